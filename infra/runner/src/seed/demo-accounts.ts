@@ -1,0 +1,22 @@
+/** The demo accounts: the same on every fresh start, listed in README.md. */
+export const DEMO_PASSWORD = 'Tongxin-2026';
+
+export type DemoRole = 'member' | 'branch-secretary' | 'flow-secretary' | 'township-secretary' | 'department';
+
+export interface DemoAccount {
+  tenantId: string;
+  username: string;
+  name: string;
+  role: DemoRole;
+  /** Which org the role is held in, by name (resolved while seeding). */
+  org?: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { tenantId: '431023', username: '13800000001', name: '李明', role: 'member', org: '涌水村流动党员党支部' },
+  { tenantId: '431023', username: '13800000002', name: '曹建国', role: 'branch-secretary', org: '涌水村流动党员党支部' },
+  { tenantId: '431023', username: '13800000003', name: '黄海波', role: 'flow-secretary', org: '永兴县驻深圳流动党员党支部' },
+  { tenantId: '431023', username: '13800000004', name: '邓志强', role: 'township-secretary', org: '马田镇党委' },
+  { tenantId: '431023', username: '13800000005', name: '周秀英', role: 'department' },
+  { tenantId: '431026', username: '13900000001', name: '朱红梅', role: 'department' },
+];

@@ -1,0 +1,20 @@
+import { identitySchema } from '@tongxin/identity';
+import type { Database } from '@tongxin/db';
+import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
+import { seedCounty } from './seed-county.ts';
+
+/** True when the database has no tenant yet (a first start). */
+export async function isEmpty(database: Database): Promise<boolean> {
+  const rows = await database.owner.select({ id: identitySchema.tenants.id }).from(identitySchema.tenants).limit(1);
+  return rows.length === 0;
+}
+
+/** The demo: the city of Chenzhou, Yongxing county (420+ members) and the smaller Rucheng. */
+export async function seedDemo(database: Database, log: (line: string) => void) {
+  await database.owner.insert(identitySchema.tenants).values({ id: CHENZHOU.id, name: CHENZHOU.name, kind: 'city' }).onConflictDoNothing();
+  for (const plan of [YONGXING, RUCHENG]) await seedWithProgress(database, plan, log);
+}
+
+export async function seedWithProgress(database: Database, plan: CountyPlan, log: (line: string) => void) {
+  await seedCounty(database, plan, (done, total) => log(`seeding ${plan.name}: ${done}/${total} members`));
+}

@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import { migrateAll, relayOutbox } from '@tongxin/db';
+import { applyRosterEvent } from '@tongxin/scoring';
+import { rosterSchema } from '@tongxin/roster';
+import { loadOrCreateAccessKeys } from './access-keys.ts';
+import { openConfiguredDatabase } from './configured-database.ts';
+import { env } from './env.ts';
+import { createNodeApp } from './node-app.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
+import { isEmpty, seedDemo } from './seed/seed-demo.ts';
+import { serviceMigrations } from './services.ts';
+
+// `npm start`: every service (and the built frontends) on one port.
+const { database, proxy } = await openConfiguredDatabase();
+await migrateAll(database, serviceMigrations);
+const firstStart = env.SEED_DEMO === 'true' && (await isEmpty(database));
+if (firstStart) await seedDemo(database, (line) => process.stdout.write(`\r${line}   `));
+if (firstStart) process.stdout.write('\n');
+
+const keys = await loadOrCreateAccessKeys(env.DATA_DIR);
+const deps = { database, keys, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false };
+const app = createNodeApp({ dataDir: env.DATA_DIR });
+const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: env.PORT, hostname: env.HOST });
+
+// On Node a poller drains roster's outbox into scoring (design.md, Events).
+const relay = setInterval(() => {
+  relayOutbox(database, rosterSchema.outbox, async (event) => void (await applyRosterEvent(database, event))).catch((error) =>
+    console.error('outbox relay failed:', error instanceof Error ? error.message : error),
+  );
+}, 1000);
+
+const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+console.log(`Tongxin is running at ${url} (database: ${database.kind}${database.kind === 'postgres' ? `, driver ${database.driver}` : `, data in ${env.DATA_DIR}`})`);
+console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+for (const a of DEMO_ACCOUNTS) console.log(`  county ${a.tenantId}  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
+
+const shutdown = async () => {
+  clearInterval(relay);
+  server.close();
+  await database.close();
+  await proxy?.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,1 @@
+export { startWsProxy, proxyAddressOf, type WsProxy } from './ws-proxy.ts';

@@ -1,0 +1,32 @@
+import { Pool, neonConfig } from '@neondatabase/serverless';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ws from 'ws';
+import { proxyAddressOf, startWsProxy, type WsProxy } from './ws-proxy.ts';
+
+const url = process.env.DATABASE_URL;
+
+describe.skipIf(!url)('the WebSocket-to-TCP proxy', () => {
+  let proxy: WsProxy;
+  beforeAll(async () => {
+    proxy = await startWsProxy({ allow: [proxyAddressOf(url!)] });
+    neonConfig.webSocketConstructor = ws;
+    neonConfig.wsProxy = (host, port) => `127.0.0.1:${proxy.port}/v2?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  });
+  afterAll(() => proxy.close());
+
+  it('carries the Neon driver to a plain PostgreSQL and back', async () => {
+    const pool = new Pool({ connectionString: url });
+    const { rows } = await pool.query('select $1::int + 1 as answer', [41]);
+    await pool.end();
+    expect(rows[0].answer).toBe(42);
+  });
+
+  it('refuses an address that is not allowed', async () => {
+    const socket = new ws(`ws://127.0.0.1:${proxy.port}/v2?address=127.0.0.1:22`);
+    const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+    expect(code).toBe(1008);
+  });
+});

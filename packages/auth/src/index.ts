@@ -1,0 +1,5 @@
+export * from './session-token.ts';
+export * from './session-policy.ts';
+export * from './roles.ts';
+export * from './access-token.ts';
+export * from './cookies.ts';

@@ -1,0 +1,28 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** Every driver we use returns `{ rows }` from `execute`. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: { rows: Record<string, unknown>[] };
+}
+
+/** A drizzle handle; the same type for PGlite, the Neon driver and node-postgres. */
+export type Db = PgDatabase<RowsResultHKT, Record<string, never>>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DriverName = 'pglite' | 'neon' | 'pg';
+
+/**
+ * An open database. `owner` connects as the schema owner and is only for migrations,
+ * seeding and the outbox relay; request code reaches rows through `tenantTransaction`.
+ */
+export interface Database {
+  readonly driver: DriverName;
+  /** What health reports: the embedded PGlite or a PostgreSQL server. */
+  readonly kind: 'pglite' | 'postgres';
+  readonly owner: Db;
+  /** The non-owner role that request code runs as (`SET LOCAL ROLE`). */
+  readonly appRole: string;
+  close(): Promise<void>;
+}
+
+export const APP_ROLE = 'tongxin_app';

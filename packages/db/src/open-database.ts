@@ -1,0 +1,62 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { APP_ROLE, type Database, type Db, type DriverName } from './database.ts';
+
+export interface OpenDatabaseOptions {
+  /** postgres://… ; unset → embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite data folder; unset → in memory (tests). */
+  dataDir?: string | undefined;
+  /** For a server: `neon` (default, the edge-capable driver) or `pg` (node-postgres, on-prem Node). */
+  driver?: 'neon' | 'pg' | undefined;
+  /** host:port/v2 of a WebSocket-to-TCP proxy, for the Neon driver against a plain PostgreSQL. */
+  neonWsProxy?: string | undefined;
+  /** Neon's WebSocket constructor; required on Node (the `ws` package), absent on edge runtimes. */
+  webSocket?: unknown;
+  maxConnections?: number | undefined;
+  appRole?: string | undefined;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const appRole = options.appRole ?? APP_ROLE;
+  if (!options.url) {
+    const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+    return {
+      driver: 'pglite',
+      kind: 'pglite',
+      appRole,
+      owner: drizzlePglite({ client }) as unknown as Db,
+      close: () => client.close(),
+    };
+  }
+  const max = options.maxConnections ?? 10;
+  if (options.driver === 'pg') {
+    const pool = new pg.Pool({ connectionString: options.url, max });
+    return server('pg', drizzlePg({ client: pool }) as unknown as Db, appRole, () => pool.end());
+  }
+  configureNeon(options);
+  const pool = new NeonPool({ connectionString: options.url, max });
+  return server('neon', drizzleNeon({ client: pool }) as unknown as Db, appRole, () => pool.end());
+}
+
+function server(driver: DriverName, owner: Db, appRole: string, close: () => Promise<void>): Database {
+  return { driver, kind: 'postgres', appRole, owner, close };
+}
+
+function configureNeon(options: OpenDatabaseOptions) {
+  if (options.webSocket) neonConfig.webSocketConstructor = options.webSocket as typeof WebSocket;
+  if (options.neonWsProxy) {
+    const proxy = options.neonWsProxy;
+    // The driver asks for host:port; the proxy needs it in the query (Neon's wsproxy convention).
+    neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+    // Measured (design.md, probed facts): coalescing writes halves throughput through a local proxy.
+    neonConfig.coalesceWrites = false;
+  }
+}

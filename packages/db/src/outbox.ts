@@ -1,0 +1,92 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { index, jsonb, primaryKey, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import type { Database, Tx } from './database.ts';
+import { tenantPolicy } from './tenant-policy.ts';
+
+/** What a service says happened; written in the same transaction as the change. */
+export interface DomainEvent<P = unknown> {
+  id: string;
+  tenantId: string;
+  topic: string;
+  payload: P;
+  createdAt: Date;
+}
+
+export function outboxTable(schema: PgSchema<string>) {
+  return schema
+    .table(
+      'outbox',
+      {
+        tenantId: text('tenant_id').notNull(),
+        id: uuid('id').defaultRandom().notNull(),
+        topic: text('topic').notNull(),
+        payload: jsonb('payload').notNull(),
+        createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+        deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+      },
+      (t) => [
+        primaryKey({ columns: [t.tenantId, t.id] }),
+        index('outbox_undelivered').on(t.createdAt).where(sql`delivered_at is null`),
+        tenantPolicy(),
+      ],
+    )
+    .enableRLS();
+}
+export type OutboxTable = ReturnType<typeof outboxTable>;
+
+/** Event ids a consumer has applied: the primary key makes a second delivery a no-op. */
+export function processedEventsTable(schema: PgSchema<string>) {
+  return schema
+    .table(
+      'processed_events',
+      {
+        tenantId: text('tenant_id').notNull(),
+        eventId: uuid('event_id').notNull(),
+        appliedAt: timestamp('applied_at', { withTimezone: true }).defaultNow().notNull(),
+      },
+      (t) => [primaryKey({ columns: [t.tenantId, t.eventId] }), tenantPolicy()],
+    )
+    .enableRLS();
+}
+export type ProcessedEventsTable = ReturnType<typeof processedEventsTable>;
+
+export async function recordEvent(tx: Tx, outbox: OutboxTable, tenantId: string, topic: string, payload: unknown) {
+  await tx.insert(outbox).values({ tenantId, topic, payload });
+}
+
+/** True the first time an event id is seen in this transaction's tenant; false on redelivery. */
+export async function claimEvent(tx: Tx, processed: ProcessedEventsTable, event: DomainEvent): Promise<boolean> {
+  const rows = await tx
+    .insert(processed)
+    .values({ tenantId: event.tenantId, eventId: event.id })
+    .onConflictDoNothing()
+    .returning({ id: processed.eventId });
+  return rows.length === 1;
+}
+
+/**
+ * Delivers undelivered events, oldest first, then marks them. Runs as the owner: it is
+ * system work across tenants, not request code. Delivery is at least once (a crash between
+ * deliver and mark redelivers), which is why consumers use `claimEvent`.
+ */
+export async function relayOutbox(
+  database: Database,
+  outbox: OutboxTable,
+  deliver: (event: DomainEvent) => Promise<void>,
+  batch = 100,
+): Promise<number> {
+  const events = await database.owner
+    .select()
+    .from(outbox)
+    .where(isNull(outbox.deliveredAt))
+    .orderBy(asc(outbox.createdAt))
+    .limit(batch);
+  for (const event of events) {
+    await deliver(event);
+    await database.owner
+      .update(outbox)
+      .set({ deliveredAt: new Date() })
+      .where(and(eq(outbox.tenantId, event.tenantId), eq(outbox.id, event.id)));
+  }
+  return events.length;
+}

@@ -1,0 +1,29 @@
+import type { AccessClaims, AccessKeys } from '@tongxin/auth';
+import type { Database } from '@tongxin/db';
+
+/** What a service needs from its host: the Node runner, a test, or an edge entry. */
+export interface ServiceDeps {
+  database: Database;
+  keys: AccessKeys;
+  /** Injectable clock, so expiry rules are tested without waiting. */
+  now: () => Date;
+  /** Set cookies with `Secure` (served over https). */
+  secureCookies: boolean;
+}
+
+/** Hono bindings: the runner passes `deps` as the fetch handler's env. */
+export interface ServiceBindings {
+  deps: ServiceDeps;
+}
+
+// A type alias, not an interface: tRPC's adapter wants an indexable object.
+export type Context = {
+  deps: ServiceDeps;
+  /** Valid access-token claims, or null when the caller is anonymous. */
+  claims: AccessClaims | null;
+  /** Raw request cookies (identity reads the session cookie). */
+  cookies: Record<string, string>;
+  /** Response headers, for Set-Cookie. */
+  resHeaders: Headers;
+  clientIp: string | null;
+};

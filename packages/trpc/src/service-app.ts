@@ -1,0 +1,64 @@
+import { trpcServer } from '@hono/trpc-server';
+import { ACCESS_COOKIE, CSRF_HEADER, verifyAccessToken } from '@tongxin/auth';
+import { ping } from '@tongxin/db';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { parse } from 'hono/utils/cookie';
+import type { Context, ServiceBindings } from './context.ts';
+
+/** Request bodies above this are refused before parsing (issue 3: limit oversized bodies). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * A service's Hono app: `/api/<name>/health` and the tRPC router at `/api/<name>/trpc`.
+ * Exported as a fetch handler, so the same app runs on Node and on an edge runtime.
+ */
+export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
+  const base = `/api/${name}`;
+  const app = new Hono<{ Bindings: ServiceBindings }>();
+
+  app.get(`${base}/health`, async (c) => {
+    const { database } = c.env.deps;
+    try {
+      await ping(database);
+      return c.json({ service: name, ok: true, db: database.kind });
+    } catch {
+      return c.json({ service: name, ok: false, db: database.kind, error: 'database unreachable' }, 503);
+    }
+  });
+
+  app.use(`${base}/trpc/*`, bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Request body over ${MAX_BODY_BYTES} bytes` } }, 413),
+  }));
+
+  // Cross-site request defence for mutations: SameSite=Lax cookies, plus a custom header a
+  // cross-site form cannot send, plus the Origin (when the browser sends one) must be ours.
+  app.use(`${base}/trpc/*`, async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin) {
+      return c.json({ error: { code: 'FORBIDDEN', message: 'Cross-site request refused' } }, 403);
+    }
+    if (!c.req.header(CSRF_HEADER)) {
+      return c.json({ error: { code: 'FORBIDDEN', message: `Missing ${CSRF_HEADER} header` } }, 403);
+    }
+    return next();
+  });
+
+  app.use(`${base}/trpc/*`, trpcServer({
+    router: appRouter,
+    endpoint: `${base}/trpc`,
+    createContext: async (opts, c): Promise<Context> => {
+      const deps = (c.env as ServiceBindings).deps;
+      const cookies = parse(c.req.header('cookie') ?? '');
+      const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
+      const token = bearer || cookies[ACCESS_COOKIE];
+      const claims = token ? await verifyAccessToken(deps.keys, token, deps.now()) : null;
+      return { deps, claims, cookies, resHeaders: opts.resHeaders, clientIp: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null };
+    },
+  }));
+
+  return app;
+}

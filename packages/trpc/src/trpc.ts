@@ -1,0 +1,64 @@
+import { hasRole, secretaryOrgIds, type AccessClaims } from '@tongxin/auth';
+import { tenantTransaction, type Scope, type Tx } from '@tongxin/db';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Context } from './context.ts';
+import { formatError } from './errors.ts';
+
+// The one initTRPC of the project (house style §2): base procedures carry the permission,
+// so a handler that runs may run.
+// isDev: false keeps stack traces out of responses in every environment.
+const t = initTRPC.context<Context>().create({ errorFormatter: formatError, isDev: false });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+
+function transactFor(ctx: Context, scope: Scope): Transact {
+  return (work) => tenantTransaction(ctx.deps.database, scope, work);
+}
+
+/** Anyone. `tenantTx` opens a transaction in a tenant the caller names (login). */
+export const publicProcedure = t.procedure.use(({ ctx, next }) =>
+  next({ ctx: { tenantTx: (tenantId: string | null) => transactFor(ctx, { tenantId }) } }),
+);
+
+function requireClaims(ctx: Context): AccessClaims {
+  if (!ctx.claims) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not logged in or the session has expired' });
+  return ctx.claims;
+}
+
+/** Any logged-in user; sees only their own rows. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  const claims = requireClaims(ctx);
+  return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }) } });
+});
+
+function forbidden(role: string): never {
+  throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${role} role` });
+}
+
+/** A party member: their own rows (RLS matches user_id). */
+export const memberProcedure = t.procedure.use(({ ctx, next }) => {
+  const claims = requireClaims(ctx);
+  if (!hasRole(claims.roles, 'member')) forbidden('member');
+  return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }) } });
+});
+
+/** A secretary: the subtrees of the orgs they hold (RLS reads app.org_ids). */
+export const secretaryProcedure = t.procedure.use(({ ctx, next }) => {
+  const claims = requireClaims(ctx);
+  const orgIds = secretaryOrgIds(claims.roles);
+  if (orgIds.length === 0) forbidden('secretary');
+  const scope = { tenantId: claims.tenantId, userId: claims.userId, orgIds };
+  return next({ ctx: { claims, orgIds, tx: transactFor(ctx, scope) } });
+});
+
+/** The organization department of the tenant: the whole tenant. */
+export const departmentProcedure = t.procedure.use(({ ctx, next }) => {
+  const claims = requireClaims(ctx);
+  if (!hasRole(claims.roles, 'department')) forbidden('department');
+  const scope = { tenantId: claims.tenantId, userId: claims.userId, tenantWide: true };
+  return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
+});

@@ -1,0 +1,5 @@
+import { createServiceApp } from '@tongxin/trpc';
+import { appRouter } from './router.ts';
+
+/** The identity service: tenants, users, credentials, sessions, role assignments. */
+export const app = createServiceApp('identity', appRouter);

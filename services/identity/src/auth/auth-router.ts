@@ -1,0 +1,97 @@
+import { ACCESS_TOKEN_TTL_S, mintAccessToken } from '@tongxin/auth';
+import { authedProcedure, publicProcedure, type Context } from '@tongxin/trpc';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { passwordProblem } from '../passwords/password-policy.ts';
+import { clearAuthCookies, readSessionCookie, setAccessCookie, setSessionCookie } from '../sessions/session-cookies.ts';
+import { endSession, validateSession } from '../sessions/sessions.ts';
+import { listTenants, tenantExists } from '../tenants/list-tenants.ts';
+import { sessionIdFromToken } from '@tongxin/auth';
+import { audit } from './audit.ts';
+import { changePassword } from './change-password.ts';
+import { logIn } from './log-in.ts';
+import { loadUser, type UserWithRoles } from './load-user.ts';
+
+export const ZLogInInput = z.object({
+  tenantId: z.string().trim().min(1, 'choose a county').max(32),
+  username: z.string().trim().min(1, 'enter your account').max(64),
+  password: z.string().min(1, 'enter your password').max(256),
+});
+
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().max(256).superRefine((value, check) => {
+    const problem = passwordProblem(value);
+    if (problem) check.addIssue({ code: 'custom', message: `The new password ${problem}` });
+  }),
+});
+
+/** Mints the 60-second access token from a live session and sets it as a cookie. */
+async function issueAccess(ctx: Context, tenantId: string, sessionId: string, user: UserWithRoles) {
+  const now = ctx.deps.now();
+  const token = await mintAccessToken(ctx.deps.keys, { userId: user.id, tenantId, sessionId, name: user.name, roles: user.roles }, now);
+  setAccessCookie(ctx, token);
+  return { user: { id: user.id, name: user.name }, tenantId, roles: user.roles, accessExpiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_S * 1000) };
+}
+
+export const authRouter = {
+  tenants: publicProcedure.query(({ ctx }) => ctx.tenantTx(null)(listTenants)),
+
+  login: publicProcedure.input(ZLogInInput).mutation(async ({ ctx, input }) => {
+    const tx = ctx.tenantTx(input.tenantId);
+    if (!(await tx((t) => tenantExists(t, input.tenantId)))) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'Unknown county (tenant)' });
+    }
+    const result = await tx((t) => logIn(t, input.tenantId, { ...input, ip: ctx.clientIp }, ctx.deps.now()));
+    if (result.outcome === 'locked') {
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts: this account is locked for 15 minutes' });
+    }
+    if (result.outcome === 'invalid') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong account or password' });
+    setSessionCookie(ctx, input.tenantId, result.token);
+    return issueAccess(ctx, input.tenantId, sessionIdFromToken(result.token), result.user);
+  }),
+
+  /** Called by clients when a service answers UNAUTHORIZED: a live session gets a fresh access token. */
+  refresh: publicProcedure.mutation(async ({ ctx }) => {
+    const cookie = readSessionCookie(ctx.cookies);
+    const found = cookie
+      ? await ctx.tenantTx(cookie.tenantId)(async (tx) => {
+          const session = await validateSession(tx, cookie.tenantId, cookie.token, ctx.deps.now());
+          const user = session ? await loadUser(tx, cookie.tenantId, session.userId) : null;
+          return session && user ? { session, user } : null;
+        })
+      : null;
+    if (!cookie || !found) {
+      clearAuthCookies(ctx);
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The session has ended: log in again' });
+    }
+    return issueAccess(ctx, cookie.tenantId, found.session.id, found.user);
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    const cookie = readSessionCookie(ctx.cookies);
+    if (cookie) {
+      await ctx.tenantTx(cookie.tenantId)(async (tx) => {
+        const session = await validateSession(tx, cookie.tenantId, cookie.token, ctx.deps.now());
+        if (!session) return;
+        await endSession(tx, cookie.tenantId, session.id);
+        await audit(tx, cookie.tenantId, 'logout', ctx.deps.now(), { userId: session.userId, ip: ctx.clientIp });
+      });
+    }
+    clearAuthCookies(ctx);
+    return { ok: true as const };
+  }),
+
+  me: authedProcedure.query(({ ctx }) => ({
+    user: { id: ctx.claims.userId, name: ctx.claims.name },
+    tenantId: ctx.claims.tenantId,
+    roles: ctx.claims.roles,
+  })),
+
+  changePassword: authedProcedure.input(ZChangePasswordInput).mutation(async ({ ctx, input }) => {
+    const outcome = await ctx.tx((tx) => changePassword(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()));
+    if (outcome === 'wrong_password') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The current password is wrong' });
+    clearAuthCookies(ctx);
+    return { ok: true as const };
+  }),
+} satisfies TRPCRouterRecord;

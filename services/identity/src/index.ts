@@ -1,0 +1,5 @@
+export { app } from './app.ts';
+export type { AppRouter } from './router.ts';
+export { migrations } from './migrations.ts';
+export * as identitySchema from './schema.ts';
+export { hashPassword } from './passwords/password-hash.ts';

@@ -1,0 +1,17 @@
+/** Issue 3: at least 10 characters and not one of the passwords everyone tries first. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+// A short list on purpose: the length rule already rules out most of the top-10k list.
+const COMMON = new Set([
+  '1234567890', '0123456789', '12345678910', 'qwertyuiop', 'password123', 'password12', 'passw0rd123',
+  'iloveyou123', 'abcdefghij', 'abc1234567', 'qwerty1234', '1qaz2wsx3edc', '1q2w3e4r5t', 'aaaaaaaaaa',
+  '1111111111', '0000000000', '8888888888', '5201314520', 'woaini1314', 'a123456789', 'zxcvbnm123',
+  'admin12345', 'welcome123', 'qazwsxedc123', '1234qwerasdf', 'tongxin123', 'tongxin2026',
+]);
+
+/** A reason the password is refused, or null when it is acceptable. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (COMMON.has(password.toLowerCase())) return 'is too common: choose another';
+  return null;
+}

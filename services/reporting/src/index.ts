@@ -1,0 +1,4 @@
+export { app } from './app.ts';
+export type { AppRouter } from './router.ts';
+export { migrations } from './migrations.ts';
+export * as reportingSchema from './schema.ts';
