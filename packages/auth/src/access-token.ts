@@ -19,6 +19,10 @@ export interface AccessClaims {
   roles: RoleGrant[];
 }
 
+export interface VerifiedClaims extends AccessClaims {
+  expiresAt: Date;
+}
+
 export interface AccessKeys {
   publicKey: CryptoKey;
   /** Only identity holds it. */
@@ -49,7 +53,7 @@ export async function mintAccessToken(keys: AccessKeys, claims: AccessClaims, no
 }
 
 /** The claims of a valid token, or null for a missing, forged or expired one. */
-export async function verifyAccessToken(keys: AccessKeys, token: string, now: Date): Promise<AccessClaims | null> {
+export async function verifyAccessToken(keys: AccessKeys, token: string, now: Date): Promise<VerifiedClaims | null> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       issuer: ISSUER,
@@ -57,13 +61,14 @@ export async function verifyAccessToken(keys: AccessKeys, token: string, now: Da
       currentDate: now,
       clockTolerance: 0,
     });
-    if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.sid !== 'string') return null;
+    if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
     return {
       userId: payload.sub,
       tenantId: payload.tid,
       sessionId: payload.sid,
       name: typeof payload.name === 'string' ? payload.name : '',
       roles: Array.isArray(payload.roles) ? (payload.roles as RoleGrant[]) : [],
+      expiresAt: new Date(payload.exp * 1000),
     };
   } catch {
     return null;

@@ -1,5 +1,5 @@
 import { trpcServer } from '@hono/trpc-server';
-import { ACCESS_COOKIE, CSRF_HEADER, verifyAccessToken } from '@tongxin/auth';
+import { ACCESS_COOKIE, CSRF_HEADER, createAccessTokenVerifier, type AccessKeys } from '@tongxin/auth';
 import { ping } from '@tongxin/db';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { Hono } from 'hono';
@@ -9,6 +9,13 @@ import type { Context, ServiceBindings } from './context.ts';
 
 /** Request bodies above this are refused before parsing (issue 3: limit oversized bodies). */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+const verifiers = new WeakMap<AccessKeys, ReturnType<typeof createAccessTokenVerifier>>();
+function verifierFor(keys: AccessKeys) {
+  let verify = verifiers.get(keys);
+  if (!verify) verifiers.set(keys, (verify = createAccessTokenVerifier(keys)));
+  return verify;
+}
 
 /**
  * A service's Hono app: `/api/<name>/health` and the tRPC router at `/api/<name>/trpc`.
@@ -55,7 +62,7 @@ export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
       const cookies = parse(c.req.header('cookie') ?? '');
       const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
       const token = bearer || cookies[ACCESS_COOKIE];
-      const claims = token ? await verifyAccessToken(deps.keys, token, deps.now()) : null;
+      const claims = token ? await verifierFor(deps.keys)(token, deps.now()) : null;
       return { deps, claims, cookies, resHeaders: opts.resHeaders, clientIp: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null };
     },
   }));

@@ -28,6 +28,7 @@ CREATE TABLE "identity"."login_attempts" (
 	"tenant_id" text NOT NULL,
 	"username" text NOT NULL,
 	"failures" integer DEFAULT 0 NOT NULL,
+	"last_failed_at" timestamp with time zone,
 	"locked_until" timestamp with time zone,
 	CONSTRAINT "login_attempts_tenant_id_username_pk" PRIMARY KEY("tenant_id","username")
 );

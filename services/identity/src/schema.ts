@@ -102,6 +102,8 @@ export const loginAttempts = identity
       tenantId: text('tenant_id').notNull(),
       username: text('username').notNull(),
       failures: integer('failures').notNull().default(0),
+      /** Failures older than the lock window no longer count. */
+      lastFailedAt: timestamp('last_failed_at', { withTimezone: true }),
       lockedUntil: timestamp('locked_until', { withTimezone: true }),
     },
     (t) => [primaryKey({ columns: [t.tenantId, t.username] }), tenantPolicy()],

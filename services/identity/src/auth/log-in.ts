@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { dummyPasswordHash, verifyPassword } from '../passwords/password-hash.ts';
 import { credentials, loginAttempts, users } from '../schema.ts';
 import { createSession } from '../sessions/sessions.ts';
@@ -45,12 +45,13 @@ export async function logIn(
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
 
   if (!account || !valid) {
-    const failures = (attempts?.failures ?? 0) + 1;
+    const recent = attempts?.lastFailedAt && now.getTime() - attempts.lastFailedAt.getTime() < LOCK_MS;
+    const failures = (recent ? attempts.failures : 0) + 1;
     const locks = failures >= MAX_FAILURES;
     const until = new Date(now.getTime() + LOCK_MS);
     await tx
       .update(loginAttempts)
-      .set(locks ? { failures: 0, lockedUntil: until } : { failures: sql`${loginAttempts.failures} + 1` })
+      .set(locks ? { failures: 0, lastFailedAt: now, lockedUntil: until } : { failures, lastFailedAt: now })
       .where(and(eq(loginAttempts.tenantId, tenantId), eq(loginAttempts.username, input.username)));
     await audit(tx, tenantId, 'login_failed', now, { ...who, userId: account?.userId ?? null });
     if (!locks) return { outcome: 'invalid' };

@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import { runMe } from './scenario-me.ts';
+
+// `npm run bench -- <scenario>`: not a test. Compares our stack with the raw query side by
+// side in one run; the last line is `BENCH <scenario> throughput_ratio=… p99_ratio=…` at c=8.
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { driver: { type: 'string', default: 'pg' }, seconds: { type: 'string', default: '5' } },
+});
+const scenarios = { me: runMe } as const;
+const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const driver = values.driver === 'neon' ? 'neon' : 'pg';
+
+const lines: string[] = [];
+for (const name of requested) {
+  const run = scenarios[name as keyof typeof scenarios];
+  if (!run) {
+    console.error(`unknown scenario "${name}"; known: ${Object.keys(scenarios).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`scenario ${name}: driver ${driver}, ${values.seconds} s per measurement`);
+  const result = await run({ adminUrl, driver, durationMs: Number(values.seconds) * 1000, port: 39_000 + Math.floor(Math.random() * 900), log: console.log });
+  const full = result.full.find((m) => m.concurrency === 8)!;
+  const raw = result.raw.find((m) => m.concurrency === 8)!;
+  lines.push(`BENCH ${name} throughput_ratio=${(full.throughput / raw.throughput).toFixed(2)} p99_ratio=${(full.p99 / raw.p99).toFixed(2)}`);
+}
+for (const line of lines) console.log(line);
+process.exit(0);

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import { describe, measure, type Measurement } from './measure.ts';
+import { freshDatabase, startTongxin } from './server.ts';
+
+const MEMBER = { tenantId: '431023', username: '13800000001', password: 'Tongxin-2026' };
+// The same query roster.me runs (services/roster/src/members/get-my-profile.ts), sent raw.
+const PROFILE_SQL = `
+  select m.id, m.name, m.status, b.name as branch, t.name as township, m.destination_city as "destinationCity"
+  from roster.members m
+  join roster.orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
+  left join roster.orgs t on t.tenant_id = m.tenant_id and t.kind = 'township' and m.org_path like t.path || '%'
+  where m.user_id = $1
+  limit 1`;
+
+export interface ScenarioResult {
+  full: Measurement[];
+  raw: Measurement[];
+}
+
+/**
+ * `me`: an authenticated tRPC read over HTTP (access-token check, tenant transaction, RLS)
+ * against the same query sent directly with pg on the same PostgreSQL.
+ */
+export async function runMe(options: { adminUrl: string; driver: 'pg' | 'neon'; durationMs: number; port: number; log: (line: string) => void }): Promise<ScenarioResult> {
+  const databaseUrl = await freshDatabase(options.adminUrl, 'tongxin_bench');
+  const server = await startTongxin(databaseUrl, options.driver, options.port);
+  const raw = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+  try {
+    let cookie = await logIn(server.base);
+    const userId = (await (await fetch(`${server.base}/api/identity/trpc/auth.me`, { headers: { cookie } })).json()).result.data.user.id;
+    const fullCall = async () => {
+      let response = await fetch(`${server.base}/api/roster/trpc/members.me`, { headers: { cookie } });
+      if (response.status === 401) {
+        cookie = await logIn(server.base); // the 60-second access token ran out mid-run
+        response = await fetch(`${server.base}/api/roster/trpc/members.me`, { headers: { cookie } });
+      }
+      if (!response.ok) throw new Error(`roster.me answered ${response.status}`);
+      await response.arrayBuffer();
+    };
+    const rawCall = async () => {
+      const result = await raw.query(PROFILE_SQL, [userId]);
+      if (result.rows.length !== 1) throw new Error('raw query found no member');
+    };
+    // Warm both paths (JIT, connection pools, plan caches) before measuring.
+    await measure(fullCall, 8, 1000);
+    await measure(rawCall, 8, 1000);
+    const result: ScenarioResult = { full: [], raw: [] };
+    for (const concurrency of [1, 8]) {
+      const full = await measure(fullCall, concurrency, options.durationMs);
+      const direct = await measure(rawCall, concurrency, options.durationMs);
+      options.log(describe(`full stack (${options.driver})`, full));
+      options.log(describe('raw pg query', direct));
+      result.full.push(full);
+      result.raw.push(direct);
+    }
+    return result;
+  } finally {
+    await raw.end();
+    server.stop();
+  }
+}
+
+async function logIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/identity/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tongxin-request': '1' },
+    body: JSON.stringify(MEMBER),
+  });
+  if (!response.ok) throw new Error(`login answered ${response.status}`);
+  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}

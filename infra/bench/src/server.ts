@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const start = fileURLToPath(new URL('../../runner/src/start.ts', import.meta.url));
+
+/** A fresh database on the server, for one benchmark run. */
+export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`drop database if exists ${name} with (force)`);
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Tongxin as `npm start` runs it, in its own process so client and server do not share a core's event loop. */
+export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', port: number): Promise<{ base: string; stop(): void }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tongxin-bench-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', start], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_DRIVER: driver, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error('Tongxin exited during start-up');
+    const ok = await fetch(`${base}/api/roster/health`).then((r) => r.ok, () => false);
+    if (ok) return { base, stop: () => child.kill('SIGTERM') };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill('SIGTERM');
+  throw new Error('Tongxin did not answer within 300 s');
+}
