@@ -1,0 +1,98 @@
+import { Match, Show, Switch, createEffect, createResource, on } from 'solid-js';
+import { errorKind, identity } from '@tongxin/api-client';
+import { t } from '@tongxin/i18n';
+import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { LoginPage } from './login-page.tsx';
+import { navigate, pathname } from './navigation.tsx';
+import { RemoteView } from './remote-view.tsx';
+import { goToLogin, session, setSession } from './session.ts';
+import { TopBar } from './top-bar.tsx';
+import { allowedViews, views } from './views.ts';
+
+/**
+ * Asks the server on every entry to a protected route whether the session still lives
+ * (so Back after logout shows the login page, not a cached view). UNAUTHORIZED after the
+ * client's refresh sends the user to log in; a lost connection surfaces as an error.
+ */
+async function checkSession() {
+  try {
+    setSession(await identity.auth.me.query());
+    return true;
+  } catch (error) {
+    if (errorKind(error) !== 'UNAUTHORIZED') throw error;
+    setSession(null);
+    goToLogin();
+    return false;
+  }
+}
+
+export function App() {
+  let main: HTMLElement | undefined;
+  const onLoginPage = () => pathname() === '/login';
+  const [check, { refetch }] = createResource(() => !onLoginPage() && pathname(), checkSession);
+
+  createEffect(() => (document.title = t('app.name')));
+  // Route changes move focus to the new content, as a page load would for screen readers.
+  createEffect(on(pathname, () => main?.focus({ preventScroll: true }), { defer: true }));
+  // A page restored from the back/forward cache (after logout elsewhere) checks again.
+  window.addEventListener('pageshow', (event) => event.persisted && !onLoginPage() && refetch());
+
+  return (
+    <>
+      <TopBar />
+      <main id="main" tabindex="-1" ref={main}>
+        <Switch>
+          <Match when={onLoginPage()}>
+            <LoginPage />
+          </Match>
+          <Match when={session()}>
+            <Show when={check.error}>
+              <ErrorNotice message={describeError(check.error)} onRetry={refetch} />
+            </Show>
+            <Routes />
+          </Match>
+          <Match when={check.error}>
+            <h1>{t('app.name')}</h1>
+            <ErrorNotice message={describeError(check.error)} onRetry={refetch} />
+          </Match>
+          <Match when={true}>
+            <Loading />
+          </Match>
+        </Switch>
+      </main>
+    </>
+  );
+}
+
+/** The routes of a logged-in user: their views, and "/" leading to the first of them. */
+function Routes() {
+  const allowed = () => allowedViews(session()!);
+  const view = () => views.find((candidate) => candidate.path === pathname());
+
+  // "/" and views this user may not open lead to the first view they may open.
+  createEffect(() => {
+    const first = allowed()[0];
+    const wanted = view();
+    if (first && (pathname() === '/' || (wanted && !allowed().includes(wanted)))) navigate(first.path, { replace: true });
+  });
+
+  return (
+    <Switch fallback={<h1>{t('app.notFound')}</h1>}>
+      <Match when={allowed().length === 0 && (pathname() === '/' || view())}>
+        <h1>{t('app.name')}</h1>
+        <p>{t('app.noViews')}</p>
+      </Match>
+      <Match when={pathname() === '/'}>
+        <Loading />
+      </Match>
+      {/* Keyed: each view gets its own remote area (its own loading, failure and retry). */}
+      <Match when={view()} keyed>
+        {(current) => (
+          <Show when={allowed().includes(current)} fallback={<Loading />}>
+            <RemoteView view={current} />
+          </Show>
+        )}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,2 @@
+// Async boundary: the federation runtime negotiates the shared modules before the app runs.
+import('./bootstrap');

@@ -1,0 +1,14 @@
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { AppRouter as IdentityRouter } from '@tongxin/identity';
+import type { AppRouter as RosterRouter } from '@tongxin/roster';
+import { sessionFetch } from './session-fetch.ts';
+
+// httpLink rather than httpBatchLink: pages make one or two calls, and one HTTP status per
+// call lets `sessionFetch` see UNAUTHORIZED without parsing batch bodies.
+export const identity = createTRPCClient<IdentityRouter>({
+  links: [httpLink({ url: '/api/identity/trpc', fetch: sessionFetch })],
+});
+
+export const roster = createTRPCClient<RosterRouter>({
+  links: [httpLink({ url: '/api/roster/trpc', fetch: sessionFetch })],
+});

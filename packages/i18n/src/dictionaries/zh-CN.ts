@@ -1,0 +1,77 @@
+/** The reference dictionary: every key the UI may show. English must have the same keys. */
+export const zhCN = {
+  'app.name': '同心',
+  'app.skipToContent': '跳到主要内容',
+  'app.loading': '正在加载…',
+  'app.retry': '重试',
+  'app.notFound': '没有这个页面',
+  'app.noViews': '您的账号暂无可用的视图。',
+
+  'nav.label': '主导航',
+  'nav.member': '我的',
+  'nav.secretary': '支部书记',
+  'nav.department': '组织部',
+  'nav.logout': '退出登录',
+  'nav.signedInAs': '当前用户：{name}',
+
+  'login.title': '登录',
+  'login.tenant': '县（市、区）',
+  'login.tenantPlaceholder': '请选择',
+  'login.username': '账号',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.submitting': '正在登录…',
+  'login.tenantRequired': '请选择县（市、区）',
+  'login.usernameRequired': '请输入账号',
+  'login.passwordRequired': '请输入密码',
+  'login.fieldInvalid': '请检查此项',
+  'login.wrongCredentials': '账号或密码错误',
+  'login.locked': '失败次数过多，账号已锁定 15 分钟，请稍后再试',
+  'login.unknownTenant': '找不到该县（市、区），请重新选择',
+  'login.sessionEnded': '登录已过期，请重新登录',
+
+  'remote.failed': '“{view}”页面加载失败。',
+
+  'member.title': '我的信息',
+  'member.name': '姓名',
+  'member.branch': '所在支部',
+  'member.township': '户籍乡镇',
+  'member.destinationCity': '流入城市',
+  'member.status': '状态',
+  'member.notLinked': '您的账号还没有关联党员信息，请联系支部书记。',
+
+  'secretary.title': '本支部党员',
+  'secretary.caption': '共 {total} 名党员，第 {page} / {pages} 页',
+  'secretary.name': '姓名',
+  'secretary.branch': '支部',
+  'secretary.status': '状态',
+  'secretary.destinationCity': '流入城市',
+  'secretary.empty': '暂无党员。',
+  'secretary.previous': '上一页',
+  'secretary.next': '下一页',
+  'secretary.pages': '翻页',
+
+  'department.title': '全县概况',
+  'department.members': '党员',
+  'department.mobileMembers': '流动党员',
+  'department.branches': '党支部',
+  'department.flowOrgs': '流动党组织',
+
+  'status.resident': '在家',
+  'status.mobile': '流动',
+  'status.lost_contact': '失联',
+
+  'error.UNAUTHORIZED': '登录已过期，请重新登录',
+  'error.FORBIDDEN': '您没有权限查看此内容',
+  'error.NOT_FOUND': '没有找到相关信息',
+  'error.BAD_REQUEST': '提交的内容有误，请检查后再试',
+  'error.CONFLICT': '内容已被修改，请刷新后再试',
+  'error.TOO_MANY_REQUESTS': '操作过于频繁，请稍后再试',
+  'error.network': '网络连接中断，请检查网络后重试',
+  'error.server': '服务暂时不可用，请稍后重试',
+
+  'language.zh-CN': '简体中文',
+  'language.en': 'English',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;

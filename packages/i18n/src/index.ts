@@ -1,0 +1,4 @@
+export { locale, locales, setLocale, type Locale } from './locale.ts';
+export { t } from './translate.ts';
+export { format } from './format.ts';
+export type { MessageKey } from './dictionaries/zh-CN.ts';
