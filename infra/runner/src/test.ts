@@ -3,6 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { proxyAddressOf, startWsProxy } from '@tongxin/ws-proxy';
+import { findChromium } from './chromium.ts';
 
 // `npm test`: type check; the suite on PGlite; with DATABASE_URL, the suite again on
 // PostgreSQL through the Neon driver (via our WebSocket proxy) and through node-postgres;
@@ -42,6 +43,24 @@ if (databaseUrl) {
   await vitestPass('postgres-pg-driver', { TEST_DB_DRIVER: 'pg' });
 } else {
   console.log('\nDATABASE_URL is not set: the PostgreSQL passes are skipped.');
+}
+
+console.log('\n=== browser journeys (Playwright, Chromium) ===');
+const chromium = findChromium();
+if (!chromium) totals.failed += 1;
+else {
+  const report = join(outDir, 'playwright.json');
+  const code = await run('npm', ['run', 'test:e2e', '-w', '@tongxin/e2e', '--', '--reporter=list,json'], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  try {
+    const { stats } = JSON.parse(await readFile(report, 'utf8'));
+    totals.passed += stats.expected;
+    totals.failed += stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+  } catch {
+    totals.failed += 1;
+  }
 }
 
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);

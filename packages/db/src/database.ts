@@ -22,7 +22,21 @@ export interface Database {
   readonly owner: Db;
   /** The non-owner role that request code runs as (`SET LOCAL ROLE`). */
   readonly appRole: string;
+  /**
+   * For pooled server drivers: a dedicated connection, so a transaction can open with
+   * `begin` and its settings in one round trip. PGlite has no pool and no round trips.
+   */
+  readonly connect?: () => Promise<PooledConnection>;
   close(): Promise<void>;
 }
 
 export const APP_ROLE = 'tongxin_app';
+
+export interface PooledConnection {
+  /** A simple-protocol query (several statements allowed, no parameters). */
+  simpleQuery(text: string): Promise<void>;
+  escapeLiteral(value: string): string;
+  /** A drizzle handle on this connection. */
+  db: Db;
+  release(error?: Error): void;
+}

@@ -4,7 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { APP_ROLE, type Database, type Db, type DriverName } from './database.ts';
+import { APP_ROLE, type Database, type Db, type DriverName, type PooledConnection } from './database.ts';
 
 export interface OpenDatabaseOptions {
   /** postgres://… ; unset → embedded PGlite. */
@@ -36,15 +36,39 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const max = options.maxConnections ?? 10;
   if (options.driver === 'pg') {
     const pool = new pg.Pool({ connectionString: options.url, max });
-    return server('pg', drizzlePg({ client: pool }) as unknown as Db, appRole, () => pool.end());
+    return server('pg', pool, (client) => drizzlePg({ client: client as unknown as pg.PoolClient }) as unknown as Db, drizzlePg({ client: pool }) as unknown as Db, appRole);
   }
   configureNeon(options);
   const pool = new NeonPool({ connectionString: options.url, max });
-  return server('neon', drizzleNeon({ client: pool }) as unknown as Db, appRole, () => pool.end());
+  return server('neon', pool, (client) => drizzleNeon({ client: client as unknown as NeonPool }) as unknown as Db, drizzleNeon({ client: pool }) as unknown as Db, appRole);
 }
 
-function server(driver: DriverName, owner: Db, appRole: string, close: () => Promise<void>): Database {
-  return { driver, kind: 'postgres', appRole, owner, close };
+/** What node-postgres' and the Neon driver's pools have in common. */
+interface PgLikeClient {
+  query(text: string): Promise<unknown>;
+  escapeLiteral(value: string): string;
+  release(error?: Error | boolean): void;
+}
+interface PgLikePool<C> {
+  connect(): Promise<C>;
+  end(): Promise<void>;
+}
+
+function server<C extends PgLikeClient>(driver: DriverName, pool: PgLikePool<C>, wrap: (client: C) => Db, owner: Db, appRole: string): Database {
+  // One drizzle handle per pooled connection, made once: connections are reused.
+  const handles = new WeakMap<C, Db>();
+  const connect = async (): Promise<PooledConnection> => {
+    const client = await pool.connect();
+    let db = handles.get(client);
+    if (!db) handles.set(client, (db = wrap(client)));
+    return {
+      db,
+      simpleQuery: async (text) => void (await client.query(text)),
+      escapeLiteral: (value) => client.escapeLiteral(value),
+      release: (error) => client.release(error),
+    };
+  };
+  return { driver, kind: 'postgres', appRole, owner, connect, close: () => pool.end() };
 }
 
 function configureNeon(options: OpenDatabaseOptions) {

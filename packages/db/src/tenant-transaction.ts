@@ -29,16 +29,47 @@ const checkedRoles = new WeakMap<Database, Promise<void>>();
  */
 export async function tenantTransaction<T>(database: Database, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
   await ensureAppRoleIsUnprivileged(database);
+  if (database.connect) return pooledTransaction(database, scope, work);
   return database.owner.transaction(async (tx) => {
     // set_config('role', …, true) is SET LOCAL ROLE in a form that takes a parameter.
-    await tx.execute(sql`select
-      set_config('role', ${database.appRole}, true),
-      set_config('app.tenant_id', ${scope.tenantId ?? ''}, true),
-      set_config('app.user_id', ${scope.userId ?? ''}, true),
-      set_config('app.org_ids', ${(scope.orgIds ?? []).join(',')}, true),
-      set_config('app.tenant_wide', ${scope.tenantWide ? 'on' : ''}, true)`);
+    const assignments = settings(database, scope).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+    await tx.execute(sql`select ${sql.join(assignments, sql`, `)}`);
     return work(tx);
   });
+}
+
+function settings(database: Database, scope: Scope): [string, string][] {
+  return [
+    ['role', database.appRole],
+    ['app.tenant_id', scope.tenantId ?? ''],
+    ['app.user_id', scope.userId ?? ''],
+    ['app.org_ids', (scope.orgIds ?? []).join(',')],
+    ['app.tenant_wide', scope.tenantWide ? 'on' : ''],
+  ];
+}
+
+/**
+ * The same transaction on a pooled server connection, with `begin` and the settings sent
+ * as one simple-protocol query: one round trip fewer per request (the `me` benchmark
+ * counts four otherwise: begin, settings, the query, commit).
+ */
+async function pooledTransaction<T>(database: Database, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const connection = await database.connect!();
+  const literal = connection.escapeLiteral;
+  const assignments = settings(database, scope).map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`);
+  let broken: Error | undefined;
+  try {
+    await connection.simpleQuery(`begin; select ${assignments.join(', ')}`);
+    const result = await work(connection.db as unknown as Tx);
+    await connection.simpleQuery('commit');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is released as broken, so the pool drops it.
+    await connection.simpleQuery('rollback').catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    connection.release(broken);
+  }
 }
 
 /** Checked once per database handle: the role must not own tables nor bypass RLS. */

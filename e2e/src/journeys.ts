@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+/** The demo password (infra/runner/src/seed/demo-accounts.ts; README "Demo accounts"). */
+export const PASSWORD = 'Tongxin-2026';
+
+export const YONGXING = '431023';
+export const RUCHENG = '431026';
+
+/** The demo accounts, by what the journeys use them for. */
+export const accounts = {
+  member: { tenant: YONGXING, username: '13800000001', name: '李明' },
+  secretary: { tenant: YONGXING, username: '13800000002', name: '曹建国' },
+  /** Locked by the lock journey: no other journey may use it. */
+  flowSecretary: { tenant: YONGXING, username: '13800000003', name: '黄海波' },
+  township: { tenant: YONGXING, username: '13800000004', name: '邓志强' },
+  department: { tenant: YONGXING, username: '13800000005', name: '周秀英' },
+  ruchengDepartment: { tenant: RUCHENG, username: '13900000001', name: '朱红梅' },
+} as const;
+
+export type Account = (typeof accounts)[keyof typeof accounts];
+
+/** The data folder of the app under test (created by playwright.config.ts). */
+export function dataDir(): string {
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error('E2E_DATA_DIR is not set: run through playwright.config.ts');
+  return dir;
+}
+
+export const remotesFile = () => join(dataDir(), 'remotes.json');
+
+/** Screenshots land in e2e/test-results/ under a readable name. */
+export function shot(page: Page, name: string) {
+  return page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', `${name}.png`), fullPage: true });
+}
+
+/** Fills the login form (zh-CN labels) and submits it. */
+export async function fillLogin(page: Page, account: { tenant: string; username: string }, password = PASSWORD) {
+  await page.getByLabel('县（市、区）').selectOption(account.tenant);
+  await page.getByLabel('账号').fill(account.username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Logs in from the login page and waits for the shell's navigation (the session). */
+export async function logIn(page: Page, account: Account) {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+  await fillLogin(page, account);
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await expect(page.getByText(`当前用户：${account.name}`)).toBeVisible();
+}

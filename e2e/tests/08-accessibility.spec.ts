@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { accounts, logIn, shot } from '../src/journeys.ts';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  // Lesser findings are reported, not failed on.
+  const lesser = results.violations.filter((violation) => violation.impact !== 'serious' && violation.impact !== 'critical');
+  if (lesser.length > 0) console.log(`axe on ${page.url()}: ${lesser.map((violation) => `${violation.id} (${violation.impact})`).join(', ')}`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+test('the login page and the member view have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByLabel('县（市、区）')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // With the form's errors shown as well.
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('请选择县（市、区）')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await logIn(page, accounts.member);
+  await expect(page.getByRole('heading', { level: 1, name: '我的信息' })).toBeVisible();
+  await expect(page.getByRole('definition').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the member view fits a 360-px phone without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/login');
+  await expect(page.getByLabel('账号')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await logIn(page, accounts.member);
+  await expect(page.getByRole('definition').filter({ hasText: '李明' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await shot(page, '08-member-360px');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('a member logs in with the keyboard alone', async ({ page }) => {
+  await page.goto('/login');
+  const tenant = page.getByLabel('县（市、区）');
+  await expect(tenant).toBeVisible();
+
+  // Tab through the page from the top until the county select has the focus.
+  for (let n = 0; n < 10 && !(await tenant.evaluate((el) => el === document.activeElement)); n++) await page.keyboard.press('Tab');
+  await expect(tenant).toBeFocused();
+  for (let n = 0; n < 5 && (await tenant.inputValue()) !== accounts.member.tenant; n++) await page.keyboard.press('ArrowDown');
+  await expect(tenant).toHaveValue(accounts.member.tenant);
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('账号')).toBeFocused();
+  await page.keyboard.type(accounts.member.username);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('密码')).toBeFocused();
+  await page.keyboard.type('Tongxin-2026');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 1, name: '我的信息' })).toBeVisible();
+  await expect(page.getByText('当前用户：李明')).toBeVisible();
+  await shot(page, '08-keyboard-login');
+});
