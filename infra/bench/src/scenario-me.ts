@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createHttpGetter } from './http-client.ts';
 import { describe, measure, type Measurement } from './measure.ts';
 import { freshDatabase, startTongxin } from './server.ts';
 
@@ -25,17 +26,21 @@ export async function runMe(options: { adminUrl: string; driver: 'pg' | 'neon'; 
   const databaseUrl = await freshDatabase(options.adminUrl, 'tongxin_bench');
   const server = await startTongxin(databaseUrl, options.driver, options.port);
   const raw = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+  const http = createHttpGetter(server.base, 8);
   try {
     let cookie = await logIn(server.base);
     const userId = (await (await fetch(`${server.base}/api/identity/trpc/auth.me`, { headers: { cookie } })).json()).result.data.user.id;
     const fullCall = async () => {
-      let response = await fetch(`${server.base}/api/roster/trpc/members.me`, { headers: { cookie } });
-      if (response.status === 401) {
+      let status = await http.get('/api/roster/trpc/members.me', { cookie });
+      if (status === 401) {
         cookie = await logIn(server.base); // the 60-second access token ran out mid-run
-        response = await fetch(`${server.base}/api/roster/trpc/members.me`, { headers: { cookie } });
+        status = await http.get('/api/roster/trpc/members.me', { cookie });
       }
-      if (!response.ok) throw new Error(`roster.me answered ${response.status}`);
-      await response.arrayBuffer();
+      if (status !== 200) throw new Error(`roster.me answered ${status}`);
+    };
+    // For the note: what HTTP alone costs here (health: one `select 1`, no tRPC, no session).
+    const floorCall = async () => {
+      if ((await http.get('/api/roster/health', {})) !== 200) throw new Error('health failed');
     };
     const rawCall = async () => {
       const result = await raw.query(PROFILE_SQL, [userId]);
@@ -53,8 +58,10 @@ export async function runMe(options: { adminUrl: string; driver: 'pg' | 'neon'; 
       result.full.push(full);
       result.raw.push(direct);
     }
+    options.log(describe('floor: HTTP health (1 query)', await measure(floorCall, 8, options.durationMs)));
     return result;
   } finally {
+    http.close();
     await raw.end();
     server.stop();
   }

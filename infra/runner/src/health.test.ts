@@ -24,4 +24,10 @@ describe('health', () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ service: 'roster', ok: false });
   });
+
+  it('a procedure answers SERVICE_UNAVAILABLE, without SQL in the message, when the database is gone', async () => {
+    const result = await h.query('/api/roster/trpc/orgs.counts', { as: { tenantId: '431023', roles: [{ role: 'department' }] } });
+    expect(result.status).toBe(503);
+    expect(result.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable: try again shortly' });
+  });
 });

@@ -12,7 +12,12 @@ import { serviceMigrations } from './services.ts';
 
 // `npm start`: every service (and the built frontends) on one port.
 const { database, proxy } = await openConfiguredDatabase();
-await migrateAll(database, serviceMigrations);
+await migrateAll(database, serviceMigrations).catch((error: Error & { code?: string }) => {
+  // The URL may hold a password: name only the host.
+  const where = env.DATABASE_URL ? new URL(env.DATABASE_URL).host : env.DATA_DIR;
+  console.error(`Cannot prepare the database at ${where}: ${error.code ?? error.cause ?? error.message}`);
+  process.exit(1);
+});
 const firstStart = env.SEED_DEMO === 'true' && (await isEmpty(database));
 if (firstStart) await seedDemo(database, (line) => process.stdout.write(`\r${line}   `));
 if (firstStart) process.stdout.write('\n');

@@ -78,6 +78,8 @@ function ensureAppRoleIsUnprivileged(database: Database): Promise<void> {
   if (!check) {
     check = inspectRole(database);
     checkedRoles.set(database, check);
+    // A refusal is final; a database that could not be reached is asked again next time.
+    check.catch((error) => !(error instanceof OwnerRoleRefused) && checkedRoles.delete(database));
   }
   return check;
 }

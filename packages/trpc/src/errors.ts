@@ -12,5 +12,7 @@ export function formatError({ shape, error }: { shape: DefaultErrorShape; error:
     const message = `Invalid input: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`;
     return { ...shape, message, data: { ...shape.data, fields } };
   }
-  return { ...shape, data: { ...shape.data, fields: null as Record<string, string> | null } };
+  // An unexpected error's message can hold SQL and its parameters: it stays in the server.
+  const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
+  return { ...shape, message, data: { ...shape.data, fields: null as Record<string, string> | null } };
 }

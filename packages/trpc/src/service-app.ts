@@ -57,6 +57,13 @@ export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
   app.use(`${base}/trpc/*`, trpcServer({
     router: appRouter,
     endpoint: `${base}/trpc`,
+    // Operators see which procedure failed and how, never the message (it can hold SQL
+    // parameters: a username, a hash) nor the input.
+    onError: ({ error, path }) => {
+      if (error.code !== 'INTERNAL_SERVER_ERROR' && error.code !== 'SERVICE_UNAVAILABLE') return;
+      const cause = error.cause as { name?: string; code?: string } | undefined;
+      console.error(`[${name}] ${path ?? '?'} failed: ${error.code} (${cause?.name ?? 'Error'}${cause?.code ? ` ${cause.code}` : ''})`);
+    },
     createContext: async (opts, c): Promise<Context> => {
       const deps = (c.env as ServiceBindings).deps;
       const cookies = parse(c.req.header('cookie') ?? '');

@@ -2,6 +2,7 @@ import { hasRole, secretaryOrgIds, type AccessClaims } from '@tongxin/auth';
 import { tenantTransaction, type Scope, type Tx } from '@tongxin/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
+import { asServiceError } from './database-errors.ts';
 import { formatError } from './errors.ts';
 
 // The one initTRPC of the project (house style §2): base procedures carry the permission,
@@ -16,7 +17,10 @@ export const middleware = t.middleware;
 type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
 function transactFor(ctx: Context, scope: Scope): Transact {
-  return (work) => tenantTransaction(ctx.deps.database, scope, work);
+  return (work) =>
+    tenantTransaction(ctx.deps.database, scope, work).catch((error: unknown) => {
+      throw asServiceError(error);
+    });
 }
 
 /** Anyone. `tenantTx` opens a transaction in a tenant the caller names (login). */
