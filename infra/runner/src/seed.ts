@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { migrateAll } from '@tongxin/db';
 import { openConfiguredDatabase } from './configured-database.ts';
 import { benchmarkCounty } from './seed/county-plan.ts';
+import { DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { isEmpty, seedDemo, seedWithProgress } from './seed/seed-demo.ts';
 import { serviceMigrations } from './services.ts';
 
@@ -14,7 +15,10 @@ if (await isEmpty(database)) await seedDemo(database, console.log);
 if (values.members) {
   const members = Number(values.members);
   if (!Number.isInteger(members) || members < 1) throw new Error('--members must be a positive whole number');
-  await seedWithProgress(database, benchmarkCounty(members), console.log);
+  const plan = benchmarkCounty(members);
+  await seedWithProgress(database, plan, console.log);
+  console.log(`Accounts in county ${plan.tenantId} (password ${DEMO_PASSWORD}):`);
+  for (const a of plan.accounts) console.log(`  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
 }
 await database.close();
 await proxy?.close();

@@ -1,3 +1,5 @@
+import { benchmarkAccounts, DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.ts';
+
 /** What a demo county looks like (brief, "Organizations" and "The figures"). */
 export interface CountyPlan {
   tenantId: string;
@@ -9,6 +11,7 @@ export interface CountyPlan {
   flowBranches: { city: string; name: string }[];
   members: number;
   seed: number;
+  accounts: DemoAccount[];
 }
 
 export const CHENZHOU = { id: '431000', name: '郴州市' };
@@ -34,6 +37,7 @@ export const YONGXING: CountyPlan = {
   ],
   members: 420,
   seed: 431023,
+  accounts: DEMO_ACCOUNTS.filter((a) => a.tenantId === '431023'),
 };
 
 export const RUCHENG: CountyPlan = {
@@ -52,6 +56,7 @@ export const RUCHENG: CountyPlan = {
   ],
   members: 80,
   seed: 431026,
+  accounts: DEMO_ACCOUNTS.filter((a) => a.tenantId === '431026'),
 };
 
 /** A county of `members` members for benchmarks: the Yongxing shape, scaled. */
@@ -68,5 +73,6 @@ export function benchmarkCounty(members: number): CountyPlan {
     })),
     members,
     seed: members,
+    accounts: benchmarkAccounts(`bench${members}`),
   };
 }

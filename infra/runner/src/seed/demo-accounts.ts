@@ -20,3 +20,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { tenantId: '431023', username: '13800000005', name: '周秀英', role: 'department' },
   { tenantId: '431026', username: '13900000001', name: '朱红梅', role: 'department' },
 ];
+
+/** Accounts for a benchmark county (`npm run seed -- --members N`), same password. */
+export function benchmarkAccounts(tenantId: string): DemoAccount[] {
+  return [
+    { tenantId, username: '13700000001', name: '基准党员', role: 'member', org: '第1镇1村党支部' },
+    { tenantId, username: '13700000004', name: '基准镇书记', role: 'township-secretary', org: '第1镇党委' },
+    { tenantId, username: '13700000005', name: '基准组织部', role: 'department' },
+  ];
+}

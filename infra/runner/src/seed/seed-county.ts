@@ -2,7 +2,7 @@ import { hashPassword, identitySchema } from '@tongxin/identity';
 import { rosterSchema } from '@tongxin/roster';
 import type { Database } from '@tongxin/db';
 import type { CountyPlan } from './county-plan.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
+import { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 import { createRandom, DESTINATIONS, EMPLOYERS, OCCUPATIONS, personName, phoneNumber } from './names.ts';
 
 type Org = typeof rosterSchema.orgs.$inferInsert & { id: string; path: string };
@@ -14,14 +14,18 @@ const CHUNK = 500;
  * Writes one county as the owner (seeding is not request code): the org tree, members with
  * ledgers, and the county's demo accounts. `progress` is called as members are written.
  */
-export async function seedCounty(database: Database, plan: CountyPlan, progress: (done: number, total: number) => void) {
+export async function seedCounty(database: Database, plan: CountyPlan, progress: (done: number, total: number) => void): Promise<'seeded' | 'exists'> {
   const db = database.owner;
   const { orgs, villageBranches, mobileBranches, flowBranches } = planOrgs(plan);
-  await db.insert(identitySchema.tenants).values({ id: plan.tenantId, name: plan.name, kind: 'county', cityId: plan.cityId }).onConflictDoNothing();
+  const created = await db
+    .insert(identitySchema.tenants)
+    .values({ id: plan.tenantId, name: plan.name, kind: 'county', cityId: plan.cityId })
+    .onConflictDoNothing()
+    .returning({ id: identitySchema.tenants.id });
+  if (created.length === 0) return 'exists';
   for (let i = 0; i < orgs.length; i += CHUNK) await db.insert(rosterSchema.orgs).values(orgs.slice(i, i + CHUNK));
 
   const random = createRandom(plan.seed);
-  const accounts = DEMO_ACCOUNTS.filter((a) => a.tenantId === plan.tenantId);
   const byName = new Map(orgs.map((o) => [o.name, o]));
   const members: Member[] = [];
   for (let i = 0; i < plan.members; i++) {
@@ -46,7 +50,8 @@ export async function seedCounty(database: Database, plan: CountyPlan, progress:
     await db.insert(rosterSchema.members).values(members.slice(i, i + CHUNK));
     progress(Math.min(i + CHUNK, members.length), members.length);
   }
-  for (const account of accounts) await seedAccount(database, account, byName);
+  for (const account of plan.accounts) await seedAccount(database, account, byName);
+  return 'seeded';
 }
 
 async function seedAccount(database: Database, account: DemoAccount, orgsByName: Map<string, Org>) {

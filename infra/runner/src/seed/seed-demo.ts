@@ -16,5 +16,6 @@ export async function seedDemo(database: Database, log: (line: string) => void) 
 }
 
 export async function seedWithProgress(database: Database, plan: CountyPlan, log: (line: string) => void) {
-  await seedCounty(database, plan, (done, total) => log(`seeding ${plan.name}: ${done}/${total} members`));
+  const outcome = await seedCounty(database, plan, (done, total) => log(`seeding ${plan.name}: ${done}/${total} members`));
+  if (outcome === 'exists') log(`${plan.name} (${plan.tenantId}) is already seeded: left as it is`);
 }
