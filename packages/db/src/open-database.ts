@@ -1,10 +1,12 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type { PoolClient as PgPoolClient } from 'pg';
 import { APP_ROLE, type Database, type Db, type DriverName, type PooledConnection } from './database.ts';
+
+// Only the Neon driver is imported eagerly: it is the one that runs on edge runtimes. PGlite
+// and node-postgres (Node only) are loaded when their branch runs, so an edge bundle can mark
+// `@electric-sql/pglite`, `pg`, `drizzle-orm/pglite` and `drizzle-orm/node-postgres` external
+// and never reach them (infra/edge).
 
 export interface OpenDatabaseOptions {
   /** postgres://… ; unset → embedded PGlite. */
@@ -24,6 +26,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const appRole = options.appRole ?? APP_ROLE;
   if (!options.url) {
+    const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
     const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
     return {
       driver: 'pglite',
@@ -35,8 +38,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
   const max = options.maxConnections ?? 10;
   if (options.driver === 'pg') {
+    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new pg.Pool({ connectionString: options.url, max });
-    return server('pg', pool, (client) => drizzlePg({ client: client as unknown as pg.PoolClient }) as unknown as Db, drizzlePg({ client: pool }) as unknown as Db, appRole);
+    return server('pg', pool, (client) => drizzlePg({ client: client as unknown as PgPoolClient }) as unknown as Db, drizzlePg({ client: pool }) as unknown as Db, appRole);
   }
   configureNeon(options);
   const pool = new NeonPool({ connectionString: options.url, max });
@@ -52,9 +56,13 @@ interface PgLikeClient {
 interface PgLikePool<C> {
   connect(): Promise<C>;
   end(): Promise<void>;
+  on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
 }
 
 function server<C extends PgLikeClient>(driver: DriverName, pool: PgLikePool<C>, wrap: (client: C) => Db, owner: Db, appRole: string): Database {
+  // An idle connection the server drops (a restart, an admin) is an 'error' event on the
+  // pool; unhandled, it would take the whole process down. The pool replaces the connection.
+  pool.on('error', (error) => console.error(`[db] an idle connection was lost: ${error.code ?? error.name}`));
   // One drizzle handle per pooled connection, made once: connections are reused.
   const handles = new WeakMap<C, Db>();
   const connect = async (): Promise<PooledConnection> => {

@@ -34,9 +34,26 @@ export async function createTestDatabase(services: readonly ServiceMigrations[])
     ...database,
     close: async () => {
       await database.close();
+      // A pool's end() can resolve before the server has seen its sockets close; dropping
+      // "with (force)" then kills them and the driver reports it as an uncaught error.
+      await waitForNoSessions(adminUrl, name);
       await admin(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+async function waitForNoSessions(url: string, name: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function admin(url: string, statement: string) {

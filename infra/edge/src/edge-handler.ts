@@ -1,0 +1,66 @@
+import { importAccessKeys, type AccessKeys } from '@tongxin/auth';
+import { openDatabase } from '@tongxin/db';
+import type { ServiceBindings, ServiceDeps } from '@tongxin/trpc';
+
+/** A Worker's bindings (wrangler.toml `[vars]` and secrets). */
+export interface EdgeEnv {
+  /** postgres://… of the service's database (Neon, or a PostgreSQL behind a WebSocket proxy). */
+  DATABASE_URL: string;
+  /** host:port/v2 of a WebSocket-to-TCP proxy; unset on Neon itself (its own proxy is used). */
+  NEON_WS_PROXY?: string;
+  /** Identity's public access-token key, as a JWK JSON string. Never the private key. */
+  ACCESS_PUBLIC_JWK: string;
+}
+
+/** What a Workers runtime passes as the third fetch argument (structurally Hono's ExecutionContext). */
+export interface EdgeExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException(): void;
+  props: any;
+}
+
+/** A service's Hono app, as a fetch handler taking `deps` in its env. */
+export interface ServiceFetchApp {
+  fetch(request: Request, env: ServiceBindings, ctx: EdgeExecutionContext): Response | Promise<Response>;
+}
+
+// Imported once per isolate, keyed by the JWK text: the service app caches token
+// verifications per key object, so a stable object keeps that cache useful across requests.
+let cachedKeys: { jwk: string; keys: Promise<AccessKeys> } | null = null;
+function accessKeysFrom(jwk: string): Promise<AccessKeys> {
+  if (cachedKeys?.jwk !== jwk) {
+    const keys = importAccessKeys(JSON.parse(jwk));
+    keys.catch(() => (cachedKeys = null));
+    cachedKeys = { jwk, keys };
+  }
+  return cachedKeys.keys;
+}
+
+/**
+ * Hosts a service app on a Workers-style runtime (workerd, Cloudflare Workers). Per request it
+ * opens a Neon-driver pool (an edge runtime may not share I/O objects between requests, see
+ * design.md "Edge runtime"), passes the deps the Node runner would, and ends the pool after
+ * the response with `waitUntil`. The global WebSocket is used; no `ws` package.
+ */
+export function createEdgeHandler(app: ServiceFetchApp) {
+  return {
+    async fetch(request: Request, env: EdgeEnv, ctx: EdgeExecutionContext): Promise<Response> {
+      if (!env.DATABASE_URL || !env.ACCESS_PUBLIC_JWK) {
+        return Response.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'DATABASE_URL and ACCESS_PUBLIC_JWK must be bound' } }, { status: 500 });
+      }
+      const keys = await accessKeysFrom(env.ACCESS_PUBLIC_JWK);
+      const database = await openDatabase({ url: env.DATABASE_URL, driver: 'neon', neonWsProxy: env.NEON_WS_PROXY });
+      const deps: ServiceDeps = {
+        database,
+        keys,
+        now: () => new Date(),
+        secureCookies: new URL(request.url).protocol === 'https:',
+      };
+      try {
+        return await app.fetch(request, { deps }, ctx);
+      } finally {
+        ctx.waitUntil(database.close());
+      }
+    },
+  };
+}
