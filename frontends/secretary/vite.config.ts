@@ -4,10 +4,10 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 
 // Served under /remotes/secretary/ by the runner; './' keeps every asset URL relative to remoteEntry.js.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   base: './',
-  plugins: [solid(), federation(remoteFederation('secretary'))],
+  plugins: [solid(), federation(remoteFederation('secretary', { command }))],
   build: { target: 'es2022' },
   // `npx vite` here shows this remote alone; the API comes from `npm start`.
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
-});
+}));

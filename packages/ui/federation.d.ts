@@ -2,6 +2,12 @@ import type { federation } from '@module-federation/vite';
 
 type FederationOptions = Parameters<typeof federation>[0];
 
-export declare const shared: NonNullable<FederationOptions['shared']>;
-export declare function hostFederation(name: string): FederationOptions;
-export declare function remoteFederation(name: string): FederationOptions;
+export interface HostShare {
+  version: string;
+  shareConfig: { singleton: boolean; requiredVersion: string; eager: boolean };
+}
+
+export declare const shared: Record<string, { singleton: boolean; requiredVersion: string }>;
+export declare const hostRuntimeDefines: Record<string, string>;
+export declare function hostShared(fromDir: string): Record<string, HostShare>;
+export declare function remoteFederation(name: string, env: { command: 'build' | 'serve' }): FederationOptions;

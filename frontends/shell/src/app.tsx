@@ -4,7 +4,7 @@ import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { LoginPage } from './login-page.tsx';
 import { navigate, pathname } from './navigation.tsx';
-import { RemoteView } from './remote-view.tsx';
+import { RemoteView, preloadRemotes } from './remote-view.tsx';
 import { goToLogin, session, setSession } from './session.ts';
 import { TopBar } from './top-bar.tsx';
 import { allowedViews, views } from './views.ts';
@@ -15,6 +15,8 @@ import { allowedViews, views } from './views.ts';
  * client's refresh sends the user to log in; a lost connection surfaces as an error.
  */
 async function checkSession() {
+  // A protected route shows a remote next: fetch the federation runtime meanwhile.
+  preloadRemotes();
   try {
     setSession(await identity.auth.me.query());
     return true;
@@ -46,7 +48,9 @@ export function App() {
             <LoginPage />
           </Match>
           <Match when={session()}>
-            <Show when={check.error}>
+            {/* With a known session, a lost connection is reported by the view that needed
+                data (once, with its own Retry); the shell speaks only of other failures. */}
+            <Show when={check.error && errorKind(check.error) !== 'network'}>
               <ErrorNotice message={describeError(check.error)} onRetry={refetch} />
             </Show>
             <Routes />

@@ -1,2 +1,3 @@
-// Async boundary: the federation runtime negotiates the shared modules before the app runs.
-import('./bootstrap');
+// No async boundary: the shell is not a plugin-built federation container. It provides the
+// shared singletons from its own bundle (src/shared-modules.ts, src/federation.ts).
+import './bootstrap.tsx';

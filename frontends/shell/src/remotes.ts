@@ -1,6 +1,7 @@
-import { loadRemote, registerRemotes } from '@module-federation/runtime';
 import type { Component } from 'solid-js';
 import type { RemoteAppProps } from '@tongxin/ui';
+import type { ModuleFederation } from '@module-federation/runtime';
+import { federation } from './federation.ts';
 
 interface RemoteConfig {
   name: string;
@@ -14,14 +15,14 @@ let registered: Promise<void> | null = null;
  * registers the remotes. `force` replaces earlier registrations and clears their cache,
  * which is what lets Retry load a remote that failed before.
  */
-function registerFromConfig(): Promise<void> {
+function registerFromConfig(runtime: ModuleFederation): Promise<void> {
   registered ??= fetch('/remotes.json', { credentials: 'same-origin' })
     .then((response) => {
       if (!response.ok) throw new Error(`/remotes.json: HTTP ${response.status}`);
       return response.json() as Promise<RemoteConfig[]>;
     })
     .then((remotes) => {
-      registerRemotes(remotes.map((remote) => ({ name: remote.name, entry: remote.url, type: 'module' })), { force: true });
+      runtime.registerRemotes(remotes.map((remote) => ({ name: remote.name, entry: remote.url, type: 'module' })), { force: true });
     })
     .catch((error: unknown) => {
       registered = null;
@@ -30,11 +31,15 @@ function registerFromConfig(): Promise<void> {
   return registered;
 }
 
-/** The remote's `./App`; `fresh` re-reads the configuration after a failed attempt. */
-export async function loadRemoteApp(name: string, fresh: boolean): Promise<Component<RemoteAppProps>> {
+/**
+ * The remote's `./App`; `fresh` re-reads the configuration after a failed attempt.
+ * `shared` are the shell's copies of the shared singletons (src/shared-modules.ts).
+ */
+export async function loadRemoteApp(name: string, fresh: boolean, shared: Record<string, object>): Promise<Component<RemoteAppProps>> {
+  const runtime = federation(shared);
   if (fresh) registered = null;
-  await registerFromConfig();
-  const module = await loadRemote<{ default: Component<RemoteAppProps> }>(`${name}/App`);
+  await registerFromConfig(runtime);
+  const module = await runtime.loadRemote<{ default: Component<RemoteAppProps> }>(`${name}/App`);
   if (!module) throw new Error(`${name}/App did not load`);
   return module.default;
 }

@@ -40,7 +40,7 @@ export const zhCN = {
   'member.status': '状态',
   'member.notLinked': '您的账号还没有关联党员信息，请联系支部书记。',
 
-  'secretary.title': '本支部党员',
+  'secretary.title': '党员名册',
   'secretary.caption': '共 {total} 名党员，第 {page} / {pages} 页',
   'secretary.name': '姓名',
   'secretary.branch': '支部',
