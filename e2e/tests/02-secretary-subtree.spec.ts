@@ -57,7 +57,7 @@ test('a branch secretary sees the members of their branch and no other branch', 
   await expect(nav.getByRole('link')).toHaveText(['我的', '支部书记']);
   await nav.getByRole('link', { name: '支部书记' }).click();
   await expect(page).toHaveURL(/\/secretary$/);
-  await expect(page.getByRole('heading', { level: 1, name: '本支部党员' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '党员名册' })).toBeVisible();
   await expect(nav.getByRole('link', { name: '支部书记' })).toHaveAttribute('aria-current', 'page');
 
   const table = page.getByRole('table');

@@ -36,7 +36,7 @@ test('a broken remote shows an error with Retry in its area, and the other views
     await expect(alert).toContainText('“支部书记”页面加载失败。');
     await writeFile(remotesFile(), original);
     await alert.getByRole('button', { name: '重试' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: '本支部党员' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '党员名册' })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await shot(page, '06-after-retry');
