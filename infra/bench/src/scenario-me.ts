@@ -59,6 +59,9 @@ export async function runMe(options: { adminUrl: string; driver: 'pg' | 'neon'; 
       result.raw.push(direct);
     }
     options.log(describe('floor: HTTP health (1 query)', await measure(floorCall, 8, options.durationMs)));
+    // For the note: the raw query as a named (prepared) statement, as roster.me sends it.
+    const rawNamed = async () => void (await raw.query({ name: 'me', text: PROFILE_SQL, values: [userId] }));
+    options.log(describe('raw pg, named statement', await measure(rawNamed, 8, options.durationMs)));
     return result;
   } finally {
     http.close();

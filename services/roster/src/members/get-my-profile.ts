@@ -1,5 +1,7 @@
 import type { Tx } from '@tongxin/db';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { members, orgs } from '../schema.ts';
 
 export interface MyProfile {
   id: string;
@@ -10,14 +12,33 @@ export interface MyProfile {
   destinationCity: string | null;
 }
 
-/** The logged-in member's own row; RLS already limits a member to it. */
+const branch = alias(orgs, 'branch');
+const township = alias(orgs, 'township');
+
+/**
+ * The logged-in member's own row; RLS already limits a member to it. A named (prepared)
+ * statement: PostgreSQL then skips parsing and, after a few runs, planning, which the `me`
+ * benchmark measured at half the cost of this read.
+ */
 export async function getMyProfile(tx: Tx, userId: string): Promise<MyProfile | null> {
-  const result = await tx.execute(sql`
-    select m.id, m.name, m.status, b.name as branch, t.name as township, m.destination_city as "destinationCity"
-    from roster.members m
-    join roster.orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
-    left join roster.orgs t on t.tenant_id = m.tenant_id and t.kind = 'township' and m.org_path like t.path || '%'
-    where m.user_id = ${userId}
-    limit 1`);
-  return (result.rows[0] as unknown as MyProfile | undefined) ?? null;
+  const [row] = await tx
+    .select({
+      id: members.id,
+      name: members.name,
+      status: members.status,
+      branch: branch.name,
+      township: township.name,
+      destinationCity: members.destinationCity,
+    })
+    .from(members)
+    .innerJoin(branch, and(eq(branch.tenantId, members.tenantId), eq(branch.id, members.branchId)))
+    .leftJoin(
+      township,
+      and(eq(township.tenantId, members.tenantId), eq(township.kind, 'township'), sql`${members.orgPath} like ${township.path} || '%'`),
+    )
+    .where(eq(members.userId, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('roster_get_my_profile')
+    .execute({ userId });
+  return row ?? null;
 }
