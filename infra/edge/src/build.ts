@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { bundleWorker } from './bundle-worker.ts';
 
-// `npm run bundle -w @tongxin/edge`: dist/roster-worker.mjs, for `wrangler deploy` (no_bundle).
-const workers = ['roster'];
+// `npm run bundle -w @tongxin/edge`: dist/<service>-worker.mjs, for `wrangler deploy` (no_bundle).
+const workers = ['identity', 'roster', 'reporting', 'tasks', 'scoring'];
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 await mkdir(dist, { recursive: true });
 for (const name of workers) {

@@ -8,8 +8,10 @@ export interface EdgeEnv {
   DATABASE_URL: string;
   /** host:port/v2 of a WebSocket-to-TCP proxy; unset on Neon itself (its own proxy is used). */
   NEON_WS_PROXY?: string;
-  /** Identity's public access-token key, as a JWK JSON string. Never the private key. */
+  /** Identity's public access-token key, as a JWK JSON string. */
   ACCESS_PUBLIC_JWK: string;
+  /** Only for the identity Worker, which mints tokens: its private key (a secret, never a var). */
+  ACCESS_PRIVATE_JWK?: string;
 }
 
 /** What a Workers runtime passes as the third fetch argument (structurally Hono's ExecutionContext). */
@@ -27,9 +29,10 @@ export interface ServiceFetchApp {
 // Imported once per isolate, keyed by the JWK text: the service app caches token
 // verifications per key object, so a stable object keeps that cache useful across requests.
 let cachedKeys: { jwk: string; keys: Promise<AccessKeys> } | null = null;
-function accessKeysFrom(jwk: string): Promise<AccessKeys> {
+function accessKeysFrom(publicJwk: string, privateJwk: string | undefined): Promise<AccessKeys> {
+  const jwk = `${publicJwk}|${privateJwk ?? ''}`;
   if (cachedKeys?.jwk !== jwk) {
-    const keys = importAccessKeys(JSON.parse(jwk));
+    const keys = importAccessKeys(JSON.parse(publicJwk), privateJwk ? JSON.parse(privateJwk) : undefined);
     keys.catch(() => (cachedKeys = null));
     cachedKeys = { jwk, keys };
   }
@@ -48,7 +51,7 @@ export function createEdgeHandler(app: ServiceFetchApp) {
       if (!env.DATABASE_URL || !env.ACCESS_PUBLIC_JWK) {
         return Response.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'DATABASE_URL and ACCESS_PUBLIC_JWK must be bound' } }, { status: 500 });
       }
-      const keys = await accessKeysFrom(env.ACCESS_PUBLIC_JWK);
+      const keys = await accessKeysFrom(env.ACCESS_PUBLIC_JWK, env.ACCESS_PRIVATE_JWK);
       const database = await openDatabase({ url: env.DATABASE_URL, driver: 'neon', neonWsProxy: env.NEON_WS_PROXY });
       const deps: ServiceDeps = {
         database,

@@ -32,6 +32,13 @@ describe('roster worker bundle', () => {
   });
 });
 
+describe('every service bundles for workerd', () => {
+  it.each(['reporting', 'tasks', 'scoring'])('%s has no static import of a Node-only module', async (service) => {
+    const bundle = await bundleWorker(fileURLToPath(new URL(`./${service}-worker.ts`, import.meta.url)));
+    expect(bundle.imports.filter((i) => i.kind !== 'dynamic-import')).toEqual([]);
+  });
+});
+
 const enabled = Boolean(process.env.DATABASE_URL) && process.env.TEST_DB_DRIVER === 'neon';
 
 describe.skipIf(!enabled)('roster on an edge runtime (workerd via Miniflare)', () => {

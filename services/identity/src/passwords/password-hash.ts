@@ -1,14 +1,11 @@
-import { hash, verify } from '@node-rs/argon2';
-
-// argon2id (the package's default algorithm) with OWASP's minimum: 19 MiB, 2 passes.
-const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+import { hashArgon2id, verifyArgon2id } from '#argon2';
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hashArgon2id(password);
 }
 
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  return verify(passwordHash, password).catch(() => false);
+  return verifyArgon2id(passwordHash, password);
 }
 
 /** Verified against when the account does not exist, so the answer takes as long either way. */
