@@ -1,5 +1,6 @@
 import type { RoleGrant } from '@tongxin/auth';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
@@ -23,6 +24,8 @@ describe('monthly reports', () => {
     const mine = await h.query('/api/reporting/trpc/monthlyReports.mine', { as: member('m1') });
     expect(mine.data).toHaveLength(1);
     expect(mine.data[0].summary).toMatch(/冰糖橙/);
+    const events = await h.database.owner.execute(sql`select count(*)::int as n from reporting.outbox where payload->>'userId' = 'm1'`);
+    expect(events.rows[0]!.n).toBe(1);
   });
 
   it("a member sees only their own reports, not another member's", async () => {

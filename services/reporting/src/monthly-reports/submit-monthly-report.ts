@@ -2,7 +2,10 @@ import { recordEvent, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { monthlyReports, outbox } from '../schema.ts';
 
-/** Submits (or, for the same month, replaces) the member's monthly report; a retry changes nothing more. */
+/**
+ * Submits (or, for the same month, replaces) the member's monthly report. Only the first
+ * submission of a month is an event: a retried or corrected report must not count twice.
+ */
 export async function submitMonthlyReport(tx: Tx, tenantId: string, userId: string, input: { period: string; summary: string }) {
   const [row] = await tx
     .insert(monthlyReports)
@@ -11,7 +14,9 @@ export async function submitMonthlyReport(tx: Tx, tenantId: string, userId: stri
       target: [monthlyReports.tenantId, monthlyReports.userId, monthlyReports.period],
       set: { summary: input.summary, submittedAt: sql`now()` },
     })
-    .returning({ id: monthlyReports.id, period: monthlyReports.period, submittedAt: monthlyReports.submittedAt });
-  await recordEvent(tx, outbox, tenantId, 'reporting.monthly_report_submitted', { userId, period: input.period });
-  return row!;
+    // xmax is 0 on a freshly inserted row and set on one the upsert updated.
+    .returning({ id: monthlyReports.id, period: monthlyReports.period, submittedAt: monthlyReports.submittedAt, inserted: sql<boolean>`(xmax = 0)` });
+  const { inserted, ...report } = row!;
+  if (inserted) await recordEvent(tx, outbox, tenantId, 'reporting.monthly_report_submitted', { userId, period: input.period });
+  return report;
 }
