@@ -27,12 +27,18 @@ const deps = { database, keys, now: () => new Date(), secureCookies: env.PUBLIC_
 const app = createNodeApp({ dataDir: env.DATA_DIR });
 const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: env.PORT, hostname: env.HOST });
 
-// On Node a poller drains roster's outbox into scoring (design.md, Events).
-const relay = setInterval(() => {
-  relayOutbox(database, rosterSchema.outbox, async (event) => void (await applyRosterEvent(database, event))).catch((error) =>
-    console.error('outbox relay failed:', error instanceof Error ? error.message : error),
-  );
-}, 1000);
+// On Node a poller drains roster's outbox into scoring (design.md, Events). The next run is
+// scheduled when this one ends, so two relays never deliver the same batch at once.
+let relay: ReturnType<typeof setTimeout> | undefined;
+const relayOnce = async () => {
+  try {
+    await relayOutbox(database, rosterSchema.outbox, async (event) => void (await applyRosterEvent(database, event)));
+  } catch (error) {
+    console.error('outbox relay failed:', error instanceof Error ? error.name : error);
+  }
+  relay = setTimeout(relayOnce, 1000);
+};
+relay = setTimeout(relayOnce, 1000);
 
 const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
 console.log(`Tongxin is running at ${url} (database: ${database.kind}${database.kind === 'postgres' ? `, driver ${database.driver}` : `, data in ${env.DATA_DIR}`})`);
@@ -40,7 +46,7 @@ console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
 for (const a of DEMO_ACCOUNTS) console.log(`  county ${a.tenantId}  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
 
 const shutdown = async () => {
-  clearInterval(relay);
+  clearTimeout(relay);
   server.close();
   await database.close();
   await proxy?.close();

@@ -92,6 +92,11 @@ describe('members.create', () => {
     expect(result.error?.code).toBe('FORBIDDEN');
   });
 
+  it('a member cannot be added to a township committee: BAD_REQUEST naming branchId', async () => {
+    const result = await h.mutate('/api/roster/trpc/members.create', { as: secretaryOf('matian'), input: { ...input(), branchId: ids.matian, idempotencyKey: 'township-0004' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { branchId: expect.stringMatching(/branch, not to a committee/) } });
+  });
+
   it('a member is FORBIDDEN', async () => {
     expect((await h.mutate('/api/roster/trpc/members.create', { as: member(), input: input() })).error?.code).toBe('FORBIDDEN');
   });

@@ -1,7 +1,7 @@
-import { memberProcedure, secretaryProcedure } from '@tongxin/trpc';
+import { badField, memberProcedure, secretaryProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { orgPathInScope } from '../orgs/org-in-scope.ts';
+import { BRANCH_KINDS, orgInScope } from '../orgs/org-in-scope.ts';
 import { createMember } from './create-member.ts';
 import { getMyProfile } from './get-my-profile.ts';
 import { listMembers } from './list-members.ts';
@@ -30,17 +30,20 @@ export const membersRouter = {
 
   list: secretaryProcedure.input(ZListMembersInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
-      const pathPrefix = input.orgId ? await orgPathInScope(tx, input.orgId, ctx.orgIds) : null;
-      if (input.orgId && !pathPrefix) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
-      return listMembers(tx, { pathPrefix, page: input.page, pageSize: input.pageSize });
+      const org = input.orgId ? await orgInScope(tx, input.orgId, ctx.orgIds) : null;
+      if (input.orgId && !org) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+      return listMembers(tx, { pathPrefix: org?.path ?? null, page: input.page, pageSize: input.pageSize });
     }),
   ),
 
   create: secretaryProcedure.input(ZCreateMemberInput).mutation(({ ctx, input }) =>
     ctx.tx(async (tx) => {
-      const branchPath = await orgPathInScope(tx, input.branchId, ctx.orgIds);
-      if (!branchPath) throw new TRPCError({ code: 'FORBIDDEN', message: 'That branch is outside your subtree' });
-      return createMember(tx, ctx.claims.tenantId, { ...input, branchPath });
+      const branch = await orgInScope(tx, input.branchId, ctx.orgIds);
+      if (!branch) throw new TRPCError({ code: 'FORBIDDEN', message: 'That branch is outside your subtree' });
+      if (!BRANCH_KINDS.includes(branch.kind)) {
+        throw badField('branchId', 'a member belongs to a branch, not to a committee');
+      }
+      return createMember(tx, ctx.claims.tenantId, { ...input, branchPath: branch.path });
     }),
   ),
 } satisfies TRPCRouterRecord;
