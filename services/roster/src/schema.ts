@@ -20,6 +20,8 @@ export const orgs = roster
       path: text('path').notNull(),
       /** A flow organization's destination city. */
       city: text('city'),
+      /** The place an org serves, where it differs from its name: 马田镇 for 马田镇党委. */
+      place: text('place'),
       createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     },
     (t) => [

@@ -88,9 +88,9 @@ async function seedAccount(database: Database, account: DemoAccount, orgsByName:
 
 function planOrgs(plan: CountyPlan) {
   const orgs: Org[] = [];
-  const add = (parent: Org | null, kind: Org['kind'], name: string, city: string | null = null): Org => {
+  const add = (parent: Org | null, kind: Org['kind'], name: string, city: string | null = null, place: string | null = null): Org => {
     const id = crypto.randomUUID();
-    const org: Org = { tenantId: plan.tenantId, id, parentId: parent?.id ?? null, kind, name, city, path: `${parent?.path ?? '/'}${id}/` };
+    const org: Org = { tenantId: plan.tenantId, id, parentId: parent?.id ?? null, kind, name, city, place, path: `${parent?.path ?? '/'}${id}/` };
     orgs.push(org);
     return org;
   };
@@ -98,7 +98,7 @@ function planOrgs(plan: CountyPlan) {
   const villageBranches: Org[] = [];
   const mobileBranches = new Map<string, Org>();
   for (const township of plan.townships) {
-    const committee = add(department, 'township', `${township.name}党委`);
+    const committee = add(department, 'township', `${township.name}党委`, null, township.name);
     township.villages.forEach((village, i) => {
       const branch = add(committee, 'branch', `${village}党支部`);
       villageBranches.push(branch);

@@ -27,7 +27,7 @@ export async function getMyProfile(tx: Tx, userId: string): Promise<MyProfile | 
       name: members.name,
       status: members.status,
       branch: branch.name,
-      township: township.name,
+      township: sql<string | null>`coalesce(${township.place}, ${township.name})`,
       destinationCity: members.destinationCity,
     })
     .from(members)

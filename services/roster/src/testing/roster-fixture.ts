@@ -11,14 +11,14 @@ export async function seedRoster(database: Database) {
   const db = database.owner;
   const ids: Record<string, string> = {};
   const paths: Record<string, string> = {};
-  const add = async (tenantId: string, key: string, parent: string | null, kind: OrgKind, name: string) => {
+  const add = async (tenantId: string, key: string, parent: string | null, kind: OrgKind, name: string, place: string | null = null) => {
     const id = crypto.randomUUID();
     ids[key] = id;
     paths[key] = `${parent ? paths[parent] : '/'}${id}/`;
-    await db.insert(orgs).values({ tenantId, id, parentId: parent ? ids[parent] : null, kind, name, path: paths[key]! });
+    await db.insert(orgs).values({ tenantId, id, parentId: parent ? ids[parent] : null, kind, name, place, path: paths[key]! });
   };
   await add('yx', 'department', null, 'department', '永兴县委组织部');
-  await add('yx', 'matian', 'department', 'township', '马田镇党委');
+  await add('yx', 'matian', 'department', 'township', '马田镇党委', '马田镇');
   await add('yx', 'yongshui', 'matian', 'branch', '涌水村党支部');
   await add('yx', 'yongshuiMobile', 'matian', 'mobile_branch', '涌水村流动党员党支部');
   await add('yx', 'huangcao', 'department', 'township', '黄草镇党委');

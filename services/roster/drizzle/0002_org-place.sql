@@ -1,0 +1,1 @@
+ALTER TABLE "roster"."orgs" ADD COLUMN "place" text;
