@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_TTL_S, mintAccessToken } from '@tongxin/auth';
+import { ACCESS_TOKEN_TTL_S, mintAccessToken, sessionIdFromToken } from '@tongxin/auth';
 import { authedProcedure, publicProcedure, type Context } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -6,7 +6,6 @@ import { passwordProblem } from '../passwords/password-policy.ts';
 import { clearAuthCookies, readSessionCookie, setAccessCookie, setSessionCookie } from '../sessions/session-cookies.ts';
 import { endSession, validateSession } from '../sessions/sessions.ts';
 import { listTenants, tenantExists } from '../tenants/list-tenants.ts';
-import { sessionIdFromToken } from '@tongxin/auth';
 import { audit } from './audit.ts';
 import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
