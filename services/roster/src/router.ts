@@ -1,6 +1,17 @@
 import { router } from '@tongxin/trpc';
+import { excelRouter } from './excel/excel-router.ts';
+import { ledgerRouter } from './ledger/ledger-router.ts';
 import { membersRouter } from './members/members-router.ts';
+import { mobilityRouter } from './mobility/mobility-router.ts';
 import { orgsRouter } from './orgs/orgs-router.ts';
+import { transfersRouter } from './transfers/transfers-router.ts';
 
-export const appRouter = router({ members: membersRouter, orgs: orgsRouter });
+export const appRouter = router({
+  orgs: orgsRouter,
+  members: membersRouter,
+  ledger: ledgerRouter,
+  mobility: mobilityRouter,
+  transfers: transfersRouter,
+  excel: excelRouter,
+});
 export type AppRouter = typeof appRouter;

@@ -1,15 +1,14 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { LEDGER_FIELDS } from '@tongxin/ledger';
 import { and, eq } from 'drizzle-orm';
-import { members, outbox } from '../schema.ts';
+import type { Actor, MemberPatch } from '../ledger/change-member.ts';
+import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 
-export interface NewMember {
+export interface NewMember extends MemberPatch {
   branchId: string;
   branchPath: string;
   name: string;
-  status: 'resident' | 'mobile' | 'lost_contact';
-  destinationCity?: string | undefined;
-  phone?: string | undefined;
-  userId?: string | undefined;
+  userId?: string | null | undefined;
   idempotencyKey: string;
 }
 
@@ -21,22 +20,32 @@ export interface MemberCreated {
 }
 
 /**
- * Adds a member and records `roster.member_created` in the same transaction. A retry with
- * the same idempotency key returns the first member and records nothing new.
+ * Adds a member with version 1 of their record and records `roster.member_created` in the
+ * same transaction. A retry with the same idempotency key returns the first member and
+ * records nothing new.
  */
-export async function createMember(tx: Tx, tenantId: string, input: NewMember): Promise<{ id: string; created: boolean }> {
+export async function createMember(
+  tx: Tx,
+  tenantId: string,
+  input: NewMember,
+  actor: Actor = { userId: null, role: 'system' },
+  now = new Date(),
+): Promise<{ id: string; created: boolean }> {
+  const { branchPath, idempotencyKey, userId, ...fields } = input;
+  const confirmed = Object.fromEntries(LEDGER_FIELDS.filter((f) => fields[f] != null).map((f) => [f, now.toISOString()]));
   const inserted = await tx
     .insert(members)
     .values({
+      ...fields,
       tenantId,
-      name: input.name,
-      branchId: input.branchId,
-      orgPath: input.branchPath,
-      status: input.status,
-      destinationCity: input.destinationCity ?? null,
-      phone: input.phone ?? null,
-      userId: input.userId ?? null,
-      idempotencyKey: input.idempotencyKey,
+      orgPath: branchPath,
+      userId: userId ?? null,
+      idempotencyKey,
+      fieldConfirmedAt: confirmed,
+      ledgerConfirmedAt: now,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     })
     .onConflictDoNothing({ target: [members.tenantId, members.idempotencyKey] })
     .returning({ id: members.id });
@@ -45,11 +54,17 @@ export async function createMember(tx: Tx, tenantId: string, input: NewMember): 
     const [existing] = await tx
       .select({ id: members.id })
       .from(members)
-      .where(and(eq(members.tenantId, tenantId), eq(members.idempotencyKey, input.idempotencyKey)));
+      .where(and(eq(members.tenantId, tenantId), eq(members.idempotencyKey, idempotencyKey)));
     if (!existing) throw new Error('idempotency key taken by a member outside your scope');
     return { id: existing.id, created: false };
   }
-  const event: MemberCreated = { memberId: row.id, userId: input.userId ?? null, name: input.name, branchId: input.branchId };
+  const changes: FieldChange[] = Object.entries(fields)
+    .filter(([, value]) => value != null && value !== '')
+    .map(([field, value]) => ({ field, from: null, to: String(value) }));
+  await tx.insert(memberVersions).values({
+    tenantId, memberId: row.id, version: 1, action: 'created', changes, actorUserId: actor.userId, actorRole: actor.role, at: now,
+  });
+  const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId };
   await recordEvent(tx, outbox, tenantId, 'roster.member_created', event);
   return { id: row.id, created: true };
 }

@@ -1,3 +1,4 @@
+import type { MemberStatus } from '@tongxin/ledger';
 import type { Tx } from '@tongxin/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -6,7 +7,7 @@ import { members, orgs } from '../schema.ts';
 export interface MyProfile {
   id: string;
   name: string;
-  status: 'resident' | 'mobile' | 'lost_contact';
+  status: MemberStatus;
   branch: string;
   township: string | null;
   destinationCity: string | null;

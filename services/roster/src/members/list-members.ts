@@ -1,3 +1,4 @@
+import type { MemberStatus } from '@tongxin/ledger';
 import type { Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 
@@ -5,7 +6,7 @@ export interface MemberRow {
   id: string;
   name: string;
   branch: string;
-  status: 'resident' | 'mobile' | 'lost_contact';
+  status: MemberStatus;
   destinationCity: string | null;
 }
 

@@ -1,0 +1,3 @@
+export * from './ledger-fields.ts';
+export * from './id-card.ts';
+export * from './member-input.ts';

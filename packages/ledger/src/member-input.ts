@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { checkIdCard } from './id-card.ts';
+import { CONTACT_CHANNELS, CONTACT_RESULTS, LOST_CONTACT_REASONS } from './ledger-fields.ts';
+
+// Field rules shared by the API, the Excel import and the forms: one message per rule, in
+// English; the UI translates by field and rule (see @tongxin/i18n).
+
+const today = () => new Date().toISOString().slice(0, 10);
+const isoDate = z.iso.date('a date as YYYY-MM-DD');
+export const ZPastDate = isoDate.refine((d) => d <= today(), 'a date in the future');
+
+export const ZIdCardNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = checkIdCard(value);
+    if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'an ID-card number has 17 digits and a digit or X' });
+    if (problem === 'birth_date') ctx.addIssue({ code: 'custom', message: 'the birth date in this ID-card number is not a real date' });
+    if (problem === 'check_digit') ctx.addIssue({ code: 'custom', message: 'the last character (check digit) does not match this ID-card number' });
+  });
+
+/** A mainland mobile number: 11 digits starting with 1. */
+export const ZMobilePhone = z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mobile number: 11 digits starting with 1');
+/** Any reachable number: a mobile or a landline with area code. */
+export const ZPhone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile number or a landline with its area code');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+/** Ledger fields as a member or secretary sends them: absent = unchanged, null = cleared. */
+export const ZLedgerPatch = z
+  .object({
+    destinationProvince: optional(text(20)),
+    destinationCity: optional(text(40)),
+    employer: optional(text(80)),
+    occupation: optional(text(40)),
+    residentialAddress: optional(text(120)),
+    destinationPhone: optional(ZPhone),
+    destinationOrgName: optional(text(80)),
+    destinationOrgLeader: optional(text(40)),
+    destinationOrgContact: optional(ZPhone),
+    awaySince: optional(ZPastDate),
+  })
+  .strict();
+export type LedgerPatch = z.infer<typeof ZLedgerPatch>;
+
+/** The personal record a secretary keeps. */
+export const ZPersonalPatch = z
+  .object({
+    name: text(40).min(2, 'at least 2 characters'),
+    gender: z.enum(['male', 'female']),
+    birthDate: ZPastDate,
+    idCardNumber: ZIdCardNumber,
+    phone: ZMobilePhone,
+    joinedOn: ZPastDate,
+  })
+  .partial()
+  .strict();
+export type PersonalPatch = z.infer<typeof ZPersonalPatch>;
+
+export const ZIdempotencyKey = z.string().min(8).max(80);
+
+export const ZContactAttempt = z.object({
+  attemptedOn: ZPastDate,
+  channel: z.enum(CONTACT_CHANNELS),
+  result: z.enum(CONTACT_RESULTS),
+  note: text(200).optional(),
+});
+
+export const ZLostContactReason = z.union(LOST_CONTACT_REASONS.map((n) => z.literal(n)) as [z.ZodLiteral<1>, ...z.ZodLiteral<number>[]]);

@@ -1,0 +1,117 @@
+import type { Tx } from '@tongxin/db';
+import { LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { members, memberVersions, type FieldChange } from '../schema.ts';
+
+type MemberRow = typeof members.$inferSelect;
+/** Columns a change may set; identity, tenancy and bookkeeping columns are not among them. */
+export type MemberPatch = Partial<
+  Omit<MemberRow, 'tenantId' | 'id' | 'userId' | 'version' | 'fieldConfirmedAt' | 'ledgerConfirmedAt' | 'idempotencyKey' | 'createdAt' | 'updatedAt'>
+>;
+
+export interface Actor {
+  userId: string | null;
+  role: 'member' | 'secretary' | 'department' | 'system';
+}
+
+export interface MemberChange {
+  /** What happened, shown in the history: ledger_update, correction, confirmed, outflow, … */
+  action: string;
+  set: MemberPatch;
+  actor: Actor;
+  now: Date;
+  /** A retry with the same key returns the first result and writes nothing. */
+  idempotencyKey?: string | undefined;
+  /** Counts every ledger field as confirmed now (the member's "nothing changed"). */
+  confirmLedger?: boolean;
+}
+
+export interface ChangeResult {
+  version: number;
+  changes: FieldChange[];
+  /** True when this was a retry of a change already made. */
+  replayed: boolean;
+}
+
+const LEDGER = new Set<string>(LEDGER_FIELDS);
+
+/**
+ * The one way a member record changes after it is created: compares with the row, writes
+ * the new values, marks entered ledger fields as confirmed and appends a version with
+ * the field-by-field diff. A change that changes nothing (an unchanged import row) writes
+ * no version, unless it confirms the ledger.
+ */
+export async function changeMember(tx: Tx, tenantId: string, memberId: string, change: MemberChange): Promise<ChangeResult> {
+  if (change.idempotencyKey) {
+    const [done] = await tx
+      .select({ version: memberVersions.version, changes: memberVersions.changes, memberId: memberVersions.memberId })
+      .from(memberVersions)
+      .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.idempotencyKey, change.idempotencyKey)));
+    if (done) {
+      if (done.memberId !== memberId) throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another member' });
+      return { version: done.version, changes: done.changes, replayed: true };
+    }
+  }
+  const [row] = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)))
+    .for('update');
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+
+  const changes = diff(row, change.set);
+  if (changes.length === 0 && !change.confirmLedger) return { version: row.version, changes, replayed: false };
+
+  const at = change.now.toISOString();
+  const confirmed = { ...row.fieldConfirmedAt };
+  for (const field of LEDGER_FIELDS) {
+    if (change.confirmLedger || field in change.set) confirmed[field] = at;
+  }
+  const version = row.version + 1;
+  await tx
+    .update(members)
+    .set({ ...change.set, fieldConfirmedAt: confirmed, ledgerConfirmedAt: oldestConfirmation(confirmed, row.createdAt), version, updatedAt: change.now })
+    .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
+  await tx.insert(memberVersions).values({
+    tenantId,
+    memberId,
+    version,
+    action: change.action,
+    changes,
+    actorUserId: change.actor.userId,
+    actorRole: change.actor.role,
+    idempotencyKey: change.idempotencyKey ?? null,
+    at: change.now,
+  });
+  return { version, changes, replayed: false };
+}
+
+function diff(row: MemberRow, set: MemberPatch): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, value] of Object.entries(set)) {
+    if (value === undefined) continue;
+    const from = asText(row[field as keyof MemberRow]);
+    const to = asText(value);
+    if (from !== to) changes.push({ field, from, to });
+  }
+  return changes;
+}
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** A ledger field never entered counts from the member's creation. */
+export function oldestConfirmation(confirmed: Record<string, string>, createdAt: Date): Date {
+  let oldest = Infinity;
+  for (const field of LEDGER_FIELDS as readonly LedgerField[]) {
+    const at = confirmed[field] ? Date.parse(confirmed[field]) : createdAt.getTime();
+    oldest = Math.min(oldest, at);
+  }
+  return new Date(oldest);
+}
+
+export const isLedgerField = (field: string): field is LedgerField => LEDGER.has(field);
