@@ -2,8 +2,10 @@ import { Match, Show, Switch, createResource } from 'solid-js';
 import { errorKind, roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
+import { LedgerPanel } from './ledger-panel.tsx';
+import { ProfileFacts } from './profile-facts.tsx';
 
-/** "My profile": the member's own roster record (roster `members.me`). */
+/** "My profile": the member's own record and information ledger (roster `members.me`). */
 export default function MemberApp(_props: RemoteAppProps) {
   const [profile, { refetch }] = createResource(() => roster.members.me.query());
 
@@ -11,30 +13,19 @@ export default function MemberApp(_props: RemoteAppProps) {
     <section>
       <h1>{t('member.title')}</h1>
       <Switch>
+        {/* `latest`: a refetch after a save keeps the page in place instead of blanking it. */}
+        <Match when={profile.latest}>
+          {(me) => (
+            <>
+              <ProfileFacts me={me()} />
+              <LedgerPanel me={me()} onChanged={refetch} />
+            </>
+          )}
+        </Match>
         <Match when={profile.error}>
           <Show when={errorKind(profile.error) === 'NOT_FOUND'} fallback={<ErrorNotice message={describeError(profile.error)} onRetry={refetch} />}>
             <p>{t('member.notLinked')}</p>
           </Show>
-        </Match>
-        <Match when={profile()}>
-          {(me) => (
-            <dl class="facts">
-              <dt>{t('member.name')}</dt>
-              <dd>{me().name}</dd>
-              <dt>{t('member.branch')}</dt>
-              <dd>{me().branch}</dd>
-              <Show when={me().township}>
-                <dt>{t('member.township')}</dt>
-                <dd>{me().township}</dd>
-              </Show>
-              <dt>{t('member.status')}</dt>
-              <dd>{t(`status.${me().status}`)}</dd>
-              <Show when={me().destinationCity}>
-                <dt>{t('member.destinationCity')}</dt>
-                <dd>{me().destinationCity}</dd>
-              </Show>
-            </dl>
-          )}
         </Match>
         <Match when={profile.loading}>
           <Loading />

@@ -1,66 +1,93 @@
-import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
-import { roster } from '@tongxin/api-client';
-import { format, t } from '@tongxin/i18n';
-import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
+import { For, Match, Suspense, Switch, createEffect, lazy, on } from 'solid-js';
+import { Loading, type RemoteAppProps } from '@tongxin/ui';
+import { m } from './messages.ts';
+import { MemberPage } from './roster/member-page.tsx';
+import { RosterPage } from './roster/roster-page.tsx';
+import { RouteLink } from './roster/route-link.tsx';
+import { route, setBasePath, type Route } from './roster/route.ts';
+import { focusHeading } from './roster/focus-heading.ts';
+import { SecretaryStyles } from './roster/secretary-styles.tsx';
 
-const pageSize = 20;
+// The other pages are chunks of their own: most visits only need the roster. Each lazy page
+// has its own Suspense, so the roster's resources never blank the page while they load.
+const TreePage = lazy(() => import('./tree/tree-page.tsx'));
+const TransfersPage = lazy(() => import('./transfers/transfers-page.tsx'));
+const ExcelPage = lazy(() => import('./excel/excel-page.tsx'));
+const MobilityPage = lazy(() => import('./mobility/mobility-page.tsx'));
 
-/** The members of the secretary's subtree, one page at a time (roster `members.list`). */
-export default function SecretaryApp(_props: RemoteAppProps) {
-  const [page, setPage] = createSignal(1);
-  const [members, { refetch }] = createResource(page, (p) => roster.members.list.query({ page: p, pageSize }));
-  const pages = () => Math.max(1, Math.ceil((members.latest?.total ?? 0) / pageSize));
+const sections = [
+  { to: { name: 'roster', query: {} }, label: 'nav.roster' },
+  { to: { name: 'mobility' }, label: 'nav.mobility' },
+  { to: { name: 'transfers' }, label: 'nav.transfers' },
+  { to: { name: 'tree' }, label: 'nav.tree' },
+  { to: { name: 'excel' }, label: 'nav.excel' },
+] as const satisfies readonly { to: Route; label: Parameters<typeof m>[0] }[];
+
+/** The secretary view: the roster, a member's record, and the pages for tree, transfers and Excel. */
+export default function SecretaryApp(props: RemoteAppProps) {
+  setBasePath(props.basePath);
+  let area: HTMLDivElement | undefined;
+  const rosterQuery = () => {
+    const r = route();
+    return r.name === 'roster' ? r.query : undefined;
+  };
+  const memberId = () => {
+    const r = route();
+    return r.name === 'member' ? r.memberId : undefined;
+  };
+  const current = () => {
+    const r = route();
+    return r.name === 'member' ? 'roster' : r.name;
+  };
+  // A new page (not a new filter) moves the focus to its heading, as a page load would.
+  const pageKey = () => {
+    const r = route();
+    return r.name === 'member' ? `member:${r.memberId}` : r.name;
+  };
+  createEffect(on(pageKey, () => area && focusHeading(area), { defer: true }));
 
   return (
-    <section>
-      <h1>{t('secretary.title')}</h1>
+    <div class="secretary" ref={area}>
+      <SecretaryStyles />
+      <nav class="sub-nav" aria-label={m('nav.label')}>
+        <ul>
+          <For each={sections}>
+            {(section) => (
+              <li>
+                <RouteLink to={section.to} current={current() === section.to.name}>
+                  {m(section.label)}
+                </RouteLink>
+              </li>
+            )}
+          </For>
+        </ul>
+      </nav>
       <Switch>
-        <Match when={members.error}>
-          <ErrorNotice message={describeError(members.error)} onRetry={refetch} />
+        <Match when={rosterQuery()}>{(query) => <RosterPage query={query()} />}</Match>
+        <Match when={memberId()} keyed>
+          {(id) => <MemberPage memberId={id} />}
         </Match>
-        <Match when={members.latest}>
-          {(list) => (
-            <Show when={list().total > 0} fallback={<p>{t('secretary.empty')}</p>}>
-              <div class="table-scroll">
-                <table aria-busy={members.loading}>
-                  <caption>{t('secretary.caption', { total: format(list().total), page: format(list().page), pages: format(pages()) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('secretary.name')}</th>
-                      <th scope="col">{t('secretary.branch')}</th>
-                      <th scope="col">{t('secretary.status')}</th>
-                      <th scope="col">{t('secretary.destinationCity')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list().items}>
-                      {(member) => (
-                        <tr>
-                          <td>{member.name}</td>
-                          <td>{member.branch}</td>
-                          <td>{t(`status.${member.status}`)}</td>
-                          <td>{member.destinationCity}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-              <nav class="pager" aria-label={t('secretary.pages')}>
-                <button type="button" class="secondary" disabled={page() <= 1 || members.loading} onClick={() => setPage((p) => p - 1)}>
-                  {t('secretary.previous')}
-                </button>
-                <button type="button" class="secondary" disabled={page() >= pages() || members.loading} onClick={() => setPage((p) => p + 1)}>
-                  {t('secretary.next')}
-                </button>
-              </nav>
-            </Show>
-          )}
+        <Match when={route().name === 'tree'}>
+          <Suspense fallback={<Loading />}>
+            <TreePage basePath={props.basePath} />
+          </Suspense>
         </Match>
-        <Match when={members.loading}>
-          <Loading />
+        <Match when={route().name === 'transfers'}>
+          <Suspense fallback={<Loading />}>
+            <TransfersPage basePath={props.basePath} />
+          </Suspense>
+        </Match>
+        <Match when={route().name === 'excel'}>
+          <Suspense fallback={<Loading />}>
+            <ExcelPage basePath={props.basePath} />
+          </Suspense>
+        </Match>
+        <Match when={route().name === 'mobility'}>
+          <Suspense fallback={<Loading />}>
+            <MobilityPage basePath={props.basePath} />
+          </Suspense>
         </Match>
       </Switch>
-    </section>
+    </div>
   );
 }

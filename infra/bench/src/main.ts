@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runMe } from './scenario-me.ts';
+import { runRosterPage } from './scenario-roster-page.ts';
 
 // `npm run bench -- <scenario>`: not a test. Compares our stack with the raw query side by
 // side in one run; the last line is `BENCH <scenario> throughput_ratio=… p99_ratio=…` at c=8.
@@ -7,7 +8,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { driver: { type: 'string', default: 'pg' }, seconds: { type: 'string', default: '5' } },
 });
-const scenarios = { me: runMe } as const;
+const scenarios = { me: runMe, 'roster-page': runRosterPage } as const;
 const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const driver = values.driver === 'neon' ? 'neon' : 'pg';

@@ -36,3 +36,16 @@ export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', p
   child.kill('SIGTERM');
   throw new Error('Tongxin did not answer within 300 s');
 }
+
+const seedScript = fileURLToPath(new URL('../../runner/src/seed.ts', import.meta.url));
+
+/** `npm run seed -- --members N` on the benchmark database: the demo, plus county `benchN`. */
+export async function seedBenchmarkCounty(databaseUrl: string, members: number): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tongxin-bench-seed-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', seedScript, '--members', String(members)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_DRIVER: 'pg', DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`seeding the benchmark county failed (exit ${code})`);
+}

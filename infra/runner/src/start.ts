@@ -1,10 +1,11 @@
 import { serve } from '@hono/node-server';
 import { migrateAll, relayOutbox } from '@tongxin/db';
 import { applyRosterEvent } from '@tongxin/scoring';
-import { rosterSchema } from '@tongxin/roster';
+import { applyTransferAccepted, rosterSchema } from '@tongxin/roster';
 import { loadOrCreateAccessKeys } from './access-keys.ts';
 import { openConfiguredDatabase } from './configured-database.ts';
 import { env } from './env.ts';
+import { scheduleDailyJobs } from './daily-jobs.ts';
 import { createNodeApp } from './node-app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { isEmpty, seedDemo } from './seed/seed-demo.ts';
@@ -27,18 +28,23 @@ const deps = { database, keys, now: () => new Date(), secureCookies: env.PUBLIC_
 const app = createNodeApp({ dataDir: env.DATA_DIR });
 const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: env.PORT, hostname: env.HOST });
 
-// On Node a poller drains roster's outbox into scoring (design.md, Events). The next run is
-// scheduled when this one ends, so two relays never deliver the same batch at once.
+// On Node a poller drains roster's outbox into its consumers (design.md, Events): scoring,
+// and roster itself, which closes the origin record of a transfer another county accepted.
+// The next run is scheduled when this one ends, so two relays never deliver a batch at once.
 let relay: ReturnType<typeof setTimeout> | undefined;
 const relayOnce = async () => {
   try {
-    await relayOutbox(database, rosterSchema.outbox, async (event) => void (await applyRosterEvent(database, event)));
+    await relayOutbox(database, rosterSchema.outbox, async (event) => {
+      await applyRosterEvent(database, event);
+      await applyTransferAccepted(database, event);
+    });
   } catch (error) {
     console.error('outbox relay failed:', error instanceof Error ? error.name : error);
   }
   relay = setTimeout(relayOnce, 1000);
 };
 relay = setTimeout(relayOnce, 1000);
+const dailyJobs = scheduleDailyJobs(database);
 
 const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
 console.log(`Tongxin is running at ${url} (database: ${database.kind}${database.kind === 'postgres' ? `, driver ${database.driver}` : `, data in ${env.DATA_DIR}`})`);
@@ -47,6 +53,7 @@ for (const a of DEMO_ACCOUNTS) console.log(`  county ${a.tenantId}  account ${a.
 
 const shutdown = async () => {
   clearTimeout(relay);
+  dailyJobs.stop();
   server.close();
   await database.close();
   await proxy?.close();

@@ -66,3 +66,52 @@ export const departmentProcedure = t.procedure.use(({ ctx, next }) => {
   const scope = { tenantId: claims.tenantId, userId: claims.userId, tenantWide: true };
   return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
 });
+
+export type ActingRole = 'member' | 'secretary' | 'department';
+
+/** Who calls, in the roles a procedure lets them act in. */
+export interface Caller {
+  tenantId: string;
+  userId: string;
+  /** Acts for the department: the whole tenant. */
+  department: boolean;
+  /** Orgs whose subtrees the caller holds as secretary (empty when not acting as one). */
+  orgIds: string[];
+  /** Acts as a member: their own record. */
+  member: boolean;
+}
+
+/**
+ * For actions several roles may take (a member for themself, a secretary in their subtree,
+ * the department tenant-wide). The transaction carries the union of the scopes the caller
+ * holds among `allowed`, so RLS shows exactly the rows one of those roles may see; a caller
+ * holding none of them is FORBIDDEN before any handler runs.
+ */
+export function actingProcedure(...allowed: ActingRole[]) {
+  return t.procedure.use(({ ctx, next }) => {
+    const claims = requireClaims(ctx);
+    const caller: Caller = {
+      tenantId: claims.tenantId,
+      userId: claims.userId,
+      department: allowed.includes('department') && hasRole(claims.roles, 'department'),
+      orgIds: allowed.includes('secretary') ? secretaryOrgIds(claims.roles) : [],
+      member: allowed.includes('member') && hasRole(claims.roles, 'member'),
+    };
+    if (!caller.department && caller.orgIds.length === 0 && !caller.member) forbidden(allowed.join(' or '));
+    const scope = { tenantId: caller.tenantId, userId: caller.userId, orgIds: caller.orgIds, tenantWide: caller.department };
+    return next({ ctx: { claims, caller, tx: transactFor(ctx, scope) } });
+  });
+}
+
+/**
+ * A secretary or the department: the roster's staff pages. `orgIds` is null for the
+ * department (the whole tenant), else the secretary's orgs.
+ */
+export const staffProcedure = actingProcedure('secretary', 'department').use(({ ctx, next }) =>
+  next({
+    ctx: {
+      orgIds: ctx.caller.department ? null : ctx.caller.orgIds,
+      staffRole: ctx.caller.department ? ('department' as const) : ('secretary' as const),
+    },
+  }),
+);

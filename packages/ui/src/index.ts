@@ -2,3 +2,5 @@ export { describeError } from './describe-error.ts';
 export { ErrorNotice } from './error-notice.tsx';
 export { Loading } from './loading.tsx';
 export type { RemoteAppProps } from './remote-app-props.ts';
+export { createAttemptKeys, newIdempotencyKey } from './idempotency-key.ts';
+export { createAction } from './create-action.ts';

@@ -3,3 +3,5 @@ export type { AppRouter } from './router.ts';
 export { migrations } from './migrations.ts';
 export * as rosterSchema from './schema.ts';
 export type { MemberCreated } from './members/create-member.ts';
+export { proposePlacements, applyTransferAccepted } from './jobs.ts';
+export { syncDirectory, backfillDirectory } from './orgs/sync-directory.ts';

@@ -7,8 +7,12 @@ export interface CountyPlan {
   cityId: string;
   department: string;
   townships: { name: string; villages: string[] }[];
-  flowGeneral: string;
-  flowBranches: { city: string; name: string }[];
+  /** The 6-digit region code ID-card numbers of the county's members start with. */
+  regionCode: string;
+  /** The flow general branch: set up by a township committee, seated in a destination city. */
+  flowGeneral: { name: string; township: string; city: string };
+  /** Flow branches: under the general branch, or directly under the township that set them up. */
+  flowBranches: { city: string; name: string; township?: string }[];
   members: number;
   seed: number;
   accounts: DemoAccount[];
@@ -28,12 +32,14 @@ export const YONGXING: CountyPlan = {
     { name: '樟树镇', villages: ['樟树村', '新塘村', '洞口村'] },
     { name: '油麻镇', villages: ['油麻村', '和平村'] },
   ],
-  flowGeneral: '永兴县驻外流动党员党总支',
+  regionCode: '431023',
+  // Brief: flow organizations are created and assessed by the sending township committee.
+  flowGeneral: { name: '永兴县驻外流动党员党总支', township: '马田镇', city: '深圳' },
   flowBranches: [
     { city: '深圳', name: '永兴县驻深圳流动党员党支部' },
     { city: '广州', name: '永兴县驻广州流动党员党支部' },
     { city: '东莞', name: '永兴县驻东莞流动党员党支部' },
-    { city: '福州', name: '永兴县驻福州流动党员党支部' },
+    { city: '福州', name: '永兴县驻福州流动党员党支部', township: '黄草镇' },
   ],
   members: 420,
   seed: 431023,
@@ -49,7 +55,8 @@ export const RUCHENG: CountyPlan = {
     { name: '热水镇', villages: ['热水村', '东岭村'] },
     { name: '土桥镇', villages: ['土桥村', '金山村'] },
   ],
-  flowGeneral: '汝城县驻外流动党员党总支',
+  regionCode: '431026',
+  flowGeneral: { name: '汝城县驻外流动党员党总支', township: '热水镇', city: '广州' },
   flowBranches: [
     { city: '广州', name: '汝城县驻广州流动党员党支部' },
     { city: '佛山', name: '汝城县驻佛山流动党员党支部' },
@@ -71,6 +78,8 @@ export function benchmarkCounty(members: number): CountyPlan {
       name: `第${i + 1}镇`,
       villages: Array.from({ length: 6 }, (_, j) => `第${i + 1}镇${j + 1}村`),
     })),
+    flowGeneral: { ...YONGXING.flowGeneral, township: '第1镇' },
+    flowBranches: YONGXING.flowBranches.map((f) => (f.township ? { ...f, township: '第2镇' } : f)),
     members,
     seed: members,
     accounts: benchmarkAccounts(`bench${members}`),

@@ -36,3 +36,39 @@ export function personName(random: ReturnType<typeof createRandom>): string {
 export function phoneNumber(random: ReturnType<typeof createRandom>): string {
   return `1${random.pick(['35', '38', '39', '58', '77', '86'])}${String(Math.floor(random.next() * 1e8)).padStart(8, '0')}`;
 }
+
+export const PROVINCE_OF: Record<string, string> = {
+  深圳: '广东省', 广州: '广东省', 东莞: '广东省', 佛山: '广东省', 福州: '福建省', 厦门: '福建省', 长沙: '湖南省', 贵阳: '贵州省',
+};
+const AREA_CODE: Record<string, string> = { 深圳: '0755', 广州: '020', 东莞: '0769', 佛山: '0757', 福州: '0591', 厦门: '0592', 长沙: '0731', 贵阳: '0851' };
+const DISTRICTS: Record<string, readonly string[]> = {
+  深圳: ['龙岗区坂田街道', '宝安区西乡街道', '龙华区民治街道', '南山区西丽街道'],
+  广州: ['白云区太和镇', '天河区棠下街道', '番禺区大石街道'],
+  东莞: ['长安镇', '虎门镇', '塘厦镇'],
+  福州: ['马尾区罗星街道', '仓山区城门镇'],
+  佛山: ['顺德区容桂街道', '南海区桂城街道'],
+  长沙: ['长沙县星沙街道', '雨花区洞井街道'],
+  贵阳: ['南明区花果园街道', '观山湖区金华园街道'],
+  厦门: ['集美区杏林街道', '湖里区殿前街道'],
+};
+const ROADS = ['五和大道', '建设路', '工业大道', '人民路', '兴业路', '创业路', '新安路'];
+
+export function residentialAddress(random: ReturnType<typeof createRandom>, city: string): string {
+  return `${city}市${random.pick(DISTRICTS[city] ?? ['城区'])}${random.pick(ROADS)}${1 + Math.floor(random.next() * 300)}号`;
+}
+
+export function landline(random: ReturnType<typeof createRandom>, city: string): string {
+  return `${AREA_CODE[city] ?? '0735'}-${String(20_000_000 + Math.floor(random.next() * 69_999_999))}`;
+}
+
+/** A whole day `days` before `from`, as YYYY-MM-DD. */
+export function daysBefore(from: Date, days: number): string {
+  return new Date(from.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A random birth date between two years, as YYYYMMDD (for the ID-card number). */
+export function birthDigits(random: ReturnType<typeof createRandom>, fromYear: number, toYear: number): string {
+  const start = Date.UTC(fromYear, 0, 1);
+  const end = Date.UTC(toYear, 11, 31);
+  return new Date(start + Math.floor(random.next() * ((end - start) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+}

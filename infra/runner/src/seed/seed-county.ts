@@ -1,60 +1,101 @@
 import { hashPassword, identitySchema } from '@tongxin/identity';
+import { LEDGER_FIELDS, withCheckDigit } from '@tongxin/ledger';
 import { rosterSchema } from '@tongxin/roster';
 import type { Database } from '@tongxin/db';
 import type { CountyPlan } from './county-plan.ts';
 import { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
-import { createRandom, DESTINATIONS, EMPLOYERS, OCCUPATIONS, personName, phoneNumber } from './names.ts';
+import { planMembers, versionOne, type Member } from './plan-members.ts';
+import { planOrgs, type Org } from './plan-orgs.ts';
 
-type Org = typeof rosterSchema.orgs.$inferInsert & { id: string; path: string };
-type Member = typeof rosterSchema.members.$inferInsert;
-
-const CHUNK = 500;
+/** Rows per insert: a member has ~30 columns, and a statement takes at most 65,535 parameters. */
+const CHUNK = 1000;
 
 /**
- * Writes one county as the owner (seeding is not request code): the org tree, members with
- * ledgers, and the county's demo accounts. `progress` is called as members are written.
+ * Writes one county as the owner (seeding is not request code), in bulk: the org tree and
+ * its directory entries, members with ledgers and version 1 of each record, and the
+ * county's demo accounts. `progress` is called as members are written.
  */
-export async function seedCounty(database: Database, plan: CountyPlan, progress: (done: number, total: number) => void): Promise<'seeded' | 'exists'> {
+export async function seedCounty(
+  database: Database,
+  plan: CountyPlan,
+  progress: (done: number, total: number) => void,
+  now = new Date(),
+): Promise<'seeded' | 'exists'> {
   const db = database.owner;
-  const { orgs, villageBranches, mobileBranches, flowBranches } = planOrgs(plan);
+  const tree = planOrgs(plan);
   const created = await db
     .insert(identitySchema.tenants)
     .values({ id: plan.tenantId, name: plan.name, kind: 'county', cityId: plan.cityId })
     .onConflictDoNothing()
     .returning({ id: identitySchema.tenants.id });
   if (created.length === 0) return 'exists';
-  for (let i = 0; i < orgs.length; i += CHUNK) await db.insert(rosterSchema.orgs).values(orgs.slice(i, i + CHUNK));
+  for (let i = 0; i < tree.orgs.length; i += CHUNK) await db.insert(rosterSchema.orgs).values(tree.orgs.slice(i, i + CHUNK));
+  // Other counties address the department (transfers) and the flow organizations (check-ins).
+  const listed = tree.orgs.filter((o) => o.kind === 'department' || o.kind === 'flow_general' || o.kind === 'flow_branch');
+  await db.insert(rosterSchema.orgDirectory).values(listed.map((o) => ({ tenantId: o.tenantId, orgId: o.id, kind: o.kind, name: o.name, province: o.province ?? null, city: o.city ?? null })));
 
-  const random = createRandom(plan.seed);
-  const byName = new Map(orgs.map((o) => [o.name, o]));
-  const members: Member[] = [];
-  for (let i = 0; i < plan.members; i++) {
-    const roll = random.next();
-    const village = random.pick(villageBranches);
-    const mobile = roll < 0.25;
-    const city = random.pick(DESTINATIONS);
-    const branch = !mobile ? village : roll < 0.04 ? random.pick(flowBranches) : (mobileBranches.get(village.id) ?? village);
-    members.push({
-      tenantId: plan.tenantId,
-      name: personName(random),
-      branchId: branch.id,
-      orgPath: branch.path,
-      status: mobile ? (roll < 0.005 ? 'lost_contact' : 'mobile') : 'resident',
-      destinationCity: mobile ? city : null,
-      employer: mobile ? random.pick(EMPLOYERS[city]!) : null,
-      occupation: mobile ? random.pick(OCCUPATIONS) : null,
-      phone: phoneNumber(random),
-    });
-  }
-  for (let i = 0; i < members.length; i += CHUNK) {
-    await db.insert(rosterSchema.members).values(members.slice(i, i + CHUNK));
-    progress(Math.min(i + CHUNK, members.length), members.length);
-  }
-  for (const account of plan.accounts) await seedAccount(database, account, byName);
+  const members = planMembers(plan, tree, now);
+  await insertMembers(database, members, progress);
+  const byName = new Map(tree.orgs.map((o) => [o.name, o]));
+  for (const account of plan.accounts) await seedAccount(database, plan, account, byName, now);
   return 'seeded';
 }
 
-async function seedAccount(database: Database, account: DemoAccount, orgsByName: Map<string, Org>) {
+async function insertMembers(database: Database, members: Member[], progress: (done: number, total: number) => void) {
+  const db = database.owner;
+  const chunk = Math.floor(CHUNK / 2);
+  for (let i = 0; i < members.length; i += chunk) {
+    const slice = members.slice(i, i + chunk);
+    await db.insert(rosterSchema.members).values(slice);
+    await db.insert(rosterSchema.memberVersions).values(slice.map(versionOne));
+    progress(Math.min(i + chunk, members.length), members.length);
+  }
+}
+
+/** The demo accounts' own records (李明 the mobile member, 曹建国 the branch secretary). */
+function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId: string, index: number, now: Date): Member {
+  const mobile = account.role === 'member';
+  const birth = mobile ? '19880520' : '19700815';
+  const confirmed = new Date(now.getTime() - 3 * 86_400_000);
+  const createdAt = new Date(now.getTime() - 730 * 86_400_000);
+  const base: Member = {
+    id: crypto.randomUUID(),
+    tenantId: account.tenantId,
+    userId,
+    name: account.name,
+    gender: 'male',
+    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+    // Sequences 901, 903, … are kept for the accounts: odd = male.
+    idCardNumber: withCheckDigit(`${plan.regionCode}${birth}${901 + 2 * index}`),
+    phone: account.username,
+    joinedOn: mobile ? '2012-07-01' : '1995-07-01',
+    branchId: org.id,
+    orgPath: org.path,
+    status: mobile ? 'mobile' : 'resident',
+    fieldConfirmedAt: {},
+    ledgerConfirmedAt: createdAt,
+    createdAt,
+    updatedAt: confirmed,
+  };
+  if (!mobile) return base;
+  return {
+    ...base,
+    destinationProvince: '广东省',
+    destinationCity: '深圳',
+    employer: '深圳市宏达家具有限公司',
+    occupation: '家具工',
+    residentialAddress: '深圳市龙岗区坂田街道五和大道88号',
+    destinationPhone: account.username,
+    destinationOrgName: '永兴县驻深圳流动党员党支部',
+    destinationOrgLeader: '黄海波',
+    destinationOrgContact: '13800000003',
+    awaySince: '2023-02-15',
+    fieldConfirmedAt: Object.fromEntries(LEDGER_FIELDS.map((f) => [f, confirmed.toISOString()])),
+    ledgerConfirmedAt: confirmed,
+  };
+}
+
+async function seedAccount(database: Database, plan: CountyPlan, account: DemoAccount, orgsByName: Map<string, Org>, now: Date) {
   const db = database.owner;
   const org = account.org ? orgsByName.get(account.org) : undefined;
   if (account.org && !org) throw new Error(`demo account ${account.username}: no org named ${account.org}`);
@@ -71,42 +112,8 @@ async function seedAccount(database: Database, account: DemoAccount, orgsByName:
   if (account.role !== 'member') await grant('secretary', org!.id);
   if (account.role === 'member' || account.role === 'branch-secretary') {
     await grant('member', org!.id);
-    await db.insert(rosterSchema.members).values({
-      tenantId: account.tenantId,
-      userId,
-      name: account.name,
-      branchId: org!.id,
-      orgPath: org!.path,
-      status: account.role === 'member' ? 'mobile' : 'resident',
-      destinationCity: account.role === 'member' ? '深圳' : null,
-      employer: account.role === 'member' ? '深圳市宏达家具有限公司' : null,
-      occupation: account.role === 'member' ? '家具工' : null,
-      phone: account.username,
-    });
+    const member = accountMember(plan, account, org!, userId, plan.accounts.indexOf(account), now);
+    await db.insert(rosterSchema.members).values(member);
+    await db.insert(rosterSchema.memberVersions).values(versionOne(member));
   }
-}
-
-function planOrgs(plan: CountyPlan) {
-  const orgs: Org[] = [];
-  const add = (parent: Org | null, kind: Org['kind'], name: string, city: string | null = null, place: string | null = null): Org => {
-    const id = crypto.randomUUID();
-    const org: Org = { tenantId: plan.tenantId, id, parentId: parent?.id ?? null, kind, name, city, place, path: `${parent?.path ?? '/'}${id}/` };
-    orgs.push(org);
-    return org;
-  };
-  const department = add(null, 'department', plan.department);
-  const villageBranches: Org[] = [];
-  const mobileBranches = new Map<string, Org>();
-  for (const township of plan.townships) {
-    const committee = add(department, 'township', `${township.name}党委`, null, township.name);
-    township.villages.forEach((village, i) => {
-      const branch = add(committee, 'branch', `${village}党支部`);
-      villageBranches.push(branch);
-      // Brief: members away over 6 months sit in the village's mobile-member branch; not every village has one yet.
-      if (i % 2 === 0) mobileBranches.set(branch.id, add(committee, 'mobile_branch', `${village}流动党员党支部`));
-    });
-  }
-  const general = add(department, 'flow_general', plan.flowGeneral);
-  const flowBranches = plan.flowBranches.map((f) => add(general, 'flow_branch', f.name, f.city));
-  return { orgs, villageBranches, mobileBranches, flowBranches };
 }

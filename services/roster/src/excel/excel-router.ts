@@ -1,3 +1,103 @@
-import type { TRPCRouterRecord } from '@trpc/server';
+import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS } from '@tongxin/ledger/xlsx/fields';
+import { badField } from '@tongxin/trpc';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { findScopedOrg } from '../members/find-scoped-org.ts';
+import { isUniqueViolation } from '../members/unique-violation.ts';
+import { staffProcedure } from '../members/staff-procedure.ts';
+import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
+import { exportOrgName } from './export-org-name.ts';
+import { exportRows, type Cursor } from './export-rows.ts';
+import { importRows } from './import-rows.ts';
 
-export const excelRouter = {} satisfies TRPCRouterRecord;
+export const ZImportRowsInput = z.object({
+  /** A parsed sheet, sent in chunks; longer cells than a field allows come back as row errors. */
+  rows: z
+    .array(z.object({ rowNumber: z.number().int().min(1), values: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(1000)) }))
+    .min(1)
+    .max(IMPORT_CHUNK_ROWS),
+  /** For rows whose branch column is empty. */
+  defaultBranchId: z.uuid().optional(),
+});
+
+export const ZExportRowsInput = z.object({
+  orgId: z.uuid().optional(),
+  kind: z.enum(['roster', 'ledger']),
+  /** `next` from the previous page. */
+  after: z.string().max(1000).optional(),
+  limit: z.number().int().min(1).max(2000).default(500),
+  /** Full ID-card numbers: the department only, and every exported member's read is logged. */
+  fullIdCards: z.boolean().default(false),
+});
+
+type ScopedTx = Parameters<typeof findScopedOrg>[0];
+
+/** An org named by the request: unknown → bad field, outside the caller's subtrees → FORBIDDEN. */
+async function scopedOrg(tx: ScopedTx, field: string, orgId: string, orgIds: string[] | null) {
+  const org = await findScopedOrg(tx, orgId, orgIds);
+  if (org.found === 'unknown') throw badField(field, 'no such organization');
+  if (org.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+  return org;
+}
+
+function parseCursor(after: string | undefined): Cursor | null {
+  if (!after) return null;
+  try {
+    const cursor: unknown = JSON.parse(after);
+    if (Array.isArray(cursor) && cursor.length === 3 && cursor.every((c) => typeof c === 'string')) return cursor as Cursor;
+  } catch {
+    // falls through to the field error
+  }
+  throw badField('after', 'not a cursor this export returned');
+}
+
+export const excelRouter = {
+  /** One chunk of a parsed member sheet (≤ 500 rows), imported in one transaction. */
+  importRows: staffProcedure.input(ZImportRowsInput).mutation(({ ctx, input }) =>
+    ctx
+      .tx(async (tx) => {
+        let defaultBranch = null;
+        if (input.defaultBranchId) {
+          const org = await scopedOrg(tx, 'defaultBranchId', input.defaultBranchId, ctx.orgIds);
+          if (!BRANCH_KINDS.includes(org.kind)) throw badField('defaultBranchId', 'a member belongs to a branch, not to a committee');
+          defaultBranch = { id: input.defaultBranchId, name: '', path: org.path };
+        }
+        return importRows(tx, {
+          tenantId: ctx.claims.tenantId,
+          orgIds: ctx.orgIds,
+          rows: input.rows,
+          defaultBranch,
+          actor: { userId: ctx.claims.userId, role: ctx.staffRole },
+          now: ctx.deps.now(),
+        });
+      })
+      .catch((error: unknown) => {
+        // Another import took one of these ID cards between our check and our write.
+        if (isUniqueViolation(error, 'members_id_card') || isUniqueViolation(error, 'members_idempotency')) {
+          throw new TRPCError({ code: 'CONFLICT', message: 'Another import is adding the same members: send this chunk again' });
+        }
+        throw error;
+      }),
+  ),
+
+  /** One page of the roster or the mobile-member ledger, for the workbook the client builds. */
+  exportRows: staffProcedure.input(ZExportRowsInput).query(({ ctx, input }) => {
+    if (input.fullIdCards && ctx.staffRole !== 'department') {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the organization department exports full ID-card numbers' });
+    }
+    const after = parseCursor(input.after);
+    return ctx.tx(async (tx) => {
+      const org = input.orgId ? await scopedOrg(tx, 'orgId', input.orgId, ctx.orgIds) : null;
+      const page = await exportRows(tx, {
+        tenantId: ctx.claims.tenantId,
+        pathPrefix: org?.path ?? null,
+        kind: input.kind,
+        after,
+        limit: input.limit,
+        fullIdCards: input.fullIdCards ? { actorUserId: ctx.claims.userId, now: ctx.deps.now() } : null,
+      });
+      const orgName = await exportOrgName(tx, input.orgId ?? null, ctx.orgIds);
+      return { rows: page.rows, next: page.next ? JSON.stringify(page.next) : null, orgName };
+    });
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,8 +1,11 @@
 import type { Tx } from '@tongxin/db';
 import { LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
+import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
+import { isUniqueViolation } from '../members/unique-violation.ts';
 import { members, memberVersions, type FieldChange } from '../schema.ts';
+import { maskChanges } from './mask-changes.ts';
 
 type MemberRow = typeof members.$inferSelect;
 /** Columns a change may set; identity, tenancy and bookkeeping columns are not among them. */
@@ -43,16 +46,8 @@ const LEDGER = new Set<string>(LEDGER_FIELDS);
  * no version, unless it confirms the ledger.
  */
 export async function changeMember(tx: Tx, tenantId: string, memberId: string, change: MemberChange): Promise<ChangeResult> {
-  if (change.idempotencyKey) {
-    const [done] = await tx
-      .select({ version: memberVersions.version, changes: memberVersions.changes, memberId: memberVersions.memberId })
-      .from(memberVersions)
-      .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.idempotencyKey, change.idempotencyKey)));
-    if (done) {
-      if (done.memberId !== memberId) throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another member' });
-      return { version: done.version, changes: done.changes, replayed: true };
-    }
-  }
+  // Lock first, then look for the key: two concurrent retries queue on the row lock, and
+  // the second then sees the version the first committed instead of writing another.
   const [row] = await tx
     .select()
     .from(members)
@@ -60,7 +55,18 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
     .for('update');
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
 
-  const changes = diff(row, change.set);
+  if (change.idempotencyKey) {
+    const [done] = await tx
+      .select({ version: memberVersions.version, changes: memberVersions.changes, memberId: memberVersions.memberId })
+      .from(memberVersions)
+      .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.idempotencyKey, change.idempotencyKey)));
+    if (done) {
+      if (done.memberId !== memberId) throw keyUsedElsewhere();
+      return { version: done.version, changes: done.changes, replayed: true };
+    }
+  }
+
+  const changes = maskChanges(diff(row, change.set));
   if (changes.length === 0 && !change.confirmLedger) return { version: row.version, changes, replayed: false };
 
   const at = change.now.toISOString();
@@ -69,23 +75,33 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
     if (change.confirmLedger || field in change.set) confirmed[field] = at;
   }
   const version = row.version + 1;
-  await tx
-    .update(members)
-    .set({ ...change.set, fieldConfirmedAt: confirmed, ledgerConfirmedAt: oldestConfirmation(confirmed, row.createdAt), version, updatedAt: change.now })
-    .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
-  await tx.insert(memberVersions).values({
-    tenantId,
-    memberId,
-    version,
-    action: change.action,
-    changes,
-    actorUserId: change.actor.userId,
-    actorRole: change.actor.role,
-    idempotencyKey: change.idempotencyKey ?? null,
-    at: change.now,
-  });
+  try {
+    await tx
+      .update(members)
+      .set({ ...change.set, fieldConfirmedAt: confirmed, ledgerConfirmedAt: oldestConfirmation(confirmed, row.createdAt), version, updatedAt: change.now })
+      .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
+    await tx.insert(memberVersions).values({
+      tenantId,
+      memberId,
+      version,
+      action: change.action,
+      changes,
+      actorUserId: change.actor.userId,
+      actorRole: change.actor.role,
+      idempotencyKey: change.idempotencyKey ?? null,
+      at: change.now,
+    });
+  } catch (error) {
+    // The ID card is unique in the tenant, also against members the caller cannot see.
+    if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', 'another member already has this ID-card number');
+    // A key used for a member the caller cannot see (RLS hid it from the check above).
+    if (isUniqueViolation(error, 'member_versions_idempotency')) throw keyUsedElsewhere();
+    throw error;
+  }
   return { version, changes, replayed: false };
 }
+
+const keyUsedElsewhere = () => new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another member' });
 
 function diff(row: MemberRow, set: MemberPatch): FieldChange[] {
   const changes: FieldChange[] = [];

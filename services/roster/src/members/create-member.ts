@@ -1,7 +1,9 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { LEDGER_FIELDS } from '@tongxin/ledger';
+import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Actor, MemberPatch } from '../ledger/change-member.ts';
+import { maskChanges } from '../ledger/mask-changes.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 
 export interface NewMember extends MemberPatch {
@@ -55,12 +57,14 @@ export async function createMember(
       .select({ id: members.id })
       .from(members)
       .where(and(eq(members.tenantId, tenantId), eq(members.idempotencyKey, idempotencyKey)));
-    if (!existing) throw new Error('idempotency key taken by a member outside your scope');
+    if (!existing) throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another request' });
     return { id: existing.id, created: false };
   }
-  const changes: FieldChange[] = Object.entries(fields)
-    .filter(([, value]) => value != null && value !== '')
-    .map(([field, value]) => ({ field, from: null, to: String(value) }));
+  const changes: FieldChange[] = maskChanges(
+    Object.entries(fields)
+      .filter(([, value]) => value != null && value !== '')
+      .map(([field, value]) => ({ field, from: null, to: String(value) })),
+  );
   await tx.insert(memberVersions).values({
     tenantId, memberId: row.id, version: 1, action: 'created', changes, actorUserId: actor.userId, actorRole: actor.role, at: now,
   });

@@ -1,34 +1,95 @@
-import type { MemberStatus } from '@tongxin/ledger';
+import { maskIdCard, type MemberStatus } from '@tongxin/ledger';
 import type { Tx } from '@tongxin/db';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { LEDGER_STATUSES, staleCutoff } from './ledger-staleness.ts';
 
-export interface MemberRow {
+export interface MemberListItem {
   id: string;
   name: string;
+  gender: 'male' | 'female' | null;
+  idCardMasked: string | null;
+  phone: string | null;
+  branchId: string;
   branch: string;
   status: MemberStatus;
   destinationCity: string | null;
+  employer: string | null;
+  ledgerConfirmedAt: string | null;
+  stale: boolean;
 }
 
-/** One page of the members RLS lets the caller see, optionally under one org's path. */
-export async function listMembers(tx: Tx, options: { pathPrefix: string | null; page: number; pageSize: number }) {
-  const under = options.pathPrefix ? sql`and m.org_path like ${options.pathPrefix + '%'}` : sql``;
+export interface ListMembersOptions {
+  pathPrefix: string | null;
+  /** A name fragment, or the first digits of a phone or ID-card number. */
+  search?: string | undefined;
+  status?: MemberStatus | undefined;
+  destinationCity?: string | undefined;
+  stale?: boolean | undefined;
+  lostContact?: boolean | undefined;
+  page: number;
+  pageSize: number;
+  now: Date;
+}
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** True when the member's ledger is stale at `cutoff` (see ledger-staleness.ts). */
+function staleSql(cutoff: Date): SQL {
+  const statuses = sql.join(LEDGER_STATUSES.map((s) => sql`${s}`), sql`, `);
+  return sql`(m.status in (${statuses}) and (m.ledger_confirmed_at is null or m.ledger_confirmed_at < ${cutoff.toISOString()}::timestamptz))`;
+}
+
+function filters(options: ListMembersOptions, stale: SQL): SQL[] {
+  const where: SQL[] = [];
+  if (options.pathPrefix) where.push(sql`m.org_path like ${likeEscape(options.pathPrefix) + '%'}`);
+  const search = options.search?.trim();
+  if (search) {
+    const digits = /^\d+[xX]?$/.test(search);
+    // Digits match a phone or ID-card prefix (both indexed-free prefix scans inside the
+    // scope); anything else is a fragment of the name.
+    where.push(
+      digits
+        ? sql`(m.phone like ${search + '%'} or m.id_card_number like ${search.toUpperCase() + '%'})`
+        : sql`m.name ilike ${'%' + likeEscape(search) + '%'}`,
+    );
+  }
+  if (options.status) where.push(sql`m.status = ${options.status}`);
+  if (options.destinationCity) where.push(sql`m.destination_city = ${options.destinationCity}`);
+  if (options.lostContact !== undefined) where.push(options.lostContact ? sql`m.status = 'lost_contact'` : sql`m.status <> 'lost_contact'`);
+  if (options.stale !== undefined) where.push(options.stale ? stale : sql`not ${stale}`);
+  return where;
+}
+
+/**
+ * One page of the members RLS lets the caller see, filtered. One statement: the total comes
+ * with the page (count(*) over ()), a second only when the page is past the end.
+ */
+export async function listMembers(tx: Tx, options: ListMembersOptions) {
+  const stale = staleSql(staleCutoff(options.now));
+  const where = filters(options, stale);
+  const condition = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
   const offset = (options.page - 1) * options.pageSize;
-  const rows = await tx.execute(sql`
-    select m.id, m.name, b.name as branch, m.status, m.destination_city as "destinationCity",
-           count(*) over () as total
+  const result = await tx.execute(sql`
+    select m.id, m.name, m.gender, m.id_card_number as "idCardNumber", m.phone, m.branch_id as "branchId",
+           b.name as branch, m.status, m.destination_city as "destinationCity", m.employer,
+           m.ledger_confirmed_at as "ledgerConfirmedAt", ${stale} as stale, count(*) over () as total
     from roster.members m
     join roster.orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
-    where true ${under}
+    ${condition}
     order by m.name, m.id
     limit ${options.pageSize} offset ${offset}`);
-  const items = rows.rows as unknown as (MemberRow & { total: string | number })[];
-  const total = items.length > 0 ? Number(items[0]!.total) : await countMembers(tx, options.pathPrefix);
-  return { items: items.map(({ total: _t, ...row }) => row), total, page: options.page, pageSize: options.pageSize };
+  type Row = Omit<MemberListItem, 'idCardMasked' | 'ledgerConfirmedAt'> & { idCardNumber: string | null; ledgerConfirmedAt: string | Date | null; total: string | number };
+  const rows = result.rows as unknown as Row[];
+  const total = rows.length > 0 ? Number(rows[0]!.total) : await countMembers(tx, condition);
+  const items: MemberListItem[] = rows.map(({ total: _t, idCardNumber, ledgerConfirmedAt, ...row }) => ({
+    ...row,
+    idCardMasked: maskIdCard(idCardNumber),
+    ledgerConfirmedAt: ledgerConfirmedAt ? new Date(ledgerConfirmedAt).toISOString() : null,
+  }));
+  return { items, total, page: options.page, pageSize: options.pageSize };
 }
 
-async function countMembers(tx: Tx, pathPrefix: string | null): Promise<number> {
-  const under = pathPrefix ? sql`where org_path like ${pathPrefix + '%'}` : sql``;
-  const result = await tx.execute(sql`select count(*)::int as n from roster.members ${under}`);
+async function countMembers(tx: Tx, condition: SQL): Promise<number> {
+  const result = await tx.execute(sql`select count(*)::int as n from roster.members m ${condition}`);
   return Number((result.rows[0] as { n: number }).n);
 }

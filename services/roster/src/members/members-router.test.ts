@@ -1,4 +1,5 @@
 import type { RoleGrant } from '@tongxin/auth';
+import { withCheckDigit } from '@tongxin/ledger';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +9,33 @@ import { seedRoster } from '../testing/roster-fixture.ts';
 
 let h: ServiceHarness;
 let ids: Record<string, string>;
+/** Members added through members.create in 龙潭村 (黄草镇), with personal fields and a ledger. */
+const added: Record<string, string> = {};
+const ID_XIAOMEI = withCheckDigit('43102319880312124'); // female: the 17th digit is even
+const ID_DAHAI = withCheckDigit('43102319750620131');
+const ID_ZHU = withCheckDigit('43102819800808155');
+
 beforeAll(async () => {
   h = await createServiceHarness(app, [migrations]);
   ({ ids } = await seedRoster(h.database));
+  const create = async (key: string, input: Record<string, unknown>) => {
+    const result = await h.mutate('/api/roster/trpc/members.create', { as: secretaryOf('huangcao'), input: { branchId: ids.longtan, ...input } });
+    if (!result.data) throw new Error(`seeding ${key}: ${result.error?.message}`);
+    added[key] = result.data.id;
+  };
+  await create('xiaomei', {
+    name: '黄小梅', idCardNumber: ID_XIAOMEI, phone: '13712345001', joinedOn: '2010-07-01', status: 'mobile', idempotencyKey: 'seed-xiaomei-0001',
+    ledger: { destinationProvince: '广东', destinationCity: '广州', employer: '广州红木家具有限公司', occupation: '木工', destinationPhone: '020-88886666', awaySince: '2024-03-01' },
+  });
+  await create('dahai', { name: '黄大海', idCardNumber: ID_DAHAI, phone: '13712345002', status: 'lost_contact', idempotencyKey: 'seed-dahai-00001' });
+  // The other county's member gets an ID-card number too: the number is unique per tenant only.
+  await h.database.owner.execute(sql`update roster.members set id_card_number = ${ID_ZHU} where tenant_id = 'rc'`);
 });
 afterAll(() => h.close());
+
+const count = async (table: string) => (await h.database.owner.execute(sql.raw(`select count(*)::int as n from roster.${table}`))).rows[0]!.n as number;
+const memberIdOf = async (name: string) =>
+  (await h.database.owner.execute(sql`select id from roster.members where name = ${name}`)).rows[0]!.id as string;
 
 const member = () => ({ tenantId: 'yx', userId: 'user-liming', roles: [{ role: 'member', orgId: ids.yongshuiMobile! }] as RoleGrant[] });
 const secretaryOf = (org: string, tenantId = 'yx') => ({ tenantId, userId: `sec-${org}`, roles: [{ role: 'secretary', orgId: ids[org]! }] as RoleGrant[] });
@@ -22,6 +45,21 @@ describe('members.me', () => {
   it('a member sees their own profile: name, branch, township, destination', async () => {
     const result = await h.query('/api/roster/trpc/members.me', { as: member() });
     expect(result.data).toMatchObject({ name: '李明', branch: '涌水村流动党员党支部', township: '马田镇', destinationCity: '深圳', status: 'mobile' });
+  });
+
+  it('a member sees their ledger, its confirmation times and staleness, and their personal fields with the ID card masked', async () => {
+    const id = withCheckDigit('43102319920215113');
+    await h.database.owner.execute(sql`update roster.members set id_card_number = ${id}, phone = '13800000001', gender = 'male',
+      birth_date = '1992-02-15', joined_on = '2015-06-30' where user_id = 'user-liming'`);
+    const { data } = await h.query('/api/roster/trpc/members.me', { as: member() });
+    expect(data).toMatchObject({
+      gender: 'male', birthDate: '1992-02-15', phone: '13800000001', joinedOn: '2015-06-30', idCardMasked: `4310************${id.slice(16)}`,
+      ledger: { destinationCity: '深圳', employer: null, awaySince: null }, fieldConfirmedAt: {}, version: 1,
+      // Seeded without a confirmation: never confirmed counts as stale for a mobile member.
+      ledgerConfirmedAt: null, stale: true,
+    });
+    expect(Object.keys(data.ledger)).toHaveLength(10);
+    expect(JSON.stringify(data)).not.toContain(id);
   });
 
   it('a department user without the member role is FORBIDDEN', async () => {
@@ -66,6 +104,62 @@ describe('members.list', () => {
     expect((await h.query('/api/roster/trpc/members.list', { as: member(), input: {} })).error?.code).toBe('FORBIDDEN');
   });
 
+  it('the department lists the whole tenant, and only its tenant', async () => {
+    const result = await h.query('/api/roster/trpc/members.list', { as: department(), input: { pageSize: 100 } });
+    expect(names(result)).toEqual(['李华', '李明', '曹德胜', '曹春生', '黄文杰', '黄小梅', '黄大海'].sort());
+    expect((await h.query('/api/roster/trpc/members.list', { as: department('rc'), input: {} })).data.total).toBe(1);
+  });
+
+  it('a list row shows the ID card masked, the branch, the employer and whether the ledger is stale', async () => {
+    const result = await h.query('/api/roster/trpc/members.list', { as: secretaryOf('longtan'), input: { search: '小梅' } });
+    expect(result.data.items).toEqual([{
+      id: added.xiaomei, name: '黄小梅', gender: 'female', idCardMasked: `4310************${ID_XIAOMEI.slice(16)}`, phone: '13712345001',
+      branchId: ids.longtan, branch: '龙潭村党支部', status: 'mobile', destinationCity: '广州', employer: '广州红木家具有限公司',
+      ledgerConfirmedAt: h.clock.now.toISOString(), stale: false,
+    }]);
+    expect(JSON.stringify(result.data)).not.toContain(ID_XIAOMEI);
+  });
+
+  it('search finds a member by name fragment, phone prefix or ID-card prefix', async () => {
+    const search = (text: string) => h.query('/api/roster/trpc/members.list', { as: department(), input: { search: text } }).then(names);
+    expect(await search('大海')).toEqual(['黄大海']);
+    expect(await search('1371234500')).toEqual(['黄大海', '黄小梅'].sort());
+    expect(await search(ID_DAHAI.slice(0, 12))).toEqual(['黄大海']);
+    expect(await search('%')).toEqual([]);
+  });
+
+  it('filters by status, destination city, lost contact and staleness', async () => {
+    const list = (input: object) => h.query('/api/roster/trpc/members.list', { as: department(), input }).then(names);
+    expect(await list({ status: 'mobile' })).toEqual(['李华', '李明', '黄小梅'].sort());
+    expect(await list({ destinationCity: '东莞' })).toEqual(['李华']);
+    expect(await list({ lostContact: true })).toEqual(['黄大海']);
+    expect(await list({ lostContact: false, status: 'lost_contact' })).toEqual([]);
+    // Seeded mobile members were never confirmed; the two just added were confirmed at creation.
+    expect(await list({ stale: true })).toEqual(['李华', '李明'].sort());
+    expect(await list({ stale: false, status: 'mobile' })).toEqual(['黄小梅']);
+  });
+
+  it('thirty-one days later a ledger confirmed at creation is stale', async () => {
+    const start = h.clock.now;
+    h.clock.now = new Date(start.getTime() + 31 * 24 * 3600 * 1000);
+    try {
+      const result = await h.query('/api/roster/trpc/members.list', { as: secretaryOf('longtan'), input: { stale: true } });
+      expect(names(result)).toEqual(['黄大海', '黄小梅'].sort());
+    } finally {
+      h.clock.now = start;
+    }
+  });
+
+  it('an unknown org is BAD_REQUEST naming orgId', async () => {
+    const result = await h.query('/api/roster/trpc/members.list', { as: department(), input: { orgId: crypto.randomUUID() } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { orgId: expect.any(String) } });
+  });
+
+  it('the department narrows to one township', async () => {
+    const result = await h.query('/api/roster/trpc/members.list', { as: department(), input: { orgId: ids.huangcao } });
+    expect(names(result)).toEqual(['黄文杰', '黄小梅', '黄大海'].sort());
+  });
+
   it('a page size over 100 is BAD_REQUEST naming pageSize', async () => {
     const result = await h.query('/api/roster/trpc/members.list', { as: secretaryOf('matian'), input: { pageSize: 1000 } });
     expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { pageSize: expect.any(String) } });
@@ -74,17 +168,18 @@ describe('members.list', () => {
 
 describe('members.create', () => {
   const input = () => ({ branchId: ids.yongshui!, name: '曹小兵', phone: '13912345678', idempotencyKey: 'create-曹小兵-0001' });
-  const count = async (table: string) => (await h.database.owner.execute(sql.raw(`select count(*)::int as n from roster.${table}`))).rows[0]!.n as number;
 
   it('a secretary adds a member in their subtree once, however often the request is retried, with one event', async () => {
     const membersBefore = await count('members');
     const eventsBefore = await count('outbox');
+    const versionsBefore = await count('member_versions');
     const first = await h.mutate('/api/roster/trpc/members.create', { as: secretaryOf('matian'), input: input() });
     const retry = await h.mutate('/api/roster/trpc/members.create', { as: secretaryOf('matian'), input: input() });
     expect(first.data).toMatchObject({ created: true });
     expect(retry.data).toEqual({ id: first.data.id, created: false });
     expect(await count('members')).toBe(membersBefore + 1);
     expect(await count('outbox')).toBe(eventsBefore + 1);
+    expect(await count('member_versions')).toBe(versionsBefore + 1);
   });
 
   it('a secretary cannot add a member to a branch outside their subtree', async () => {
@@ -109,10 +204,185 @@ describe('members.create', () => {
   });
 });
 
+describe('members.create with the personal record and ledger', () => {
+  const base = (key: string) => ({ branchId: ids.longtan, name: '黄新民', idempotencyKey: `create-${key}-0001` });
+
+  it('keeps the personal fields, takes birth date and gender from the ID card, and writes version 1 with the ID masked', async () => {
+    const id = withCheckDigit('43102319991231153');
+    const created = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('huangcao'), input: { ...base('full'), idCardNumber: id, phone: '13912340000', joinedOn: '2021-07-01', ledger: { occupation: '厨师' } },
+    });
+    expect(created.data).toMatchObject({ created: true });
+    const detail = await h.query('/api/roster/trpc/members.get', { as: department(), input: { memberId: created.data.id } });
+    expect(detail.data).toMatchObject({ gender: 'male', birthDate: '1999-12-31', phone: '13912340000', joinedOn: '2021-07-01', ledger: { occupation: '厨师' }, version: 1 });
+    const versions = await h.database.owner.execute(sql`select changes from roster.member_versions where member_id = ${created.data.id}`);
+    expect(JSON.stringify(versions.rows)).not.toContain(id);
+    expect(JSON.stringify(versions.rows)).toContain(`4310************${id.slice(16)}`);
+  });
+
+  it.each([
+    ['idCardNumber', { idCardNumber: ID_DAHAI.slice(0, 17) + (ID_DAHAI[17] === '0' ? '1' : '0') }, /check digit/],
+    ['phone', { phone: '2345678' }, /11 digits/],
+    ['joinedOn', { joinedOn: '2099-01-01' }, /future/],
+    // After the service's clock, before the machine's: the clock decides.
+    ['joinedOn', { joinedOn: '2026-11-20' }, /future/],
+    ['branchId', { branchId: crypto.randomUUID() }, /no such branch/],
+    ['ledger.destinationPhone', { ledger: { destinationPhone: 'call me' } }, /landline/],
+  ])('a bad %s is BAD_REQUEST naming it and adds nobody', async (field, patch, message) => {
+    const before = await count('members');
+    const versions = await count('member_versions');
+    const result = await h.mutate('/api/roster/trpc/members.create', { as: secretaryOf('huangcao'), input: { ...base(`bad-${field}`), ...patch } });
+    expect(result.error?.code).toBe('BAD_REQUEST');
+    expect(Object.keys(result.error!.fields!).some((f) => f === field || f.startsWith(`${field}`))).toBe(true);
+    expect(Object.values(result.error!.fields!).join(' ')).toMatch(message);
+    expect(await count('members')).toBe(before);
+    expect(await count('member_versions')).toBe(versions);
+  });
+
+  it('a birth date that contradicts the ID card is BAD_REQUEST naming birthDate', async () => {
+    const result = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('huangcao'), input: { ...base('contradiction'), idCardNumber: withCheckDigit('43102319991231173'), birthDate: '1999-12-30' },
+    });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { birthDate: expect.stringMatching(/ID-card/) } });
+  });
+
+  it('an ID-card number already on the roster is BAD_REQUEST naming idCardNumber, also when that member is outside the scope', async () => {
+    const before = await count('members');
+    // 黄小梅 is in 龙潭村; a 马田镇 secretary cannot see her, but the number is still taken.
+    const result = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('matian'), input: { branchId: ids.yongshui, name: '冒名者', idCardNumber: ID_XIAOMEI, idempotencyKey: 'create-duplicate-id-0001' },
+    });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: expect.stringMatching(/already/) } });
+    expect(await count('members')).toBe(before);
+  });
+
+  it("another county's member may have the same ID-card number (unique per tenant)", async () => {
+    const result = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('huangcao'), input: { ...base('other-county-id'), name: '朱国安', idCardNumber: ID_ZHU },
+    });
+    expect(result.data).toMatchObject({ created: true });
+  });
+});
+
+describe('members.get', () => {
+  it('a branch secretary reads a member of the branch in full, with the ID card masked', async () => {
+    const result = await h.query('/api/roster/trpc/members.get', { as: secretaryOf('longtan'), input: { memberId: added.xiaomei } });
+    expect(result.data).toMatchObject({
+      id: added.xiaomei, name: '黄小梅', gender: 'female', birthDate: '1988-03-12', idCardMasked: `4310************${ID_XIAOMEI.slice(16)}`,
+      phone: '13712345001', joinedOn: '2010-07-01', branchId: ids.longtan, branch: '龙潭村党支部', township: '黄草镇党委', status: 'mobile',
+      ledger: { destinationProvince: '广东', destinationCity: '广州', employer: '广州红木家具有限公司', destinationPhone: '020-88886666', awaySince: '2024-03-01', destinationOrgName: null },
+      ledgerConfirmedAt: h.clock.now.toISOString(), stale: false, lostContactSince: null, lostContactReason: null, version: 1, hasAccount: false,
+    });
+    expect(result.data.fieldConfirmedAt.employer).toBe(h.clock.now.toISOString());
+    expect(result.data.fieldConfirmedAt.occupation).toBe(h.clock.now.toISOString());
+    expect(result.data.fieldConfirmedAt.destinationOrgName).toBeUndefined();
+    expect(JSON.stringify(result.data)).not.toContain(ID_XIAOMEI);
+  });
+
+  it('the department reads any member of its tenant; a member linked to an account says so', async () => {
+    const result = await h.query('/api/roster/trpc/members.get', { as: department(), input: { memberId: await memberIdOf('李明') } });
+    expect(result.data).toMatchObject({ name: '李明', township: '马田镇', hasAccount: true });
+  });
+
+  it.each([
+    ['a secretary of another branch', () => secretaryOf('yongshui')],
+    ['a secretary of another township', () => secretaryOf('matian')],
+    ["another county's department", () => department('rc')],
+  ])('%s gets NOT_FOUND', async (_who, as) => {
+    const result = await h.query('/api/roster/trpc/members.get', { as: as(), input: { memberId: added.xiaomei } });
+    expect(result.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('a member is FORBIDDEN, even for their own record', async () => {
+    const result = await h.query('/api/roster/trpc/members.get', { as: member(), input: { memberId: await memberIdOf('李明') } });
+    expect(result.error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('members.revealIdCard and members.idCardReads', () => {
+  const reads = async () =>
+    (await h.database.owner.execute(sql`select actor_user_id from roster.sensitive_reads where member_id = ${added.dahai} and field = 'idCardNumber'`)).rows;
+
+  it('a township secretary reads the full number and the read is logged with who read it', async () => {
+    const before = (await reads()).length;
+    const result = await h.mutate('/api/roster/trpc/members.revealIdCard', { as: secretaryOf('huangcao'), input: { memberId: added.dahai } });
+    expect(result.data).toEqual({ idCardNumber: ID_DAHAI });
+    const after = await reads();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toEqual({ actor_user_id: 'sec-huangcao' });
+  });
+
+  it('a secretary of another township gets NOT_FOUND and no read is logged', async () => {
+    const before = (await reads()).length;
+    const result = await h.mutate('/api/roster/trpc/members.revealIdCard', { as: secretaryOf('matian'), input: { memberId: added.dahai } });
+    expect(result.error?.code).toBe('NOT_FOUND');
+    expect(await reads()).toHaveLength(before);
+  });
+
+  it('a member is FORBIDDEN', async () => {
+    const result = await h.mutate('/api/roster/trpc/members.revealIdCard', { as: member(), input: { memberId: added.dahai } });
+    expect(result.error?.code).toBe('FORBIDDEN');
+  });
+
+  it('the department reads the log of full reads, newest first, including its own', async () => {
+    await h.mutate('/api/roster/trpc/members.revealIdCard', { as: department(), input: { memberId: added.dahai } });
+    const result = await h.query('/api/roster/trpc/members.idCardReads', { as: department(), input: { memberId: added.dahai } });
+    expect(result.data.map((r: { actorUserId: string }) => r.actorUserId)).toEqual(expect.arrayContaining(['dep', 'sec-huangcao']));
+    expect(result.data[0]).toMatchObject({ field: 'idCardNumber', at: expect.any(String) });
+  });
+
+  it('a secretary cannot read the log (FORBIDDEN); another county cannot see the member (NOT_FOUND)', async () => {
+    expect((await h.query('/api/roster/trpc/members.idCardReads', { as: secretaryOf('huangcao'), input: { memberId: added.dahai } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query('/api/roster/trpc/members.idCardReads', { as: department('rc'), input: { memberId: added.dahai } })).error?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('members.staleness', () => {
+  const byBranch = (data: { branches: { branch: string; members: number; stale: number; share: number }[] }) =>
+    Object.fromEntries(data.branches.map((b) => [b.branch, [b.members, b.stale, b.share]]));
+
+  it("a township secretary sees each of the township's branches: mobile members, stale ledgers and the share", async () => {
+    const { data } = await h.query('/api/roster/trpc/members.staleness', { as: secretaryOf('matian') });
+    expect(byBranch(data)).toEqual({ '涌水村党支部': [0, 0, 0], '涌水村流动党员党支部': [2, 2, 1] });
+    expect(data.total).toEqual({ members: 2, stale: 2, share: 1 });
+  });
+
+  it('the department sees every branch of the tenant, and can narrow to one township', async () => {
+    const all = await h.query('/api/roster/trpc/members.staleness', { as: department() });
+    expect(Object.keys(byBranch(all.data)).sort()).toEqual(['涌水村党支部', '涌水村流动党员党支部', '龙潭村党支部', '永兴县驻深圳流动党员党支部'].sort());
+    expect(all.data.total).toEqual({ members: 4, stale: 2, share: 0.5 });
+    const huangcao = await h.query('/api/roster/trpc/members.staleness', { as: department(), input: { orgId: ids.huangcao } });
+    expect(byBranch(huangcao.data)).toEqual({ '龙潭村党支部': [2, 0, 0] });
+  });
+
+  it('a ledger unconfirmed for more than 30 days counts as stale', async () => {
+    const start = h.clock.now;
+    h.clock.now = new Date(start.getTime() + 31 * 24 * 3600 * 1000);
+    try {
+      const { data } = await h.query('/api/roster/trpc/members.staleness', { as: secretaryOf('longtan') });
+      expect(data.total).toEqual({ members: 2, stale: 2, share: 1 });
+    } finally {
+      h.clock.now = start;
+    }
+  });
+
+  it('an org outside the subtree is FORBIDDEN, an unknown one BAD_REQUEST, a member FORBIDDEN', async () => {
+    expect((await h.query('/api/roster/trpc/members.staleness', { as: secretaryOf('matian'), input: { orgId: ids.huangcao } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query('/api/roster/trpc/members.staleness', { as: department(), input: { orgId: crypto.randomUUID() } })).error?.fields).toHaveProperty('orgId');
+    expect((await h.query('/api/roster/trpc/members.staleness', { as: member() })).error?.code).toBe('FORBIDDEN');
+  });
+
+  it("another county's department sees none of this county's branches", async () => {
+    const { data } = await h.query('/api/roster/trpc/members.staleness', { as: department('rc') });
+    expect(byBranch(data)).toEqual({ '热水村党支部': [0, 0, 0] });
+  });
+});
+
 describe('orgs.counts', () => {
   it("a department sees its tenant's counts", async () => {
     const result = await h.query('/api/roster/trpc/orgs.counts', { as: department() });
-    expect(result.data).toMatchObject({ mobileMembers: 2, branches: 3, flowOrgs: 2 });
+    // Away or out of contact: 李明, 李华, and 黄小梅 and 黄大海 added in beforeAll.
+    expect(result.data).toMatchObject({ mobileMembers: 4, branches: 3, flowOrgs: 2 });
     expect(result.data.members).toBeGreaterThanOrEqual(5);
   });
 

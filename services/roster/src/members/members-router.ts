@@ -1,49 +1,110 @@
-import { badField, memberProcedure, secretaryProcedure } from '@tongxin/trpc';
+import { MEMBER_STATUSES, ZIdempotencyKey, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
+import { badField, departmentProcedure, memberProcedure, secretaryProcedure, staffProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { BRANCH_KINDS, orgInScope } from '../orgs/org-in-scope.ts';
+import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
+import { countStaleness } from './count-staleness.ts';
 import { createMember } from './create-member.ts';
+import { findScopedOrg } from './find-scoped-org.ts';
+import { getMember } from './get-member.ts';
 import { getMyProfile } from './get-my-profile.ts';
 import { listMembers } from './list-members.ts';
+import { checkPersonalAndLedger, withIdCardFacts } from './personal-rules.ts';
+import { listIdCardReads, revealIdCard } from './reveal-id-card.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 export const ZListMembersInput = z.object({
   orgId: z.uuid().optional(),
+  /** A name fragment, or the first digits of a phone or ID-card number. */
+  search: z.string().trim().min(1).max(40).optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  destinationCity: z.string().trim().min(1).max(40).optional(),
+  stale: z.boolean().optional(),
+  lostContact: z.boolean().optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-export const ZCreateMemberInput = z.object({
+export const ZCreateMemberInput = ZPersonalPatch.extend({
   branchId: z.uuid(),
-  name: z.string().trim().min(2).max(40),
+  name: ZPersonalPatch.shape.name.unwrap(),
   status: z.enum(['resident', 'mobile', 'lost_contact']).default('resident'),
+  /** Kept for older clients; `ledger.destinationCity` wins when both are given. */
   destinationCity: z.string().trim().min(1).max(40).optional(),
-  phone: z.string().regex(/^1\d{10}$/, 'a mainland mobile number: 11 digits starting with 1').optional(),
-  idempotencyKey: z.string().min(8).max(80),
+  ledger: ZLedgerPatch.optional(),
+  idempotencyKey: ZIdempotencyKey,
 });
+
+const ZMemberId = z.object({ memberId: z.uuid() });
+const ZStalenessInput = z.object({ orgId: z.uuid().optional() }).optional();
+
+const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+
+/** The org a request narrows to: unknown → bad field, outside the caller's subtrees → forbidden. */
+async function pathOf(tx: Parameters<typeof findScopedOrg>[0], orgId: string | undefined, orgIds: string[] | null) {
+  if (!orgId) return null;
+  const org = await findScopedOrg(tx, orgId, orgIds);
+  if (org.found === 'unknown') throw badField('orgId', 'no such organization');
+  if (org.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+  return org.path;
+}
 
 export const membersRouter = {
   me: memberProcedure.query(async ({ ctx }) => {
-    const profile = await ctx.tx((tx) => getMyProfile(tx, ctx.claims.userId));
+    const profile = await ctx.tx((tx) => getMyProfile(tx, ctx.claims.userId, ctx.deps.now()));
     if (!profile) throw new TRPCError({ code: 'NOT_FOUND', message: 'No member record is linked to this account' });
     return profile;
   }),
 
-  list: secretaryProcedure.input(ZListMembersInput).query(({ ctx, input }) =>
+  list: staffProcedure.input(ZListMembersInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
-      const org = input.orgId ? await orgInScope(tx, input.orgId, ctx.orgIds) : null;
-      if (input.orgId && !org) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
-      return listMembers(tx, { pathPrefix: org?.path ?? null, page: input.page, pageSize: input.pageSize });
+      const { orgId, ...filters } = input;
+      return listMembers(tx, { ...filters, pathPrefix: await pathOf(tx, orgId, ctx.orgIds), now: ctx.deps.now() });
     }),
+  ),
+
+  get: staffProcedure.input(ZMemberId).query(async ({ ctx, input }) => {
+    const member = await ctx.tx((tx) => getMember(tx, input.memberId, ctx.deps.now()));
+    if (!member) throw notFound();
+    return member;
+  }),
+
+  /** A mutation: every full read leaves a trace (roster.sensitive_reads). */
+  revealIdCard: staffProcedure.input(ZMemberId).mutation(async ({ ctx, input }) => {
+    const revealed = await ctx.tx((tx) => revealIdCard(tx, ctx.claims.tenantId, input.memberId, ctx.claims.userId, ctx.deps.now()));
+    if (!revealed) throw notFound();
+    return revealed;
+  }),
+
+  idCardReads: departmentProcedure.input(ZMemberId).query(({ ctx, input }) =>
+    ctx.tx(async (tx) => {
+      if (!(await getMember(tx, input.memberId, ctx.deps.now()))) throw notFound();
+      return listIdCardReads(tx, input.memberId);
+    }),
+  ),
+
+  staleness: staffProcedure.input(ZStalenessInput).query(({ ctx, input }) =>
+    ctx.tx(async (tx) => countStaleness(tx, { pathPrefix: await pathOf(tx, input?.orgId, ctx.orgIds), orgIds: ctx.orgIds, now: ctx.deps.now() })),
   ),
 
   create: secretaryProcedure.input(ZCreateMemberInput).mutation(({ ctx, input }) =>
     ctx.tx(async (tx) => {
-      const branch = await orgInScope(tx, input.branchId, ctx.orgIds);
-      if (!branch) throw new TRPCError({ code: 'FORBIDDEN', message: 'That branch is outside your subtree' });
-      if (!BRANCH_KINDS.includes(branch.kind)) {
-        throw badField('branchId', 'a member belongs to a branch, not to a committee');
+      const { branchId, status, destinationCity, ledger, idempotencyKey, ...given } = input;
+      const now = ctx.deps.now();
+      checkPersonalAndLedger(now, { personal: given, ledger }, { personal: '', ledger: 'ledger.' });
+      const branch = await findScopedOrg(tx, branchId, ctx.orgIds);
+      if (branch.found === 'unknown') throw badField('branchId', 'no such branch');
+      if (branch.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That branch is outside your subtree' });
+      if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'a member belongs to a branch, not to a committee');
+      const personal = withIdCardFacts(given);
+      const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey };
+      try {
+        return await createMember(tx, ctx.claims.tenantId, record, { userId: ctx.claims.userId, role: 'secretary' }, now);
+      } catch (error) {
+        // Checked by the unique index, which also sees members outside the caller's scope.
+        if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', 'another member already has this ID-card number');
+        throw error;
       }
-      return createMember(tx, ctx.claims.tenantId, { ...input, branchPath: branch.path });
     }),
   ),
 } satisfies TRPCRouterRecord;

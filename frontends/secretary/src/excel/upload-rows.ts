@@ -1,0 +1,56 @@
+import { errorKind, roster } from '@tongxin/api-client';
+import { chunkForUpload, type ImportError, type ImportRow } from '@tongxin/ledger/xlsx/fields';
+
+export interface ImportTotals {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+}
+
+export interface UploadHooks {
+  onProgress: (done: number, total: number) => void;
+  onRetry: (attempt: number) => void;
+}
+
+const RETRIES = 3;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends the parsed rows chunk by chunk (≤ 500 rows and under the 64 KB body limit each).
+ * Re-sending a chunk is harmless (members are keyed by ID-card number: a repeat changes
+ * nothing), so a chunk lost to the network or to a concurrent import (CONFLICT) is retried
+ * a few times before the import stops with what landed so far.
+ */
+export async function uploadRows(rows: readonly ImportRow[], defaultBranchId: string | undefined, hooks: UploadHooks) {
+  const totals: ImportTotals = { created: 0, updated: 0, unchanged: 0, errors: [] };
+  let done = 0;
+  hooks.onProgress(0, rows.length);
+  for (const chunk of chunkForUpload(rows)) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await roster.excel.importRows.mutate({ rows: chunk, defaultBranchId });
+        totals.created += result.created;
+        totals.updated += result.updated;
+        totals.unchanged += result.unchanged;
+        totals.errors.push(...result.errors);
+        break;
+      } catch (error) {
+        const kind = errorKind(error);
+        if (attempt > RETRIES || (kind !== 'network' && kind !== 'CONFLICT' && kind !== 'server')) throw Object.assign(new ImportStopped(done, totals), { cause: error });
+        hooks.onRetry(attempt);
+        await wait(1000 * 2 ** (attempt - 1));
+      }
+    }
+    done += chunk.length;
+    hooks.onProgress(done, rows.length);
+  }
+  return totals;
+}
+
+/** An import that stopped part-way: how far it got and what had landed. */
+export class ImportStopped extends Error {
+  constructor(readonly done: number, readonly totals: ImportTotals) {
+    super(`import stopped after ${done} rows`);
+  }
+}

@@ -1,0 +1,54 @@
+import { roster } from '@tongxin/api-client';
+import { t } from '@tongxin/i18n';
+import { ZPastDate } from '@tongxin/ledger';
+import { z } from 'zod';
+import { m } from '../messages.ts';
+import { TextField } from './form-field.tsx';
+import { FormFooter } from './form-status.tsx';
+import { readForm } from './read-form.ts';
+import type { MemberRecord } from './roster-api.ts';
+import { createSubmission, issuesOf } from './submission.ts';
+import { today } from './today.ts';
+
+const place = (max: number) => z.string().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const ZOutflow = z.object({
+  leftOn: ZPastDate,
+  destinationProvince: place(20).optional(),
+  destinationCity: place(40),
+  reason: place(200).optional(),
+  expectedMonths: z.coerce.number('a whole number').int('a whole number').min(1, 'at least 1').max(120, 'at most 120').optional(),
+});
+type Outflow = z.infer<typeof ZOutflow>;
+
+/** 外出登记: why, when, where to (brief, "Before leaving"). */
+export function OutflowForm(props: { member: MemberRecord; onDone: () => void; onCancel: () => void }) {
+  const submission = createSubmission((outflow: Outflow, idempotencyKey) =>
+    roster.mobility.registerOutflow.mutate({ memberId: props.member.id, ...outflow, idempotencyKey }),
+  );
+  const error = (field: string) => submission.fields()[field];
+
+  const onSubmit = async (event: SubmitEvent & { currentTarget: HTMLFormElement }) => {
+    event.preventDefault();
+    const parsed = ZOutflow.safeParse(readForm(event.currentTarget));
+    if (!parsed.success) return submission.reject(issuesOf(parsed.error));
+    if (await submission.submit(parsed.data)) props.onDone();
+  };
+
+  return (
+    <form class="form" novalidate onSubmit={onSubmit} aria-label={m('actions.outflow')}>
+      <TextField form="outflow" name="leftOn" type="date" label={m('form.leftOn')} value={today()} error={error('leftOn')} />
+      <TextField
+        form="outflow"
+        name="destinationProvince"
+        label={t('ledger.destinationProvince')}
+        value={props.member.ledger.destinationProvince}
+        error={error('destinationProvince')}
+        optional
+      />
+      <TextField form="outflow" name="destinationCity" label={t('ledger.destinationCity')} value={props.member.ledger.destinationCity} error={error('destinationCity')} />
+      <TextField form="outflow" name="reason" label={m('form.reason')} error={error('reason')} optional />
+      <TextField form="outflow" name="expectedMonths" inputmode="numeric" label={m('form.expectedMonths')} error={error('expectedMonths')} optional />
+      <FormFooter submission={submission} onCancel={props.onCancel} />
+    </form>
+  );
+}

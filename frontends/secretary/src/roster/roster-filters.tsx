@@ -1,0 +1,60 @@
+import { For, Show } from 'solid-js';
+import { t } from '@tongxin/i18n';
+import { MEMBER_STATUSES } from '@tongxin/ledger';
+import { m } from '../messages.ts';
+import { DebouncedText } from './debounced-text.tsx';
+import type { RosterQuery } from './route.ts';
+
+/** Search and filters of the roster; every change goes to the URL, which drives the list. */
+export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Partial<RosterQuery>, options?: { replace?: boolean }) => void }) {
+  const replace = { replace: true };
+  return (
+    <fieldset class="roster-filters">
+      <legend>{m('roster.filters')}</legend>
+      <DebouncedText id="roster-search" label={m('roster.search')} value={props.query.search} onValue={(search) => props.onChange({ search }, replace)} />
+      <div class="field">
+        <label for="roster-status">{m('roster.status')}</label>
+        <select
+          id="roster-status"
+          value={props.query.status ?? ''}
+          onChange={(event) => props.onChange({ status: (event.currentTarget.value || undefined) as RosterQuery['status'] }, replace)}
+        >
+          <option value="">{m('roster.anyStatus')}</option>
+          <For each={MEMBER_STATUSES}>{(status) => <option value={status}>{t(`status.${status}`)}</option>}</For>
+        </select>
+      </div>
+      <DebouncedText
+        id="roster-city"
+        type="text"
+        label={m('roster.destinationCity')}
+        value={props.query.destinationCity}
+        onValue={(destinationCity) => props.onChange({ destinationCity }, replace)}
+      />
+      <div class="checks">
+        <label>
+          <input type="checkbox" checked={!!props.query.stale} onChange={(event) => props.onChange({ stale: event.currentTarget.checked || undefined }, replace)} />
+          {' '}
+          {m('roster.stale')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!props.query.lostContact}
+            onChange={(event) => props.onChange({ lostContact: event.currentTarget.checked || undefined }, replace)}
+          />
+          {' '}
+          {m('roster.lostContact')}
+        </label>
+      </div>
+      <Show when={props.query.search || props.query.status || props.query.destinationCity || props.query.stale || props.query.lostContact}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => props.onChange({ search: undefined, status: undefined, destinationCity: undefined, stale: undefined, lostContact: undefined }, replace)}
+        >
+          {m('roster.clear')}
+        </button>
+      </Show>
+    </fieldset>
+  );
+}

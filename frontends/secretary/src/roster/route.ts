@@ -1,0 +1,86 @@
+import { createSignal } from 'solid-js';
+
+/**
+ * The secretary view's routes live in the query string below its base path
+ * (`/secretary?member=…`): the shell matches a view by its exact path, so a deeper path
+ * would not reach this remote on a reload. Only this file knows the URL format.
+ */
+export type PageName = 'tree' | 'transfers' | 'excel' | 'mobility';
+export const PAGE_NAMES: readonly PageName[] = ['tree', 'transfers', 'excel', 'mobility'];
+
+export interface RosterQuery {
+  orgId?: string;
+  search?: string;
+  status?: 'resident' | 'mobile' | 'lost_contact' | 'transferred_out';
+  destinationCity?: string;
+  stale?: boolean;
+  lostContact?: boolean;
+  page?: number;
+}
+
+export type Route =
+  | { name: 'roster'; query: RosterQuery }
+  | { name: 'member'; memberId: string }
+  | { name: PageName };
+
+const [search, setSearch] = createSignal(window.location.search);
+window.addEventListener('popstate', () => setSearch(window.location.search));
+
+let basePath = '/secretary';
+/** Set once by the app from the shell's `basePath`. */
+export function setBasePath(path: string) {
+  basePath = path;
+}
+
+const STATUSES = ['resident', 'mobile', 'lost_contact', 'transferred_out'] as const;
+
+export function parseRoute(query: string): Route {
+  const params = new URLSearchParams(query);
+  const memberId = params.get('member');
+  if (memberId) return { name: 'member', memberId };
+  const page = params.get('page');
+  if (page && (PAGE_NAMES as readonly string[]).includes(page)) return { name: page as PageName };
+  const status = params.get('status');
+  const pageNumber = Number(params.get('p'));
+  return {
+    name: 'roster',
+    query: {
+      orgId: params.get('org') ?? undefined,
+      search: params.get('q') ?? undefined,
+      status: (STATUSES as readonly string[]).includes(status ?? '') ? (status as RosterQuery['status']) : undefined,
+      destinationCity: params.get('city') ?? undefined,
+      stale: params.get('stale') === '1' || undefined,
+      lostContact: params.get('lost') === '1' || undefined,
+      page: Number.isInteger(pageNumber) && pageNumber > 1 ? pageNumber : undefined,
+    },
+  };
+}
+
+export function hrefOf(route: Route): string {
+  const params = new URLSearchParams();
+  if (route.name === 'member') params.set('member', route.memberId);
+  else if (route.name !== 'roster') params.set('page', route.name);
+  else {
+    const q = route.query;
+    if (q.orgId) params.set('org', q.orgId);
+    if (q.search) params.set('q', q.search);
+    if (q.status) params.set('status', q.status);
+    if (q.destinationCity) params.set('city', q.destinationCity);
+    if (q.stale) params.set('stale', '1');
+    if (q.lostContact) params.set('lost', '1');
+    if (q.page && q.page > 1) params.set('p', String(q.page));
+  }
+  const text = params.toString();
+  return text ? `${basePath}?${text}` : basePath;
+}
+
+/** The current route, reactive (changes on navigate and on Back/Forward). */
+export const route = () => parseRoute(search());
+
+/** A new entry in the history; `replace` for refinements such as typing in the search box. */
+export function navigate(to: Route, options?: { replace?: boolean }) {
+  const href = hrefOf(to);
+  if (options?.replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
+  setSearch(window.location.search);
+}

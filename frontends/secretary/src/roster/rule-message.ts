@@ -1,0 +1,25 @@
+import { m, type SecretaryMessageKey } from '../messages.ts';
+
+// @tongxin/ledger's rules (and the server's field errors) speak English, one message per
+// rule; the form shows the rule in the user's language.
+const RULES: [RegExp, SecretaryMessageKey][] = [
+  [/must not be empty|required/i, 'rule.required'],
+  [/^at most|too big|too long/i, 'rule.tooLong'],
+  [/^at least|too small|too short/i, 'rule.tooShort'],
+  [/YYYY-MM-DD|date/i, 'rule.date'],
+  [/future/i, 'rule.futureDate'],
+  [/mobile number or a landline/i, 'rule.phone'],
+  [/mobile number/i, 'rule.mobile'],
+  [/17 digits/i, 'rule.idCardFormat'],
+  [/birth date in this ID-card/i, 'rule.idCardBirth'],
+  [/check digit/i, 'rule.idCardCheck'],
+  [/integer|number/i, 'rule.integer'],
+];
+
+export function ruleMessage(english: string): string {
+  // "in the future" also mentions a date: test it first.
+  if (/future/i.test(english)) return m('rule.futureDate');
+  if (/birth date in this ID-card/i.test(english)) return m('rule.idCardBirth');
+  const rule = RULES.find(([pattern]) => pattern.test(english));
+  return m(rule ? rule[1] : 'rule.invalid');
+}

@@ -1,0 +1,46 @@
+import { For, Show } from 'solid-js';
+import { format } from '@tongxin/i18n';
+import { t, type TreeMessageKey } from './messages.ts';
+import type { OrgNode } from './org-types.ts';
+
+/** Nested lists of org buttons: the list structure tells screen readers the depth. */
+export function OrgTreeList(props: { nodes: OrgNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  return (
+    <ul style={{ 'list-style': 'none', margin: 0, 'padding-left': '1rem' }}>
+      <For each={props.nodes}>
+        {(node) => (
+          <li>
+            <button
+              type="button"
+              class="secondary"
+              aria-current={props.selectedId === node.org.id ? 'true' : undefined}
+              style={{
+                margin: '0.15rem 0', 'text-align': 'left', width: '100%',
+                'font-weight': props.selectedId === node.org.id ? 700 : 400,
+                'text-decoration': node.org.closedAt ? 'line-through' : 'none',
+              }}
+              onClick={() => props.onSelect(node.org.id)}
+            >
+              {node.org.name}
+              <span style={{ color: 'var(--color-muted)', 'font-size': '0.9rem' }}>
+                {' · '}
+                {t(`kind.${node.org.kind}` as TreeMessageKey)}
+                <Show when={node.org.memberCount > 0}>
+                  {' · '}
+                  {t('members', { count: format(node.org.memberCount) })}
+                </Show>
+                <Show when={node.org.closedAt}>
+                  {' · '}
+                  {t('closed')}
+                </Show>
+              </span>
+            </button>
+            <Show when={node.children.length > 0}>
+              <OrgTreeList nodes={node.children} selectedId={props.selectedId} onSelect={props.onSelect} />
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Database } from '@tongxin/db';
+import { proposePlacements } from '@tongxin/roster';
+
+const HOUR = 60 * 60 * 1000;
+/** The calendar day in China (UTC+8, no daylight saving): jobs run once per such day. */
+const chinaDay = (at: Date) => new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+
+/**
+ * Once at start and then once per China calendar day: the roster's 6-month rule proposes
+ * placements. Checked hourly, so a host asleep at midnight catches up when it wakes; the job
+ * itself is idempotent, so a second run on one day proposes nothing new.
+ */
+export function scheduleDailyJobs(database: Database, now: () => Date = () => new Date()) {
+  let lastDay: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = async () => {
+    const day = chinaDay(now());
+    if (day !== lastDay) {
+      try {
+        const results = await proposePlacements(database, now());
+        const proposed = results.reduce((sum, r) => sum + r.proposed, 0);
+        if (proposed > 0) console.log(`6-month rule: ${proposed} placement(s) proposed`);
+        lastDay = day;
+      } catch (error) {
+        console.error('daily jobs failed:', error instanceof Error ? error.name : error);
+      }
+    }
+    timer = setTimeout(tick, HOUR);
+  };
+  timer = setTimeout(tick, 0);
+  return { stop: () => clearTimeout(timer) };
+}

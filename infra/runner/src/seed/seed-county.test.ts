@@ -1,0 +1,94 @@
+import { birthDateOf, checkIdCard, genderOf, STALE_AFTER_DAYS } from '@tongxin/ledger';
+import type { Database } from '@tongxin/db';
+import { createTestDatabase } from '@tongxin/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceMigrations } from '../services.ts';
+import { benchmarkCounty, YONGXING } from './county-plan.ts';
+import { seedCounty } from './seed-county.ts';
+
+const NOW = new Date('2026-11-02T01:00:00Z');
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase(serviceMigrations);
+  await seedCounty(database, YONGXING, () => undefined, NOW);
+});
+afterAll(() => database.close());
+
+const rows = async (query: ReturnType<typeof sql>) => (await database.owner.execute(query)).rows as Record<string, any>[];
+const yx = YONGXING.tenantId;
+
+describe('the Yongxing demo county', () => {
+  it('every member has a valid, unique ID-card number that agrees with their gender and birth date', async () => {
+    const members = await rows(sql`select id_card_number as id, gender, birth_date::text as birth, joined_on::text as joined from roster.members where tenant_id = ${yx}`);
+    expect(members.length).toBeGreaterThanOrEqual(YONGXING.members);
+    expect(members.filter((m) => checkIdCard(m.id) !== null)).toEqual([]);
+    expect(new Set(members.map((m) => m.id)).size).toBe(members.length);
+    expect(members.filter((m) => genderOf(m.id) !== m.gender || birthDateOf(m.id) !== m.birth)).toEqual([]);
+    expect(members.filter((m) => !m.joined || m.joined <= m.birth)).toEqual([]);
+    expect(members.every((m) => m.id.startsWith('431023'))).toBe(true);
+  });
+
+  it('mobile members have their ledgers; some are stale, a few lost contact with a reason', async () => {
+    const [counts] = await rows(sql`
+      select count(*) filter (where status = 'mobile')::int as mobile,
+             count(*) filter (where status = 'lost_contact')::int as lost,
+             count(*) filter (where status = 'lost_contact' and lost_contact_since is not null and lost_contact_reason between 1 and 7)::int as lost_registered,
+             count(*) filter (where status = 'mobile' and ledger_confirmed_at < ${new Date(NOW.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString()}::timestamptz)::int as stale,
+             count(*) filter (where status in ('mobile', 'lost_contact') and (destination_city is null or employer is null or occupation is null
+               or residential_address is null or destination_phone is null or destination_province is null or away_since is null))::int as incomplete
+      from roster.members where tenant_id = ${yx}`);
+    expect(counts!.mobile).toBeGreaterThan(60);
+    expect(counts!.stale).toBeGreaterThan(5);
+    expect(counts!.stale).toBeLessThan(counts!.mobile / 2);
+    expect(counts!.lost).toBeGreaterThan(0);
+    expect(counts!.lost_registered).toBe(counts!.lost);
+    expect(counts!.incomplete).toBe(0);
+  });
+
+  it('every member has version 1 of their record', async () => {
+    const [result] = await rows(sql`
+      select (select count(*)::int from roster.members where tenant_id = ${yx}) as members,
+             (select count(*)::int from roster.member_versions where tenant_id = ${yx} and version = 1 and action = 'created') as versions`);
+    expect(result!.versions).toBe(result!.members);
+  });
+
+  it('the tree: mobile-member branches in some villages, flow organizations under a township, seated in a city, in the directory', async () => {
+    const orgs = await rows(sql`
+      select o.kind, o.name, o.city, o.province, p.name as parent from roster.orgs o left join roster.orgs p on p.tenant_id = o.tenant_id and p.id = o.parent_id
+      where o.tenant_id = ${yx}`);
+    const villages = orgs.filter((o) => o.kind === 'branch').length;
+    const mobileBranches = orgs.filter((o) => o.kind === 'mobile_branch').length;
+    expect(mobileBranches).toBeGreaterThan(0);
+    expect(mobileBranches).toBeLessThan(villages);
+    expect(orgs.find((o) => o.kind === 'flow_general')).toMatchObject({ parent: '马田镇党委', city: '深圳', province: '广东省' });
+    expect(orgs.find((o) => o.name === '永兴县驻福州流动党员党支部')).toMatchObject({ parent: '黄草镇党委', city: '福州' });
+    const directory = await rows(sql`select kind from roster.org_directory where tenant_id = ${yx}`);
+    expect(directory.map((d) => d.kind).sort()).toEqual(['department', 'flow_branch', 'flow_branch', 'flow_branch', 'flow_branch', 'flow_general']);
+  });
+
+  it('the demo accounts keep their names and places: 李明 is a mobile member of 涌水村流动党员党支部 in 马田镇, in 深圳', async () => {
+    const [liming] = await rows(sql`
+      select m.name, m.status, m.destination_city as city, b.name as branch, t.name as township, m.id_card_number as id
+      from roster.members m join roster.orgs b on b.id = m.branch_id join roster.orgs t on t.id = b.parent_id
+      where m.tenant_id = ${yx} and m.name = '李明' and m.user_id is not null`);
+    expect(liming).toMatchObject({ status: 'mobile', city: '深圳', branch: '涌水村流动党员党支部', township: '马田镇党委' });
+    expect(checkIdCard(liming!.id)).toBeNull();
+  });
+});
+
+describe('a benchmark county', () => {
+  it('10,000 members seed in bulk, quickly, with the same realism', async () => {
+    const started = performance.now();
+    await seedCounty(database, benchmarkCounty(10_000), () => undefined, NOW);
+    const seconds = (performance.now() - started) / 1000;
+    const [result] = await rows(sql`
+      select count(*)::int as members, count(distinct id_card_number)::int as ids,
+             count(*) filter (where status = 'mobile')::int as mobile
+      from roster.members where tenant_id = 'bench10000'`);
+    expect(result).toMatchObject({ members: 10_001, ids: 10_001 });
+    expect(result!.mobile).toBeGreaterThan(2000);
+    expect(seconds).toBeLessThan(60);
+    console.log(`benchmark county of 10,000 members seeded in ${seconds.toFixed(1)} s (${database.kind})`);
+  });
+});

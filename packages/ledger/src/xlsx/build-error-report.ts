@@ -1,0 +1,34 @@
+import { FIELD_HEADERS, IMPORT_ERROR_MESSAGES, type ImportErrorCode, type ImportField, type XlsxLocale } from './import-fields.ts';
+import { styleHeader, toBytes, Workbook } from './workbook.ts';
+
+export interface ReportedError {
+  row: number;
+  /** A field key (translated to its header here) or '' for the whole row. */
+  column: string;
+  /** When given, the message is the code's translation; otherwise `message` as it is. */
+  code?: ImportErrorCode | string;
+  message: string;
+}
+
+const TEXT = {
+  'zh-CN': { sheet: '导入错误', headers: ['行号', '列', '错误说明'], row: '整行' },
+  en: { sheet: 'Import errors', headers: ['Row', 'Column', 'Problem'], row: '(whole row)' },
+} as const;
+
+/** The rows an import refused, one line per problem, sorted by row: the secretary corrects the file from it. */
+export async function buildErrorReport(errors: readonly ReportedError[], locale: XlsxLocale = 'zh-CN'): Promise<Uint8Array> {
+  const text = TEXT[locale];
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet(text.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([...text.headers]);
+  styleHeader(sheet, 1, [8, 20, 70]);
+  const sorted = [...errors].sort((a, b) => a.row - b.row);
+  for (const error of sorted) {
+    const header = FIELD_HEADERS[error.column as ImportField]?.[locale] ?? (error.column || text.row);
+    const translated = error.code ? IMPORT_ERROR_MESSAGES[error.code as ImportErrorCode]?.[locale] : undefined;
+    // The server's detail (e.g. "at most 40 characters") follows the translation in English only.
+    const message = translated ? (locale === 'en' && error.message && error.message !== translated ? `${translated} (${error.message})` : translated) : error.message;
+    sheet.addRow([error.row, header, message]);
+  }
+  return toBytes(workbook);
+}

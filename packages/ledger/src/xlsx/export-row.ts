@@ -1,0 +1,31 @@
+import type { MemberStatus } from '../ledger-fields.ts';
+
+/** One member as `excel.exportRows` returns it: both exports are built from these. */
+export interface ExportRow {
+  name: string;
+  gender: 'male' | 'female' | null;
+  birthDate: string | null;
+  /** Masked (4310************12) unless the department asked for full numbers. */
+  idCardNumber: string | null;
+  phone: string | null;
+  joinedOn: string | null;
+  branch: string;
+  status: MemberStatus;
+  destinationProvince: string | null;
+  destinationCity: string | null;
+  employer: string | null;
+  occupation: string | null;
+  residentialAddress: string | null;
+  destinationPhone: string | null;
+  destinationOrgName: string | null;
+  destinationOrgLeader: string | null;
+  destinationOrgContact: string | null;
+  awaySince: string | null;
+}
+
+export interface ExportMeta {
+  /** The organization the export is for (the title row names it). */
+  orgName: string;
+  /** The filing date, YYYY-MM-DD. */
+  date: string;
+}

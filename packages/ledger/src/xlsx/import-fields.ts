@@ -1,0 +1,145 @@
+import { LEDGER_FIELDS, PERSONAL_FIELDS } from '../ledger-fields.ts';
+
+// The light half of the Excel module: field list, labels and error codes, shared by the
+// server (which must not load exceljs) and the workbook code. Entry `@tongxin/ledger/xlsx/fields`.
+
+export type XlsxLocale = 'zh-CN' | 'en';
+
+/** The template's columns, in order: the personal record, branch and status, then the ledger. */
+export const IMPORT_FIELDS = [...PERSONAL_FIELDS, 'branch', 'status', ...LEDGER_FIELDS] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Column headers. The zh-CN ones are the labels counties' own spreadsheets use. */
+export const FIELD_HEADERS: Record<ImportField, Record<XlsxLocale, string>> = {
+  name: { 'zh-CN': '姓名', en: 'Name' },
+  gender: { 'zh-CN': '性别', en: 'Gender' },
+  birthDate: { 'zh-CN': '出生日期', en: 'Date of birth' },
+  idCardNumber: { 'zh-CN': '身份证号', en: 'ID-card number' },
+  phone: { 'zh-CN': '手机号码', en: 'Mobile phone' },
+  joinedOn: { 'zh-CN': '入党时间', en: 'Joined the party' },
+  branch: { 'zh-CN': '所在支部', en: 'Branch' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  destinationProvince: { 'zh-CN': '流入省份', en: 'Destination province' },
+  destinationCity: { 'zh-CN': '流入城市', en: 'Destination city' },
+  employer: { 'zh-CN': '工作单位', en: 'Employer' },
+  occupation: { 'zh-CN': '从事职业', en: 'Occupation' },
+  residentialAddress: { 'zh-CN': '现居住地址', en: 'Residential address' },
+  destinationPhone: { 'zh-CN': '流入地联系电话', en: 'Phone at destination' },
+  destinationOrgName: { 'zh-CN': '流入地党组织名称', en: 'Destination party organization' },
+  destinationOrgLeader: { 'zh-CN': '流入地党组织负责人', en: 'Destination organization leader' },
+  destinationOrgContact: { 'zh-CN': '负责人联系方式', en: "Leader's contact" },
+  awaySince: { 'zh-CN': '外出时间', en: 'Away since' },
+};
+
+/** Other headers seen in county spreadsheets (and the app's own labels), accepted on import. */
+const HEADER_ALIASES: Record<string, ImportField> = {
+  身份证号码: 'idCardNumber', 公民身份号码: 'idCardNumber', 联系电话: 'phone', 手机号: 'phone', 出生年月: 'birthDate',
+  所在党支部: 'branch', 支部: 'branch', 党支部: 'branch', 入党日期: 'joinedOn', 外出日期: 'awaySince',
+  流入地党组织: 'destinationOrgName', 'id card number': 'idCardNumber', 'id number': 'idCardNumber', 'phone': 'phone',
+  'home branch': 'branch', 'its leader': 'destinationOrgLeader', 'birth date': 'birthDate', 'joined on': 'joinedOn',
+};
+
+const normalizeHeader = (header: string) => header.replace(/[\s*＊:：（）()]/g, '').toLowerCase();
+
+const HEADER_LOOKUP = new Map<string, ImportField>([
+  ...IMPORT_FIELDS.flatMap((f) => [[normalizeHeader(FIELD_HEADERS[f]['zh-CN']), f], [normalizeHeader(FIELD_HEADERS[f].en), f]] as [string, ImportField][]),
+  ...Object.entries(HEADER_ALIASES).map(([h, f]) => [normalizeHeader(h), f] as [string, ImportField]),
+]);
+
+/** The field a header names, in either language (spaces, asterisks and colons ignored), or null. */
+export function fieldOfHeader(header: string): ImportField | null {
+  return HEADER_LOOKUP.get(normalizeHeader(header)) ?? null;
+}
+
+/** The fields a row must have (branch may come from the import's default branch instead). */
+export const REQUIRED_FIELDS: readonly ImportField[] = ['name', 'idCardNumber', 'branch'];
+
+export const GENDER_LABELS = { male: { 'zh-CN': '男', en: 'Male' }, female: { 'zh-CN': '女', en: 'Female' } } as const;
+/** Statuses an import may set: a transfer out is recorded by the transfer, not by a spreadsheet. */
+export const IMPORT_STATUSES = ['resident', 'mobile', 'lost_contact'] as const;
+export const STATUS_LABELS = {
+  resident: { 'zh-CN': '在家', en: 'Resident' },
+  mobile: { 'zh-CN': '流动', en: 'Mobile' },
+  lost_contact: { 'zh-CN': '失联', en: 'Lost contact' },
+  transferred_out: { 'zh-CN': '已转出', en: 'Transferred out' },
+} as const;
+
+const VALUE_ALIASES: Record<string, string> = {
+  男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female',
+  在家: 'resident', 在册: 'resident', 流动: 'mobile', 流动党员: 'mobile', 外出: 'mobile', 失联: 'lost_contact', 失去联系: 'lost_contact',
+  resident: 'resident', mobile: 'mobile', 'lost contact': 'lost_contact', lost_contact: 'lost_contact',
+};
+
+/** 男 / Female / mobile / 失联 → the stored value; anything else unchanged (validation names it). */
+export function canonicalValue(value: string): string {
+  return VALUE_ALIASES[value.trim().toLowerCase()] ?? value.trim();
+}
+
+/** What the server answers per bad cell; the UI translates the code (IMPORT_ERROR_MESSAGES). */
+export const IMPORT_ERROR_CODES = [
+  'required', 'too_short', 'too_long', 'id_card_format', 'id_card_birth_date', 'id_card_check_digit', 'id_card_as_number',
+  'phone', 'date', 'future_date', 'invalid_option', 'birth_date_mismatch', 'gender_mismatch', 'unknown_branch',
+  'ambiguous_branch', 'duplicate_in_file', 'not_in_scope', 'invalid',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+export interface ImportError {
+  /** The spreadsheet row number (1-based, as Excel shows it). */
+  row: number;
+  /** The field key (an ImportField), or '' for the whole row. */
+  column: string;
+  code: ImportErrorCode;
+  message: string;
+}
+
+export const IMPORT_ERROR_MESSAGES: Record<ImportErrorCode, Record<XlsxLocale, string>> = {
+  required: { 'zh-CN': '必填项，不能为空', en: 'Required: must not be empty' },
+  too_short: { 'zh-CN': '内容太短', en: 'Too short' },
+  too_long: { 'zh-CN': '内容太长', en: 'Too long' },
+  id_card_format: { 'zh-CN': '身份证号应为17位数字加1位数字或X', en: 'An ID-card number has 17 digits and a digit or X' },
+  id_card_birth_date: { 'zh-CN': '身份证号中的出生日期不是有效日期', en: 'The birth date in this ID-card number is not a real date' },
+  id_card_check_digit: { 'zh-CN': '身份证号最后一位（校验码）不正确', en: 'The last character (check digit) of this ID-card number is wrong' },
+  id_card_as_number: { 'zh-CN': '身份证号被存成了数字，末几位已丢失：请将该列设为“文本”后重新填写', en: 'The ID-card number was stored as a number and lost its last digits: format the column as Text and enter it again' },
+  phone: { 'zh-CN': '电话号码格式不正确（手机号11位，座机需带区号）', en: 'Not a valid phone number (11-digit mobile, or a landline with area code)' },
+  date: { 'zh-CN': '日期格式不正确，请填写如 2024-03-15', en: 'Not a valid date: write it like 2024-03-15' },
+  future_date: { 'zh-CN': '日期不能晚于今天', en: 'The date is in the future' },
+  invalid_option: { 'zh-CN': '不是可选的值，请从下拉列表中选择', en: 'Not one of the allowed values: pick one from the list' },
+  birth_date_mismatch: { 'zh-CN': '出生日期与身份证号不一致', en: 'The date of birth does not match the ID-card number' },
+  gender_mismatch: { 'zh-CN': '性别与身份证号不一致', en: 'The gender does not match the ID-card number' },
+  unknown_branch: { 'zh-CN': '您的管理范围内没有这个支部', en: 'No branch with this name in your organizations' },
+  ambiguous_branch: { 'zh-CN': '有多个同名支部，请填写完整名称', en: 'Several branches have this name: use the full name' },
+  duplicate_in_file: { 'zh-CN': '该身份证号在文件中重复出现', en: 'This ID-card number appears more than once in the file' },
+  not_in_scope: { 'zh-CN': '该党员不在您的管理范围内，请联系上级党组织', en: 'This member is not in your organizations: ask the level above' },
+  invalid: { 'zh-CN': '内容不正确', en: 'Not valid' },
+};
+
+export interface ImportRow {
+  rowNumber: number;
+  values: Partial<Record<ImportField, string>>;
+}
+
+/** At most this many rows per `excel.importRows` call. */
+export const IMPORT_CHUNK_ROWS = 500;
+
+/**
+ * Splits parsed rows into upload chunks: at most `maxRows` rows and `maxBytes` of JSON each
+ * (the services refuse bodies over 64 KB, about 120 full rows), so progress moves per chunk.
+ */
+export function chunkForUpload(rows: readonly ImportRow[], maxRows = IMPORT_CHUNK_ROWS, maxBytes = 56_000): ImportRow[][] {
+  const encoder = new TextEncoder();
+  const chunks: ImportRow[][] = [];
+  let current: ImportRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = encoder.encode(JSON.stringify(row)).length + 1;
+    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

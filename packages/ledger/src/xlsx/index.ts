@@ -1,0 +1,10 @@
+// `@tongxin/ledger/xlsx`: workbooks (exceljs) for the secretary view, which loads this entry
+// lazily; the member's bundle never imports it. The server imports `./fields` only.
+export * from './import-fields.ts';
+export { buildTemplate, EXAMPLE_ID_CARD } from './build-template.ts';
+export { parseMemberSheet, type ParsedSheet } from './parse-member-sheet.ts';
+export { buildErrorReport, type ReportedError } from './build-error-report.ts';
+export { buildRosterExport } from './build-roster-export.ts';
+export { buildLedgerExport, LEDGER_EXPORT_HEADERS } from './build-ledger-export.ts';
+export { normalizeDate } from './cell-text.ts';
+export type { ExportMeta, ExportRow } from './export-row.ts';

@@ -1,0 +1,83 @@
+import { EXAMPLE_ID_CARD } from './build-template.ts';
+import { cellText } from './cell-text.ts';
+import { canonicalValue, fieldOfHeader, type ImportError, type ImportField, type ImportRow } from './import-fields.ts';
+import { readWorkbook, type Worksheet } from './workbook.ts';
+
+export interface ParsedSheet {
+  rows: ImportRow[];
+  /**
+   * What the file itself gets wrong, before any server check: no header row, a required
+   * column missing, an ID typed as a number, an ID twice in the file. Rows named here are
+   * left out of `rows`; `column` '' means the whole sheet.
+   */
+  problems: ImportError[];
+  /** Header cells that name no known column (ignored). */
+  ignoredColumns: string[];
+}
+
+/** How far down a header row may sit (county sheets often have a title row or two above it). */
+const HEADER_SEARCH_ROWS = 6;
+
+/**
+ * Reads the first sheet that has a recognisable header row (zh-CN or en labels, or the
+ * usual variants), one `ImportRow` per non-empty row with its Excel row number.
+ */
+export async function parseMemberSheet(bytes: ArrayBuffer | Uint8Array): Promise<ParsedSheet> {
+  const workbook = await readWorkbook(bytes);
+  for (const sheet of workbook.worksheets) {
+    const header = findHeader(sheet);
+    if (header) return readRows(sheet, header.rowNumber, header.columns, header.ignored);
+  }
+  return { rows: [], problems: [{ row: 1, column: '', code: 'required', message: 'no header row with the template columns was found' }], ignoredColumns: [] };
+}
+
+function findHeader(sheet: Worksheet) {
+  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
+    const columns = new Map<number, ImportField>();
+    const ignored: string[] = [];
+    sheet.getRow(r).eachCell((cell, col) => {
+      const label = cellText(cell.value, 'name').text;
+      const field = label ? fieldOfHeader(label) : null;
+      if (field && ![...columns.values()].includes(field)) columns.set(col, field);
+      else if (label) ignored.push(label);
+    });
+    const fields = new Set(columns.values());
+    if (fields.has('name') && fields.has('idCardNumber')) return { rowNumber: r, columns, ignored };
+  }
+  return null;
+}
+
+function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, ImportField>, ignored: string[]): ParsedSheet {
+  const rows: ImportRow[] = [];
+  const problems: ImportError[] = [];
+  const firstRowOf = new Map<string, number>();
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber <= headerRow) return;
+    const values: ImportRow['values'] = {};
+    let numberIdCard = false;
+    for (const [col, field] of columns) {
+      const { text, numberIdCard: asNumber } = cellText(row.getCell(col).value, field);
+      if (!text) continue;
+      values[field] = field === 'gender' || field === 'status' ? canonicalValue(text) : text;
+      if (field === 'idCardNumber') values[field] = text.toUpperCase();
+      numberIdCard ||= asNumber === true;
+    }
+    if (Object.keys(values).length === 0) return;
+    const id = values.idCardNumber;
+    if (id === EXAMPLE_ID_CARD) return;
+    if (numberIdCard) {
+      problems.push({ row: rowNumber, column: 'idCardNumber', code: 'id_card_as_number', message: 'the ID-card number was stored as a number and lost digits' });
+      return;
+    }
+    if (id) {
+      const first = firstRowOf.get(id);
+      if (first !== undefined) {
+        problems.push({ row: rowNumber, column: 'idCardNumber', code: 'duplicate_in_file', message: `the same ID-card number as row ${first}` });
+        return;
+      }
+      firstRowOf.set(id, rowNumber);
+    }
+    rows.push({ rowNumber, values });
+  });
+  return { rows, problems, ignoredColumns: ignored };
+}

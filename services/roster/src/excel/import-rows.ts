@@ -1,0 +1,141 @@
+import type { Tx } from '@tongxin/db';
+import type { ImportError, ImportRow } from '@tongxin/ledger/xlsx/fields';
+import { and, eq, inArray } from 'drizzle-orm';
+import { changeMember, type Actor, type MemberPatch } from '../ledger/change-member.ts';
+import { withIdCardFacts } from '../members/personal-rules.ts';
+import { members } from '../schema.ts';
+import { createImportedMembers } from './create-imported-members.ts';
+import { resolveBranches, type NamedBranch } from './resolve-branches.ts';
+import { validateImportRow, type ValidRow } from './validate-import-row.ts';
+
+export interface ImportChunk {
+  tenantId: string;
+  /** The secretary's orgs, or null for the department (the whole tenant). */
+  orgIds: readonly string[] | null;
+  rows: readonly ImportRow[];
+  /** Used for rows with an empty branch column. */
+  defaultBranch: NamedBranch | null;
+  actor: Actor;
+  now: Date;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+}
+
+type MemberRow = typeof members.$inferSelect;
+
+/** Today in China (UTC+8): the date on the secretary's calendar. */
+const chinaDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const asText = (value: unknown) => (value === null || value === undefined || value === '' ? null : String(value));
+
+/**
+ * One chunk of an Excel import, in the caller's tenant transaction: valid rows land, each
+ * bad cell comes back as an error. Members are keyed by ID-card number: a new number →
+ * a new member (createImportedMembers: version 1, event), a known one → `changeMember` with only the filled-in
+ * columns, so an unchanged row writes nothing and a second import of a file changes
+ * nothing. Queries are per chunk, not per row, except the updates of changed members.
+ */
+export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResult> {
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, errors: [] };
+  const today = chinaDate(chunk.now);
+  const valid: ValidRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of chunk.rows) {
+    const checked = validateImportRow(row, { today, hasDefaultBranch: chunk.defaultBranch !== null });
+    result.errors.push(...checked.errors);
+    if (!checked.valid) continue;
+    const first = seen.get(checked.valid.idCardNumber);
+    if (first !== undefined) {
+      result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'duplicate_in_file', message: `the same ID-card number as row ${first}` });
+      continue;
+    }
+    seen.set(checked.valid.idCardNumber, row.rowNumber);
+    valid.push(checked.valid);
+  }
+
+  const branchOf = await resolveBranches(tx, valid.flatMap((r) => (r.branchName ? [r.branchName] : [])), chunk.orgIds);
+  const placed: { row: ValidRow; branch: NamedBranch }[] = [];
+  for (const row of valid) {
+    if (!row.branchName) {
+      placed.push({ row, branch: chunk.defaultBranch! });
+      continue;
+    }
+    const match = branchOf(row.branchName);
+    if (match.found === 'one') placed.push({ row, branch: match.branch });
+    else if (match.found === 'none') result.errors.push({ row: row.rowNumber, column: 'branch', code: 'unknown_branch', message: 'no branch with this name in your organizations' });
+    else result.errors.push({ row: row.rowNumber, column: 'branch', code: 'ambiguous_branch', message: 'several branches have this name' });
+  }
+  if (placed.length === 0) return sorted(result);
+
+  // RLS shows only members in the caller's scope: one query for the whole chunk.
+  const existing = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.tenantId, chunk.tenantId), inArray(members.idCardNumber, placed.map((p) => p.row.idCardNumber))));
+  const byIdCard = new Map(existing.map((m) => [m.idCardNumber!, m]));
+
+  const fresh = placed.filter((p) => !byIdCard.has(p.row.idCardNumber));
+  const created = await createImportedMembers(
+    tx,
+    chunk.tenantId,
+    fresh.map(({ row, branch }) => {
+      const personal = withIdCardFacts(row.personal);
+      return {
+        ...personal,
+        ...row.ledger,
+        name: personal.name!,
+        status: row.status ?? (row.ledger.destinationCity ? 'mobile' : 'resident'),
+        branchId: branch.id,
+        branchPath: branch.path,
+        idempotencyKey: `import:${row.idCardNumber}`,
+      };
+    }),
+    chunk.actor,
+    chunk.now,
+  );
+  result.created = created.size;
+  for (const { row } of fresh) {
+    // The number belongs to a member the caller may not see: say no more than that.
+    if (!created.has(row.idCardNumber)) result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'not_in_scope', message: 'this member is not in your organizations' });
+  }
+
+  for (const { row, branch } of placed) {
+    const member = byIdCard.get(row.idCardNumber);
+    if (!member) continue;
+    const set = patchFor(row, branch);
+    if (sameAs(member, set)) {
+      result.unchanged++;
+      continue;
+    }
+    const change = await changeMember(tx, chunk.tenantId, member.id, { action: 'import', set, actor: chunk.actor, now: chunk.now });
+    if (change.changes.length > 0) result.updated++;
+    else result.unchanged++;
+  }
+  return sorted(result);
+}
+
+/** Only the columns the file filled in; the branch moves the member only when it differs. */
+function patchFor(row: ValidRow, branch: NamedBranch): MemberPatch {
+  const { idCardNumber: _key, ...personal } = row.personal;
+  const set: MemberPatch = { ...personal, ...row.ledger };
+  if (row.status) set.status = row.status;
+  if (row.branchName) {
+    set.branchId = branch.id;
+    set.orgPath = branch.path;
+  }
+  return set;
+}
+
+/** True when every value the row sets is already stored: the row is skipped without a write or a lock. */
+function sameAs(member: MemberRow, set: MemberPatch): boolean {
+  return Object.entries(set).every(([field, value]) => value === undefined || asText(member[field as keyof MemberRow]) === asText(value));
+}
+
+function sorted(result: ImportResult): ImportResult {
+  result.errors.sort((a, b) => a.row - b.row);
+  return result;
+}

@@ -1,0 +1,49 @@
+import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { sql } from 'drizzle-orm';
+import { changeMember } from './ledger/change-member.ts';
+import { proposePlacementsIn } from './mobility/propose-placements.ts';
+import { processedEvents } from './schema.ts';
+import { TRANSFER_ACCEPTED, type TransferAccepted } from './transfers/accept-transfer.ts';
+
+// Roster's system work: run by the host (infra/runner on Node), never by a request.
+
+/**
+ * The daily 6-month rule (brief): proposes placements in every tenant. Listing the tenants
+ * is the owner's system read; the proposals themselves are written in each tenant's own
+ * tenant-wide transaction, under RLS like any change. Running twice a day proposes nothing new.
+ */
+export async function proposePlacements(database: Database, now: Date): Promise<{ tenantId: string; proposed: number }[]> {
+  const tenants = await database.owner.execute(sql`select distinct tenant_id from roster.orgs order by tenant_id`);
+  const results: { tenantId: string; proposed: number }[] = [];
+  for (const { tenant_id: tenantId } of tenants.rows as { tenant_id: string }[]) {
+    const proposed = await tenantTransaction(database, { tenantId, tenantWide: true }, (tx) => proposePlacementsIn(tx, tenantId, now));
+    results.push({ tenantId, proposed });
+  }
+  return results;
+}
+
+/**
+ * Consumer of `roster.transfer_accepted` (recorded in the RECEIVING tenant's outbox): closes
+ * the member's record in the origin tenant as transferred_out, kept for history. The event
+ * id is claimed in the origin tenant in the same transaction, so a redelivery changes nothing.
+ */
+export async function applyTransferAccepted(
+  database: Database,
+  event: DomainEvent,
+  now: Date = new Date(),
+): Promise<'applied' | 'duplicate' | 'ignored'> {
+  if (event.topic !== TRANSFER_ACCEPTED) return 'ignored';
+  const payload = event.payload as TransferAccepted;
+  const origin = payload.originTenantId;
+  return tenantTransaction(database, { tenantId: origin, tenantWide: true }, async (tx) => {
+    if (!(await claimEvent(tx, processedEvents, { ...event, tenantId: origin }))) return 'duplicate';
+    await changeMember(tx, origin, payload.memberId, {
+      action: 'transferred_out',
+      set: { status: 'transferred_out' },
+      actor: { userId: null, role: 'system' },
+      now,
+      idempotencyKey: `transferred-out-${payload.transferId}`,
+    });
+    return 'applied';
+  });
+}

@@ -1,0 +1,34 @@
+import { birthDateOf, genderOf, type LedgerPatch, type PersonalPatch } from '@tongxin/ledger';
+import { badField } from '@tongxin/trpc';
+
+/** Today in China (UTC+8), the date a secretary or member sees on their calendar. */
+const todayAt = (now: Date) => new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+/**
+ * Rules the field schemas cannot check alone: dates against the service's clock (not the
+ * machine's), and birth date and gender against the ID-card number given with them.
+ */
+export function checkPersonalAndLedger(
+  now: Date,
+  input: { personal?: PersonalPatch | undefined; ledger?: LedgerPatch | undefined },
+  /** Where the input nests each group, so the field names match the schema's own errors. */
+  at: { personal: '' | 'personal.'; ledger: 'ledger.' },
+): void {
+  const personal = input.personal ?? {};
+  const today = todayAt(now);
+  const dates = [[`${at.personal}birthDate`, personal.birthDate], [`${at.personal}joinedOn`, personal.joinedOn], [`${at.ledger}awaySince`, input.ledger?.awaySince]];
+  for (const [field, value] of dates) {
+    if (value && value > today) throw badField(field!, 'a date in the future');
+  }
+  const id = personal.idCardNumber;
+  if (!id) return;
+  if (personal.birthDate && personal.birthDate !== birthDateOf(id)) throw badField(`${at.personal}birthDate`, 'does not match the birth date in the ID-card number');
+  if (personal.gender && personal.gender !== genderOf(id)) throw badField(`${at.personal}gender`, 'does not match the ID-card number');
+}
+
+/** Birth date and gender from the ID-card number when not given: enter once (brief, burden rules). */
+export function withIdCardFacts(personal: PersonalPatch): PersonalPatch {
+  const id = personal.idCardNumber;
+  if (!id) return personal;
+  return { ...personal, birthDate: personal.birthDate ?? birthDateOf(id) ?? undefined, gender: personal.gender ?? genderOf(id) };
+}

@@ -1,0 +1,34 @@
+import type { Tx } from '@tongxin/db';
+import { badField, type Caller } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../ledger/change-member.ts';
+import { members } from '../schema.ts';
+
+export type MemberRow = typeof members.$inferSelect;
+
+/** The member an action is about, and who acts on them. */
+export interface Subject {
+  member: MemberRow;
+  actor: Actor & { userId: string };
+}
+
+/**
+ * The member named by `memberId`, or the caller themself when it is omitted. The row is
+ * read through RLS, so a member outside the caller's scope is NOT_FOUND, never FORBIDDEN
+ * (which would confirm it exists). A member who transferred out is closed for every action.
+ */
+export async function findSubject(tx: Tx, caller: Caller, memberId: string | undefined): Promise<Subject> {
+  if (!memberId && !caller.member) throw badField('memberId', 'which member?');
+  const where = memberId
+    ? and(eq(members.tenantId, caller.tenantId), eq(members.id, memberId))
+    : and(eq(members.tenantId, caller.tenantId), eq(members.userId, caller.userId));
+  const [member] = await tx.select().from(members).where(where);
+  if (!member) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: memberId ? 'No such member in your scope' : 'No member record is linked to this account' });
+  }
+  if (member.status === 'transferred_out') throw badField('memberId', 'this member has transferred out');
+  const self = member.userId !== null && member.userId === caller.userId;
+  const role = self && (!memberId || (!caller.department && caller.orgIds.length === 0)) ? 'member' : caller.department ? 'department' : 'secretary';
+  return { member, actor: { userId: caller.userId, role } };
+}

@@ -1,0 +1,59 @@
+import type { Tx } from '@tongxin/db';
+import { badField } from '@tongxin/trpc';
+import { and, eq, isNull } from 'drizzle-orm';
+import { changeMember } from '../ledger/change-member.ts';
+import { members, outflows } from '../schema.ts';
+import { chinaDate } from './china-date.ts';
+import { listContactAttempts, MIN_FAILED_ATTEMPTS } from './contact-attempts.ts';
+import type { Subject } from './find-subject.ts';
+import { replayedChange } from './replayed-change.ts';
+
+/**
+ * 失联 (brief, "Lost contact"): only after repeated failed attempts since the member was
+ * last reached, with the official register's reason code (1–7).
+ */
+export async function markLostContact(tx: Tx, subject: Subject, reason: number, idempotencyKey: string, now: Date): Promise<{ version: number }> {
+  const { member, actor } = subject;
+  const replay = await replayedChange(tx, member.tenantId, idempotencyKey);
+  if (replay && replay.memberId === member.id) return { version: replay.version };
+  if (member.status === 'lost_contact') throw badField('memberId', 'already marked lost contact');
+  const { failedSinceLastReached } = await listContactAttempts(tx, member.tenantId, member.id);
+  if (failedSinceLastReached < MIN_FAILED_ATTEMPTS) {
+    throw badField('memberId', `needs at least ${MIN_FAILED_ATTEMPTS} failed contact attempts since the member was last reached (has ${failedSinceLastReached})`);
+  }
+  const { version } = await changeMember(tx, member.tenantId, member.id, {
+    action: 'lost_contact',
+    set: { status: 'lost_contact', lostContactSince: chinaDate(now), lostContactReason: reason },
+    actor,
+    now,
+    idempotencyKey,
+  });
+  return { version };
+}
+
+/**
+ * Found again (brief: "registered as re-contacted"): back to mobile when they are still
+ * away (an open outflow or an away-since date), else resident.
+ */
+export async function markRecontacted(tx: Tx, subject: Subject, idempotencyKey: string, now: Date) {
+  const { member, actor } = subject;
+  const replay = await replayedChange(tx, member.tenantId, idempotencyKey);
+  if (replay && replay.memberId === member.id) {
+    const [row] = await tx.select({ status: members.status }).from(members).where(and(eq(members.tenantId, member.tenantId), eq(members.id, member.id)));
+    return { version: replay.version, status: row!.status };
+  }
+  if (member.status !== 'lost_contact') throw badField('memberId', 'not marked lost contact');
+  const [open] = await tx
+    .select({ id: outflows.id })
+    .from(outflows)
+    .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.memberId, member.id), isNull(outflows.returnedOn)));
+  const status = open || member.awaySince ? 'mobile' : 'resident';
+  const { version } = await changeMember(tx, member.tenantId, member.id, {
+    action: 'recontacted',
+    set: { status, lostContactSince: null, lostContactReason: null },
+    actor,
+    now,
+    idempotencyKey,
+  });
+  return { version, status };
+}

@@ -1,0 +1,47 @@
+import type { Tx } from '@tongxin/db';
+import { badField } from '@tongxin/trpc';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { changeMember } from '../ledger/change-member.ts';
+import { outflows } from '../schema.ts';
+import type { Subject } from './find-subject.ts';
+import { replayedChange } from './replayed-change.ts';
+
+export interface ReturnInput {
+  returnedOn: string;
+  note?: string | undefined;
+  idempotencyKey: string;
+}
+
+/** 返乡: closes the open time away; the member is resident again and no longer away. */
+export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInput, now: Date): Promise<{ outflowId: string }> {
+  const { member, actor } = subject;
+  const replay = await replayedChange(tx, member.tenantId, input.idempotencyKey);
+  if (replay && replay.memberId === member.id && replay.action === 'return') {
+    const [last] = await tx
+      .select({ id: outflows.id })
+      .from(outflows)
+      .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.memberId, member.id), isNotNull(outflows.returnedOn)))
+      .orderBy(desc(outflows.returnedOn), desc(outflows.createdAt))
+      .limit(1);
+    if (last) return { outflowId: last.id };
+  }
+  const [open] = await tx
+    .select()
+    .from(outflows)
+    .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.memberId, member.id), isNull(outflows.returnedOn)))
+    .for('update');
+  if (!open) throw badField('memberId', 'not registered as away');
+  if (input.returnedOn < open.leftOn) throw badField('returnedOn', `before the day they left (${open.leftOn})`);
+  await tx
+    .update(outflows)
+    .set({ returnedOn: input.returnedOn, returnNote: input.note ?? null })
+    .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.id, open.id)));
+  await changeMember(tx, member.tenantId, member.id, {
+    action: 'return',
+    set: { status: 'resident', awaySince: null, lostContactSince: null, lostContactReason: null },
+    actor,
+    now,
+    idempotencyKey: input.idempotencyKey,
+  });
+  return { outflowId: open.id };
+}

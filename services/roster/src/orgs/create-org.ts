@@ -1,0 +1,52 @@
+import type { Tx } from '@tongxin/db';
+import { badField } from '@tongxin/trpc';
+import { orgs } from '../schema.ts';
+import { findOrg, type OrgScope } from './find-org.ts';
+import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
+import { childKindProblem, FLOW_KINDS, type OrgKind } from './org-kinds.ts';
+import { syncDirectory } from './sync-directory.ts';
+
+export interface NewOrg {
+  parentId: string;
+  kind: OrgKind;
+  name: string;
+  place?: string | undefined;
+  province?: string | undefined;
+  city?: string | undefined;
+  address?: string | undefined;
+  idempotencyKey: string;
+}
+
+/** Flow organizations sit in a destination city (brief, "Organizations"). */
+export function requireDestination(kind: OrgKind, place: { province?: string | null | undefined; city?: string | null | undefined }) {
+  if (!FLOW_KINDS.includes(kind)) return;
+  if (!place.city) throw badField('city', 'a flow organization needs the city it sits in');
+  if (!place.province) throw badField('province', 'a flow organization needs the province it sits in');
+}
+
+/**
+ * Adds an org under an open parent the caller manages, with its history entry (and its
+ * directory entry when other counties may address it). A retry returns the first org.
+ */
+export async function createOrg(tx: Tx, tenantId: string, scope: OrgScope, input: NewOrg, actor: Actor): Promise<{ id: string }> {
+  await lockTree(tx, tenantId);
+  const done = await priorChange(tx, tenantId, input.idempotencyKey, 'created');
+  if (done) return { id: done.orgId };
+
+  const parent = await findOrg(tx, tenantId, input.parentId, scope);
+  if (!parent?.managed) throw badField('parentId', 'no such organization in your subtree');
+  if (parent.org.closedAt) throw badField('parentId', 'that organization is closed: it takes no new children');
+  const problem = childKindProblem(parent.org.kind, input.kind);
+  if (problem) throw badField('kind', problem);
+  requireDestination(input.kind, input);
+
+  const id = crypto.randomUUID();
+  const values = {
+    parentId: input.parentId, kind: input.kind, name: input.name, place: input.place ?? null,
+    province: input.province ?? null, city: input.city ?? null, address: input.address ?? null,
+  };
+  await tx.insert(orgs).values({ tenantId, id, ...values, path: `${parent.org.path}${id}/`, createdAt: actor.now });
+  await recordOrgChange(tx, tenantId, { orgId: id, action: 'created', before: null, after: values, idempotencyKey: input.idempotencyKey }, actor);
+  await syncDirectory(tx, tenantId, { id, ...values, closedAt: null });
+  return { id };
+}

@@ -1,0 +1,107 @@
+import { recordEvent, type Tx } from '@tongxin/db';
+import { badField, type Caller } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { and, eq, isNull } from 'drizzle-orm';
+import { changeMember } from '../ledger/change-member.ts';
+import { widenOrgScope } from '../mobility/widen-org-scope.ts';
+import { createMember, type NewMember } from '../members/create-member.ts';
+import { BRANCH_KINDS, type ScopedOrg } from '../orgs/org-in-scope.ts';
+import { members, orgs, outbox, placementProposals, transfers, type TransferStatus } from '../schema.ts';
+import { SENT_FIELDS } from './ledger-snapshot.ts';
+import { loadTransfer } from './load-transfer.ts';
+import { isAcrossTenants, nextStepFor, step, type TransferRow } from './transfer-rules.ts';
+
+/** What the receiving county records when it takes a member in; the origin closes its record on it. */
+export interface TransferAccepted {
+  transferId: string;
+  originTenantId: string;
+  memberId: string;
+  newTenantId: string;
+  newMemberId: string;
+}
+
+export const TRANSFER_ACCEPTED = 'roster.transfer_accepted';
+
+/**
+ * The last step. Within a county the member moves to the receiving branch (version
+ * 'transfer'); across counties the receiving department picks the branch, the member is
+ * created there from the sent snapshot, and `roster.transfer_accepted` tells the origin to
+ * close its record (see jobs.ts).
+ */
+export async function acceptTransfer(
+  tx: Tx,
+  caller: Caller,
+  input: { transferId: string; toBranchId?: string | undefined },
+  now: Date,
+): Promise<{ status: TransferStatus; memberId: string }> {
+  const { transfer, originTownshipId } = await loadTransfer(tx, caller, input.transferId);
+  const across = isAcrossTenants(transfer);
+  if (transfer.status === 'accepted') return { status: 'accepted', memberId: across ? transfer.newMemberId! : transfer.memberId };
+  if (transfer.status !== 'township_approved') throw badField('transferId', `not approved by the township yet (${transfer.status})`);
+  if (nextStepFor(transfer, originTownshipId, caller) !== 'accept') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the receiving side accepts a transfer' });
+  }
+  return across ? acceptFromAnotherCounty(tx, caller, transfer, input.toBranchId, now) : acceptWithinCounty(tx, caller, transfer, input.toBranchId, now);
+}
+
+async function acceptWithinCounty(tx: Tx, caller: Caller, transfer: TransferRow, toBranchId: string | undefined, now: Date) {
+  if (toBranchId && toBranchId !== transfer.toBranchId) throw badField('toBranchId', 'the request already names the receiving branch');
+  const [branch] = await tx.select().from(orgs).where(and(eq(orgs.tenantId, transfer.tenantId), eq(orgs.id, transfer.toBranchId!)));
+  if (!branch || branch.closedAt) throw badField('transferId', 'the receiving branch has closed');
+  // The receiving secretary cannot see the member in the origin branch: the approved
+  // transfer, which they can see, entitles them to this one move.
+  await widenOrgScope(tx, caller, [transfer.fromBranchId]);
+  await changeMember(tx, transfer.tenantId, transfer.memberId, {
+    action: 'transfer',
+    set: { branchId: branch.id, orgPath: branch.path },
+    actor: { userId: caller.userId, role: caller.department ? 'department' : 'secretary' },
+    now,
+    idempotencyKey: `transfer-${transfer.id}`,
+  });
+  // A placement proposed for the old branch no longer applies.
+  await tx
+    .update(placementProposals)
+    .set({ status: 'dismissed', decidedAt: now, decidedBy: caller.userId, note: 'transferred' })
+    .where(and(eq(placementProposals.tenantId, transfer.tenantId), eq(placementProposals.memberId, transfer.memberId), eq(placementProposals.status, 'pending')));
+  await finish(tx, caller, transfer, { toPath: branch.path }, now);
+  return { status: 'accepted' as const, memberId: transfer.memberId };
+}
+
+async function acceptFromAnotherCounty(tx: Tx, caller: Caller, transfer: TransferRow, toBranchId: string | undefined, now: Date) {
+  if (!toBranchId) throw badField('toBranchId', 'choose the branch that takes the member in');
+  const [branch] = await tx
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.tenantId, caller.tenantId), eq(orgs.id, toBranchId), isNull(orgs.closedAt)));
+  if (!branch || !BRANCH_KINDS.includes(branch.kind as ScopedOrg['kind'])) throw badField('toBranchId', 'not an open branch of this county');
+  const sent = transfer.ledger;
+  const idCardNumber = typeof sent.idCardNumber === 'string' ? sent.idCardNumber : null;
+  if (idCardNumber) {
+    const [existing] = await tx.select({ id: members.id }).from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.idCardNumber, idCardNumber)));
+    if (existing) throw badField('transferId', 'a member with this ID-card number is already on this county\'s roster');
+  }
+  const fields = Object.fromEntries(SENT_FIELDS.map((f) => [f, sent[f] ?? null]));
+  const newMember: NewMember = {
+    ...(fields as Partial<NewMember>),
+    // Only a mobile member stays mobile; the sent record was open, so anything else is resident.
+    status: sent.status === 'mobile' ? 'mobile' : 'resident',
+    name: String(sent.name),
+    branchId: branch.id,
+    branchPath: branch.path,
+    idempotencyKey: `transfer-in-${transfer.id}`,
+  };
+  const { id: newMemberId } = await createMember(tx, caller.tenantId, newMember, { userId: caller.userId, role: 'department' }, now);
+  await finish(tx, caller, transfer, { toBranchId: branch.id, toPath: branch.path, newMemberId }, now);
+  const event: TransferAccepted = {
+    transferId: transfer.id, originTenantId: transfer.tenantId, memberId: transfer.memberId, newTenantId: caller.tenantId, newMemberId,
+  };
+  await recordEvent(tx, outbox, caller.tenantId, TRANSFER_ACCEPTED, event);
+  return { status: 'accepted' as const, memberId: newMemberId };
+}
+
+async function finish(tx: Tx, caller: Caller, transfer: TransferRow, set: Partial<TransferRow>, now: Date) {
+  await tx
+    .update(transfers)
+    .set({ ...set, status: 'accepted', steps: [...transfer.steps, step('accepted', caller, now)], updatedAt: now })
+    .where(and(eq(transfers.tenantId, transfer.tenantId), eq(transfers.id, transfer.id)));
+}

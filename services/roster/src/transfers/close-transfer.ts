@@ -1,0 +1,37 @@
+import type { Tx } from '@tongxin/db';
+import { badField, type Caller } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { transfers, type TransferStatus } from '../schema.ts';
+import { loadTransfer } from './load-transfer.ts';
+import { nextStepFor, OPEN_STATUSES, step } from './transfer-rules.ts';
+
+/** Whoever holds the next step may refuse it, with a reason the requester sees. */
+export async function rejectTransfer(tx: Tx, caller: Caller, transferId: string, reason: string, now: Date): Promise<{ status: TransferStatus }> {
+  const { transfer, originTownshipId } = await loadTransfer(tx, caller, transferId);
+  if (transfer.status === 'rejected') return { status: 'rejected' };
+  if (!OPEN_STATUSES.includes(transfer.status)) throw badField('transferId', `already ${transfer.status}`);
+  if (nextStepFor(transfer, originTownshipId, caller) === null) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'The next step of this transfer is not yours' });
+  }
+  return close(tx, transfer, 'rejected', step('rejected', caller, now, reason), now);
+}
+
+/** The requester withdraws an open transfer. */
+export async function cancelTransfer(tx: Tx, caller: Caller, transferId: string, now: Date): Promise<{ status: TransferStatus }> {
+  const { transfer } = await loadTransfer(tx, caller, transferId);
+  if (transfer.tenantId !== caller.tenantId || transfer.requestedBy !== caller.userId) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the requester may cancel a transfer' });
+  }
+  if (transfer.status === 'cancelled') return { status: 'cancelled' };
+  if (!OPEN_STATUSES.includes(transfer.status)) throw badField('transferId', `already ${transfer.status}`);
+  return close(tx, transfer, 'cancelled', step('cancelled', caller, now), now);
+}
+
+async function close(tx: Tx, transfer: typeof transfers.$inferSelect, status: TransferStatus, last: ReturnType<typeof step>, now: Date) {
+  await tx
+    .update(transfers)
+    .set({ status, steps: [...transfer.steps, last], updatedAt: now })
+    .where(and(eq(transfers.tenantId, transfer.tenantId), eq(transfers.id, transfer.id)));
+  return { status };
+}

@@ -1,0 +1,87 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Caller } from '@tongxin/trpc';
+import { orgDirectory, orgs, transfers, type TransferStatus } from '../schema.ts';
+import { originTownshipId, sentOrOwn } from './load-transfer.ts';
+import { isAcrossTenants, nextStepFor, type TransferRow, type TransferStep } from './transfer-rules.ts';
+
+export interface TransferSummary {
+  id: string;
+  memberName: string;
+  fromBranch: string | null;
+  toTenantId: string;
+  toName: string | null;
+  status: TransferStatus;
+  steps: TransferStep[];
+  createdAt: Date;
+  needsMyAction: boolean;
+  direction: 'outgoing' | 'incoming';
+}
+
+const toOrg = alias(orgs, 'to_org');
+
+function selectTransfers(tx: Tx) {
+  return tx
+    .select({
+      transfer: transfers,
+      originTownshipId,
+      // The receiving org's name: from the tree within the caller's county, else from the
+      // directory (the origin cannot read another county's tree).
+      toName: sql<string | null>`coalesce(${toOrg.name}, ${orgDirectory.name})`,
+    })
+    .from(transfers)
+    .leftJoin(toOrg, and(eq(toOrg.tenantId, transfers.toTenantId), eq(toOrg.id, transfers.toOrgId)))
+    .leftJoin(orgDirectory, and(eq(orgDirectory.tenantId, transfers.toTenantId), eq(orgDirectory.orgId, transfers.toOrgId)));
+}
+
+/** True when one of the caller's orgs is on the path (the path lists every ancestor). */
+const inScope = (caller: Caller, path: string | null) => path !== null && caller.orgIds.some((id) => path.includes(`/${id}/`));
+
+function direction(t: TransferRow, caller: Caller): 'outgoing' | 'incoming' {
+  if (isAcrossTenants(t)) return t.toTenantId === caller.tenantId ? 'incoming' : 'outgoing';
+  return !caller.department && inScope(caller, t.toPath) && !inScope(caller, t.fromPath) ? 'incoming' : 'outgoing';
+}
+
+function summarize(row: { transfer: TransferRow; originTownshipId: string | null; toName: string | null }, caller: Caller): TransferSummary {
+  const t = row.transfer;
+  return {
+    id: t.id,
+    // Names come from the snapshot: the receiving county cannot read the origin's rows.
+    memberName: String(t.ledger.name ?? ''),
+    fromBranch: (t.ledger.fromBranch as string | null) ?? null,
+    toTenantId: t.toTenantId,
+    toName: row.toName,
+    status: t.status,
+    steps: t.steps,
+    createdAt: t.createdAt,
+    needsMyAction: nextStepFor(t, row.originTownshipId, caller) !== null,
+    direction: direction(t, caller),
+  };
+}
+
+/** Transfers the caller sees (their scope on either end, or their own), newest first. */
+export async function listInbox(tx: Tx, caller: Caller): Promise<TransferSummary[]> {
+  const rows = await selectTransfers(tx).where(sentOrOwn(caller)).orderBy(desc(transfers.createdAt)).limit(200);
+  return rows.map((row) => summarize(row, caller));
+}
+
+/** One transfer with what was sent (the ledger snapshot); NOT_FOUND outside the caller's sight. */
+export async function getTransfer(tx: Tx, caller: Caller, transferId: string) {
+  const [row] = await selectTransfers(tx).where(and(eq(transfers.id, transferId), sentOrOwn(caller)));
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
+  const t = row.transfer;
+  return {
+    ...summarize(row, caller),
+    memberId: t.memberId,
+    fromBranchId: t.fromBranchId,
+    toOrgId: t.toOrgId,
+    toBranchId: t.toBranchId,
+    reason: t.reason,
+    requestedByRole: t.requestedByRole,
+    newMemberId: t.newMemberId,
+    ledger: t.ledger,
+    updatedAt: t.updatedAt,
+  };
+}
