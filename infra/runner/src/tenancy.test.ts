@@ -89,10 +89,25 @@ describe('isolation between tenants', () => {
     expect(leaks).toBe(0);
   });
 
+  // The one table every county reads: the directory of departments and flow organizations
+  // (names and places, no people), so a member can find a destination and a county can
+  // address a transfer. Its columns are pinned here so no personal field slips in.
+  const sharedTables = ['roster.org_directory'];
+
+  it('the shared directory holds org names and places only, and each county writes only its own entries', async () => {
+    const columns = await h.database.owner.execute(sql`select column_name from information_schema.columns
+      where table_schema = 'roster' and table_name = 'org_directory' order by ordinal_position`);
+    expect(columns.rows.map((r) => r.column_name)).toEqual(['tenant_id', 'org_id', 'kind', 'name', 'province', 'city', 'closed_at']);
+    const changed = await tenantTransaction(h.database, { tenantId: '431023', tenantWide: true }, (tx) =>
+      tx.execute(sql`update roster.org_directory set name = 'x' where tenant_id = '431026'`),
+    );
+    expect(changed.affectedRows ?? (changed as { rowCount?: number }).rowCount ?? 0).toBe(0);
+  });
+
   it("in every tenant table, a tenant's transaction sees 0 rows of the other tenant", async () => {
     for (const [mine, other] of [['431023', '431026'], ['431026', '431023']] as const) {
       await tenantTransaction(h.database, { tenantId: mine, tenantWide: true }, async (tx) => {
-        for (const table of tenantTables) {
+        for (const table of tenantTables.filter((t) => !sharedTables.includes(t))) {
           const result = await tx.execute(sql`select count(*)::int as n from ${sql.raw(table)} where tenant_id = ${other}`);
           expect({ table, n: result.rows[0]!.n }).toEqual({ table, n: 0 });
         }

@@ -172,9 +172,10 @@ export const members = roster
       pgPolicy('org_scope', {
         as: 'permissive',
         for: 'all',
+        // The path holds every ancestor's id: a position test per row, no join to orgs
+        // (the join ran a subplan over the county's orgs for every member).
         using: sql`${tenantWide} or ${t.userId} = ${currentUser} or exists (
-          select 1 from roster.orgs o where o.tenant_id = ${t.tenantId}
-            and o.id = any(${currentOrgIds}::uuid[]) and ${t.orgPath} like o.path || '%')`,
+          select 1 from unnest(${currentOrgIds}) scope(id) where position('/' || scope.id || '/' in ${t.orgPath}) > 0)`,
       }),
     ],
   )

@@ -1,10 +1,9 @@
 import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS } from '@tongxin/ledger/xlsx/fields';
-import { badField } from '@tongxin/trpc';
+import { badField, staffProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findScopedOrg } from '../members/find-scoped-org.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
-import { staffProcedure } from '../members/staff-procedure.ts';
 import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
 import { exportOrgName } from './export-org-name.ts';
 import { exportRows, type Cursor } from './export-rows.ts';

@@ -1,5 +1,5 @@
 import { ZIdempotencyKey } from '@tongxin/ledger';
-import { authedProcedure, departmentProcedure } from '@tongxin/trpc';
+import { authedProcedure, departmentProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { closeOrg } from './close-org.ts';
@@ -11,7 +11,6 @@ import { listOrgTree } from './list-org-tree.ts';
 import { moveOrg } from './move-org.ts';
 import { DIRECTORY_KINDS, ORG_KINDS } from './org-kinds.ts';
 import { searchDirectory } from './search-directory.ts';
-import { orgStaffProcedure } from './staff-procedure.ts';
 import { updateOrg } from './update-org.ts';
 
 const ZOrgName = z.string().trim().min(2).max(60);
@@ -59,30 +58,30 @@ const actorOf = (ctx: { claims: { userId: string }; deps: { now: () => Date } })
 export const orgsRouter = {
   counts: departmentProcedure.query(({ ctx }) => ctx.tx(countTenant)),
 
-  tree: orgStaffProcedure.input(ZOrgTreeInput).query(({ ctx, input }) =>
+  tree: staffProcedure.input(ZOrgTreeInput).query(({ ctx, input }) =>
     ctx.tx((tx) => listOrgTree(tx, ctx.claims.tenantId, ctx.orgIds, input))),
 
-  create: orgStaffProcedure.input(ZCreateOrgInput).mutation(({ ctx, input }) =>
+  create: staffProcedure.input(ZCreateOrgInput).mutation(({ ctx, input }) =>
     ctx.tx((tx) => createOrg(tx, ctx.claims.tenantId, ctx.orgIds, input, actorOf(ctx)))),
 
-  rename: orgStaffProcedure.input(ZRenameOrgInput).mutation(({ ctx, input }) => {
+  rename: staffProcedure.input(ZRenameOrgInput).mutation(({ ctx, input }) => {
     const change = { action: 'renamed' as const, patch: { name: input.name }, idempotencyKey: input.idempotencyKey };
     return ctx.tx((tx) => updateOrg(tx, ctx.claims.tenantId, ctx.orgIds, input.orgId, change, actorOf(ctx)));
   }),
 
-  update: orgStaffProcedure.input(ZUpdateOrgInput).mutation(({ ctx, input }) => {
+  update: staffProcedure.input(ZUpdateOrgInput).mutation(({ ctx, input }) => {
     const { orgId, idempotencyKey, ...patch } = input;
     const change = { action: 'updated' as const, patch, idempotencyKey };
     return ctx.tx((tx) => updateOrg(tx, ctx.claims.tenantId, ctx.orgIds, orgId, change, actorOf(ctx)));
   }),
 
-  move: orgStaffProcedure.input(ZMoveOrgInput).mutation(({ ctx, input }) =>
+  move: staffProcedure.input(ZMoveOrgInput).mutation(({ ctx, input }) =>
     ctx.tx((tx) => moveOrg(tx, ctx.claims.tenantId, ctx.orgIds, input, actorOf(ctx)))),
 
-  close: orgStaffProcedure.input(ZCloseOrgInput).mutation(({ ctx, input }) =>
+  close: staffProcedure.input(ZCloseOrgInput).mutation(({ ctx, input }) =>
     ctx.tx((tx) => closeOrg(tx, ctx.claims.tenantId, ctx.orgIds, input, actorOf(ctx)))),
 
-  history: orgStaffProcedure.input(ZOrgHistoryInput).query(({ ctx, input }) =>
+  history: staffProcedure.input(ZOrgHistoryInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
       await findManagedOrg(tx, ctx.claims.tenantId, input.orgId, ctx.orgIds);
       return listOrgHistory(tx, ctx.claims.tenantId, input.orgId);

@@ -1,0 +1,3 @@
+ALTER POLICY "tenant_isolation" ON "reporting"."monthly_reports" TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));--> statement-breakpoint
+ALTER POLICY "own_or_department" ON "reporting"."monthly_reports" TO public USING ((select current_setting('app.tenant_wide', true) = 'on') or "reporting"."monthly_reports"."user_id" = (select nullif(current_setting('app.user_id', true), '')));--> statement-breakpoint
+ALTER POLICY "tenant_isolation" ON "reporting"."outbox" TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));

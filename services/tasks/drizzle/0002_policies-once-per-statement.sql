@@ -1,0 +1,2 @@
+ALTER POLICY "tenant_isolation" ON "tasks"."outbox" TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));--> statement-breakpoint
+ALTER POLICY "tenant_isolation" ON "tasks"."tasks" TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));
