@@ -7,15 +7,19 @@ import { freshDatabase, seedBenchmarkCounty, startTongxin } from './server.ts';
 
 const MEMBERS = 10_000;
 const TENANT = `bench${MEMBERS}`;
-/** The benchmark county's department (infra/runner/src/seed/demo-accounts.ts). */
-const DEPARTMENT = { tenantId: TENANT, username: '13700000005', password: 'Tongxin-2026' };
-/** A county-wide filter with a few hundred matches: mobile members in Shenzhen, first page of 100. */
-const FILTER = { status: 'mobile', destinationCity: '深圳', page: 1, pageSize: 100 } as const;
+/**
+ * The benchmark county's township secretary (infra/runner/src/seed/demo-accounts.ts): the
+ * roster's everyday user, and the harder case for RLS (a subtree, not the whole county).
+ */
+const SECRETARY = { tenantId: TENANT, username: '13700000004', password: 'Tongxin-2026' };
+const TOWNSHIP = '第1镇党委';
+/** A filter with a few hundred matches in the township: mobile members, first page of 100. */
+const FILTER = { status: 'mobile', page: 1, pageSize: 100 } as const;
 const STALE_AFTER_DAYS = 30;
 
 // The statement members.list sends for this filter (services/roster/src/members/list-members.ts),
-// with the tenant policy's condition written out: the raw side runs as the owner, without RLS,
-// and must return the same rows.
+// with the policies' conditions written out (tenant, and the township's subtree as a path
+// prefix): the raw side runs as the owner, without RLS, and must return the same rows.
 const LIST_SQL = `
   select m.id, m.name, m.gender, m.id_card_number as "idCardNumber", m.phone, m.branch_id as "branchId",
          b.name as branch, m.status, m.destination_city as "destinationCity", m.employer,
@@ -24,14 +28,14 @@ const LIST_SQL = `
          count(*) over () as total
   from roster.members m
   join roster.orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
-  where m.tenant_id = $1 and m.status = $3 and m.destination_city = $4
+  where m.tenant_id = $1 and m.status = $3 and m.org_path ~>=~ $4 and m.org_path ~<~ $7
   order by m.name, m.id
   limit $5 offset $6`;
 
 /**
  * `roster-page`: one filtered page of 100 members of a 10,000-member county, through the
  * whole stack (HTTP, access token, tRPC, zod, tenant transaction, RLS, members.list) as
- * the county's department, against the same statement sent raw with pg.
+ * a township secretary, against the same statement sent raw with pg.
  */
 export async function runRosterPage(options: { adminUrl: string; driver: 'pg' | 'neon'; durationMs: number; port: number; log: (line: string) => void }): Promise<ScenarioResult> {
   const databaseUrl = await freshDatabase(options.adminUrl, 'tongxin_bench_roster');
@@ -43,9 +47,11 @@ export async function runRosterPage(options: { adminUrl: string; driver: 'pg' | 
   const http = createHttpGetter(server.base, 8);
   const path = `/api/roster/trpc/members.list?input=${encodeURIComponent(JSON.stringify(FILTER))}`;
   try {
-    let cookie = await logIn(server.base, DEPARTMENT);
+    let cookie = await logIn(server.base, SECRETARY);
+    const township = await raw.query(`select id, path from roster.orgs where tenant_id = $1 and name = $2`, [TENANT, TOWNSHIP]);
+    const { id: townshipId, path: townshipPath } = township.rows[0] as { id: string; path: string };
     const cutoff = () => new Date(Date.now() - STALE_AFTER_DAYS * 86_400_000).toISOString();
-    const rawParams = () => [TENANT, cutoff(), FILTER.status, FILTER.destinationCity, FILTER.pageSize, (FILTER.page - 1) * FILTER.pageSize];
+    const rawParams = () => [TENANT, cutoff(), FILTER.status, townshipPath, FILTER.pageSize, (FILTER.page - 1) * FILTER.pageSize, `${townshipPath.slice(0, -1)}0`];
 
     // Honesty check: both sides return the same page.
     const page = (await (await fetch(server.base + path, { headers: { cookie } })).json()).result.data as { items: { id: string }[]; total: number };
@@ -57,7 +63,7 @@ export async function runRosterPage(options: { adminUrl: string; driver: 'pg' | 
     const fullCall = async () => {
       let status = await http.get(path, { cookie });
       if (status === 401) {
-        cookie = await logIn(server.base, DEPARTMENT); // the 60-second access token ran out mid-run
+        cookie = await logIn(server.base, SECRETARY); // the 60-second access token ran out mid-run
         status = await http.get(path, { cookie });
       }
       if (status !== 200) throw new Error(`members.list answered ${status}`);
@@ -83,7 +89,7 @@ export async function runRosterPage(options: { adminUrl: string; driver: 'pg' | 
       const client = await raw.connect();
       try {
         const literal = (v: string) => client.escapeLiteral(v);
-        await client.query(`begin; select set_config('role', 'tongxin_app', true), set_config('app.tenant_id', ${literal(TENANT)}, true), set_config('app.tenant_wide', 'on', true)`);
+        await client.query(`begin; select set_config('role', 'tongxin_app', true), set_config('app.tenant_id', ${literal(TENANT)}, true), set_config('app.org_ids', ${literal(townshipId)}, true)`);
         const rows = await client.query(LIST_SQL, rawParams());
         await client.query('commit');
         if (rows.rows.length !== FILTER.pageSize) throw new Error('raw scoped query returned a short page');

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { migrateAll } from '@tongxin/db';
+import { sql } from 'drizzle-orm';
 import { openConfiguredDatabase } from './configured-database.ts';
 import { benchmarkCounty } from './seed/county-plan.ts';
 import { DEMO_PASSWORD } from './seed/demo-accounts.ts';
@@ -19,6 +20,9 @@ if (values.members) {
   await seedWithProgress(database, plan, console.log);
   console.log(`Accounts in county ${plan.tenantId} (password ${DEMO_PASSWORD}):`);
   for (const a of plan.accounts) console.log(`  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
+  // Fresh statistics after a bulk load: without them the planner guesses one row per
+  // table and picks nested loops over 10,000 members until autovacuum catches up.
+  await database.owner.execute(sql`analyze`);
 }
 await database.close();
 await proxy?.close();

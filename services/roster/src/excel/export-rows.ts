@@ -1,5 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { maskIdCard, type MemberStatus } from '@tongxin/ledger';
+import { inSubtree } from '../orgs/subtree.ts';
 import { sql } from 'drizzle-orm';
 import { sensitiveReads } from '../schema.ts';
 
@@ -41,7 +42,6 @@ export interface ExportedMember {
   awaySince: string | null;
 }
 
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * One page of an export, ordered by branch then name, with a keyset cursor (a county of
@@ -51,7 +51,7 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function exportRows(tx: Tx, options: ExportOptions): Promise<{ rows: ExportedMember[]; next: Cursor | null }> {
   const where = [sql`m.status <> 'transferred_out'`];
   if (options.kind === 'ledger') where.push(sql`m.status in ('mobile', 'lost_contact')`);
-  if (options.pathPrefix) where.push(sql`m.org_path like ${likeEscape(options.pathPrefix) + '%'}`);
+  if (options.pathPrefix) where.push(inSubtree(sql`m.org_path`, options.pathPrefix));
   if (options.after) where.push(sql`(b.name, m.name, m.id) > (${options.after[0]}, ${options.after[1]}, ${options.after[2]}::uuid)`);
   const result = await tx.execute(sql`
     select m.id, m.name, m.gender, m.birth_date::text as "birthDate", m.id_card_number as "idCardNumber", m.phone,

@@ -19,7 +19,8 @@ export interface MemberListItem {
 }
 
 export interface ListMembersOptions {
-  pathPrefix: string | null;
+  /** A condition on m.org_path naming the subtrees to list; null = every member the policies show. */
+  within: SQL | null;
   /** A name fragment, or the first digits of a phone or ID-card number. */
   search?: string | undefined;
   status?: MemberStatus | undefined;
@@ -41,7 +42,7 @@ function staleSql(cutoff: Date): SQL {
 
 function filters(options: ListMembersOptions, stale: SQL): SQL[] {
   const where: SQL[] = [];
-  if (options.pathPrefix) where.push(sql`m.org_path like ${likeEscape(options.pathPrefix) + '%'}`);
+  if (options.within) where.push(options.within);
   const search = options.search?.trim();
   if (search) {
     const digits = /^\d+[xX]?$/.test(search);

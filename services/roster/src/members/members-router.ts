@@ -1,7 +1,9 @@
 import { MEMBER_STATUSES, ZIdempotencyKey, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
 import { badField, departmentProcedure, memberProcedure, secretaryProcedure, staffProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { inSubtree, inSubtreeOfOrg } from '../orgs/subtree.ts';
 import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
 import { countStaleness } from './count-staleness.ts';
 import { createMember } from './create-member.ts';
@@ -41,8 +43,18 @@ const ZStalenessInput = z.object({ orgId: z.uuid().optional() }).optional();
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
 
 /** The org a request narrows to: unknown → bad field, outside the caller's subtrees → forbidden. */
-async function pathOf(tx: Parameters<typeof findScopedOrg>[0], orgId: string | undefined, orgIds: string[] | null) {
-  if (!orgId) return null;
+/**
+ * The subtrees a list covers, as a condition on m.org_path: the named org's, else a
+ * secretary's own orgs'. RLS limits the rows to those anyway; naming them lets the planner
+ * use the members_org_path index instead of testing the policy on every member of the
+ * county. Null = the department's whole tenant.
+ */
+async function subtreeCondition(tx: Parameters<typeof findScopedOrg>[0], orgId: string | undefined, orgIds: string[] | null): Promise<SQL | null> {
+  if (!orgId) return orgIds ? sql`(${sql.join(orgIds.map((id) => inSubtreeOfOrg(sql`m.org_path`, id)), sql` or `)})` : null;
+  return inSubtree(sql`m.org_path`, await pathOf(tx, orgId, orgIds));
+}
+
+async function pathOf(tx: Parameters<typeof findScopedOrg>[0], orgId: string, orgIds: string[] | null): Promise<string> {
   const org = await findScopedOrg(tx, orgId, orgIds);
   if (org.found === 'unknown') throw badField('orgId', 'no such organization');
   if (org.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
@@ -59,7 +71,7 @@ export const membersRouter = {
   list: staffProcedure.input(ZListMembersInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
       const { orgId, ...filters } = input;
-      return listMembers(tx, { ...filters, pathPrefix: await pathOf(tx, orgId, ctx.orgIds), now: ctx.deps.now() });
+      return listMembers(tx, { ...filters, within: await subtreeCondition(tx, orgId, ctx.orgIds), now: ctx.deps.now() });
     }),
   ),
 
@@ -84,7 +96,7 @@ export const membersRouter = {
   ),
 
   staleness: staffProcedure.input(ZStalenessInput).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => countStaleness(tx, { pathPrefix: await pathOf(tx, input?.orgId, ctx.orgIds), orgIds: ctx.orgIds, now: ctx.deps.now() })),
+    ctx.tx(async (tx) => countStaleness(tx, { pathPrefix: input?.orgId ? await pathOf(tx, input.orgId, ctx.orgIds) : null, orgIds: ctx.orgIds, now: ctx.deps.now() })),
   ),
 
   create: secretaryProcedure.input(ZCreateMemberInput).mutation(({ ctx, input }) =>

@@ -1,4 +1,5 @@
 import type { Tx } from '@tongxin/db';
+import { inSubtree } from '../orgs/subtree.ts';
 import { sql } from 'drizzle-orm';
 
 export interface LostContactMember {
@@ -18,7 +19,7 @@ export interface LostContactMember {
  * flow organization hanging under the department has none).
  */
 export async function listLostContact(tx: Tx, pathPrefix: string | null) {
-  const under = pathPrefix ? sql`and m.org_path like ${pathPrefix + '%'}` : sql``;
+  const under = pathPrefix ? sql`and ${inSubtree(sql`m.org_path`, pathPrefix)}` : sql``;
   const result = await tx.execute(sql`
     select m.id as "memberId", m.name, m.branch_id as "branchId", b.name as branch,
            tw.id as "townshipId", coalesce(tw.place, tw.name) as township,
