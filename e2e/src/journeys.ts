@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The demo password (infra/runner/src/seed/demo-accounts.ts; README "Demo accounts"). */
@@ -50,3 +51,17 @@ export async function logIn(page: Page, account: Account) {
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   await expect(page.getByText(`当前用户：${account.name}`)).toBeVisible();
 }
+
+/** axe's serious and critical WCAG 2 A/AA findings on the page as it is now (lesser ones are logged). */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  // Lesser findings are reported, not failed on.
+  const lesser = results.violations.filter((violation) => violation.impact !== 'serious' && violation.impact !== 'critical');
+  if (lesser.length > 0) console.log(`axe on ${page.url()}: ${lesser.map((violation) => `${violation.id} (${violation.impact})`).join(', ')}`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+/** True when the page fits its viewport's width (no horizontal scrolling). */
+export const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

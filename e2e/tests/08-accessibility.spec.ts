@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { accounts, logIn, shot } from '../src/journeys.ts';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  // Lesser findings are reported, not failed on.
-  const lesser = results.violations.filter((violation) => violation.impact !== 'serious' && violation.impact !== 'critical');
-  if (lesser.length > 0) console.log(`axe on ${page.url()}: ${lesser.map((violation) => `${violation.id} (${violation.impact})`).join(', ')}`);
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-}
+import { expect, test } from '@playwright/test';
+import { accounts, logIn, seriousViolations, shot } from '../src/journeys.ts';
 
 test('the login page and the member view have no serious accessibility violations', async ({ page }) => {
   await page.goto('/login');

@@ -24,6 +24,13 @@ export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 export const MEMBER_STATUSES = ['resident', 'mobile', 'lost_contact', 'transferred_out'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
+/**
+ * Whose ledger is kept current: the ledger is what a mobile member reports home (brief
+ * "报告"), so staleness counts only members away or out of contact; a resident has nothing
+ * to report and is never asked to confirm (brief, burden rules).
+ */
+export const LEDGER_STATUSES: readonly MemberStatus[] = ['mobile', 'lost_contact'];
+
 /** A ledger unconfirmed for longer than this is stale (the secretary's filter and share). */
 export const STALE_AFTER_DAYS = 30;
 

@@ -1,16 +1,20 @@
 import { For, Show } from 'solid-js';
 import { t } from '@tongxin/i18n';
-import { LEDGER_FIELDS, STALE_AFTER_DAYS, type LedgerField } from '@tongxin/ledger';
+import { LEDGER_FIELDS, LEDGER_STATUSES, STALE_AFTER_DAYS, type LedgerField } from '@tongxin/ledger';
 import { m } from '../messages.ts';
 import { formatDate } from './format-date.ts';
 import type { MemberRecord } from './roster-api.ts';
 
 const DAY = 86_400_000;
 
-/** Each ledger field with when it was last confirmed; older than 30 days (or never) is marked. */
+/**
+ * Each ledger field with when it was last confirmed; older than 30 days (or never) is marked,
+ * for members whose ledger is kept (away or lost contact), not residents.
+ */
 export function LedgerFacts(props: { member: MemberRecord }) {
   const confirmedAt = (field: LedgerField) => props.member.fieldConfirmedAt[field] ?? null;
   const fieldStale = (field: LedgerField) => {
+    if (!LEDGER_STATUSES.includes(props.member.status)) return false;
     const at = confirmedAt(field);
     return !at || Date.now() - new Date(at).getTime() > STALE_AFTER_DAYS * DAY;
   };
