@@ -54,11 +54,11 @@ test('a branch secretary sees the members of their branch and no other branch', 
   await logIn(page, accounts.secretary);
   // A secretary who is also a member has two views.
   const nav = page.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link')).toHaveText(['我的', '支部书记']);
-  await nav.getByRole('link', { name: '支部书记' }).click();
+  await expect(nav.getByRole('link')).toHaveText(['我的', '党员管理']);
+  await nav.getByRole('link', { name: '党员管理' }).click();
   await expect(page).toHaveURL(/\/secretary$/);
   await expect(page.getByRole('heading', { level: 1, name: '党员名册' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: '支部书记' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: '党员管理' })).toHaveAttribute('aria-current', 'page');
 
   const table = page.getByRole('table');
   await expect(table.getByRole('columnheader')).toHaveText(['姓名', '支部', '状态', '流入城市']);

@@ -19,7 +19,7 @@ async function counts(page: Page): Promise<Record<string, number>> {
 async function overviewOf(page: Page, account: Account) {
   await logIn(page, account);
   const nav = page.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link')).toHaveText(['组织部']);
+  await expect(nav.getByRole('link')).toHaveText(['党员管理', '组织部']);
   await expect(page).toHaveURL(/\/department$/);
   return counts(page);
 }

@@ -5,7 +5,7 @@ test('a member cannot reach the secretary view, in the shell or through the API'
   await logIn(page, accounts.member);
   const nav = page.getByRole('navigation', { name: '主导航' });
   await expect(nav.getByRole('link')).toHaveText(['我的']);
-  await expect(page.getByRole('link', { name: '支部书记' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '党员管理' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: '组织部' })).toHaveCount(0);
 
   // Typing the address leads back to the member's own view.

@@ -16,10 +16,10 @@ test('a broken remote shows an error with Retry in its area, and the other views
 
     await logIn(page, accounts.secretary);
     const nav = page.getByRole('navigation', { name: '主导航' });
-    await nav.getByRole('link', { name: '支部书记' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: '支部书记' })).toBeVisible();
+    await nav.getByRole('link', { name: '党员管理' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '党员管理' })).toBeVisible();
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('“支部书记”页面加载失败。');
+    await expect(alert).toContainText('“党员管理”页面加载失败。');
     await expect(alert.getByRole('button', { name: '重试' })).toBeVisible();
     await expect(page.getByRole('table')).toHaveCount(0);
     await shot(page, '06-broken-remote');
@@ -32,8 +32,8 @@ test('a broken remote shows an error with Retry in its area, and the other views
     await shot(page, '06-other-view-works');
 
     // Back to the broken view: still broken; once the file is fixed, Retry loads it.
-    await nav.getByRole('link', { name: '支部书记' }).click();
-    await expect(alert).toContainText('“支部书记”页面加载失败。');
+    await nav.getByRole('link', { name: '党员管理' }).click();
+    await expect(alert).toContainText('“党员管理”页面加载失败。');
     await writeFile(remotesFile(), original);
     await alert.getByRole('button', { name: '重试' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '党员名册' })).toBeVisible();

@@ -42,7 +42,7 @@ test('a lost connection while moving to another view shows a retry message there
   const nav = page.getByRole('navigation', { name: '主导航' });
 
   await page.route(API, (route) => route.abort('internetdisconnected'));
-  await nav.getByRole('link', { name: '支部书记' }).click();
+  await nav.getByRole('link', { name: '党员管理' }).click();
   await expect(page).toHaveURL(/\/secretary$/);
   const notice = secretaryArea(page).getByRole('alert');
   await expect(notice).toHaveText(new RegExp(NETWORK_MESSAGE));
@@ -67,7 +67,7 @@ test('a lost connection is reported once, and nothing stale is left after a succ
   await logIn(page, accounts.secretary);
   await expect(page.getByRole('heading', { level: 1, name: '我的信息' })).toBeVisible();
   await page.route(API, (route) => route.abort('internetdisconnected'));
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '支部书记' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   await expect(secretaryArea(page).getByRole('alert')).toContainText(NETWORK_MESSAGE);
   await expect(page.getByRole('alert')).toHaveCount(1);
 

@@ -27,7 +27,7 @@ test('a session that ends while the user moves between views says so on the logi
   await expect(page.getByRole('heading', { level: 1, name: '我的信息' })).toBeVisible();
 
   await context.clearCookies();
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '支部书记' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   await expect(page).toHaveURL(/\/login\?next=%2Fsecretary$/);
   // The login page also has a status (loading the counties): pick the notice by its text.
   await expect(page.getByRole('status').filter({ hasText: '登录已过期' })).toHaveText('登录已过期，请重新登录');

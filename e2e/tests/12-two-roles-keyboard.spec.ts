@@ -11,7 +11,7 @@ test('a user who is both member and secretary switches between the two views by 
   await logIn(page, accounts.secretary);
   const nav = page.getByRole('navigation', { name: '主导航' });
   const member = nav.getByRole('link', { name: '我的' });
-  const secretary = nav.getByRole('link', { name: '支部书记' });
+  const secretary = nav.getByRole('link', { name: '党员管理' });
   await expect(page).toHaveURL(/\/member$/);
   await expect(page.getByRole('heading', { level: 1, name: '我的信息' })).toBeVisible();
   await expect(member).toHaveAttribute('aria-current', 'page');

@@ -9,7 +9,7 @@ async function names(table: Locator): Promise<string[]> {
 
 test('a township secretary with more than 20 members pages through them', async ({ page }) => {
   await logIn(page, accounts.township);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '支部书记' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '党员名册' })).toBeVisible();
 
   const table = page.getByRole('table');

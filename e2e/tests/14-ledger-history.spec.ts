@@ -26,7 +26,7 @@ test('a member changes their employer and their branch secretary sees old → ne
   const secretaryContext = await browser.newContext();
   const secretary = await secretaryContext.newPage();
   await logIn(secretary, accounts.secretary);
-  await secretary.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '支部书记' }).click();
+  await secretary.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   await expect(secretary.getByRole('heading', { level: 1, name: '党员名册' })).toBeVisible();
   await secretary.getByRole('searchbox', { name: '搜索姓名或手机号' }).fill(accounts.member.username);
   const table = secretary.getByRole('table');

@@ -27,7 +27,7 @@ test('a township secretary cannot open a member of another township, even by typ
 
   // 马田镇's secretary opens one of their own members: the record shows.
   await logIn(page, accounts.township);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '支部书记' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   const first = page.getByRole('table').getByRole('rowgroup').nth(1).getByRole('row').first().getByRole('link');
   const ownName = (await first.innerText()).trim();
   await first.click();

@@ -34,7 +34,7 @@ test('a secretary imports a sheet with two bad rows: the good rows land, both ba
   const badPhoneId = idCard(`43102319870315${run}`);
 
   await logIn(page, accounts.secretary);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '支部书记' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   await page.getByRole('navigation', { name: '书记工作' }).getByRole('link', { name: '导入导出' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Excel 导入导出' })).toBeVisible();
 

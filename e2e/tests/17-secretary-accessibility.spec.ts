@@ -6,7 +6,7 @@ import { accounts, fitsWidth, logIn, seriousViolations, shot } from '../src/jour
 test('the secretary pages have no serious accessibility violations and fit a 360-px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await logIn(page, accounts.township);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '支部书记' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   const table = page.getByRole('table');
   await expect(table).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -7,7 +7,7 @@ import { navigate, pathname } from './navigation.tsx';
 import { RemoteView, preloadRemotes } from './remote-view.tsx';
 import { goToLogin, session, setSession } from './session.ts';
 import { TopBar } from './top-bar.tsx';
-import { allowedViews, views } from './views.ts';
+import { allowedViews, homeView, views } from './views.ts';
 
 /**
  * Asks the server on every entry to a protected route whether the session still lives
@@ -68,16 +68,16 @@ export function App() {
   );
 }
 
-/** The routes of a logged-in user: their views, and "/" leading to the first of them. */
+/** The routes of a logged-in user: their views, and "/" leading to their home view. */
 function Routes() {
   const allowed = () => allowedViews(session()!);
   const view = () => views.find((candidate) => candidate.path === pathname());
 
-  // "/" and views this user may not open lead to the first view they may open.
+  // "/" and views this user may not open lead to their home view.
   createEffect(() => {
-    const first = allowed()[0];
+    const home = homeView(session()!);
     const wanted = view();
-    if (first && (pathname() === '/' || (wanted && !allowed().includes(wanted)))) navigate(first.path, { replace: true });
+    if (home && (pathname() === '/' || (wanted && !allowed().includes(wanted)))) navigate(home.path, { replace: true });
   });
 
   return (

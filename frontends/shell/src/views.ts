@@ -1,15 +1,25 @@
 import type { MessageKey } from '@tongxin/i18n';
 import type { Session } from './session.ts';
 
-/** The views the shell composes; each is the remote of the same name, for the role of that name. */
+/**
+ * The views the shell composes; each is the remote of the same name, for the roles listed.
+ * The roster and tree pages (the `secretary` remote) serve the department too: it manages
+ * the whole county's tree and ledger, where a secretary manages a subtree.
+ */
 export const views = [
-  { name: 'member', path: '/member', label: 'nav.member' },
-  { name: 'secretary', path: '/secretary', label: 'nav.secretary' },
-  { name: 'department', path: '/department', label: 'nav.department' },
-] as const satisfies readonly { name: string; path: string; label: MessageKey }[];
+  { name: 'member', path: '/member', label: 'nav.member', roles: ['member'] },
+  { name: 'secretary', path: '/secretary', label: 'nav.secretary', roles: ['secretary', 'department'] },
+  { name: 'department', path: '/department', label: 'nav.department', roles: ['department'] },
+] as const satisfies readonly { name: string; path: string; label: MessageKey; roles: readonly string[] }[];
 
 export type View = (typeof views)[number];
 
 export function allowedViews(session: Session): View[] {
-  return views.filter((view) => session.roles.some((grant) => grant.role === view.name));
+  return views.filter((view) => session.roles.some((grant) => (view.roles as readonly string[]).includes(grant.role)));
+}
+
+/** Where "/" leads: the department's overview for a department, else the first view allowed. */
+export function homeView(session: Session): View | undefined {
+  const allowed = allowedViews(session);
+  return allowed.find((view) => view.name === 'department') ?? allowed[0];
 }

@@ -58,7 +58,7 @@ export function OrgDetails(props: { org: TreeOrg; orgs: readonly TreeOrg[]; onCh
           </Match>
         </Switch>
       </Show>
-      <OrgHistory orgId={props.org.id} />
+      <OrgHistory orgId={props.org.id} orgs={props.orgs} />
     </section>
   );
 }

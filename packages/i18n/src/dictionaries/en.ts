@@ -10,7 +10,7 @@ export const en: Record<MessageKey, string> = {
 
   'nav.label': 'Main navigation',
   'nav.member': 'My profile',
-  'nav.secretary': 'Branch secretary',
+  'nav.secretary': 'Members',
   'nav.department': 'Organization department',
   'nav.logout': 'Log out',
   'nav.signedInAs': 'Signed in as {name}',

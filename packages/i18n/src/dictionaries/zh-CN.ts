@@ -9,7 +9,7 @@ export const zhCN = {
 
   'nav.label': '主导航',
   'nav.member': '我的',
-  'nav.secretary': '支部书记',
+  'nav.secretary': '党员管理',
   'nav.department': '组织部',
   'nav.logout': '退出登录',
   'nav.signedInAs': '当前用户：{name}',
