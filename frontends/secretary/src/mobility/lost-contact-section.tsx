@@ -2,13 +2,15 @@ import { For, Match, Show, Suspense, Switch, createResource } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { m } from '../messages.ts';
 import { CountTable } from './count-table.tsx';
-import { t, type MobilityMessageKey } from './messages.ts';
+import { t } from './messages.ts';
 
 /** The lost-contact register with counts per township and branch (brief "Lost contact"). */
 export function LostContactSection() {
   const [lost, { refetch }] = createResource(() => roster.mobility.lostContact.query({}));
-  const reason = (code: number | null) => (code ? t(`reason.${code}` as MobilityMessageKey) : '');
+  // The register's reason codes are named once, in the roster dictionary.
+  const reason = (code: number | null) => (code ? m(`reason.${code}` as Parameters<typeof m>[0]) : '');
 
   return (
     <section aria-labelledby="lost-heading">

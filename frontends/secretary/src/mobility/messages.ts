@@ -35,13 +35,6 @@ export const t = defineMessages(
     noTownship: '（不属任何乡镇）',
     since: '失联时间',
     reason: '失联原因',
-    'reason.1': '外出务工经商',
-    'reason.2': '单位改制或破产',
-    'reason.3': '毕业后去向不明',
-    'reason.4': '更换工作单位',
-    'reason.5': '出国（境）',
-    'reason.6': '居住地变更',
-    'reason.7': '其他',
   },
   {
     title: 'Mobile members',
@@ -77,13 +70,6 @@ export const t = defineMessages(
     noTownship: '(no township)',
     since: 'Lost contact since',
     reason: 'Reason',
-    'reason.1': 'Away working or in business',
-    'reason.2': 'Employer restructured or bankrupt',
-    'reason.3': 'Whereabouts unknown after graduating',
-    'reason.4': 'Changed employer',
-    'reason.5': 'Abroad',
-    'reason.6': 'Changed residence',
-    'reason.7': 'Other',
   },
 );
 export type MobilityMessageKey = Parameters<typeof t>[0];

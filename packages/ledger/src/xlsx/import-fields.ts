@@ -143,3 +143,4 @@ export function chunkForUpload(rows: readonly ImportRow[], maxRows = IMPORT_CHUN
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
+export type { ExportRow } from './export-row.ts';

@@ -3,6 +3,7 @@ import { maskIdCard, type MemberStatus } from '@tongxin/ledger';
 import { inSubtree } from '../orgs/subtree.ts';
 import { sql } from 'drizzle-orm';
 import { sensitiveReads } from '../schema.ts';
+import type { ExportRow } from '@tongxin/ledger/xlsx/fields';
 
 export type ExportKind = 'roster' | 'ledger';
 
@@ -21,26 +22,8 @@ export interface ExportOptions {
 /** Keyset position: branch name, member name, member id (the export's order). */
 export type Cursor = [string, string, string];
 
-export interface ExportedMember {
-  name: string;
-  gender: 'male' | 'female' | null;
-  birthDate: string | null;
-  idCardNumber: string | null;
-  phone: string | null;
-  joinedOn: string | null;
-  branch: string;
-  status: MemberStatus;
-  destinationProvince: string | null;
-  destinationCity: string | null;
-  employer: string | null;
-  occupation: string | null;
-  residentialAddress: string | null;
-  destinationPhone: string | null;
-  destinationOrgName: string | null;
-  destinationOrgLeader: string | null;
-  destinationOrgContact: string | null;
-  awaySince: string | null;
-}
+/** One exported member: the row both workbooks (@tongxin/ledger/xlsx) are built from. */
+export type ExportedMember = ExportRow;
 
 
 /**

@@ -5,7 +5,7 @@ import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 import { chinaDate } from './china-date.ts';
-import { callers, ownerReads } from './mobility-test-callers.ts';
+import { callers, ownerReads } from '../testing/callers.ts';
 
 let h: ServiceHarness;
 let ids: Record<string, string>;

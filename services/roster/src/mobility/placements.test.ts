@@ -5,7 +5,7 @@ import { app } from '../app.ts';
 import { proposePlacements } from '../jobs.ts';
 import { migrations } from '../migrations.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
-import { callers, ownerReads } from './mobility-test-callers.ts';
+import { callers, ownerReads } from '../testing/callers.ts';
 
 // The 6-month rule (brief) with a controlled clock: the harness clock is 2026-11-02.
 let h: ServiceHarness;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { applyTransferAccepted } from '../jobs.ts';
 import { migrations } from '../migrations.ts';
-import { callers, ownerReads } from '../mobility/mobility-test-callers.ts';
+import { callers, ownerReads } from '../testing/callers.ts';
 import { orgDirectory, outbox } from '../schema.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { callers, ownerReads } from '../mobility/mobility-test-callers.ts';
+import { callers, ownerReads } from '../testing/callers.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 
 // A transfer within one county: 曹德胜 from 涌水村 (马田镇) to 龙潭村 (黄草镇).

@@ -2,7 +2,8 @@ import type { RoleGrant } from '@tongxin/auth';
 import type { Database } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 
-// Callers and owner-side reads shared by the mobility and transfer tests.
+// Callers (a member, a secretary of an org of the fixture, a department) and owner-side
+// reads, for roster tests.
 
 export function callers(ids: Record<string, string>) {
   return {
