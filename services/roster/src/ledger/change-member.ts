@@ -1,10 +1,11 @@
-import type { Tx } from '@tongxin/db';
+import { recordEvent, type Tx } from '@tongxin/db';
 import { LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
 import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
+import { refreshGrants } from '../grants/refresh-grants.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
-import { members, memberVersions, type FieldChange } from '../schema.ts';
+import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 import { maskChanges } from './mask-changes.ts';
 
 type MemberRow = typeof members.$inferSelect;
@@ -38,6 +39,19 @@ export interface ChangeResult {
 }
 
 const LEDGER = new Set<string>(LEDGER_FIELDS);
+
+/** The fields other services copy (reporting's members): a change to one is a `roster.member_updated` event. */
+const SHARED_FIELDS = new Set(['name', 'branchId', 'orgPath', 'status']);
+
+/** `roster.member_updated`: the member as other services keep them, after the change. */
+export interface MemberUpdated {
+  memberId: string;
+  userId: string | null;
+  name: string;
+  branchId: string;
+  orgPath: string;
+  status: string;
+}
 
 /**
  * The one way a member record changes after it is created: compares with the row, writes
@@ -97,6 +111,15 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
     // A key used for a member the caller cannot see (RLS hid it from the check above).
     if (isUniqueViolation(error, 'member_versions_idempotency')) throw keyUsedElsewhere();
     throw error;
+  }
+  await refreshGrants(tx, tenantId, memberId);
+  if (changes.some((c) => SHARED_FIELDS.has(c.field))) {
+    const [now] = await tx
+      .select({ userId: members.userId, name: members.name, branchId: members.branchId, orgPath: members.orgPath, status: members.status })
+      .from(members)
+      .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
+    const event: MemberUpdated = { memberId, ...now! };
+    await recordEvent(tx, outbox, tenantId, 'roster.member_updated', event);
   }
   return { version, changes, replayed: false };
 }

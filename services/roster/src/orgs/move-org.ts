@@ -1,6 +1,7 @@
-import type { Tx } from '@tongxin/db';
+import { recordEvent, type Tx } from '@tongxin/db';
 import { badField } from '@tongxin/trpc';
 import { sql } from 'drizzle-orm';
+import { outbox } from '../schema.ts';
 import { findManagedOrg, findOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { childKindProblem } from './org-kinds.ts';
@@ -46,10 +47,24 @@ export async function moveOrg(
   await tx.execute(sql`update roster.orgs set path = ${to} || substr(path, ${rest}),
       parent_id = case when id = ${org.id} then ${parent.org.id}::uuid else parent_id end
     where tenant_id = ${tenantId} and path like ${under}`);
+  await tx.execute(sql`update roster.org_directory d set path = o.path from roster.orgs o
+    where d.tenant_id = ${tenantId} and o.tenant_id = d.tenant_id and o.id = d.org_id and o.path like ${to + '%'}`);
+  await tx.execute(sql`update roster.ledger_grants set grantee_org_path = ${to} || substr(grantee_org_path, ${rest})
+    where grantee_tenant_id = ${tenantId} and grantee_org_path like ${under} and revoked_at is null`);
+  // Other services keep copies of paths (reporting's members, check-ins, meetings): they re-path from this.
+  const moved: OrgMoved = { orgId: org.id, fromPath: from, toPath: to };
+  await recordEvent(tx, outbox, tenantId, 'roster.org_moved', moved);
 
   await recordOrgChange(tx, tenantId, {
     orgId: org.id, action: 'moved', idempotencyKey: input.idempotencyKey,
     before: { parentId: org.parentId, path: from }, after: { parentId: parent.org.id, path: to },
   }, actor);
   return { id: org.id };
+}
+
+/** `roster.org_moved`: every copied path starting with `fromPath` now starts with `toPath`. */
+export interface OrgMoved {
+  orgId: string;
+  fromPath: string;
+  toPath: string;
 }
