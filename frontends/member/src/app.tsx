@@ -1,25 +1,76 @@
-import { Match, Show, Switch, createResource } from 'solid-js';
-import { errorKind, roster } from '@tongxin/api-client';
+import { Match, Show, Suspense, Switch, createEffect, createResource, lazy, on } from 'solid-js';
+import { errorKind, reporting, roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
 import { LedgerPanel } from './ledger-panel.tsx';
 import { ProfileFacts } from './profile-facts.tsx';
+import { page, setBasePath } from './route.ts';
+import { SectionNav } from './section-nav.tsx';
 
-/** "My profile": the member's own record and information ledger (roster `members.me`). */
-export default function MemberApp(_props: RemoteAppProps) {
+// Every section but the ledger is a chunk of its own, with its own words: the first load a
+// member on a poor connection waits for stays the ledger's (frontends/README.md, measured).
+const CheckinPage = lazy(() => import('./checkin/checkin-page.tsx'));
+const ReportPage = lazy(() => import('./report/report-page.tsx'));
+const MeetingsPage = lazy(() => import('./meetings/meetings-page.tsx'));
+const SuggestionsPage = lazy(() => import('./suggestions/suggestions-page.tsx'));
+const InboxPage = lazy(() => import('./inbox/inbox-page.tsx'));
+
+/** Moves the focus to the new section's heading once it is on screen (lazy sections render later). */
+function focusHeading(area: HTMLElement, triesLeft = 60) {
+  const heading = area.querySelector<HTMLElement>('h2');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  } else if (triesLeft > 0) requestAnimationFrame(() => focusHeading(area, triesLeft - 1));
+}
+
+/** The member view: the profile and ledger first, then check-in, report, meetings, suggestions, inbox. */
+export default function MemberApp(props: RemoteAppProps) {
+  setBasePath(props.basePath);
   const [profile, { refetch }] = createResource(() => roster.members.me.query());
+  // Asked only once the profile is on screen, so it never delays the first paint; a failure
+  // just leaves the count off.
+  const [unread, { refetch: refetchUnread }] = createResource(
+    () => profile.latest?.id,
+    () => reporting.notifications.unreadCount.query().catch(() => undefined),
+  );
+  const unreadCount = () => unread.latest?.count;
+  let area: HTMLDivElement | undefined;
+  createEffect(on(page, () => area && focusHeading(area), { defer: true }));
 
   return (
-    <section>
+    <section class="member-view">
       <h1>{t('member.title')}</h1>
       <Switch>
         {/* `latest`: a refetch after a save keeps the page in place instead of blanking it. */}
         <Match when={profile.latest}>
           {(me) => (
-            <>
-              <ProfileFacts me={me()} />
-              <LedgerPanel me={me()} onChanged={refetch} />
-            </>
+            <div ref={area}>
+              <SectionNav unread={unreadCount()} />
+              <Suspense fallback={<Loading />}>
+                <Switch>
+                  <Match when={page() === 'ledger'}>
+                    <ProfileFacts me={me()} />
+                    <LedgerPanel me={me()} onChanged={refetch} />
+                  </Match>
+                  <Match when={page() === 'checkin'}>
+                    <CheckinPage />
+                  </Match>
+                  <Match when={page() === 'report'}>
+                    <ReportPage me={me()} onLedgerChanged={refetch} />
+                  </Match>
+                  <Match when={page() === 'meetings'}>
+                    <MeetingsPage />
+                  </Match>
+                  <Match when={page() === 'suggestions'}>
+                    <SuggestionsPage me={me()} />
+                  </Match>
+                  <Match when={page() === 'inbox'}>
+                    <InboxPage onReadChanged={refetchUnread} />
+                  </Match>
+                </Switch>
+              </Suspense>
+            </div>
           )}
         </Match>
         <Match when={profile.error}>

@@ -35,7 +35,7 @@ function serverProblems(error: unknown): Problems {
 }
 
 /** Editing the ledger: only changed fields are sent; a retried save reuses its key. */
-export default function LedgerForm(props: { me: Profile; onSaved: (said: string) => void; onCancel: () => void }) {
+export default function LedgerForm(props: { me: Profile; onSaved: (said: string, version?: number) => void; onCancel: () => void }) {
   const [draft, setDraft] = createStore(draftOf(props.me.ledger));
   const [problems, setProblems] = createSignal<Problems>({});
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -65,9 +65,10 @@ export default function LedgerForm(props: { me: Profile; onSaved: (said: string)
     setProblems({});
     setSaving(true);
     try {
-      await roster.ledger.updateMine.mutate({ ledger: patch, idempotencyKey: keys.keyFor(patch) });
+      const { version } = await roster.ledger.updateMine.mutate({ ledger: patch, idempotencyKey: keys.keyFor(patch) });
       keys.done();
-      props.onSaved(m('saved', { count }));
+      // The version lets a monthly report link to this change (report/report-form.tsx).
+      props.onSaved(m('saved', { count }), version);
     } catch (error) {
       const named = serverProblems(error);
       if (errorKind(error) === 'BAD_REQUEST' && Object.keys(named).length > 0) showProblems(named);

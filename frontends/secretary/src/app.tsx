@@ -14,9 +14,30 @@ const TreePage = lazy(() => import('./tree/tree-page.tsx'));
 const TransfersPage = lazy(() => import('./transfers/transfers-page.tsx'));
 const ExcelPage = lazy(() => import('./excel/excel-page.tsx'));
 const MobilityPage = lazy(() => import('./mobility/mobility-page.tsx'));
+// The double report's pages (issue 6): home and flow branches.
+const CheckinsPage = lazy(() => import('./reporting/checkins/checkins-page.tsx'));
+const FlowRosterPage = lazy(() => import('./reporting/flow-roster/flow-roster-page.tsx'));
+const ReportsPage = lazy(() => import('./reporting/reports/reports-page.tsx'));
+const MeetingsPage = lazy(() => import('./reporting/meetings/meetings-page.tsx'));
+const SuggestionsPage = lazy(() => import('./reporting/suggestions/suggestions-page.tsx'));
+const ContactTasksPage = lazy(() => import('./reporting/contact-tasks/contact-tasks-page.tsx'));
+const reportingPages = {
+  checkins: CheckinsPage,
+  'flow-roster': FlowRosterPage,
+  reports: ReportsPage,
+  meetings: MeetingsPage,
+  suggestions: SuggestionsPage,
+  'contact-tasks': ContactTasksPage,
+} as const;
 
 const sections = [
   { to: { name: 'roster', query: {} }, label: 'nav.roster' },
+  { to: { name: 'reports' }, label: 'nav.reports' },
+  { to: { name: 'checkins' }, label: 'nav.checkins' },
+  { to: { name: 'flow-roster' }, label: 'nav.flowRoster' },
+  { to: { name: 'meetings' }, label: 'nav.meetings' },
+  { to: { name: 'suggestions' }, label: 'nav.suggestions' },
+  { to: { name: 'contact-tasks' }, label: 'nav.contactTasks' },
   { to: { name: 'mobility' }, label: 'nav.mobility' },
   { to: { name: 'transfers' }, label: 'nav.transfers' },
   { to: { name: 'tree' }, label: 'nav.tree' },
@@ -86,6 +107,13 @@ export default function SecretaryApp(props: RemoteAppProps) {
           <Suspense fallback={<Loading />}>
             <MobilityPage basePath={props.basePath} />
           </Suspense>
+        </Match>
+        <Match when={reportingPages[route().name as keyof typeof reportingPages]} keyed>
+          {(Page) => (
+            <Suspense fallback={<Loading />}>
+              <Page basePath={props.basePath} />
+            </Suspense>
+          )}
         </Match>
       </Switch>
     </div>

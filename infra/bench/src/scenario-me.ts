@@ -10,7 +10,8 @@ const PROFILE_SQL = `
          m.destination_province, m.destination_city, m.employer, m.occupation, m.residential_address,
          m.destination_phone, m.destination_org_name, m.destination_org_leader, m.destination_org_contact,
          m.away_since, m.field_confirmed_at, m.ledger_confirmed_at, m.version,
-         b.name as branch, coalesce(t.place, t.name) as township, m.destination_city as "destinationCity"
+         b.name as branch, coalesce(t.place, t.name) as township, m.destination_city as "destinationCity",
+         m.branch_id, t.id as township_id, m.org_path
   from roster.members m
   join roster.orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
   left join roster.orgs t on t.tenant_id = m.tenant_id and t.kind = 'township' and m.org_path like t.path || '%'

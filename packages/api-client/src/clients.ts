@@ -1,5 +1,6 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter as IdentityRouter } from '@tongxin/identity';
+import type { AppRouter as ReportingRouter } from '@tongxin/reporting';
 import type { AppRouter as RosterRouter } from '@tongxin/roster';
 import { sessionFetch } from './session-fetch.ts';
 
@@ -11,4 +12,8 @@ export const identity = createTRPCClient<IdentityRouter>({
 
 export const roster = createTRPCClient<RosterRouter>({
   links: [httpLink({ url: '/api/roster/trpc', fetch: sessionFetch })],
+});
+
+export const reporting = createTRPCClient<ReportingRouter>({
+  links: [httpLink({ url: '/api/reporting/trpc', fetch: sessionFetch })],
 });

@@ -1,5 +1,17 @@
 import { router } from '@tongxin/trpc';
+import { checkinsRouter } from './checkins/checkins-router.ts';
+import { escalationRouter } from './escalation/escalation-router.ts';
+import { meetingsRouter } from './meetings/meetings-router.ts';
 import { monthlyReportsRouter } from './monthly-reports/monthly-reports-router.ts';
+import { notificationsRouter } from './notifications/notifications-router.ts';
+import { suggestionsRouter } from './suggestions/suggestions-router.ts';
 
-export const appRouter = router({ monthlyReports: monthlyReportsRouter });
+export const appRouter = router({
+  monthlyReports: monthlyReportsRouter,
+  checkins: checkinsRouter,
+  meetings: meetingsRouter,
+  suggestions: suggestionsRouter,
+  notifications: notificationsRouter,
+  escalation: escalationRouter,
+});
 export type AppRouter = typeof appRouter;

@@ -5,8 +5,12 @@ import { createSignal } from 'solid-js';
  * (`/secretary?member=…`): the shell matches a view by its exact path, so a deeper path
  * would not reach this remote on a reload. Only this file knows the URL format.
  */
-export type PageName = 'tree' | 'transfers' | 'excel' | 'mobility';
-export const PAGE_NAMES: readonly PageName[] = ['tree', 'transfers', 'excel', 'mobility'];
+export type PageName =
+  | 'tree' | 'transfers' | 'excel' | 'mobility'
+  | 'checkins' | 'flow-roster' | 'reports' | 'meetings' | 'suggestions' | 'contact-tasks';
+export const PAGE_NAMES: readonly PageName[] = [
+  'tree', 'transfers', 'excel', 'mobility', 'checkins', 'flow-roster', 'reports', 'meetings', 'suggestions', 'contact-tasks',
+];
 
 export interface RosterQuery {
   orgId?: string;

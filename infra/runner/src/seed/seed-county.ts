@@ -32,7 +32,7 @@ export async function seedCounty(
   for (let i = 0; i < tree.orgs.length; i += CHUNK) await db.insert(rosterSchema.orgs).values(tree.orgs.slice(i, i + CHUNK));
   // Other counties address the department (transfers) and the flow organizations (check-ins).
   const listed = tree.orgs.filter((o) => o.kind === 'department' || o.kind === 'flow_general' || o.kind === 'flow_branch');
-  await db.insert(rosterSchema.orgDirectory).values(listed.map((o) => ({ tenantId: o.tenantId, orgId: o.id, kind: o.kind, name: o.name, province: o.province ?? null, city: o.city ?? null })));
+  await db.insert(rosterSchema.orgDirectory).values(listed.map((o) => ({ tenantId: o.tenantId, orgId: o.id, kind: o.kind, name: o.name, province: o.province ?? null, city: o.city ?? null, path: o.path })));
 
   const members = planMembers(plan, tree, now);
   await insertMembers(database, members, progress);

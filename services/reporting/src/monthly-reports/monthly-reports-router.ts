@@ -1,33 +1,65 @@
-import { departmentProcedure, memberProcedure } from '@tongxin/trpc';
+import { actingProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { monthlyReports } from '../schema.ts';
+import { listMyReports, getMonthlyReport } from './read-monthly-reports.ts';
+import { ZPeriod } from './period.ts';
+import { reportingRate, reportingStatus } from './reporting-status.ts';
+import { acknowledgeMonthlyReport, commentOnMonthlyReport } from './review-monthly-report.ts';
 import { submitMonthlyReport } from './submit-monthly-report.ts';
 
-const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const ZIdempotencyKey = z.string().min(8).max(100);
 
-export const ZSubmitMonthlyReportInput = z.object({ period: ZPeriod, summary: z.string().trim().min(1).max(2000) });
+export const ZSubmitMonthlyReportInput = z
+  .object({
+    period: ZPeriod,
+    summary: text(2000),
+    ledgerChange: z.enum(['unchanged', 'updated']),
+    ledgerVersion: z.number().int().positive().optional(),
+    study: text(1000).optional(),
+    difficulties: text(1000).optional(),
+    helpWanted: z.boolean().optional(),
+    idempotencyKey: ZIdempotencyKey,
+  })
+  .refine((r) => r.ledgerChange === 'updated' || r.ledgerVersion === undefined, {
+    path: ['ledgerVersion'],
+    message: 'only a ledger update has a version',
+  });
+export type TSubmitMonthlyReportInput = z.infer<typeof ZSubmitMonthlyReportInput>;
+
+export const ZReportIdInput = z.object({ reportId: z.uuid() });
+export const ZAcknowledgeMonthlyReportInput = ZReportIdInput.extend({ comment: text(1000).optional() });
+export const ZCommentOnMonthlyReportInput = ZReportIdInput.extend({ comment: text(1000) });
+export const ZReportingPeriodInput = z.object({ period: ZPeriod, orgId: z.uuid().optional() });
 
 export const monthlyReportsRouter = {
+  /** 报告: the member's report for a month; an edit until acknowledged. */
   submit: memberProcedure
     .input(ZSubmitMonthlyReportInput)
-    .mutation(({ ctx, input }) => ctx.tx((tx) => submitMonthlyReport(tx, ctx.claims.tenantId, ctx.claims.userId, input))),
+    .mutation(({ ctx, input }) => ctx.tx((tx) => submitMonthlyReport(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
 
-  mine: memberProcedure.query(({ ctx }) =>
-    ctx.tx((tx) =>
-      tx
-        .select({ id: monthlyReports.id, period: monthlyReports.period, summary: monthlyReports.summary, submittedAt: monthlyReports.submittedAt })
-        .from(monthlyReports)
-        .where(eq(monthlyReports.userId, ctx.claims.userId))
-        .orderBy(desc(monthlyReports.period)),
-    ),
-  ),
+  mine: memberProcedure.query(({ ctx }) => ctx.tx((tx) => listMyReports(tx, ctx.claims.tenantId, ctx.claims.userId))),
 
-  countForPeriod: departmentProcedure.input(z.object({ period: ZPeriod })).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => {
-      const [row] = await tx.select({ n: count() }).from(monthlyReports).where(eq(monthlyReports.period, input.period));
-      return { period: input.period, reports: row?.n ?? 0 };
-    }),
-  ),
+  /** The member's own report, or one of a member in a secretary's subtree, or any in the department's tenant. */
+  get: actingProcedure('member', 'secretary', 'department')
+    .input(ZReportIdInput)
+    .query(({ ctx, input }) => ctx.tx((tx) => getMonthlyReport(tx, ctx.caller.tenantId, input.reportId))),
+
+  /** Who has and has not reported for a month, in the caller's scope (optionally one org's subtree). */
+  status: staffProcedure
+    .input(ZReportingPeriodInput)
+    .query(({ ctx, input }) => ctx.tx((tx) => reportingStatus(tx, ctx.claims.tenantId, input))),
+
+  /** The reporting rate per branch, per township and in total. */
+  rate: staffProcedure
+    .input(ZReportingPeriodInput)
+    .query(({ ctx, input }) => ctx.tx((tx) => reportingRate(tx, ctx.claims.tenantId, input))),
+
+  acknowledge: staffProcedure
+    .input(ZAcknowledgeMonthlyReportInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => acknowledgeMonthlyReport(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
+
+  comment: staffProcedure
+    .input(ZCommentOnMonthlyReportInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => commentOnMonthlyReport(tx, ctx.claims.tenantId, input, ctx.deps.now()))),
 } satisfies TRPCRouterRecord;

@@ -19,6 +19,9 @@ export interface MemberCreated {
   userId: string | null;
   name: string;
   branchId: string;
+  /** The branch's path and the status: what services that copy members (reporting) need. */
+  orgPath: string;
+  status: string;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function createMember(
   await tx.insert(memberVersions).values({
     tenantId, memberId: row.id, version: 1, action: 'created', changes, actorUserId: actor.userId, actorRole: actor.role, at: now,
   });
-  const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId };
+  const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId, orgPath: branchPath, status: fields.status ?? 'resident' };
   await recordEvent(tx, outbox, tenantId, 'roster.member_created', event);
   return { id: row.id, created: true };
 }

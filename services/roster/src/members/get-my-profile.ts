@@ -8,6 +8,10 @@ export interface MyProfile extends MemberRecord {
   branch: string;
   township: string | null;
   destinationCity: string | null;
+  /** Where the member sits in the tree: a suggestion goes to the branch or the township. */
+  branchId: string;
+  townshipId: string | null;
+  orgPath: string;
 }
 
 const branch = alias(orgs, 'branch');
@@ -26,6 +30,9 @@ export async function getMyProfile(tx: Tx, userId: string, now: Date): Promise<M
       branch: branch.name,
       township: sql<string | null>`coalesce(${township.place}, ${township.name})`,
       destinationCity: members.destinationCity,
+      branchId: members.branchId,
+      townshipId: township.id,
+      orgPath: members.orgPath,
     })
     .from(members)
     .innerJoin(branch, and(eq(branch.tenantId, members.tenantId), eq(branch.id, members.branchId)))
@@ -38,6 +45,9 @@ export async function getMyProfile(tx: Tx, userId: string, now: Date): Promise<M
     .prepare('roster_get_my_profile')
     .execute({ userId });
   if (!row) return null;
-  const { branch: branchName, township: townshipName, destinationCity, ...record } = row;
-  return { ...toMemberRecord(record as Parameters<typeof toMemberRecord>[0], now), branch: branchName, township: townshipName, destinationCity };
+  const { branch: branchName, township: townshipName, destinationCity, branchId, townshipId, orgPath, ...record } = row;
+  return {
+    ...toMemberRecord(record as Parameters<typeof toMemberRecord>[0], now),
+    branch: branchName, township: townshipName, destinationCity, branchId, townshipId, orgPath,
+  };
 }

@@ -47,6 +47,6 @@ export async function createOrg(tx: Tx, tenantId: string, scope: OrgScope, input
   };
   await tx.insert(orgs).values({ tenantId, id, ...values, path: `${parent.org.path}${id}/`, createdAt: actor.now });
   await recordOrgChange(tx, tenantId, { orgId: id, action: 'created', before: null, after: values, idempotencyKey: input.idempotencyKey }, actor);
-  await syncDirectory(tx, tenantId, { id, ...values, closedAt: null });
+  await syncDirectory(tx, tenantId, { id, ...values, path: `${parent.org.path}${id}/`, closedAt: null });
   return { id };
 }

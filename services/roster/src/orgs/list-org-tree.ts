@@ -8,6 +8,8 @@ export interface TreeOrg {
   parentId: string | null;
   kind: OrgKind;
   name: string;
+  /** Materialized path: reporting's meetings and check-ins scope by it. */
+  path: string;
   place: string | null;
   province: string | null;
   city: string | null;
@@ -36,7 +38,7 @@ export async function listOrgTree(tx: Tx, tenantId: string, scope: OrgScope, opt
   }
   const open = options.includeClosed ? sql`` : sql`and o.closed_at is null`;
   const result = await tx.execute(sql`
-    select o.id, o.parent_id as "parentId", o.kind, o.name, o.place, o.province, o.city, o.address,
+    select o.id, o.parent_id as "parentId", o.kind, o.name, o.path, o.place, o.province, o.city, o.address,
            o.closed_at as "closedAt",
            (select count(*) from roster.members m
              where m.tenant_id = o.tenant_id and m.branch_id = o.id and m.status <> 'transferred_out')::int as "memberCount"

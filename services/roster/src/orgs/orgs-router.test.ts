@@ -10,9 +10,10 @@ import { seedRoster } from '../testing/roster-fixture.ts';
 
 let h: ServiceHarness;
 let ids: Record<string, string>;
+let paths: Record<string, string>;
 beforeAll(async () => {
   h = await createServiceHarness(app, [migrations]);
-  ({ ids } = await seedRoster(h.database));
+  ({ ids, paths } = await seedRoster(h.database));
 });
 afterAll(() => h.close());
 
@@ -138,7 +139,7 @@ describe('orgs.create', () => {
   it('a flow organization a township creates is in the directory other counties search, in the same step', async () => {
     const id = await create(secretaryOf(ids.matian!), { parentId: ids.matian, kind: 'flow_general', name: '马田镇驻广州流动党员党总支', province: '广东省', city: '广州市' });
     const found = await query('directory', secretaryOf(ids.reshui!, 'rc'), { city: '广州' });
-    expect(found.data).toContainEqual({ tenantId: 'yx', orgId: id, kind: 'flow_general', name: '马田镇驻广州流动党员党总支', province: '广东省', city: '广州市' });
+    expect(found.data).toContainEqual({ tenantId: 'yx', orgId: id, kind: 'flow_general', name: '马田镇驻广州流动党员党总支', province: '广东省', city: '广州市', path: `${paths.matian}${id}/` });
   });
 });
 

@@ -10,6 +10,8 @@ export interface DirectoryEntry {
   name: string;
   province: string | null;
   city: string | null;
+  /** The org's path in its county: a check-in names its destination by it. */
+  path: string | null;
 }
 
 export const DIRECTORY_PAGE = 50;
@@ -29,7 +31,7 @@ export async function searchDirectory(tx: Tx, filter: { city?: string | undefine
   return tx
     .select({
       tenantId: orgDirectory.tenantId, orgId: orgDirectory.orgId, kind: orgDirectory.kind,
-      name: orgDirectory.name, province: orgDirectory.province, city: orgDirectory.city,
+      name: orgDirectory.name, province: orgDirectory.province, city: orgDirectory.city, path: orgDirectory.path,
     })
     .from(orgDirectory)
     .where(and(...where))

@@ -9,6 +9,7 @@ export interface DirectoryOrg {
   name: string;
   province: string | null;
   city: string | null;
+  path: string;
   closedAt: Date | null;
 }
 
@@ -19,7 +20,7 @@ export interface DirectoryOrg {
  */
 export async function syncDirectory(tx: Tx, tenantId: string, org: DirectoryOrg): Promise<void> {
   if (!isDirectoryKind(org.kind)) return;
-  const entry = { kind: org.kind, name: org.name, province: org.province, city: org.city, closedAt: org.closedAt };
+  const entry = { kind: org.kind, name: org.name, province: org.province, city: org.city, path: org.path, closedAt: org.closedAt };
   await tx
     .insert(orgDirectory)
     .values({ tenantId, orgId: org.id, ...entry })
@@ -41,12 +42,12 @@ export async function backfillDirectory(db: Db, tenantIds?: readonly string[]): 
     written += await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.tenant_wide', 'on', true)`);
       const result = await tx.execute(sql`
-        insert into roster.org_directory (tenant_id, org_id, kind, name, province, city, closed_at)
-        select tenant_id, id, kind, name, province, city, closed_at from roster.orgs
+        insert into roster.org_directory (tenant_id, org_id, kind, name, province, city, path, closed_at)
+        select tenant_id, id, kind, name, province, city, path, closed_at from roster.orgs
         where tenant_id = ${tenantId} and kind in (${kindList})
         on conflict (tenant_id, org_id) do update
           set kind = excluded.kind, name = excluded.name, province = excluded.province,
-              city = excluded.city, closed_at = excluded.closed_at
+              city = excluded.city, path = excluded.path, closed_at = excluded.closed_at
         returning org_id`);
       return result.rows.length;
     });

@@ -1,0 +1,58 @@
+import { Show } from 'solid-js';
+import { m } from './messages.ts';
+
+/**
+ * One labelled text input or text area; its problem and hint are read out with it
+ * (aria-describedby), and a long text shows how much room is left.
+ */
+export function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  max: number;
+  multiline?: boolean;
+  optional?: boolean;
+  hint?: string;
+  error?: string | undefined;
+  ref?: (element: HTMLInputElement | HTMLTextAreaElement) => void;
+}) {
+  const describedBy = () => [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = () => ({
+    id: props.id,
+    name: props.id,
+    value: props.value,
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(),
+    'aria-required': props.optional ? undefined : ('true' as const),
+  });
+  return (
+    <div class="field">
+      <label for={props.id}>
+        {props.label}
+        <Show when={props.optional}>
+          <span class="muted"> {m('optional')}</span>
+        </Show>
+      </label>
+      <Show when={props.hint}>
+        <p id={`${props.id}-hint`} class="muted" style={{ margin: 0 }}>
+          {props.hint}
+        </p>
+      </Show>
+      <Show
+        when={props.multiline}
+        fallback={<input {...common()} type="text" ref={props.ref} onInput={(e) => props.onInput(e.currentTarget.value)} />}
+      >
+        <textarea {...common()} rows={4} ref={props.ref} onInput={(e) => props.onInput(e.currentTarget.value)} />
+        <p class="muted counter" aria-hidden="true">
+          {m('counter', { n: props.value.trim().length, max: props.max })}
+        </p>
+      </Show>
+      <Show when={props.error}>
+        <p id={`${props.id}-error`} class="field-error">
+          {props.error}
+        </p>
+      </Show>
+    </div>
+  );
+}

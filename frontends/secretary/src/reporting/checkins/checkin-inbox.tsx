@@ -1,0 +1,80 @@
+import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
+import { reporting } from '@tongxin/api-client';
+import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { formatDate } from '../../roster/format-date.ts';
+import { c } from '../common/messages.ts';
+import { CHECKIN_STATUSES, isOpen, type CheckinStatus } from './checkin-api.ts';
+import { CheckinDecision } from './checkin-decision.tsx';
+import { t, type CheckinsMessageKey } from './messages.ts';
+import { CheckinStatusBadge } from './status-badge.tsx';
+
+/** The destination side: check-ins with the caller's orgs, to accept, refuse, return or end. */
+export function CheckinInbox(props: { onSaid: (text: string) => void }) {
+  const [status, setStatus] = createSignal<CheckinStatus | ''>('pending');
+  const [inbox, { refetch }] = createResource(status, (s) => reporting.checkins.inbox.query(s ? { status: s } : {}));
+
+  return (
+    <section aria-labelledby="checkin-inbox-title">
+      <h2 id="checkin-inbox-title">{t('inboxTitle')}</h2>
+      <div class="toolbar">
+        <div class="field">
+          <label for="checkin-inbox-status">{t('filter')}</label>
+          <select id="checkin-inbox-status" value={status()} onChange={(event) => setStatus(event.currentTarget.value as CheckinStatus | '')}>
+            <option value="">{c('anyStatus')}</option>
+            <For each={CHECKIN_STATUSES}>{(s) => <option value={s}>{t(`status.${s}` as CheckinsMessageKey)}</option>}</For>
+          </select>
+        </div>
+      </div>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Match when={inbox.error}>
+            <ErrorNotice message={describeError(inbox.error)} onRetry={refetch} />
+          </Match>
+          <Match when={inbox.latest}>
+            {(rows) => (
+              <Show when={rows().length > 0} fallback={<p>{t('inboxEmpty')}</p>}>
+                <ul class="cards" aria-busy={inbox.loading}>
+                  <For each={rows()}>
+                    {(row) => (
+                      <li class="card">
+                        <h3>{row.memberName}</h3>
+                        <p>
+                          <CheckinStatusBadge status={row.status} />
+                        </p>
+                        <p class="meta">
+                          {t('from')}：{[row.homeTenantName, row.homeBranchName].filter(Boolean).join(' · ') || '—'}
+                        </p>
+                        <p class="meta">
+                          {t('to')}：{row.destOrgName} · {t('submittedAt')}：{formatDate(String(row.createdAt), true)}
+                        </p>
+                        <Show when={row.note}>
+                          <p>
+                            {t('note')}：{row.note}
+                          </p>
+                        </Show>
+                        <Show when={row.reason}>
+                          <p>
+                            {t('reason')}：{row.reason}
+                          </p>
+                        </Show>
+                        <Show when={isOpen(row.status)}>
+                          <CheckinDecision
+                            checkin={row}
+                            onDone={(text) => {
+                              props.onSaid(text);
+                              refetch();
+                            }}
+                          />
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            )}
+          </Match>
+        </Switch>
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { createSignal } from 'solid-js';
+import { ReportingStyles } from '../common/reporting-styles.tsx';
+import { CheckinInbox } from './checkin-inbox.tsx';
+import { CheckinQr } from './checkin-qr.tsx';
+import { HomeCheckins } from './home-checkins.tsx';
+import { t } from './messages.ts';
+
+/**
+ * 报到 for both sides: a destination (flow branch, or any org members check in with) decides
+ * on the check-ins it received and shows its QR code; a home branch follows its members'.
+ */
+export default function CheckinsPage(_props: { basePath: string }) {
+  const [said, setSaid] = createSignal('');
+  return (
+    <section class="reporting">
+      <ReportingStyles />
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <p role="status">{said()}</p>
+      <CheckinInbox onSaid={setSaid} />
+      <HomeCheckins />
+      <CheckinQr />
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { CheckinStatus } from '../schema.ts';
+
+/**
+ * What a destination organization needs to look after a member (issue 6, 报到): where they
+ * live and work and how to reach them there. No ID card, no home details: those stay with
+ * the home branch.
+ */
+export const DEFAULT_GRANT_FIELDS = ['destinationCity', 'employer', 'occupation', 'residentialAddress', 'destinationPhone'] as const;
+
+/** A member is checked in with at most one destination at a time (the `checkins_open` index). */
+export const OPEN_STATUSES: readonly CheckinStatus[] = ['pending', 'returned', 'accepted'];
+
+export const CHECKIN_ACCEPTED = 'reporting.checkin_accepted';
+export const CHECKIN_ENDED = 'reporting.checkin_ended';
+export const CHECKIN_DECIDED = 'reporting.checkin_decided';
+
+/** Recorded in the ACCEPTING county's outbox; roster writes the grant in the member's county from it. */
+export interface CheckinAccepted {
+  checkinId: string;
+  memberTenantId: string;
+  memberId: string;
+  granteeTenantId: string;
+  granteeOrgId: string;
+  granteeOrgPath: string;
+  fields: string[];
+  grantedBy: string;
+  grantedAt: string;
+}
+
+/** Recorded by whichever county ended it; roster revokes the grant from it. */
+export interface CheckinEnded {
+  checkinId: string;
+  memberTenantId: string;
+  memberId: string;
+  endedBy: string;
+  endedAt: string;
+}
+
+export type CheckinDecision = 'accept' | 'refuse' | 'return';
+
+/** Every decision, so the member's county can put it in the member's inbox. */
+export interface CheckinDecided {
+  checkinId: string;
+  memberTenantId: string;
+  userId: string;
+  decision: CheckinDecision;
+  reason: string | null;
+  destOrgName: string;
+  decidedAt: string;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** A materialized org path as roster writes it: `/<id>/<id>/…/`. */
+export const ORG_PATH = new RegExp(`^(/${UUID})+/$`);
+
+/** The last org id of a path: the org the path leads to. */
+export function lastOrgId(path: string): string {
+  const ids = path.split('/').filter(Boolean);
+  return ids[ids.length - 1]!;
+}
+
+/** The scope test the RLS policies use, for a list that must name one side explicitly. */
+export const orgIdsLiteral = (orgIds: readonly string[]) => `{${orgIds.join(',')}}`;

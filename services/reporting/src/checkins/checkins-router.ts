@@ -1,0 +1,61 @@
+import { actingProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { ORG_PATH } from './checkin-rules.ts';
+import { decideCheckin } from './decide-checkin.ts';
+import { endCheckin } from './end-checkin.ts';
+import { listCheckinInbox, listHomeCheckins, listMyCheckins } from './list-checkins.ts';
+import { requestCheckin } from './request-checkin.ts';
+import { resubmitCheckin } from './resubmit-checkin.ts';
+
+const ZIdempotencyKey = z.string().min(8).max(100);
+const ZStatus = z.enum(['pending', 'accepted', 'refused', 'returned', 'ended', 'withdrawn']);
+
+export const ZRequestCheckinInput = z.object({
+  destTenantId: z.string().trim().min(1).max(64),
+  destOrgId: z.uuid(),
+  destOrgPath: z.string().max(2000).regex(ORG_PATH, 'an org path /<id>/…/'),
+  destOrgName: z.string().trim().min(1).max(200),
+  note: z.string().trim().max(500).optional(),
+  idempotencyKey: ZIdempotencyKey,
+});
+export const ZDecideCheckinInput = z.object({
+  checkinId: z.uuid(),
+  decision: z.enum(['accept', 'refuse', 'return']),
+  reason: z.string().trim().max(500).optional(),
+});
+export const ZResubmitCheckinInput = z.object({ checkinId: z.uuid(), note: z.string().trim().min(1).max(500), idempotencyKey: ZIdempotencyKey });
+export const ZEndCheckinInput = z.object({ checkinId: z.uuid(), reason: z.string().trim().max(500).optional() });
+const ZStatusFilter = z.object({ status: ZStatus.optional() }).optional();
+
+export const checkinsRouter = {
+  request: memberProcedure
+    .input(ZRequestCheckinInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => requestCheckin(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
+
+  /** The destination's secretary (an org on the path) or department. */
+  decide: staffProcedure
+    .input(ZDecideCheckinInput)
+    .mutation(({ ctx, input }) =>
+      ctx.tx((tx) => decideCheckin(tx, { tenantId: ctx.claims.tenantId, userId: ctx.claims.userId, orgIds: ctx.orgIds }, input, ctx.deps.now())),
+    ),
+
+  resubmit: memberProcedure
+    .input(ZResubmitCheckinInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => resubmitCheckin(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
+
+  /** The member, or either side's secretaries and department. */
+  end: actingProcedure('member', 'secretary', 'department')
+    .input(ZEndCheckinInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => endCheckin(tx, ctx.caller, input, ctx.deps.now()))),
+
+  mine: memberProcedure.query(({ ctx }) => ctx.tx((tx) => listMyCheckins(tx, ctx.claims.tenantId, ctx.claims.userId))),
+
+  forHome: staffProcedure
+    .input(ZStatusFilter)
+    .query(({ ctx, input }) => ctx.tx((tx) => listHomeCheckins(tx, ctx.claims.tenantId, ctx.orgIds, input?.status))),
+
+  inbox: staffProcedure
+    .input(ZStatusFilter)
+    .query(({ ctx, input }) => ctx.tx((tx) => listCheckinInbox(tx, ctx.claims.tenantId, ctx.orgIds, input?.status))),
+} satisfies TRPCRouterRecord;

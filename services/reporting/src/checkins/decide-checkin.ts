@@ -1,0 +1,70 @@
+import { recordEvent, type Tx } from '@tongxin/db';
+import { badField } from '@tongxin/trpc';
+import { and, eq } from 'drizzle-orm';
+import { checkins, outbox, type CheckinStatus } from '../schema.ts';
+import {
+  CHECKIN_ACCEPTED, CHECKIN_DECIDED, type CheckinAccepted, type CheckinDecided, type CheckinDecision,
+} from './checkin-rules.ts';
+import { loadCheckinForUpdate, sideCondition } from './load-checkin.ts';
+
+const OUTCOME: Record<CheckinDecision, CheckinStatus> = { accept: 'accepted', refuse: 'refused', return: 'returned' };
+
+export interface DecideInput {
+  checkinId: string;
+  decision: CheckinDecision;
+  reason?: string | undefined;
+}
+
+/**
+ * The destination decides a pending check-in. Brief: a destination may not turn a verified
+ * member away; it declines only for a stated reason (identity not verifiable, or the wrong
+ * organization, pointing to the right one), so refuse and return need a reason the member sees.
+ * Only the destination side may decide: the member's own county sees the row but gets NOT_FOUND.
+ * Accepting writes `reporting.checkin_accepted` to THIS county's outbox (the only tenant this
+ * transaction may write); roster turns it into the grant in the member's county.
+ */
+export async function decideCheckin(
+  tx: Tx,
+  caller: { tenantId: string; userId: string; orgIds: readonly string[] | null },
+  input: DecideInput,
+  now: Date,
+): Promise<{ status: CheckinStatus }> {
+  const reason = input.reason?.trim() || null;
+  if (input.decision !== 'accept' && !reason) throw badField('reason', 'say why, so the member knows what to do');
+  const row = await loadCheckinForUpdate(tx, input.checkinId, sideCondition('destination', caller.tenantId, caller.orgIds));
+  const status = OUTCOME[input.decision];
+  // A retried decision (same outcome, same person) answers as the first did.
+  if (row.status === status && row.decidedBy === caller.userId) return { status };
+  if (row.status !== 'pending') throw badField('checkinId', `this check-in is ${row.status}, not waiting for a decision`);
+
+  await tx
+    .update(checkins)
+    .set({ status, reason: input.decision === 'accept' ? null : reason, decidedBy: caller.userId, decidedAt: now, updatedAt: now })
+    .where(and(eq(checkins.tenantId, row.tenantId), eq(checkins.id, row.id)));
+
+  if (input.decision === 'accept') {
+    const accepted: CheckinAccepted = {
+      checkinId: row.id,
+      memberTenantId: row.tenantId,
+      memberId: row.memberId,
+      granteeTenantId: row.destTenantId,
+      granteeOrgId: row.destOrgId,
+      granteeOrgPath: row.destOrgPath,
+      fields: row.grantFields,
+      grantedBy: caller.userId,
+      grantedAt: now.toISOString(),
+    };
+    await recordEvent(tx, outbox, caller.tenantId, CHECKIN_ACCEPTED, accepted);
+  }
+  const decided: CheckinDecided = {
+    checkinId: row.id,
+    memberTenantId: row.tenantId,
+    userId: row.userId,
+    decision: input.decision,
+    reason: input.decision === 'accept' ? null : reason,
+    destOrgName: row.destOrgName,
+    decidedAt: now.toISOString(),
+  };
+  await recordEvent(tx, outbox, caller.tenantId, CHECKIN_DECIDED, decided);
+  return { status };
+}

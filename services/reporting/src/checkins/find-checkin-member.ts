@@ -1,0 +1,14 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { members } from '../schema.ts';
+
+/** The calling member's row in reporting's copy of the roster; a user without one cannot check in. */
+export async function findCheckinMember(tx: Tx, tenantId: string, userId: string) {
+  const [member] = await tx
+    .select({ memberId: members.memberId, orgPath: members.orgPath, status: members.status })
+    .from(members)
+    .where(and(eq(members.tenantId, tenantId), eq(members.userId, userId)));
+  if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No member record for this account in the county roster' });
+  return member;
+}

@@ -1,0 +1,55 @@
+import type { Tx } from '@tongxin/db';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { checkins, members, type CheckinStatus } from '../schema.ts';
+import { sideCondition } from './load-checkin.ts';
+
+const columns = {
+  id: checkins.id,
+  memberId: checkins.memberId,
+  destTenantId: checkins.destTenantId,
+  destOrgId: checkins.destOrgId,
+  destOrgName: checkins.destOrgName,
+  note: checkins.note,
+  status: checkins.status,
+  reason: checkins.reason,
+  grantFields: checkins.grantFields,
+  createdAt: checkins.createdAt,
+  decidedAt: checkins.decidedAt,
+  endedAt: checkins.endedAt,
+};
+
+/** The member's check-ins, newest first: the open one and the history. */
+export function listMyCheckins(tx: Tx, tenantId: string, userId: string) {
+  return tx
+    .select(columns)
+    .from(checkins)
+    .where(and(eq(checkins.tenantId, tenantId), eq(checkins.userId, userId)))
+    .orderBy(desc(checkins.createdAt), desc(checkins.id));
+}
+
+const withStatus = (condition: SQL, status: CheckinStatus | undefined) => (status ? and(condition, eq(checkins.status, status))! : condition);
+
+/**
+ * The home side: check-ins of members in the caller's scope, whatever their status, so the
+ * home branch sees it all along (issue 6). With the member's name from reporting's copy.
+ */
+export function listHomeCheckins(tx: Tx, tenantId: string, orgIds: readonly string[] | null, status?: CheckinStatus) {
+  return tx
+    .select({ ...columns, memberName: members.name, memberTenantId: checkins.tenantId })
+    .from(checkins)
+    .leftJoin(members, and(eq(members.tenantId, checkins.tenantId), eq(members.memberId, checkins.memberId)))
+    .where(withStatus(sideCondition('home', tenantId, orgIds), status))
+    .orderBy(desc(checkins.createdAt), desc(checkins.id));
+}
+
+/**
+ * The destination side: requests to orgs in the caller's scope. The member's county is named;
+ * their record is not readable here (only a grant, once accepted, carries ledger fields).
+ */
+export function listCheckinInbox(tx: Tx, tenantId: string, orgIds: readonly string[] | null, status?: CheckinStatus) {
+  return tx
+    .select({ ...columns, memberTenantId: checkins.tenantId, userId: checkins.userId })
+    .from(checkins)
+    .where(withStatus(sql`${sideCondition('destination', tenantId, orgIds)}`, status))
+    .orderBy(desc(checkins.createdAt), desc(checkins.id));
+}

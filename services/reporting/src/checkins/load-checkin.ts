@@ -1,0 +1,38 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { sql, type SQL } from 'drizzle-orm';
+import { checkins } from '../schema.ts';
+import { orgIdsLiteral } from './checkin-rules.ts';
+
+export type CheckinRow = typeof checkins.$inferSelect;
+
+/** Which side of a check-in a caller acts for. RLS shows both sides' rows; an action names one. */
+export type CheckinSide = 'destination' | 'home';
+
+/**
+ * The condition for "the caller's side of the row": the destination county's department or a
+ * secretary of an org on dest_org_path, or the member's county's department or a secretary of
+ * an org on the member's path. `orgIds` null = the department.
+ */
+export function sideCondition(side: CheckinSide, tenantId: string, orgIds: readonly string[] | null): SQL {
+  const [tenantColumn, pathColumn] = side === 'destination' ? [checkins.destTenantId, checkins.destOrgPath] : [checkins.tenantId, checkins.orgPath];
+  if (!orgIds) return sql`${tenantColumn} = ${tenantId}`;
+  return sql`(${tenantColumn} = ${tenantId} and exists (
+    select 1 from unnest(${orgIdsLiteral(orgIds)}::text[]) scope(id) where position('/' || scope.id || '/' in ${pathColumn}) > 0))`;
+}
+
+const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });
+
+/**
+ * The check-in, locked for a change, when `visible` holds. Any other row — another org's,
+ * another county's — is NOT_FOUND, never a hint that it exists.
+ */
+export async function loadCheckinForUpdate(tx: Tx, checkinId: string, visible: SQL): Promise<CheckinRow> {
+  const [row] = await tx
+    .select()
+    .from(checkins)
+    .where(sql`${checkins.id} = ${checkinId} and ${visible}`)
+    .for('update');
+  if (!row) throw notFound();
+  return row;
+}

@@ -1,0 +1,35 @@
+import { tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { notify } from '../notifications/notify.ts';
+import { CHECKIN_DECIDED, type CheckinDecided } from './checkin-rules.ts';
+
+const TITLES: Record<CheckinDecided['decision'], (org: string) => string> = {
+  accept: (org) => `${org}已接收你的报到`,
+  refuse: (org) => `${org}未接收你的报到`,
+  return: (org) => `${org}请你补充报到信息`,
+};
+
+/**
+ * Consumer of `reporting.checkin_decided`: puts the decision in the member's inbox. The
+ * decision was taken in the destination county's transaction, which may not write the
+ * member's county (a notification's tenant is the member's); so the member's county writes
+ * it from the event. Until then the member sees the decision on the check-in itself. The
+ * dedupe key (check-in, decision, time) makes a redelivery a no-op while a second return
+ * after a resubmission is a new message.
+ */
+export async function applyCheckinDecision(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+  if (event.topic !== CHECKIN_DECIDED) return 'ignored';
+  const p = event.payload as CheckinDecided;
+  const { created } = await tenantTransaction(database, { tenantId: p.memberTenantId, tenantWide: true }, (tx) =>
+    notify(tx, {
+      tenantId: p.memberTenantId,
+      userId: p.userId,
+      kind: 'checkin_decision',
+      title: TITLES[p.decision](p.destOrgName),
+      body: p.reason,
+      subject: { type: 'checkin', id: p.checkinId },
+      dedupeKey: `checkin:${p.checkinId}:${p.decision}:${p.decidedAt}`,
+      at: new Date(p.decidedAt),
+    }),
+  );
+  return created ? 'applied' : 'duplicate';
+}

@@ -1,0 +1,33 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { meetings } from '../schema.ts';
+import { managesPath } from './org-path.ts';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+
+function notFound(): never {
+  // Another branch's or another county's meeting is simply not there (no hint it exists).
+  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such meeting' });
+}
+
+/** A meeting the caller may read under RLS (a member: their branch and its ancestors), locked when asked. */
+export async function findVisibleMeeting(tx: Tx, meetingId: string, options: { lock?: boolean } = {}): Promise<MeetingRow> {
+  const query = tx.select().from(meetings).where(eq(meetings.id, meetingId));
+  const [meeting] = options.lock ? await query.for('update') : await query;
+  return meeting ?? notFound();
+}
+
+/** A meeting the secretary (orgIds) or department (null) manages; others get NOT_FOUND. */
+export async function findManagedMeeting(tx: Tx, orgIds: readonly string[] | null, meetingId: string, options: { lock?: boolean } = {}) {
+  const meeting = await findVisibleMeeting(tx, meetingId, options);
+  if (!managesPath(orgIds, meeting.orgPath)) notFound();
+  return meeting;
+}
+
+/** A meeting of the member's branch or one of its ancestors (the orgs whose life they join). */
+export async function findMyMeeting(tx: Tx, memberOrgPath: string, meetingId: string, options: { lock?: boolean } = {}) {
+  const meeting = await findVisibleMeeting(tx, meetingId, options);
+  if (!memberOrgPath.startsWith(meeting.orgPath)) notFound();
+  return meeting;
+}

@@ -1,0 +1,20 @@
+import type { Tx } from '@tongxin/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { attendance, members } from '../schema.ts';
+import type { MeetingRow } from './find-meeting.ts';
+import { inOrg } from './meeting-roster.ts';
+
+/** A meeting with every member of its org and their answer, attendance and meeting report. */
+export async function getMeeting(tx: Tx, meeting: MeetingRow) {
+  const roster = await tx
+    .select({
+      memberId: members.memberId, name: members.name, branchId: members.branchId, status: members.status,
+      response: attendance.response, attendance: attendance.attendance, meetingReport: attendance.meetingReport, reportedAt: attendance.reportedAt,
+    })
+    .from(members)
+    .leftJoin(attendance, and(eq(attendance.tenantId, members.tenantId), eq(attendance.memberId, members.memberId), eq(attendance.meetingId, meeting.id)))
+    .where(inOrg(meeting.orgPath))
+    .orderBy(asc(members.name));
+  const { idempotencyKey: _key, tenantId: _tenant, id, ...rest } = meeting;
+  return { meeting: { meetingId: id, ...rest }, roster };
+}

@@ -1,0 +1,25 @@
+import type { Tx } from '@tongxin/db';
+import { and, desc, gte, lt, type SQL } from 'drizzle-orm';
+import { meetings } from '../schema.ts';
+import { meetingCounts } from './meeting-counts.ts';
+import { managedPathSql, throughOrg } from './org-path.ts';
+
+const LIST_LIMIT = 500;
+
+/** Meetings the caller manages (optionally of one org's subtree and a time range), newest first, with tallies. */
+export async function listMeetings(tx: Tx, orgIds: readonly string[] | null, filter: { orgId?: string; from?: Date; to?: Date }) {
+  const where: SQL[] = [managedPathSql(meetings.orgPath, orgIds)];
+  if (filter.orgId) where.push(throughOrg(meetings.orgPath, filter.orgId));
+  if (filter.from) where.push(gte(meetings.startsAt, filter.from));
+  if (filter.to) where.push(lt(meetings.startsAt, filter.to));
+  return tx
+    .select({
+      meetingId: meetings.id, orgId: meetings.orgId, orgPath: meetings.orgPath, kind: meetings.kind, title: meetings.title,
+      mode: meetings.mode, startsAt: meetings.startsAt, endsAt: meetings.endsAt, reportDeadline: meetings.reportDeadline,
+      cancelledAt: meetings.cancelledAt, counts: meetingCounts(),
+    })
+    .from(meetings)
+    .where(and(...where))
+    .orderBy(desc(meetings.startsAt))
+    .limit(LIST_LIMIT);
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ZOrgPath } from './org-path.ts';
+
+export const MEETING_KINDS = [
+  'members_meeting', 'branch_committee', 'party_group', 'party_lecture', 'themed_party_day', 'organizational_life', 'democratic_appraisal',
+] as const;
+export const ATTENDANCE_KINDS = ['in_person', 'online', 'reported', 'excused', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCE_KINDS)[number];
+export type MeetingMode = 'in_person' | 'online' | 'both';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const ZInstant = z.iso.datetime({ offset: true, message: 'a date and time with its offset' }).transform((s) => new Date(s));
+const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+export const ZScheduleMeetingInput = z
+  .object({
+    orgId: z.uuid(),
+    orgPath: ZOrgPath,
+    kind: z.enum(MEETING_KINDS),
+    title: text(100),
+    agenda: text(2000).optional(),
+    mode: z.enum(['in_person', 'online', 'both']),
+    location: text(200).optional(),
+    onlineLink: z.url({ protocol: /^https?$/, message: 'an http(s) link' }).max(500).optional(),
+    startsAt: ZInstant,
+    endsAt: ZInstant,
+    /** Until when a meeting report counts as attended (视同参会); default 7 days after the end. */
+    reportDeadline: ZInstant.optional(),
+    idempotencyKey: z.string().min(8).max(80),
+  })
+  .superRefine((input, ctx) => {
+    // Members must know where to go or what to open.
+    if (input.mode !== 'online' && !input.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'required for an in-person meeting' });
+    if (input.mode !== 'in_person' && !input.onlineLink) ctx.addIssue({ code: 'custom', path: ['onlineLink'], message: 'required for an online meeting' });
+    if (input.endsAt <= input.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
+    if (input.reportDeadline && input.reportDeadline < input.endsAt) ctx.addIssue({ code: 'custom', path: ['reportDeadline'], message: 'must not be before the end' });
+  });
+export type ScheduleMeetingInput = z.infer<typeof ZScheduleMeetingInput>;
+
+export const ZMeetingIdInput = z.object({ meetingId: z.uuid() });
+
+export const ZRespondInput = z.object({ meetingId: z.uuid(), response: z.enum(['in_person', 'online', 'cannot_attend']) });
+export type RespondInput = z.infer<typeof ZRespondInput>;
+
+export const ZReportInsteadInput = z.object({ meetingId: z.uuid(), report: text(4000) });
+
+export const ZListMeetingsInput = z.object({ orgId: z.uuid().optional(), from: ZInstant.optional(), to: ZInstant.optional() });
+
+export const ZRecordAttendanceInput = z.object({
+  meetingId: z.uuid(),
+  entries: z.array(z.object({ memberId: z.uuid(), attendance: z.enum(ATTENDANCE_KINDS) })).min(1).max(500, 'at most 500 entries'),
+});
+export type AttendanceEntry = z.infer<typeof ZRecordAttendanceInput>['entries'][number];
+
+export const ZMonthlyAttendanceInput = z.object({ orgId: z.uuid(), period: ZPeriod });
+export const ZYearlyInPersonInput = z.object({ orgId: z.uuid(), year: z.number().int().min(2000).max(2100) });

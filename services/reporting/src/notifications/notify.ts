@@ -1,0 +1,60 @@
+import type { Tx } from '@tongxin/db';
+import { notifications } from '../schema.ts';
+import type { OutboundMessage } from './outbound-channel.ts';
+
+export interface NotifyInput {
+  tenantId: string;
+  userId: string;
+  /** reminder, acknowledgement, checkin_decision, reply, … */
+  kind: string;
+  title: string;
+  body?: string | null;
+  /** What it is about, for a link in the UI. */
+  subject?: { type: string; id: string } | null;
+  /** One message per cause: a second write with the same key is a no-op. */
+  dedupeKey?: string | null;
+  /** Official notices cannot be turned off and also go to the tenant's outbound channel. */
+  official?: boolean;
+  /** When it happened (the procedure's clock); the database's now() otherwise. */
+  at?: Date;
+}
+
+export interface NotifyResult {
+  /** False when the dedupe key had already been used: nothing was written. */
+  created: boolean;
+  /** For an official notice just created: hand it to `deliverOutbound` after commit. */
+  outbound: OutboundMessage | null;
+}
+
+/**
+ * Puts a message in a user's in-app inbox, in the caller's transaction. No RETURNING: the
+ * writer (a secretary answering) may not read the recipient's inbox, and PostgreSQL checks
+ * RETURNING rows against the read policy; the driver's row count says whether it inserted.
+ */
+export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> {
+  const result = await tx
+    .insert(notifications)
+    .values({
+      tenantId: input.tenantId,
+      userId: input.userId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? null,
+      subject: input.subject ?? null,
+      dedupeKey: input.dedupeKey ?? null,
+      official: input.official ?? false,
+      ...(input.at ? { createdAt: input.at } : {}),
+    })
+    .onConflictDoNothing({ target: [notifications.tenantId, notifications.dedupeKey] });
+  const created = insertedRows(result) > 0;
+  const outbound = created && input.official
+    ? { tenantId: input.tenantId, userId: input.userId, kind: input.kind, text: input.body ? `${input.title}：${input.body}` : input.title }
+    : null;
+  return { created, outbound };
+}
+
+/** node-postgres and the Neon Pool say `rowCount`, PGlite `affectedRows`. */
+function insertedRows(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return r.rowCount ?? r.affectedRows ?? 0;
+}

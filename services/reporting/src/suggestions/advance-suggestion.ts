@@ -1,0 +1,53 @@
+import { recordEvent, type Tx } from '@tongxin/db';
+import { badField } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { eq, sql } from 'drizzle-orm';
+import { notify } from '../notifications/notify.ts';
+import { outbox, suggestions, type SuggestionStatus } from '../schema.ts';
+import { NEXT_STATUSES, STEP_TITLES } from './suggestion-rules.ts';
+
+export const SUGGESTION_ADOPTED = 'reporting.suggestion_adopted';
+
+export interface AdvanceSuggestionInput {
+  suggestionId: string;
+  status: Exclude<SuggestionStatus, 'received'>;
+  answer?: string | undefined;
+}
+
+/**
+ * A secretary (or the department) moves a suggestion one step and may answer; the member
+ * sees the step in the suggestion and in the inbox. The row is locked, so two secretaries
+ * answering at once cannot both adopt it. Asking for the status it already has, as the one
+ * who set it, is a retry and changes nothing.
+ */
+export async function advanceSuggestion(tx: Tx, tenantId: string, by: string, input: AdvanceSuggestionInput, now: Date) {
+  const [row] = await tx.select().from(suggestions).where(eq(suggestions.id, input.suggestionId)).for('update');
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such suggestion in your organizations' });
+  const last = row.steps.at(-1);
+  if (row.status === input.status && last?.by === by) return { id: row.id, status: row.status, steps: row.steps };
+  if (!NEXT_STATUSES[row.status].includes(input.status)) throw badField('status', `not possible after ${row.status}`);
+  if (input.status === 'declined' && !input.answer) throw badField('answer', 'say why it is declined');
+
+  const step = { status: input.status, by, at: now.toISOString(), ...(input.answer ? { answer: input.answer } : {}) };
+  const [updated] = await tx
+    .update(suggestions)
+    .set({ status: input.status, steps: sql`${suggestions.steps} || ${JSON.stringify([step])}::jsonb`, updatedAt: now })
+    .where(eq(suggestions.id, row.id))
+    .returning({ id: suggestions.id, status: suggestions.status, steps: suggestions.steps });
+  // Adopted is reachable once (see NEXT_STATUSES), so the event is written once.
+  if (input.status === 'adopted') {
+    await recordEvent(tx, outbox, tenantId, SUGGESTION_ADOPTED, { suggestionId: row.id, memberId: row.memberId, userId: row.userId, category: row.category });
+  }
+  // A reply is not an official notice: it stays in the app, so nothing goes to the outbound channel.
+  await notify(tx, {
+    tenantId,
+    userId: row.userId,
+    kind: 'reply',
+    title: `${STEP_TITLES[input.status]}：${row.title}`,
+    body: input.answer ?? null,
+    subject: { type: 'suggestion', id: row.id },
+    dedupeKey: `suggestion:${row.id}:${input.status}`,
+    at: now,
+  });
+  return updated!;
+}
