@@ -17,6 +17,8 @@ export const accounts = {
   township: { tenant: YONGXING, username: '13800000004', name: '邓志强' },
   department: { tenant: YONGXING, username: '13800000005', name: '周秀英' },
   ruchengDepartment: { tenant: RUCHENG, username: '13900000001', name: '朱红梅' },
+  /** Secretary of 汝城县驻广州流动党员党支部: a destination in another county. */
+  ruchengFlowSecretary: { tenant: RUCHENG, username: '13900000002', name: '朱志远' },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];

@@ -40,7 +40,8 @@ export function ReportForm(props: {
   const [ledgerVersion, setLedgerVersion] = createSignal<number | undefined>(props.current?.ledgerVersion ?? undefined);
   const [editingLedger, setEditingLedger] = createSignal(false);
   const [problems, setProblems] = createSignal<Problems>({});
-  const send = createAction((input: Parameters<typeof reporting.monthlyReports.submit.mutate>[0]) => reporting.monthlyReports.submit.mutate(input));
+  const send = createAction((input: Omit<Parameters<typeof reporting.monthlyReports.submit.mutate>[0], 'idempotencyKey'>, idempotencyKey: string) =>
+    reporting.monthlyReports.submit.mutate({ ...input, idempotencyKey }));
   let form: HTMLFormElement | undefined;
   let heading: HTMLHeadingElement | undefined;
   onMount(() => props.current && heading?.focus());

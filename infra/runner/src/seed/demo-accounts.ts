@@ -19,6 +19,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { tenantId: '431023', username: '13800000004', name: '邓志强', role: 'township-secretary', org: '马田镇党委' },
   { tenantId: '431023', username: '13800000005', name: '周秀英', role: 'department' },
   { tenantId: '431026', username: '13900000001', name: '朱红梅', role: 'department' },
+  { tenantId: '431026', username: '13900000002', name: '朱志远', role: 'flow-secretary', org: '汝城县驻广州流动党员党支部' },
 ];
 
 /** Accounts for a benchmark county (`npm run seed -- --members N`), same password. */
