@@ -1,4 +1,4 @@
-import { Match, Show, Suspense, Switch, createEffect, createResource, lazy, on } from 'solid-js';
+import { Match, Show, Suspense, Switch, createEffect, createResource, on } from 'solid-js';
 import { errorKind, reporting, roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
@@ -6,14 +6,7 @@ import { LedgerPanel } from './ledger-panel.tsx';
 import { ProfileFacts } from './profile-facts.tsx';
 import { page, setBasePath } from './route.ts';
 import { SectionNav } from './section-nav.tsx';
-
-// Every section but the ledger is a chunk of its own, with its own words: the first load a
-// member on a poor connection waits for stays the ledger's (frontends/README.md, measured).
-const CheckinPage = lazy(() => import('./checkin/checkin-page.tsx'));
-const ReportPage = lazy(() => import('./report/report-page.tsx'));
-const MeetingsPage = lazy(() => import('./meetings/meetings-page.tsx'));
-const SuggestionsPage = lazy(() => import('./suggestions/suggestions-page.tsx'));
-const InboxPage = lazy(() => import('./inbox/inbox-page.tsx'));
+import Sections from './sections.tsx';
 
 /** Moves the focus to the new section's heading once it is on screen (lazy sections render later). */
 function focusHeading(area: HTMLElement, triesLeft = 60) {
@@ -48,27 +41,17 @@ export default function MemberApp(props: RemoteAppProps) {
             <div ref={area}>
               <SectionNav unread={unreadCount()} />
               <Suspense fallback={<Loading />}>
-                <Switch>
-                  <Match when={page() === 'ledger'}>
-                    <ProfileFacts me={me()} />
-                    <LedgerPanel me={me()} onChanged={refetch} />
-                  </Match>
-                  <Match when={page() === 'checkin'}>
-                    <CheckinPage />
-                  </Match>
-                  <Match when={page() === 'report'}>
-                    <ReportPage me={me()} onLedgerChanged={refetch} />
-                  </Match>
-                  <Match when={page() === 'meetings'}>
-                    <MeetingsPage />
-                  </Match>
-                  <Match when={page() === 'suggestions'}>
-                    <SuggestionsPage me={me()} />
-                  </Match>
-                  <Match when={page() === 'inbox'}>
-                    <InboxPage onReadChanged={refetchUnread} />
-                  </Match>
-                </Switch>
+                <Show
+                  when={page() !== 'ledger'}
+                  fallback={
+                    <>
+                      <ProfileFacts me={me()} />
+                      <LedgerPanel me={me()} onChanged={refetch} />
+                    </>
+                  }
+                >
+                  <Sections me={me()} onLedgerChanged={refetch} onReadChanged={refetchUnread} />
+                </Show>
               </Suspense>
             </div>
           )}

@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import { runMe } from './scenario-me.ts';
+import { runReportBurst } from './scenario-report-burst.ts';
+import { runReportSubmit } from './scenario-report-submit.ts';
 import { runRosterPage } from './scenario-roster-page.ts';
 
 // `npm run bench -- <scenario>`: not a test. Compares our stack with the raw query side by
 // side in one run; the last line is `BENCH <scenario> throughput_ratio=… p99_ratio=…` at c=8.
+// A scenario that checks an outcome rather than a ratio (report-burst) gives its own line.
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { driver: { type: 'string', default: 'pg' }, seconds: { type: 'string', default: '5' } },
 });
-const scenarios = { me: runMe, 'roster-page': runRosterPage } as const;
+const scenarios = { me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst } as const;
 const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const driver = values.driver === 'neon' ? 'neon' : 'pg';
@@ -22,6 +25,10 @@ for (const name of requested) {
   }
   console.log(`scenario ${name}: driver ${driver}, ${values.seconds} s per measurement`);
   const result = await run({ adminUrl, driver, durationMs: Number(values.seconds) * 1000, port: 39_000 + Math.floor(Math.random() * 900), log: console.log });
+  if ('line' in result) {
+    lines.push(result.line);
+    continue;
+  }
   const full = result.full.find((m) => m.concurrency === 8)!;
   const raw = result.raw.find((m) => m.concurrency === 8)!;
   lines.push(`BENCH ${name} throughput_ratio=${(full.throughput / raw.throughput).toFixed(2)} p99_ratio=${(full.p99 / raw.p99).toFixed(2)}`);

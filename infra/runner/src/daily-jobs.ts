@@ -1,4 +1,5 @@
 import type { Database } from '@tongxin/db';
+import { runEscalation } from '@tongxin/reporting';
 import { proposePlacements } from '@tongxin/roster';
 
 const HOUR = 60 * 60 * 1000;
@@ -7,7 +8,8 @@ const chinaDay = (at: Date) => new Date(at.getTime() + 8 * HOUR).toISOString().s
 
 /**
  * Once at start and then once per China calendar day: the roster's 6-month rule proposes
- * placements. Checked hourly, so a host asleep at midnight catches up when it wakes; the job
+ * placements, and reporting's escalation ladder reminds, creates contact tasks and proposes
+ * lost contact. Checked hourly, so a host asleep at midnight catches up when it wakes; the job
  * itself is idempotent, so a second run on one day proposes nothing new.
  */
 export function scheduleDailyJobs(database: Database, now: () => Date = () => new Date()) {
@@ -20,6 +22,10 @@ export function scheduleDailyJobs(database: Database, now: () => Date = () => ne
         const results = await proposePlacements(database, now());
         const proposed = results.reduce((sum, r) => sum + r.proposed, 0);
         if (proposed > 0) console.log(`6-month rule: ${proposed} placement(s) proposed`);
+        const ladder = await runEscalation(database, now());
+        const reminded = ladder.reduce((sum, r) => sum + r.reminded, 0);
+        const tasks = ladder.reduce((sum, r) => sum + r.tasksCreated, 0);
+        if (reminded + tasks > 0) console.log(`monthly reports: ${reminded} reminder(s), ${tasks} contact task(s)`);
         lastDay = day;
       } catch (error) {
         console.error('daily jobs failed:', error instanceof Error ? error.name : error);

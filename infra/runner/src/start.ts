@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { migrateAll, relayOutbox } from '@tongxin/db';
 import { applyRosterEvent } from '@tongxin/scoring';
-import { applyTransferAccepted, rosterSchema } from '@tongxin/roster';
+import { applyCheckinDecision, applyRosterEventToReporting, reportingSchema } from '@tongxin/reporting';
+import { applyCheckinEvent, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
 import { loadOrCreateAccessKeys } from './access-keys.ts';
 import { openConfiguredDatabase } from './configured-database.ts';
 import { env } from './env.ts';
@@ -28,18 +29,28 @@ const deps = { database, keys, now: () => new Date(), secureCookies: env.PUBLIC_
 const app = createNodeApp({ dataDir: env.DATA_DIR });
 const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: env.PORT, hostname: env.HOST });
 
-// On Node a poller drains roster's outbox into its consumers (design.md, Events): scoring,
-// and roster itself, which closes the origin record of a transfer another county accepted.
+// On Node a poller drains the outboxes into their consumers (design.md, Events); each
+// consumer ignores the topics it does not handle and applies each event once.
+// - roster's: scoring's members, roster itself (a transfer another county accepted closes
+//   the origin record), reporting's copy of the members;
+// - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
+//   "ledger unchanged" in a monthly report confirms the ledger) and reporting itself (the
+//   member's inbox hears a destination county's decision).
 // The next run is scheduled when this one ends, so two relays never deliver a batch at once.
+const relays = [
+  { outbox: rosterSchema.outbox, consumers: [applyRosterEvent, applyTransferAccepted, applyRosterEventToReporting] },
+  { outbox: reportingSchema.outbox, consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision] },
+];
 let relay: ReturnType<typeof setTimeout> | undefined;
 const relayOnce = async () => {
-  try {
-    await relayOutbox(database, rosterSchema.outbox, async (event) => {
-      await applyRosterEvent(database, event);
-      await applyTransferAccepted(database, event);
-    });
-  } catch (error) {
-    console.error('outbox relay failed:', error instanceof Error ? error.name : error);
+  for (const { outbox, consumers } of relays) {
+    try {
+      await relayOutbox(database, outbox, async (event) => {
+        for (const consume of consumers) await consume(database, event);
+      });
+    } catch (error) {
+      console.error('outbox relay failed:', error instanceof Error ? error.name : error);
+    }
   }
   relay = setTimeout(relayOnce, 1000);
 };

@@ -1,5 +1,6 @@
 import { router } from '@tongxin/trpc';
 import { excelRouter } from './excel/excel-router.ts';
+import { grantsRouter } from './grants/grants-router.ts';
 import { ledgerRouter } from './ledger/ledger-router.ts';
 import { membersRouter } from './members/members-router.ts';
 import { mobilityRouter } from './mobility/mobility-router.ts';
@@ -13,5 +14,6 @@ export const appRouter = router({
   mobility: mobilityRouter,
   transfers: transfersRouter,
   excel: excelRouter,
+  grants: grantsRouter,
 });
 export type AppRouter = typeof appRouter;

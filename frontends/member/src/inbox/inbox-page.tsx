@@ -14,7 +14,8 @@ const pageOf: Record<string, Page> = { monthly_report: 'report', report: 'report
 /** The member's inbox: newest first, unread marked; reading one marks it read. */
 export default function InboxPage(props: { onReadChanged: () => void }) {
   const [unreadOnly, setUnreadOnly] = createSignal(false);
-  const [messages, { refetch }] = createResource(unreadOnly, (only) => reporting.notifications.mine.query({ unreadOnly: only, limit: 50 }));
+  // The source is an object: a bare `false` would mean "do not fetch" to createResource.
+  const [messages, { refetch }] = createResource(() => ({ unreadOnly: unreadOnly(), limit: 50 }), (input) => reporting.notifications.mine.query(input));
   const [said, setSaid] = createSignal('');
   // Marking read is naturally idempotent (a second call finds nothing unread): no key needed.
   const markAll = createAction(() => reporting.notifications.markAllRead.mutate());

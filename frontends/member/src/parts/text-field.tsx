@@ -18,14 +18,6 @@ export function TextField(props: {
   ref?: (element: HTMLInputElement | HTMLTextAreaElement) => void;
 }) {
   const describedBy = () => [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = () => ({
-    id: props.id,
-    name: props.id,
-    value: props.value,
-    'aria-invalid': props.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy(),
-    'aria-required': props.optional ? undefined : ('true' as const),
-  });
   return (
     <div class="field">
       <label for={props.id}>
@@ -41,9 +33,15 @@ export function TextField(props: {
       </Show>
       <Show
         when={props.multiline}
-        fallback={<input {...common()} type="text" ref={props.ref} onInput={(e) => props.onInput(e.currentTarget.value)} />}
+        fallback={
+          <input id={props.id} name={props.id} type="text" value={props.value} ref={props.ref}
+            aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy()} aria-required={props.optional ? undefined : 'true'}
+            onInput={(e) => props.onInput(e.currentTarget.value)} />
+        }
       >
-        <textarea {...common()} rows={4} ref={props.ref} onInput={(e) => props.onInput(e.currentTarget.value)} />
+        <textarea id={props.id} name={props.id} rows={4} value={props.value} ref={props.ref}
+          aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy()} aria-required={props.optional ? undefined : 'true'}
+          onInput={(e) => props.onInput(e.currentTarget.value)} />
         <p class="muted counter" aria-hidden="true">
           {m('counter', { n: props.value.trim().length, max: props.max })}
         </p>

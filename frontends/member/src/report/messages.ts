@@ -4,6 +4,7 @@ import { defineMessages } from '@tongxin/i18n';
 export const m = defineMessages(
   {
     title: '{period} 月报',
+    fill: '填写本月月报',
     intro: '每月向家乡党支部报告一次，支部书记回复前都可以修改。',
     summary: '本月工作和生活情况',
     summaryHint: '例如：在哪里工作、做了什么、身体和家庭情况',
@@ -35,6 +36,7 @@ export const m = defineMessages(
   },
   {
     title: 'Report for {period}',
+    fill: 'Write this month\'s report',
     intro: 'Report to your home branch once a month. You can change it until the secretary has read it.',
     summary: 'Work and life this month',
     summaryHint: 'For example: where you work, what you did, your health and family',

@@ -92,7 +92,7 @@ export function ReportForm(props: {
   return (
     <form class="form" noValidate ref={form} onSubmit={submit} aria-labelledby="report-form-heading">
       <h3 id="report-form-heading" tabindex="-1" ref={heading}>
-        {props.current ? m('edit') : m('title', { period: props.period })}
+        {props.current ? m('edit') : m('fill')}
       </h3>
       <Show when={count() > 0}>
         <div class="notice notice-error" role="alert">

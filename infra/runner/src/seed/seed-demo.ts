@@ -2,6 +2,7 @@ import { identitySchema } from '@tongxin/identity';
 import type { Database } from '@tongxin/db';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
 import { seedCounty } from './seed-county.ts';
+import { seedDemoReports } from './seed-reporting.ts';
 
 /** True when the database has no tenant yet (a first start). */
 export async function isEmpty(database: Database): Promise<boolean> {
@@ -10,9 +11,12 @@ export async function isEmpty(database: Database): Promise<boolean> {
 }
 
 /** The demo: the city of Chenzhou, Yongxing county (420+ members) and the smaller Rucheng. */
-export async function seedDemo(database: Database, log: (line: string) => void) {
+export async function seedDemo(database: Database, log: (line: string) => void, now = new Date()) {
   await database.owner.insert(identitySchema.tenants).values({ id: CHENZHOU.id, name: CHENZHOU.name, kind: 'city' }).onConflictDoNothing();
-  for (const plan of [YONGXING, RUCHENG]) await seedWithProgress(database, plan, log);
+  for (const plan of [YONGXING, RUCHENG]) {
+    await seedWithProgress(database, plan, log);
+    log(`${plan.name}: ${await seedDemoReports(database, plan.tenantId, now)} monthly reports for last month`);
+  }
 }
 
 export async function seedWithProgress(database: Database, plan: CountyPlan, log: (line: string) => void) {

@@ -1,13 +1,12 @@
 import type { RoleGrant } from '@tongxin/auth';
+import { relayOutbox, type DomainEvent } from '@tongxin/db';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { members } from '../schema.ts';
+import { members, outbox } from '../schema.ts';
 import { applyCheckinDecision } from './notify-checkin-decision.ts';
-import { relayOutbox, type DomainEvent } from '@tongxin/db';
-import { outbox } from '../schema.ts';
 
 // 永兴县 'yx' sends members; 汝城县 'rc' has a flow branch in 广州 that takes them in.
 let h: ServiceHarness;

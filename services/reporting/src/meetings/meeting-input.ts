@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPeriod } from '../monthly-reports/period.ts';
 import { ZOrgPath } from './org-path.ts';
 
 export const MEETING_KINDS = [
@@ -10,7 +11,6 @@ export type MeetingMode = 'in_person' | 'online' | 'both';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const ZInstant = z.iso.datetime({ offset: true, message: 'a date and time with its offset' }).transform((s) => new Date(s));
-const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
 export const ZScheduleMeetingInput = z
   .object({
@@ -44,7 +44,7 @@ export type RespondInput = z.infer<typeof ZRespondInput>;
 
 export const ZReportInsteadInput = z.object({ meetingId: z.uuid(), report: text(4000) });
 
-export const ZListMeetingsInput = z.object({ orgId: z.uuid().optional(), from: ZInstant.optional(), to: ZInstant.optional() });
+export const ZListMeetingsInput = z.object({ orgId: z.uuid().optional(), from: ZInstant.optional(), to: ZInstant.optional() }).default({});
 
 export const ZRecordAttendanceInput = z.object({
   meetingId: z.uuid(),

@@ -1,9 +1,8 @@
 import type { RoleGrant } from '@tongxin/auth';
-import { createServiceApp, router } from '@tongxin/trpc';
 import { createServiceHarness, type CallOptions, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
+import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { meetingsRouter } from './meetings-router.ts';
 
 // Two counties: 永兴 (yx) with two townships, 汝城 (rc) with one. Paths are roster's:
 // /<department>/<township>/<branch>/. Members are inserted as the owner, as the members
@@ -42,8 +41,6 @@ export function secretaryOf(org: OrgName) {
 export function department(tenantId: 'yx' | 'rc' = 'yx') {
   return { tenantId, userId: `dep-${tenantId}`, roles: [{ role: 'department' }] as RoleGrant[] };
 }
-
-const app = createServiceApp('reporting', router({ meetings: meetingsRouter }));
 
 export async function meetingsHarness(): Promise<ServiceHarness> {
   const h = await createServiceHarness(app, [migrations]);

@@ -5,10 +5,10 @@ import { managesPath } from './org-path.ts';
 
 /**
  * The path of an org the caller manages, learnt from reporting's own rows (a meeting of the
- * org, or a member below it): reporting cannot read roster's tree. Null when the caller
- * surely manages the org (their own org, or the department) but no row names it yet, so
- * the answer is simply empty. Anyone else asking about an org outside their scope, or in
- * another county, gets NOT_FOUND.
+ * org, or a member below it): reporting cannot read roster's tree. Null when it is the
+ * secretary's own org but no row names it yet, so the answer is simply empty. Otherwise an
+ * org no visible row names (another branch's, another county's: the department cannot tell
+ * those from an empty org) or one outside the caller's scope is NOT_FOUND.
  */
 export async function resolveOrgPath(tx: Tx, orgIds: readonly string[] | null, orgId: string): Promise<string | null> {
   const needle = `/${orgId}/`;
@@ -19,6 +19,6 @@ export async function resolveOrgPath(tx: Tx, orgIds: readonly string[] | null, o
       where position(${needle} in org_path) > 0 limit 1)
     limit 1`);
   const path = (result.rows[0] as { path: string } | undefined)?.path ?? null;
-  if (path ? managesPath(orgIds, path) : orgIds === null || orgIds.includes(orgId)) return path;
+  if (path ? managesPath(orgIds, path) : orgIds?.includes(orgId)) return path;
   throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your scope' });
 }

@@ -29,6 +29,13 @@ describe('applyRosterEventToReporting', () => {
     expect(await member(liming)).toMatchObject({ name: '李明', user_id: 'u-liming', org_path: yongshuiPath, status: 'resident' });
   });
 
+  it('uses the path and status roster sends with the created member', async () => {
+    const [branch, zhou] = [id(), id()];
+    const full = `/${dept}/${matian}/${branch}/`;
+    await applyRosterEventToReporting(database, event('roster.member_created', { memberId: zhou, userId: 'u-zhou', name: '周秀英', branchId: branch, orgPath: full, status: 'mobile' }));
+    expect(await member(zhou)).toMatchObject({ org_path: full, status: 'mobile' });
+  });
+
   it('a member of a branch not yet copied gets the branch as path until an update brings the full one', async () => {
     const [branch, huang] = [id(), id()];
     await applyRosterEventToReporting(database, event('roster.member_created', { memberId: huang, userId: null, name: '黄文杰', branchId: branch }));

@@ -2,13 +2,12 @@ import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx
 import { and, eq, sql } from 'drizzle-orm';
 import { members, processedEvents } from '../schema.ts';
 
-/** `roster.member_created` as roster sends it today (no path, no status). */
+/** `roster.member_created`: path and status since roster sends them; events recorded before lack them. */
 interface MemberCreated {
   memberId: string;
   userId: string | null;
   name: string;
   branchId: string;
-  /** Not sent yet; used when roster adds them. */
   orgPath?: string;
   status?: string;
 }
@@ -49,8 +48,8 @@ export async function applyRosterEventToReporting(database: Database, event: Dom
 }
 
 async function memberCreated(tx: Tx, tenantId: string, p: MemberCreated) {
-  // The event carries the branch but not its path: a member of the same branch already
-  // copied has it. Failing that, the branch alone keeps the member visible to the branch's
+  // An event recorded before roster sent the path names only the branch: a member of the
+  // same branch already copied has its path. Failing that, the branch alone keeps the member visible to the branch's
   // secretary (not yet to the township's) until the next member_updated brings the full path.
   let orgPath = p.orgPath;
   if (!orgPath) {

@@ -27,9 +27,10 @@ export interface NotifyResult {
 }
 
 /**
- * Puts a message in a user's in-app inbox, in the caller's transaction. No RETURNING: the
- * writer (a secretary answering) may not read the recipient's inbox, and PostgreSQL checks
- * RETURNING rows against the read policy; the driver's row count says whether it inserted.
+ * Puts a message in a user's in-app inbox, in the caller's transaction. The writer (a
+ * secretary answering) may not read the recipient's inbox, and PostgreSQL checks the new
+ * row against the read policy for RETURNING: so none, and the driver's row count says
+ * whether it inserted.
  */
 export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> {
   const result = await tx
@@ -45,7 +46,9 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
       official: input.official ?? false,
       ...(input.at ? { createdAt: input.at } : {}),
     })
-    .onConflictDoNothing({ target: [notifications.tenantId, notifications.dedupeKey] });
+    // No conflict target: naming one needs SELECT on its columns, which applies the read
+    // policy to the new row. The only unique key a new row can hit is the dedupe key.
+    .onConflictDoNothing();
   const created = insertedRows(result) > 0;
   const outbound = created && input.official
     ? { tenantId: input.tenantId, userId: input.userId, kind: input.kind, text: input.body ? `${input.title}：${input.body}` : input.title }

@@ -66,7 +66,7 @@ describe('answering a suggestion', () => {
   });
 
   it('the branch and township secretaries and the department see it; another branch, township or tenant does not', async () => {
-    const inboxOf = async (who: Parameters<typeof h.query>[1]['as']) =>
+    const inboxOf = async (who: NonNullable<Parameters<typeof h.query>[1]>['as']) =>
       ((await h.query(trpc('inbox'), { as: who, input: {} })).data as { id: string }[]).map((s) => s.id);
     expect(await inboxOf(as.secretaryOf('yongshui'))).toContain(id);
     expect(await inboxOf(as.secretaryOf('matian'))).toContain(id);
@@ -98,7 +98,6 @@ describe('answering a suggestion', () => {
   it('received → adopted → in_progress → done: the member sees each step and a reply per step; adoption is one event', async () => {
     h.clock.now = new Date('2026-11-03T10:00:00+08:00');
     const adopted = await advance(as.secretaryOf('yongshui'), { suggestionId: id, status: 'adopted', answer: '支委会已讨论，列入明年计划。' });
-    console.log(JSON.stringify(adopted.error));
     expect(adopted.data.status).toBe('adopted');
     // A retry of the same step changes nothing.
     expect((await advance(as.secretaryOf('yongshui'), { suggestionId: id, status: 'adopted', answer: '支委会已讨论，列入明年计划。' })).data.steps).toHaveLength(2);

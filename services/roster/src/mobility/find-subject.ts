@@ -16,9 +16,10 @@ export interface Subject {
 /**
  * The member named by `memberId`, or the caller themself when it is omitted. The row is
  * read through RLS, so a member outside the caller's scope is NOT_FOUND, never FORBIDDEN
- * (which would confirm it exists). A member who transferred out is closed for every action.
+ * (which would confirm it exists). A member who transferred out is closed for every action;
+ * their record stays readable (`reading`).
  */
-export async function findSubject(tx: Tx, caller: Caller, memberId: string | undefined): Promise<Subject> {
+export async function findSubject(tx: Tx, caller: Caller, memberId: string | undefined, reading = false): Promise<Subject> {
   if (!memberId && !caller.member) throw badField('memberId', 'which member?');
   const where = memberId
     ? and(eq(members.tenantId, caller.tenantId), eq(members.id, memberId))
@@ -27,7 +28,7 @@ export async function findSubject(tx: Tx, caller: Caller, memberId: string | und
   if (!member) {
     throw new TRPCError({ code: 'NOT_FOUND', message: memberId ? 'No such member in your scope' : 'No member record is linked to this account' });
   }
-  if (member.status === 'transferred_out') throw badField('memberId', 'this member has transferred out');
+  if (member.status === 'transferred_out' && !reading) throw badField('memberId', 'this member has transferred out');
   const self = member.userId !== null && member.userId === caller.userId;
   const role = self && (!memberId || (!caller.department && caller.orgIds.length === 0)) ? 'member' : caller.department ? 'department' : 'secretary';
   return { member, actor: { userId: caller.userId, role } };

@@ -2,7 +2,7 @@ import type { Tx } from '@tongxin/db';
 import { badField } from '@tongxin/trpc';
 import { and, eq, isNull } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
-import { members, outflows } from '../schema.ts';
+import { contactAttempts, members, outflows } from '../schema.ts';
 import { chinaDate } from './china-date.ts';
 import { listContactAttempts, MIN_FAILED_ATTEMPTS } from './contact-attempts.ts';
 import type { Subject } from './find-subject.ts';
@@ -48,6 +48,11 @@ export async function markRecontacted(tx: Tx, subject: Subject, idempotencyKey: 
     .from(outflows)
     .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.memberId, member.id), isNull(outflows.returnedOn)));
   const status = open || member.awaySince ? 'mobile' : 'resident';
+  // Re-contact is a successful contact: logged, so the count of failures since starts again.
+  await tx.insert(contactAttempts).values({
+    tenantId: member.tenantId, memberId: member.id, attemptedOn: chinaDate(now), channel: 'other', result: 'reached',
+    note: '恢复联系', recordedBy: actor.userId, idempotencyKey: `recontacted:${idempotencyKey}`,
+  });
   const { version } = await changeMember(tx, member.tenantId, member.id, {
     action: 'recontacted',
     set: { status, lostContactSince: null, lostContactReason: null },

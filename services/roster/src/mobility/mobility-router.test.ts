@@ -121,6 +121,20 @@ describe('mobility.registerReturn', () => {
     expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: expect.any(String) } });
   });
 
+  it('a member away since before the county used Tongxin (no outflow registered) returns too, with the time away recorded', async () => {
+    // 李明 is mobile in the fixture, away since a date, with no outflow row.
+    const liMing = await db.memberId('李明');
+    await h.database.owner.execute(sql`update roster.members set away_since = '2025-03-01' where id = ${liMing}`);
+    const result = await h.mutate(trpc('registerReturn'), { as: as.secretaryOf('yongshuiMobile'), input: { memberId: liMing, returnedOn: '2026-10-01', idempotencyKey: 'return-liming-1' } });
+    expect(result.error).toBeFalsy();
+    expect(await db.member(liMing)).toMatchObject({ status: 'resident', away_since: null });
+    const away = await db.rows(sql`select left_on, returned_on from roster.outflows where member_id = ${liMing}`);
+    expect(away).toEqual([{ left_on: '2025-03-01', returned_on: '2026-10-01' }]);
+    // Put 李明 back as the fixture has him, for the tests below that count times away.
+    await h.database.owner.execute(sql`delete from roster.outflows where member_id = ${liMing}`);
+    await h.database.owner.execute(sql`update roster.members set status = 'mobile', away_since = null where id = ${liMing}`);
+  });
+
   it('an admin-only account is FORBIDDEN', async () => {
     const result = await h.mutate(trpc('registerReturn'), { as: as.admin(), input: { memberId: caoDesheng, returnedOn: '2026-10-01', idempotencyKey: 'return-admin-1' } });
     expect(result.error?.code).toBe('FORBIDDEN');
@@ -232,6 +246,10 @@ describe('lost contact (失联)', () => {
     expect(result.data).toEqual({ version: 3, status: 'resident' });
     expect(await db.member(liHua)).toMatchObject({ status: 'resident', lost_contact_since: null, lost_contact_reason: null });
     expect((await db.versions(liHua)).map((v) => v.action)).toEqual(['lost_contact', 'recontacted']);
+    // The re-contact is logged as a successful contact: failures since start again at 0.
+    const contacts = await h.query(trpc('contactAttempts'), { as: as.department(), input: { memberId: liHua } });
+    expect(contacts.data.failedSinceLastReached).toBe(0);
+    expect(contacts.data.attempts[0]).toMatchObject({ result: 'reached', note: '恢复联系' });
     const again = await h.mutate(trpc('markRecontacted'), { as: as.department(), input: { memberId: liHua, idempotencyKey: 'recontact-lihua-2' } });
     expect(again.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'not marked lost contact' } });
   });

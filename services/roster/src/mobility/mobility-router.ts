@@ -70,7 +70,7 @@ export const mobilityRouter = {
     .input(z.object({ memberId: z.uuid() }))
     .query(({ ctx, input }) =>
       ctx.tx(async (tx) => {
-        const { member } = await findSubject(tx, ctx.caller, input.memberId);
+        const { member } = await findSubject(tx, ctx.caller, input.memberId, true);
         return listContactAttempts(tx, member.tenantId, member.id);
       }),
     ),

@@ -30,12 +30,30 @@ export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInpu
     .from(outflows)
     .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.memberId, member.id), isNull(outflows.returnedOn)))
     .for('update');
-  if (!open) throw badField('memberId', 'not registered as away');
-  if (input.returnedOn < open.leftOn) throw badField('returnedOn', `before the day they left (${open.leftOn})`);
-  await tx
-    .update(outflows)
-    .set({ returnedOn: input.returnedOn, returnNote: input.note ?? null })
-    .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.id, open.id)));
+  let outflowId: string;
+  if (open) {
+    if (input.returnedOn < open.leftOn) throw badField('returnedOn', `before the day they left (${open.leftOn})`);
+    await tx
+      .update(outflows)
+      .set({ returnedOn: input.returnedOn, returnNote: input.note ?? null })
+      .where(and(eq(outflows.tenantId, member.tenantId), eq(outflows.id, open.id)));
+    outflowId = open.id;
+  } else {
+    // Away before the county used Tongxin (imported or seeded as mobile): no outflow was
+    // registered, so the return records the time away from the ledger's "away since".
+    if (member.status !== 'mobile' && member.status !== 'lost_contact') throw badField('memberId', 'not registered as away');
+    const leftOn = member.awaySince ?? input.returnedOn;
+    if (input.returnedOn < leftOn) throw badField('returnedOn', `before the day they left (${leftOn})`);
+    const [row] = await tx
+      .insert(outflows)
+      .values({
+        tenantId: member.tenantId, memberId: member.id, leftOn, destinationProvince: member.destinationProvince,
+        destinationCity: member.destinationCity ?? '—', returnedOn: input.returnedOn, returnNote: input.note ?? null,
+        recordedBy: actor.userId, idempotencyKey: input.idempotencyKey,
+      })
+      .returning({ id: outflows.id });
+    outflowId = row!.id;
+  }
   await changeMember(tx, member.tenantId, member.id, {
     action: 'return',
     set: { status: 'resident', awaySince: null, lostContactSince: null, lostContactReason: null },
@@ -43,5 +61,5 @@ export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInpu
     now,
     idempotencyKey: input.idempotencyKey,
   });
-  return { outflowId: open.id };
+  return { outflowId };
 }

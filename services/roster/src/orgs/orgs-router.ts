@@ -1,5 +1,5 @@
 import { ZIdempotencyKey } from '@tongxin/ledger';
-import { authedProcedure, departmentProcedure, staffProcedure } from '@tongxin/trpc';
+import { actingProcedure, authedProcedure, departmentProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { closeOrg } from './close-org.ts';
@@ -7,6 +7,7 @@ import { countTenant } from './count-tenant.ts';
 import { createOrg } from './create-org.ts';
 import { findManagedOrg } from './find-org.ts';
 import { listOrgHistory } from './list-org-history.ts';
+import { listBranches } from './list-branches.ts';
 import { listOrgTree } from './list-org-tree.ts';
 import { moveOrg } from './move-org.ts';
 import { DIRECTORY_KINDS, ORG_KINDS } from './org-kinds.ts';
@@ -88,5 +89,8 @@ export const orgsRouter = {
     })),
 
   /** The one public directory: any logged-in user of any county, names and places only. */
+  /** Where a member may transfer to within the county: every open branch. */
+  branches: actingProcedure('member', 'secretary', 'department').query(({ ctx }) => ctx.tx(listBranches)),
+
   directory: authedProcedure.input(ZOrgDirectoryInput).query(({ ctx, input }) => ctx.tx((tx) => searchDirectory(tx, input))),
 } satisfies TRPCRouterRecord;

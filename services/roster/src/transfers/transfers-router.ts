@@ -25,7 +25,7 @@ export const ZTransferIdInput = z.object({ transferId: z.uuid() });
 
 /** 组织关系转接 (brief: "transfer where suitable, transfer where willing"). */
 export const transfersRouter = {
-  request: actingProcedure('member', 'secretary')
+  request: actingProcedure('member', 'secretary', 'department')
     .input(ZRequestTransferInput)
     .mutation(({ ctx, input }) =>
       ctx.tx(async (tx) => requestTransfer(tx, ctx.caller, await findSubject(tx, ctx.caller, input.memberId), input, ctx.deps.now())),

@@ -2,13 +2,14 @@ import { Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import type { Decision, InboxCheckin } from './checkin-api.ts';
+import { memberLabel } from './checkin-inbox.tsx';
 import { t } from './messages.ts';
 
 /**
  * Accept, refuse or return one check-in, or end an accepted one. Refusing and returning need a
  * reason the member sees (brief: a destination declines only for a stated reason).
  */
-export function CheckinDecision(props: { checkin: InboxCheckin; onDone: (said: string) => void }) {
+export function CheckinDecision(props: { checkin: InboxCheckin; county: (tenantId: string) => string; onDone: (said: string) => void }) {
   const [reason, setReason] = createSignal('');
   const [missing, setMissing] = createSignal(false);
   const id = () => props.checkin.id;
@@ -19,7 +20,7 @@ export function CheckinDecision(props: { checkin: InboxCheckin; onDone: (said: s
   const failure = () => decide.error() || end.error();
   const reasonError = () => (missing() ? t('reasonMissing') : (decide.fields().reason ?? end.fields().reason));
   const accepted = () => props.checkin.status === 'accepted';
-  const name = () => props.checkin.memberName;
+  const name = () => memberLabel(props.checkin, props.county);
 
   async function onDecide(decision: Decision) {
     const text = reason().trim();

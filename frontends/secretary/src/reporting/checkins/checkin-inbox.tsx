@@ -3,15 +3,23 @@ import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { formatDate } from '../../roster/format-date.ts';
 import { c } from '../common/messages.ts';
-import { CHECKIN_STATUSES, isOpen, type CheckinStatus } from './checkin-api.ts';
+import { createTenantNames } from '../common/names.ts';
+import { CHECKIN_STATUSES, isOpen, type CheckinStatus, type InboxCheckin } from './checkin-api.ts';
 import { CheckinDecision } from './checkin-decision.tsx';
 import { t, type CheckinsMessageKey } from './messages.ts';
 import { CheckinStatusBadge } from './status-badge.tsx';
+
+/** The member's name when the inbox carries it; else who they are by county (the row's own facts). */
+export function memberLabel(row: InboxCheckin, county: (tenantId: string) => string = (id) => id): string {
+  const name = (row as { memberName?: string | null }).memberName;
+  return name || t('memberOf', { county: county(row.memberTenantId) });
+}
 
 /** The destination side: check-ins with the caller's orgs, to accept, refuse, return or end. */
 export function CheckinInbox(props: { onSaid: (text: string) => void }) {
   const [status, setStatus] = createSignal<CheckinStatus | ''>('pending');
   const [inbox, { refetch }] = createResource(status, (s) => reporting.checkins.inbox.query(s ? { status: s } : {}));
+  const county = createTenantNames();
 
   return (
     <section aria-labelledby="checkin-inbox-title">
@@ -37,12 +45,12 @@ export function CheckinInbox(props: { onSaid: (text: string) => void }) {
                   <For each={rows()}>
                     {(row) => (
                       <li class="card">
-                        <h3>{row.memberName}</h3>
+                        <h3>{memberLabel(row, county)}</h3>
                         <p>
                           <CheckinStatusBadge status={row.status} />
                         </p>
                         <p class="meta">
-                          {t('from')}：{[row.homeTenantName, row.homeBranchName].filter(Boolean).join(' · ') || '—'}
+                          {t('from')}：{county(row.memberTenantId)}
                         </p>
                         <p class="meta">
                           {t('to')}：{row.destOrgName} · {t('submittedAt')}：{formatDate(String(row.createdAt), true)}
@@ -60,6 +68,7 @@ export function CheckinInbox(props: { onSaid: (text: string) => void }) {
                         <Show when={isOpen(row.status)}>
                           <CheckinDecision
                             checkin={row}
+                            county={county}
                             onDone={(text) => {
                               props.onSaid(text);
                               refetch();

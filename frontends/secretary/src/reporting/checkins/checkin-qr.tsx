@@ -70,7 +70,7 @@ export function CheckinQr() {
               {(src) => <img src={src()} width="256" height="256" alt={t('qrAlt', { name: current().org.name })} />}
             </Show>
             <p>
-              <strong>{t('qrLink')}</strong>：<a class="link-text" href={current().url}>{current().url}</a>
+              <strong>{t('qrLink')}</strong>：<a class="link-text" href={current().url}>{decodeURI(current().url)}</a>
             </p>
             <button type="button" class="secondary" onClick={() => copy(current().url)}>{t('qrCopy')}</button>
             <p role="status">{copied() ? t('qrCopied') : ''}</p>

@@ -1,3 +1,5 @@
+import { format } from '@tongxin/i18n';
+
 /** China time (UTC+8, no daylight saving): "this month" and "today" for reporting questions. */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -21,4 +23,9 @@ export function chinaLocalToIso(value: string): string {
 /** An ISO instant as a `datetime-local` value in China time. */
 export function isoToChinaLocal(iso: string): string {
   return new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** An instant as date and time in China time: meetings are scheduled in it, so they read in it. */
+export function formatChinaTime(value: string | Date): string {
+  return format(new Date(value), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 }

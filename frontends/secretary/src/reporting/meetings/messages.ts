@@ -59,6 +59,7 @@ export const t = defineMessages(
     notYet: '尚未现场参会',
     atRisk: '年底前可能完不成',
     nobody: '无',
+    people: '{count} 人',
     pickOrg: '请先选择一个党组织。',
   },
   {
@@ -119,6 +120,7 @@ export const t = defineMessages(
     notYet: 'Not yet in person',
     atRisk: 'At risk by the year’s end',
     nobody: 'Nobody',
+    people: '{count}',
     pickOrg: 'Choose an organization first.',
   },
 );

@@ -12,14 +12,14 @@ type Kind = (typeof KINDS)[number];
 type Mode = (typeof MODES)[number];
 
 type Fields = Record<string, string>;
+type ScheduleInput = Omit<Parameters<typeof reporting.meetings.schedule.mutate>[0], 'idempotencyKey'>;
 const value = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? '').trim();
 
 /** Schedule a meeting for one org; times are entered in China time. Errors show at their fields. */
 export function ScheduleForm(props: { org: TreeOrg; onDone: (title: string) => void; onCancel: () => void }) {
   const [mode, setMode] = createSignal<Mode>('in_person');
   const [local, setLocal] = createSignal<Fields>({});
-  const schedule = createAction((input: Parameters<typeof reporting.meetings.schedule.mutate>[0] extends infer I ? Omit<I & object, 'idempotencyKey'> : never, idempotencyKey: string) =>
-    reporting.meetings.schedule.mutate({ ...(input as object), idempotencyKey } as Parameters<typeof reporting.meetings.schedule.mutate>[0]));
+  const schedule = createAction((input: ScheduleInput, idempotencyKey: string) => reporting.meetings.schedule.mutate({ ...input, idempotencyKey }));
   const errorOf = (field: string) => local()[field] ?? schedule.fields()[field];
 
   async function onSubmit(event: SubmitEvent) {
@@ -45,7 +45,7 @@ export function ScheduleForm(props: { org: TreeOrg; onDone: (title: string) => v
       endsAt: chinaLocalToIso(read('endsAt')),
       reportDeadline: read('reportDeadline') ? chinaLocalToIso(read('reportDeadline')) : undefined,
     };
-    const done = await schedule.run(input as never);
+    const done = await schedule.run(input);
     if (done) props.onDone(input.title);
   }
 

@@ -2,14 +2,27 @@ import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
+import { createOrgNames } from '../common/names.ts';
 import { isPeriod } from '../common/period.ts';
 import { t } from './messages.ts';
 
-/** The reporting rate per branch (and township) for the chosen month. */
-export function ReportRate(props: { period: string; orgId?: string }) {
-  const input = () => (isPeriod(props.period) ? { period: props.period, orgId: props.orgId } : undefined);
-  const [rate, { refetch }] = createResource(input, (query) => reporting.monthlyReports.rate.query(query));
-  const percent = (share: number) => format(share, { style: 'percent', maximumFractionDigits: 0 });
+type Rate = Awaited<ReturnType<typeof reporting.monthlyReports.rate.query>>;
+type Row = Rate['branches'][number];
+
+/** The reporting rate per township and branch for the chosen month, with the total. */
+export function ReportRate(props: { period: string; version: number }) {
+  // `version` changes when the page refreshes its list, so the rate never lags behind it.
+  const input = () => (isPeriod(props.period) ? { period: props.period, version: props.version } : undefined);
+  const [rate, { refetch }] = createResource(input, ({ period }) => reporting.monthlyReports.rate.query({ period }));
+  const orgName = createOrgNames();
+  const percent = (share: number | null) => (share === null ? '—' : format(share, { style: 'percent', maximumFractionDigits: 0 }));
+  const Line = (p: { name: string; row: { required: number; reported: number; rate: number | null } }) => (
+    <tr>
+      <th scope="row">{p.name}</th>
+      <td>{format(p.row.reported)} / {format(p.row.required)}</td>
+      <td>{percent(p.row.rate)}</td>
+    </tr>
+  );
   return (
     <section aria-labelledby="report-rate-title">
       <h2 id="report-rate-title">{t('rateTitle')}</h2>
@@ -18,8 +31,8 @@ export function ReportRate(props: { period: string; orgId?: string }) {
           <ErrorNotice message={describeError(rate.error)} onRetry={refetch} />
         </Match>
         <Match when={rate.latest}>
-          {(rows) => (
-            <Show when={rows().length > 0} fallback={<p>{t('rateEmpty')}</p>}>
+          {(r) => (
+            <Show when={r().total.required > 0} fallback={<p>{t('rateEmpty')}</p>}>
               <div class="table-scroll">
                 <table aria-busy={rate.loading}>
                   <thead>
@@ -30,17 +43,10 @@ export function ReportRate(props: { period: string; orgId?: string }) {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={rows()}>
-                      {(row) => (
-                        <tr>
-                          <th scope="row">{row.name}</th>
-                          <td>
-                            {format(row.reported)} / {format(row.members)}
-                          </td>
-                          <td>{row.members > 0 ? percent(row.reported / row.members) : '—'}</td>
-                        </tr>
-                      )}
-                    </For>
+                    <Line name={t('rateTotal')} row={r().total} />
+                    {/* Orgs outside the caller's tree (a branch secretary's township) have no name here: left out. */}
+                    <For each={r().townships.filter((row: Row) => orgName(row.orgId))}>{(row: Row) => <Line name={orgName(row.orgId)} row={row} />}</For>
+                    <For each={r().branches.filter((row: Row) => orgName(row.orgId))}>{(row: Row) => <Line name={orgName(row.orgId)} row={row} />}</For>
                   </tbody>
                 </table>
               </div>

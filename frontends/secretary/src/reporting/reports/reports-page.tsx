@@ -5,6 +5,7 @@ import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { formatDate } from '../../roster/format-date.ts';
 import { c } from '../common/messages.ts';
 import { MonthField } from '../common/month-field.tsx';
+import { createOrgNames } from '../common/names.ts';
 import { currentPeriod, isPeriod } from '../common/period.ts';
 import { ReportingStyles } from '../common/reporting-styles.tsx';
 import { t } from './messages.ts';
@@ -18,8 +19,14 @@ export default function ReportsPage(_props: { basePath: string }) {
   const [open, setOpen] = createSignal<{ reportId: string; name: string } | null>(null);
   const [said, setSaid] = createSignal('');
   const input = () => (isPeriod(period()) ? { period: period() } : undefined);
-  const [status, { refetch }] = createResource(input, (query) => reporting.monthlyReports.status.query(query));
+  const [status, status$] = createResource(input, (query) => reporting.monthlyReports.status.query(query));
+  const [version, setVersion] = createSignal(0);
+  const refetch = () => {
+    setVersion(version() + 1);
+    status$.refetch();
+  };
   const rows = () => (status.latest ?? []).filter((row) => !onlyMissing() || !row.reported);
+  const orgName = createOrgNames();
   const reportedCount = () => (status.latest ?? []).filter((row) => row.reported).length;
 
   return (
@@ -79,7 +86,7 @@ export default function ReportsPage(_props: { basePath: string }) {
                                   </Show>
                                 </Show>
                               </td>
-                              <td>{row.branch}</td>
+                              <td>{orgName(row.branchId)}</td>
                               <td>{row.submittedAt ? formatDate(String(row.submittedAt), true) : ''}</td>
                             </tr>
                           )}
@@ -108,7 +115,7 @@ export default function ReportsPage(_props: { basePath: string }) {
           />
         )}
       </Show>
-      <ReportRate period={period()} />
+      <ReportRate period={period()} version={version()} />
     </section>
   );
 }

@@ -1,0 +1,115 @@
+import { For, Show, createSignal } from 'solid-js';
+import { reporting } from '@tongxin/api-client';
+import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
+import { checkText, problemsOf } from '../parts/field-problem.ts';
+import { m as common } from '../parts/messages.ts';
+import { TextField } from '../parts/text-field.tsx';
+import { day, when } from '../parts/when.ts';
+import { bigButton } from '../touch.ts';
+import { m, type MeetingMessageKey } from './messages.ts';
+
+export type Meeting = Awaited<ReturnType<typeof reporting.meetings.forMe.query>>['upcoming'][number];
+const RESPONSES = ['in_person', 'online', 'cannot_attend'] as const;
+type Response = (typeof RESPONSES)[number];
+
+const say = (key: string, fallback: string) => m(key as MeetingMessageKey) ?? fallback;
+
+/**
+ * One meeting: when, where, agenda; before it the member answers (one tap each); a member who
+ * cannot attend may send a report instead (视同参会) until the secretary's deadline.
+ */
+export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string) => void }) {
+  const [writing, setWriting] = createSignal(false);
+  const [text, setText] = createSignal('');
+  const [problem, setProblem] = createSignal<string>();
+  // Answering sets one value per member and meeting: a repeat changes nothing, no key needed.
+  const respond = createAction((response: Response) => reporting.meetings.respond.mutate({ meetingId: props.meeting.meetingId, response }));
+  const report = createAction((input: string) => reporting.meetings.reportInstead.mutate({ meetingId: props.meeting.meetingId, report: input }));
+  const upcoming = () => new Date(props.meeting.endsAt) > new Date() && !props.meeting.cancelledAt;
+
+  async function answer(response: Response) {
+    if (await respond.run(response)) {
+      props.onChanged(m('responded', { response: say(`response.${response}`, response) }));
+      if (response === 'cannot_attend' && props.meeting.canReportInstead) setWriting(true);
+    }
+  }
+
+  async function sendReport(event: SubmitEvent) {
+    event.preventDefault();
+    const local = checkText(text(), { required: true, max: 2000 });
+    if (local) return setProblem(local);
+    setProblem(undefined);
+    if (await report.run(text().trim())) {
+      setWriting(false);
+      props.onChanged(m('reportSent'));
+    } else setProblem(problemsOf(report.fields()).report);
+  }
+
+  return (
+    <li class="card">
+      <p class="muted">
+        {say(`kind.${props.meeting.kind}`, props.meeting.kind)} · {say(`mode.${props.meeting.mode}`, props.meeting.mode)}
+        <Show when={props.meeting.cancelledAt}> · <span class="badge badge-bad">{m('cancelled')}</span></Show>
+      </p>
+      <h3>{props.meeting.title}</h3>
+      <p>{m('time', { time: when(props.meeting.startsAt) })}</p>
+      <Show when={props.meeting.location}>{(place) => <p>{m('location', { location: place() })}</p>}</Show>
+      <Show when={props.meeting.onlineLink}>
+        {(link) => <p><a href={link()} target="_blank" rel="noopener noreferrer">{m('online')}</a></p>}
+      </Show>
+      <Show when={props.meeting.agenda}>
+        <details>
+          <summary style={{ cursor: 'pointer', 'min-height': '2rem' }}>{m('agenda')}</summary>
+          <p style={{ 'white-space': 'pre-wrap' }}>{props.meeting.agenda}</p>
+        </details>
+      </Show>
+      <Show when={props.meeting.attendance}>
+        {(kind) => <p><span class={`badge ${kind() === 'absent' ? 'badge-bad' : 'badge-ok'}`}>{say(`attendance.${kind()}`, kind())}</span></p>}
+      </Show>
+      <Show when={props.meeting.reportedAt}>{(at) => <p class="muted">{m('reportedAt', { date: day(at()) })}</p>}</Show>
+
+      <Show when={upcoming()}>
+        <fieldset class="choices" style={{ 'margin-top': '0.5rem' }}>
+          <legend>{m('respondTitle')}</legend>
+          <For each={RESPONSES.filter((r) => props.meeting.mode === 'both' || r === 'cannot_attend' || r === props.meeting.mode)}>
+            {(response) => (
+              <label class="choice">
+                <input type="radio" name={`response-${props.meeting.meetingId}`} checked={props.meeting.response === response}
+                  disabled={respond.pending()} onChange={() => answer(response)} />
+                <span>{say(`response.${response}`, response)}</span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <Show when={respond.pending()}><p role="status">{m('saving')}</p></Show>
+        <Show when={respond.error()}><ErrorNotice message={describeError(respond.error())} /></Show>
+      </Show>
+
+      <Show when={props.meeting.canReportInstead && props.meeting.attendance !== 'reported'}>
+        <Show
+          when={writing()}
+          fallback={
+            <button type="button" class="secondary" style={{ ...bigButton, 'margin-top': '0.5rem' }} onClick={() => setWriting(true)}>
+              {m('reportInstead')}
+            </button>
+          }
+        >
+          <form class="form" noValidate onSubmit={sendReport} style={{ 'margin-top': '0.75rem' }}>
+            <TextField id={`report-${props.meeting.meetingId}`} label={m('report')} multiline max={2000}
+              hint={m('reportHint', { deadline: when(props.meeting.reportDeadline) })}
+              value={text()} onInput={setText} error={problem()} />
+            <Show when={report.error() && !problem()}>
+              <ErrorNotice message={describeError(report.error())} detail={common('retryHint')} />
+            </Show>
+            <button type="submit" style={bigButton} disabled={report.pending()} aria-busy={report.pending()}>
+              {report.pending() ? m('sendingReport') : m('sendReport')}
+            </button>
+            <button type="button" class="secondary" style={bigButton} onClick={() => setWriting(false)}>
+              {common('cancel')}
+            </button>
+          </form>
+        </Show>
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,34 @@
+import { Match, Switch, lazy } from 'solid-js';
+import type { Profile } from './profile.ts';
+import { page } from './route.ts';
+
+// Each section is a chunk of its own with its own words: the first load a member on a poor
+// connection waits for stays the ledger's (frontends/README.md, measured).
+const CheckinPage = lazy(() => import('./checkin/checkin-page.tsx'));
+const ReportPage = lazy(() => import('./report/report-page.tsx'));
+const MeetingsPage = lazy(() => import('./meetings/meetings-page.tsx'));
+const SuggestionsPage = lazy(() => import('./suggestions/suggestions-page.tsx'));
+const InboxPage = lazy(() => import('./inbox/inbox-page.tsx'));
+
+/** Every section but the ledger. */
+export default function Sections(props: { me: Profile; onLedgerChanged: () => void; onReadChanged: () => void }) {
+  return (
+    <Switch>
+      <Match when={page() === 'checkin'}>
+        <CheckinPage />
+      </Match>
+      <Match when={page() === 'report'}>
+        <ReportPage me={props.me} onLedgerChanged={props.onLedgerChanged} />
+      </Match>
+      <Match when={page() === 'meetings'}>
+        <MeetingsPage />
+      </Match>
+      <Match when={page() === 'suggestions'}>
+        <SuggestionsPage me={props.me} />
+      </Match>
+      <Match when={page() === 'inbox'}>
+        <InboxPage onReadChanged={props.onReadChanged} />
+      </Match>
+    </Switch>
+  );
+}

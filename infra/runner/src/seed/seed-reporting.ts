@@ -1,0 +1,80 @@
+import type { Database } from '@tongxin/db';
+import { reportingSchema } from '@tongxin/reporting';
+import { sql } from 'drizzle-orm';
+
+/**
+ * Reporting's copy of a seeded county's members, as roster's events would have made it
+ * (same path and status). Seeding writes every service's tables directly as the owner, in
+ * bulk, instead of relaying thousands of events.
+ */
+export async function seedReportingMembers(database: Database, tenantId: string): Promise<void> {
+  await database.owner.execute(sql`
+    insert into reporting.members (tenant_id, member_id, user_id, name, branch_id, org_path, status)
+    select tenant_id, id, user_id, name, branch_id, org_path, status from roster.members where tenant_id = ${tenantId}
+    on conflict do nothing`);
+}
+
+const SUMMARIES = [
+  '在深圳家具厂上班，参加了流动党支部的主题党日。',
+  '在东莞电子厂，本月帮村里联系销售冰糖橙 30 箱。',
+  '在广州做装修，介绍两位老乡到工地务工。',
+  '在福州开货车，线上参加了支部党员大会。',
+  '在长沙做餐饮，给村里小学捐了图书。',
+];
+const STUDY = ['学习党的二十届四中全会精神', '观看党课视频《永兴红色故事》', null];
+
+/** `YYYY-MM` of the month before `now`, in China time. */
+function lastMonth(now: Date): string {
+  const local = new Date(now.getTime() + 8 * 3_600_000);
+  const first = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1);
+  return new Date(first - 86_400_000).toISOString().slice(0, 7);
+}
+
+/**
+ * Last month's reports for the demo: about 80% of the members who must report (brief:
+ * 12,460 of those required, ≈80%), half of them acknowledged. Members with a demo account
+ * are left out, so the demo journeys start from "not reported". Members without an
+ * account report under a placeholder user id (`seed:<member id>`).
+ */
+export async function seedDemoReports(database: Database, tenantId: string, now: Date): Promise<number> {
+  const db = database.owner;
+  const period = lastMonth(now);
+  const required = (await db.execute(sql`
+    select member_id from reporting.members
+    where tenant_id = ${tenantId} and status in ('mobile', 'lost_contact') and user_id is null
+    order by member_id`)).rows as { member_id: string }[];
+  const reports = required
+    .filter((_, i) => i % 5 !== 0)
+    .map((m, i) => {
+      const submittedAt = new Date(now.getTime() - (1 + (i % 5)) * 3_600_000);
+      return {
+        tenantId,
+        id: crypto.randomUUID(),
+        userId: `seed:${m.member_id}`,
+        memberId: m.member_id,
+        period,
+        summary: SUMMARIES[i % SUMMARIES.length]!,
+        ledgerChange: 'unchanged' as const,
+        study: STUDY[i % STUDY.length] ?? null,
+        helpWanted: i % 11 === 0,
+        acknowledgedAt: i % 2 === 0 ? now : null,
+        acknowledgedBy: i % 2 === 0 ? 'seed' : null,
+        submittedAt,
+        updatedAt: submittedAt,
+      };
+    });
+  let stored = 0;
+  for (let i = 0; i < reports.length; i += 500) {
+    const slice = reports.slice(i, i + 500);
+    // A second run (the county was already seeded) finds the month reported and adds nothing.
+    const inserted = new Set((await db.insert(reportingSchema.monthlyReports).values(slice).onConflictDoNothing()
+      .returning({ id: reportingSchema.monthlyReports.id })).map((r) => r.id));
+    stored += inserted.size;
+    if (inserted.size === 0) continue;
+    await db.insert(reportingSchema.monthlyReportVersions).values(slice.filter((r) => inserted.has(r.id)).map((r) => ({
+      tenantId, reportId: r.id, version: 1, at: r.submittedAt,
+      content: { period, summary: r.summary, ledgerChange: r.ledgerChange, study: r.study ?? undefined, helpWanted: r.helpWanted },
+    })));
+  }
+  return stored;
+}

@@ -1,0 +1,216 @@
+import type { ServiceHarness } from '@tongxin/trpc/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { meetingAttendedEventId } from './meeting-attended-event.ts';
+import { call, count, department, meetingInput, meetingsHarness, memberAs, memberIds, orgs, secretaryOf, type OrgName } from './meetings-fixture.ts';
+
+let h: ServiceHarness;
+beforeAll(async () => {
+  h = await meetingsHarness();
+});
+afterAll(() => h.close());
+const monday = new Date('2026-11-02T09:00:00+08:00');
+beforeEach(() => {
+  h.clock.now = monday;
+});
+
+/** Schedules a meeting of `org` starting tomorrow at 09:00 (Beijing), ending 10:30. */
+async function schedule(org: OrgName, overrides: Record<string, unknown> = {}): Promise<string> {
+  const result = await call.mutate(h, 'schedule', secretaryOf(org), meetingInput(h, org, overrides));
+  expect(result.error).toBeNull();
+  return result.data.meetingId;
+}
+const afterMeeting = () => {
+  h.clock.now = new Date(monday.getTime() + 27 * 3600_000);
+};
+const attendedEvents = async (meetingId: string) =>
+  (await h.database.owner.execute(sql`select id, payload from reporting.outbox where topic = 'reporting.meeting_attended' and payload->>'meetingId' = ${meetingId} order by payload->>'memberId'`)).rows as { id: string; payload: any }[];
+
+describe('a member and the meetings of their branch', () => {
+  it('a member sees their branch’s and township’s meetings with their own answer, not another branch’s', async () => {
+    const b1 = await schedule('yxB1');
+    const t1 = await schedule('yxT1', { kind: 'party_lecture' });
+    const b2 = await schedule('yxB2');
+    await call.mutate(h, 'respond', memberAs('zhang'), { meetingId: b1, response: 'online' });
+    const mine = (await call.query(h, 'forMe', memberAs('zhang'))).data;
+    const ids = mine.upcoming.map((m: { meetingId: string }) => m.meetingId);
+    expect(ids).toEqual(expect.arrayContaining([b1, t1]));
+    expect(ids).not.toContain(b2);
+    expect(mine.upcoming.find((m: any) => m.meetingId === b1)).toMatchObject({ response: 'online', attendance: null, canReportInstead: true });
+  });
+
+  it('answering again replaces the answer: one row per member and meeting', async () => {
+    const meetingId = await schedule('yxB1');
+    await call.mutate(h, 'respond', memberAs('li'), { meetingId, response: 'in_person' });
+    const again = await call.mutate(h, 'respond', memberAs('li'), { meetingId, response: 'cannot_attend' });
+    expect(again.data).toEqual({ meetingId, response: 'cannot_attend' });
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(1);
+  });
+
+  it('a member of another branch or county cannot find the meeting; a secretary without the member role may not answer', async () => {
+    const meetingId = await schedule('yxB1');
+    expect((await call.mutate(h, 'respond', memberAs('zhao'), { meetingId, response: 'online' })).error?.code).toBe('NOT_FOUND');
+    expect((await call.mutate(h, 'respond', memberAs('zhou'), { meetingId, response: 'online' })).error?.code).toBe('NOT_FOUND');
+    expect((await call.mutate(h, 'reportInstead', memberAs('zhao'), { meetingId, report: '在外务工' })).error?.code).toBe('NOT_FOUND');
+    expect((await call.mutate(h, 'respond', secretaryOf('yxB1'), { meetingId, response: 'online' })).error?.code).toBe('FORBIDDEN');
+    expect((await call.query(h, 'forMe', secretaryOf('yxB1'))).error?.code).toBe('FORBIDDEN');
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
+  });
+
+  it('a user without a member record is told so', async () => {
+    const stranger = { ...memberAs('zhang'), userId: 'u-nobody' };
+    expect((await call.query(h, 'forMe', stranger)).error?.code).toBe('NOT_FOUND');
+  });
+
+  it('an answer that does not fit the meeting is refused and changes nothing', async () => {
+    const meetingId = await schedule('yxB1', { mode: 'online', location: undefined });
+    expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'in_person' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { response: 'the meeting is online only' } });
+    expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'maybe' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { response: expect.any(String) } });
+    afterMeeting();
+    expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'online' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'the meeting has ended' } });
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
+  });
+});
+
+describe('视同参会: reporting instead of attending', () => {
+  it('a meeting report within the window counts as attended, once', async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    const sent = await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '在深圳上班，已自学会议精神。' });
+    expect(sent.data).toMatchObject({ meetingId, attendance: 'reported' });
+    await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '补充：学习了党章第二章。' });
+    const events = await attendedEvents(meetingId);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toMatchObject({ meetingId, memberId: memberIds.li, userId: 'u-li', attendance: 'reported', kind: 'members_meeting' });
+    expect(events[0]!.id).toBe(await meetingAttendedEventId('yx', meetingId, memberIds.li));
+
+    const got = await call.query(h, 'get', secretaryOf('yxB1'), { meetingId });
+    expect(got.data.roster.find((m: { memberId: string }) => m.memberId === memberIds.li)).toMatchObject({ attendance: 'reported', meetingReport: '补充：学习了党章第二章。' });
+    const mine = (await call.query(h, 'forMe', memberAs('li'))).data;
+    expect(mine.recent.find((m: any) => m.meetingId === meetingId)).toMatchObject({ attendance: 'reported', canReportInstead: true });
+  });
+
+  it('after the deadline the window has closed and nothing is stored', async () => {
+    const meetingId = await schedule('yxB1', { reportDeadline: '2026-11-04T00:00:00+08:00' });
+    h.clock.now = new Date('2026-11-04T00:00:01+08:00');
+    const late = await call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '迟到的汇报' });
+    expect(late.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'the window has closed' } });
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
+    expect(await attendedEvents(meetingId)).toHaveLength(0);
+  });
+
+  it('the default window is seven days after the end', async () => {
+    const meetingId = await schedule('yxB1');
+    h.clock.now = new Date('2026-11-10T10:30:00+08:00');
+    expect((await call.mutate(h, 'reportInstead', memberAs('zhang'), { meetingId, report: '按期汇报' })).error).toBeNull();
+    h.clock.now = new Date('2026-11-10T10:30:01+08:00');
+    expect((await call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '晚一秒' })).error?.fields).toEqual({ meetingId: 'the window has closed' });
+  });
+
+  it('a report after attending in person keeps the in-person attendance and no second event', async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    await call.mutate(h, 'recordAttendance', secretaryOf('yxB1'), { meetingId, entries: [{ memberId: memberIds.zhang, attendance: 'in_person' }] });
+    const sent = await call.mutate(h, 'reportInstead', memberAs('zhang'), { meetingId, report: '心得体会' });
+    expect(sent.data.attendance).toBe('in_person');
+    expect((await attendedEvents(meetingId)).map((e) => e.payload.attendance)).toEqual(['in_person']);
+  });
+});
+
+describe('recording attendance', () => {
+  it('the secretary records attendance; meeting_attended is written once per member even when recorded twice or changed back and forth', async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    const sec = secretaryOf('yxB1');
+    const entries = [
+      { memberId: memberIds.zhang, attendance: 'in_person' },
+      { memberId: memberIds.li, attendance: 'online' },
+      { memberId: memberIds.wang, attendance: 'absent' },
+    ];
+    const first = await call.mutate(h, 'recordAttendance', sec, { meetingId, entries });
+    expect(first.data).toEqual({ meetingId, recorded: 3, newlyAttended: 2 });
+    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).data.newlyAttended).toBe(0);
+    await call.mutate(h, 'recordAttendance', sec, { meetingId, entries: [{ memberId: memberIds.zhang, attendance: 'absent' }] });
+    await call.mutate(h, 'recordAttendance', secretaryOf('yxT1'), { meetingId, entries: [{ memberId: memberIds.zhang, attendance: 'in_person' }] });
+
+    const events = await attendedEvents(meetingId);
+    expect(events.map((e) => [e.payload.memberId, e.payload.attendance]).sort()).toEqual([[memberIds.zhang, 'in_person'], [memberIds.li, 'online']].sort());
+    expect(events.find((e) => e.payload.memberId === memberIds.zhang)!.payload).toMatchObject({ userId: 'u-zhang', kind: 'members_meeting', startsAt: '2026-11-03T01:00:00.000Z' });
+    const got = await call.query(h, 'get', sec, { meetingId });
+    expect(Object.fromEntries(got.data.roster.map((m: any) => [m.name, m.attendance]))).toEqual({ 张三: 'in_person', 李四: 'online', 王五: 'absent' });
+  });
+
+  it("'reported' only comes from the member's own report", async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    const sec = secretaryOf('yxB1');
+    const invented = await call.mutate(h, 'recordAttendance', sec, { meetingId, entries: [{ memberId: memberIds.wang, attendance: 'reported' }] });
+    expect(invented.error).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.0.attendance': expect.stringContaining('视同参会') } });
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
+    await call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '在广州，线上学习。' });
+    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries: [{ memberId: memberIds.wang, attendance: 'reported' }] })).error).toBeNull();
+    expect(await attendedEvents(meetingId)).toHaveLength(1);
+  });
+
+  it("members outside the meeting's org, or transferred out, are refused by entry and nothing is written", async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    const sec = secretaryOf('yxB1');
+    const record = async (entries: unknown[]) => (await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error;
+    const zhang = { memberId: memberIds.zhang, attendance: 'in_person' };
+    expect(await record([zhang, { memberId: memberIds.zhao, attendance: 'in_person' }])).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.1.memberId': "not a member of the meeting's organization" } });
+    expect(await record([zhang, { memberId: memberIds.sun, attendance: 'absent' }])).toMatchObject({ fields: { 'entries.1.memberId': expect.any(String) } });
+    expect(await record([zhang, zhang])).toMatchObject({ fields: { 'entries.1.memberId': 'listed twice' } });
+    expect(await record([{ memberId: 'not-a-uuid', attendance: 'in_person' }])).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.0.memberId': expect.any(String) } });
+    expect(await record([{ memberId: memberIds.zhang, attendance: 'late' }])).toMatchObject({ fields: { 'entries.0.attendance': expect.any(String) } });
+    const tooMany = Array.from({ length: 501 }, (_, i) => ({ memberId: `00000000-0000-4000-8000-${String(900000 + i).padStart(12, '0')}`, attendance: 'absent' }));
+    expect(await record(tooMany)).toMatchObject({ fields: { entries: 'at most 500 entries' } });
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
+    expect(await attendedEvents(meetingId)).toHaveLength(0);
+  });
+
+  it('attendance waits for the meeting to start, and a cancelled meeting takes none', async () => {
+    const meetingId = await schedule('yxB1');
+    const sec = secretaryOf('yxB1');
+    const entries = [{ memberId: memberIds.zhang, attendance: 'in_person' }];
+    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error?.fields).toEqual({ meetingId: 'the meeting has not started yet' });
+    await call.mutate(h, 'cancel', sec, { meetingId });
+    afterMeeting();
+    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error?.fields).toEqual({ meetingId: 'the meeting was cancelled' });
+    expect((await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: 'x' })).error?.fields).toEqual({ meetingId: 'the meeting was cancelled' });
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
+  });
+
+  it('another branch’s or county’s staff cannot find the meeting; a member may not record', async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    const entries = [{ memberId: memberIds.zhang, attendance: 'in_person' }];
+    expect((await call.mutate(h, 'recordAttendance', secretaryOf('yxB2'), { meetingId, entries })).error?.code).toBe('NOT_FOUND');
+    expect((await call.mutate(h, 'recordAttendance', department('rc'), { meetingId, entries })).error?.code).toBe('NOT_FOUND');
+    expect((await call.mutate(h, 'recordAttendance', memberAs('zhang'), { meetingId, entries })).error?.code).toBe('FORBIDDEN');
+    expect((await call.mutate(h, 'recordAttendance', department(), { meetingId, entries })).error).toBeNull();
+    expect(await attendedEvents(meetingId)).toHaveLength(1);
+  });
+
+  it('two recordings at once still write one event per member', async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    const entries = [{ memberId: memberIds.wang, attendance: 'in_person' }];
+    const results = await Promise.all([
+      call.mutate(h, 'recordAttendance', secretaryOf('yxB1'), { meetingId, entries }),
+      call.mutate(h, 'recordAttendance', secretaryOf('yxT1'), { meetingId, entries }),
+      call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '同时提交' }),
+    ]);
+    expect(results.map((r) => r.error)).toEqual([null, null, null]);
+    expect(await attendedEvents(meetingId)).toHaveLength(1);
+  });
+
+  it("a branch secretary who is also a member reads the township's meeting as a member but cannot manage it", async () => {
+    const meetingId = await schedule('yxT1');
+    const both = { ...memberAs('zhang'), roles: [...memberAs('zhang').roles, ...secretaryOf('yxB1').roles] };
+    expect((await call.query(h, 'forMe', both)).data.upcoming.map((m: { meetingId: string }) => m.meetingId)).toContain(meetingId);
+    expect((await call.mutate(h, 'cancel', both, { meetingId })).error?.code).toBe('NOT_FOUND');
+    expect((await call.query(h, 'get', both, { meetingId })).error?.code).toBe('NOT_FOUND');
+    expect(((await call.query(h, 'list', both)).data as { meetingId: string }[]).map((m) => m.meetingId)).not.toContain(meetingId);
+  });
+});

@@ -1,0 +1,90 @@
+import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { ledgerGrants, members, orgDirectory, orgs, processedEvents } from '../schema.ts';
+import { grantData } from './refresh-grants.ts';
+
+// reporting's check-in events, as it writes them (services/reporting/src/checkins/checkin-rules.ts);
+// roster imports no other service's code, so the shapes are restated here.
+interface CheckinAccepted {
+  checkinId: string;
+  memberTenantId: string;
+  memberId: string;
+  granteeTenantId: string;
+  granteeOrgId: string;
+  granteeOrgPath: string;
+  fields: string[];
+  grantedBy: string;
+  grantedAt?: string;
+}
+interface CheckinEnded {
+  checkinId: string;
+  memberTenantId: string;
+  memberId: string;
+  endedBy?: string;
+  endedAt?: string;
+}
+
+export type CheckinEventResult = 'applied' | 'duplicate' | 'ignored' | 'refused';
+
+/**
+ * Consumer of `reporting.checkin_accepted` and `reporting.checkin_ended`: writes and revokes
+ * the grant (roster.ledger_grants) in the MEMBER's county, the only one that may write it,
+ * with the event id claimed there in the same transaction (exactly once).
+ *
+ * Accepting is where member data starts to cross counties, so the destination is checked
+ * here against the directory its county publishes: it must be an open org whose path is the
+ * one the check-in carried (reporting took it from the client and cannot read roster). A
+ * closed, unknown or mis-pathed destination gets no grant ('refused'): nothing crosses.
+ * The relay delivers oldest first and stops at a failure, so an end never overtakes its accept.
+ */
+export async function applyCheckinEvent(database: Database, event: DomainEvent, now: Date = new Date()): Promise<CheckinEventResult> {
+  if (event.topic !== 'reporting.checkin_accepted' && event.topic !== 'reporting.checkin_ended') return 'ignored';
+  const payload = event.payload as CheckinAccepted | CheckinEnded;
+  const tenantId = payload.memberTenantId;
+  return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
+    if (!(await claimEvent(tx, processedEvents, { ...event, tenantId }))) return 'duplicate';
+    if (event.topic === 'reporting.checkin_ended') return revokeGrant(tx, tenantId, payload as CheckinEnded, now);
+    return writeGrant(tx, tenantId, payload as CheckinAccepted, now);
+  });
+}
+
+async function writeGrant(tx: Tx, tenantId: string, p: CheckinAccepted, now: Date): Promise<CheckinEventResult> {
+  const [destination] = await tx
+    .select({ path: orgDirectory.path })
+    .from(orgDirectory)
+    .where(and(eq(orgDirectory.tenantId, p.granteeTenantId), eq(orgDirectory.orgId, p.granteeOrgId), isNull(orgDirectory.closedAt)));
+  if (!destination || destination.path !== p.granteeOrgPath) return 'refused';
+
+  const [row] = await tx
+    .select({ member: members, branch: orgs.name })
+    .from(members)
+    .innerJoin(orgs, and(eq(orgs.tenantId, members.tenantId), eq(orgs.id, members.branchId)))
+    .where(and(eq(members.tenantId, tenantId), eq(members.id, p.memberId)));
+  if (!row || row.member.status === 'transferred_out') return 'refused';
+
+  await tx
+    .insert(ledgerGrants)
+    .values({
+      tenantId,
+      memberId: p.memberId,
+      checkinId: p.checkinId,
+      granteeTenantId: p.granteeTenantId,
+      granteeOrgId: p.granteeOrgId,
+      granteeOrgPath: p.granteeOrgPath,
+      fields: p.fields,
+      data: grantData(row.member, row.branch, p.fields),
+      grantedBy: p.grantedBy,
+      grantedAt: p.grantedAt ? new Date(p.grantedAt) : now,
+    })
+    .onConflictDoNothing();
+  return 'applied';
+}
+
+/** A revoked grant holds nothing: the copy is emptied, the row kept as history (who granted, who ended). */
+async function revokeGrant(tx: Tx, tenantId: string, p: CheckinEnded, now: Date): Promise<CheckinEventResult> {
+  await tx
+    .update(ledgerGrants)
+    .set({ revokedAt: p.endedAt ? new Date(p.endedAt) : now, revokedBy: p.endedBy ?? 'system', data: {} })
+    .where(and(eq(ledgerGrants.tenantId, tenantId), eq(ledgerGrants.checkinId, p.checkinId), isNull(ledgerGrants.revokedAt)));
+  return 'applied';
+}

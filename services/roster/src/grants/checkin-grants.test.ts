@@ -1,0 +1,187 @@
+import { relayOutbox, type DomainEvent } from '@tongxin/db';
+import { migrations as reportingMigrations, reportingSchema } from '@tongxin/reporting';
+import { app as reportingApp } from '@tongxin/reporting/app';
+import type { ServiceBindings } from '@tongxin/trpc';
+import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { app as rosterApp } from '../app.ts';
+import { migrations } from '../migrations.ts';
+import { orgDirectory, orgs } from '../schema.ts';
+import { callers, ownerReads } from '../testing/callers.ts';
+import { seedRoster } from '../testing/roster-fixture.ts';
+import { applyCheckinEvent } from './apply-checkin-event.ts';
+
+// 李明 (永兴县 'yx', 涌水村流动党员党支部) works in 广州 and checks in with 汝城县's ('rc') flow
+// branch there. Roster and reporting on one database, as on the platform; reporting's events
+// reach roster through the outbox relay, as the runner does.
+let h: ServiceHarness;
+let ids: Record<string, string>;
+let paths: Record<string, string>;
+let as: ReturnType<typeof callers>;
+let db: ReturnType<typeof ownerReads>;
+let liMing: string;
+let checkinId: string;
+
+const GRANTED = ['destinationCity', 'employer', 'occupation', 'residentialAddress', 'destinationPhone'];
+const liming = () => as.memberAs('user-liming', 'yongshuiMobile');
+const roster = (name: string) => `/api/roster/trpc/grants.${name}`;
+const checkins = (name: string) => `/api/reporting/trpc/checkins.${name}`;
+const toOrg = (org: string, key: string) => ({
+  destTenantId: 'rc', destOrgId: ids[org], destOrgPath: paths[org], destOrgName: org === 'rcFlow' ? '汝城县驻广州流动党员党支部' : '汝城县驻佛山流动党员党支部', idempotencyKey: key,
+});
+const grants = () => db.rows(sql`select tenant_id, grantee_tenant_id, revoked_at, revoked_by, data from roster.ledger_grants order by granted_at`);
+
+/** Relays reporting's outbox to roster's consumer; the results by topic. */
+async function relay(): Promise<{ event: DomainEvent; result: string }[]> {
+  const applied: { event: DomainEvent; result: string }[] = [];
+  await relayOutbox(h.database, reportingSchema.outbox, async (event) => {
+    applied.push({ event, result: await applyCheckinEvent(h.database, event, h.clock.now) });
+  });
+  return applied.filter((a) => a.result !== 'ignored');
+}
+
+beforeAll(async () => {
+  const both = new Hono<{ Bindings: ServiceBindings }>().route('/', rosterApp).route('/', reportingApp);
+  h = await createServiceHarness(both, [migrations, reportingMigrations]);
+  ({ ids, paths } = await seedRoster(h.database));
+  // 汝城县's flow branches in 广州 (open) and 佛山 (closed), with their directory entries.
+  for (const [key, name, city, closedAt] of [['rcFlow', '汝城县驻广州流动党员党支部', '广州', null], ['rcClosed', '汝城县驻佛山流动党员党支部', '佛山', new Date('2026-06-30T00:00:00Z')]] as const) {
+    ids[key] = crypto.randomUUID();
+    paths[key] = `${paths.rcDepartment}${ids[key]}/`;
+    await h.database.owner.insert(orgs).values({ tenantId: 'rc', id: ids[key], parentId: ids.rcDepartment, kind: 'flow_branch', name, city, province: '广东', path: paths[key], closedAt });
+    await h.database.owner.insert(orgDirectory).values({ tenantId: 'rc', orgId: ids[key], kind: 'flow_branch', name, province: '广东', city, path: paths[key], closedAt });
+  }
+  as = callers(ids);
+  db = ownerReads(h.database);
+  liMing = await db.memberId('李明');
+  await h.database.owner.execute(sql`update roster.members set id_card_number = '43102319900101001X', phone = '13800001111', employer = '广州某装修公司',
+    occupation = '木工', residential_address = '广州市白云区同和街', destination_phone = '13900002222', destination_org_leader = '朱书记', destination_city = '广州' where id = ${liMing}`);
+  await h.database.owner.execute(sql`insert into roster.members (tenant_id, name, branch_id, org_path, employer) values ('rc', '朱小红', ${ids.rcFlow}, ${paths.rcFlow}, '广州某物流公司')`);
+  await h.database.owner.insert(reportingSchema.members).values({ tenantId: 'yx', memberId: liMing, userId: 'user-liming', name: '李明', branchId: ids.yongshuiMobile!, orgPath: paths.yongshuiMobile!, status: 'mobile' });
+});
+afterAll(() => h.close());
+
+describe('without a grant the destination sees nothing', () => {
+  it('no granted members, only its own members in the flow roster, and the member record is NOT_FOUND', async () => {
+    expect((await h.query(roster('members'), { as: as.secretaryOf('rcFlow', 'rc'), input: {} })).data).toEqual([]);
+    const flow = await h.query(roster('flowRoster'), { as: as.secretaryOf('rcFlow', 'rc'), input: { orgId: ids.rcFlow } });
+    expect(flow.data).toEqual([expect.objectContaining({ source: 'local', name: '朱小红', originBranch: '汝城县驻广州流动党员党支部', originTenant: 'rc', employer: '广州某物流公司' })]);
+    for (const who of [as.secretaryOf('rcFlow', 'rc'), as.department('rc')]) {
+      expect((await h.query('/api/roster/trpc/members.get', { as: who, input: { memberId: liMing } })).error?.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('a pending check-in grants nothing yet', async () => {
+    const request = await h.mutate(checkins('request'), { as: liming(), input: toOrg('rcFlow', 'liming-gz-1') });
+    expect(request.error).toBeNull();
+    checkinId = request.data.checkinId;
+    expect(await relay()).toEqual([]);
+    expect((await h.query(roster('members'), { as: as.department('rc'), input: {} })).data).toEqual([]);
+  });
+
+  it('a secretary of another organization cannot accept it: NOT_FOUND, and still no grant', async () => {
+    const other = await h.mutate(checkins('decide'), { as: as.secretaryOf('reshui', 'rc'), input: { checkinId, decision: 'accept' } });
+    expect(other.error?.code).toBe('NOT_FOUND');
+    expect(await relay()).toEqual([]);
+    expect(await grants()).toEqual([]);
+  });
+});
+
+describe('with the grant, exactly the granted fields', () => {
+  it('accepting writes the grant in the member\'s county, once', async () => {
+    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('rcFlow', 'rc'), input: { checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+    const applied = await relay();
+    expect(applied.map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'applied']]);
+    expect(await applyCheckinEvent(h.database, applied[0]!.event)).toBe('duplicate');
+    expect(await grants()).toEqual([expect.objectContaining({ tenant_id: 'yx', grantee_tenant_id: 'rc', revoked_at: null })]);
+  });
+
+  it('the destination secretary sees the member with exactly the granted fields', async () => {
+    const { data } = await h.query(roster('members'), { as: as.secretaryOf('rcFlow', 'rc'), input: { orgId: ids.rcFlow } });
+    expect(data).toEqual([{ memberTenantId: 'yx', memberId: liMing, granteeOrgId: ids.rcFlow, fields: GRANTED, data: expect.any(Object), grantedAt: h.clock.now.toISOString() }]);
+    expect(Object.keys(data[0].data).sort()).toEqual(['name', 'originBranch', 'originTenant', ...GRANTED].sort());
+    expect(data[0].data).toEqual({
+      name: '李明', originBranch: '涌水村流动党员党支部', originTenant: 'yx',
+      destinationCity: '广州', employer: '广州某装修公司', occupation: '木工', residentialAddress: '广州市白云区同和街', destinationPhone: '13900002222',
+    });
+    // The grant is the only path: the member record itself stays out of reach.
+    expect((await h.query('/api/roster/trpc/members.get', { as: as.department('rc'), input: { memberId: liMing } })).error?.code).toBe('NOT_FOUND');
+  });
+
+  it('the flow roster lists local and checked-in members in one list, each with origin branch and county', async () => {
+    const { data } = await h.query(roster('flowRoster'), { as: as.department('rc'), input: { orgId: ids.rcFlow } });
+    // By name in Chinese order (pinyin: 李 before 朱).
+    expect(data.map((m: any) => [m.source, m.name, m.originBranch, m.originTenant])).toEqual([
+      ['checked_in', '李明', '涌水村流动党员党支部', 'yx'],
+      ['local', '朱小红', '汝城县驻广州流动党员党支部', 'rc'],
+    ]);
+    const checkedIn = data.find((m: any) => m.source === 'checked_in');
+    expect(Object.keys(checkedIn).sort()).toEqual(['memberId', 'memberTenantId', 'name', 'originBranch', 'originTenant', 'source', ...GRANTED].sort());
+  });
+
+  it('another org of the destination county, the home county and a third county see no granted member', async () => {
+    expect((await h.query(roster('members'), { as: as.secretaryOf('reshui', 'rc'), input: {} })).data).toEqual([]);
+    expect((await h.query(roster('members'), { as: as.department('yx'), input: {} })).data).toEqual([]);
+    expect((await h.query(roster('members'), { as: as.department('zz'), input: {} })).data).toEqual([]);
+  });
+
+  it('a member may not list grants; an org outside the caller\'s subtree is FORBIDDEN, another county\'s NOT_FOUND', async () => {
+    expect((await h.query(roster('members'), { as: liming(), input: {} })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query(roster('flowRoster'), { as: liming(), input: { orgId: ids.rcFlow } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query(roster('flowRoster'), { as: as.secretaryOf('reshui', 'rc'), input: { orgId: ids.rcFlow } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query(roster('members'), { as: as.secretaryOf('reshui', 'rc'), input: { orgId: ids.rcFlow } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query(roster('flowRoster'), { as: as.department('zz'), input: { orgId: ids.rcFlow } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(roster('flowRoster'), { as: as.department('yx'), input: { orgId: ids.rcFlow } })).error?.code).toBe('NOT_FOUND');
+  });
+
+  it('a change to the member\'s ledger reaches the grant; an ungranted field does not', async () => {
+    const update = await h.mutate('/api/roster/trpc/ledger.updateMine', { as: liming(), input: { ledger: { employer: '广州某家具厂', destinationOrgLeader: '王书记' }, idempotencyKey: 'liming-ledger-1' } });
+    expect(update.error).toBeNull();
+    const { data } = await h.query(roster('members'), { as: as.secretaryOf('rcFlow', 'rc'), input: {} });
+    expect(data[0].data.employer).toBe('广州某家具厂');
+    expect(data[0].data).not.toHaveProperty('destinationOrgLeader');
+  });
+});
+
+describe('after revocation, nothing again', () => {
+  it('ending the check-in revokes the grant, once, and empties its copy', async () => {
+    h.clock.now = new Date('2026-12-01T09:00:00+08:00');
+    expect((await h.mutate(checkins('end'), { as: liming(), input: { checkinId, reason: '回永兴了' } })).data).toEqual({ status: 'ended' });
+    const applied = await relay();
+    expect(applied.map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_ended', 'applied']]);
+    expect(await applyCheckinEvent(h.database, applied[0]!.event)).toBe('duplicate');
+    expect(await grants()).toEqual([{ tenant_id: 'yx', grantee_tenant_id: 'rc', revoked_at: expect.anything(), revoked_by: 'user-liming', data: {} }]);
+  });
+
+  it('the destination sees nothing again; the flow roster is back to its own members', async () => {
+    expect((await h.query(roster('members'), { as: as.secretaryOf('rcFlow', 'rc'), input: {} })).data).toEqual([]);
+    const { data } = await h.query(roster('flowRoster'), { as: as.secretaryOf('rcFlow', 'rc'), input: { orgId: ids.rcFlow } });
+    expect(data.map((m: any) => m.name)).toEqual(['朱小红']);
+  });
+});
+
+describe('a destination that is closed or not what the directory says gets no grant', () => {
+  it('a check-in accepted for a closed organization grants nothing', async () => {
+    const request = await h.mutate(checkins('request'), { as: liming(), input: toOrg('rcClosed', 'liming-fs-1') });
+    expect(request.error).toBeNull();
+    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('rcClosed', 'rc'), input: { checkinId: request.data.checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+    expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'refused']]);
+    expect(await db.count('ledger_grants')).toBe(1);
+    expect((await h.query(roster('members'), { as: as.secretaryOf('rcClosed', 'rc'), input: {} })).data).toEqual([]);
+    await h.mutate(checkins('end'), { as: liming(), input: { checkinId: request.data.checkinId } });
+    await relay();
+  });
+
+  it('a path with made-up ancestors, though accepted by a secretary on it, grants nothing', async () => {
+    // The path ends at the right org but runs through 热水村党支部, whose secretary could then accept.
+    const forged = { ...toOrg('rcFlow', 'liming-forged-1'), destOrgPath: `${paths.reshui}${ids.rcFlow}/` };
+    const request = await h.mutate(checkins('request'), { as: liming(), input: forged });
+    expect(request.error).toBeNull();
+    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('reshui', 'rc'), input: { checkinId: request.data.checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+    expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'refused']]);
+    expect(await db.count('ledger_grants')).toBe(1);
+    expect((await h.query(roster('members'), { as: as.secretaryOf('reshui', 'rc'), input: {} })).data).toEqual([]);
+  });
+});
