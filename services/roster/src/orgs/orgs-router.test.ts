@@ -334,6 +334,22 @@ describe('orgs.history', () => {
   });
 });
 
+describe('orgs.branches', () => {
+  it("a branch secretary sees every open branch of the county as a transfer target, not only their own; another county's none", async () => {
+    const names = (result: { data: { name: string }[] }) => result.data.map((b) => b.name);
+    const mine = await query('branches', secretaryOf(ids.yongshui!));
+    expect(names(mine)).toEqual(expect.arrayContaining(['涌水村党支部', '涌水村流动党员党支部', '龙潭村党支部', '永兴县驻深圳流动党员党支部']));
+    expect(names(mine)).not.toContain('马田镇党委');
+    expect(names(await query('branches', secretaryOf(ids.reshui!, 'rc')))).not.toContain('龙潭村党支部');
+    expect(names(await query('branches', member()))).toContain('龙潭村党支部');
+  });
+
+  it('an anonymous caller is UNAUTHORIZED; an account with none of the roles is FORBIDDEN', async () => {
+    expect((await query('branches', undefined)).error?.code).toBe('UNAUTHORIZED');
+    expect((await query('branches', { tenantId: 'yx', userId: 'admin', roles: [{ role: 'admin' }] })).error?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('orgs.directory', () => {
   it('any logged-in user searches every county by name and kind; an anonymous caller is UNAUTHORIZED', async () => {
     const id = await create(department('rc'), { parentId: ids.rcDepartment, kind: 'branch', name: '汝城县驻佛山临时党支部' });

@@ -39,11 +39,11 @@ describe('transfers.request', () => {
     expect(await db.count('transfers')).toBe(0);
   });
 
-  it('a secretary of another branch cannot ask for this member (NOT_FOUND); a department-only account is FORBIDDEN', async () => {
+  it('a secretary of another branch cannot ask for this member (NOT_FOUND); an account with no member, secretary or department role is FORBIDDEN', async () => {
     const input = { memberId: caoDesheng, toOrgId: ids.longtan, idempotencyKey: 'transfer-foreign-1' };
     expect((await h.mutate(trpc('request'), { as: as.secretaryOf('longtan'), input })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('request'), { as: as.secretaryOf('yongshui', 'rc'), input })).error?.code).toBe('NOT_FOUND');
-    expect((await h.mutate(trpc('request'), { as: as.department(), input })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('request'), { as: as.admin(), input })).error?.code).toBe('FORBIDDEN');
     expect(await db.count('transfers')).toBe(0);
   });
 
