@@ -1,3 +1,4 @@
 export * from './ledger-fields.ts';
 export * from './id-card.ts';
 export * from './member-input.ts';
+export * from './org-kinds.ts';

@@ -128,6 +128,12 @@ export const checkins = reporting
       id: uuid('id').defaultRandom().notNull(),
       memberId: uuid('member_id').notNull(),
       userId: text('user_id').notNull(),
+      /**
+       * The name the member shows the destination with the request, so its secretary can
+       * verify who is asking (brief: a destination declines only if identity cannot be
+       * verified). Nothing else of the member crosses before a grant.
+       */
+      memberName: text('member_name'),
       /** The member's branch path at check-in, for the home secretaries' scope. */
       orgPath: text('org_path').notNull(),
       destTenantId: text('dest_tenant_id').notNull(),

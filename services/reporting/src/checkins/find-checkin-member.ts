@@ -6,7 +6,7 @@ import { members } from '../schema.ts';
 /** The calling member's row in reporting's copy of the roster; a user without one cannot check in. */
 export async function findCheckinMember(tx: Tx, tenantId: string, userId: string) {
   const [member] = await tx
-    .select({ memberId: members.memberId, orgPath: members.orgPath, status: members.status })
+    .select({ memberId: members.memberId, name: members.name, orgPath: members.orgPath, status: members.status })
     .from(members)
     .where(and(eq(members.tenantId, tenantId), eq(members.userId, userId)));
   if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No member record for this account in the county roster' });

@@ -48,7 +48,7 @@ export function listHomeCheckins(tx: Tx, tenantId: string, orgIds: readonly stri
  */
 export function listCheckinInbox(tx: Tx, tenantId: string, orgIds: readonly string[] | null, status?: CheckinStatus) {
   return tx
-    .select({ ...columns, memberTenantId: checkins.tenantId, userId: checkins.userId })
+    .select({ ...columns, memberName: checkins.memberName, memberTenantId: checkins.tenantId, userId: checkins.userId })
     .from(checkins)
     .where(withStatus(sql`${sideCondition('destination', tenantId, orgIds)}`, status))
     .orderBy(desc(checkins.createdAt), desc(checkins.id));

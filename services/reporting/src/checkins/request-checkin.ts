@@ -44,6 +44,7 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
       tenantId,
       memberId: member.memberId,
       userId,
+      memberName: member.name,
       orgPath: member.orgPath,
       destTenantId: input.destTenantId,
       destOrgId: input.destOrgId,

@@ -1,40 +1,17 @@
+import type { OrgKind as SharedOrgKind } from '@tongxin/ledger';
 import { orgKind } from '../schema.ts';
+
+// The kinds and the parent → child map live in @tongxin/ledger (the secretary view offers
+// only what this service accepts); this module keeps the service's names for them.
+export { CHILD_KINDS, FLOW_KINDS, childKindProblem, mayHangUnder, takesChildren } from '@tongxin/ledger';
 
 export type OrgKind = (typeof orgKind.enumValues)[number];
 export const ORG_KINDS = orgKind.enumValues;
 
-/**
- * Which kind of org may hang under which (brief, "Organizations"): the department under the
- * county committee; township and street committees under the department; flow
- * organizations are created by the sending township (or street), a flow branch may also
- * sit under a flow general branch.
- */
-const CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
-  county: ['department'],
-  department: ['township', 'street', 'branch', 'general_branch'],
-  township: ['branch', 'general_branch', 'mobile_branch', 'flow_general', 'flow_branch'],
-  street: ['branch', 'general_branch', 'mobile_branch', 'flow_general', 'flow_branch'],
-  general_branch: ['branch', 'mobile_branch'],
-  flow_general: ['flow_branch'],
-  branch: [],
-  mobile_branch: [],
-  flow_branch: [],
-};
-
-export function mayHangUnder(parentKind: OrgKind, childKind: OrgKind): boolean {
-  return CHILD_KINDS[parentKind].includes(childKind);
-}
-
-export function childKindProblem(parentKind: OrgKind, childKind: OrgKind): string | null {
-  if (mayHangUnder(parentKind, childKind)) return null;
-  const allowed = CHILD_KINDS[parentKind];
-  return allowed.length === 0
-    ? `a ${parentKind} takes no child organizations`
-    : `a ${childKind} cannot sit under a ${parentKind} (allowed: ${allowed.join(', ')})`;
-}
-
-/** Flow organizations sit in a destination city: they need its province and city. */
-export const FLOW_KINDS: readonly OrgKind[] = ['flow_general', 'flow_branch'];
+// The database enum and the shared list must name the same kinds (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindsAgree: Same<OrgKind, SharedOrgKind> = true;
+void kindsAgree;
 
 /** Kinds another county may address (transfers go to departments, check-ins to flow orgs). */
 export const DIRECTORY_KINDS = ['department', 'flow_general', 'flow_branch'] as const satisfies readonly OrgKind[];

@@ -1,0 +1,1 @@
+ALTER TABLE "reporting"."checkins" ADD COLUMN "member_name" text;
