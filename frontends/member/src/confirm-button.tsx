@@ -4,21 +4,32 @@ import { ErrorNotice, createAttemptKeys, describeError } from '@tongxin/ui';
 import { m } from './messages.ts';
 import { bigButton } from './touch.ts';
 
-/** "信息无变化，确认": the whole ledger confirmed in one tap; a retry reuses the attempt's key. */
+/**
+ * "信息无变化，确认": the whole ledger confirmed in one tap; a retry reuses the attempt's key.
+ * The thanks is said right under the button (a status a screen reader announces, in view on a
+ * 360-px phone), and the button keeps the focus: it is never `disabled` while busy, which
+ * would drop the focus to <body>.
+ */
 export function ConfirmButton(props: { onConfirmed: () => void }) {
   const keys = createAttemptKeys();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
+  const [thanked, setThanked] = createSignal(false);
+  let status: HTMLParagraphElement | undefined;
 
   const label = () => (busy() ? m('confirming') : m('confirmUnchanged'));
 
   async function confirm() {
+    if (busy()) return;
     setBusy(true);
     setError(null);
+    setThanked(false);
     try {
       await roster.ledger.confirmMine.mutate({ idempotencyKey: keys.keyFor('confirm') });
       keys.done();
+      setThanked(true);
       props.onConfirmed();
+      queueMicrotask(() => status?.scrollIntoView({ block: 'nearest' }));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -27,13 +38,16 @@ export function ConfirmButton(props: { onConfirmed: () => void }) {
   }
 
   return (
-    <>
+    <div style={{ display: 'grid', gap: '0.25rem' }}>
       <Show when={error()}>
         <ErrorNotice message={describeError(error())} />
       </Show>
-      <button type="button" style={bigButton} disabled={busy()} aria-busy={busy()} onClick={confirm}>
+      <button type="button" style={bigButton} aria-disabled={busy() ? 'true' : undefined} aria-busy={busy()} aria-describedby="ledger-confirm-status" onClick={confirm}>
         {label()}
       </button>
-    </>
+      <p id="ledger-confirm-status" role="status" ref={status} style={{ margin: 0, 'font-weight': 600 }}>
+        {thanked() ? m('confirmed') : ''}
+      </p>
+    </div>
   );
 }

@@ -9,14 +9,15 @@ const muted = { color: 'var(--color-muted)', 'font-size': '0.9rem' };
 /** Each ledger field with its value and when it was last entered or confirmed. */
 export function LedgerFacts(props: { me: Profile }) {
   const confirmedAt = (iso: string | null | undefined) => (iso ? format(new Date(iso), { dateStyle: 'medium' }) : null);
+  const lastConfirmed = () => {
+    const date = confirmedAt(props.me.ledgerConfirmedAt);
+    return date ? m('lastConfirmed', { date }) : m('neverConfirmed');
+  };
 
   return (
     <>
-      <p style={muted}>
-        <Show when={confirmedAt(props.me.ledgerConfirmedAt)} fallback={m('neverConfirmed')}>
-          {(date) => m('lastConfirmed', { date: date() })}
-        </Show>
-      </p>
+      {/* One expression, not a <Show> child built once: it follows a new confirmation and the language. */}
+      <p style={muted}>{lastConfirmed()}</p>
       {/* Stacked term and value: the longest labels do not fit beside a value on a 360-px phone. */}
       <dl style={{ margin: 0 }}>
         <For each={LEDGER_FIELDS}>

@@ -57,7 +57,7 @@ export function LedgerPanel(props: { me: Profile; onChanged: () => void }) {
           <p role="status">{message()}</p>
           <LedgerFacts me={props.me} />
           <div style={{ display: 'grid', gap: '0.75rem', 'margin-top': '1rem', 'max-width': '24rem' }}>
-            <ConfirmButton onConfirmed={() => { setMessage(m('confirmed')); props.onChanged(); }} />
+            <ConfirmButton onConfirmed={() => { setMessage(''); props.onChanged(); }} />
             <button type="button" class="secondary" style={bigButton} onClick={() => setMode('edit')}>
               {m('edit')}
             </button>

@@ -6,3 +6,4 @@ export { applyRosterEventToReporting } from './members/apply-roster-event.ts';
 export { MONTHLY_REPORT_SUBMITTED, type MonthlyReportSubmitted } from './monthly-reports/submit-monthly-report.ts';
 export { applyCheckinDecision } from './checkins/notify-checkin-decision.ts';
 export { runEscalation } from './escalation/run-escalation.ts';
+export { applyGrantRefusal } from './checkins/apply-grant-refusal.ts';

@@ -217,6 +217,15 @@ export const meetings = reporting
           select 1 from reporting.members m where m.tenant_id = ${t.tenantId} and m.user_id = ${currentUser}
             and position(${t.orgPath} in m.org_path) = 1)`,
       }),
+      // Read only: a secretary also sees meetings of the orgs above their members (a township's
+      // themed party day): the members attend them and the yearly in-person rule counts them.
+      // Permissive policies are OR-ed per command, so managing stays with meeting_scope.
+      pgPolicy('meeting_ancestor_read', {
+        as: 'permissive',
+        for: 'select',
+        using: sql`exists (select 1 from reporting.members m where m.tenant_id = ${t.tenantId} and ${pathInScope(sql`m.org_path`)}
+            and position(${t.orgPath} in m.org_path) = 1)`,
+      }),
     ],
   )
   .enableRLS();

@@ -1,8 +1,8 @@
 import { For, Match, Show, Suspense, Switch, createResource } from 'solid-js';
 import { roster } from '@tongxin/api-client';
-import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { m } from '../messages.ts';
+import { formatDate } from '../roster/format-date.ts';
 import { CountTable } from './count-table.tsx';
 import { t } from './messages.ts';
 
@@ -43,7 +43,7 @@ export function LostContactSection() {
                           <tr>
                             <td>{member.name}</td>
                             <td>{member.branch}</td>
-                            <td>{member.since ? format(new Date(member.since)) : ''}</td>
+                            <td>{formatDate(member.since)}</td>
                             <td>{reason(member.reason)}</td>
                           </tr>
                         )}

@@ -1,9 +1,11 @@
-import { For, Match, Show, Switch, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource, createSignal } from 'solid-js';
+import { roster } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { m, type SecretaryMessageKey } from '../messages.ts';
-import { describeChange } from './describe-change.ts';
+import { describeChange, shownChange } from './describe-change.ts';
 import { formatDate } from './format-date.ts';
 import type { HistoryEntry } from './roster-api.ts';
+import { settled } from './settled.ts';
 
 const FIRST = 10;
 const known = (prefix: string, value: string) => {
@@ -15,6 +17,10 @@ const known = (prefix: string, value: string) => {
 export function HistoryList(props: { history: HistoryEntry[] | undefined; error: unknown; loading: boolean; onRetry: () => void }) {
   const [all, setAll] = createSignal(false);
   const shown = () => (all() ? props.history : props.history?.slice(0, FIRST)) ?? [];
+  // A branch change names the branches (every open branch of the county; a closed one is "其他支部").
+  const [branches] = createResource(() => roster.orgs.branches.query());
+  const names = createMemo(() => new Map((settled(branches) ?? []).map((branch) => [branch.id, branch.name])));
+  const branchName = (id: string) => names().get(id);
   return (
     <section aria-labelledby="member-history">
       <h2 id="member-history">{m('history.title')}</h2>
@@ -32,9 +38,9 @@ export function HistoryList(props: { history: HistoryEntry[] | undefined; error:
                       <p class="history-head">
                         {m('history.entry', { at: formatDate(entry.at, true), actor: known('actor', entry.actorRole), action: known('action', entry.action) })}
                       </p>
-                      <Show when={entry.changes.length > 0}>
+                      <Show when={entry.changes.some(shownChange)}>
                         <ul>
-                          <For each={entry.changes}>{(change) => <li>{describeChange(change)}</li>}</For>
+                          <For each={entry.changes.filter(shownChange)}>{(change) => <li>{describeChange(change, branchName)}</li>}</For>
                         </ul>
                       </Show>
                     </li>

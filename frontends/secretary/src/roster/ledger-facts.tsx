@@ -22,7 +22,7 @@ export function LedgerFacts(props: { member: MemberRecord }) {
     <section aria-labelledby="member-ledger">
       <h2 id="member-ledger">{m('member.ledger')}</h2>
       <p class="muted">
-        {m('member.ledgerConfirmedAt', { date: formatDate(props.member.ledgerConfirmedAt, true) || m('member.neverConfirmed') })}
+        {m('member.ledgerConfirmedAt', { date: formatDate(props.member.ledgerConfirmedAt) || m('member.neverConfirmed') })}
       </p>
       <Show when={props.member.stale}>
         <p class="notice notice-warn">{m('member.ledgerStale')}</p>

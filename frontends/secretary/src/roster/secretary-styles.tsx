@@ -47,6 +47,11 @@ const css = `
 .secretary .history-head { margin: 0; color: var(--color-muted); }
 .secretary .history ul { margin: 0.2rem 0 0; padding-left: 1rem; overflow-wrap: anywhere; }
 .secretary .saved:empty { display: none; }
+.secretary .transfer-scope { border: 0; margin: 0; padding: 0; display: grid; gap: 0.25rem; min-width: 0; }
+.secretary .transfer-scope legend { font-weight: 600; padding: 0; margin-bottom: 0.25rem; }
+.secretary .transfer-scope label { display: flex; gap: 0.5rem; align-items: center; min-height: 2.75rem; }
+.secretary .transfer-scope input { width: 1.2rem; height: 1.2rem; margin: 0; }
+.secretary select { max-width: 100%; }
 `;
 
 export function SecretaryStyles() {

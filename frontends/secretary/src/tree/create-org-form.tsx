@@ -4,12 +4,15 @@ import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FormButtons } from './form-buttons.tsx';
 import { t, type TreeMessageKey } from './messages.ts';
-import { FLOW_KINDS, ORG_KINDS, type OrgKind, type TreeOrg } from './org-types.ts';
+import { CHILD_KINDS, FLOW_KINDS, type OrgKind, type TreeOrg } from './org-types.ts';
 import { TextField } from './text-field.tsx';
 
 type Draft = { kind: OrgKind | ''; name: string; place: string; province: string; city: string; address: string };
 
-/** A new org under the selected one; flow organizations also name their destination city. */
+/**
+ * A new org under the selected one, of a kind the parent may hold; flow organizations also
+ * name their destination city.
+ */
 export function CreateOrgForm(props: { parent: TreeOrg; onDone: () => void; onCancel: () => void }) {
   const [draft, setDraft] = createStore<Draft>({ kind: '', name: '', place: '', province: '', city: '', address: '' });
   const [kindMissing, setKindMissing] = createSignal(false);
@@ -44,13 +47,14 @@ export function CreateOrgForm(props: { parent: TreeOrg; onDone: () => void; onCa
           id="org-kind"
           value={draft.kind}
           aria-invalid={kindMissing() || invalid('kind') ? 'true' : undefined}
+          aria-describedby={kindMissing() || invalid('kind') ? 'org-kind-error' : undefined}
           onChange={(event) => setDraft('kind', event.currentTarget.value as OrgKind)}
         >
           <option value="">{t('choose')}</option>
-          <For each={ORG_KINDS}>{(kind) => <option value={kind}>{t(`kind.${kind}` as TreeMessageKey)}</option>}</For>
+          <For each={CHILD_KINDS[props.parent.kind]}>{(kind) => <option value={kind}>{t(`kind.${kind}` as TreeMessageKey)}</option>}</For>
         </select>
         <Show when={kindMissing() || invalid('kind')}>
-          <p class="field-error">{t('fieldInvalid')}</p>
+          <p class="field-error" id="org-kind-error">{draft.kind === '' ? t('kindRequired') : t('fieldInvalid')}</p>
         </Show>
       </div>
       <TextField id="org-name" label={t('name')} value={draft.name} invalid={invalid('name')} onInput={(v) => setDraft('name', v)} />

@@ -4,9 +4,12 @@ import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FormButtons } from './form-buttons.tsx';
 import { t } from './messages.ts';
 import { OrgSelect } from './org-select.tsx';
-import type { TreeOrg } from './org-types.ts';
+import { mayHangUnder, type TreeOrg } from './org-types.ts';
 
-/** Moves an org under another; its own subtree is not offered (the server refuses it too). */
+/**
+ * Moves an org under another that may hold its kind; its own subtree is not offered (the
+ * server refuses both too).
+ */
 export function MoveOrgForm(props: { org: TreeOrg; orgs: readonly TreeOrg[]; onDone: () => void; onCancel: () => void }) {
   const [parentId, setParentId] = createSignal('');
   const move = createAction((input: { orgId: string; newParentId: string }, idempotencyKey) => roster.orgs.move.mutate({ ...input, idempotencyKey }));
@@ -31,7 +34,9 @@ export function MoveOrgForm(props: { org: TreeOrg; orgs: readonly TreeOrg[]; onD
         value={parentId()}
         onChange={setParentId}
         invalid={'newParentId' in move.fields()}
-        filter={(candidate) => candidate.canManage && !inOwnSubtree(candidate) && candidate.id !== props.org.parentId}
+        filter={(candidate) =>
+          candidate.canManage && !candidate.closedAt && mayHangUnder(candidate.kind, props.org.kind) && !inOwnSubtree(candidate) && candidate.id !== props.org.parentId
+        }
       />
       <Show when={move.error()}>
         <ErrorNotice message={describeError(move.error())} />

@@ -5,13 +5,13 @@ import { CreateOrgForm } from './create-org-form.tsx';
 import { t, type TreeMessageKey } from './messages.ts';
 import { MoveOrgForm } from './move-org-form.tsx';
 import { OrgHistory } from './org-history.tsx';
-import type { TreeOrg } from './org-types.ts';
+import { takesChildren, type TreeOrg } from './org-types.ts';
 import { RenameOrgForm } from './rename-org-form.tsx';
 
 type Panel = 'none' | 'create' | 'rename' | 'move';
 
 /** The selected organization: its facts, what the secretary may do with it, its history. */
-export function OrgDetails(props: { org: TreeOrg; orgs: readonly TreeOrg[]; onChanged: () => void }) {
+export function OrgDetails(props: { org: TreeOrg; orgs: readonly TreeOrg[]; members: number; onChanged: () => void }) {
   const [panel, setPanel] = createSignal<Panel>('none');
   const [said, setSaid] = createSignal('');
   const finished = () => {
@@ -36,12 +36,14 @@ export function OrgDetails(props: { org: TreeOrg; orgs: readonly TreeOrg[]; onCh
           <dd>{props.org.address}</dd>
         </Show>
         <dt>{t('memberCount')}</dt>
-        <dd>{format(props.org.memberCount)}</dd>
+        <dd>{format(props.members)}</dd>
       </dl>
       <p role="status">{said()}</p>
       <Show when={props.org.canManage}>
         <div style={{ display: 'flex', 'flex-wrap': 'wrap', gap: '0.5rem', margin: '1rem 0' }}>
-          <button type="button" class="secondary" aria-expanded={panel() === 'create'} onClick={() => setPanel('create')}>{t('addChild')}</button>
+          <Show when={takesChildren(props.org.kind)}>
+            <button type="button" class="secondary" aria-expanded={panel() === 'create'} onClick={() => setPanel('create')}>{t('addChild')}</button>
+          </Show>
           <button type="button" class="secondary" aria-expanded={panel() === 'rename'} onClick={() => setPanel('rename')}>{t('rename')}</button>
           <button type="button" class="secondary" aria-expanded={panel() === 'move'} onClick={() => setPanel('move')}>{t('move')}</button>
           <CloseOrgButton org={props.org} onClosed={finished} />

@@ -4,7 +4,8 @@ import { t, type TreeMessageKey } from './messages.ts';
 import type { OrgNode } from './org-types.ts';
 
 /** Nested lists of org buttons: the list structure tells screen readers the depth. */
-export function OrgTreeList(props: { nodes: OrgNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function OrgTreeList(props: { nodes: OrgNode[]; totals: Map<string, number>; selectedId: string | null; onSelect: (id: string) => void }) {
+  const members = (node: OrgNode) => props.totals.get(node.org.id) ?? node.org.memberCount;
   return (
     <ul style={{ 'list-style': 'none', margin: 0, 'padding-left': '1rem' }}>
       <For each={props.nodes}>
@@ -25,9 +26,9 @@ export function OrgTreeList(props: { nodes: OrgNode[]; selectedId: string | null
               <span style={{ color: 'var(--color-muted)', 'font-size': '0.9rem' }}>
                 {' · '}
                 {t(`kind.${node.org.kind}` as TreeMessageKey)}
-                <Show when={node.org.memberCount > 0}>
+                <Show when={members(node) > 0}>
                   {' · '}
-                  {t('members', { count: format(node.org.memberCount) })}
+                  {t('members', { count: format(members(node)) })}
                 </Show>
                 <Show when={node.org.closedAt}>
                   {' · '}
@@ -36,7 +37,7 @@ export function OrgTreeList(props: { nodes: OrgNode[]; selectedId: string | null
               </span>
             </button>
             <Show when={node.children.length > 0}>
-              <OrgTreeList nodes={node.children} selectedId={props.selectedId} onSelect={props.onSelect} />
+              <OrgTreeList nodes={node.children} totals={props.totals} selectedId={props.selectedId} onSelect={props.onSelect} />
             </Show>
           </li>
         )}

@@ -4,11 +4,9 @@ import type { roster } from '@tongxin/api-client';
 export type TreeOrg = Awaited<ReturnType<typeof roster.orgs.tree.query>>[number];
 export type OrgKind = TreeOrg['kind'];
 
-export const ORG_KINDS: readonly OrgKind[] = [
-  'county', 'department', 'township', 'street', 'branch', 'general_branch', 'mobile_branch', 'flow_general', 'flow_branch',
-];
-/** Flow organizations sit in a destination city: the server requires province and city. */
-export const FLOW_KINDS: readonly OrgKind[] = ['flow_general', 'flow_branch'];
+// The kinds, which kind may hang under which, and the flow kinds (which need a province and
+// city): one map, shared with the roster service that enforces it.
+export { CHILD_KINDS, FLOW_KINDS, ORG_KINDS, mayHangUnder, takesChildren } from '@tongxin/ledger';
 
 export interface OrgNode {
   org: TreeOrg;
@@ -27,6 +25,18 @@ export function buildTree(orgs: readonly TreeOrg[]): OrgNode[] {
     (parent ? parent.children : roots).push(node);
   }
   return roots;
+}
+
+/** Members in the org and everything below it (committees hold none directly), by org id. */
+export function subtreeMembers(orgs: readonly TreeOrg[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  const count = (node: OrgNode): number => {
+    const total = node.org.memberCount + node.children.reduce((sum, child) => sum + count(child), 0);
+    totals.set(node.org.id, total);
+    return total;
+  };
+  buildTree(orgs).forEach(count);
+  return totals;
 }
 
 /** The tree as a flat list in display order with depths: for a <select> of orgs. */

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { t } from './messages.ts';
 
-/** A labelled text input that says when the server found a problem with it. */
+/** A labelled text input that says when it is empty or the server found a problem with it. */
 export function TextField(props: { id: string; label: string; value: string; invalid?: boolean; autofocus?: boolean; onInput: (value: string) => void }) {
   return (
     <div class="field">
@@ -17,7 +17,7 @@ export function TextField(props: { id: string; label: string; value: string; inv
       />
       <Show when={props.invalid}>
         <p id={`${props.id}-error`} class="field-error">
-          {t('fieldInvalid')}
+          {props.value.trim() === '' ? t('fieldRequired') : t('fieldInvalid')}
         </p>
       </Show>
     </div>

@@ -4,7 +4,7 @@ import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { t } from './messages.ts';
 import { OrgDetails } from './org-details.tsx';
 import { OrgTreeList } from './org-tree-list.tsx';
-import { buildTree } from './org-types.ts';
+import { buildTree, subtreeMembers } from './org-types.ts';
 
 /** The org tree the secretary manages: browse it, add, rename, move and close organizations. */
 export default function TreePage(_props: { basePath: string }) {
@@ -13,6 +13,8 @@ export default function TreePage(_props: { basePath: string }) {
   const [orgs, { refetch }] = createResource(() => ({ includeClosed: includeClosed() }), (input) => roster.orgs.tree.query(input));
   const [selectedId, setSelectedId] = createSignal<string | null>(null);
   const nodes = createMemo(() => buildTree(orgs.latest ?? []));
+  // A committee holds no member itself: it shows the members of its whole subtree.
+  const totals = createMemo(() => subtreeMembers(orgs.latest ?? []));
   const selected = () => orgs.latest?.find((org) => org.id === selectedId());
 
   return (
@@ -33,11 +35,11 @@ export default function TreePage(_props: { basePath: string }) {
             <Show when={list().length > 0} fallback={<p>{t('empty')}</p>}>
               <div style={{ display: 'flex', 'flex-wrap': 'wrap', gap: '1.5rem', 'align-items': 'flex-start' }}>
                 <nav aria-label={t('treeLabel')} style={{ flex: '1 1 18rem', 'min-width': 0 }} aria-busy={orgs.loading}>
-                  <OrgTreeList nodes={nodes()} selectedId={selectedId()} onSelect={setSelectedId} />
+                  <OrgTreeList nodes={nodes()} totals={totals()} selectedId={selectedId()} onSelect={setSelectedId} />
                 </nav>
                 <div style={{ flex: '2 1 20rem', 'min-width': 0 }}>
                   <Show when={selected()} keyed fallback={<p>{t('selectHint')}</p>}>
-                    {(org) => <OrgDetails org={org} orgs={list()} onChanged={refetch} />}
+                    {(org) => <OrgDetails org={org} orgs={list()} members={totals().get(org.id) ?? org.memberCount} onChanged={refetch} />}
                   </Show>
                 </div>
               </div>

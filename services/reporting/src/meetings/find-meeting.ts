@@ -1,8 +1,8 @@
 import type { Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
-import { managesPath } from './org-path.ts';
+import { aboveManagedMembersSql, managesPath } from './org-path.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -23,6 +23,23 @@ export async function findManagedMeeting(tx: Tx, orgIds: readonly string[] | nul
   const meeting = await findVisibleMeeting(tx, meetingId, options);
   if (!managesPath(orgIds, meeting.orgPath)) notFound();
   return meeting;
+}
+
+/**
+ * A meeting the staff caller may READ: one they manage, or one of an org above their members
+ * (a branch secretary and the township's themed party day). `manages` tells which; cancelling
+ * and recording attendance go through findManagedMeeting instead.
+ */
+export async function findReadableMeeting(tx: Tx, orgIds: readonly string[] | null, meetingId: string) {
+  const meeting = await findVisibleMeeting(tx, meetingId);
+  if (managesPath(orgIds, meeting.orgPath)) return { meeting, manages: true };
+  // Explicit, not left to RLS: a secretary who is also a member reads more through the member clause.
+  const [above] = await tx
+    .select({ one: sql`1` })
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, meeting.tenantId), eq(meetings.id, meeting.id), aboveManagedMembersSql(meetings.tenantId, meetings.orgPath, orgIds)));
+  if (!above) notFound();
+  return { meeting, manages: false };
 }
 
 /** A meeting of the member's branch or one of its ancestors (the orgs whose life they join). */

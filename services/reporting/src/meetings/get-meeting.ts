@@ -4,8 +4,12 @@ import { attendance, members } from '../schema.ts';
 import type { MeetingRow } from './find-meeting.ts';
 import { inOrg } from './meeting-roster.ts';
 
-/** A meeting with every member of its org and their answer, attendance and meeting report. */
-export async function getMeeting(tx: Tx, meeting: MeetingRow) {
+/**
+ * A meeting with every member of its org the caller sees (RLS: a branch secretary reading the
+ * township's meeting sees their own members) and their answer, attendance and meeting report.
+ * `manages`: whether the caller may cancel it and record attendance.
+ */
+export async function getMeeting(tx: Tx, meeting: MeetingRow, manages = true) {
   const roster = await tx
     .select({
       memberId: members.memberId, name: members.name, branchId: members.branchId, status: members.status,
@@ -16,5 +20,5 @@ export async function getMeeting(tx: Tx, meeting: MeetingRow) {
     .where(inOrg(meeting.orgPath))
     .orderBy(asc(members.name));
   const { idempotencyKey: _key, tenantId: _tenant, id, ...rest } = meeting;
-  return { meeting: { meetingId: id, ...rest }, roster };
+  return { meeting: { meetingId: id, ...rest }, manages, roster };
 }

@@ -2,7 +2,7 @@ import { memberProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { cancelMeeting } from './cancel-meeting.ts';
 import { findMe } from './find-me.ts';
-import { findManagedMeeting, findMyMeeting } from './find-meeting.ts';
+import { findManagedMeeting, findMyMeeting, findReadableMeeting } from './find-meeting.ts';
 import { getMeeting } from './get-meeting.ts';
 import { listMeetings } from './list-meetings.ts';
 import { listMyMeetings } from './list-my-meetings.ts';
@@ -47,7 +47,10 @@ export const meetingsRouter = {
   list: staffProcedure.input(ZListMeetingsInput).query(({ ctx, input }) => ctx.tx((tx) => listMeetings(tx, ctx.orgIds, input))),
 
   get: staffProcedure.input(ZMeetingIdInput).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => getMeeting(tx, await findManagedMeeting(tx, ctx.orgIds, input.meetingId))),
+    ctx.tx(async (tx) => {
+      const { meeting, manages } = await findReadableMeeting(tx, ctx.orgIds, input.meetingId);
+      return getMeeting(tx, meeting, manages);
+    }),
   ),
 
   recordAttendance: staffProcedure.input(ZRecordAttendanceInput).mutation(({ ctx, input }) =>

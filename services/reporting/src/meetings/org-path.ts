@@ -46,3 +46,13 @@ export function managedPathSql(column: unknown, orgIds: readonly string[] | null
 export function throughOrg(column: unknown, orgId: string): SQL {
   return sql`position(${`/${orgId}/`} in ${column}) > 0`;
 }
+
+/**
+ * "`column` is the path of an org above one of the caller's members" in SQL: a secretary reads
+ * (never manages) the meetings of their orgs' ancestors, which their members attend (RLS
+ * meeting_ancestor_read). `tenantColumn` keeps the lookup in the row's county.
+ */
+export function aboveManagedMembersSql(tenantColumn: unknown, column: unknown, orgIds: readonly string[] | null): SQL {
+  return sql`exists (select 1 from reporting.members m where m.tenant_id = ${tenantColumn}
+    and ${managedPathSql(sql`m.org_path`, orgIds)} and position(${column} in m.org_path) = 1)`;
+}

@@ -106,7 +106,9 @@ describe('listing meetings', () => {
     const ids = async (as: ReturnType<typeof secretaryOf>, input = {}) => ((await call.query(h, 'list', as, input)).data as { meetingId: string }[]).map((m) => m.meetingId);
     expect(await ids(secretaryOf('yxB1'))).toContain(b1);
     expect(await ids(secretaryOf('yxB1'))).not.toContain(b2);
-    expect(await ids(secretaryOf('yxB1'))).not.toContain(t1);
+    // The township's meeting is read (its members attend it), not managed.
+    expect(((await call.query(h, 'list', secretaryOf('yxB1'))).data as any[]).find((m) => m.meetingId === t1)).toMatchObject({ manages: false });
+    expect(((await call.query(h, 'list', secretaryOf('yxB1'))).data as any[]).find((m) => m.meetingId === b1)).toMatchObject({ manages: true });
     expect(await ids(secretaryOf('yxT1'))).toEqual(expect.arrayContaining([b1, b2, t1]));
     const ofB2 = (await call.query(h, 'list', secretaryOf('yxT1'), { orgId: orgs.yxB2 })).data as { meetingId: string; orgId: string }[];
     expect(ofB2.map((m) => m.meetingId)).toContain(b2);
@@ -127,7 +129,10 @@ describe('listing meetings', () => {
     expect(got.data.roster.map((m: { name: string }) => m.name).sort()).toEqual(['张三', '李四', '王五', '赵六'].sort());
     expect(got.data.roster.find((m: { memberId: string }) => m.memberId === memberIds.zhao)).toMatchObject({ response: 'in_person', attendance: null });
     expect(got.data.meeting.orgPath).toBe(paths.yxT1);
-    // A branch secretary does not manage the township's meeting.
-    expect((await call.query(h, 'get', secretaryOf('yxB1'), { meetingId })).error?.code).toBe('NOT_FOUND');
+    // A branch secretary reads the township's meeting with their own members, and does not manage it.
+    const fromBranch = await call.query(h, 'get', secretaryOf('yxB1'), { meetingId });
+    expect(fromBranch.data.manages).toBe(false);
+    expect(fromBranch.data.roster.map((m: { name: string }) => m.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+    expect((await call.query(h, 'get', secretaryOf('yxT2'), { meetingId })).error?.code).toBe('NOT_FOUND');
   });
 });

@@ -1,6 +1,7 @@
-import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
+import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { and, eq, isNull } from 'drizzle-orm';
-import { ledgerGrants, members, orgDirectory, orgs, processedEvents } from '../schema.ts';
+import { ledgerGrants, members, orgDirectory, orgs, outbox, processedEvents } from '../schema.ts';
+import { CHECKIN_GRANT_REFUSED, type CheckinGrantRefused, type GrantRefusalReason } from './checkin-grant-refused.ts';
 import { grantData } from './refresh-grants.ts';
 
 // reporting's check-in events, as it writes them (services/reporting/src/checkins/checkin-rules.ts);
@@ -34,7 +35,10 @@ export type CheckinEventResult = 'applied' | 'duplicate' | 'ignored' | 'refused'
  * Accepting is where member data starts to cross counties, so the destination is checked
  * here against the directory its county publishes: it must be an open org whose path is the
  * one the check-in carried (reporting took it from the client and cannot read roster). A
- * closed, unknown or mis-pathed destination gets no grant ('refused'): nothing crosses.
+ * closed, unknown or mis-pathed destination gets no grant ('refused'): nothing crosses, and
+ * `roster.checkin_grant_refused` tells reporting to refuse the check-in the member sees (it
+ * would otherwise stay 'accepted' with nothing behind it). Recorded in this transaction, so
+ * with the claim: exactly once.
  * The relay delivers oldest first and stops at a failure, so an end never overtakes its accept.
  */
 export async function applyCheckinEvent(database: Database, event: DomainEvent, now: Date = new Date()): Promise<CheckinEventResult> {
@@ -50,10 +54,12 @@ export async function applyCheckinEvent(database: Database, event: DomainEvent, 
 
 async function writeGrant(tx: Tx, tenantId: string, p: CheckinAccepted, now: Date): Promise<CheckinEventResult> {
   const [destination] = await tx
-    .select({ path: orgDirectory.path })
+    .select({ path: orgDirectory.path, closedAt: orgDirectory.closedAt })
     .from(orgDirectory)
-    .where(and(eq(orgDirectory.tenantId, p.granteeTenantId), eq(orgDirectory.orgId, p.granteeOrgId), isNull(orgDirectory.closedAt)));
-  if (!destination || destination.path !== p.granteeOrgPath) return 'refused';
+    .where(and(eq(orgDirectory.tenantId, p.granteeTenantId), eq(orgDirectory.orgId, p.granteeOrgId)));
+  // An org unknown to the directory is "not what the check-in said", as a wrong path is.
+  const refusal: GrantRefusalReason | null = !destination || destination.path !== p.granteeOrgPath ? 'path_mismatch' : destination.closedAt ? 'org_closed' : null;
+  if (refusal) return refuseGrant(tx, tenantId, p.checkinId, refusal);
 
   const [row] = await tx
     .select({ member: members, branch: orgs.name })
@@ -78,6 +84,12 @@ async function writeGrant(tx: Tx, tenantId: string, p: CheckinAccepted, now: Dat
     })
     .onConflictDoNothing();
   return 'applied';
+}
+
+async function refuseGrant(tx: Tx, tenantId: string, checkinId: string, reason: GrantRefusalReason): Promise<CheckinEventResult> {
+  const refused: CheckinGrantRefused = { checkinId, memberTenantId: tenantId, reason };
+  await recordEvent(tx, outbox, tenantId, CHECKIN_GRANT_REFUSED, refused);
+  return 'refused';
 }
 
 /** A revoked grant holds nothing: the copy is emptied, the row kept as history (who granted, who ended). */

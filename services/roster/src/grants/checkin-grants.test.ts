@@ -1,5 +1,5 @@
 import { relayOutbox, type DomainEvent } from '@tongxin/db';
-import { migrations as reportingMigrations, reportingSchema } from '@tongxin/reporting';
+import { applyGrantRefusal, migrations as reportingMigrations, reportingSchema } from '@tongxin/reporting';
 import { app as reportingApp } from '@tongxin/reporting/app';
 import type { ServiceBindings } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app as rosterApp } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { orgDirectory, orgs } from '../schema.ts';
+import { orgDirectory, orgs, outbox as rosterOutbox } from '../schema.ts';
 import { callers, ownerReads } from '../testing/callers.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 import { applyCheckinEvent } from './apply-checkin-event.ts';
@@ -28,9 +28,13 @@ const GRANTED = ['destinationCity', 'employer', 'occupation', 'residentialAddres
 const liming = () => as.memberAs('user-liming', 'yongshuiMobile');
 const roster = (name: string) => `/api/roster/trpc/grants.${name}`;
 const checkins = (name: string) => `/api/reporting/trpc/checkins.${name}`;
-const toOrg = (org: string, key: string) => ({
-  destTenantId: 'rc', destOrgId: ids[org], destOrgPath: paths[org], destOrgName: org === 'rcFlow' ? '汝城县驻广州流动党员党支部' : '汝城县驻佛山流动党员党支部', idempotencyKey: key,
-});
+const FLOW_BRANCHES = [
+  ['rcFlow', '汝城县驻广州流动党员党支部', '广州', null],
+  ['rcClosed', '汝城县驻佛山流动党员党支部', '佛山', new Date('2026-06-30T00:00:00Z')],
+  ['rcShenzhen', '汝城县驻深圳流动党员党支部', '深圳', null],
+] as const;
+const orgName = (org: string) => FLOW_BRANCHES.find(([key]) => key === org)![1];
+const toOrg = (org: string, key: string) => ({ destTenantId: 'rc', destOrgId: ids[org], destOrgPath: paths[org], destOrgName: orgName(org), idempotencyKey: key });
 const grants = () => db.rows(sql`select tenant_id, grantee_tenant_id, revoked_at, revoked_by, data from roster.ledger_grants order by granted_at`);
 
 /** Relays reporting's outbox to roster's consumer; the results by topic. */
@@ -42,12 +46,24 @@ async function relay(): Promise<{ event: DomainEvent; result: string }[]> {
   return applied.filter((a) => a.result !== 'ignored');
 }
 
+/** Relays roster's outbox to reporting's grant-refusal consumer, as the runner does; the results by topic. */
+async function relayBack(): Promise<{ event: DomainEvent; result: string }[]> {
+  const applied: { event: DomainEvent; result: string }[] = [];
+  await relayOutbox(h.database, rosterOutbox, async (event) => {
+    applied.push({ event, result: await applyGrantRefusal(h.database, event) });
+  });
+  return applied.filter((a) => a.result !== 'ignored');
+}
+const myCheckin = async (checkinId: string) => (await h.query(checkins('mine'), { as: liming() })).data.find((c: any) => c.id === checkinId);
+const limingNotices = () => db.rows(sql`select kind, title, body, dedupe_key from reporting.notifications where user_id = 'user-liming'`);
+const grantOf = (checkinId: string) => db.rows(sql`select 1 from roster.ledger_grants where checkin_id = ${checkinId}`);
+
 beforeAll(async () => {
   const both = new Hono<{ Bindings: ServiceBindings }>().route('/', rosterApp).route('/', reportingApp);
   h = await createServiceHarness(both, [migrations, reportingMigrations]);
   ({ ids, paths } = await seedRoster(h.database));
-  // 汝城县's flow branches in 广州 (open) and 佛山 (closed), with their directory entries.
-  for (const [key, name, city, closedAt] of [['rcFlow', '汝城县驻广州流动党员党支部', '广州', null], ['rcClosed', '汝城县驻佛山流动党员党支部', '佛山', new Date('2026-06-30T00:00:00Z')]] as const) {
+  // 汝城县's flow branches in 广州 and 深圳 (open) and 佛山 (closed), with their directory entries.
+  for (const [key, name, city, closedAt] of FLOW_BRANCHES) {
     ids[key] = crypto.randomUUID();
     paths[key] = `${paths.rcDepartment}${ids[key]}/`;
     await h.database.owner.insert(orgs).values({ tenantId: 'rc', id: ids[key], parentId: ids.rcDepartment, kind: 'flow_branch', name, city, province: '广东', path: paths[key], closedAt });
@@ -170,8 +186,46 @@ describe('a destination that is closed or not what the directory says gets no gr
     expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'refused']]);
     expect(await db.count('ledger_grants')).toBe(1);
     expect((await h.query(roster('members'), { as: as.secretaryOf('rcClosed', 'rc'), input: {} })).data).toEqual([]);
+    // The member ended it before roster's answer arrived: nothing left to refuse, no message.
     await h.mutate(checkins('end'), { as: liming(), input: { checkinId: request.data.checkinId } });
     await relay();
+    expect((await relayBack()).map((a) => [a.event.topic, a.event.payload, a.result])).toEqual([
+      ['roster.checkin_grant_refused', { checkinId: request.data.checkinId, memberTenantId: 'yx', reason: 'org_closed' }, 'skipped'],
+    ]);
+    expect((await myCheckin(request.data.checkinId)).status).toBe('ended');
+    expect(await limingNotices()).toEqual([]);
+  });
+
+  it('an org closed after the request: the accepted check-in ends refused, with a reason and one message to the member', async () => {
+    const request = await h.mutate(checkins('request'), { as: liming(), input: toOrg('rcShenzhen', 'liming-sz-1') });
+    expect(request.error).toBeNull();
+    const checkinId = request.data.checkinId;
+    // 汝城县 closes its 深圳 branch in between; its secretary still accepts from the list open before.
+    await h.database.owner.execute(sql`update roster.orgs set closed_at = ${h.clock.now} where id = ${ids.rcShenzhen}`);
+    await h.database.owner.execute(sql`update roster.org_directory set closed_at = ${h.clock.now} where org_id = ${ids.rcShenzhen}`);
+    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('rcShenzhen', 'rc'), input: { checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+    expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'refused']]);
+
+    // Roster says so in the member's county, once; reporting refuses the check-in from it, once.
+    const back = await relayBack();
+    expect(back.map((a) => [a.event.tenantId, a.event.topic, a.event.payload, a.result])).toEqual([
+      ['yx', 'roster.checkin_grant_refused', { checkinId, memberTenantId: 'yx', reason: 'org_closed' }, 'applied'],
+    ]);
+    expect(await applyGrantRefusal(h.database, back[0]!.event)).toBe('duplicate');
+    expect(await relayBack()).toEqual([]);
+
+    expect(await myCheckin(checkinId)).toEqual(expect.objectContaining({ status: 'refused', reason: '该组织已撤销，无法报到', destOrgName: '汝城县驻深圳流动党员党支部' }));
+    expect(await limingNotices()).toEqual([
+      { kind: 'checkin_decision', title: '汝城县驻深圳流动党员党支部未能接收你的报到', body: '该组织已撤销，无法报到', dedupe_key: `grant-refused:${checkinId}` },
+    ]);
+    const inbox = await h.query('/api/reporting/trpc/notifications.mine', { as: liming(), input: {} });
+    expect(inbox.data.map((n: any) => n.body)).toEqual(['该组织已撤销，无法报到']);
+    expect(await grantOf(checkinId)).toEqual([]);
+    expect(await db.count('ledger_grants')).toBe(1);
+    // The destination sees it refused, not as a member it looks after.
+    const destination = await h.query(checkins('inbox'), { as: as.secretaryOf('rcShenzhen', 'rc'), input: {} });
+    expect(destination.data.find((c: any) => c.id === checkinId)?.status).toBe('refused');
+    expect((await h.query(roster('members'), { as: as.secretaryOf('rcShenzhen', 'rc'), input: {} })).data).toEqual([]);
   });
 
   it('a path with made-up ancestors, though accepted by a secretary on it, grants nothing', async () => {
@@ -183,5 +237,10 @@ describe('a destination that is closed or not what the directory says gets no gr
     expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'refused']]);
     expect(await db.count('ledger_grants')).toBe(1);
     expect((await h.query(roster('members'), { as: as.secretaryOf('reshui', 'rc'), input: {} })).data).toEqual([]);
+    expect((await relayBack()).map((a) => [a.event.payload, a.result])).toEqual([
+      [{ checkinId: request.data.checkinId, memberTenantId: 'yx', reason: 'path_mismatch' }, 'applied'],
+    ]);
+    expect(await myCheckin(request.data.checkinId)).toEqual(expect.objectContaining({ status: 'refused', reason: '目的地组织信息不符' }));
+    expect((await limingNotices()).map((n: any) => n.dedupe_key)).toContain(`grant-refused:${request.data.checkinId}`);
   });
 });

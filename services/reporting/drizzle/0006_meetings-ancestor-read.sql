@@ -1,0 +1,2 @@
+CREATE POLICY "meeting_ancestor_read" ON "reporting"."meetings" AS PERMISSIVE FOR SELECT TO public USING (exists (select 1 from reporting.members m where m.tenant_id = "reporting"."meetings"."tenant_id" and exists (select 1 from unnest((select string_to_array(nullif(current_setting('app.org_ids', true), ''), ','))) scope(id) where position('/' || scope.id || '/' in m.org_path) > 0)
+            and position("reporting"."meetings"."org_path" in m.org_path) = 1));

@@ -1,0 +1,54 @@
+import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { and, eq } from 'drizzle-orm';
+import { notify } from '../notifications/notify.ts';
+import { checkins, processedEvents } from '../schema.ts';
+
+/** Roster's event (services/roster/src/grants/checkin-grant-refused.ts), restated: reporting imports no other service's code. */
+export const CHECKIN_GRANT_REFUSED = 'roster.checkin_grant_refused';
+export interface CheckinGrantRefused {
+  checkinId: string;
+  memberTenantId: string;
+  reason: 'org_closed' | 'path_mismatch';
+}
+
+/** What the member reads on the check-in and in the inbox. */
+export const GRANT_REFUSAL_REASONS: Record<CheckinGrantRefused['reason'], string> = {
+  org_closed: '该组织已撤销，无法报到',
+  path_mismatch: '目的地组织信息不符',
+};
+
+/**
+ * Consumer of `roster.checkin_grant_refused`: the destination accepted, but roster found the
+ * org closed since the request (or not where the check-in said) and wrote no grant. Without
+ * this the check-in would read 'accepted' with nothing behind it; so, in the member's county,
+ * it becomes 'refused' with a reason and the member is told. The event id is claimed in the
+ * same transaction (exactly once). A check-in no longer 'accepted' (the member ended it
+ * meanwhile) is left as it is: there is nothing to refuse.
+ */
+export async function applyGrantRefusal(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'skipped' | 'ignored'> {
+  if (event.topic !== CHECKIN_GRANT_REFUSED) return 'ignored';
+  const p = event.payload as CheckinGrantRefused;
+  const tenantId = p.memberTenantId;
+  return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
+    if (!(await claimEvent(tx, processedEvents, { ...event, tenantId }))) return 'duplicate';
+    const reason = GRANT_REFUSAL_REASONS[p.reason] ?? GRANT_REFUSAL_REASONS.path_mismatch;
+    const at = new Date(event.createdAt);
+    const [row] = await tx
+      .update(checkins)
+      .set({ status: 'refused', reason, decidedBy: 'system', decidedAt: at, updatedAt: at })
+      .where(and(eq(checkins.tenantId, tenantId), eq(checkins.id, p.checkinId), eq(checkins.status, 'accepted')))
+      .returning({ userId: checkins.userId, destOrgName: checkins.destOrgName });
+    if (!row) return 'skipped';
+    await notify(tx, {
+      tenantId,
+      userId: row.userId,
+      kind: 'checkin_decision',
+      title: `${row.destOrgName}未能接收你的报到`,
+      body: reason,
+      subject: { type: 'checkin', id: p.checkinId },
+      dedupeKey: `grant-refused:${p.checkinId}`,
+      at,
+    });
+    return 'applied';
+  });
+}
