@@ -42,6 +42,7 @@ const relays = [
   { outbox: reportingSchema.outbox, consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision] },
 ];
 let relay: ReturnType<typeof setTimeout> | undefined;
+let stopping = false;
 const relayOnce = async () => {
   for (const { outbox, consumers } of relays) {
     try {
@@ -49,10 +50,11 @@ const relayOnce = async () => {
         for (const consume of consumers) await consume(database, event);
       });
     } catch (error) {
-      console.error('outbox relay failed:', error instanceof Error ? error.name : error);
+      // A batch cut short by shutdown is delivered again at the next start (at least once).
+      if (!stopping) console.error('outbox relay failed:', error instanceof Error ? error.name : error);
     }
   }
-  relay = setTimeout(relayOnce, 1000);
+  if (!stopping) relay = setTimeout(relayOnce, 1000);
 };
 relay = setTimeout(relayOnce, 1000);
 const dailyJobs = scheduleDailyJobs(database);
@@ -63,6 +65,7 @@ console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
 for (const a of DEMO_ACCOUNTS) console.log(`  county ${a.tenantId}  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
 
 const shutdown = async () => {
+  stopping = true;
   clearTimeout(relay);
   dailyJobs.stop();
   server.close();
