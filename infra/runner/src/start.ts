@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { migrateAll, relayOutbox } from '@tongxin/db';
 import { applyRosterEvent } from '@tongxin/scoring';
-import { applyCheckinDecision, applyRosterEventToReporting, reportingSchema } from '@tongxin/reporting';
+import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, reportingSchema } from '@tongxin/reporting';
 import { applyCheckinEvent, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
 import { loadOrCreateAccessKeys } from './access-keys.ts';
 import { openConfiguredDatabase } from './configured-database.ts';
@@ -32,13 +32,14 @@ const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: e
 // On Node a poller drains the outboxes into their consumers (design.md, Events); each
 // consumer ignores the topics it does not handle and applies each event once.
 // - roster's: scoring's members, roster itself (a transfer another county accepted closes
-//   the origin record), reporting's copy of the members;
+//   the origin record), reporting's copy of the members and its check-ins (a grant roster
+//   refused, for a destination closed meanwhile, refuses the check-in);
 // - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
 //   "ledger unchanged" in a monthly report confirms the ledger) and reporting itself (the
 //   member's inbox hears a destination county's decision).
 // The next run is scheduled when this one ends, so two relays never deliver a batch at once.
 const relays = [
-  { outbox: rosterSchema.outbox, consumers: [applyRosterEvent, applyTransferAccepted, applyRosterEventToReporting] },
+  { outbox: rosterSchema.outbox, consumers: [applyRosterEvent, applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal] },
   { outbox: reportingSchema.outbox, consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision] },
 ];
 let relay: ReturnType<typeof setTimeout> | undefined;

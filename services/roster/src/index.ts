@@ -7,3 +7,4 @@ export { proposePlacements, applyTransferAccepted } from './jobs.ts';
 export { syncDirectory, backfillDirectory } from './orgs/sync-directory.ts';
 export { applyCheckinEvent } from './grants/apply-checkin-event.ts';
 export { confirmLedgerFromReport } from './ledger/confirm-from-report.ts';
+export { applyLostContactProposal } from './mobility/apply-lost-contact-proposal.ts';

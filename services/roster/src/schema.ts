@@ -304,6 +304,38 @@ export const placementProposals = roster
   )
   .enableRLS();
 
+/**
+ * 失联 proposed by reporting's escalation ladder (K months without a monthly report and a
+ * failed contact): the secretary confirms, with the register's reason code, or dismisses.
+ */
+export const lostContactProposals = roster
+  .table(
+    'lost_contact_proposals',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      memberId: uuid('member_id').notNull(),
+      /** Where the proposal came from: 'monthly_reports' (the escalation ladder). */
+      source: text('source').notNull(),
+      /** The months (`YYYY-MM`) without a report. */
+      periods: text('periods').array().notNull(),
+      proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+      status: text('status').$type<'pending' | 'confirmed' | 'dismissed'>().notNull().default('pending'),
+      decidedAt: timestamp('decided_at', { withTimezone: true }),
+      decidedBy: text('decided_by'),
+      /** The register's reason code (1–7), when confirmed. */
+      reason: integer('reason'),
+      note: text('note'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      foreignKey({ columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+      uniqueIndex('lost_contact_pending').on(t.tenantId, t.memberId).where(sql`status = 'pending'`),
+      ...memberRowPolicies(t),
+    ],
+  )
+  .enableRLS();
+
 /** A secretary's attempt to reach a member (for 失联). */
 export const contactAttempts = roster
   .table(

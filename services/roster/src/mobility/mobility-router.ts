@@ -10,6 +10,8 @@ import { findSubject } from './find-subject.ts';
 import { listLostContact } from './list-lost-contact.ts';
 import { listOutflows } from './list-outflows.ts';
 import { markLostContact, markRecontacted } from './mark-lost-contact.ts';
+import { decideLostContact } from './decide-lost-contact.ts';
+import { listLostContactProposals } from './list-lost-contact-proposals.ts';
 import { decidePlacement, listPlacements } from './placements.ts';
 import { registerOutflow } from './register-outflow.ts';
 import { registerReturn } from './register-return.ts';
@@ -41,6 +43,11 @@ export const ZDecidePlacementInput = z.object({
   decision: z.enum(['confirm', 'dismiss']),
   note: place(200).optional(),
 });
+
+/** The reason is required to confirm (the register needs it); a dismissal needs none. */
+export const ZDecideLostContactInput = z
+  .object({ proposalId: z.uuid(), decision: z.enum(['confirm', 'dismiss']), reason: ZLostContactReason.optional(), note: place(200).optional() })
+  .refine((input) => input.decision !== 'confirm' || input.reason !== undefined, { path: ['reason'], message: 'choose the reason for 失联 (1–7)' });
 
 /** 外出登记 / 返乡, lost contact (失联) and the 6-month placement rule (brief). */
 export const mobilityRouter = {
@@ -112,5 +119,13 @@ export const mobilityRouter = {
   decidePlacement: actingProcedure('secretary', 'department')
     .input(ZDecidePlacementInput)
     .mutation(({ ctx, input }) => ctx.tx((tx) => decidePlacement(tx, ctx.caller, input, ctx.deps.now()))),
+
+  lostContactProposals: actingProcedure('secretary', 'department')
+    .input(z.object({ status: z.enum(['pending', 'confirmed', 'dismissed']).optional() }))
+    .query(({ ctx, input }) => ctx.tx((tx) => listLostContactProposals(tx, input.status))),
+
+  decideLostContact: actingProcedure('secretary', 'department')
+    .input(ZDecideLostContactInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => decideLostContact(tx, ctx.caller, input, ctx.deps.now()))),
 } satisfies TRPCRouterRecord;
 

@@ -72,6 +72,8 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
                               <p style={{ 'white-space': 'pre-wrap' }}>{member.meetingReport}</p>
                             </details>
                           </Show>
+                          {/* A meeting of an org above the caller's is read-only here: its own secretary records it. */}
+                          <Show when={detail().manages}>
                           <div class="field">
                             <label for={`attendance-${member.memberId}`}>{t('attendanceFor', { name: member.name })}</label>
                             <select
@@ -83,15 +85,18 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
                               <For each={ATTENDANCE}>{(kind) => <option value={kind}>{label(`attendance.${kind}`)}</option>}</For>
                             </select>
                           </div>
+                          </Show>
                         </li>
                       )}
                     </For>
                   </ul>
-                  <div class="form-buttons" style={{ 'margin-top': '0.75rem' }}>
-                    <button type="button" disabled={record.pending() || Object.keys(changes()).length === 0} onClick={onSave}>
-                      {record.pending() ? c('saving') : t('saveAttendance')}
-                    </button>
-                  </div>
+                  <Show when={detail().manages}>
+                    <div class="form-buttons" style={{ 'margin-top': '0.75rem' }}>
+                      <button type="button" disabled={record.pending() || Object.keys(changes()).length === 0} onClick={onSave}>
+                        {record.pending() ? c('saving') : t('saveAttendance')}
+                      </button>
+                    </div>
+                  </Show>
                   <Show when={record.error()}>
                     <ErrorNotice message={describeError(record.error())} />
                   </Show>
