@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { migrateAll, relayOutbox } from '@tongxin/db';
 import { applyRosterEvent } from '@tongxin/scoring';
 import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, reportingSchema } from '@tongxin/reporting';
-import { applyCheckinEvent, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
+import { applyCheckinEvent, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
 import { loadOrCreateAccessKeys } from './access-keys.ts';
 import { openConfiguredDatabase } from './configured-database.ts';
 import { env } from './env.ts';
@@ -35,12 +35,13 @@ const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: e
 //   the origin record), reporting's copy of the members and its check-ins (a grant roster
 //   refused, for a destination closed meanwhile, refuses the check-in);
 // - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
-//   "ledger unchanged" in a monthly report confirms the ledger) and reporting itself (the
+//   "ledger unchanged" in a monthly report confirms the ledger; the escalation ladder's
+//   lost-contact proposal waits for a secretary in roster) and reporting itself (the
 //   member's inbox hears a destination county's decision).
 // The next run is scheduled when this one ends, so two relays never deliver a batch at once.
 const relays = [
   { outbox: rosterSchema.outbox, consumers: [applyRosterEvent, applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal] },
-  { outbox: reportingSchema.outbox, consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision] },
+  { outbox: reportingSchema.outbox, consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal] },
 ];
 let relay: ReturnType<typeof setTimeout> | undefined;
 let stopping = false;
