@@ -1,0 +1,135 @@
+import { currentOrgIds, currentUser, tenantPolicy, tenantWide } from '@tongxin/db';
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { roster, memberVisible, memberRowPolicies } from './scope.ts';
+import { orgs } from './orgs.ts';
+
+/** transferred_out: the membership moved away; the record is kept, closed. */
+export const memberStatus = roster.enum('member_status', ['resident', 'mobile', 'lost_contact', 'transferred_out']);
+export const gender = roster.enum('gender', ['male', 'female']);
+
+export const members = roster
+  .table(
+    'members',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      /** identity's user id, when the member has an account. */
+      userId: text('user_id'),
+      name: text('name').notNull(),
+      gender: gender('gender'),
+      birthDate: date('birth_date'),
+      /** 18-digit resident ID, check digit validated; the import key. Lists show it masked. */
+      idCardNumber: text('id_card_number'),
+      /** The member's own mobile phone. */
+      phone: text('phone'),
+      /** Date joined the party. */
+      joinedOn: date('joined_on'),
+      branchId: uuid('branch_id').notNull(),
+      /** The branch's path, copied so the subtree policy needs no join per row. */
+      orgPath: text('org_path').notNull(),
+      status: memberStatus('status').notNull().default('resident'),
+      // The information ledger (信息台账), brief "报告": see ledger/ledger-fields.ts.
+      destinationProvince: text('destination_province'),
+      destinationCity: text('destination_city'),
+      employer: text('employer'),
+      occupation: text('occupation'),
+      residentialAddress: text('residential_address'),
+      destinationPhone: text('destination_phone'),
+      destinationOrgName: text('destination_org_name'),
+      destinationOrgLeader: text('destination_org_leader'),
+      destinationOrgContact: text('destination_org_contact'),
+      awaySince: date('away_since'),
+      /** 失联: since when, and the register's reason code (1–7, brief "Lost contact"). */
+      lostContactSince: date('lost_contact_since'),
+      lostContactReason: integer('lost_contact_reason'),
+      /** Per ledger field: when it was last entered or confirmed (ISO timestamps). */
+      fieldConfirmedAt: jsonb('field_confirmed_at').$type<Record<string, string>>().notNull().default({}),
+      /** The oldest of fieldConfirmedAt, kept beside it so staleness is one indexed filter. */
+      ledgerConfirmedAt: timestamp('ledger_confirmed_at', { withTimezone: true }),
+      /** Ledger version; member_versions holds every one. */
+      version: integer('version').notNull().default(1),
+      /** A retried create carries the same key and creates nothing new. */
+      idempotencyKey: text('idempotency_key'),
+      createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      foreignKey({ columns: [t.tenantId, t.branchId], foreignColumns: [orgs.tenantId, orgs.id] }),
+      index('members_org_path').using('btree', t.tenantId, sql`${t.orgPath} text_pattern_ops`),
+      index('members_org_status').on(t.tenantId, t.branchId, t.status),
+      index('members_ledger_confirmed').on(t.tenantId, t.ledgerConfirmedAt),
+      index('members_destination_city').on(t.tenantId, t.destinationCity),
+      uniqueIndex('members_user').on(t.tenantId, t.userId),
+      uniqueIndex('members_idempotency').on(t.tenantId, t.idempotencyKey),
+      uniqueIndex('members_id_card').on(t.tenantId, t.idCardNumber),
+      tenantPolicy('restrictive'),
+      // Inside the tenant: the department sees all, a member sees themself, a secretary the
+      // subtrees of their orgs.
+      pgPolicy('org_scope', {
+        as: 'permissive',
+        for: 'all',
+        // The path holds every ancestor's id: a position test per row, no join to orgs
+        // (the join ran a subplan over the county's orgs for every member).
+        using: sql`${tenantWide} or ${t.userId} = ${currentUser} or exists (
+          select 1 from unnest(${currentOrgIds}) scope(id) where position('/' || scope.id || '/' in ${t.orgPath}) > 0)`,
+      }),
+    ],
+  )
+  .enableRLS();
+
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** Each change to a member's record: who, when, which fields, old and new values. */
+export const memberVersions = roster
+  .table(
+    'member_versions',
+    {
+      tenantId: text('tenant_id').notNull(),
+      memberId: uuid('member_id').notNull(),
+      version: integer('version').notNull(),
+      /** created, ledger_update, correction, confirmed, outflow, return, placed, lost_contact, recontacted, transfer, import. */
+      action: text('action').notNull(),
+      changes: jsonb('changes').$type<FieldChange[]>().notNull(),
+      actorUserId: text('actor_user_id'),
+      /** member, secretary, department, system. */
+      actorRole: text('actor_role').notNull(),
+      idempotencyKey: text('idempotency_key'),
+      at: timestamp('at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.memberId, t.version] }),
+      foreignKey({ columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+      uniqueIndex('member_versions_idempotency').on(t.tenantId, t.idempotencyKey),
+      ...memberRowPolicies(t),
+    ],
+  )
+  .enableRLS();
+
+/** Full reads of sensitive fields (the ID-card number) by staff: append-only. */
+export const sensitiveReads = roster
+  .table(
+    'sensitive_reads',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      memberId: uuid('member_id').notNull(),
+      field: text('field').notNull(),
+      actorUserId: text('actor_user_id').notNull(),
+      at: timestamp('at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      foreignKey({ columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+      tenantPolicy('restrictive'),
+      // Anyone who may see the member leaves a trace; only the department reads the traces.
+      pgPolicy('read_logged', { as: 'permissive', for: 'insert', withCheck: memberVisible(t.tenantId, t.memberId) }),
+      pgPolicy('read_log_audit', { as: 'permissive', for: 'select', using: tenantWide }),
+    ],
+  )
+  .enableRLS();
