@@ -4,3 +4,4 @@ export { Loading } from './loading.tsx';
 export type { RemoteAppProps } from './remote-app-props.ts';
 export { createAttemptKeys, newIdempotencyKey } from './idempotency-key.ts';
 export { createAction } from './create-action.ts';
+export { ResourceList } from './resource-list.tsx';

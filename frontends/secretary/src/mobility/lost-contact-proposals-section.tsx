@@ -1,7 +1,7 @@
-import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
+import { For, createResource, createSignal } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
-import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ResourceList } from '@tongxin/ui';
 import { LostContactProposalRow } from './lost-contact-proposal-row.tsx';
 import { t } from './messages.ts';
 
@@ -19,47 +19,38 @@ export function LostContactProposalsSection(props: { onConfirmed: () => void }) 
       <h2 id="lost-proposals-heading">{t('lostProposalsTitle')}</h2>
       <p>{t('lostProposalsIntro')}</p>
       <p role="status">{said()}</p>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Match when={proposals.error}>
-            <ErrorNotice message={describeError(proposals.error)} onRetry={refetch} />
-          </Match>
-          <Match when={proposals.latest}>
-            {(rows) => (
-              <Show when={rows().length > 0} fallback={<p>{t('lostProposalsEmpty')}</p>}>
-                <div class="table-scroll">
-                  <table aria-busy={proposals.loading}>
-                    <caption>{t('placementsCaption', { count: format(rows().length) })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('name')}</th>
-                        <th scope="col">{t('branch')}</th>
-                        <th scope="col">{t('missedMonths')}</th>
-                        <th scope="col">{t('proposedAt')}</th>
-                        <th scope="col">{t('actions')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={rows()}>
-                        {(row) => (
-                          <LostContactProposalRow
-                            row={row}
-                            onDecided={(decision) => {
-                              setSaid(t('decided', { name: row.name }));
-                              if (decision === 'confirm') props.onConfirmed();
-                              refetch();
-                            }}
-                          />
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
-              </Show>
-            )}
-          </Match>
-        </Switch>
-      </Suspense>
+      <ResourceList resource={proposals} onRetry={refetch} empty={t('lostProposalsEmpty')}>
+        {(rows) => (
+          <div class="table-scroll">
+            <table aria-busy={proposals.loading}>
+              <caption>{t('placementsCaption', { count: format(rows().length) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('branch')}</th>
+                  <th scope="col">{t('missedMonths')}</th>
+                  <th scope="col">{t('proposedAt')}</th>
+                  <th scope="col">{t('actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(row) => (
+                    <LostContactProposalRow
+                      row={row}
+                      onDecided={(decision) => {
+                        setSaid(t('decided', { name: row.name }));
+                        if (decision === 'confirm') props.onConfirmed();
+                        refetch();
+                      }}
+                    />
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ResourceList>
     </section>
   );
 }

@@ -1,7 +1,7 @@
-import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
+import { For, createResource, createSignal } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
-import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ResourceList } from '@tongxin/ui';
 import { t } from './messages.ts';
 import { PlacementRow } from './placement-row.tsx';
 
@@ -25,46 +25,37 @@ export function PlacementsSection() {
         </select>
       </div>
       <p role="status">{said()}</p>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Match when={placements.error}>
-            <ErrorNotice message={describeError(placements.error)} onRetry={refetch} />
-          </Match>
-          <Match when={placements.latest}>
-            {(rows) => (
-              <Show when={rows().length > 0} fallback={<p>{t('placementsEmpty')}</p>}>
-                <div class="table-scroll">
-                  <table aria-busy={placements.loading}>
-                    <caption>{t('placementsCaption', { count: format(rows().length) })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('name')}</th>
-                        <th scope="col">{t('fromBranch')}</th>
-                        <th scope="col">{t('toBranch')}</th>
-                        <th scope="col">{t('awaySince')}</th>
-                        <th scope="col">{t('actions')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={rows()}>
-                        {(row) => (
-                          <PlacementRow
-                            row={row}
-                            onDecided={() => {
-                              setSaid(t('decided', { name: row.name }));
-                              refetch();
-                            }}
-                          />
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
-              </Show>
-            )}
-          </Match>
-        </Switch>
-      </Suspense>
+      <ResourceList resource={placements} onRetry={refetch} empty={t('placementsEmpty')}>
+        {(rows) => (
+          <div class="table-scroll">
+            <table aria-busy={placements.loading}>
+              <caption>{t('placementsCaption', { count: format(rows().length) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('fromBranch')}</th>
+                  <th scope="col">{t('toBranch')}</th>
+                  <th scope="col">{t('awaySince')}</th>
+                  <th scope="col">{t('actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(row) => (
+                    <PlacementRow
+                      row={row}
+                      onDecided={() => {
+                        setSaid(t('decided', { name: row.name }));
+                        refetch();
+                      }}
+                    />
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ResourceList>
     </section>
   );
 }

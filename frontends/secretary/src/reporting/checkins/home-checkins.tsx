@@ -1,6 +1,6 @@
-import { For, Match, Show, Suspense, Switch, createResource } from 'solid-js';
+import { For, createResource } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
-import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ResourceList } from '@tongxin/ui';
 import { formatDate } from '../../roster/format-date.ts';
 import { c } from '../common/messages.ts';
 import { t } from './messages.ts';
@@ -12,48 +12,39 @@ export function HomeCheckins() {
   return (
     <section aria-labelledby="checkin-home-title">
       <h2 id="checkin-home-title">{t('homeTitle')}</h2>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Match when={rows.error}>
-            <ErrorNotice message={describeError(rows.error)} onRetry={refetch} />
-          </Match>
-          <Match when={rows.latest}>
-            {(list) => (
-              <Show when={list().length > 0} fallback={<p>{t('homeEmpty')}</p>}>
-                <div class="table-scroll">
-                  <table>
-                    <caption>{c('count', { count: String(list().length) })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{c('name')}</th>
-                        <th scope="col">{t('to')}</th>
-                        <th scope="col">{c('status')}</th>
-                        <th scope="col">{t('submittedAt')}</th>
-                        <th scope="col">{t('reason')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={list()}>
-                        {(row) => (
-                          <tr>
-                            <th scope="row">{row.memberName}</th>
-                            <td>{row.destOrgName}</td>
-                            <td>
-                              <CheckinStatusBadge status={row.status} />
-                            </td>
-                            <td>{formatDate(String(row.createdAt))}</td>
-                            <td>{row.reason ?? ''}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
-              </Show>
-            )}
-          </Match>
-        </Switch>
-      </Suspense>
+      <ResourceList resource={rows} onRetry={refetch} empty={t('homeEmpty')}>
+        {(list) => (
+          <div class="table-scroll">
+            <table>
+              <caption>{c('count', { count: String(list().length) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{c('name')}</th>
+                  <th scope="col">{t('to')}</th>
+                  <th scope="col">{c('status')}</th>
+                  <th scope="col">{t('submittedAt')}</th>
+                  <th scope="col">{t('reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(row) => (
+                    <tr>
+                      <th scope="row">{row.memberName}</th>
+                      <td>{row.destOrgName}</td>
+                      <td>
+                        <CheckinStatusBadge status={row.status} />
+                      </td>
+                      <td>{formatDate(String(row.createdAt))}</td>
+                      <td>{row.reason ?? ''}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ResourceList>
       <button type="button" class="secondary" onClick={refetch}>{c('refresh')}</button>
     </section>
   );

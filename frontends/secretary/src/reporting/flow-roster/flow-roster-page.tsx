@@ -46,7 +46,8 @@ export default function FlowRosterPage(_props: { basePath: string }) {
             <Match when={items.latest}>
               {(list) => (
                 <Show when={list().length > 0} fallback={<p>{t('empty')}</p>}>
-                  <div class="table-scroll">
+                  {/* Focusable, so a keyboard user can scroll the wide table on a phone (it holds no links). */}
+                  <div class="table-scroll" tabindex="0" role="region" aria-label={t('title')}>
                     <table aria-busy={items.loading} class="roster-table">
                       <caption>
                         {t('summary', { total: format(list().length), local: format(count(list(), 'local')), checkedIn: format(count(list(), 'checked_in')) })}

@@ -51,7 +51,7 @@ export function AttendanceSummary(props: { orgId: string }) {
                 <Show when={y().atRisk.length > 0}>
                   <dt>{t('atRisk')}</dt>
                   <dd>
-                    <span class="badge badge-warn">{names(y().atRisk)}</span>
+                    <span class="badge badge-warn" style={{ 'white-space': 'normal' }}>{names(y().atRisk)}</span>
                   </dd>
                 </Show>
               </dl>
