@@ -89,15 +89,19 @@ describe('isolation between tenants', () => {
     expect(leaks).toBe(0);
   });
 
-  // The one table every county reads: the directory of departments and flow organizations
+  // The tables every county reads: the directory of departments and flow organizations
   // (names, places and tree paths, no people), so a member can find a destination and a county can
-  // address a transfer. Its columns are pinned here so no personal field slips in.
-  const sharedTables = ['roster.org_directory'];
+  // address a transfer; and the ids of closed orgs, so a check-in to one is refused. Their
+  // columns are pinned here so no personal field slips in.
+  const sharedTables = ['roster.org_directory', 'reporting.closed_orgs'];
 
   it('the shared directory holds org names and places only, and each county writes only its own entries', async () => {
     const columns = await h.database.owner.execute(sql`select column_name from information_schema.columns
       where table_schema = 'roster' and table_name = 'org_directory' order by ordinal_position`);
     expect(columns.rows.map((r) => r.column_name)).toEqual(['tenant_id', 'org_id', 'kind', 'name', 'province', 'city', 'closed_at', 'path']);
+    const closed = await h.database.owner.execute(sql`select column_name from information_schema.columns
+      where table_schema = 'reporting' and table_name = 'closed_orgs' order by ordinal_position`);
+    expect(closed.rows.map((r) => r.column_name)).toEqual(['tenant_id', 'org_id', 'closed_at']);
     const changed = await tenantTransaction(h.database, { tenantId: '431023', tenantWide: true }, (tx) =>
       tx.execute(sql`update roster.org_directory set name = 'x' where tenant_id = '431026' returning org_id`),
     );

@@ -376,6 +376,26 @@ export const contactTasks = reporting
   )
   .enableRLS();
 
+/**
+ * Organizations roster has closed, in every county (from `roster.org_closed`): a check-in to
+ * one is refused at once. Ids only, no people; every county reads it, each writes its own.
+ */
+export const closedOrgs = reporting
+  .table(
+    'closed_orgs',
+    {
+      tenantId: text('tenant_id').notNull(),
+      orgId: uuid('org_id').notNull(),
+      closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.orgId] }),
+      pgPolicy('closed_orgs_read', { as: 'permissive', for: 'select', using: sql`${currentTenant} is not null` }),
+      pgPolicy('closed_orgs_write', { as: 'permissive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant}` }),
+    ],
+  )
+  .enableRLS();
+
 export const outbox = outboxTable(reporting);
 /** Events reporting consumes (roster's member changes). */
 export const processedEvents = processedEventsTable(reporting);

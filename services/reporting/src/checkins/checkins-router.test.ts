@@ -4,6 +4,7 @@ import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
+import { applyRosterEventToReporting } from '../members/apply-roster-event.ts';
 import { migrations } from '../migrations.ts';
 import { members, outbox } from '../schema.ts';
 import { applyCheckinDecision } from './notify-checkin-decision.ts';
@@ -69,6 +70,20 @@ describe('a member checks in with an organization of another county', () => {
     const second = await h.mutate(trpc('request'), { as: member('user-liming'), input: toRcFlow('liming-rc-2', { destOrgId: o.reshui, destOrgPath: paths.reshui, destOrgName: '热水村党支部' }) });
     expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: expect.stringContaining('汝城县驻广州流动党员党支部') } });
     expect(await count()).toBe(1);
+  });
+
+  it('a check-in to an organization roster has closed is BAD_REQUEST naming destOrgId, and nothing changes', async () => {
+    // What roster.org_closed leaves in reporting's copy (the consumer is tested in members/).
+    const closedOrg = crypto.randomUUID();
+    await applyRosterEventToReporting(h.database, {
+      id: crypto.randomUUID(), tenantId: 'rc', topic: 'roster.org_closed', payload: { orgId: closedOrg, closedAt: '2026-11-01T00:00:00Z' }, createdAt: new Date(),
+    });
+    const closed = await h.mutate(trpc('request'), {
+      as: member('user-lihua', 'yongshui'),
+      input: toRcFlow('lihua-closed', { destOrgId: closedOrg, destOrgPath: `${paths.rcFlow}${closedOrg}/`, destOrgName: '汝城县驻佛山流动党员党支部' }),
+    });
+    expect(closed.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: expect.stringContaining('closed') } });
+    expect(await count(sql`user_id = 'user-lihua'`)).toBe(0);
   });
 
   it('a path that does not end at the named organization is BAD_REQUEST naming destOrgPath', async () => {

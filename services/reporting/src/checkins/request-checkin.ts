@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
 import { badField } from '@tongxin/trpc';
 import { and, eq, inArray } from 'drizzle-orm';
-import { checkins } from '../schema.ts';
+import { checkins, closedOrgs } from '../schema.ts';
 import { DEFAULT_GRANT_FIELDS, lastOrgId, OPEN_STATUSES } from './checkin-rules.ts';
 import { findCheckinMember } from './find-checkin-member.ts';
 
@@ -25,13 +25,20 @@ export interface CheckinRequest {
  *   member's own request, and only the member can file it;
  * - member data crosses only when roster writes the grant, and roster checks the org against
  *   its directory first (open, same path): see services/roster/src/grants/apply-checkin-event.ts.
- * Closure cannot be checked here either; the directory lists open orgs only, and roster's
- * check refuses the grant for an org closed since.
+ * A closed org is refused here from reporting's copy of roster's closures (closed_orgs,
+ * kept from roster.org_closed); one closed in the second before that copy catches up is
+ * still caught by roster's check, which refuses the grant and ends the check-in refused.
  */
 export async function requestCheckin(tx: Tx, tenantId: string, userId: string, input: CheckinRequest, now: Date): Promise<{ checkinId: string }> {
   const retried = await checkinByKey(tx, tenantId, input.idempotencyKey);
   if (retried) return { checkinId: retried };
   if (lastOrgId(input.destOrgPath) !== input.destOrgId) throw badField('destOrgPath', 'the path must end at the destination organization');
+
+  const [closed] = await tx
+    .select({ orgId: closedOrgs.orgId })
+    .from(closedOrgs)
+    .where(and(eq(closedOrgs.tenantId, input.destTenantId), eq(closedOrgs.orgId, input.destOrgId)));
+  if (closed) throw badField('destOrgId', 'that organization is closed: it takes no check-ins');
 
   const member = await findCheckinMember(tx, tenantId, userId);
   if (member.status === 'transferred_out') throw badField('destOrgId', 'this membership has been transferred out');

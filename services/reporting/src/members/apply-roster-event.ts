@@ -1,6 +1,6 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { members, processedEvents } from '../schema.ts';
+import { closedOrgs, members, processedEvents } from '../schema.ts';
 
 /** `roster.member_created`: path and status since roster sends them; events recorded before lack them. */
 interface MemberCreated {
@@ -29,7 +29,13 @@ interface OrgMoved {
   toPath: string;
 }
 
-const TOPICS = new Set(['roster.member_created', 'roster.member_updated', 'roster.org_moved']);
+/** `roster.org_closed`: no check-in to it any more. */
+interface OrgClosed {
+  orgId: string;
+  closedAt: string;
+}
+
+const TOPICS = new Set(['roster.member_created', 'roster.member_updated', 'roster.org_moved', 'roster.org_closed']);
 
 /**
  * Keeps reporting's copy of roster's members (and every org path reporting copies) current
@@ -42,6 +48,7 @@ export async function applyRosterEventToReporting(database: Database, event: Dom
     if (!(await claimEvent(tx, processedEvents, event))) return 'duplicate';
     if (event.topic === 'roster.member_created') await memberCreated(tx, event.tenantId, event.payload as MemberCreated);
     else if (event.topic === 'roster.member_updated') await memberUpdated(tx, event.tenantId, event.payload as MemberUpdated);
+    else if (event.topic === 'roster.org_closed') await orgClosed(tx, event.tenantId, event.payload as OrgClosed);
     else await orgMoved(tx, event.tenantId, event.payload as OrgMoved);
     return 'applied';
   });
@@ -88,4 +95,8 @@ async function orgMoved(tx: Tx, tenantId: string, p: OrgMoved) {
   await repath('reporting.checkins', 'dest_org_path', 'dest_tenant_id');
   await repath('reporting.meetings', 'org_path');
   await repath('reporting.suggestions', 'to_org_path');
+}
+
+async function orgClosed(tx: Tx, tenantId: string, p: OrgClosed) {
+  await tx.insert(closedOrgs).values({ tenantId, orgId: p.orgId, closedAt: new Date(p.closedAt) }).onConflictDoNothing();
 }

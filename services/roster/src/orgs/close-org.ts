@@ -1,7 +1,7 @@
-import type { Tx } from '@tongxin/db';
+import { recordEvent, type Tx } from '@tongxin/db';
 import { badField } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
-import { orgs } from '../schema.ts';
+import { orgs, outbox } from '../schema.ts';
 import { findManagedOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { syncDirectory } from './sync-directory.ts';
@@ -29,5 +29,7 @@ export async function closeOrg(tx: Tx, tenantId: string, scope: OrgScope, input:
     orgId: org.id, action: 'closed', idempotencyKey: input.idempotencyKey, before: { closedAt: null }, after: { closedAt: actor.now.toISOString() },
   }, actor);
   await syncDirectory(tx, tenantId, { ...org, closedAt: actor.now });
+  // Reporting refuses check-ins to closed orgs (it cannot read roster's tree).
+  await recordEvent(tx, outbox, tenantId, 'roster.org_closed', { orgId: org.id, closedAt: actor.now.toISOString() });
   return { id: org.id };
 }

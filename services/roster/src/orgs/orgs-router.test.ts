@@ -316,6 +316,9 @@ describe('orgs.close', () => {
     expect((await query('directory', member(), { city: '福州' })).data.map((e: any) => e.orgId)).toEqual([id]);
     await mutate('close', department(), { orgId: id, idempotencyKey: key('close-flow') });
     expect((await query('directory', member(), { city: '福州' })).data).toEqual([]);
+    // And reporting hears of it, so a check-in to it is refused at once.
+    const events = await h.database.owner.execute(sql`select payload from roster.outbox where topic = 'roster.org_closed' and payload->>'orgId' = ${id}`);
+    expect(events.rows).toHaveLength(1);
   });
 
   it("a member and another township's secretary are FORBIDDEN", async () => {
