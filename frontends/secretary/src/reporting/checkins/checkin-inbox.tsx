@@ -1,6 +1,6 @@
-import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
-import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ResourceList } from '@tongxin/ui';
 import { formatDate } from '../../roster/format-date.ts';
 import { c } from '../common/messages.ts';
 import { createTenantNames } from '../common/names.ts';
@@ -33,57 +33,48 @@ export function CheckinInbox(props: { onSaid: (text: string) => void }) {
           </select>
         </div>
       </div>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Match when={inbox.error}>
-            <ErrorNotice message={describeError(inbox.error)} onRetry={refetch} />
-          </Match>
-          <Match when={inbox.latest}>
-            {(rows) => (
-              <Show when={rows().length > 0} fallback={<p>{t('inboxEmpty')}</p>}>
-                <ul class="cards" aria-busy={inbox.loading}>
-                  <For each={rows()}>
-                    {(row) => (
-                      <li class="card">
-                        <h3>{memberLabel(row, county)}</h3>
-                        <p>
-                          <CheckinStatusBadge status={row.status} />
-                        </p>
-                        <p class="meta">
-                          {t('from')}：{county(row.memberTenantId)}
-                        </p>
-                        <p class="meta">
-                          {t('to')}：{row.destOrgName} · {t('submittedAt')}：{formatDate(String(row.createdAt), true)}
-                        </p>
-                        <Show when={row.note}>
-                          <p>
-                            {t('note')}：{row.note}
-                          </p>
-                        </Show>
-                        <Show when={row.reason}>
-                          <p>
-                            {t('reason')}：{row.reason}
-                          </p>
-                        </Show>
-                        <Show when={isOpen(row.status)}>
-                          <CheckinDecision
-                            checkin={row}
-                            county={county}
-                            onDone={(text) => {
-                              props.onSaid(text);
-                              refetch();
-                            }}
-                          />
-                        </Show>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            )}
-          </Match>
-        </Switch>
-      </Suspense>
+      <ResourceList resource={inbox} onRetry={refetch} empty={t('inboxEmpty')}>
+        {(rows) => (
+          <ul class="cards" aria-busy={inbox.loading}>
+            <For each={rows()}>
+              {(row) => (
+                <li class="card">
+                  <h3>{memberLabel(row, county)}</h3>
+                  <p>
+                    <CheckinStatusBadge status={row.status} />
+                  </p>
+                  <p class="meta">
+                    {t('from')}：{county(row.memberTenantId)}
+                  </p>
+                  <p class="meta">
+                    {t('to')}：{row.destOrgName} · {t('submittedAt')}：{formatDate(String(row.createdAt), true)}
+                  </p>
+                  <Show when={row.note}>
+                    <p>
+                      {t('note')}：{row.note}
+                    </p>
+                  </Show>
+                  <Show when={row.reason}>
+                    <p>
+                      {t('reason')}：{row.reason}
+                    </p>
+                  </Show>
+                  <Show when={isOpen(row.status)}>
+                    <CheckinDecision
+                      checkin={row}
+                      county={county}
+                      onDone={(text) => {
+                        props.onSaid(text);
+                        refetch();
+                      }}
+                    />
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </ResourceList>
     </section>
   );
 }

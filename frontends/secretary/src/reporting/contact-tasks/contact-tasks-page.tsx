@@ -1,6 +1,6 @@
-import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal } from 'solid-js';
 import { identity, reporting } from '@tongxin/api-client';
-import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ResourceList } from '@tongxin/ui';
 import { c } from '../common/messages.ts';
 import { createOrgNames } from '../common/names.ts';
 import { ReportingStyles } from '../common/reporting-styles.tsx';
@@ -35,33 +35,24 @@ export default function ContactTasksPage(_props: { basePath: string }) {
         </div>
       </div>
       <p role="status">{said()}</p>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Match when={tasks.error}>
-            <ErrorNotice message={describeError(tasks.error)} onRetry={refetch} />
-          </Match>
-          <Match when={tasks.latest}>
-            {(rows) => (
-              <Show when={rows().length > 0} fallback={<p>{t('empty')}</p>}>
-                <ul class="cards" aria-busy={tasks.loading}>
-                  <For each={rows()}>
-                    {(task) => (
-                      <ContactTaskCard
-                        task={task}
-                        branch={task.branchId ? orgName(task.branchId) : ''}
-                        onDone={(text) => {
-                          setSaid(text);
-                          refetch();
-                        }}
-                      />
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            )}
-          </Match>
-        </Switch>
-      </Suspense>
+      <ResourceList resource={tasks} onRetry={refetch} empty={t('empty')}>
+        {(rows) => (
+          <ul class="cards" aria-busy={tasks.loading}>
+            <For each={rows()}>
+              {(task) => (
+                <ContactTaskCard
+                  task={task}
+                  branch={task.branchId ? orgName(task.branchId) : ''}
+                  onDone={(text) => {
+                    setSaid(text);
+                    refetch();
+                  }}
+                />
+              )}
+            </For>
+          </ul>
+        )}
+      </ResourceList>
       <Show when={isDepartment()}>
         <EscalationSettings />
       </Show>

@@ -1,6 +1,6 @@
-import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
+import { For, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
-import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ResourceList } from '@tongxin/ui';
 import { c } from '../common/messages.ts';
 import { ReportingStyles } from '../common/reporting-styles.tsx';
 import { t, type SuggestionsMessageKey } from './messages.ts';
@@ -30,32 +30,23 @@ export default function SuggestionsPage(_props: { basePath: string }) {
         </div>
       </div>
       <p role="status">{said()}</p>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Match when={inbox.error}>
-            <ErrorNotice message={describeError(inbox.error)} onRetry={refetch} />
-          </Match>
-          <Match when={inbox.latest}>
-            {(rows) => (
-              <Show when={rows().length > 0} fallback={<p>{t('empty')}</p>}>
-                <ul class="cards" aria-busy={inbox.loading}>
-                  <For each={rows()}>
-                    {(suggestion) => (
-                      <SuggestionCard
-                        suggestion={suggestion}
-                        onDone={(text) => {
-                          setSaid(text);
-                          refetch();
-                        }}
-                      />
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            )}
-          </Match>
-        </Switch>
-      </Suspense>
+      <ResourceList resource={inbox} onRetry={refetch} empty={t('empty')}>
+        {(rows) => (
+          <ul class="cards" aria-busy={inbox.loading}>
+            <For each={rows()}>
+              {(suggestion) => (
+                <SuggestionCard
+                  suggestion={suggestion}
+                  onDone={(text) => {
+                    setSaid(text);
+                    refetch();
+                  }}
+                />
+              )}
+            </For>
+          </ul>
+        )}
+      </ResourceList>
     </section>
   );
 }
