@@ -3,6 +3,6 @@ export { APP_ROLE } from './database.ts';
 export { openDatabase, type OpenDatabaseOptions } from './open-database.ts';
 export { tenantTransaction, OwnerRoleRefused, type Scope } from './tenant-transaction.ts';
 export { migrateAll, type ServiceMigrations } from './migrate.ts';
-export { tenantPolicy, currentTenant, currentUser, tenantWide, currentOrgIds } from './tenant-policy.ts';
+export { tenantPolicy, currentTenant, currentUser, tenantWide, currentOrgIds, pathInScope } from './tenant-policy.ts';
 export * from './outbox.ts';
 export { ping } from './ping.ts';

@@ -1,5 +1,6 @@
 import type { AccessClaims, AccessKeys } from '@tongxin/auth';
 import type { Database } from '@tongxin/db';
+import type { BlobStore } from '@tongxin/storage';
 
 /** What a service needs from its host: the Node runner, a test, or an edge entry. */
 export interface ServiceDeps {
@@ -9,6 +10,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Set cookies with `Secure` (served over https). */
   secureCookies: boolean;
+  /** Uploaded files (task evidence); absent where a host offers no storage. */
+  blobs?: BlobStore;
 }
 
 /** Hono bindings: the runner passes `deps` as the fetch handler's env. */

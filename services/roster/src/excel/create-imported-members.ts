@@ -51,7 +51,7 @@ export async function createImportedMembers(tx: Tx, tenantId: string, inputs: re
   );
   await tx.insert(outbox).values(
     created.map(({ id, input }) => {
-      const event: MemberCreated = { memberId: id, userId: null, name: input.name, branchId: input.branchId, orgPath: input.branchPath, status: input.status ?? 'resident' };
+      const event: MemberCreated = { memberId: id, userId: null, name: input.name, branchId: input.branchId, orgPath: input.branchPath, status: input.status ?? 'resident', destinationCity: input.destinationCity ?? null };
       return { tenantId, topic: 'roster.member_created', payload: event };
     }),
   );

@@ -41,7 +41,7 @@ export interface ChangeResult {
 const LEDGER = new Set<string>(LEDGER_FIELDS);
 
 /** The fields other services copy (reporting's members): a change to one is a `roster.member_updated` event. */
-const SHARED_FIELDS = new Set(['name', 'branchId', 'orgPath', 'status']);
+const SHARED_FIELDS = new Set(['name', 'branchId', 'orgPath', 'status', 'destinationCity']);
 
 /** `roster.member_updated`: the member as other services keep them, after the change. */
 export interface MemberUpdated {
@@ -51,6 +51,8 @@ export interface MemberUpdated {
   branchId: string;
   orgPath: string;
   status: string;
+  /** Where the member works now: tasks offer a filter by it. */
+  destinationCity: string | null;
 }
 
 /**
@@ -115,7 +117,7 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
   await refreshGrants(tx, tenantId, memberId);
   if (changes.some((c) => SHARED_FIELDS.has(c.field))) {
     const [now] = await tx
-      .select({ userId: members.userId, name: members.name, branchId: members.branchId, orgPath: members.orgPath, status: members.status })
+      .select({ userId: members.userId, name: members.name, branchId: members.branchId, orgPath: members.orgPath, status: members.status, destinationCity: members.destinationCity })
       .from(members)
       .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
     const event: MemberUpdated = { memberId, ...now! };

@@ -22,6 +22,7 @@ export interface MemberCreated {
   /** The branch's path and the status: what services that copy members (reporting) need. */
   orgPath: string;
   status: string;
+  destinationCity: string | null;
 }
 
 /**
@@ -71,7 +72,7 @@ export async function createMember(
   await tx.insert(memberVersions).values({
     tenantId, memberId: row.id, version: 1, action: 'created', changes, actorUserId: actor.userId, actorRole: actor.role, at: now,
   });
-  const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId, orgPath: branchPath, status: fields.status ?? 'resident' };
+  const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId, orgPath: branchPath, status: fields.status ?? 'resident', destinationCity: fields.destinationCity ?? null };
   await recordEvent(tx, outbox, tenantId, 'roster.member_created', event);
   return { id: row.id, created: true };
 }

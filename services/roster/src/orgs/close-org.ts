@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { orgs, outbox } from '../schema.ts';
 import { findManagedOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
+import { announceOrg } from './announce-org.ts';
 import { syncDirectory } from './sync-directory.ts';
 
 /**
@@ -29,6 +30,7 @@ export async function closeOrg(tx: Tx, tenantId: string, scope: OrgScope, input:
     orgId: org.id, action: 'closed', idempotencyKey: input.idempotencyKey, before: { closedAt: null }, after: { closedAt: actor.now.toISOString() },
   }, actor);
   await syncDirectory(tx, tenantId, { ...org, closedAt: actor.now });
+  await announceOrg(tx, tenantId, { ...org, closedAt: actor.now });
   // Reporting refuses check-ins to closed orgs (it cannot read roster's tree).
   await recordEvent(tx, outbox, tenantId, 'roster.org_closed', { orgId: org.id, closedAt: actor.now.toISOString() });
   return { id: org.id };

@@ -4,6 +4,7 @@ import { orgs } from '../schema.ts';
 import { findOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { childKindProblem, FLOW_KINDS, type OrgKind } from './org-kinds.ts';
+import { announceOrg } from './announce-org.ts';
 import { syncDirectory } from './sync-directory.ts';
 
 export interface NewOrg {
@@ -47,6 +48,8 @@ export async function createOrg(tx: Tx, tenantId: string, scope: OrgScope, input
   };
   await tx.insert(orgs).values({ tenantId, id, ...values, path: `${parent.org.path}${id}/`, createdAt: actor.now });
   await recordOrgChange(tx, tenantId, { orgId: id, action: 'created', before: null, after: values, idempotencyKey: input.idempotencyKey }, actor);
-  await syncDirectory(tx, tenantId, { id, ...values, path: `${parent.org.path}${id}/`, closedAt: null });
+  const saved = { id, ...values, path: `${parent.org.path}${id}/`, closedAt: null };
+  await syncDirectory(tx, tenantId, saved);
+  await announceOrg(tx, tenantId, saved);
   return { id };
 }

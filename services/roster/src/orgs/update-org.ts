@@ -5,6 +5,7 @@ import { orgs } from '../schema.ts';
 import { requireDestination } from './create-org.ts';
 import { findManagedOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
+import { announceOrg } from './announce-org.ts';
 import { syncDirectory } from './sync-directory.ts';
 
 /** Undefined leaves a field as it is; null clears it (the name cannot be cleared). */
@@ -47,5 +48,6 @@ export async function updateOrg(
   await tx.update(orgs).set(after).where(and(eq(orgs.tenantId, tenantId), eq(orgs.id, orgId)));
   await recordOrgChange(tx, tenantId, { orgId, action, before, after, idempotencyKey }, actor);
   await syncDirectory(tx, tenantId, next);
+  await announceOrg(tx, tenantId, next);
   return { id: orgId };
 }

@@ -1,0 +1,93 @@
+import { claimEvent, tenantTransaction, type Database, type DomainEvent, type ProcessedEventsTable, type Tx } from '@tongxin/db';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { COPY_TOPICS, type CheckinAccepted, type CheckinEnded, type MemberCreated, type MemberUpdated, type OrgMoved, type OrgSaved } from './events.ts';
+import type { Copies } from './tables.ts';
+
+const TOPICS = new Set<string>(Object.values(COPY_TOPICS));
+
+/** The county whose transaction applies the event: a check-in's copy lives in the member's. */
+export function copyTenant(event: DomainEvent): string {
+  const p = event.payload as Partial<CheckinAccepted>;
+  return event.topic.startsWith('reporting.checkin_') && p.memberTenantId ? p.memberTenantId : event.tenantId;
+}
+
+/** `column` with its `fromPath` prefix replaced by `toPath`: a moved subtree's new path. */
+export function repathed(column: AnyColumn, moved: OrgMoved): SQL {
+  return sql`${moved.toPath} || substr(${column}, ${moved.fromPath.length + 1})`;
+}
+
+/** True for paths inside the moved subtree. */
+export function underMovedOrg(column: AnyColumn, moved: OrgMoved): SQL {
+  return sql`left(${column}, ${moved.fromPath.length}) = ${moved.fromPath}`;
+}
+
+export interface CopyConsumerOptions {
+  copies: Copies;
+  processed: ProcessedEventsTable;
+  /** The service's own paths to re-path when an org moves (in the event's tenant). */
+  onOrgMoved?: (tx: Tx, tenantId: string, moved: OrgMoved) => Promise<void>;
+}
+
+/**
+ * A consumer that keeps a service's copies current from roster's and reporting's events,
+ * each event applied once: its id is claimed in the same transaction as the change.
+ */
+export function createCopyConsumer(options: CopyConsumerOptions) {
+  return async function applyCopyEvent(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+    if (!TOPICS.has(event.topic)) return 'ignored';
+    const tenantId = copyTenant(event);
+    return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
+      if (!(await claimEvent(tx, options.processed, { ...event, tenantId }))) return 'duplicate';
+      await applyCopy(tx, options, tenantId, event);
+      return 'applied';
+    });
+  };
+}
+
+async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, tenantId: string, event: DomainEvent) {
+  const { members, orgs, checkins } = copies;
+  switch (event.topic) {
+    case COPY_TOPICS.memberCreated: {
+      const p = event.payload as MemberCreated;
+      // A member_updated that came first is at least as fresh: it wins.
+      await tx
+        .insert(members)
+        .values({ tenantId, memberId: p.memberId, userId: p.userId, name: p.name, branchId: p.branchId, orgPath: p.orgPath ?? `/${p.branchId}/`, status: p.status ?? 'resident', destinationCity: p.destinationCity ?? null })
+        .onConflictDoNothing();
+      return;
+    }
+    case COPY_TOPICS.memberUpdated: {
+      const p = event.payload as MemberUpdated;
+      const values = { userId: p.userId, name: p.name, branchId: p.branchId, orgPath: p.orgPath, status: p.status, destinationCity: p.destinationCity ?? null, updatedAt: new Date() };
+      await tx.insert(members).values({ tenantId, memberId: p.memberId, ...values }).onConflictDoUpdate({ target: [members.tenantId, members.memberId], set: values });
+      return;
+    }
+    case COPY_TOPICS.orgSaved: {
+      const p = event.payload as OrgSaved;
+      const values = { kind: p.kind, name: p.name, path: p.path, city: p.city, closedAt: p.closedAt ? new Date(p.closedAt) : null };
+      await tx.insert(orgs).values({ tenantId, orgId: p.orgId, ...values }).onConflictDoUpdate({ target: [orgs.tenantId, orgs.orgId], set: values });
+      return;
+    }
+    case COPY_TOPICS.orgMoved: {
+      const p = event.payload as OrgMoved;
+      await tx.update(members).set({ orgPath: repathed(members.orgPath, p) }).where(and(eq(members.tenantId, tenantId), underMovedOrg(members.orgPath, p)));
+      await tx.update(orgs).set({ path: repathed(orgs.path, p) }).where(and(eq(orgs.tenantId, tenantId), underMovedOrg(orgs.path, p)));
+      // Check-ins into this county's orgs, also of members of other counties.
+      await tx.update(checkins).set({ destOrgPath: repathed(checkins.destOrgPath, p) }).where(and(eq(checkins.destTenantId, tenantId), underMovedOrg(checkins.destOrgPath, p)));
+      await onOrgMoved?.(tx, tenantId, p);
+      return;
+    }
+    case COPY_TOPICS.checkinAccepted: {
+      const p = event.payload as CheckinAccepted;
+      const values = { checkinId: p.checkinId, destTenantId: p.granteeTenantId, destOrgId: p.granteeOrgId, destOrgPath: p.granteeOrgPath, acceptedAt: p.grantedAt ? new Date(p.grantedAt) : event.createdAt };
+      await tx.insert(checkins).values({ tenantId, memberId: p.memberId, ...values }).onConflictDoUpdate({ target: [checkins.tenantId, checkins.memberId], set: values });
+      return;
+    }
+    case COPY_TOPICS.checkinEnded: {
+      const p = event.payload as CheckinEnded;
+      // Only the check-in that ended: a newer one for the same member stays.
+      await tx.delete(checkins).where(and(eq(checkins.tenantId, tenantId), eq(checkins.memberId, p.memberId), eq(checkins.checkinId, p.checkinId)));
+      return;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The events the copies are kept from, as roster and reporting write them. Packages import
+// no service, so the shapes are stated here; the services' own types must stay assignable.
+
+/** `roster.member_created`. Events recorded before issue 7 lack `destinationCity`. */
+export interface MemberCreated {
+  memberId: string;
+  userId: string | null;
+  name: string;
+  branchId: string;
+  orgPath?: string;
+  status?: string;
+  destinationCity?: string | null;
+}
+
+/** `roster.member_updated`: the member after a change to a copied field. */
+export interface MemberUpdated {
+  memberId: string;
+  userId: string | null;
+  name: string;
+  branchId: string;
+  orgPath: string;
+  status: string;
+  destinationCity?: string | null;
+}
+
+/** `roster.org_saved`: created, renamed or updated, or closed. */
+export interface OrgSaved {
+  orgId: string;
+  kind: string;
+  name: string;
+  path: string;
+  city: string | null;
+  closedAt: string | null;
+}
+
+/** `roster.org_moved`: every copied path starting with `fromPath` now starts with `toPath`. */
+export interface OrgMoved {
+  orgId: string;
+  fromPath: string;
+  toPath: string;
+}
+
+/** `reporting.checkin_accepted`, written by the destination's county. */
+export interface CheckinAccepted {
+  checkinId: string;
+  memberTenantId: string;
+  memberId: string;
+  granteeTenantId: string;
+  granteeOrgId: string;
+  granteeOrgPath: string;
+  grantedAt?: string;
+}
+
+/** `reporting.checkin_ended`, written by whichever county ended it. */
+export interface CheckinEnded {
+  checkinId: string;
+  memberTenantId: string;
+  memberId: string;
+}
+
+export const COPY_TOPICS = {
+  memberCreated: 'roster.member_created',
+  memberUpdated: 'roster.member_updated',
+  orgSaved: 'roster.org_saved',
+  orgMoved: 'roster.org_moved',
+  checkinAccepted: 'reporting.checkin_accepted',
+  checkinEnded: 'reporting.checkin_ended',
+} as const;
