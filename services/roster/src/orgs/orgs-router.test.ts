@@ -321,6 +321,19 @@ describe('orgs.close', () => {
     expect(events.rows).toHaveLength(1);
   });
 
+  it('create, rename and close each announce the org to the services that copy it (roster.org_saved)', async () => {
+    const id = await create(department(), { parentId: ids.matian, kind: 'branch', name: '茶园村党支部' });
+    await mutate('rename', department(), { orgId: id, name: '茶园村第一党支部', idempotencyKey: key('rename-saved') });
+    await mutate('close', department(), { orgId: id, idempotencyKey: key('close-saved') });
+    const events = await h.database.owner.execute(sql`select payload from roster.outbox where topic = 'roster.org_saved' and payload->>'orgId' = ${id} order by created_at, payload->>'name' desc`);
+    const payloads = events.rows.map((r: any) => r.payload);
+    expect(payloads.map((p: any) => [p.name, p.kind, p.path, p.closedAt !== null])).toEqual([
+      ['茶园村党支部', 'branch', `${paths.matian}${id}/`, false],
+      ['茶园村第一党支部', 'branch', `${paths.matian}${id}/`, false],
+      ['茶园村第一党支部', 'branch', `${paths.matian}${id}/`, true],
+    ]);
+  });
+
   it("a member and another township's secretary are FORBIDDEN", async () => {
     const id = await create(department(), { parentId: ids.matian, kind: 'branch', name: '待撤销党支部' });
     expect((await mutate('close', member(), { orgId: id, idempotencyKey: key('m') })).error?.code).toBe('FORBIDDEN');
