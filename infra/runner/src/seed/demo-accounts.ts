@@ -18,6 +18,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { tenantId: '431023', username: '13800000003', name: '黄海波', role: 'flow-secretary', org: '永兴县驻深圳流动党员党支部' },
   { tenantId: '431023', username: '13800000004', name: '邓志强', role: 'township-secretary', org: '马田镇党委' },
   { tenantId: '431023', username: '13800000005', name: '周秀英', role: 'department' },
+  // A second mobile member of 李明's branch: a task with a quota needs several claimants.
+  { tenantId: '431023', username: '13800000006', name: '曹志勇', role: 'member', org: '涌水村流动党员党支部' },
   { tenantId: '431026', username: '13900000001', name: '朱红梅', role: 'department' },
   { tenantId: '431026', username: '13900000002', name: '朱志远', role: 'flow-secretary', org: '汝城县驻广州流动党员党支部' },
 ];
