@@ -1,0 +1,73 @@
+import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
+import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, reportingSchema } from '@tongxin/reporting';
+import { applyCheckinEvent, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
+import { applyRosterEvent } from '@tongxin/scoring';
+
+type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
+
+/**
+ * Which consumers hear each outbox (design.md, Events). Each ignores the topics it does not
+ * handle and applies an event id once, so delivering everything to everyone is safe.
+ * - roster's: scoring's members, roster itself (a transfer another county accepted closes
+ *   the origin record), reporting's copy of the members and its check-ins (a grant roster
+ *   refused, for a destination closed meanwhile, refuses the check-in);
+ * - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
+ *   "ledger unchanged" in a monthly report confirms the ledger; the escalation ladder's
+ *   lost-contact proposal waits for a secretary in roster) and reporting itself (the
+ *   member's inbox hears a destination county's decision).
+ */
+export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] }[] = [
+  { name: 'roster', outbox: rosterSchema.outbox, consumers: [applyRosterEvent, applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal] },
+  { name: 'reporting', outbox: reportingSchema.outbox, consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal] },
+];
+
+/** Delivers one batch of every outbox; the number of events delivered. */
+export async function relayOnce(database: Database, batch = 100): Promise<number> {
+  let delivered = 0;
+  for (const { outbox, consumers } of RELAYS) {
+    delivered += await relayOutbox(database, outbox, async (event) => {
+      for (const consume of consumers) await consume(database, event);
+    }, batch);
+  }
+  return delivered;
+}
+
+/** Until nothing is left (tests and the seed); at most `rounds` batches. */
+export async function relayAll(database: Database, rounds = 1000): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < rounds; i++) {
+    const delivered = await relayOnce(database);
+    total += delivered;
+    if (delivered === 0) break;
+  }
+  return total;
+}
+
+/** How often an idle relay looks for new events: the floor of the lag from commit to effect. */
+const IDLE_MS = 250;
+
+/**
+ * On Node a poller drains the outboxes. The next round is scheduled when this one ends, so
+ * two rounds never deliver a batch at once; a round that found work runs again at once.
+ */
+export function startRelays(database: Database) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopping = false;
+  const round = async () => {
+    let delivered = 0;
+    try {
+      delivered = await relayOnce(database);
+    } catch (error) {
+      // A batch cut short by shutdown is delivered again at the next start (at least once).
+      if (!stopping) console.error('outbox relay failed:', error instanceof Error ? error.name : error);
+    }
+    if (!stopping) timer = setTimeout(round, delivered > 0 ? 0 : IDLE_MS);
+  };
+  timer = setTimeout(round, IDLE_MS);
+  return {
+    stop() {
+      stopping = true;
+      clearTimeout(timer);
+    },
+  };
+}
