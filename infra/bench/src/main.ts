@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { runClaim } from './scenario-claim.ts';
+import { runClaimHot } from './scenario-claim-hot.ts';
 import { runMe } from './scenario-me.ts';
 import { runReportBurst } from './scenario-report-burst.ts';
 import { runReportSubmit } from './scenario-report-submit.ts';
@@ -11,7 +13,9 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { driver: { type: 'string', default: 'pg' }, seconds: { type: 'string', default: '5' } },
 });
-const scenarios = { me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst } as const;
+const scenarios = {
+  me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot,
+} as const;
 const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const driver = values.driver === 'neon' ? 'neon' : 'pg';

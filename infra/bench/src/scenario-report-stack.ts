@@ -47,11 +47,14 @@ export async function prepareCounty(adminUrl: string, name: string, log: (line: 
        update roster.members m set user_id = made.id::text from made where m.tenant_id = $1 and made.username = 'bench-' || m.id`,
       [TENANT],
     );
-    await owner.query(
-      `update reporting.members r set user_id = m.user_id from roster.members m
-       where r.tenant_id = $1 and m.tenant_id = r.tenant_id and m.id = r.member_id and r.user_id is distinct from m.user_id`,
-      [TENANT],
-    );
+    // Every service's copy of the members maps a caller to a member (reporting, tasks, scoring).
+    for (const copy of ['reporting.members', 'tasks.members', 'scoring.members']) {
+      await owner.query(
+        `update ${copy} r set user_id = m.user_id from roster.members m
+         where r.tenant_id = $1 and m.tenant_id = r.tenant_id and m.id = r.member_id and r.user_id is distinct from m.user_id`,
+        [TENANT],
+      );
+    }
     await owner.query('commit');
     await owner.query('analyze');
     // The county's seeded members, without the demo accounts' own records.

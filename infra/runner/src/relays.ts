@@ -1,24 +1,33 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
 import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, reportingSchema } from '@tongxin/reporting';
 import { applyCheckinEvent, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
-import { applyRosterEvent } from '@tongxin/scoring';
+import { applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
+import { applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
 
 type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
 
 /**
  * Which consumers hear each outbox (design.md, Events). Each ignores the topics it does not
  * handle and applies an event id once, so delivering everything to everyone is safe.
- * - roster's: scoring's members, roster itself (a transfer another county accepted closes
- *   the origin record), reporting's copy of the members and its check-ins (a grant roster
- *   refused, for a destination closed meanwhile, refuses the check-in);
+ * - roster's: roster itself (a transfer another county accepted closes the origin record),
+ *   reporting's copy of the members and its check-ins (a grant roster refused, for a
+ *   destination closed meanwhile, refuses the check-in), and tasks' and scoring's copies of
+ *   members and orgs (@tongxin/copies);
  * - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
  *   "ledger unchanged" in a monthly report confirms the ledger; the escalation ladder's
- *   lost-contact proposal waits for a secretary in roster) and reporting itself (the
- *   member's inbox hears a destination county's decision).
+ *   lost-contact proposal waits for a secretary in roster), reporting itself (the member's
+ *   inbox hears a destination county's decision), tasks' and scoring's copies of accepted
+ *   check-ins, and scoring's points for reports, check-ins, meetings and suggestions;
+ * - tasks': scoring's points for claims (and their withdrawal) and approved completions.
  */
 export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] }[] = [
-  { name: 'roster', outbox: rosterSchema.outbox, consumers: [applyRosterEvent, applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal] },
-  { name: 'reporting', outbox: reportingSchema.outbox, consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal] },
+  { name: 'roster', outbox: rosterSchema.outbox, consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCopyEventToTasks, applyCopyEventToScoring] },
+  {
+    name: 'reporting',
+    outbox: reportingSchema.outbox,
+    consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
+  },
+  { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring] },
 ];
 
 /** Delivers one batch of every outbox; the number of events delivered. */
