@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runClaim } from './scenario-claim.ts';
 import { runClaimHot } from './scenario-claim-hot.ts';
+import { runEventLag } from './scenario-event-lag.ts';
 import { runMe } from './scenario-me.ts';
 import { runReportBurst } from './scenario-report-burst.ts';
 import { runReportSubmit } from './scenario-report-submit.ts';
@@ -14,7 +15,7 @@ const { positionals, values } = parseArgs({
   options: { driver: { type: 'string', default: 'pg' }, seconds: { type: 'string', default: '5' } },
 });
 const scenarios = {
-  me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot,
+  me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot, 'event-lag': runEventLag,
 } as const;
 const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

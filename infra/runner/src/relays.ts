@@ -30,15 +30,21 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
   { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring] },
 ];
 
-/** Delivers one batch of every outbox; the number of events delivered. */
+/**
+ * Delivers one batch of every outbox; the number of events delivered. The outboxes are
+ * drained side by side (each in order): no consumer relies on an order across outboxes.
+ */
 export async function relayOnce(database: Database, batch = 100): Promise<number> {
-  let delivered = 0;
-  for (const { outbox, consumers } of RELAYS) {
-    delivered += await relayOutbox(database, outbox, async (event) => {
-      for (const consume of consumers) await consume(database, event);
-    }, batch);
-  }
-  return delivered;
+  const rounds = await Promise.allSettled(
+    RELAYS.map(({ outbox, consumers }) =>
+      relayOutbox(database, outbox, async (event) => {
+        for (const consume of consumers) await consume(database, event);
+      }, batch),
+    ),
+  );
+  const failed = rounds.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return rounds.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
 }
 
 /** Until nothing is left (tests and the seed); at most `rounds` batches. */

@@ -1,0 +1,84 @@
+import pg from 'pg';
+import { claimInput, CLAIM_PATH, publishBenchTask } from './claim-stack.ts';
+import { createHttpPoster, createTokens, currentPeriod, prepareCounty, reportInput, startWithKeys, SUBMIT_PATH, TENANT, type BenchMember } from './scenario-report-stack.ts';
+
+/**
+ * `event-lag`: from the commit of what earns points to the points being visible, on Node
+ * (issue 7). Members claim a task and send their monthly report through the whole stack;
+ * the runner's relay carries tasks' and reporting's events to scoring. The lag of each
+ * ledger entry is read from the database afterwards: `at` (the scoring transaction) minus
+ * `event_at` (the outbox row's time). Measured at rest (one member every 200 ms) and under
+ * load (8 at once, back to back, both kinds of event).
+ */
+export async function runEventLag(options: { adminUrl: string; driver: 'pg' | 'neon'; durationMs: number; port: number; log: (line: string) => void }): Promise<{ line: string }> {
+  const { databaseUrl, members } = await prepareCounty(options.adminUrl, 'tongxin_bench_event_lag', options.log);
+  const server = await startWithKeys(databaseUrl, options.driver, options.port);
+  const client = createHttpPoster(server.base, 8);
+  const tokens = createTokens(server.keys);
+  const owner = new pg.Client({ connectionString: databaseUrl });
+  await owner.connect();
+  const period = currentPeriod();
+  try {
+    const taskId = await publishBenchTask(owner, '帮村里销售冰糖橙（积分时延）', null);
+    let next = 0;
+    const take = (): BenchMember => {
+      const m = members[next++];
+      if (!m) throw new Error('ran out of members: shorten --seconds');
+      return m;
+    };
+    const act = async () => {
+      const m = take();
+      const cookie = await tokens.cookieFor(m);
+      for (const [path, input] of [[CLAIM_PATH, claimInput(taskId, crypto.randomUUID())], [SUBMIT_PATH, reportInput(m, period, crypto.randomUUID())]] as const) {
+        const response = await client.post(path, input, cookie);
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${response.body.slice(0, 200)}`);
+      }
+    };
+    await tokens.warm(members.slice(0, 4000));
+
+    const lags = async (since: Date) => {
+      await drained(owner);
+      const result = await owner.query(
+        `select count(*)::int as n,
+                percentile_cont(0.5) within group (order by extract(epoch from at - event_at) * 1000) as p50,
+                percentile_cont(0.99) within group (order by extract(epoch from at - event_at) * 1000) as p99,
+                max(extract(epoch from at - event_at) * 1000) as max
+         from scoring.points_ledger where tenant_id = $1 and event_at >= $2 and kind in ('task_claimed', 'monthly_report')`,
+        [TENANT, since],
+      );
+      const r = result.rows[0] as { n: number; p50: number; p99: number; max: number };
+      return { n: r.n, p50: Number(r.p50), p99: Number(r.p99), max: Number(r.max) };
+    };
+
+    const restStart = new Date();
+    for (let i = 0; i < 50; i++) {
+      await act();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const rest = await lags(restStart);
+    options.log(`at rest: ${rest.n} entries, lag p50 ${rest.p50.toFixed(0)} ms, p99 ${rest.p99.toFixed(0)} ms, max ${rest.max.toFixed(0)} ms`);
+
+    const loadStart = new Date();
+    const deadline = performance.now() + options.durationMs;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (performance.now() < deadline) await act();
+    }));
+    const load = await lags(loadStart);
+    options.log(`under load (c=8): ${load.n} entries, lag p50 ${load.p50.toFixed(0)} ms, p99 ${load.p99.toFixed(0)} ms, max ${load.max.toFixed(0)} ms`);
+    return { line: `LAG event-lag rest_p99_ms=${rest.p99.toFixed(0)} load_p99_ms=${load.p99.toFixed(0)} entries=${rest.n + load.n}` };
+  } finally {
+    client.close();
+    await owner.end();
+    server.stop();
+  }
+}
+
+/** Waits until the relay has delivered every event of tasks' and reporting's outboxes. */
+async function drained(owner: pg.Client) {
+  for (let i = 0; i < 1200; i++) {
+    const left = await owner.query(`select (select count(*) from tasks.outbox where delivered_at is null) + (select count(*) from reporting.outbox where delivered_at is null) as n`);
+    if (Number(left.rows[0].n) === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the relay did not drain the outboxes within 5 minutes');
+}
