@@ -18,8 +18,9 @@ export function createAttemptKeys() {
   let current: { payload: string; key: string } | null = null;
   return {
     keyFor(payload: unknown): string {
-      const text = JSON.stringify(payload);
-      if (current?.payload !== text) current = { payload: text, key: newIdempotencyKey() };
+      // JSON.stringify(undefined) is undefined: an action without input is one payload too.
+      const text = JSON.stringify(payload) ?? 'undefined';
+      if (!current || current.payload !== text) current = { payload: text, key: newIdempotencyKey() };
       return current.key;
     },
     /** The attempt succeeded: the next send is a new attempt. */
