@@ -3,6 +3,7 @@ import type { Database } from '@tongxin/db';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
 import { seedCounty } from './seed-county.ts';
 import { seedDemoReports } from './seed-reporting.ts';
+import { seedDemoTasks } from './seed-tasks.ts';
 
 /** True when the database has no tenant yet (a first start). */
 export async function isEmpty(database: Database): Promise<boolean> {
@@ -16,6 +17,8 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
   for (const plan of [YONGXING, RUCHENG]) {
     await seedWithProgress(database, plan, log);
     log(`${plan.name}: ${await seedDemoReports(database, plan.tenantId, now)} monthly reports for last month`);
+    const tasks = await seedDemoTasks(database, plan.tenantId, now);
+    if (tasks > 0) log(`${plan.name}: ${tasks} published tasks`);
   }
 }
 

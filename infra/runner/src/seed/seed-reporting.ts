@@ -75,6 +75,12 @@ export async function seedDemoReports(database: Database, tenantId: string, now:
       tenantId, reportId: r.id, version: 1, at: r.submittedAt,
       content: { period, summary: r.summary, ledgerChange: r.ledgerChange, study: r.study ?? undefined, helpWanted: r.helpWanted },
     })));
+    // Each report's event, as submitting writes it: the relay turns them into points and
+    // ledger confirmations at the first start, as it would have when they were sent.
+    await db.insert(reportingSchema.outbox).values(slice.filter((r) => inserted.has(r.id)).map((r) => ({
+      tenantId, topic: 'reporting.monthly_report_submitted', createdAt: r.submittedAt,
+      payload: { reportId: r.id, memberId: r.memberId, userId: r.userId, period, ledgerUnchanged: true },
+    })));
   }
   return stored;
 }
