@@ -1,4 +1,4 @@
 export * from './trpc.ts';
 export type { Context, ServiceDeps, ServiceBindings } from './context.ts';
-export { createServiceApp, MAX_BODY_BYTES } from './service-app.ts';
+export { claimsOf, createServiceApp, crossSiteGuard, MAX_BODY_BYTES } from './service-app.ts';
 export { badField } from './errors.ts';

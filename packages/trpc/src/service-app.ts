@@ -1,8 +1,8 @@
 import { trpcServer } from '@hono/trpc-server';
-import { ACCESS_COOKIE, CSRF_HEADER, createAccessTokenVerifier, type AccessKeys } from '@tongxin/auth';
+import { ACCESS_COOKIE, CSRF_HEADER, createAccessTokenVerifier, type AccessClaims, type AccessKeys } from '@tongxin/auth';
 import { ping } from '@tongxin/db';
 import type { AnyTRPCRouter } from '@trpc/server';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parse } from 'hono/utils/cookie';
 import type { Context, ServiceBindings } from './context.ts';
@@ -16,6 +16,33 @@ function verifierFor(keys: AccessKeys) {
   if (!verify) verifiers.set(keys, (verify = createAccessTokenVerifier(keys)));
   return verify;
 }
+
+/**
+ * Who calls: the claims of a valid access token from the access cookie or a Bearer header,
+ * or null. How tRPC's context authenticates, and any plain route beside it (an upload).
+ */
+export async function claimsOf(c: { env: ServiceBindings; req: { header(name: string): string | undefined } }): Promise<AccessClaims | null> {
+  const deps = c.env.deps;
+  const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
+  const token = bearer || parse(c.req.header('cookie') ?? '')[ACCESS_COOKIE];
+  return token ? verifierFor(deps.keys)(token, deps.now()) : null;
+}
+
+/**
+ * Cross-site request defence for mutations: SameSite=Lax cookies, plus a custom header a
+ * cross-site form cannot send, plus the Origin (when the browser sends one) must be ours.
+ */
+export const crossSiteGuard: MiddlewareHandler = async (c, next) => {
+  if (c.req.method !== 'POST') return next();
+  const origin = c.req.header('origin');
+  if (origin && origin !== new URL(c.req.url).origin) {
+    return c.json({ error: { code: 'FORBIDDEN', message: 'Cross-site request refused' } }, 403);
+  }
+  if (!c.req.header(CSRF_HEADER)) {
+    return c.json({ error: { code: 'FORBIDDEN', message: `Missing ${CSRF_HEADER} header` } }, 403);
+  }
+  return next();
+};
 
 /**
  * A service's Hono app: `/api/<name>/health` and the tRPC router at `/api/<name>/trpc`.
@@ -40,19 +67,7 @@ export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
     onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Request body over ${MAX_BODY_BYTES} bytes` } }, 413),
   }));
 
-  // Cross-site request defence for mutations: SameSite=Lax cookies, plus a custom header a
-  // cross-site form cannot send, plus the Origin (when the browser sends one) must be ours.
-  app.use(`${base}/trpc/*`, async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) {
-      return c.json({ error: { code: 'FORBIDDEN', message: 'Cross-site request refused' } }, 403);
-    }
-    if (!c.req.header(CSRF_HEADER)) {
-      return c.json({ error: { code: 'FORBIDDEN', message: `Missing ${CSRF_HEADER} header` } }, 403);
-    }
-    return next();
-  });
+  app.use(`${base}/trpc/*`, crossSiteGuard);
 
   app.use(`${base}/trpc/*`, trpcServer({
     router: appRouter,
@@ -67,9 +82,7 @@ export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
     createContext: async (opts, c): Promise<Context> => {
       const deps = (c.env as ServiceBindings).deps;
       const cookies = parse(c.req.header('cookie') ?? '');
-      const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
-      const token = bearer || cookies[ACCESS_COOKIE];
-      const claims = token ? await verifierFor(deps.keys)(token, deps.now()) : null;
+      const claims = await claimsOf(c);
       return { deps, claims, cookies, resHeaders: opts.resHeaders, clientIp: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null };
     },
   }));

@@ -2,3 +2,5 @@ export { app } from './app.ts';
 export type { AppRouter } from './router.ts';
 export { migrations } from './migrations.ts';
 export * as tasksSchema from './schema.ts';
+export { applyCopyEventToTasks } from './copies/apply-copy-event.ts';
+export { TASKS_TOPICS, type TaskClaimed, type TaskClaimWithdrawn, type TaskCompletionApproved } from './events.ts';

@@ -1,33 +1,21 @@
-import { outboxTable, tenantPolicy } from '@tongxin/db';
-import { integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid, check } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { outboxTable, processedEventsTable } from '@tongxin/db';
+import { copyTables } from '@tongxin/copies';
+import { tasks } from './schema/scope.ts';
 
-export const tasks = pgSchema('tasks');
-
-/** A task a home branch publishes for members to claim (brief, 一领). */
-export const publishedTasks = tasks
-  .table(
-    'tasks',
-    {
-      tenantId: text('tenant_id').notNull(),
-      id: uuid('id').defaultRandom().notNull(),
-      /** roster's org id of the publishing branch. */
-      orgId: uuid('org_id').notNull(),
-      title: text('title').notNull(),
-      description: text('description').notNull(),
-      /** Points a verified completion earns. */
-      points: integer('points').notNull(),
-      publishedBy: text('published_by').notNull(),
-      publishedAt: timestamp('published_at', { withTimezone: true }).defaultNow().notNull(),
-      idempotencyKey: text('idempotency_key').notNull(),
-    },
-    (t) => [
-      primaryKey({ columns: [t.tenantId, t.id] }),
-      uniqueIndex('tasks_idempotency').on(t.tenantId, t.idempotencyKey),
-      check('tasks_points_range', sql`${t.points} between 1 and 100`),
-      tenantPolicy(),
-    ],
-  )
-  .enableRLS();
+// Tasks' tables, one file per part (drizzle.config.ts reads this file and what it exports).
+export { tasks } from './schema/scope.ts';
+export * from './schema/tasks.ts';
+export * from './schema/claims.ts';
+export * from './schema/completions.ts';
+export * from './schema/evidence.ts';
 
 export const outbox = outboxTable(tasks);
+/** Events tasks consumes (roster's members and orgs, reporting's check-ins), once each. */
+export const processedEvents = processedEventsTable(tasks);
+
+// Copies of roster's members and orgs and of reporting's accepted check-ins (@tongxin/copies):
+// who may see which task, publisher names, members checked in from another county.
+const copies = copyTables(tasks);
+export const members = copies.members;
+export const orgs = copies.orgs;
+export const checkins = copies.checkins;

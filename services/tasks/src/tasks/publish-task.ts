@@ -1,29 +1,51 @@
-import { recordEvent, type Tx } from '@tongxin/db';
+import type { Tx } from '@tongxin/db';
+import type { Caller } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import { outbox, publishedTasks } from '../schema.ts';
+import { publishedTasks, taskVersions } from '../schema.ts';
+import { publisherOrg } from './publisher-org.ts';
+import type { PublishTaskInput } from './task-input.ts';
+import { checkTerms, termColumns, termsRecord } from './task-terms.ts';
 
-export interface NewTask {
-  orgId: string;
-  title: string;
-  description: string;
-  points: number;
-  idempotencyKey: string;
-}
+/** Publishes (or drafts) a task once per idempotency key; a retried request returns the same task. */
+export async function publishTask(tx: Tx, caller: Caller, input: PublishTaskInput, now: Date): Promise<{ id: string; created: boolean }> {
+  const retried = await taskByKey(tx, caller.tenantId, input.idempotencyKey);
+  if (retried) return { id: retried, created: false };
 
-/** Publishes a task once per idempotency key; a retried request returns the same task. */
-export async function publishTask(tx: Tx, tenantId: string, publishedBy: string, input: NewTask) {
+  const org = await publisherOrg(tx, caller, input.orgId, input.visibility);
+  const terms = checkTerms({ ...input, deadline: new Date(input.deadline) }, now, { deadlineSet: true });
   const [row] = await tx
     .insert(publishedTasks)
-    .values({ tenantId, publishedBy, ...input })
+    .values({
+      tenantId: caller.tenantId,
+      orgId: org.orgId,
+      orgPath: org.path,
+      orgName: org.name,
+      ...termColumns(terms),
+      visibility: input.visibility,
+      status: input.draft ? 'draft' : 'published',
+      publishedBy: caller.userId,
+      publishedAt: input.draft ? null : now,
+      createdAt: now,
+      updatedAt: now,
+      idempotencyKey: input.idempotencyKey,
+    })
     .onConflictDoNothing({ target: [publishedTasks.tenantId, publishedTasks.idempotencyKey] })
     .returning({ id: publishedTasks.id });
-  if (row) {
-    await recordEvent(tx, outbox, tenantId, 'tasks.task_published', { taskId: row.id, orgId: input.orgId, points: input.points });
-    return { id: row.id, created: true };
+  if (!row) {
+    // A concurrent retry won; or the key is another publisher's, whose task this caller cannot see.
+    const raced = await taskByKey(tx, caller.tenantId, input.idempotencyKey);
+    if (!raced) throw new TRPCError({ code: 'CONFLICT', message: 'That idempotency key was used for another task' });
+    return { id: raced, created: false };
   }
-  const [existing] = await tx
+  await tx.insert(taskVersions).values({ tenantId: caller.tenantId, taskId: row.id, version: 1, terms: termsRecord(terms), changedBy: caller.userId, changedAt: now });
+  return { id: row.id, created: true };
+}
+
+async function taskByKey(tx: Tx, tenantId: string, idempotencyKey: string): Promise<string | null> {
+  const [row] = await tx
     .select({ id: publishedTasks.id })
     .from(publishedTasks)
-    .where(and(eq(publishedTasks.tenantId, tenantId), eq(publishedTasks.idempotencyKey, input.idempotencyKey)));
-  return { id: existing!.id, created: false };
+    .where(and(eq(publishedTasks.tenantId, tenantId), eq(publishedTasks.idempotencyKey, idempotencyKey)));
+  return row?.id ?? null;
 }

@@ -1,32 +1,38 @@
-import { memberProcedure, secretaryProcedure } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { desc } from 'drizzle-orm';
+import { actingProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { publishedTasks } from '../schema.ts';
+import { TASK_STATUSES } from '../schema/scope.ts';
+import { closeTask, publishDraft } from './change-task-status.ts';
+import { getTask } from './get-task.ts';
+import { listManagedTasks } from './list-managed-tasks.ts';
+import { listTasksForMe } from './list-tasks-for-me.ts';
 import { publishTask } from './publish-task.ts';
+import { ZPublishTaskInput, ZTaskKind, ZTaskRef, ZUpdateTaskInput } from './task-input.ts';
+import { taskProgress } from './task-progress.ts';
+import { updateTask } from './update-task.ts';
 
-export const ZPublishTaskInput = z.object({
-  orgId: z.uuid(),
-  title: z.string().trim().min(2).max(80),
-  description: z.string().trim().min(1).max(2000),
-  points: z.number().int().min(1).max(100),
-  idempotencyKey: z.string().min(8).max(80),
-});
+export const ZTasksForMeInput = z.object({ kind: ZTaskKind.optional(), myCity: z.boolean().optional() }).default({});
+export const ZGetTaskInput = z.object({ tenantId: z.string().min(1).max(64), taskId: z.uuid() });
+export const ZManageTasksInput = z.object({ status: z.enum(TASK_STATUSES).optional() }).default({});
 
 export const tasksRouter = {
-  publish: secretaryProcedure.input(ZPublishTaskInput).mutation(({ ctx, input }) => {
-    // Tasks does not hold the org tree: a secretary publishes for an org they hold.
-    if (!ctx.orgIds.includes(input.orgId)) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a secretary of that organization' });
-    return ctx.tx((tx) => publishTask(tx, ctx.claims.tenantId, ctx.claims.userId, input));
-  }),
+  /** A secretary for the org they hold, or the department for any org of the county. */
+  publish: staffProcedure.input(ZPublishTaskInput).mutation(({ ctx, input }) => ctx.tx((tx) => publishTask(tx, ctx.caller, input, ctx.deps.now()))),
 
-  list: memberProcedure.input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 })).query(({ ctx, input }) =>
-    ctx.tx((tx) =>
-      tx
-        .select({ id: publishedTasks.id, title: publishedTasks.title, description: publishedTasks.description, points: publishedTasks.points, publishedAt: publishedTasks.publishedAt })
-        .from(publishedTasks)
-        .orderBy(desc(publishedTasks.publishedAt))
-        .limit(input.limit),
-    ),
-  ),
+  update: staffProcedure.input(ZUpdateTaskInput).mutation(({ ctx, input }) => ctx.tx((tx) => updateTask(tx, ctx.caller, input, ctx.deps.now()))),
+
+  publishDraft: staffProcedure.input(ZTaskRef).mutation(({ ctx, input }) => ctx.tx((tx) => publishDraft(tx, ctx.claims.tenantId, input.taskId, ctx.deps.now()))),
+
+  close: staffProcedure.input(ZTaskRef).mutation(({ ctx, input }) => ctx.tx((tx) => closeTask(tx, ctx.claims.tenantId, input.taskId, ctx.deps.now()))),
+
+  forMe: memberProcedure.input(ZTasksForMeInput).query(({ ctx, input }) => ctx.tx((tx) => listTasksForMe(tx, ctx.claims, input, ctx.deps.now()))),
+
+  /** A member the task reaches, or staff in scope. */
+  get: actingProcedure('member', 'secretary', 'department')
+    .input(ZGetTaskInput)
+    .query(({ ctx, input }) => ctx.tx((tx) => getTask(tx, ctx.caller, input.tenantId, input.taskId))),
+
+  manage: staffProcedure.input(ZManageTasksInput).query(({ ctx, input }) => ctx.tx((tx) => listManagedTasks(tx, ctx.claims.tenantId, input.status))),
+
+  progress: staffProcedure.input(ZTaskRef).query(({ ctx, input }) => ctx.tx((tx) => taskProgress(tx, ctx.claims.tenantId, input.taskId))),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,2 @@
+CREATE INDEX "completions_task" ON "tasks"."completions" USING btree ("tenant_id","task_id");--> statement-breakpoint
+CREATE POLICY "task_member_read" ON "tasks"."tasks" AS PERMISSIVE FOR SELECT TO public USING ("tasks"."tasks"."status" <> 'draft' and tasks.member_sees_task(tenant_id, "tasks"."tasks"."org_id", "tasks"."tasks"."visibility"));

@@ -1,0 +1,21 @@
+import { memberProcedure } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { ZIdempotencyKey } from '../tasks/task-input.ts';
+import { claimTask } from './claim-task.ts';
+import { listMyClaims } from './list-my-claims.ts';
+import { withdrawClaim } from './withdraw-claim.ts';
+
+const ZTenantId = z.string().min(1).max(64);
+export const ZClaimTaskInput = z.object({ taskTenantId: ZTenantId, taskId: z.uuid(), idempotencyKey: ZIdempotencyKey });
+export const ZWithdrawClaimInput = z.object({ claimId: z.uuid(), taskTenantId: ZTenantId });
+
+export const claimsRouter = {
+  claim: memberProcedure.input(ZClaimTaskInput).mutation(({ ctx, input }) => ctx.tx((tx) => claimTask(tx, input, ctx.deps.now()))),
+
+  withdraw: memberProcedure
+    .input(ZWithdrawClaimInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => withdrawClaim(tx, input.taskTenantId, input.claimId, ctx.deps.now()))),
+
+  mine: memberProcedure.query(({ ctx }) => ctx.tx((tx) => listMyClaims(tx, ctx.claims))),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,47 @@
+import type { Tx } from '@tongxin/db';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { claims, completions } from '../schema.ts';
+import { staffScope, type Evidence, type TargetUnit, type TaskKind } from '../schema/scope.ts';
+import { toCompletionView, type CompletionView } from './completion-view.ts';
+
+export interface PendingCompletion extends CompletionView {
+  completionId: string;
+  taskTenantId: string;
+  claimId: string;
+  taskId: string;
+  taskTitle: string;
+  taskKind: TaskKind;
+  orgName: string;
+  memberName: string;
+  memberTenantId: string;
+  /** What the claim promised: the evidence asked for and the target's unit. */
+  evidence: Evidence;
+  target: { amount: number; unit: TargetUnit } | null;
+  points: number;
+}
+
+/** Completions waiting for the caller's review (publisher orgs in their subtree; the department: the county), oldest first. */
+export async function listPendingCompletions(tx: Tx, tenantId: string): Promise<PendingCompletion[]> {
+  const rows = await tx
+    .select({ completion: completions, claim: claims })
+    .from(completions)
+    .innerJoin(claims, and(eq(claims.tenantId, completions.tenantId), eq(claims.id, completions.claimId)))
+    .where(and(eq(completions.tenantId, tenantId), isNull(completions.decision), eq(claims.status, 'submitted'), staffScope(completions.taskOrgPath)))
+    .orderBy(asc(completions.submittedAt), asc(completions.id))
+    .limit(500);
+  return rows.map(({ completion, claim }) => ({
+    ...toCompletionView(completion),
+    completionId: completion.id,
+    taskTenantId: completion.tenantId,
+    claimId: claim.id,
+    taskId: claim.taskId,
+    taskTitle: claim.taskTitle,
+    taskKind: claim.taskKind,
+    orgName: claim.taskOrgName,
+    memberName: claim.memberName,
+    memberTenantId: claim.memberTenantId,
+    evidence: claim.evidence,
+    target: claim.targetAmount !== null && claim.targetUnit !== null ? { amount: claim.targetAmount, unit: claim.targetUnit } : null,
+    points: claim.points,
+  }));
+}

@@ -1,0 +1,76 @@
+import { recordEvent, type Tx } from '@tongxin/db';
+import type { Caller } from '@tongxin/trpc';
+import { badField } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { and, eq, isNull } from 'drizzle-orm';
+import { TASKS_TOPICS, type TaskCompletionApproved } from '../events.ts';
+import { claims, completions, outbox } from '../schema.ts';
+
+export interface ReviewInput {
+  completionId: string;
+  taskTenantId: string;
+  decision: 'approve' | 'reject';
+  reason: string | null;
+}
+
+/** True when the caller reviews for the org at the end of `path`: an org on it, or the department. */
+const reviews = (caller: Caller, path: string) => caller.department || caller.orgIds.some((id) => path.includes(`/${id}/`));
+
+/**
+ * A secretary of the publisher (an org on the task's path) or the department approves a
+ * completion or rejects it with a reason the member sees and can answer. Approval records
+ * tasks.completion_approved with the points promised at the claim, once per claim: the
+ * claim moves from submitted only once, and a unique index allows one approved completion.
+ * A reviewer who cannot see it gets NOT_FOUND; one who sees it as the member's home
+ * secretary, not the publisher's, gets FORBIDDEN.
+ */
+export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInput, now: Date): Promise<{ status: 'approved' | 'rejected' }> {
+  const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'No such completion' });
+  if (input.taskTenantId !== caller.tenantId) throw notFound;
+  const [row] = await tx
+    .select({ completion: completions, claim: claims })
+    .from(completions)
+    .innerJoin(claims, and(eq(claims.tenantId, completions.tenantId), eq(claims.id, completions.claimId)))
+    .where(and(eq(completions.tenantId, caller.tenantId), eq(completions.id, input.completionId)));
+  if (!row) throw notFound;
+  const { completion, claim } = row;
+  if (!reviews(caller, claim.taskOrgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the publishing organization reviews this completion' });
+
+  const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
+  if (completion.decision) {
+    if (completion.decision === status) return { status }; // a retried review
+    throw new TRPCError({ code: 'CONFLICT', message: `This completion was already ${completion.decision}` });
+  }
+  if (status === 'rejected' && !input.reason) throw badField('reason', 'say why, so the member can answer');
+
+  const [decided] = await tx
+    .update(completions)
+    .set({ decision: status, reason: status === 'rejected' ? input.reason : null, decidedBy: caller.userId, decidedAt: now })
+    .where(and(eq(completions.tenantId, caller.tenantId), eq(completions.id, completion.id), isNull(completions.decision)))
+    .returning({ id: completions.id });
+  const [moved] = await tx
+    .update(claims)
+    .set({ status, updatedAt: now })
+    .where(and(eq(claims.tenantId, caller.tenantId), eq(claims.id, claim.id), eq(claims.status, 'submitted')))
+    .returning({ id: claims.id });
+  if (!decided || !moved) throw new TRPCError({ code: 'CONFLICT', message: 'This completion was decided meanwhile' });
+
+  if (status === 'approved') {
+    const payload: TaskCompletionApproved = {
+      claimId: claim.id,
+      completionId: completion.id,
+      taskId: claim.taskId,
+      taskKind: claim.taskKind,
+      taskOrgId: claim.taskOrgId,
+      points: claim.points,
+      amount: completion.amount,
+      unit: claim.targetUnit,
+      memberTenantId: claim.memberTenantId,
+      memberId: claim.memberId,
+      userId: claim.userId,
+      approvedAt: now.toISOString(),
+    };
+    await recordEvent(tx, outbox, caller.tenantId, TASKS_TOPICS.completionApproved, payload);
+  }
+  return { status };
+}

@@ -1,0 +1,63 @@
+import type { DomainEvent } from '@tongxin/db';
+import type { ServiceHarness } from '@tongxin/trpc/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claim, createTasksHarness, department, key, member, o, paths, people, publish, secretaryOf, trpc } from '../testing/tasks-fixture.ts';
+import { applyCopyEventToTasks } from './apply-copy-event.ts';
+
+let h: ServiceHarness;
+beforeAll(async () => {
+  h = await createTasksHarness();
+});
+afterAll(() => h.close());
+
+const event = (tenantId: string, topic: string, payload: unknown): DomainEvent => ({ id: crypto.randomUUID(), tenantId, topic, payload, createdAt: new Date() });
+const titles = async (who: typeof people.zhou) => (await h.query(trpc('tasks.forMe'), { as: member(who) })).data.map((t: { title: string }) => t.title);
+
+describe('applyCopyEventToTasks', () => {
+  it('a check-in accepted in another county brings its flow branch’s tasks to the member, once; its end takes them away', async () => {
+    await publish(h, secretaryOf('gzFlow'), { orgId: o.gzFlow, visibility: 'flow_org', title: '广州：新来的老乡' });
+    expect(await titles(people.zhou)).toEqual([]);
+    const checkinId = crypto.randomUUID();
+    // reporting.checkin_accepted is written by the destination's county ('yx').
+    const accepted = event('yx', 'reporting.checkin_accepted', {
+      checkinId, memberTenantId: 'rc', memberId: people.zhou.memberId, granteeTenantId: 'yx', granteeOrgId: o.gzFlow, granteeOrgPath: paths.gzFlow,
+      fields: [], grantedBy: 'sec-gzFlow', grantedAt: '2026-11-01T08:00:00.000Z',
+    });
+    expect(await applyCopyEventToTasks(h.database, accepted)).toBe('applied');
+    expect(await applyCopyEventToTasks(h.database, accepted)).toBe('duplicate');
+    expect(await titles(people.zhou)).toEqual(['广州：新来的老乡']);
+    const ended = event('rc', 'reporting.checkin_ended', { checkinId, memberTenantId: 'rc', memberId: people.zhou.memberId, endedBy: 'u-zhou', endedAt: '2026-11-02T08:00:00.000Z' });
+    expect(await applyCopyEventToTasks(h.database, ended)).toBe('applied');
+    expect(await titles(people.zhou)).toEqual([]);
+  });
+
+  it('a member roster creates sees the tasks of their branch; other topics are ignored', async () => {
+    const memberId = crypto.randomUUID();
+    await publish(h, secretaryOf('longtan'), { orgId: o.longtan, title: '龙潭村：新党员也能看到' });
+    const created = event('yx', 'roster.member_created', { memberId, userId: 'u-new', name: '新党员', branchId: o.longtan, orgPath: paths.longtan, status: 'resident', destinationCity: null });
+    expect(await applyCopyEventToTasks(h.database, created)).toBe('applied');
+    const newcomer = { ...people.huang, key: 'new', memberId, userId: 'u-new' };
+    expect(await titles(newcomer)).toContain('龙潭村：新党员也能看到');
+    expect(await applyCopyEventToTasks(h.database, event('yx', 'reporting.monthly_report_submitted', {}))).toBe('ignored');
+  });
+
+  it('when an org moves, its tasks, claims and completions move with it: the new township manages them', async () => {
+    const taskId = await publish(h, secretaryOf('yongshui'), { title: '涌水村：随组织迁移', quota: null });
+    const { claimId } = (await claim(h, people.lihua, taskId)).data;
+    await h.mutate(trpc('completions.submit'), { as: member(people.lihua), input: { claimId, taskTenantId: 'yx', amount: 3, idempotencyKey: key('s') } });
+    const newTownship = crypto.randomUUID();
+    const toPath = `/${o.yxDepartment}/${newTownship}/${o.yongshui}/`;
+    expect(await applyCopyEventToTasks(h.database, event('yx', 'roster.org_moved', { orgId: o.yongshui, fromPath: paths.yongshui, toPath }))).toBe('applied');
+    const { rows } = await h.database.owner.execute(sql`select
+      (select org_path from tasks.tasks where id = ${taskId}) as task,
+      (select task_org_path from tasks.claims where id = ${claimId}) as claim,
+      (select task_org_path from tasks.completions where claim_id = ${claimId}) as completion`);
+    expect(rows[0]).toEqual({ task: toPath, claim: toPath, completion: toPath });
+    const newSecretary = { tenantId: 'yx', userId: 'sec-new', roles: [{ role: 'secretary' as const, orgId: newTownship }] };
+    expect((await h.query(trpc('tasks.progress'), { as: newSecretary, input: { taskId } })).data.claims).toHaveLength(1);
+    expect((await h.query(trpc('completions.pending'), { as: newSecretary })).data).toHaveLength(1);
+    expect((await h.query(trpc('tasks.progress'), { as: secretaryOf('matian'), input: { taskId } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('tasks.progress'), { as: department(), input: { taskId } })).data.task.id).toBe(taskId);
+  });
+});

@@ -1,0 +1,52 @@
+// What tasks tells other services (its outbox). event.tenantId is the TASK's county; a
+// member of another county (a flow organization's task) is named by memberTenantId, which
+// every payload carries, so scoring credits the member in their own county.
+
+export const TASKS_TOPICS = {
+  claimed: 'tasks.claimed',
+  claimWithdrawn: 'tasks.claim_withdrawn',
+  completionApproved: 'tasks.completion_approved',
+} as const;
+
+/** `tasks.claimed`: a member took a place (recorded by tasks.take_place, drizzle/0004). */
+export interface TaskClaimed {
+  claimId: string;
+  taskId: string;
+  taskKind: string;
+  taskOrgId: string;
+  memberTenantId: string;
+  memberId: string;
+  userId: string;
+  /** ISO datetime. */
+  claimedAt: string;
+}
+
+/** `tasks.claim_withdrawn`: the member gave the place back (tasks.release_place). */
+export interface TaskClaimWithdrawn {
+  claimId: string;
+  taskId: string;
+  memberTenantId: string;
+  memberId: string;
+  userId: string;
+  withdrawnAt: string;
+}
+
+/**
+ * `tasks.completion_approved`: once per claim, by a reviewer's approval or, for a study task,
+ * by the member's confirmation (tasks.submit_completion). `points` are those promised at the
+ * claim; `amount` is the number achieved in `unit` (the promised target's unit), if any.
+ */
+export interface TaskCompletionApproved {
+  claimId: string;
+  completionId: string;
+  taskId: string;
+  taskKind: string;
+  taskOrgId: string;
+  points: number;
+  amount: number | null;
+  unit: string | null;
+  memberTenantId: string;
+  memberId: string;
+  userId: string;
+  approvedAt: string;
+}

@@ -1,0 +1,20 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { publishedTasks } from '../schema.ts';
+import { staffScope } from '../schema/scope.ts';
+
+/**
+ * A task the caller manages: published by an org in their subtree, or any of the county for
+ * the department. Said in the query as well as by RLS, because a secretary who is also a
+ * member may see other tasks as a member. Locked, as the caller is about to change it.
+ */
+export async function findManagedTask(tx: Tx, tenantId: string, taskId: string) {
+  const [task] = await tx
+    .select()
+    .from(publishedTasks)
+    .where(and(eq(publishedTasks.tenantId, tenantId), eq(publishedTasks.id, taskId), staffScope(publishedTasks.orgPath)))
+    .for('update');
+  if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such task among those you manage' });
+  return task;
+}
