@@ -1,41 +1,141 @@
-import type { RoleGrant } from '@tongxin/auth';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { pointsLedger, scoredMembers } from '../schema.ts';
+import { activity, as, memberIdOf, orgs, ownerReads, score, seedCopies } from '../testing/scoring-fixture.ts';
 
 let h: ServiceHarness;
-const memberId = '00000000-0000-4000-8000-0000000000aa';
+let db: ReturnType<typeof ownerReads>;
 beforeAll(async () => {
   h = await createServiceHarness(app, [migrations]);
-  await h.database.owner.insert(scoredMembers).values({ tenantId: 'yx', memberId, userId: 'm1', name: '李明' });
-  await h.database.owner.insert(pointsLedger).values([
-    { tenantId: 'yx', memberId, userId: 'm1', points: 10, reason: '完成任务：销售冰糖橙' },
-    { tenantId: 'yx', memberId, userId: 'm1', points: 2, reason: '按时提交月度报告' },
-    { tenantId: 'yx', memberId: '00000000-0000-4000-8000-0000000000bb', userId: 'm2', points: 50, reason: '他人的积分' },
-  ]);
+  db = ownerReads(h.database);
+  await seedCopies(h.database);
+  const claim = crypto.randomUUID();
+  await score(
+    h.database,
+    activity.monthlyReport('曹德胜', '2026-10'),
+    activity.meeting('曹德胜', 'in_person', '2026-10-01T02:00:00Z'),
+    activity.claimed('曹德胜', claim, '2026-10-20T02:00:00Z'),
+    activity.approved('曹德胜', claim, 20, '2026-10-28T02:00:00Z'),
+    activity.monthlyReport('曹春生', '2026-10'),
+    activity.meeting('李华', 'online', '2026-10-01T02:00:00Z'),
+    activity.meeting('李华', 'in_person', '2026-10-08T02:00:00Z'),
+    activity.suggestion('黄文杰'),
+    activity.monthlyReport('朱建国', '2026-10'),
+  );
 });
 afterAll(() => h.close());
 
-const branch = '00000000-0000-4000-8000-000000000001';
-const member = (userId: string) => ({ tenantId: 'yx', userId, roles: [{ role: 'member', orgId: branch }] as RoleGrant[] });
-const department = (tenantId = 'yx') => ({ tenantId, userId: 'dep', roles: [{ role: 'department' }] as RoleGrant[] });
+const trpc = (name: string) => `/api/scoring/trpc/points.${name}`;
 
-describe('points', () => {
-  it("a member sees their own total and entries, not another member's", async () => {
-    const result = await h.query('/api/scoring/trpc/points.mine', { as: member('m1') });
-    expect(result.data.total).toBe(12);
-    expect(result.data.entries).toHaveLength(2);
+describe('points.mine', () => {
+  it('a member sees their balance, every entry with its source, their place in their branch and their branch among the township’s', async () => {
+    const result = await h.query(trpc('mine'), { as: as.member('曹德胜'), input: {} });
+    expect(result.error).toBeNull();
+    expect(result.data).toMatchObject({ balance: 31, periodPoints: 31, period: { year: 2026 }, position: { rank: 1, of: 3 } });
+    expect(result.data.entries.map((e: { kind: string; points: number; source: string }) => [e.kind, e.points, e.source])).toEqual([
+      ['task_completed', 20, 'event'], ['task_claimed', 1, 'event'], ['meeting_in_person', 5, 'event'], ['monthly_report', 5, 'event'],
+    ]);
+    // 涌水村 (31 + 5 + 0 over 3 members) against 高亭村 (8 over 1; 陈立 transferred out) and the mobile-member branch (0).
+    expect(result.data.branch).toEqual({ orgId: orgs.yongshui, orgName: '涌水村党支部', rank: 1, of: 3 });
   });
 
-  it('a department may not read a member’s points as a member', async () => {
-    expect((await h.query('/api/scoring/trpc/points.mine', { as: department() })).error?.code).toBe('FORBIDDEN');
+  it("a member's answer names nobody else and holds no other member's points", async () => {
+    const text = JSON.stringify((await h.query(trpc('mine'), { as: as.member('曹春生'), input: {} })).data);
+    expect(text).not.toContain('曹德胜');
+    expect(text).not.toContain(memberIdOf('曹德胜'));
+    expect(JSON.parse(text)).toMatchObject({ balance: 5, position: { rank: 2, of: 3 } });
   });
 
-  it('a department counts the members scoring knows in its tenant only; a member may not', async () => {
-    expect((await h.query('/api/scoring/trpc/points.memberCount', { as: department() })).data).toEqual({ members: 1 });
-    expect((await h.query('/api/scoring/trpc/points.memberCount', { as: department('rc') })).data).toEqual({ members: 0 });
-    expect((await h.query('/api/scoring/trpc/points.memberCount', { as: member('m1') })).error?.code).toBe('FORBIDDEN');
+  it('for a month, the entries and points of that month only; the balance stays the whole ledger', async () => {
+    const result = await h.query(trpc('mine'), { as: as.member('曹德胜'), input: { period: { year: 2026, month: 9 } } });
+    expect(result.data).toMatchObject({ balance: 31, periodPoints: 0, entries: [] });
+    expect((await h.query(trpc('mine'), { as: as.member('曹德胜'), input: { period: { year: 2026, month: 9, quarter: 3 } } })).error).toMatchObject({
+      code: 'BAD_REQUEST', fields: { 'period.quarter': expect.any(String) },
+    });
+  });
+
+  it('staff without the member role may not call it', async () => {
+    expect((await h.query(trpc('mine'), { as: as.secretaryOf('yongshui'), input: {} })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query(trpc('mine'), { as: as.department(), input: {} })).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('points.members and points.entries', () => {
+  it("a branch secretary sees their members' points, most first; the township secretary may narrow to a branch", async () => {
+    const mine = await h.query(trpc('members'), { as: as.secretaryOf('yongshui'), input: { year: 2026 } });
+    expect(mine.data.map((m: { name: string; points: number }) => [m.name, m.points])).toEqual([['曹德胜', 31], ['曹春生', 5], ['刘秀英', 0]]);
+    const gaoting = await h.query(trpc('members'), { as: as.secretaryOf('matian'), input: { year: 2026, quarter: 4, orgId: orgs.gaoting } });
+    expect(gaoting.data).toEqual([{ memberId: memberIdOf('李华'), name: '李华', branchId: orgs.gaoting, branchName: '高亭村党支部', status: 'mobile', points: 8, entries: 2 }]);
+  });
+
+  it('the department sees its county only; another branch’s secretary sees none of these members', async () => {
+    const county = await h.query(trpc('members'), { as: as.department(), input: { year: 2026 } });
+    expect(county.data.map((m: { name: string }) => m.name)).toEqual(['曹德胜', '李华', '曹春生', '黄文杰', '刘秀英', '王芳']);
+    const rc = await h.query(trpc('members'), { as: as.department('rc'), input: { year: 2026 } });
+    expect(rc.data.map((m: { name: string }) => m.name)).toEqual(['朱建国']);
+    const other = await h.query(trpc('members'), { as: as.secretaryOf('longtan'), input: { year: 2026 } });
+    expect(other.data.map((m: { name: string }) => m.name)).toEqual(['黄文杰']);
+  });
+
+  it('a member may not list members’ points', async () => {
+    expect((await h.query(trpc('members'), { as: as.member('曹德胜'), input: { year: 2026 } })).error?.code).toBe('FORBIDDEN');
+  });
+
+  it("a secretary reads a member's entries; another branch's secretary gets NOT_FOUND; a member FORBIDDEN", async () => {
+    const entries = await h.query(trpc('entries'), { as: as.secretaryOf('yongshui'), input: { memberId: memberIdOf('曹德胜') } });
+    expect(entries.data).toHaveLength(4);
+    expect((await h.query(trpc('entries'), { as: as.secretaryOf('gaoting'), input: { memberId: memberIdOf('曹德胜') } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('entries'), { as: as.department('rc'), input: { memberId: memberIdOf('曹德胜') } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('entries'), { as: as.member('曹德胜'), input: { memberId: memberIdOf('曹德胜') } })).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('points.correct', () => {
+  const correction = { memberId: memberIdOf('曹春生'), points: 3, reason: '补记十月支部会议', idempotencyKey: 'corr-ccs-0001' };
+
+  it('the branch secretary adds a compensating entry with author and reason, once however often retried; the member sees it', async () => {
+    const first = await h.mutate(trpc('correct'), { as: as.secretaryOf('yongshui'), input: correction });
+    expect(first.data).toMatchObject({ points: 3, kind: 'correction', source: 'correction', author: '涌水村党支部书记', reason: correction.reason, period: '2026-11', created: true });
+    const retry = await h.mutate(trpc('correct'), { as: as.secretaryOf('yongshui'), input: correction });
+    expect(retry.data).toMatchObject({ id: first.data.id, created: false });
+    const mine = (await h.query(trpc('mine'), { as: as.member('曹春生'), input: {} })).data;
+    expect(mine.balance).toBe(8);
+    expect(mine.entries[0]).toMatchObject({ source: 'correction', author: '涌水村党支部书记', reason: '补记十月支部会议', points: 3 });
+  });
+
+  it('the department may take points back, for a past month', async () => {
+    const result = await h.mutate(trpc('correct'), {
+      as: as.department(), input: { memberId: memberIdOf('李华'), points: -3, reason: '线上会议重复登记', period: '2026-10', idempotencyKey: 'corr-lh-0001' },
+    });
+    expect(result.data).toMatchObject({ points: -3, period: '2026-10', author: '组织部' });
+    expect(await db.balance('李华')).toBe(5);
+  });
+
+  it("another branch's secretary or another county: NOT_FOUND; a member: FORBIDDEN; nothing written", async () => {
+    const before = await db.count('points_ledger');
+    expect((await h.mutate(trpc('correct'), { as: as.secretaryOf('gaoting'), input: { ...correction, idempotencyKey: 'corr-x-0001' } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.mutate(trpc('correct'), { as: as.department('rc'), input: { ...correction, idempotencyKey: 'corr-x-0002' } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.mutate(trpc('correct'), { as: as.member('曹德胜'), input: { ...correction, idempotencyKey: 'corr-x-0003' } })).error?.code).toBe('FORBIDDEN');
+    expect(await db.count('points_ledger')).toBe(before);
+  });
+
+  it('no points, more than 100 either way, a reason under 4 characters or a future month: BAD_REQUEST naming the field', async () => {
+    const before = await db.count('points_ledger');
+    const bad = async (input: object) => (await h.mutate(trpc('correct'), { as: as.secretaryOf('yongshui'), input: { ...correction, idempotencyKey: `corr-bad-${crypto.randomUUID()}`, ...input } })).error;
+    expect(await bad({ points: 0 })).toMatchObject({ code: 'BAD_REQUEST', fields: { points: expect.any(String) } });
+    expect(await bad({ points: 101 })).toMatchObject({ code: 'BAD_REQUEST', fields: { points: expect.any(String) } });
+    expect(await bad({ points: -101 })).toMatchObject({ code: 'BAD_REQUEST', fields: { points: expect.any(String) } });
+    expect(await bad({ reason: '补记' })).toMatchObject({ code: 'BAD_REQUEST', fields: { reason: expect.any(String) } });
+    expect(await bad({ period: '2026-12' })).toMatchObject({ code: 'BAD_REQUEST', fields: { period: expect.any(String) } });
+    expect(await db.count('points_ledger')).toBe(before);
+  });
+});
+
+describe('points.memberCount', () => {
+  it('the department counts the members scoring knows in its county; a member may not', async () => {
+    expect((await h.query(trpc('memberCount'), { as: as.department() })).data).toEqual({ members: 7 });
+    expect((await h.query(trpc('memberCount'), { as: as.department('rc') })).data).toEqual({ members: 1 });
+    expect((await h.query(trpc('memberCount'), { as: as.member('曹德胜') })).error?.code).toBe('FORBIDDEN');
   });
 });

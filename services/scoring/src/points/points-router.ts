@@ -1,28 +1,54 @@
-import { departmentProcedure, memberProcedure } from '@tongxin/trpc';
+import { ZIdempotencyKey } from '@tongxin/ledger';
+import { actingProcedure, departmentProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { count, desc, eq, sum } from 'drizzle-orm';
-import { pointsLedger, scoredMembers } from '../schema.ts';
+import { count } from 'drizzle-orm';
+import { z } from 'zod';
+import { chinaYearOf, withPeriod, ZMonth, ZPeriod } from '../periods/period.ts';
+import { members } from '../schema.ts';
+import { correctPoints } from './correct-points.ts';
+import { listMemberEntries } from './list-member-entries.ts';
+import { listMemberPoints } from './list-member-points.ts';
+import { readMyPoints } from './read-my-points.ts';
+
+export const ZMyPointsInput = z.object({ period: ZPeriod.optional() }).optional();
+export const ZMemberPointsInput = withPeriod({ orgId: z.guid().optional() });
+export const ZCorrectPointsInput = z.object({
+  memberId: z.guid(),
+  points: z
+    .number()
+    .int('whole points')
+    .min(-100, 'at most 100 points either way')
+    .max(100, 'at most 100 points either way')
+    .refine((p) => p !== 0, 'a correction changes the points'),
+  reason: z.string().trim().min(4, 'say why, in at least 4 characters').max(500),
+  period: ZMonth.optional(),
+  idempotencyKey: ZIdempotencyKey,
+});
 
 export const pointsRouter = {
-  /** My points: the total and the latest entries (a member sees only their own). */
-  mine: memberProcedure.query(({ ctx }) =>
-    ctx.tx(async (tx) => {
-      const mine = eq(pointsLedger.userId, ctx.claims.userId);
-      const [total] = await tx.select({ total: sum(pointsLedger.points) }).from(pointsLedger).where(mine);
-      const entries = await tx
-        .select({ points: pointsLedger.points, reason: pointsLedger.reason, at: pointsLedger.at })
-        .from(pointsLedger)
-        .where(mine)
-        .orderBy(desc(pointsLedger.at))
-        .limit(20);
-      return { total: Number(total?.total ?? 0), entries };
-    }),
-  ),
+  /** My points: balance, every entry, my place in my branch and my branch's among the township's. */
+  mine: memberProcedure.input(ZMyPointsInput).query(({ ctx, input }) => {
+    const period = input?.period ?? { year: chinaYearOf(ctx.deps.now()) };
+    return readMyPoints(ctx.tx, ctx.deps.database, ctx.claims, period, !input?.period);
+  }),
 
-  /** How many members scoring knows of in the tenant (fed by roster's events). */
+  /** The points of the members in my organizations for a period, most first. */
+  members: staffProcedure.input(ZMemberPointsInput).query(({ ctx, input }) => ctx.tx((tx) => listMemberPoints(tx, input))),
+
+  /** Every entry of one of my members. */
+  entries: staffProcedure.input(z.object({ memberId: z.guid() })).query(({ ctx, input }) => ctx.tx((tx) => listMemberEntries(tx, input.memberId))),
+
+  /** A compensating entry by a secretary of the member's organizations or the department. */
+  correct: actingProcedure('secretary', 'department')
+    .input(ZCorrectPointsInput)
+    .mutation(({ ctx, input }) =>
+      ctx.tx((tx) => correctPoints(tx, { tenantId: ctx.caller.tenantId, userId: ctx.caller.userId, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
+    ),
+
+  /** How many members scoring knows of in the tenant (from roster's events). */
   memberCount: departmentProcedure.query(({ ctx }) =>
     ctx.tx(async (tx) => {
-      const [row] = await tx.select({ n: count() }).from(scoredMembers);
+      const [row] = await tx.select({ n: count() }).from(members);
       return { members: row?.n ?? 0 };
     }),
   ),

@@ -1,0 +1,44 @@
+import type { Tx } from '@tongxin/db';
+import { badField } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { evaluationChanges, evaluations, type Grade } from '../schema.ts';
+import { listEvaluations } from './list-evaluations.ts';
+
+export interface ConfirmEvaluationInput {
+  year: number;
+  memberId: string;
+  grade: Grade;
+  reason?: string | null | undefined;
+}
+
+/**
+ * The branch confirms the proposal or sets another grade, which needs a reason (issue 7:
+ * "which the branch confirms or overrides with a reason"). Each decision leaves a history
+ * row; a retry of the same decision by the same person changes nothing.
+ */
+export async function confirmEvaluation(tx: Tx, actor: { tenantId: string; userId: string; name: string | null }, input: ConfirmEvaluationInput, now: Date) {
+  const [row] = await tx
+    .select()
+    .from(evaluations)
+    .where(and(eq(evaluations.year, input.year), eq(evaluations.memberId, input.memberId)))
+    .for('update');
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No proposal for this member and year in your organizations: propose first' });
+  const reason = input.reason?.trim() || null;
+  if (input.grade !== row.proposedGrade && !reason) throw badField('reason', 'say why the grade differs from the proposal');
+
+  const retry = row.finalGrade === input.grade && row.confirmedBy === actor.userId && row.reason === reason;
+  if (!retry) {
+    await tx
+      .update(evaluations)
+      .set({ finalGrade: input.grade, reason, confirmedBy: actor.userId, confirmedByName: actor.name, confirmedAt: now })
+      .where(and(eq(evaluations.tenantId, row.tenantId), eq(evaluations.year, row.year), eq(evaluations.memberId, row.memberId)));
+    await tx.insert(evaluationChanges).values({
+      tenantId: row.tenantId, year: row.year, memberId: row.memberId, action: 'confirmed', proposedGrade: row.proposedGrade,
+      finalGrade: input.grade, reason, by: actor.userId, byName: actor.name, at: now,
+    });
+  }
+  const [view] = await listEvaluations(tx, input.year, undefined, input.memberId);
+  return view!;
+}
+

@@ -1,0 +1,31 @@
+import { staffProcedure } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { confirmEvaluation } from './confirm-evaluation.ts';
+import { GRADES } from './grade-rules.ts';
+import { listEvaluationChanges } from './list-evaluation-changes.ts';
+import { listEvaluationsUnder } from './list-evaluations.ts';
+import { proposeEvaluations } from './propose-evaluations.ts';
+
+const ZYear = z.number().int().min(2000).max(2100);
+
+/** The annual evaluation (考核评价): proposals from the rules, the branch's decision, the history. */
+export const evaluationRouter = {
+  propose: staffProcedure
+    .input(z.object({ year: ZYear, orgId: z.guid() }))
+    .mutation(({ ctx, input }) => ctx.tx((tx) => proposeEvaluations(tx, ctx.caller, input, ctx.deps.now()))),
+
+  list: staffProcedure
+    .input(z.object({ year: ZYear, orgId: z.guid().optional() }))
+    .query(({ ctx, input }) => ctx.tx((tx) => listEvaluationsUnder(tx, input.year, input.orgId))),
+
+  confirm: staffProcedure
+    .input(z.object({ year: ZYear, memberId: z.guid(), grade: z.enum(GRADES), reason: z.string().max(500).nullable().optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx((tx) => confirmEvaluation(tx, { tenantId: ctx.caller.tenantId, userId: ctx.caller.userId, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
+    ),
+
+  history: staffProcedure
+    .input(z.object({ year: ZYear, memberId: z.guid() }))
+    .query(({ ctx, input }) => ctx.tx((tx) => listEvaluationChanges(tx, input.year, input.memberId))),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,47 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { evaluations, members, orgs } from '../schema.ts';
+
+/** `members.org_path` within the subtree at `path` (a text_pattern range the path index serves). */
+export const memberInSubtree = (path: string) => sql`${members.orgPath} ~>=~ ${path} and ${members.orgPath} ~<~ ${`${path.slice(0, -1)}0`}`;
+
+/** The year's proposals and decisions for the members the caller holds, optionally under one org. */
+export async function listEvaluations(tx: Tx, year: number, orgPath?: string, memberId?: string) {
+  const where: SQL[] = [eq(evaluations.year, year)];
+  if (orgPath) where.push(memberInSubtree(orgPath));
+  if (memberId) where.push(eq(evaluations.memberId, memberId));
+  const rows = await tx
+    .select({ e: evaluations, name: members.name, branchId: members.branchId, branchName: orgs.name, status: members.status })
+    .from(evaluations)
+    .innerJoin(members, and(eq(members.tenantId, evaluations.tenantId), eq(members.memberId, evaluations.memberId)))
+    .leftJoin(orgs, and(eq(orgs.tenantId, members.tenantId), eq(orgs.orgId, members.branchId)))
+    .where(and(...where))
+    .orderBy(asc(orgs.name), asc(members.name));
+  return rows.map(({ e, ...member }) => ({
+    memberId: e.memberId,
+    ...member,
+    year: e.year,
+    proposedGrade: e.proposedGrade,
+    basis: e.basis,
+    proposedAt: e.proposedAt,
+    /** The branch's decision; null until confirmed. */
+    finalGrade: e.finalGrade,
+    /** The grade that stands: the decision, else the proposal. */
+    grade: e.finalGrade ?? e.proposedGrade,
+    confirmed: e.finalGrade !== null,
+    overridden: e.finalGrade !== null && e.finalGrade !== e.proposedGrade,
+    reason: e.reason,
+    confirmedBy: e.confirmedByName ?? e.confirmedBy,
+    confirmedAt: e.confirmedAt,
+  }));
+}
+export type EvaluationView = Awaited<ReturnType<typeof listEvaluations>>[number];
+
+/** The year's evaluations under one org of the county (RLS still limits them to the caller's members). */
+export async function listEvaluationsUnder(tx: Tx, year: number, orgId: string | undefined) {
+  if (!orgId) return listEvaluations(tx, year);
+  const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, orgId));
+  if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+  return listEvaluations(tx, year, org.path);
+}

@@ -1,0 +1,11 @@
+import { createCopyConsumer } from '@tongxin/copies';
+import { checkins, members, orgs, processedEvents } from '../schema.ts';
+
+/**
+ * Keeps scoring's copies of roster's members and orgs and of reporting's check-ins current
+ * (@tongxin/copies), each event once (`scoring.processed_events`).
+ */
+export const applyCopyEventToScoring = createCopyConsumer({ copies: { members, orgs, checkins }, processed: processedEvents });
+
+/** The name the runner's relay used before the copies (infra/runner/src/start.ts): the same consumer. */
+export const applyRosterEvent = applyCopyEventToScoring;

@@ -1,0 +1,105 @@
+import type { DomainEvent } from '@tongxin/db';
+import { z } from 'zod';
+import { chinaMonthOf, monthStart, ZMonth } from '../periods/period.ts';
+import type { ActivityKind } from '../rules/activity-rules.ts';
+
+/** The topics that earn points, from reporting's and tasks' outboxes (issue 7 contract). */
+export const SCORED_TOPICS = {
+  monthlyReportSubmitted: 'reporting.monthly_report_submitted',
+  checkinAccepted: 'reporting.checkin_accepted',
+  meetingAttended: 'reporting.meeting_attended',
+  suggestionAdopted: 'reporting.suggestion_adopted',
+  taskClaimed: 'tasks.claimed',
+  claimWithdrawn: 'tasks.claim_withdrawn',
+  completionApproved: 'tasks.completion_approved',
+} as const;
+
+/** What an event means for one member's points, in the member's county. */
+export interface ScoredActivity {
+  /** award: an activity that earns points; withdraw_claim: undoes a task claim's points. */
+  action: 'award' | 'withdraw_claim';
+  tenantId: string;
+  memberId: string;
+  userId: string | null;
+  kind: ActivityKind;
+  /** The activity's id, so one activity counts once whatever events speak of it. */
+  subject: string;
+  /** The activity's own time, whose China month the caps and rankings count it in. */
+  activityAt: Date;
+  period: string;
+  /** A completed task's promised points. */
+  promisedPoints?: number;
+}
+
+const ZId = z.string().min(1);
+// An instant that does not parse (or is absurd) falls back to the event's time rather than dropping the points.
+const ZInstant = z.string();
+// Any 8-4-4-4-12 hex id PostgreSQL takes as a uuid (not only RFC 4122 versions).
+const ZMemberId = z.guid();
+const ZTaskEvent = z.object({ claimId: ZId, memberTenantId: ZId, memberId: ZMemberId, userId: ZId.nullish() });
+
+// Attendance that counts (reporting's countsAsAttended): in person, online, or reported
+// instead (视同参会). Anything else (absent, excused…) earns nothing.
+const MEETING_KINDS = new Map<string, ActivityKind>([['in_person', 'meeting_in_person'], ['online', 'meeting_online'], ['reported', 'meeting_reported']]);
+
+const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
+  [SCORED_TOPICS.monthlyReportSubmitted]: (event) => {
+    const p = z.object({ memberId: ZMemberId, userId: ZId.nullish(), period: ZMonth }).safeParse(event.payload);
+    if (!p.success) return null;
+    // A report belongs to the month it reports on, even when sent in the first days of the next.
+    return award(event.tenantId, p.data.memberId, p.data.userId, 'monthly_report', p.data.period, monthStart(p.data.period));
+  },
+  [SCORED_TOPICS.checkinAccepted]: (event) => {
+    // Written by the DESTINATION county; the points go to the member in their own county.
+    const p = z.object({ checkinId: ZId, memberTenantId: ZId, memberId: ZMemberId, grantedAt: ZInstant.optional() }).safeParse(event.payload);
+    if (!p.success) return null;
+    return award(p.data.memberTenantId, p.data.memberId, null, 'checkin', p.data.checkinId, instant(p.data.grantedAt, event));
+  },
+  [SCORED_TOPICS.meetingAttended]: (event) => {
+    const p = z.object({ meetingId: ZId, memberId: ZMemberId, userId: ZId.nullish(), attendance: z.string(), startsAt: ZInstant.optional() }).safeParse(event.payload);
+    const kind = p.success ? MEETING_KINDS.get(p.data.attendance) : undefined;
+    if (!p.success || !kind) return null;
+    return award(event.tenantId, p.data.memberId, p.data.userId, kind, p.data.meetingId, instant(p.data.startsAt, event));
+  },
+  [SCORED_TOPICS.suggestionAdopted]: (event) => {
+    const p = z.object({ suggestionId: ZId, memberId: ZMemberId, userId: ZId.nullish() }).safeParse(event.payload);
+    if (!p.success) return null;
+    return award(event.tenantId, p.data.memberId, p.data.userId, 'suggestion_adopted', p.data.suggestionId, event.createdAt);
+  },
+  [SCORED_TOPICS.taskClaimed]: (event) => {
+    const p = ZTaskEvent.extend({ claimedAt: ZInstant.optional() }).safeParse(event.payload);
+    if (!p.success) return null;
+    return award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, instant(p.data.claimedAt, event));
+  },
+  [SCORED_TOPICS.claimWithdrawn]: (event) => {
+    const p = ZTaskEvent.extend({ withdrawnAt: ZInstant.optional() }).safeParse(event.payload);
+    if (!p.success) return null;
+    const activityAt = instant(p.data.withdrawnAt, event);
+    return { ...award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, activityAt), action: 'withdraw_claim' };
+  },
+  [SCORED_TOPICS.completionApproved]: (event) => {
+    const p = ZTaskEvent.extend({ approvedAt: ZInstant.optional(), points: z.number() }).safeParse(event.payload);
+    if (!p.success) return null;
+    const activity = award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_completed', p.data.claimId, instant(p.data.approvedAt, event));
+    return { ...activity, promisedPoints: Math.max(0, Math.min(100, Math.round(p.data.points))) };
+  },
+};
+
+function instant(value: string | undefined, event: DomainEvent): Date {
+  const at = value ? new Date(value) : new Date(Number.NaN);
+  const year = at.getUTCFullYear();
+  return Number.isNaN(year) || year < 2000 || year > 2999 ? new Date(event.createdAt) : at;
+}
+
+function award(tenantId: string, memberId: string, userId: string | null | undefined, kind: ActivityKind, subject: string, activityAt: Date): ScoredActivity {
+  return { action: 'award', tenantId, memberId, userId: userId ?? null, kind, subject, activityAt, period: chinaMonthOf(activityAt) };
+}
+
+/**
+ * The activity an event reports, or null for a topic scoring ignores, attendance that does
+ * not count, or a payload it cannot read (skipped rather than blocking the relay forever).
+ */
+export function scoredActivityOf(event: DomainEvent): ScoredActivity | null {
+  const parse = Object.hasOwn(parsers, event.topic) ? parsers[event.topic] : undefined;
+  return parse ? parse(event) : null;
+}

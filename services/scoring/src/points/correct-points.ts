@@ -1,0 +1,57 @@
+import type { Tx } from '@tongxin/db';
+import { badField } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { chinaMonthOf, monthStart } from '../periods/period.ts';
+import { members, pointsLedger } from '../schema.ts';
+import { entryView } from './entry-view.ts';
+
+export interface CorrectPointsInput {
+  memberId: string;
+  points: number;
+  reason: string;
+  /** The month the correction counts in (default: this month, China time); never a future one. */
+  period?: string | undefined;
+  idempotencyKey: string;
+}
+
+/**
+ * A correction is a compensating entry with its author and reason (the ledger is
+ * append-only: nothing is edited). Only a secretary whose subtree holds the member, or the
+ * department: the member must be visible in the caller's transaction, and the ledger's
+ * insert policy checks the same again. The entry is the audit record; it is never capped.
+ */
+export async function correctPoints(tx: Tx, author: { tenantId: string; userId: string; name: string | null }, input: CorrectPointsInput, now: Date) {
+  const [member] = await tx.select({ memberId: members.memberId, userId: members.userId }).from(members).where(eq(members.memberId, input.memberId));
+  if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your organizations' });
+  const current = chinaMonthOf(now);
+  const period = input.period ?? current;
+  if (period > current) throw badField('period', 'a correction may not count in a month that has not begun');
+
+  const inserted = await tx
+    .insert(pointsLedger)
+    .values({
+      tenantId: author.tenantId,
+      memberId: member.memberId,
+      userId: member.userId,
+      kind: 'correction',
+      points: input.points,
+      reason: input.reason,
+      source: 'correction',
+      period,
+      activityAt: period === current ? now : monthStart(period),
+      authorUserId: author.userId,
+      authorName: author.name,
+      idempotencyKey: input.idempotencyKey,
+      at: now,
+    })
+    .onConflictDoNothing({ target: [pointsLedger.tenantId, pointsLedger.idempotencyKey] })
+    .returning();
+  if (inserted[0]) return { ...entryView(inserted[0]), created: true };
+  // A retry: the correction made with this key, if it is this one.
+  const [existing] = await tx.select().from(pointsLedger).where(eq(pointsLedger.idempotencyKey, input.idempotencyKey));
+  if (!existing || existing.memberId !== member.memberId || existing.points !== input.points) {
+    throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another correction' });
+  }
+  return { ...entryView(existing), created: false };
+}
