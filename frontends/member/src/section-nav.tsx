@@ -7,7 +7,9 @@ const sections: readonly { to: Page; label: Parameters<typeof m>[0] }[] = [
   { to: 'report', label: 'nav.report' },
   { to: 'checkin', label: 'nav.checkin' },
   { to: 'meetings', label: 'nav.meetings' },
+  { to: 'tasks', label: 'nav.tasks' },
   { to: 'suggestions', label: 'nav.suggestions' },
+  { to: 'points', label: 'nav.points' },
   { to: 'inbox', label: 'nav.inbox' },
 ];
 

@@ -7,6 +7,8 @@ import { page } from './route.ts';
 const CheckinPage = lazy(() => import('./checkin/checkin-page.tsx'));
 const ReportPage = lazy(() => import('./report/report-page.tsx'));
 const MeetingsPage = lazy(() => import('./meetings/meetings-page.tsx'));
+const TasksPage = lazy(() => import('./tasks/tasks-page.tsx'));
+const PointsPage = lazy(() => import('./points/points-page.tsx'));
 const SuggestionsPage = lazy(() => import('./suggestions/suggestions-page.tsx'));
 const InboxPage = lazy(() => import('./inbox/inbox-page.tsx'));
 
@@ -22,6 +24,12 @@ export default function Sections(props: { me: Profile; onLedgerChanged: () => vo
       </Match>
       <Match when={page() === 'meetings'}>
         <MeetingsPage />
+      </Match>
+      <Match when={page() === 'tasks'}>
+        <TasksPage />
+      </Match>
+      <Match when={page() === 'points'}>
+        <PointsPage />
       </Match>
       <Match when={page() === 'suggestions'}>
         <SuggestionsPage me={props.me} />

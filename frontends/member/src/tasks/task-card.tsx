@@ -1,0 +1,95 @@
+import { Show, createEffect, createSignal, on } from 'solid-js';
+import { fieldErrors, tasks } from '@tongxin/api-client';
+import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
+import { bigButton } from '../touch.ts';
+import { m, say } from './messages.ts';
+import { StudyMaterial } from './study-material.tsx';
+import { TaskFacts, kindLabel } from './task-facts.tsx';
+import type { Task } from './task-types.ts';
+
+/** Why the server refused a claim (`fields.taskId`), in words; undefined for any other failure. */
+function refusal(error: unknown): string | undefined {
+  const code = fieldErrors(error).taskId;
+  return code === 'full' || code === 'closed' || code === 'expired' ? m(`claimError.${code}`) : undefined;
+}
+
+/**
+ * A task offered to the member: who asks, what for, the terms and the evidence asked; a
+ * claim in one tap (idempotent: a retried claim is the same claim). A refusal (full, closed,
+ * past the deadline) is said in place, in words.
+ */
+export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: () => void }) {
+  const claim = createAction((_: string, idempotencyKey: string) =>
+    tasks.claims.claim.mutate({ taskTenantId: props.task.tenantId, taskId: props.task.id, idempotencyKey }));
+  const [just, setJust] = createSignal(false);
+  const headingId = () => `task-${props.task.tenantId}-${props.task.id}`;
+  // Right after a claim the list is still being read again: show it claimed at once. A later
+  // withdrawal (from "my claims") ends that.
+  const claimed = () => {
+    const mine = props.task.myClaim;
+    if (mine) return mine.status === 'withdrawn' ? null : mine;
+    return just() ? { status: 'active' as const } : null;
+  };
+  createEffect(on(() => props.task.myClaim?.status, (status) => status === 'withdrawn' && setJust(false), { defer: true }));
+  let heading: HTMLHeadingElement | undefined;
+
+  async function run() {
+    const done = await claim.run(props.task.id);
+    if (done) {
+      setJust(true);
+      props.onClaimed();
+      props.onChanged();
+      // The button gives way to the "claimed" badge: keep the focus in this card.
+      queueMicrotask(() => heading?.focus());
+    } else if (claim.fields().taskId === 'full') {
+      props.onChanged(); // read the list again: the places show it is full (closed or expired ones would leave the list)
+    }
+  }
+
+  return (
+    <li class="card">
+      <article aria-labelledby={headingId()}>
+        <p class="muted">
+          {kindLabel(props.task.kind)} · {m('publisher', { org: props.task.orgName })}
+        </p>
+        <h4 id={headingId()} tabindex="-1" ref={heading}>
+          {props.task.title}
+        </h4>
+        <Show when={props.task.description}>
+          <p style={{ 'white-space': 'pre-wrap' }}>{props.task.description}</p>
+        </Show>
+        <TaskFacts kind={props.task.kind} points={props.task.points} deadline={props.task.deadline} target={props.task.target}
+          evidence={props.task.evidence} quota={{ quota: props.task.quota, claimed: props.task.claimed, full: props.task.full }} city={props.task.city} />
+        <Show when={props.task.study}>{(study) => <StudyMaterial study={study()} />}</Show>
+        <Show
+          when={claimed()}
+          fallback={
+            <>
+              <Show when={claim.error()}>
+                {(error) => (
+                  <Show when={refusal(error())} fallback={<ErrorNotice message={describeError(error())} />}>
+                    {(why) => <p class="notice notice-error" role="alert">{why()}</p>}
+                  </Show>
+                )}
+              </Show>
+              <Show when={!props.task.full && !refusal(claim.error())}>
+                <button type="button" style={bigButton} disabled={claim.pending()} aria-busy={claim.pending()} onClick={run}>
+                  {claim.pending() ? m('claiming') : m('claim')}
+                </button>
+              </Show>
+            </>
+          }
+        >
+          {(mine) => (
+            <p>
+              <span class="badge badge-ok">{m('alreadyClaimed')} · {say(`status.${mine().status}`, mine().status)}</span>
+              <Show when={just()}>
+                <span role="status"> {m('claimed', { title: props.task.title })}</span>
+              </Show>
+            </p>
+          )}
+        </Show>
+      </article>
+    </li>
+  );
+}
