@@ -1,4 +1,5 @@
-import { For, Match, Suspense, Switch, createEffect, lazy, on } from 'solid-js';
+import { For, Match, Show, Suspense, Switch, createEffect, createResource, lazy, on } from 'solid-js';
+import { identity } from '@tongxin/api-client';
 import { Loading, type RemoteAppProps } from '@tongxin/ui';
 import { m } from './messages.ts';
 import { MemberPage } from './roster/member-page.tsx';
@@ -21,13 +22,24 @@ const ReportsPage = lazy(() => import('./reporting/reports/reports-page.tsx'));
 const MeetingsPage = lazy(() => import('./reporting/meetings/meetings-page.tsx'));
 const SuggestionsPage = lazy(() => import('./reporting/suggestions/suggestions-page.tsx'));
 const ContactTasksPage = lazy(() => import('./reporting/contact-tasks/contact-tasks-page.tsx'));
-const reportingPages = {
+const TasksPage = lazy(() => import('./tasks/tasks-page.tsx'));
+const CompletionsPage = lazy(() => import('./completions/completions-page.tsx'));
+const PointsPage = lazy(() => import('./points/points-page.tsx'));
+const EvaluationPage = lazy(() => import('./evaluation/evaluation-page.tsx'));
+const ScoringRulesPage = lazy(() => import('./scoring-rules/scoring-rules-page.tsx'));
+const lazyPages = {
   checkins: CheckinsPage,
   'flow-roster': FlowRosterPage,
   reports: ReportsPage,
   meetings: MeetingsPage,
   suggestions: SuggestionsPage,
   'contact-tasks': ContactTasksPage,
+  // 一领 (issue 7): tasks, their review, points and the annual evaluation.
+  tasks: TasksPage,
+  completions: CompletionsPage,
+  points: PointsPage,
+  evaluation: EvaluationPage,
+  'scoring-rules': ScoringRulesPage,
 } as const;
 
 const sections = [
@@ -38,6 +50,10 @@ const sections = [
   { to: { name: 'meetings' }, label: 'nav.meetings' },
   { to: { name: 'suggestions' }, label: 'nav.suggestions' },
   { to: { name: 'contact-tasks' }, label: 'nav.contactTasks' },
+  { to: { name: 'tasks' }, label: 'nav.tasks' },
+  { to: { name: 'completions' }, label: 'nav.completions' },
+  { to: { name: 'points' }, label: 'nav.points' },
+  { to: { name: 'evaluation' }, label: 'nav.evaluation' },
   { to: { name: 'mobility' }, label: 'nav.mobility' },
   { to: { name: 'transfers' }, label: 'nav.transfers' },
   { to: { name: 'tree' }, label: 'nav.tree' },
@@ -66,6 +82,10 @@ export default function SecretaryApp(props: RemoteAppProps) {
     return r.name === 'member' ? `member:${r.memberId}` : r.name;
   };
   createEffect(on(pageKey, () => area && focusHeading(area), { defer: true }));
+  // The scoring rules are the department's to set: only it gets the link (a secretary who
+  // opens the page anyway reads them).
+  const [me] = createResource(() => identity.auth.me.query());
+  const isDepartment = () => !me.error && (me()?.roles ?? []).some((grant) => grant.role === 'department');
 
   return (
     <div class="secretary" ref={area}>
@@ -81,6 +101,13 @@ export default function SecretaryApp(props: RemoteAppProps) {
               </li>
             )}
           </For>
+          <Show when={isDepartment()}>
+            <li>
+              <RouteLink to={{ name: 'scoring-rules' }} current={current() === 'scoring-rules'}>
+                {m('nav.scoringRules')}
+              </RouteLink>
+            </li>
+          </Show>
         </ul>
       </nav>
       <Switch>
@@ -108,7 +135,7 @@ export default function SecretaryApp(props: RemoteAppProps) {
             <MobilityPage basePath={props.basePath} />
           </Suspense>
         </Match>
-        <Match when={reportingPages[route().name as keyof typeof reportingPages]} keyed>
+        <Match when={lazyPages[route().name as keyof typeof lazyPages]} keyed>
           {(Page) => (
             <Suspense fallback={<Loading />}>
               <Page basePath={props.basePath} />

@@ -18,6 +18,11 @@ export const m = defineMessages(
     'nav.meetings': '组织生活',
     'nav.suggestions': '建言献策',
     'nav.contactTasks': '联系任务',
+    'nav.tasks': '任务',
+    'nav.completions': '待审核',
+    'nav.points': '积分',
+    'nav.evaluation': '考核评价',
+    'nav.scoringRules': '积分规则',
 
     'roster.search': '搜索姓名或手机号',
     'roster.filters': '筛选',
@@ -173,6 +178,11 @@ export const m = defineMessages(
     'nav.meetings': 'Meetings',
     'nav.suggestions': 'Suggestions',
     'nav.contactTasks': 'Contact tasks',
+    'nav.tasks': 'Tasks',
+    'nav.completions': 'To review',
+    'nav.points': 'Points',
+    'nav.evaluation': 'Evaluation',
+    'nav.scoringRules': 'Scoring rules',
 
     'roster.search': 'Search name or phone',
     'roster.filters': 'Filters',

@@ -7,9 +7,11 @@ import { createSignal } from 'solid-js';
  */
 export type PageName =
   | 'tree' | 'transfers' | 'excel' | 'mobility'
-  | 'checkins' | 'flow-roster' | 'reports' | 'meetings' | 'suggestions' | 'contact-tasks';
+  | 'checkins' | 'flow-roster' | 'reports' | 'meetings' | 'suggestions' | 'contact-tasks'
+  | 'tasks' | 'completions' | 'points' | 'evaluation' | 'scoring-rules';
 export const PAGE_NAMES: readonly PageName[] = [
   'tree', 'transfers', 'excel', 'mobility', 'checkins', 'flow-roster', 'reports', 'meetings', 'suggestions', 'contact-tasks',
+  'tasks', 'completions', 'points', 'evaluation', 'scoring-rules',
 ];
 
 export interface RosterQuery {

@@ -1,0 +1,135 @@
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { format } from '@tongxin/i18n';
+import { ErrorNotice, ResourceList, createAction, describeError } from '@tongxin/ui';
+import { saveFile } from '../excel/save-file.ts';
+import { recentYears } from '../points/period-fields.tsx';
+import { GRADES, scoringApi } from '../points/scoring-api.ts';
+import { BRANCH_KINDS, loadOrgs } from '../reporting/common/org-options.ts';
+import { chinaToday } from '../reporting/common/period.ts';
+import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { TaskStyles } from '../tasks/task-styles.tsx';
+import { OrgSelect } from '../tree/org-select.tsx';
+import { gradeText, t } from './messages.ts';
+import { ProposalCard } from './proposal-card.tsx';
+
+/** 考核评价: the annual proposals of an org's members, confirmed or changed with a reason, exported to Excel. */
+export default function EvaluationPage(_props: { basePath: string }) {
+  const [orgs, orgs$] = createResource(loadOrgs);
+  const [picked, setPicked] = createSignal('');
+  const [year, setYear] = createSignal(Number(chinaToday().slice(0, 4)));
+  const branches = () => (orgs.error ? [] : (orgs() ?? []).filter((org) => BRANCH_KINDS.includes(org.kind)));
+  // The first branch in scope is the default: most secretaries have exactly one.
+  const org = () => (orgs() ?? []).find((o) => o.id === picked()) ?? branches()[0];
+  const [list, list$] = createResource(() => (org() ? { year: year(), orgId: org()!.id } : undefined), (input) => scoringApi.evaluation.list.query(input));
+  const [rules] = createResource(() => scoringApi.rules.list.query());
+  const propose = createAction((input: { year: number; orgId: string }) => scoringApi.evaluation.propose.mutate(input));
+  const [said, setSaid] = createSignal('');
+  const [exporting, setExporting] = createSignal(false);
+  const [exportFailure, setExportFailure] = createSignal<unknown>(null);
+  const confirmedCount = () => (list.latest ?? []).filter((row) => row.finalGrade).length;
+
+  async function onPropose() {
+    const current = org();
+    if (!current) return;
+    setSaid('');
+    if (await propose.run({ year: year(), orgId: current.id })) {
+      setSaid(t('proposed', { year: year() }));
+      list$.refetch();
+    }
+  }
+
+  async function onExport() {
+    const current = org();
+    const rows = list.latest;
+    if (!current || !rows || exporting()) return;
+    setExporting(true);
+    setExportFailure(null);
+    setSaid(t('exporting'));
+    try {
+      const { buildEvaluationWorkbook } = await import('./evaluation-workbook.ts');
+      const bytes = await buildEvaluationWorkbook(rows, { orgName: current.name, year: year(), date: chinaToday() });
+      saveFile(bytes, t('xlsx.file', { org: current.name, year: year() }));
+      setSaid(t('exported', { count: format(rows.length) }));
+    } catch (error) {
+      setExportFailure(error);
+      setSaid('');
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <section class="reporting">
+      <ReportingStyles />
+      <TaskStyles />
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <Show when={rules.latest}>
+        {(r) => (
+          <details style={{ margin: '0 0 0.75rem' }}>
+            <summary>{t('standards')}</summary>
+            <ul>
+              <For each={GRADES.filter((g) => g !== 'unqualified') as ('excellent' | 'qualified' | 'basic')[]}>
+                {(g) => <li>{t('standard', { grade: gradeText(g), points: format(r().thresholds[g].points), reports: format(r().thresholds[g].reports) })}</li>}
+              </For>
+              <li>{t('standardMeeting')}</li>
+            </ul>
+          </details>
+        )}
+      </Show>
+      <Show when={orgs.error}>
+        <ErrorNotice message={describeError(orgs.error)} onRetry={orgs$.refetch} />
+      </Show>
+      <div class="toolbar">
+        <div class="field">
+          <label for="evaluation-year">{t('year')}</label>
+          <select id="evaluation-year" value={year()} onChange={(event) => setYear(Number(event.currentTarget.value))}>
+            <For each={recentYears()}>{(y) => <option value={y}>{y}</option>}</For>
+          </select>
+        </div>
+        <Show when={!orgs.error && orgs()}>
+          {(all) => (
+            <OrgSelect id="evaluation-org" label={t('org')} orgs={all()} value={org()?.id ?? ''} onChange={setPicked} filter={(o) => BRANCH_KINDS.includes(o.kind)} />
+          )}
+        </Show>
+      </div>
+      <Show when={org()} fallback={<Show when={orgs() && !orgs.error}><p>{t('pickOrg')}</p></Show>}>
+        <div class="form-buttons">
+          <button type="button" disabled={propose.pending()} aria-busy={propose.pending()} onClick={onPropose}>
+            {propose.pending() ? t('proposing') : t('propose')}
+          </button>
+          <button type="button" class="secondary" disabled={exporting() || !list.latest?.length} aria-busy={exporting()} onClick={onExport}>
+            {exporting() ? t('exporting') : t('export')}
+          </button>
+        </div>
+        <Show when={propose.error()}>
+          <ErrorNotice message={describeError(propose.error())} />
+        </Show>
+        <Show when={exportFailure()}>
+          <ErrorNotice message={describeError(exportFailure())} />
+        </Show>
+        <p role="status">{said()}</p>
+        <Show when={list.latest && list.latest.length > 0}>
+          <p class="meta">{t('progress', { done: format(confirmedCount()), total: format(list.latest!.length) })}</p>
+        </Show>
+        <ResourceList resource={list} onRetry={list$.refetch} empty={t('empty')}>
+          {(rows) => (
+            <ul class="cards" aria-busy={list.loading}>
+              <For each={rows()}>
+                {(proposal) => (
+                  <ProposalCard
+                    proposal={proposal}
+                    onDone={(text) => {
+                      setSaid(text);
+                      list$.refetch();
+                    }}
+                  />
+                )}
+              </For>
+            </ul>
+          )}
+        </ResourceList>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { identity } from '@tongxin/api-client';
+import { ErrorNotice, ResourceList, describeError } from '@tongxin/ui';
+import { loadOrgs } from '../reporting/common/org-options.ts';
+import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { t, word } from './messages.ts';
+import { PublishTaskForm } from './publish-task-form.tsx';
+import { TaskCard } from './task-card.tsx';
+import { TaskProgressView } from './task-progress.tsx';
+import { TaskStyles } from './task-styles.tsx';
+import { tasksApi, type TaskStatus } from './tasks-api.ts';
+
+const STATUSES: TaskStatus[] = ['published', 'draft', 'closed'];
+
+/** 任务 (一领): publish tasks for the caller's orgs, follow their claims and completions. */
+export default function TasksPage(_props: { basePath: string }) {
+  const [status, setStatus] = createSignal<TaskStatus | ''>('');
+  const [list, { refetch }] = createResource(status, (s) => tasksApi.tasks.manage.query(s ? { status: s } : {}));
+  const [orgs, orgs$] = createResource(loadOrgs);
+  const [me] = createResource(() => identity.auth.me.query());
+  const isDepartment = () => !me.error && (me()?.roles ?? []).some((grant) => grant.role === 'department');
+  // A secretary publishes for an org they hold (not the orgs below it); the department for any org.
+  const publishers = () => {
+    const all = orgs.error ? undefined : orgs();
+    if (!all || me.loading) return undefined;
+    if (isDepartment()) return all;
+    const held = new Set((me()?.roles ?? []).flatMap((grant) => (grant.role === 'secretary' ? [grant.orgId] : [])));
+    return all.filter((org) => held.has(org.id));
+  };
+  const [publishing, setPublishing] = createSignal(false);
+  const [openId, setOpenId] = createSignal<string | null>(null);
+  const [said, setSaid] = createSignal('');
+
+  return (
+    <section class="reporting">
+      <ReportingStyles />
+      <TaskStyles />
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <div class="toolbar">
+        <div class="field">
+          <label for="tasks-status">{t('status')}</label>
+          <select id="tasks-status" value={status()} onChange={(event) => setStatus(event.currentTarget.value as TaskStatus | '')}>
+            <option value="">{t('anyStatus')}</option>
+            <For each={STATUSES}>{(s) => <option value={s}>{word('status', s)}</option>}</For>
+          </select>
+        </div>
+        <Show when={!publishing()}>
+          <button type="button" onClick={() => { setPublishing(true); setSaid(''); }}>{t('publish')}</button>
+        </Show>
+      </div>
+      <p role="status">{said()}</p>
+      <Show when={publishing()}>
+        <Show when={orgs.error}>
+          <ErrorNotice message={describeError(orgs.error)} onRetry={orgs$.refetch} />
+        </Show>
+        <Show when={publishers()} keyed>
+          {(loaded) => (
+            <PublishTaskForm
+              orgs={loaded}
+              department={isDepartment()}
+              onCancel={() => setPublishing(false)}
+              onDone={(text) => {
+                setPublishing(false);
+                setSaid(text);
+                refetch();
+              }}
+            />
+          )}
+        </Show>
+      </Show>
+      <Show when={openId()} keyed>
+        {(id) => (
+          <TaskProgressView
+            taskId={id}
+            onClose={() => {
+              setOpenId(null);
+              // Back where the secretary was: the task's own button.
+              requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task="${id}"] button`)?.focus());
+            }}
+          />
+        )}
+      </Show>
+      <Show when={!openId()}>
+        <ResourceList resource={list} onRetry={refetch} empty={t('empty')}>
+          {(rows) => (
+            <ul class="cards" aria-busy={list.loading} style={{ 'margin-top': '1rem' }}>
+              <For each={rows()}>
+                {(task) => (
+                  <TaskCard
+                    task={task}
+                    onOpen={() => setOpenId(task.id)}
+                    onChanged={(text) => {
+                      setSaid(text);
+                      refetch();
+                    }}
+                  />
+                )}
+              </For>
+            </ul>
+          )}
+        </ResourceList>
+      </Show>
+    </section>
+  );
+}
