@@ -34,9 +34,16 @@ export function dataDir(): string {
 
 export const remotesFile = () => join(dataDir(), 'remotes.json');
 
-/** Screenshots land in e2e/test-results/ under a readable name. */
-export function shot(page: Page, name: string) {
-  return page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', `${name}.png`), fullPage: true });
+/**
+ * Screenshots land in e2e/test-results/ under a readable name. A full-page screenshot leaves
+ * a scrolled page's scroll position wrong for the page's scripts (Chromium reports it scrolled
+ * to the bottom until the next frame), so the next click would land beside its target: the
+ * position is put back as it was.
+ */
+export async function shot(page: Page, name: string) {
+  const scroll = await page.evaluate(() => [window.scrollX, window.scrollY] as const);
+  await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', `${name}.png`), fullPage: true });
+  await page.evaluate(([x, y]) => window.scrollTo(x, y), scroll);
 }
 
 /** Fills the login form (zh-CN labels) and submits it. */
