@@ -56,3 +56,18 @@ test('a member logs in with the keyboard alone', async ({ page }) => {
   await expect(page.getByText('当前用户：李明')).toBeVisible();
   await shot(page, '08-keyboard-login');
 });
+
+test("the member's tasks and points sections have no serious accessibility violations and fit a 360-px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await logIn(page, accounts.member);
+  for (const [section, heading] of [['tasks', '任务'], ['points', '我的积分']] as const) {
+    await page.goto(`/member?page=${section}`);
+    // Each section is headed inside the member view (我的信息).
+    await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
+    // The seeded tasks (or the points' entries) have loaded, not only the heading.
+    if (section === 'tasks') await expect(page.getByRole('article').filter({ hasText: '帮村里销售冰糖橙' }).first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(page, `08-member-${section}-360`);
+  }
+});

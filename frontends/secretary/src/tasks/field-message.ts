@@ -17,6 +17,10 @@ const r = defineMessages(
     future: '截止时间应晚于现在',
     invalid: '请检查此项',
     range: '请填写 {min}–{max} 之间的整数',
+    quotaTaken: '已有 {n} 人认领，上限不能少于 {n} 人',
+    quotaPassed: '认领的人数已超过这个上限，请调高',
+    closed: '任务已结束，不能再修改',
+    deadlinePassed: '截止时间已过，请先设置新的截止时间',
   },
   {
     required: 'Please fill this in',
@@ -32,12 +36,20 @@ const r = defineMessages(
     future: 'The deadline must be in the future',
     invalid: 'Please check this field',
     range: 'A whole number from {min} to {max}',
+    quotaTaken: '{n} members have claimed it: the limit cannot be lower than {n}',
+    quotaPassed: 'More members have claimed it than this limit: raise it',
+    closed: 'The task is closed and can no longer be changed',
+    deadlinePassed: 'The deadline has passed: set a new one first',
   },
 );
 
 // The server's field errors are zod's English messages or short rule sentences; the form
 // shows them in the user's language, next to the field. An unknown one is shown as sent.
 const RULES: [RegExp, (match: RegExpMatchArray) => string][] = [
+  [/^(\d+) members have already claimed it/i, (mm) => r('quotaTaken', { n: mm[1]! })],
+  [/more members have claimed it than/i, () => r('quotaPassed')],
+  [/^closed$/i, () => r('closed')],
+  [/deadline has passed/i, () => r('deadlinePassed')],
   [/expected number to be >=\s*(-?[\d.]+)/i, (mm) => r('atLeast', { n: mm[1]! })],
   [/expected number to be >\s*(-?[\d.]+)/i, (mm) => r('above', { n: mm[1]! })],
   [/expected number to be <=\s*(-?[\d.]+)/i, (mm) => r('atMost', { n: mm[1]! })],

@@ -1,18 +1,24 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
+import { errorKind } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FLOW_KINDS, type TreeOrg } from '../reporting/common/org-options.ts';
 import { chinaLocalToIso, isoToChinaLocal } from '../reporting/common/period.ts';
 import { c } from '../reporting/common/messages.ts';
 import { OrgSelect } from '../tree/org-select.tsx';
-import { fieldMessage, integerRange, requiredMessage } from './field-message.ts';
+import { failureText, fieldMessage, integerRange, requiredMessage } from './field-message.ts';
 import { t, word } from './messages.ts';
 import {
   PHOTO_RULES, STUDY_FORMATS, TARGET_UNITS, TASK_KINDS, tasksApi,
-  type PhotoRule, type PublishTaskInput, type StudyFormat, type TargetUnit, type TaskKind, type Visibility,
+  type ManagedTask, type PhotoRule, type PublishTaskInput, type StudyFormat, type TargetUnit, type TaskKind, type UpdateTaskInput, type Visibility,
 } from './tasks-api.ts';
 
 type Fields = Record<string, string>;
 type Draft = Omit<PublishTaskInput, 'idempotencyKey'>;
+type Changes = Omit<UpdateTaskInput, 'idempotencyKey'>;
+/** The terms an edit may change (not the publisher, not the audience). */
+const TERMS = ['kind', 'title', 'description', 'target', 'quota', 'deadline', 'city', 'evidence', 'points', 'study'] as const;
+/** The fields this form shows a server's message beside; any other is said above the buttons. */
+const FORM_FIELDS = new Set(['orgId', 'kind', 'title', 'description', 'target.amount', 'quota', 'deadline', 'visibility', 'city', 'evidence.photoReason', 'study', 'study.body', 'study.url', 'points']);
 
 // The unit a kind usually counts in: the form's first guess, which the secretary may change.
 const UNIT_OF: Record<TaskKind, TargetUnit> = {
@@ -21,24 +27,52 @@ const UNIT_OF: Record<TaskKind, TargetUnit> = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const COUNTY_KINDS = ['county', 'department'];
 
+/** Equal as JSON values, whatever the order of their keys (the server's JSON columns reorder them). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => same((a as Record<string, unknown>)[key] ?? null, (b as Record<string, unknown>)[key] ?? null));
+}
+
 /**
  * Publish a task, or keep it as a draft. Evidence asks for a sentence and a number by
  * default; a photo only with a reason the member sees (brief: "evidence only where it matters").
+ *
+ * Given a `task`, the same form edits it (a new version of its terms, sent with the version
+ * it was read at): the publisher and the audience stay as they are, and members who already
+ * claimed keep what they were promised, which the form says when there are any.
  */
-export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: boolean; onDone: (said: string) => void; onCancel: () => void }) {
+export function PublishTaskForm(props: {
+  /** Publishing: the orgs the caller may publish for. */
+  orgs?: readonly TreeOrg[];
+  department?: boolean;
+  /** Editing: the task as listed (its version is the one the edit expects). */
+  task?: ManagedTask;
+  onDone: (said: string) => void;
+  onCancel: () => void;
+  /** Editing: read the task again after someone else changed it. */
+  onReload?: () => void;
+}) {
+  const editing = props.task;
+  const orgs = props.orgs ?? [];
   // The department publishes for the county as its department org; a secretary for the top of their scope.
-  const first = (props.department && props.orgs.find((o) => o.kind === 'department')) || props.orgs[0];
-  const [orgId, setOrgId] = createSignal(first?.id ?? '');
-  const [kind, setKind] = createSignal<TaskKind>('sell_products');
-  const [unit, setUnit] = createSignal<TargetUnit>('boxes');
-  const [unlimited, setUnlimited] = createSignal(false);
-  const [photo, setPhoto] = createSignal<PhotoRule>('none');
-  const [format, setFormat] = createSignal<StudyFormat>('text');
+  const first = (props.department && orgs.find((o) => o.kind === 'department')) || orgs[0];
+  const [orgId, setOrgId] = createSignal(editing?.orgId ?? first?.id ?? '');
+  const [kind, setKind] = createSignal<TaskKind>(editing?.kind ?? 'sell_products');
+  const [unit, setUnit] = createSignal<TargetUnit>(editing?.target?.unit ?? UNIT_OF[editing?.kind ?? 'sell_products']);
+  const [unlimited, setUnlimited] = createSignal(editing ? editing.quota === null : false);
+  const [photo, setPhoto] = createSignal<PhotoRule>(editing?.evidence.photo ?? 'none');
+  const [format, setFormat] = createSignal<StudyFormat>(editing?.study?.format ?? 'text');
   const [visibility, setVisibility] = createSignal<Visibility>('org');
   const [local, setLocal] = createSignal<Fields>({});
-  const publish = createAction((input: Draft, idempotencyKey: string) => tasksApi.tasks.publish.mutate({ ...input, idempotencyKey }));
+  const save = createAction((input: { publish: Draft } | { update: Changes }, idempotencyKey: string): Promise<{ id: string }> =>
+    'publish' in input ? tasksApi.tasks.publish.mutate({ ...input.publish, idempotencyKey }) : tasksApi.tasks.update.mutate({ ...input.update, idempotencyKey }),
+  );
+  /** Places already taken: an edit may not set the quota below them. */
+  const taken = editing?.progress.claims ?? 0;
 
-  const org = () => props.orgs.find((o) => o.id === orgId());
+  const org = () => orgs.find((o) => o.id === orgId());
   const isFlow = () => FLOW_KINDS.includes(org()?.kind ?? '');
   const visibilities = (): Visibility[] => [
     'org',
@@ -48,9 +82,19 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
   ];
   const chosenVisibility = () => (visibilities().includes(visibility()) ? visibility() : visibilities()[visibilities().length - 1]!);
   const isStudy = () => kind() === 'study';
-  const errorOf = (field: string) => local()[field] ?? fieldMessage(publish.fields()[field]);
-  const serverOnly = () => publish.error() && Object.keys(publish.fields()).length === 0;
+  const errorOf = (field: string) => local()[field] ?? fieldMessage(save.fields()[field]);
+  const conflict = () => errorKind(save.error()) === 'CONFLICT' && !!editing;
+  // A failure no field of the form shows: said above the buttons (a closed task, a conflict, the network).
+  const otherFailure = () => {
+    if (!save.error() || conflict()) return undefined;
+    const fields = save.fields();
+    const names = Object.keys(fields);
+    if (names.length === 0) return describeError(save.error());
+    const others = names.filter((name) => !FORM_FIELDS.has(name));
+    return others.length > 0 ? failureText({ data: { fields: Object.fromEntries(others.map((name) => [name, fields[name]!])) } }) : undefined;
+  };
   const defaultDeadline = isoToChinaLocal(new Date(Date.now() + 14 * DAY_MS).toISOString()).slice(0, 11) + '18:00';
+  const initialDeadline = editing ? isoToChinaLocal(editing.deadline) : defaultDeadline;
 
   function read(form: HTMLFormElement): { input: Draft; problems: Fields } {
     const data = new FormData(form);
@@ -70,13 +114,17 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
     const amountText = text('target.amount');
     const amount = amountText === '' ? null : whole('target.amount', 1, 100_000_000);
     const quota = unlimited() ? null : whole('quota', 1, 100_000);
+    // The hint beside the field says why; the message says what fits.
+    if (quota !== null && !problems.quota && quota < taken) problems.quota = integerRange(taken, 100_000);
     const points = whole('points', 1, 100);
     const deadlineText = text('deadline');
     let deadline = '';
     if (!deadlineText) problems.deadline = requiredMessage();
     else {
       deadline = chinaLocalToIso(deadlineText);
-      if (new Date(deadline).getTime() <= Date.now()) problems.deadline = fieldMessage('future')!;
+      // An edit that keeps a deadline already passed does not have to move it.
+      const kept = editing && deadlineText === initialDeadline;
+      if (!kept && new Date(deadline).getTime() <= Date.now()) problems.deadline = fieldMessage('future')!;
     }
     const photoReason = text('evidence.photoReason');
     if (!isStudy() && photo() !== 'none' && !photoReason) problems['evidence.photoReason'] = requiredMessage();
@@ -106,6 +154,19 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
     return { input, problems };
   }
 
+  /** The terms that differ from the task's: only they are sent, so an untouched term stays exactly as it was. */
+  function changesOf(task: ManagedTask, input: Draft, form: HTMLFormElement): Partial<Changes> {
+    const changes: Record<string, unknown> = {};
+    for (const term of TERMS) {
+      if (term === 'deadline') {
+        // Compared as the form shows it (to the minute), not to the second.
+        const shown = String(new FormData(form).get('deadline') ?? '').trim();
+        if (shown !== initialDeadline) changes.deadline = input.deadline;
+      } else if (!same(task[term], input[term])) changes[term] = input[term];
+    }
+    return changes as Partial<Changes>;
+  }
+
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -116,10 +177,25 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
       form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const done = await publish.run({ ...input, draft });
+    if (editing) {
+      const changes = changesOf(editing, input, form);
+      if (Object.keys(changes).length === 0) {
+        props.onDone(t('unchanged', { title: editing.title }));
+        return;
+      }
+      const done = await save.run({ update: { taskId: editing.id, expectedVersion: editing.version, ...changes } });
+      if (done) props.onDone(t('edited', { title: input.title }));
+      else queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"], .task-form-failure button')?.focus());
+      return;
+    }
+    const done = await save.run({ publish: { ...input, draft } });
     if (done) props.onDone(t(draft ? 'drafted' : 'published', { title: input.title }));
     else queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
+  // Editing opens in place of the list: its heading takes the focus, as a new page's would.
+  const heading = (el: HTMLHeadingElement) => {
+    if (editing) queueMicrotask(() => el.focus());
+  };
 
   const described = (name: string, hint?: boolean) =>
     [hint && `task-${name}-hint`, errorOf(name) && `task-${name}-error`].filter(Boolean).join(' ') || undefined;
@@ -154,20 +230,53 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
   );
 
   return (
-    <form class="form task-form panel" aria-labelledby="task-form-title" onSubmit={onSubmit} novalidate>
-      <h2 id="task-form-title">{t('formTitle')}</h2>
-      <OrgSelect
-        id="task-orgId"
-        label={t('org')}
-        orgs={props.orgs}
-        value={orgId()}
-        invalid={!!errorOf('orgId')}
-        onChange={(id) => {
-          setOrgId(id);
-          if (FLOW_KINDS.includes(props.orgs.find((o) => o.id === id)?.kind ?? '')) setVisibility('flow_org');
-        }}
-      />
-      <FieldError name="orgId" />
+    <form
+      class="form task-form panel"
+      aria-labelledby="task-form-title"
+      aria-describedby={editing && taken > 0 ? 'task-claims-kept' : undefined}
+      onSubmit={onSubmit}
+      novalidate
+    >
+      <h2 id="task-form-title" tabindex={editing ? '-1' : undefined} ref={heading}>
+        {editing ? t('editTitle', { title: editing.title }) : t('formTitle')}
+      </h2>
+      <Show
+        when={editing}
+        fallback={
+          <>
+            <OrgSelect
+              id="task-orgId"
+              label={t('org')}
+              orgs={orgs}
+              value={orgId()}
+              invalid={!!errorOf('orgId')}
+              onChange={(id) => {
+                setOrgId(id);
+                if (FLOW_KINDS.includes(orgs.find((o) => o.id === id)?.kind ?? '')) setVisibility('flow_org');
+              }}
+            />
+            <FieldError name="orgId" />
+          </>
+        }
+      >
+        {(task) => (
+          <>
+            <Show when={taken > 0}>
+              <div id="task-claims-kept" class="notice notice-info">
+                <p>{t('claimsKept', { n: taken })}</p>
+              </div>
+            </Show>
+            {/* Fixed once published: shown, not offered. */}
+            <dl class="facts">
+              <dt>{t('org')}</dt>
+              <dd>{task().orgName}</dd>
+              <dt>{t('visibility')}</dt>
+              <dd>{word('visibility', task().visibility)}</dd>
+            </dl>
+            <p class="meta">{t('fixedTerms')}</p>
+          </>
+        )}
+      </Show>
       <Field name="kind" label={t('kind')}>
         <select
           id="task-kind"
@@ -182,10 +291,10 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
         </select>
       </Field>
       <Field name="title" label={t('taskTitle')}>
-        <input id="task-title" name="title" maxLength={80} aria-invalid={errorOf('title') ? 'true' : undefined} aria-describedby={described('title')} />
+        <input id="task-title" name="title" maxLength={80} value={editing?.title ?? ''} aria-invalid={errorOf('title') ? 'true' : undefined} aria-describedby={described('title')} />
       </Field>
       <Field name="description" label={t('description')}>
-        <textarea id="task-description" name="description" maxLength={2000} aria-invalid={errorOf('description') ? 'true' : undefined} aria-describedby={described('description')} />
+        <textarea id="task-description" name="description" maxLength={2000} value={editing?.description ?? ''} aria-invalid={errorOf('description') ? 'true' : undefined} aria-describedby={described('description')} />
       </Field>
       <fieldset class="group">
         <legend>{t('target')}<span class="meta"> {t('optional')}</span></legend>
@@ -200,6 +309,7 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
               inputmode="numeric"
               min="1"
               step="1"
+              value={editing?.target?.amount ?? ''}
               aria-invalid={errorOf('target.amount') ? 'true' : undefined}
               aria-describedby={described('target.amount', true)}
             />
@@ -222,28 +332,33 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
         <Show when={!unlimited()}>
           <div class="field">
             <label for="task-quota">{t('quota')}</label>
+            <Show when={taken > 0}>
+              <p id="task-quota-hint" class="meta">{t('quotaTaken', { n: taken })}</p>
+            </Show>
             <input
               id="task-quota"
               name="quota"
               type="number"
               inputmode="numeric"
-              min="1"
+              min={Math.max(1, taken)}
               step="1"
-              value="10"
+              value={editing?.quota ?? Math.max(10, taken)}
               aria-invalid={errorOf('quota') ? 'true' : undefined}
-              aria-describedby={described('quota')}
+              aria-describedby={described('quota', taken > 0)}
             />
             <FieldError name="quota" />
           </div>
         </Show>
       </fieldset>
       <Field name="deadline" label={t('deadline')}>
-        <input id="task-deadline" name="deadline" type="datetime-local" value={defaultDeadline} aria-invalid={errorOf('deadline') ? 'true' : undefined} aria-describedby={described('deadline')} />
+        <input id="task-deadline" name="deadline" type="datetime-local" value={initialDeadline} aria-invalid={errorOf('deadline') ? 'true' : undefined} aria-describedby={described('deadline')} />
       </Field>
-      <Radios name="visibility" legend={t('visibility')} values={visibilities()} value={chosenVisibility()} onChange={setVisibility} label={(v) => word('visibility', v)} />
-      <FieldError name="visibility" />
+      <Show when={!editing}>
+        <Radios name="visibility" legend={t('visibility')} values={visibilities()} value={chosenVisibility()} onChange={setVisibility} label={(v) => word('visibility', v)} />
+        <FieldError name="visibility" />
+      </Show>
       <Field name="city" label={t('city')} hint={t('cityHint')} optional>
-        <input id="task-city" name="city" maxLength={40} value={isFlow() ? (org()?.city ?? '') : ''} aria-invalid={errorOf('city') ? 'true' : undefined} aria-describedby={described('city', true)} />
+        <input id="task-city" name="city" maxLength={40} value={editing ? (editing.city ?? '') : isFlow() ? (org()?.city ?? '') : ''} aria-invalid={errorOf('city') ? 'true' : undefined} aria-describedby={described('city', true)} />
       </Field>
       <Show
         when={isStudy()}
@@ -251,11 +366,11 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
           <fieldset class="group">
             <legend>{t('evidence')}</legend>
             <label class="check">
-              <input type="checkbox" name="evidence.text" checked />
+              <input type="checkbox" name="evidence.text" checked={editing?.evidence.text ?? true} />
               {t('evidenceText')}
             </label>
             <label class="check">
-              <input type="checkbox" name="evidence.number" checked />
+              <input type="checkbox" name="evidence.number" checked={editing?.evidence.number ?? true} />
               {t('evidenceNumber')}
             </label>
             <Radios name="evidence.photo" legend={t('photo')} values={PHOTO_RULES} value={photo()} onChange={setPhoto} label={(v) => word('photo', v)} />
@@ -265,6 +380,7 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
                   id="task-evidence.photoReason"
                   name="evidence.photoReason"
                   maxLength={200}
+                  value={editing?.evidence.photoReason ?? ''}
                   aria-invalid={errorOf('evidence.photoReason') ? 'true' : undefined}
                   aria-describedby={described('evidence.photoReason', true)}
                 />
@@ -280,12 +396,12 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
             when={format() === 'text'}
             fallback={
               <Field name="study.url" label={t('studyUrl')}>
-                <input id="task-study.url" name="study.url" type="url" inputmode="url" aria-invalid={errorOf('study.url') ? 'true' : undefined} aria-describedby={described('study.url')} />
+                <input id="task-study.url" name="study.url" type="url" inputmode="url" value={editing?.study?.url ?? ''} aria-invalid={errorOf('study.url') ? 'true' : undefined} aria-describedby={described('study.url')} />
               </Field>
             }
           >
             <Field name="study.body" label={t('studyBody')}>
-              <textarea id="task-study.body" name="study.body" aria-invalid={errorOf('study.body') ? 'true' : undefined} aria-describedby={described('study.body')} />
+              <textarea id="task-study.body" name="study.body" value={editing?.study?.body ?? ''} aria-invalid={errorOf('study.body') ? 'true' : undefined} aria-describedby={described('study.body')} />
             </Field>
           </Show>
           <FieldError name="study" />
@@ -300,20 +416,36 @@ export function PublishTaskForm(props: { orgs: readonly TreeOrg[]; department: b
           min="1"
           max="100"
           step="1"
-          value="10"
+          value={editing?.points ?? 10}
           aria-invalid={errorOf('points') ? 'true' : undefined}
           aria-describedby={described('points', true)}
         />
       </Field>
-      <Show when={Object.keys(local()).length > 0 || Object.keys(publish.fields()).length > 0}>
+      <Show when={Object.keys(local()).length > 0 || Object.keys(save.fields()).some((name) => FORM_FIELDS.has(name))}>
         <p class="field-error" role="alert">{t('fix')}</p>
       </Show>
-      <Show when={serverOnly()}>
-        <ErrorNotice message={describeError(publish.error())} />
+      <Show when={otherFailure()}>
+        {(message) => <ErrorNotice message={message()} />}
+      </Show>
+      {/* Someone else saved a version meanwhile: nothing was saved, and the latest version is one tap away. */}
+      <Show when={conflict()}>
+        <div class="notice notice-error task-form-failure" role="alert">
+          <p>{t('conflict')}</p>
+          <button type="button" onClick={() => props.onReload?.()}>{t('reload')}</button>
+        </div>
       </Show>
       <div class="form-buttons">
-        <button type="submit" value="publish" disabled={publish.pending()} aria-busy={publish.pending()}>{t('submit')}</button>
-        <button type="submit" value="draft" class="secondary" disabled={publish.pending()}>{t('saveDraft')}</button>
+        <Show
+          when={editing}
+          fallback={
+            <>
+              <button type="submit" value="publish" disabled={save.pending()} aria-busy={save.pending()}>{t('submit')}</button>
+              <button type="submit" value="draft" class="secondary" disabled={save.pending()}>{t('saveDraft')}</button>
+            </>
+          }
+        >
+          <button type="submit" value="save" disabled={save.pending()} aria-busy={save.pending()}>{t('saveChanges')}</button>
+        </Show>
         <button type="button" class="secondary" onClick={() => props.onCancel()}>{c('cancel')}</button>
       </div>
     </form>

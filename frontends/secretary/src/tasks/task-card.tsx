@@ -10,7 +10,7 @@ import { tasksApi, type ManagedTask } from './tasks-api.ts';
 const BADGE = { draft: 'badge-warn', published: 'badge-good', closed: '' } as const;
 
 /** One task in the publisher's list: its promise, its progress, and what may be done next. */
-export function TaskCard(props: { task: ManagedTask; onOpen: () => void; onChanged: (said: string) => void }) {
+export function TaskCard(props: { task: ManagedTask; onOpen: () => void; onEdit: () => void; onChanged: (said: string) => void }) {
   const task = () => props.task;
   const p = () => task().progress;
   const publishDraft = createAction((taskId: string) => tasksApi.tasks.publishDraft.mutate({ taskId }));
@@ -59,6 +59,11 @@ export function TaskCard(props: { task: ManagedTask; onOpen: () => void; onChang
         <button type="button" class="secondary" aria-label={t('openLabel', { title: task().title })} onClick={() => props.onOpen()}>
           {t('open')}
         </button>
+        <Show when={task().status !== 'closed'}>
+          <button type="button" class="secondary" data-action="edit" aria-label={t('editLabel', { title: task().title })} onClick={() => props.onEdit()}>
+            {t('edit')}
+          </button>
+        </Show>
         <Show when={task().status === 'draft'}>
           <button type="button" aria-label={t('publishDraftLabel', { title: task().title })} disabled={publishDraft.pending()} onClick={onPublish}>
             {t('publishDraft')}

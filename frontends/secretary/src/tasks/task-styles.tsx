@@ -9,6 +9,7 @@ const css = `
 .reporting .choices input, .reporting .check input { width: 1.2rem; height: 1.2rem; margin: 0; flex: none; }
 .reporting .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9rem, 100%), 1fr)); gap: 0.5rem 1rem; }
 .reporting .task-form { max-width: 36rem; }
+.reporting .notice-info { background: var(--color-surface); border: 1px solid var(--color-border); border-left: 4px solid var(--color-brand); }
 .reporting .photos { list-style: none; margin: 0.25rem 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(6rem, 1fr)); gap: 0.5rem; }
 .reporting .photos a { display: block; }
 .reporting .photos img { display: block; width: 100%; height: 6rem; object-fit: cover; border: 1px solid var(--color-border); border-radius: 3px; background: var(--color-surface); }

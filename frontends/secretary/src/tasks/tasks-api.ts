@@ -7,6 +7,7 @@ import { tasks } from '@tongxin/api-client';
 export const tasksApi = tasks;
 
 export type PublishTaskInput = Parameters<typeof tasks.tasks.publish.mutate>[0];
+export type UpdateTaskInput = Parameters<typeof tasks.tasks.update.mutate>[0];
 export type ManagedTask = Awaited<ReturnType<typeof tasks.tasks.manage.query>>[number];
 export type TaskProgress = Awaited<ReturnType<typeof tasks.tasks.progress.query>>;
 export type TaskClaim = TaskProgress['claims'][number];

@@ -8,7 +8,7 @@ import { PublishTaskForm } from './publish-task-form.tsx';
 import { TaskCard } from './task-card.tsx';
 import { TaskProgressView } from './task-progress.tsx';
 import { TaskStyles } from './task-styles.tsx';
-import { tasksApi, type TaskStatus } from './tasks-api.ts';
+import { tasksApi, type ManagedTask, type TaskStatus } from './tasks-api.ts';
 
 const STATUSES: TaskStatus[] = ['published', 'draft', 'closed'];
 
@@ -29,7 +29,36 @@ export default function TasksPage(_props: { basePath: string }) {
   };
   const [publishing, setPublishing] = createSignal(false);
   const [openId, setOpenId] = createSignal<string | null>(null);
+  // The task being edited, as it was listed: the edit expects that version.
+  const [editing, setEditing] = createSignal<ManagedTask | null>(null);
   const [said, setSaid] = createSignal('');
+  // Back where the secretary was: a button of the task's card.
+  const focusCard = (id: string, selector: string) =>
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task="${id}"] ${selector}`)?.focus());
+
+  function startEditing(task: ManagedTask) {
+    setPublishing(false);
+    setSaid('');
+    setEditing(task);
+  }
+  async function stopEditing(id: string, text: string | null) {
+    setEditing(null);
+    if (text !== null) {
+      setSaid(text);
+      await refetch();
+    }
+    focusCard(id, '[data-action="edit"]');
+  }
+  /** Someone else saved the task meanwhile: edit the version the server has now. */
+  async function reloadEditing(id: string) {
+    const rows = await refetch();
+    const fresh = rows?.find((task) => task.id === id);
+    if (fresh && fresh.status !== 'closed') setEditing(fresh);
+    else {
+      setEditing(null);
+      setSaid(t('editGone'));
+    }
+  }
 
   return (
     <section class="reporting">
@@ -45,7 +74,7 @@ export default function TasksPage(_props: { basePath: string }) {
             <For each={STATUSES}>{(s) => <option value={s}>{word('status', s)}</option>}</For>
           </select>
         </div>
-        <Show when={!publishing()}>
+        <Show when={!publishing() && !editing()}>
           <button type="button" onClick={() => { setPublishing(true); setSaid(''); }}>{t('publish')}</button>
         </Show>
       </div>
@@ -75,13 +104,22 @@ export default function TasksPage(_props: { basePath: string }) {
             taskId={id}
             onClose={() => {
               setOpenId(null);
-              // Back where the secretary was: the task's own button.
-              requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task="${id}"] button`)?.focus());
+              focusCard(id, 'button');
             }}
           />
         )}
       </Show>
-      <Show when={!openId()}>
+      <Show when={editing()} keyed>
+        {(task) => (
+          <PublishTaskForm
+            task={task}
+            onCancel={() => void stopEditing(task.id, null)}
+            onDone={(text) => void stopEditing(task.id, text)}
+            onReload={() => void reloadEditing(task.id)}
+          />
+        )}
+      </Show>
+      <Show when={!openId() && !editing()}>
         <ResourceList resource={list} onRetry={refetch} empty={t('empty')}>
           {(rows) => (
             <ul class="cards" aria-busy={list.loading} style={{ 'margin-top': '1rem' }}>
@@ -90,6 +128,7 @@ export default function TasksPage(_props: { basePath: string }) {
                   <TaskCard
                     task={task}
                     onOpen={() => setOpenId(task.id)}
+                    onEdit={() => startEditing(task)}
                     onChanged={(text) => {
                       setSaid(text);
                       refetch();
