@@ -9,6 +9,7 @@ import { scheduleDailyJobs } from './daily-jobs.ts';
 import { createNodeApp } from './node-app.ts';
 import { startRelays } from './relays.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
+import { backfillCopies } from './seed/seed-copies.ts';
 import { isEmpty, seedDemo } from './seed/seed-demo.ts';
 import { serviceMigrations } from './services.ts';
 
@@ -20,6 +21,8 @@ await migrateAll(database, serviceMigrations).catch((error: Error & { code?: str
   console.error(`Cannot prepare the database at ${where}: ${error.code ?? error.cause ?? error.message}`);
   process.exit(1);
 });
+const backfilled = await backfillCopies(database);
+if (backfilled.length > 0) console.log(`copied the orgs and members of ${backfilled.length} county(ies) for tasks and scoring`);
 const firstStart = env.SEED_DEMO === 'true' && (await isEmpty(database));
 if (firstStart) await seedDemo(database, (line) => process.stdout.write(`\r${line}   `));
 if (firstStart) process.stdout.write('\n');

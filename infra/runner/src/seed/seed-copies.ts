@@ -19,3 +19,18 @@ export async function seedCopies(database: Database, tenantId: string): Promise<
       on conflict do nothing`);
   }
 }
+
+/**
+ * For a database that had counties before tasks and scoring kept copies (issue 7): orgs
+ * existed before roster announced them, and scoring's old member table was replaced. Fills
+ * the copies of every county that has none yet; counties with copies are left to the events.
+ */
+export async function backfillCopies(database: Database): Promise<string[]> {
+  const missing = await database.owner.execute(sql`
+    select distinct tenant_id from roster.orgs o
+    where not exists (select 1 from tasks.orgs t where t.tenant_id = o.tenant_id)
+       or not exists (select 1 from scoring.orgs s where s.tenant_id = o.tenant_id)`);
+  const tenants = missing.rows.map((r) => String(r.tenant_id));
+  for (const tenantId of tenants) await seedCopies(database, tenantId);
+  return tenants;
+}

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceMigrations } from '../services.ts';
 import { benchmarkCounty, YONGXING } from './county-plan.ts';
+import { backfillCopies } from './seed-copies.ts';
 import { seedCounty } from './seed-county.ts';
 
 const NOW = new Date('2026-11-02T01:00:00Z');
@@ -90,5 +91,26 @@ describe('a benchmark county', () => {
     expect(result!.mobile).toBeGreaterThan(2000);
     expect(seconds).toBeLessThan(60);
     console.log(`benchmark county of 10,000 members seeded in ${seconds.toFixed(1)} s (${database.kind})`);
+  });
+});
+
+describe('the copies tasks and scoring keep', () => {
+  const counts = async () =>
+    (await rows(sql`select (select count(*)::int from tasks.orgs where tenant_id = ${yx}) as task_orgs,
+      (select count(*)::int from scoring.members where tenant_id = ${yx}) as scoring_members,
+      (select count(*)::int from roster.orgs where tenant_id = ${yx}) as orgs,
+      (select count(*)::int from roster.members where tenant_id = ${yx}) as members`))[0]!;
+
+  it('are seeded with the county, and a database from before them is backfilled once at start', async () => {
+    const seeded = await counts();
+    expect(seeded.task_orgs).toBe(seeded.orgs);
+    expect(seeded.scoring_members).toBe(seeded.members);
+    expect(await backfillCopies(database)).toEqual([]);
+
+    // As a database migrated from before issue 7 finds them: empty.
+    await database.owner.execute(sql`truncate tasks.orgs, tasks.members, scoring.orgs, scoring.members`);
+    expect(await backfillCopies(database)).toContain(yx);
+    expect(await counts()).toEqual(seeded);
+    expect(await backfillCopies(database)).toEqual([]);
   });
 });
