@@ -6,6 +6,7 @@ import { m as common } from '../parts/messages.ts';
 import { when } from '../parts/when.ts';
 import { bigButton } from '../touch.ts';
 import { CompletionForm } from './completion-form.tsx';
+import { taskWord } from '@tongxin/i18n/task-words';
 import { m, say } from './messages.ts';
 import { StudyMaterial } from './study-material.tsx';
 import { TaskFacts, kindLabel } from './task-facts.tsx';
@@ -158,7 +159,7 @@ function SentSummary(props: { completion: NonNullable<Claim['completion']>; unit
       <dl class="facts task-facts">
         <Show when={props.completion.amount !== null}>
           <dt>{m('amount')}</dt>
-          <dd>{format(props.completion.amount!)}{props.unit ? ` ${say(`unit.${props.unit}`, props.unit)}` : ''}</dd>
+          <dd>{format(props.completion.amount!)}{props.unit ? ` ${taskWord('unit', props.unit)}` : ''}</dd>
         </Show>
         <Show when={props.completion.note}>
           <dt>{m('note')}</dt>

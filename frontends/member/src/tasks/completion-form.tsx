@@ -5,7 +5,8 @@ import { checkText, problemsOf } from '../parts/field-problem.ts';
 import { m as common } from '../parts/messages.ts';
 import { TextField } from '../parts/text-field.tsx';
 import { bigButton } from '../touch.ts';
-import { m, say } from './messages.ts';
+import { taskWord } from '@tongxin/i18n/task-words';
+import { m } from './messages.ts';
 import { PhotoField } from './photo-field.tsx';
 import { createPhotoUploads } from './photo-uploads.ts';
 import type { Claim } from './task-types.ts';
@@ -125,7 +126,7 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
       <Show when={asksAmount()}>
         <div class="field">
           <label for={`${formId}-amount`}>
-            {props.claim.target ? m('amountWithUnit', { unit: say(`unit.${props.claim.target.unit}`, props.claim.target.unit) }) : m('amount')}
+            {props.claim.target ? m('amountWithUnit', { unit: taskWord('unit', props.claim.target.unit) }) : m('amount')}
           </label>
           <input id={`${formId}-amount`} name="amount" type="text" inputmode="decimal" autocomplete="off" value={amount()}
             aria-required="true" aria-invalid={problems().amount ? 'true' : undefined}

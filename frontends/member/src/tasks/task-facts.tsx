@@ -1,11 +1,12 @@
 import { Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { when } from '../parts/when.ts';
-import { m, say } from './messages.ts';
+import { taskWord } from '@tongxin/i18n/task-words';
+import { m } from './messages.ts';
 import type { Evidence, Target } from './task-types.ts';
 
-export const kindLabel = (kind: string) => say(`kind.${kind}`, kind);
-export const targetText = (target: Target) => m('targetValue', { amount: format(target.amount), unit: say(`unit.${target.unit}`, target.unit) });
+export const kindLabel = (kind: string) => taskWord('kind', kind);
+export const targetText = (target: Target) => m('targetValue', { amount: format(target.amount), unit: taskWord('unit', target.unit) });
 
 /** What the member will be asked for when reporting it done, in one line. */
 export function evidenceText(kind: string, evidence: Evidence): string {

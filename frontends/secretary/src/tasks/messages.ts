@@ -1,4 +1,5 @@
 import { defineMessages } from '@tongxin/i18n';
+import { taskWord } from '@tongxin/i18n/task-words';
 
 export const t = defineMessages(
   {
@@ -12,20 +13,6 @@ export const t = defineMessages(
     'status.closed': '已结束',
     empty: '暂无任务。',
 
-    'kind.sell_products': '销售家乡产品',
-    'kind.find_jobs': '帮助就业',
-    'kind.donation': '捐资捐物',
-    'kind.promotion': '宣传推介',
-    'kind.study': '学习',
-    'kind.volunteer': '志愿服务',
-    'kind.other': '其他',
-    'unit.boxes': '箱',
-    'unit.orders': '单',
-    'unit.jobs': '个岗位',
-    'unit.yuan': '元',
-    'unit.people': '人',
-    'unit.items': '件',
-    'unit.hours': '小时',
     'visibility.org': '本组织的党员',
     'visibility.tenant_mobile': '全县流动党员',
     'visibility.flow_org': '流动党组织的党员（含外县报到的党员）',
@@ -131,20 +118,6 @@ export const t = defineMessages(
     'status.closed': 'Closed',
     empty: 'No tasks.',
 
-    'kind.sell_products': 'Sell local products',
-    'kind.find_jobs': 'Find jobs',
-    'kind.donation': 'Donation',
-    'kind.promotion': 'Promotion',
-    'kind.study': 'Study',
-    'kind.volunteer': 'Volunteering',
-    'kind.other': 'Other',
-    'unit.boxes': 'boxes',
-    'unit.orders': 'orders',
-    'unit.jobs': 'jobs',
-    'unit.yuan': 'yuan',
-    'unit.people': 'people',
-    'unit.items': 'items',
-    'unit.hours': 'hours',
     'visibility.org': 'Members of this organization',
     'visibility.tenant_mobile': 'All mobile members of the county',
     'visibility.flow_org': 'Members of the flow organization (including check-ins from other counties)',
@@ -242,6 +215,6 @@ export const t = defineMessages(
 );
 export type TasksMessageKey = Parameters<typeof t>[0];
 
-/** A code (kind, unit, status…) in words; an unknown code is shown as sent. */
+/** A code (kind, unit, status…) in words; an unknown code is shown as sent. Kinds and units are worded with the member's view (@tongxin/i18n/task-words). */
 export const word = (prefix: string, code: string | null | undefined): string =>
-  code ? (t(`${prefix}.${code}` as TasksMessageKey) ?? code) : '';
+  prefix === 'kind' || prefix === 'unit' ? taskWord(prefix, code) : code ? (t(`${prefix}.${code}` as TasksMessageKey) ?? code) : '';
