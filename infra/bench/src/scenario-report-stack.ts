@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACCESS_COOKIE, generateAccessKeys, mintAccessToken, type AccessKeys } from '@tongxin/auth';
 import pg from 'pg';
-import { freshDatabase, seedBenchmarkCounty } from './server.ts';
+import { freshDatabase, seedBenchmarkCounty, waitForRelay } from './server.ts';
 
 // What both monthly-report scenarios need: the 10,000-member benchmark county with a user
 // account per member, Tongxin started with signing keys this process holds, and a POST
@@ -86,7 +86,10 @@ export async function startWithKeys(databaseUrl: string, driver: 'pg' | 'neon', 
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error('Tongxin exited during start-up');
     const ok = await fetch(`${base}/api/reporting/health`).then((r) => r.ok, () => false);
-    if (ok) return { base, keys, stop: () => child.kill('SIGTERM') };
+    if (ok) {
+      await waitForRelay(databaseUrl);
+      return { base, keys, stop: () => child.kill('SIGTERM') };
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGTERM');

@@ -2,6 +2,7 @@ import { identitySchema } from '@tongxin/identity';
 import type { Database } from '@tongxin/db';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
 import { seedCounty } from './seed-county.ts';
+import { seedYearHistory } from './seed-history.ts';
 import { seedDemoReports } from './seed-reporting.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
 
@@ -17,6 +18,8 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
   for (const plan of [YONGXING, RUCHENG]) {
     await seedWithProgress(database, plan, log);
     log(`${plan.name}: ${await seedDemoReports(database, plan.tenantId, now)} monthly reports for last month`);
+    const [reports, attended] = await seedYearHistory(database, plan.tenantId, now);
+    log(`${plan.name}: ${reports} earlier monthly reports this year, ${attended} attendances at the Spring Festival meetings`);
     const tasks = await seedDemoTasks(database, plan.tenantId, now);
     if (tasks > 0) log(`${plan.name}: ${tasks} published tasks`);
   }

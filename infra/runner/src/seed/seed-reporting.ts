@@ -1,5 +1,6 @@
 import type { Database } from '@tongxin/db';
 import { reportingSchema } from '@tongxin/reporting';
+import { STALE_AFTER_DAYS } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -14,7 +15,7 @@ export async function seedReportingMembers(database: Database, tenantId: string)
     on conflict do nothing`);
 }
 
-const SUMMARIES = [
+export const SUMMARIES = [
   '在深圳家具厂上班，参加了流动党支部的主题党日。',
   '在东莞电子厂，本月帮村里联系销售冰糖橙 30 箱。',
   '在广州做装修，介绍两位老乡到工地务工。',
@@ -24,27 +25,38 @@ const SUMMARIES = [
 const STUDY = ['学习党的二十届四中全会精神', '观看党课视频《永兴红色故事》', null];
 
 /** `YYYY-MM` of the month before `now`, in China time. */
-function lastMonth(now: Date): string {
+export function lastMonth(now: Date): string {
   const local = new Date(now.getTime() + 8 * 3_600_000);
   const first = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1);
   return new Date(first - 86_400_000).toISOString().slice(0, 7);
 }
 
 /**
- * Last month's reports for the demo: about 80% of the members who must report (brief:
- * 12,460 of those required, ≈80%), half of them acknowledged. Members with a demo account
- * are left out, so the demo journeys start from "not reported". Members without an
- * account report under a placeholder user id (`seed:<member id>`).
+ * The members who report in the demo: mobile members whose ledger is current (brief: about
+ * 80% of those required report). A report saying "ledger unchanged" confirms the ledger, so
+ * the members whose ledgers the seed made stale (one in five) and those who lost contact
+ * are the ones who do not report: the demo keeps both its stale ledgers and its rate.
+ * Members with a demo account are left out, so the demo journeys start from "not
+ * reported"; the others report under a placeholder user id (`seed:<member id>`).
  */
+export async function reporters(database: Database, tenantId: string, now: Date): Promise<{ member_id: string }[]> {
+  const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+  return (await database.owner.execute(sql`
+    select r.member_id from reporting.members r join roster.members m on m.tenant_id = r.tenant_id and m.id = r.member_id
+    where r.tenant_id = ${tenantId} and r.status = 'mobile' and r.user_id is null and m.ledger_confirmed_at >= ${staleBefore.toISOString()}::timestamptz
+    order by r.member_id`)).rows as { member_id: string }[];
+}
+
+/** Last month's reports for the demo, half of them acknowledged (see `reporters`). */
 export async function seedDemoReports(database: Database, tenantId: string, now: Date): Promise<number> {
   const db = database.owner;
   const period = lastMonth(now);
-  const required = (await db.execute(sql`
-    select member_id from reporting.members
-    where tenant_id = ${tenantId} and status in ('mobile', 'lost_contact') and user_id is null
-    order by member_id`)).rows as { member_id: string }[];
-  const reports = required
-    .filter((_, i) => i % 5 !== 0)
+  const [{ required }] = (await db.execute(sql`
+    select count(*)::int as required from reporting.members
+    where tenant_id = ${tenantId} and status in ('mobile', 'lost_contact') and user_id is null`)).rows as { required: number }[];
+  // About 80% of those required, never more (a small county may have no stale ledger).
+  const reports = (await reporters(database, tenantId, now))
+    .slice(0, Math.round(0.8 * required!))
     .map((m, i) => {
       const submittedAt = new Date(now.getTime() - (1 + (i % 5)) * 3_600_000);
       return {
