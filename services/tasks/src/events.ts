@@ -6,12 +6,15 @@ export const TASKS_TOPICS = {
   claimed: 'tasks.claimed',
   claimWithdrawn: 'tasks.claim_withdrawn',
   completionApproved: 'tasks.completion_approved',
+  completionRejected: 'tasks.completion_rejected',
 } as const;
 
 /** `tasks.claimed`: a member took a place (recorded by tasks.take_place, drizzle/0004). */
 export interface TaskClaimed {
   claimId: string;
   taskId: string;
+  /** The task's title when claimed (the claim's task_title). */
+  taskTitle: string;
   taskKind: string;
   taskOrgId: string;
   memberTenantId: string;
@@ -25,6 +28,7 @@ export interface TaskClaimed {
 export interface TaskClaimWithdrawn {
   claimId: string;
   taskId: string;
+  taskTitle: string;
   memberTenantId: string;
   memberId: string;
   userId: string;
@@ -40,6 +44,7 @@ export interface TaskCompletionApproved {
   claimId: string;
   completionId: string;
   taskId: string;
+  taskTitle: string;
   taskKind: string;
   taskOrgId: string;
   points: number;
@@ -49,4 +54,20 @@ export interface TaskCompletionApproved {
   memberId: string;
   userId: string;
   approvedAt: string;
+}
+
+/**
+ * `tasks.completion_rejected`: a reviewer sent a completion back with a reason, which the
+ * member reads and may answer by resubmitting (recorded with the rejection, review-completion.ts).
+ */
+export interface TaskCompletionRejected {
+  claimId: string;
+  completionId: string;
+  taskId: string;
+  taskTitle: string;
+  reason: string;
+  memberTenantId: string;
+  memberId: string;
+  userId: string;
+  rejectedAt: string;
 }

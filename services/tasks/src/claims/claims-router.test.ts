@@ -33,7 +33,7 @@ describe('claims.claim', () => {
     expect(claimedEvents).toEqual([{
       tenant_id: 'yx',
       payload: {
-        claimId: first.data.claimId, taskId, taskKind: 'sell_products', taskOrgId: o.yongshui,
+        claimId: first.data.claimId, taskId, taskTitle: '卖橙子：重试', taskKind: 'sell_products', taskOrgId: o.yongshui,
         memberTenantId: 'yx', memberId: people.lihua.memberId, userId: people.lihua.userId, claimedAt: '2026-11-02T01:00:00.000Z',
       },
     }]);
@@ -152,7 +152,7 @@ describe('a member of another county claims a flow branch’s task', () => {
     expect(retry.data).toEqual({ status: 'withdrawn' });
     expect((await events(h, 'tasks.claim_withdrawn')).filter((e) => e.payload.claimId === claimId)).toEqual([{
       tenant_id: 'yx',
-      payload: { claimId, taskId, memberTenantId: 'rc', memberId: people.chen.memberId, userId: people.chen.userId, withdrawnAt: '2026-11-02T01:00:00.000Z' },
+      payload: { claimId, taskId, taskTitle: '广州：帮老乡找工作', memberTenantId: 'rc', memberId: people.chen.memberId, userId: people.chen.userId, withdrawnAt: '2026-11-02T01:00:00.000Z' },
     }]);
     // And may claim again, as a new claim.
     const again = await claim(h, people.chen, taskId);

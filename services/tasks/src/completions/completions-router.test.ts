@@ -1,8 +1,10 @@
 import { rm } from 'node:fs/promises';
+import type { RoleGrant } from '@tongxin/auth';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claim, count, createTasksHarness, crowd, department, events, key, member, o, people, publish, secretaryOf, trpc, uploadPhoto, useTemporaryBlobs, type FixtureMember } from '../testing/tasks-fixture.ts';
+import { claim, count, createTasksHarness, crowd, department, events, key, member, o, paths, people, publish, secretaryOf, trpc, uploadPhoto, useTemporaryBlobs, type FixtureMember } from '../testing/tasks-fixture.ts';
+import { members } from '../schema.ts';
 
 let h: ServiceHarness;
 let blobDir: string;
@@ -91,7 +93,7 @@ describe('completions.submit', () => {
     expect(approved).toEqual([{
       tenant_id: 'yx',
       payload: {
-        claimId, completionId: result.data.completionId, taskId, taskKind: 'study', taskOrgId: o.yongshui, points: 3, amount: null, unit: null,
+        claimId, completionId: result.data.completionId, taskId, taskTitle: '学习：乡村振兴政策', taskKind: 'study', taskOrgId: o.yongshui, points: 3, amount: null, unit: null,
         memberTenantId: 'yx', memberId: people.lihua.memberId, userId: people.lihua.userId, approvedAt: '2026-11-02T01:00:00.000Z',
       },
     }]);
@@ -128,6 +130,7 @@ describe('completions.review', () => {
     expect((await h.mutate(trpc('completions.review'), { as: member(crowd[6]!), input })).error?.code).toBe('FORBIDDEN');
     expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
     expect(await count(h, 'claims', sql`id = ${claimId} and status = 'submitted'`)).toBe(1);
+    expect((await events(h, 'tasks.completion_rejected')).filter((e) => e.payload.claimId === claimId)).toEqual([]);
   });
 
   it('a rejection needs a reason; the member sees it and answers by resubmitting, as a new version', async () => {
@@ -135,6 +138,14 @@ describe('completions.review', () => {
     expect(noReason.error).toMatchObject({ code: 'BAD_REQUEST', fields: { reason: expect.any(String) } });
     const rejected = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, taskTenantId: 'yx', decision: 'reject', reason: '照片看不清箱数' } });
     expect(rejected.data).toEqual({ status: 'rejected' });
+    // The member hears of it: one completion_rejected, in the task's county, with the reason.
+    expect((await events(h, 'tasks.completion_rejected')).filter((e) => e.payload.claimId === claimId)).toEqual([{
+      tenant_id: 'yx',
+      payload: {
+        claimId, completionId, taskId, taskTitle: '卖橙子：审核', reason: '照片看不清箱数',
+        memberTenantId: 'yx', memberId: crowd[6]!.memberId, userId: crowd[6]!.userId, rejectedAt: '2026-11-02T01:00:00.000Z',
+      },
+    }]);
     const mine = (await h.query(trpc('claims.mine'), { as: member(crowd[6]!) })).data.find((c: { claimId: string }) => c.claimId === claimId);
     expect(mine).toMatchObject({ status: 'rejected', completion: { version: 1, decision: 'rejected', reason: '照片看不清箱数' } });
 
@@ -156,7 +167,7 @@ describe('completions.review', () => {
     expect(approved).toEqual([{
       tenant_id: 'yx',
       payload: {
-        claimId, completionId, taskId, taskKind: 'sell_products', taskOrgId: o.yongshui, points: 8, amount: 20, unit: 'boxes',
+        claimId, completionId, taskId, taskTitle: '卖橙子：审核', taskKind: 'sell_products', taskOrgId: o.yongshui, points: 8, amount: 20, unit: 'boxes',
         memberTenantId: 'yx', memberId: crowd[6]!.memberId, userId: crowd[6]!.userId, approvedAt: '2026-11-02T01:00:00.000Z',
       },
     }]);
@@ -189,5 +200,44 @@ describe('a completion by a member of another county', () => {
     expect((await h.mutate(trpc('completions.review'), { as: secretaryOf('longtan'), input })).error?.code).toBe('NOT_FOUND');
     expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
     expect(await count(h, 'claims', sql`id = ${claimId} and status = 'submitted'`)).toBe(1);
+  });
+});
+
+describe('a secretary who is also a member of the branch', () => {
+  // 涌水村's secretary is himself a party member of the branch: one user, both roles.
+  const me: FixtureMember = { key: 'secmember', memberId: crypto.randomUUID(), userId: 'u-secmember', tenantId: 'yx', org: 'yongshui', name: '支书兼党员', status: 'resident', city: null };
+  const asBoth = { tenantId: 'yx', userId: me.userId, roles: [{ role: 'secretary', orgId: o.yongshui }, { role: 'member', orgId: o.yongshui }] as RoleGrant[] };
+  let claimId: string;
+  let completionId: string;
+  beforeAll(async () => {
+    await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: me.memberId, userId: me.userId, name: me.name, branchId: o.yongshui, orgPath: paths.yongshui, status: 'resident', destinationCity: null });
+    const taskId = await publish(h, asBoth, { title: '卖橙子：书记自己认领', quota: null, evidence: { photo: 'none', photoReason: null, text: false, number: true } });
+    const claimed = await h.mutate(trpc('claims.claim'), { as: asBoth, input: { taskTenantId: 'yx', taskId, idempotencyKey: key('claim') } });
+    claimId = claimed.data.claimId;
+    const submitted = await h.mutate(trpc('completions.submit'), { as: asBoth, input: { claimId, taskTenantId: 'yx', amount: 5, idempotencyKey: key('submit') } });
+    completionId = submitted.data.completionId;
+  });
+
+  it('does not see his own completion waiting, and cannot approve or reject it: FORBIDDEN, nothing changed', async () => {
+    expect((await h.query(trpc('completions.pending'), { as: asBoth })).data.map((c: { claimId: string }) => c.claimId)).not.toContain(claimId);
+    // Another secretary of the same branch still sees it.
+    expect((await h.query(trpc('completions.pending'), { as: secretaryOf('yongshui') })).data.map((c: { claimId: string }) => c.claimId)).toContain(claimId);
+    for (const [decision, reason] of [['approve', null], ['reject', '自己驳回']] as const) {
+      const result = await h.mutate(trpc('completions.review'), { as: asBoth, input: { completionId, taskTenantId: 'yx', decision, reason } });
+      expect(result.error).toMatchObject({ code: 'FORBIDDEN', message: 'You cannot review your own completion' });
+    }
+    expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
+    expect(await count(h, 'claims', sql`id = ${claimId} and status = 'submitted'`)).toBe(1);
+    for (const topic of ['tasks.completion_approved', 'tasks.completion_rejected']) {
+      expect((await events(h, topic)).filter((e) => e.payload.claimId === claimId)).toEqual([]);
+    }
+  });
+
+  it('the level above, the township secretary, sees it and approves it', async () => {
+    expect((await h.query(trpc('completions.pending'), { as: secretaryOf('matian') })).data.map((c: { claimId: string }) => c.claimId)).toContain(claimId);
+    const reviewed = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, taskTenantId: 'yx', decision: 'approve', reason: null } });
+    expect(reviewed.data).toEqual({ status: 'approved' });
+    const [event] = (await events(h, 'tasks.completion_approved')).filter((e) => e.payload.claimId === claimId);
+    expect(event).toMatchObject({ tenant_id: 'yx', payload: { claimId, completionId, taskTitle: '卖橙子：书记自己认领', memberId: me.memberId, userId: me.userId, amount: 5 } });
   });
 });

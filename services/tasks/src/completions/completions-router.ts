@@ -30,7 +30,7 @@ export const completionsRouter = {
     .input(ZSubmitCompletionInput)
     .mutation(({ ctx, input }) => ctx.tx((tx) => submitCompletion(tx, ctx.claims, input, ctx.deps.now()))),
 
-  pending: staffProcedure.query(({ ctx }) => ctx.tx((tx) => listPendingCompletions(tx, ctx.claims.tenantId))),
+  pending: staffProcedure.query(({ ctx }) => ctx.tx((tx) => listPendingCompletions(tx, ctx.claims))),
 
   review: staffProcedure
     .input(ZReviewCompletionInput)

@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { claims, completions } from '../schema.ts';
 import { staffScope, type Evidence, type TargetUnit, type TaskKind } from '../schema/scope.ts';
 import { toCompletionView, type CompletionView } from './completion-view.ts';
@@ -20,13 +20,17 @@ export interface PendingCompletion extends CompletionView {
   points: number;
 }
 
-/** Completions waiting for the caller's review (publisher orgs in their subtree; the department: the county), oldest first. */
-export async function listPendingCompletions(tx: Tx, tenantId: string): Promise<PendingCompletion[]> {
+/**
+ * Completions waiting for the caller's review (publisher orgs in their subtree; the department: the county), oldest first.
+ * The caller's own completions are left out: the level above reviews them (see review-completion.ts).
+ */
+export async function listPendingCompletions(tx: Tx, me: { tenantId: string; userId: string }): Promise<PendingCompletion[]> {
+  const tenantId = me.tenantId;
   const rows = await tx
     .select({ completion: completions, claim: claims })
     .from(completions)
     .innerJoin(claims, and(eq(claims.tenantId, completions.tenantId), eq(claims.id, completions.claimId)))
-    .where(and(eq(completions.tenantId, tenantId), isNull(completions.decision), eq(claims.status, 'submitted'), staffScope(completions.taskOrgPath)))
+    .where(and(eq(completions.tenantId, tenantId), isNull(completions.decision), eq(claims.status, 'submitted'), ne(claims.userId, me.userId), staffScope(completions.taskOrgPath)))
     .orderBy(asc(completions.submittedAt), asc(completions.id))
     .limit(500);
   return rows.map(({ completion, claim }) => ({

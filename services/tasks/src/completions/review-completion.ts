@@ -3,7 +3,7 @@ import type { Caller } from '@tongxin/trpc';
 import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
-import { TASKS_TOPICS, type TaskCompletionApproved } from '../events.ts';
+import { TASKS_TOPICS, type TaskCompletionApproved, type TaskCompletionRejected } from '../events.ts';
 import { claims, completions, outbox } from '../schema.ts';
 
 export interface ReviewInput {
@@ -21,6 +21,9 @@ const reviews = (caller: Caller, path: string) => caller.department || caller.or
  * completion or rejects it with a reason the member sees and can answer. Approval records
  * tasks.completion_approved with the points promised at the claim, once per claim: the
  * claim moves from submitted only once, and a unique index allows one approved completion.
+ * A rejection records tasks.completion_rejected, so the member hears of it. No one reviews
+ * their own completion (a secretary who is also a member of the branch): FORBIDDEN, and
+ * the level above (the township, the department) reviews it.
  * A reviewer who cannot see it gets NOT_FOUND; one who sees it as the member's home
  * secretary, not the publisher's, gets FORBIDDEN.
  */
@@ -35,6 +38,7 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
   if (!row) throw notFound;
   const { completion, claim } = row;
   if (!reviews(caller, claim.taskOrgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the publishing organization reviews this completion' });
+  if (claim.userId === caller.userId) throw new TRPCError({ code: 'FORBIDDEN', message: 'You cannot review your own completion' });
 
   const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
   if (completion.decision) {
@@ -60,6 +64,7 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
       claimId: claim.id,
       completionId: completion.id,
       taskId: claim.taskId,
+      taskTitle: claim.taskTitle,
       taskKind: claim.taskKind,
       taskOrgId: claim.taskOrgId,
       points: claim.points,
@@ -71,6 +76,19 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
       approvedAt: now.toISOString(),
     };
     await recordEvent(tx, outbox, caller.tenantId, TASKS_TOPICS.completionApproved, payload);
+  } else {
+    const payload: TaskCompletionRejected = {
+      claimId: claim.id,
+      completionId: completion.id,
+      taskId: claim.taskId,
+      taskTitle: claim.taskTitle,
+      reason: input.reason!,
+      memberTenantId: claim.memberTenantId,
+      memberId: claim.memberId,
+      userId: claim.userId,
+      rejectedAt: now.toISOString(),
+    };
+    await recordEvent(tx, outbox, caller.tenantId, TASKS_TOPICS.completionRejected, payload);
   }
   return { status };
 }

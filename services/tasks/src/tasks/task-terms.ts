@@ -22,7 +22,10 @@ export function checkTerms(terms: TaskTerms, now: Date, options: { deadlineSet: 
   if (terms.kind !== 'study' && terms.study) throw badField('study', 'only a study task has study material');
   if (options.deadlineSet && terms.deadline <= now) throw badField('deadline', 'the deadline must be in the future');
   // Study: the member's confirmation is the completion, so nothing else is asked for.
-  return terms.kind === 'study' ? { ...terms, evidence: { ...STUDY_EVIDENCE } } : terms;
+  const checked = terms.kind === 'study' ? { ...terms, evidence: { ...STUDY_EVIDENCE } } : terms;
+  // A number nobody can read: the target's unit says what the member counts.
+  if (checked.evidence.number && !checked.target) throw badField('target', 'A number is asked: set the target and its unit');
+  return checked;
 }
 
 /** The terms as the tasks table stores them. */

@@ -40,6 +40,7 @@ describe('tasks.publish', () => {
       [{ quota: 0 }, 'quota'],
       [{ target: { amount: -5, unit: 'boxes' } }, 'target.amount'],
       [{ evidence: { photo: 'required', photoReason: null, text: false, number: true } }, 'evidence.photoReason'],
+      [{ target: null }, 'target'],
       [{ kind: 'study' }, 'study'],
       [{ study: { format: 'link', body: null, url: 'https://example.org/a' } }, 'study'],
       [{ kind: 'study', study: { format: 'pdf', body: null, url: null } }, 'study.url'],
@@ -184,6 +185,12 @@ describe('tasks.update: editing never changes what existing claims promised', ()
     expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { quota: expect.any(String) } });
     expect(await count(h, 'tasks', sql`id = ${taskId} and quota = 3 and version = 3`)).toBe(1);
     expect(await count(h, 'task_versions', sql`task_id = ${taskId}`)).toBe(3);
+  });
+
+  it('a number asked for needs a target and its unit: dropping the target is BAD_REQUEST target, nothing changed', async () => {
+    const result = await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 3, target: null, idempotencyKey: key('edit') } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { target: 'A number is asked: set the target and its unit' } });
+    expect(await count(h, 'tasks', sql`id = ${taskId} and target_unit = 'boxes' and version = 3`)).toBe(1);
   });
 
   it('only the publisher’s staff may edit: another branch gets NOT_FOUND, a member FORBIDDEN', async () => {
