@@ -26,7 +26,7 @@ export default function Sections(props: { me: Profile; onLedgerChanged: () => vo
         <MeetingsPage />
       </Match>
       <Match when={page() === 'tasks'}>
-        <TasksPage />
+        <TasksPage me={props.me} />
       </Match>
       <Match when={page() === 'points'}>
         <PointsPage />

@@ -22,7 +22,7 @@ const tone: Record<string, string> = {
  * (a study task: "I have studied it"), answer a rejection and send again, or withdraw before
  * the deadline.
  */
-export function ClaimCard(props: { claim: Claim; study: Study | null | undefined; onChanged: (said: string) => void }) {
+export function ClaimCard(props: { claim: Claim; study: Study | null | undefined; closed?: boolean; onChanged: (said: string) => void }) {
   const [completing, setCompleting] = createSignal(false);
   const [confirmingWithdraw, setConfirmingWithdraw] = createSignal(false);
   // Withdrawing sets one status: a repeat changes nothing, so no key is needed.
@@ -61,6 +61,10 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
         </h4>
         <p>
           <span class={`badge ${tone[props.claim.status] ?? 'badge-off'}`}>{say(`status.${props.claim.status}`, props.claim.status)}</span>
+          {/* Closed by the publisher since the claim: nobody new can claim it; the claim itself stands. */}
+          <Show when={props.closed && props.claim.status !== 'withdrawn'}>
+            {' '}<span class="badge badge-off">{m('taskClosed')}</span>
+          </Show>
         </p>
         <Show when={props.claim.taskChanged && props.claim.status !== 'withdrawn'}>
           <p class="reply">{m('taskChanged')}</p>

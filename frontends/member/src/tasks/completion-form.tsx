@@ -58,6 +58,7 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
     if (asksAmount() && parseAmount(amount()) === undefined) found.amount = amount().trim() ? m('amountInvalid') : common('required');
     if (asksPhoto()) {
       if (uploads.busy()) found.photos = m('photosBusy');
+      else if (uploads.lastingFailure()) found.photos = m('photoUnusable');
       else if (uploads.failed()) found.photos = m('photoFailed');
       else if (evidence().photo === 'required' && uploads.ids().length === 0) found.photos = m('photoRequired');
     }

@@ -3,7 +3,7 @@ import { t, type MessageKey } from '@tongxin/i18n';
 import { m as common } from '../parts/messages.ts';
 import { m } from './messages.ts';
 import { MAX_PHOTOS, type Photo, type createPhotoUploads } from './photo-uploads.ts';
-import type { PhotoProblem } from './upload-photo.ts';
+import { lastingProblem, type PhotoProblem } from './upload-photo.ts';
 
 const problemText = (problem: PhotoProblem | null) =>
   problem === 'notImage' || problem === 'tooBig' || problem === 'unreadable' ? m(`photo.${problem}`) : t(`error.${problem ?? 'server'}` as MessageKey);
@@ -17,7 +17,7 @@ function statusText(photo: Photo) {
 /**
  * The photos of a completion: why they are asked (brief: "a photo only when the publisher
  * says why"), a labelled picker, and each photo's thumbnail, progress and state, with retry
- * and remove. The file input is the control (keyboard, screen readers and tests reach it by
+ * (when sending again can help) and remove. The file input is the control (keyboard, screen readers and tests reach it by
  * its label); it is drawn as a button.
  */
 export function PhotoField(props: {
@@ -58,7 +58,8 @@ export function PhotoField(props: {
                     <progress max="100" value={photo.percent} aria-label={m('progressLabel', { n: at() + 1 })} />
                   </Show>
                   <div class="photo-buttons">
-                    <Show when={photo.status === 'failed'}>
+                    {/* Retrying helps a dropped connection, not a file that is no photo or too big: that one can only be removed. */}
+                    <Show when={photo.status === 'failed' && !lastingProblem(photo.problem)}>
                       <button type="button" class="secondary" onClick={() => props.uploads.retry(photo.key)}>
                         {m('retryPhoto', { n: at() + 1 })}
                       </button>

@@ -1,6 +1,6 @@
 import { onCleanup } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
-import { PhotoError, compressPhoto, uploadPhoto, type PhotoProblem } from './upload-photo.ts';
+import { PhotoError, compressPhoto, lastingProblem, uploadPhoto, type PhotoProblem } from './upload-photo.ts';
 
 export type PhotoStatus = 'waiting' | 'compressing' | 'uploading' | 'done' | 'failed';
 
@@ -115,5 +115,7 @@ export function createPhotoUploads(kept: readonly string[] = []) {
     ids: () => photos.flatMap((photo) => (photo.photoId ? [photo.photoId] : [])),
     busy: () => photos.some((photo) => photo.status === 'waiting' || photo.status === 'compressing' || photo.status === 'uploading'),
     failed: () => photos.some((photo) => photo.status === 'failed'),
+    /** A failed photo that only removing can settle (not an image, unreadable, too big). */
+    lastingFailure: () => photos.some((photo) => photo.status === 'failed' && lastingProblem(photo.problem)),
   };
 }

@@ -2,6 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { tasks } from '@tongxin/api-client';
 import { ResourceList } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
+import type { Profile } from '../profile.ts';
 import { ClaimCard } from './claim-card.tsx';
 import { m } from './messages.ts';
 import { createStableList } from './stable-list.ts';
@@ -15,7 +16,7 @@ const ORDER: Record<string, number> = { rejected: 0, active: 1, submitted: 2, ap
 const finished = (claim: Claim) => claim.status === 'approved' || claim.status === 'withdrawn';
 
 /** 任务: my claims (report done, answer a rejection, withdraw) and the tasks offered to me (claim). */
-export default function TasksPage() {
+export default function TasksPage(props: { me?: Profile }) {
   const [kind, setKind] = createSignal<Kind | ''>('');
   const [myCity, setMyCity] = createSignal(false);
   const [said, setSaid] = createSignal('');
@@ -33,6 +34,11 @@ export default function TasksPage() {
     const list = offered.state === 'ready' || offered.state === 'refreshing' ? offered.latest : undefined;
     return list && (list.find((task) => task.tenantId === claim.taskTenantId && task.id === claim.taskId)?.study ?? null);
   };
+  // The offered list carries my claimed tasks too, with their status: a task closed since is said on its claim.
+  const closedOf = (claim: Claim) =>
+    (offered.latest ?? []).some((task) => task.tenantId === claim.taskTenantId && task.id === claim.taskId && task.status === 'closed');
+  // The filter names the city of my ledger (the server filters by it); without one, "my city".
+  const city = () => props.me?.destinationCity?.trim();
   // A task the member claimed shows under "my claims"; it stays in this list only when claimed
   // during this visit, where it says so in place.
   const [claimedHere, setClaimedHere] = createSignal<ReadonlySet<string>>(new Set());
@@ -61,14 +67,14 @@ export default function TasksPage() {
           <>
             <Show when={current().length > 0}>
               <ul class="cards">
-                <For each={current()}>{(claim) => <ClaimCard claim={claim} study={studyOf(claim)} onChanged={changed} />}</For>
+                <For each={current()}>{(claim) => <ClaimCard claim={claim} study={studyOf(claim)} closed={closedOf(claim)} onChanged={changed} />}</For>
               </ul>
             </Show>
             <Show when={past().length > 0}>
               <details style={{ 'margin-top': '0.5rem' }}>
                 <summary>{m('finished', { count: past().length })}</summary>
                 <ul class="cards">
-                  <For each={past()}>{(claim) => <ClaimCard claim={claim} study={studyOf(claim)} onChanged={changed} />}</For>
+                  <For each={past()}>{(claim) => <ClaimCard claim={claim} study={studyOf(claim)} closed={closedOf(claim)} onChanged={changed} />}</For>
                 </ul>
               </details>
             </Show>
@@ -87,7 +93,7 @@ export default function TasksPage() {
         </div>
         <label class="choice" style={{ 'align-items': 'center' }}>
           <input type="checkbox" checked={myCity()} onChange={(event) => setMyCity(event.currentTarget.checked)} />
-          <span>{m('myCity')}</span>
+          <span>{city() ? m('cityOnly', { city: city()! }) : m('myCity')}</span>
         </label>
       </div>
       <ResourceList resource={offered} onRetry={refetchOffered} empty={filtered() ? m('noTasksFiltered') : m('noTasks')}>

@@ -3,6 +3,9 @@ import { identity } from '@tongxin/api-client';
 /** Why a photo did not make it: the words for each are in messages.ts (`photo.*`, `error.*`). */
 export type PhotoProblem = 'notImage' | 'tooBig' | 'unreadable' | 'UNAUTHORIZED' | 'network' | 'server';
 
+/** Problems of the file itself: sending it again cannot help, it can only be removed. */
+export const lastingProblem = (problem: PhotoProblem | null) => problem === 'notImage' || problem === 'unreadable' || problem === 'tooBig';
+
 export class PhotoError extends Error {
   constructor(readonly problem: PhotoProblem) {
     super(problem);

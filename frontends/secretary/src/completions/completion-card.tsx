@@ -1,4 +1,5 @@
 import { Show, createSignal } from 'solid-js';
+import { errorKind } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { formatChinaTime } from '../reporting/common/period.ts';
@@ -109,7 +110,8 @@ export function CompletionCard(props: { completion: PendingCompletion; countyNam
         </form>
       </Show>
       <Show when={review.error() && !reasonError()}>
-        <ErrorNotice message={failureText(review.error())} />
+        {/* Refused to this reviewer (their own completion): said as such, not as a page they may not see. */}
+        <ErrorNotice message={errorKind(review.error()) === 'FORBIDDEN' ? t('forbidden') : failureText(review.error())} />
       </Show>
     </li>
   );

@@ -20,6 +20,7 @@ export const t = defineMessages(
     rejected: '已退回 {name} 的“{title}”。',
     noEvidence: '（学习任务，党员已确认学习）',
     count: '共 {count} 条待审核',
+    forbidden: '您不能审核这条完成情况：自己提交的完成情况，须由本组织其他负责人或上级组织审核。',
   },
   {
     title: 'To review',
@@ -40,5 +41,6 @@ export const t = defineMessages(
     rejected: 'Sent back “{title}” by {name}.',
     noEvidence: '(a study task: the member confirmed studying it)',
     count: '{count} to review',
+    forbidden: 'You cannot review this completion: your own completions are reviewed by another officer of the organization or by the organization above.',
   },
 );

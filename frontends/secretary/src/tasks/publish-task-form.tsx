@@ -18,7 +18,7 @@ type Changes = Omit<UpdateTaskInput, 'idempotencyKey'>;
 /** The terms an edit may change (not the publisher, not the audience). */
 const TERMS = ['kind', 'title', 'description', 'target', 'quota', 'deadline', 'city', 'evidence', 'points', 'study'] as const;
 /** The fields this form shows a server's message beside; any other is said above the buttons. */
-const FORM_FIELDS = new Set(['orgId', 'kind', 'title', 'description', 'target.amount', 'quota', 'deadline', 'visibility', 'city', 'evidence.photoReason', 'study', 'study.body', 'study.url', 'points']);
+const FORM_FIELDS = new Set(['orgId', 'kind', 'title', 'description', 'target', 'target.amount', 'quota', 'deadline', 'visibility', 'city', 'evidence.photoReason', 'study', 'study.body', 'study.url', 'points']);
 
 // The unit a kind usually counts in: the form's first guess, which the secretary may change.
 const UNIT_OF: Record<TaskKind, TargetUnit> = {
@@ -63,6 +63,7 @@ export function PublishTaskForm(props: {
   const [unit, setUnit] = createSignal<TargetUnit>(editing?.target?.unit ?? UNIT_OF[editing?.kind ?? 'sell_products']);
   const [unlimited, setUnlimited] = createSignal(editing ? editing.quota === null : false);
   const [photo, setPhoto] = createSignal<PhotoRule>(editing?.evidence.photo ?? 'none');
+  const [number, setNumber] = createSignal(editing?.evidence.number ?? true);
   const [format, setFormat] = createSignal<StudyFormat>(editing?.study?.format ?? 'text');
   const [visibility, setVisibility] = createSignal<Visibility>('org');
   const [local, setLocal] = createSignal<Fields>({});
@@ -74,15 +75,25 @@ export function PublishTaskForm(props: {
 
   const org = () => orgs.find((o) => o.id === orgId());
   const isFlow = () => FLOW_KINDS.includes(org()?.kind ?? '');
-  const visibilities = (): Visibility[] => [
-    'org',
-    // All mobile members of the county: the department's, as the county or its department org.
-    ...(props.department && COUNTY_KINDS.includes(org()?.kind ?? '') ? (['tenant_mobile'] as const) : []),
-    ...(isFlow() ? (['flow_org'] as const) : []),
-  ];
+  const isCounty = () => COUNTY_KINDS.includes(org()?.kind ?? '');
+  // A flow organization's own members and those checked in there are one audience to its
+  // secretary: it is offered alone ("org" would miss the members checked in from another county).
+  const visibilities = (): Visibility[] =>
+    isFlow()
+      ? ['flow_org']
+      : [
+          'org',
+          // All mobile members of the county: the department's, as the county or its department org.
+          ...(props.department && isCounty() ? (['tenant_mobile'] as const) : []),
+        ];
+  // The county's (or its department's) own members are the whole county's.
+  const visibilityWord = (v: Visibility) => (v === 'org' && isCounty() ? t('visibility.county') : word('visibility', v));
   const chosenVisibility = () => (visibilities().includes(visibility()) ? visibility() : visibilities()[visibilities().length - 1]!);
   const isStudy = () => kind() === 'study';
   const errorOf = (field: string) => local()[field] ?? fieldMessage(save.fields()[field]);
+  /** A number asked for needs a target to count in: the server names \`target\`, the form says why, beside the amount. */
+  const targetError = () => errorOf('target.amount') ?? (save.fields().target ? t('targetForNumber') : undefined);
+  const needsTarget = () => !isStudy() && number();
   const conflict = () => errorKind(save.error()) === 'CONFLICT' && !!editing;
   // A failure no field of the form shows: said above the buttons (a closed task, a conflict, the network).
   const otherFailure = () => {
@@ -113,6 +124,7 @@ export function PublishTaskForm(props: {
     if (!description) problems.description = requiredMessage();
     const amountText = text('target.amount');
     const amount = amountText === '' ? null : whole('target.amount', 1, 100_000_000);
+    if (amount === null && needsTarget()) problems['target.amount'] = t('targetForNumber');
     const quota = unlimited() ? null : whole('quota', 1, 100_000);
     // The hint beside the field says why; the message says what fits.
     if (quota !== null && !problems.quota && quota < taken) problems.quota = integerRange(taken, 100_000);
@@ -297,8 +309,11 @@ export function PublishTaskForm(props: {
         <textarea id="task-description" name="description" maxLength={2000} value={editing?.description ?? ''} aria-invalid={errorOf('description') ? 'true' : undefined} aria-describedby={described('description')} />
       </Field>
       <fieldset class="group">
-        <legend>{t('target')}<span class="meta"> {t('optional')}</span></legend>
-        <p id="task-target.amount-hint" class="meta">{t('targetHint')}</p>
+        <legend>
+          {t('target')}
+          <Show when={!needsTarget()}><span class="meta"> {t('optional')}</span></Show>
+        </legend>
+        <p id="task-target.amount-hint" class="meta">{needsTarget() ? t('targetHintNumber') : t('targetHint')}</p>
         <div class="pair">
           <div class="field">
             <label for="task-target.amount">{t('targetAmount')}</label>
@@ -310,8 +325,9 @@ export function PublishTaskForm(props: {
               min="1"
               step="1"
               value={editing?.target?.amount ?? ''}
-              aria-invalid={errorOf('target.amount') ? 'true' : undefined}
-              aria-describedby={described('target.amount', true)}
+              aria-required={needsTarget() ? 'true' : undefined}
+              aria-invalid={targetError() ? 'true' : undefined}
+              aria-describedby={[`task-target.amount-hint`, targetError() && 'task-target.amount-error'].filter(Boolean).join(' ')}
             />
           </div>
           <div class="field">
@@ -321,7 +337,9 @@ export function PublishTaskForm(props: {
             </select>
           </div>
         </div>
-        <FieldError name="target.amount" />
+        <Show when={targetError()}>
+          <p id="task-target.amount-error" class="field-error">{targetError()}</p>
+        </Show>
       </fieldset>
       <fieldset class="group">
         <legend>{t('quota')}</legend>
@@ -354,7 +372,7 @@ export function PublishTaskForm(props: {
         <input id="task-deadline" name="deadline" type="datetime-local" value={initialDeadline} aria-invalid={errorOf('deadline') ? 'true' : undefined} aria-describedby={described('deadline')} />
       </Field>
       <Show when={!editing}>
-        <Radios name="visibility" legend={t('visibility')} values={visibilities()} value={chosenVisibility()} onChange={setVisibility} label={(v) => word('visibility', v)} />
+        <Radios name="visibility" legend={t('visibility')} values={visibilities()} value={chosenVisibility()} onChange={setVisibility} label={visibilityWord} />
         <FieldError name="visibility" />
       </Show>
       <Field name="city" label={t('city')} hint={t('cityHint')} optional>
@@ -370,9 +388,16 @@ export function PublishTaskForm(props: {
               {t('evidenceText')}
             </label>
             <label class="check">
-              <input type="checkbox" name="evidence.number" checked={editing?.evidence.number ?? true} />
+              <input
+                type="checkbox"
+                name="evidence.number"
+                checked={number()}
+                aria-describedby="task-evidence.number-hint"
+                onChange={(event) => setNumber(event.currentTarget.checked)}
+              />
               {t('evidenceNumber')}
             </label>
+            <p id="task-evidence.number-hint" class="meta">{t('evidenceNumberHint')}</p>
             <Radios name="evidence.photo" legend={t('photo')} values={PHOTO_RULES} value={photo()} onChange={setPhoto} label={(v) => word('photo', v)} />
             <Show when={photo() !== 'none'}>
               <Field name="evidence.photoReason" label={t('photoReason')} hint={t('photoReasonHint')}>
