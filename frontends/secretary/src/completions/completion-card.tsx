@@ -62,6 +62,10 @@ export function CompletionCard(props: { completion: PendingCompletion; countyNam
         </Show>
         <EvidencePhotos photos={item().photos} memberName={item().memberName} />
       </Show>
+      <Show when={item().previousReason}>
+        <p>{t('previousReason')}：</p>
+        <p class="quote">{item().previousReason}</p>
+      </Show>
       <Show when={item().response}>
         <p>{t('response')}：</p>
         <p class="quote">{item().response}</p>

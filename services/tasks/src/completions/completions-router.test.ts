@@ -155,6 +155,9 @@ describe('completions.review', () => {
     completionId = resubmitted.data.completionId;
     const progress = await h.query(trpc('tasks.progress'), { as: secretaryOf('yongshui'), input: { taskId } });
     expect(progress.data.claims).toEqual([expect.objectContaining({ claimId, status: 'submitted', completion: expect.objectContaining({ version: 2, response: '重新拍了发货单', decision: null }) })]);
+    // The reviewer reads the answer beside the reason it answers.
+    const pending = (await h.query(trpc('completions.pending'), { as: secretaryOf('yongshui') })).data.find((c: { claimId: string }) => c.claimId === claimId);
+    expect(pending).toMatchObject({ version: 2, response: '重新拍了发货单', previousReason: '照片看不清箱数' });
   });
 
   it('approval records completion_approved once, with the points promised at the claim', async () => {

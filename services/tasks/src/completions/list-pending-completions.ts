@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { claims, completions } from '../schema.ts';
 import { staffScope, type Evidence, type TargetUnit, type TaskKind } from '../schema/scope.ts';
 import { toCompletionView, type CompletionView } from './completion-view.ts';
@@ -18,6 +18,8 @@ export interface PendingCompletion extends CompletionView {
   evidence: Evidence;
   target: { amount: number; unit: TargetUnit } | null;
   points: number;
+  /** Why the version before this one was sent back, which the member's `response` answers. */
+  previousReason: string | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function listPendingCompletions(tx: Tx, me: { tenantId: string; use
     .where(and(eq(completions.tenantId, tenantId), isNull(completions.decision), eq(claims.status, 'submitted'), ne(claims.userId, me.userId), staffScope(completions.taskOrgPath)))
     .orderBy(asc(completions.submittedAt), asc(completions.id))
     .limit(500);
+  const previous = await previousReasons(tx, tenantId, rows.filter((r) => r.completion.version > 1).map((r) => r.completion.claimId));
   return rows.map(({ completion, claim }) => ({
     ...toCompletionView(completion),
     completionId: completion.id,
@@ -47,5 +50,16 @@ export async function listPendingCompletions(tx: Tx, me: { tenantId: string; use
     evidence: claim.evidence,
     target: claim.targetAmount !== null && claim.targetUnit !== null ? { amount: claim.targetAmount, unit: claim.targetUnit } : null,
     points: claim.points,
+    previousReason: previous.get(`${completion.claimId}:${completion.version - 1}`) ?? null,
   }));
+}
+
+/** The rejection reasons of the resubmitted claims' earlier versions, by `claimId:version`. */
+async function previousReasons(tx: Tx, tenantId: string, claimIds: string[]): Promise<Map<string, string | null>> {
+  if (claimIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ claimId: completions.claimId, version: completions.version, reason: completions.reason })
+    .from(completions)
+    .where(and(eq(completions.tenantId, tenantId), inArray(completions.claimId, claimIds), eq(completions.decision, 'rejected')));
+  return new Map(rows.map((r) => [`${r.claimId}:${r.version}`, r.reason]));
 }
