@@ -1,5 +1,5 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
-import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, reportingSchema } from '@tongxin/reporting';
+import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
 import { applyCheckinEvent, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
 import { applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
 import { applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
@@ -18,7 +18,8 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  *   lost-contact proposal waits for a secretary in roster), reporting itself (the member's
  *   inbox hears a destination county's decision), tasks' and scoring's copies of accepted
  *   check-ins, and scoring's points for reports, check-ins, meetings and suggestions;
- * - tasks': scoring's points for claims (and their withdrawal) and approved completions.
+ * - tasks': scoring's points for claims (and their withdrawal) and approved completions,
+ *   and the member's inbox, which hears a completion approved or sent back (reporting).
  */
 export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] }[] = [
   { name: 'roster', outbox: rosterSchema.outbox, consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCopyEventToTasks, applyCopyEventToScoring] },
@@ -27,7 +28,7 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
     outbox: reportingSchema.outbox,
     consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
   },
-  { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring] },
+  { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring, applyTaskReviewToInbox] },
 ];
 
 /**

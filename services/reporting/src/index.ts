@@ -7,3 +7,4 @@ export { MONTHLY_REPORT_SUBMITTED, type MonthlyReportSubmitted } from './monthly
 export { applyCheckinDecision } from './checkins/notify-checkin-decision.ts';
 export { runEscalation } from './escalation/run-escalation.ts';
 export { applyGrantRefusal } from './checkins/apply-grant-refusal.ts';
+export { applyTaskReviewToInbox, TASK_REVIEW_KIND } from './task-notices/apply-task-review.ts';

@@ -9,7 +9,7 @@ import { m, type InboxMessageKey } from './messages.ts';
 type Message = Awaited<ReturnType<typeof reporting.notifications.mine.query>>[number];
 
 /** Where a message's subject is shown in the member view, if anywhere. */
-const pageOf: Record<string, Page> = { monthly_report: 'report', report: 'report', checkin: 'checkin', meeting: 'meetings', suggestion: 'suggestions' };
+const pageOf: Record<string, Page> = { monthly_report: 'report', report: 'report', checkin: 'checkin', meeting: 'meetings', suggestion: 'suggestions', task_claim: 'tasks' };
 
 /** The member's inbox: newest first, unread marked; reading one marks it read. */
 export default function InboxPage(props: { onReadChanged: () => void }) {

@@ -17,6 +17,7 @@ export const m = defineMessages(
     'kind.checkin_decision': '报到结果',
     'kind.reply': '回复',
     'kind.contact_task': '联系任务',
+    'kind.task_review': '任务审核',
     open: '查看',
   },
   {
@@ -34,6 +35,7 @@ export const m = defineMessages(
     'kind.checkin_decision': 'Check-in decision',
     'kind.reply': 'Reply',
     'kind.contact_task': 'Contact task',
+    'kind.task_review': 'Task review',
     open: 'Open',
   },
 );

@@ -51,12 +51,13 @@ export async function reporters(database: Database, tenantId: string, now: Date)
 export async function seedDemoReports(database: Database, tenantId: string, now: Date): Promise<number> {
   const db = database.owner;
   const period = lastMonth(now);
-  const [{ required }] = (await db.execute(sql`
+  const [counted] = (await db.execute(sql`
     select count(*)::int as required from reporting.members
     where tenant_id = ${tenantId} and status in ('mobile', 'lost_contact') and user_id is null`)).rows as { required: number }[];
+  const required = counted?.required ?? 0;
   // About 80% of those required, never more (a small county may have no stale ledger).
   const reports = (await reporters(database, tenantId, now))
-    .slice(0, Math.round(0.8 * required!))
+    .slice(0, Math.round(0.8 * required))
     .map((m, i) => {
       const submittedAt = new Date(now.getTime() - (1 + (i % 5)) * 3_600_000);
       return {
