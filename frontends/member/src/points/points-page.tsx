@@ -4,6 +4,7 @@ import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
 import { day } from '../parts/when.ts';
+import { m as meetingWords, type MeetingMessageKey } from '../meetings/messages.ts';
 import { m, type PointsMessageKey } from './messages.ts';
 import { SPANS, periodName, periodOf, type Span } from './period.ts';
 
@@ -29,9 +30,27 @@ const css = `
 
 const signed = (points: number) => (points > 0 ? `+${format(points)}` : format(points));
 
+/**
+ * What an event entry is about: the activity and, when the event said it (older ones did
+ * not), which task, which kind of meeting, which month's report.
+ */
+export function entryTitle(entry: Pick<Entry, 'kind' | 'label'>): string {
+  const kind = m(`kind.${entry.kind}` as PointsMessageKey) ?? entry.kind;
+  const label = entry.label;
+  if (!label) return kind;
+  if (entry.kind === 'task_claimed' || entry.kind === 'task_completed') return m('label.task', { kind, title: label });
+  if (entry.kind.startsWith('meeting_')) return m('label.meeting', { kind, meeting: meetingWords(`kind.${label}` as MeetingMessageKey) ?? label });
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (entry.kind === 'monthly_report' && month) return m('label.report', { kind, year: month[1]!, month: Number(month[2]) });
+  return kind;
+}
+
+/** A capped entry says what it still counted: up to the cap, or nothing this time. */
+export const cappedText = (points: number) => (points > 0 ? m('capped', { points: m(points === 1 ? 'pointValue' : 'pointsValue', { points: signed(points) }) }) : m('cappedNone'));
+
 /** Where an entry comes from: the activity, or a correction with who made it and why. */
 function EntrySource(props: { entry: Entry }) {
-  const kind = () => m(`kind.${props.entry.kind}` as PointsMessageKey) ?? props.entry.kind;
+  const kind = () => entryTitle(props.entry);
   return (
     <Show
       when={props.entry.source === 'correction'}
@@ -40,7 +59,7 @@ function EntrySource(props: { entry: Entry }) {
           <p>{kind()}</p>
           <Show when={props.entry.note}>{(note) => <p class="muted">{m(`note.${note()}` as PointsMessageKey) ?? note()}</p>}</Show>
           <Show when={props.entry.capped}>
-            <p class="muted">{m('capped')}</p>
+            <p class="muted">{cappedText(props.entry.points)}</p>
           </Show>
           <Show when={props.entry.reason}>{(reason) => <p class="muted">{reason()}</p>}</Show>
         </>

@@ -5,6 +5,8 @@ import { saveFile } from '../excel/save-file.ts';
 import { recentYears } from '../points/period-fields.tsx';
 import { GRADES, scoringApi } from '../points/scoring-api.ts';
 import { BRANCH_KINDS, loadOrgs } from '../reporting/common/org-options.ts';
+
+const TOWNSHIP_KINDS = ['township', 'street'];
 import { chinaToday } from '../reporting/common/period.ts';
 import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
@@ -18,15 +20,30 @@ export default function EvaluationPage(_props: { basePath: string }) {
   const [picked, setPicked] = createSignal('');
   const [year, setYear] = createSignal(Number(chinaToday().slice(0, 4)));
   const branches = () => (orgs.error ? [] : (orgs() ?? []).filter((org) => BRANCH_KINDS.includes(org.kind)));
+  // Townships (streets) too, above their branches: proposing for one covers all its branches.
+  const selectable = (kind: string) => BRANCH_KINDS.includes(kind) || TOWNSHIP_KINDS.includes(kind);
   // The first branch in scope is the default: most secretaries have exactly one.
   const org = () => (orgs() ?? []).find((o) => o.id === picked()) ?? branches()[0];
   const [list, list$] = createResource(() => (org() ? { year: year(), orgId: org()!.id } : undefined), (input) => scoringApi.evaluation.list.query(input));
   const [rules] = createResource(() => scoringApi.rules.list.query());
   const propose = createAction((input: { year: number; orgId: string }) => scoringApi.evaluation.propose.mutate(input));
+  const confirmAll = createAction((input: { year: number; orgId: string }) => scoringApi.evaluation.confirmAll.mutate(input));
   const [said, setSaid] = createSignal('');
   const [exporting, setExporting] = createSignal(false);
   const [exportFailure, setExportFailure] = createSignal<unknown>(null);
   const confirmedCount = () => (list.latest ?? []).filter((row) => row.finalGrade).length;
+  const openCount = () => (list.latest ?? []).length - confirmedCount();
+
+  async function onConfirmAll() {
+    const current = org();
+    if (!current || openCount() === 0) return;
+    setSaid('');
+    const done = await confirmAll.run({ year: year(), orgId: current.id });
+    if (done) {
+      setSaid(t('confirmedAll', { count: format(done.output.confirmed) }));
+      list$.refetch();
+    }
+  }
 
   async function onPropose() {
     const current = org();
@@ -89,7 +106,7 @@ export default function EvaluationPage(_props: { basePath: string }) {
         </div>
         <Show when={!orgs.error && orgs()}>
           {(all) => (
-            <OrgSelect id="evaluation-org" label={t('org')} orgs={all()} value={org()?.id ?? ''} onChange={setPicked} filter={(o) => BRANCH_KINDS.includes(o.kind)} />
+            <OrgSelect id="evaluation-org" label={t('org')} orgs={all()} value={org()?.id ?? ''} onChange={setPicked} filter={(o) => selectable(o.kind)} />
           )}
         </Show>
       </div>
@@ -98,12 +115,20 @@ export default function EvaluationPage(_props: { basePath: string }) {
           <button type="button" disabled={propose.pending()} aria-busy={propose.pending()} onClick={onPropose}>
             {propose.pending() ? t('proposing') : t('propose')}
           </button>
+          <Show when={openCount() > 0}>
+            <button type="button" class="secondary" disabled={confirmAll.pending()} aria-busy={confirmAll.pending()} onClick={onConfirmAll}>
+              {confirmAll.pending() ? t('confirmingAll', { count: format(openCount()) }) : t('confirmAll', { count: format(openCount()) })}
+            </button>
+          </Show>
           <button type="button" class="secondary" disabled={exporting() || !list.latest?.length} aria-busy={exporting()} onClick={onExport}>
             {exporting() ? t('exporting') : t('export')}
           </button>
         </div>
         <Show when={propose.error()}>
           <ErrorNotice message={describeError(propose.error())} />
+        </Show>
+        <Show when={confirmAll.error()}>
+          <ErrorNotice message={describeError(confirmAll.error())} />
         </Show>
         <Show when={exportFailure()}>
           <ErrorNotice message={describeError(exportFailure())} />

@@ -2,15 +2,35 @@ import { For, Show, createResource, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ResourceList } from '@tongxin/ui';
 import { formatChinaTime } from '../reporting/common/period.ts';
+import { label as meetingWord } from '../reporting/meetings/messages.ts';
 import { CorrectPointsForm } from './correct-points-form.tsx';
 import { say, t } from './messages.ts';
 import { scoringApi, type PointsEntry } from './scoring-api.ts';
+
+const signed = (points: number) => (points > 0 ? `+${format(points)}` : format(points));
 
 /** Why an entry reads as it does: a correction's reason, or why an event earned less than its rule. */
 function explain(entry: PointsEntry): string {
   if (entry.reason) return entry.reason;
   if (entry.note) return say('note', entry.note);
-  return entry.capped ? t('capped') : '';
+  if (!entry.capped) return '';
+  return entry.points > 0 ? t('capped', { points: signed(entry.points) }) : t('cappedNone');
+}
+
+/**
+ * The entry's activity and, when the event said it (older ones did not), what it was
+ * about: 完成任务「帮村里销售冰糖橙」, a meeting's kind, a monthly report's month.
+ */
+function activityOf(entry: PointsEntry): string {
+  if (entry.source === 'correction') return say('activity', 'correction');
+  const kind = say('activity', entry.kind);
+  const label = entry.label;
+  if (!label) return kind;
+  if (entry.kind === 'task_claimed' || entry.kind === 'task_completed') return t('label.task', { kind, title: label });
+  if (entry.kind.startsWith('meeting_')) return t('label.meeting', { kind, meeting: meetingWord(`kind.${label}`) });
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (entry.kind === 'monthly_report' && month) return t('label.report', { kind, year: month[1]!, month: Number(month[2]) });
+  return kind;
 }
 
 /** Every entry behind a member's points (source event, or author and reason), and a correction form. */
@@ -18,7 +38,6 @@ export function MemberEntries(props: { memberId: string; name: string; onClose: 
   const [entries, { refetch }] = createResource(() => props.memberId, (memberId) => scoringApi.points.entries.query({ memberId }));
   const [said, setSaid] = createSignal('');
   const balance = () => (entries.latest ?? []).reduce((sum, entry) => sum + entry.points, 0);
-  const signed = (points: number) => (points > 0 ? `+${format(points)}` : format(points));
 
   return (
     <section class="card" aria-labelledby="entries-title" style={{ 'margin-top': '1rem' }}>
@@ -35,7 +54,7 @@ export function MemberEntries(props: { memberId: string; name: string; onClose: 
                   <p>
                     <strong class={entry.points < 0 ? 'minus' : undefined}>{signed(entry.points)}</strong>
                     {' · '}
-                    {say('activity', entry.source === 'correction' ? 'correction' : entry.kind)}
+                    {activityOf(entry)}
                     <span class="meta"> · {formatChinaTime(entry.activityAt)}</span>
                   </p>
                   <Show when={explain(entry)}>

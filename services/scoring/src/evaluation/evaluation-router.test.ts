@@ -116,3 +116,35 @@ describe('evaluation.confirm and evaluation.list', () => {
     expect((await h.query(trpc('list'), { as: as.member('曹德胜'), input: { year: 2026 } })).error?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('evaluation.confirmAll', () => {
+  it("another branch's secretary, a member, another county may not confirm a branch's proposals at once; nothing changes", async () => {
+    const input = { year: 2026, orgId: orgs.yongshui };
+    const before = await db.count('evaluation_changes');
+    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('gaoting'), input })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('confirmAll'), { as: as.member('刘秀英'), input })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('confirmAll'), { as: as.department('rc'), input })).error?.code).toBe('NOT_FOUND');
+    expect(await db.count('evaluation_changes')).toBe(before);
+  });
+
+  it('the branch confirms every undecided proposal as proposed, once; decisions already made (overrides too) stay', async () => {
+    h.clock.now = new Date('2026-12-22T09:00:00+08:00');
+    const input = { year: 2026, orgId: orgs.yongshui };
+    const first = await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('yongshui'), input });
+    expect(first.error).toBeNull();
+    expect(first.data).toEqual({ confirmed: 1 });
+    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('yongshui'), input })).data).toEqual({ confirmed: 0 });
+    const rows = (await h.query(trpc('list'), { as: as.secretaryOf('yongshui'), input })).data as Evaluation[];
+    expect(byName(rows, '刘秀英')).toMatchObject({ finalGrade: 'qualified', overridden: false, confirmedBy: '涌水村党支部书记' });
+    expect(byName(rows, '曹春生')).toMatchObject({ finalGrade: 'qualified', overridden: true, reason: '清明节回乡参加了党员大会，签到表漏记' });
+    const history = (await h.query(trpc('history'), { as: as.secretaryOf('yongshui'), input: { year: 2026, memberId: memberIdOf('刘秀英') } })).data as { action: string }[];
+    expect(history.map((c) => c.action)).toContain('confirmed');
+  });
+
+  it("a township secretary confirms the township's branches at once; the department may too", async () => {
+    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('matian'), input: { year: 2026, orgId: orgs.matian } })).data).toEqual({ confirmed: 2 });
+    const rows = (await h.query(trpc('list'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data as Evaluation[];
+    expect(rows.every((r) => r.finalGrade)).toBe(true);
+    expect((await h.mutate(trpc('confirmAll'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data).toEqual({ confirmed: 0 });
+  });
+});

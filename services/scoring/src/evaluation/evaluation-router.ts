@@ -1,6 +1,7 @@
 import { staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { confirmAllEvaluations } from './confirm-all-evaluations.ts';
 import { confirmEvaluation } from './confirm-evaluation.ts';
 import { GRADES } from './grade-rules.ts';
 import { listEvaluationChanges } from './list-evaluation-changes.ts';
@@ -23,6 +24,13 @@ export const evaluationRouter = {
     .input(z.object({ year: ZYear, memberId: z.guid(), grade: z.enum(GRADES), reason: z.string().max(500).nullable().optional() }))
     .mutation(({ ctx, input }) =>
       ctx.tx((tx) => confirmEvaluation(tx, { tenantId: ctx.caller.tenantId, userId: ctx.caller.userId, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
+    ),
+
+  /** Every not-yet-confirmed proposal under the org, confirmed as proposed. */
+  confirmAll: staffProcedure
+    .input(z.object({ year: ZYear, orgId: z.guid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.tx((tx) => confirmAllEvaluations(tx, { ...ctx.caller, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
     ),
 
   history: staffProcedure

@@ -1,4 +1,4 @@
-import { tenantTransaction } from '@tongxin/db';
+import { tenantTransaction, type DomainEvent } from '@tongxin/db';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +152,38 @@ describe('claims and withdrawals, in either order', () => {
     const july = (await db.entries('黄文杰')).filter((e) => e.kind === 'task_claimed' && e.period === '2026-07');
     expect(july.map((e) => e.points)).toEqual([1, 1, 1, 1, 1, 0, -1, 1]);
     expect(july.reduce((s, e) => s + e.points, 0)).toBe(5);
+  });
+});
+
+describe('what each entry is about', () => {
+  const titled = (e: DomainEvent, taskTitle: string) => ({ ...e, payload: { ...(e.payload as object), taskTitle } });
+  it('task entries keep the task title, meetings their kind, reports their period; the staff and the member read it back', async () => {
+    const claimId = crypto.randomUUID();
+    const older = crypto.randomUUID();
+    await score(
+      h.database,
+      titled(activity.claimed('王芳', claimId, '2026-08-02T01:00:00Z'), '帮村里销售冰糖橙'),
+      // The withdrawal's event may not say the title: the claim's entry does.
+      activity.withdrawn('王芳', claimId, '2026-08-03T01:00:00Z'),
+      titled(activity.approved('王芳', crypto.randomUUID(), 10, '2026-08-05T01:00:00Z'), '帮村里销售冰糖橙'),
+      // An older event without a title: no label, still its points.
+      activity.claimed('王芳', older, '2026-08-06T01:00:00Z'),
+      { ...activity.meeting('王芳', 'in_person', '2026-08-09T02:00:00Z'), payload: { ...(activity.meeting('王芳', 'in_person', '2026-08-09T02:00:00Z').payload as object), kind: 'themed_party_day' } },
+      activity.monthlyReport('王芳', '2026-08'),
+    );
+    const rows = await db.rows(sql`select kind, points, label, note from scoring.points_ledger where member_id = ${memberIdOf('王芳')} and period = '2026-08' order by activity_at, at`);
+    expect(rows.map((r) => [r.kind, r.points, r.label])).toEqual([
+      ['monthly_report', 5, '2026-08'],
+      ['task_claimed', 1, '帮村里销售冰糖橙'],
+      ['task_claimed', -1, '帮村里销售冰糖橙'],
+      ['task_completed', 10, '帮村里销售冰糖橙'],
+      ['task_claimed', 1, null],
+      ['meeting_in_person', 5, 'themed_party_day'],
+    ]);
+    const staff = await h.query('/api/scoring/trpc/points.entries', { as: as.department(), input: { memberId: memberIdOf('王芳') } });
+    expect(staff.data.find((e: { kind: string }) => e.kind === 'task_completed')).toMatchObject({ label: '帮村里销售冰糖橙', reason: null, points: 10 });
+    const mine = await h.query('/api/scoring/trpc/points.mine', { as: as.member('王芳'), input: { period: { year: 2026, month: 8 } } });
+    expect(mine.data.entries.map((e: { label: string | null }) => e.label)).toContain('themed_party_day');
   });
 });
 

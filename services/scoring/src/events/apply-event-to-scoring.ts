@@ -54,12 +54,13 @@ async function withdrawClaim(tx: Tx, event: DomainEvent, activity: ScoredActivit
   if (prior.some((e) => e.topic === event.topic)) return writeEntry(tx, event, activity, { points: 0, note: 'repeat' });
   const claim = prior.find((e) => e.topic === SCORED_TOPICS.taskClaimed);
   if (!claim) return writeEntry(tx, event, activity, { points: 0, note: 'claim_withdrawn' });
-  return writeEntry(tx, event, { ...activity, period: claim.period, activityAt: claim.activityAt }, { points: -claim.points, note: 'claim_withdrawn' });
+  const label = activity.label ?? claim.label;
+  return writeEntry(tx, event, { ...activity, period: claim.period, activityAt: claim.activityAt, label }, { points: -claim.points, note: 'claim_withdrawn' });
 }
 
 function entriesOfActivity(tx: Tx, activity: ScoredActivity) {
   return tx
-    .select({ topic: pointsLedger.topic, points: pointsLedger.points, period: pointsLedger.period, activityAt: pointsLedger.activityAt })
+    .select({ topic: pointsLedger.topic, points: pointsLedger.points, period: pointsLedger.period, activityAt: pointsLedger.activityAt, label: pointsLedger.label })
     .from(pointsLedger)
     .where(
       and(
@@ -89,6 +90,7 @@ async function writeEntry(tx: Tx, event: DomainEvent, activity: ScoredActivity, 
       sourceEventId: event.id,
       topic: event.topic,
       subject: activity.subject,
+      label: activity.label,
       period: activity.period,
       activityAt: activity.activityAt,
       eventAt: new Date(event.createdAt),

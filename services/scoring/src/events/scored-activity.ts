@@ -29,6 +29,8 @@ export interface ScoredActivity {
   period: string;
   /** A completed task's promised points. */
   promisedPoints?: number;
+  /** What people read the entry as (schema/ledger.ts `label`); null when the event did not say. */
+  label: string | null;
 }
 
 const ZId = z.string().min(1);
@@ -36,7 +38,9 @@ const ZId = z.string().min(1);
 const ZInstant = z.string();
 // Any 8-4-4-4-12 hex id PostgreSQL takes as a uuid (not only RFC 4122 versions).
 const ZMemberId = z.guid();
-const ZTaskEvent = z.object({ claimId: ZId, memberTenantId: ZId, memberId: ZMemberId, userId: ZId.nullish() });
+const ZTaskEvent = z.object({ claimId: ZId, memberTenantId: ZId, memberId: ZMemberId, userId: ZId.nullish(), taskTitle: z.unknown().optional() });
+// A label the event may carry (older events do not): a readable string of sensible length, else none.
+const labelOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : null);
 
 // Attendance that counts (reporting's countsAsAttended): in person, online, or reported
 // instead (视同参会). Anything else (absent, excused…) earns nothing.
@@ -47,7 +51,7 @@ const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
     const p = z.object({ memberId: ZMemberId, userId: ZId.nullish(), period: ZMonth }).safeParse(event.payload);
     if (!p.success) return null;
     // A report belongs to the month it reports on, even when sent in the first days of the next.
-    return award(event.tenantId, p.data.memberId, p.data.userId, 'monthly_report', p.data.period, monthStart(p.data.period));
+    return award(event.tenantId, p.data.memberId, p.data.userId, 'monthly_report', p.data.period, monthStart(p.data.period), p.data.period);
   },
   [SCORED_TOPICS.checkinAccepted]: (event) => {
     // Written by the DESTINATION county; the points go to the member in their own county.
@@ -56,10 +60,13 @@ const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
     return award(p.data.memberTenantId, p.data.memberId, null, 'checkin', p.data.checkinId, instant(p.data.grantedAt, event));
   },
   [SCORED_TOPICS.meetingAttended]: (event) => {
-    const p = z.object({ meetingId: ZId, memberId: ZMemberId, userId: ZId.nullish(), attendance: z.string(), startsAt: ZInstant.optional() }).safeParse(event.payload);
+    const p = z
+      .object({ meetingId: ZId, memberId: ZMemberId, userId: ZId.nullish(), attendance: z.string(), kind: z.unknown().optional(), startsAt: ZInstant.optional() })
+      .safeParse(event.payload);
     const kind = p.success ? MEETING_KINDS.get(p.data.attendance) : undefined;
     if (!p.success || !kind) return null;
-    return award(event.tenantId, p.data.memberId, p.data.userId, kind, p.data.meetingId, instant(p.data.startsAt, event));
+    // The meeting's kind (members_meeting, themed_party_day…); its date is the entry's activityAt.
+    return award(event.tenantId, p.data.memberId, p.data.userId, kind, p.data.meetingId, instant(p.data.startsAt, event), labelOf(p.data.kind));
   },
   [SCORED_TOPICS.suggestionAdopted]: (event) => {
     const p = z.object({ suggestionId: ZId, memberId: ZMemberId, userId: ZId.nullish() }).safeParse(event.payload);
@@ -69,18 +76,18 @@ const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
   [SCORED_TOPICS.taskClaimed]: (event) => {
     const p = ZTaskEvent.extend({ claimedAt: ZInstant.optional() }).safeParse(event.payload);
     if (!p.success) return null;
-    return award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, instant(p.data.claimedAt, event));
+    return award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, instant(p.data.claimedAt, event), labelOf(p.data.taskTitle));
   },
   [SCORED_TOPICS.claimWithdrawn]: (event) => {
     const p = ZTaskEvent.extend({ withdrawnAt: ZInstant.optional() }).safeParse(event.payload);
     if (!p.success) return null;
     const activityAt = instant(p.data.withdrawnAt, event);
-    return { ...award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, activityAt), action: 'withdraw_claim' };
+    return { ...award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, activityAt, labelOf(p.data.taskTitle)), action: 'withdraw_claim' };
   },
   [SCORED_TOPICS.completionApproved]: (event) => {
     const p = ZTaskEvent.extend({ approvedAt: ZInstant.optional(), points: z.number() }).safeParse(event.payload);
     if (!p.success) return null;
-    const activity = award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_completed', p.data.claimId, instant(p.data.approvedAt, event));
+    const activity = award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_completed', p.data.claimId, instant(p.data.approvedAt, event), labelOf(p.data.taskTitle));
     return { ...activity, promisedPoints: Math.max(0, Math.min(100, Math.round(p.data.points))) };
   },
 };
@@ -91,8 +98,10 @@ function instant(value: string | undefined, event: DomainEvent): Date {
   return Number.isNaN(year) || year < 2000 || year > 2999 ? new Date(event.createdAt) : at;
 }
 
-function award(tenantId: string, memberId: string, userId: string | null | undefined, kind: ActivityKind, subject: string, activityAt: Date): ScoredActivity {
-  return { action: 'award', tenantId, memberId, userId: userId ?? null, kind, subject, activityAt, period: chinaMonthOf(activityAt) };
+function award(
+  tenantId: string, memberId: string, userId: string | null | undefined, kind: ActivityKind, subject: string, activityAt: Date, label: string | null = null,
+): ScoredActivity {
+  return { action: 'award', tenantId, memberId, userId: userId ?? null, kind, subject, activityAt, period: chinaMonthOf(activityAt), label };
 }
 
 /**

@@ -11,7 +11,10 @@ export function entryView(row: LedgerRow) {
     memberId: row.memberId,
     points: row.points,
     kind: row.kind,
+    /** A correction's reason (never set on event entries). */
     reason: row.reason,
+    /** What an event entry is about (schema/ledger.ts): task title, meeting kind or report period; null if the event did not say. */
+    label: row.label,
     /** Why an event entry earned less than its rule: claim_withdrawn, already_withdrawn, repeat. */
     note: row.note,
     capped: row.capped,

@@ -87,6 +87,42 @@ describe('rankings.orgs', () => {
     expect((await rank(as.department(), { level: 'branch', month: 13 })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { month: expect.any(String) } });
   });
 
+});
+
+describe('rankings.levels', () => {
+  const levels = async (who: Caller, input: object = {}) => h.query('/api/scoring/trpc/rankings.levels', { as: who, input });
+  it('offers each caller only the levels rankings.orgs grants them, and only where there are orgs to compare', async () => {
+    expect((await levels(as.department())).data).toEqual({ levels: ['branch', 'township', 'flow_org'] });
+    // 汝城 has no flow organization.
+    expect((await levels(as.department('rc'))).data).toEqual({ levels: ['branch', 'township'] });
+    // A branch secretary: the branches of their township and its flow branch, not the townships (refused below).
+    expect((await levels(as.secretaryOf('gaoting'))).data).toEqual({ levels: ['branch', 'flow_org'] });
+    // A township secretary without flow organizations: their branches and the townships.
+    expect((await levels(as.secretaryOf('huangcao'))).data).toEqual({ levels: ['branch', 'township'] });
+    expect((await levels(as.member('曹德胜'))).data).toEqual({ levels: ['branch', 'flow_org'] });
+    // Within another township: nothing for a branch secretary; the department everything below it.
+    expect((await levels(as.secretaryOf('gaoting'), { parentId: orgs.huangcao })).data).toEqual({ levels: [] });
+    expect((await levels(as.department(), { parentId: orgs.huangcao })).data).toEqual({ levels: ['branch', 'township'] });
+    expect((await levels(as.department('rc'), { parentId: orgs.matian })).error?.code).toBe('NOT_FOUND');
+  });
+
+  it('every level offered is one rankings.orgs answers; each level it leaves out is refused or empty', async () => {
+    for (const who of [as.secretaryOf('gaoting'), as.secretaryOf('huangcao'), as.member('曹德胜'), as.department()]) {
+      const offered = (await levels(who)).data.levels as string[];
+      for (const level of ['branch', 'township', 'flow_org']) {
+        const result = await rank(who, { level });
+        if (offered.includes(level)) expect(result.data.length).toBeGreaterThan(0);
+        else expect(result.error?.code === 'FORBIDDEN' || result.data.length === 0).toBe(true);
+      }
+    }
+  });
+
+  it('an anonymous caller gets no levels', async () => {
+    expect((await h.query('/api/scoring/trpc/rankings.levels', { input: {} })).error?.code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('rankings.orgs without a caller', () => {
   it('an anonymous caller may not rank', async () => {
     expect((await h.query('/api/scoring/trpc/rankings.orgs', { input: { year: 2026, level: 'branch' } })).error?.code).toBe('UNAUTHORIZED');
   });

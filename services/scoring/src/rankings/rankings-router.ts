@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { periodMonths, withPeriod } from '../periods/period.ts';
 import { RANKING_LEVELS } from './org-levels.ts';
 import { aggregateReads } from './aggregate-reads.ts';
+import { comparableLevels } from './comparable-levels.ts';
 import { rankOrgs } from './rank-orgs.ts';
 import { resolveRankingParent } from './resolve-ranking-parent.ts';
 
@@ -19,4 +20,9 @@ export const rankingsRouter = {
         rankOrgs(tx, ctx.caller.tenantId, { level: input.level, parentPath: parent?.path ?? null, ...periodMonths(input) }),
       );
     }),
+
+  /** The levels the caller may compare (within `parentId` for the levels below it): what the view offers. */
+  levels: actingProcedure('member', 'secretary', 'department')
+    .input(z.object({ parentId: z.guid().optional() }))
+    .query(async ({ ctx, input }) => ({ levels: await ctx.tx((tx) => comparableLevels(tx, ctx.caller, input.parentId)) })),
 } satisfies TRPCRouterRecord;

@@ -29,6 +29,12 @@ export const pointsLedger = scoring
       topic: text('topic'),
       /** The activity the event is about (report period, check-in, meeting, suggestion, claim). */
       subject: text('subject'),
+      /**
+       * What the entry is about, from the event, for people to read: a task entry's task
+       * title, a meeting entry's meeting kind (reporting's code), a monthly report's period
+       * (YYYY-MM). Null for corrections and for events that did not carry it (older ones).
+       */
+      label: text('label'),
       /** China calendar month (YYYY-MM) of the activity's own time: caps and rankings count by it. */
       period: text('period').notNull(),
       activityAt: timestamp('activity_at', { withTimezone: true }).notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "scoring"."points_ledger" ADD COLUMN "label" text;

@@ -1,0 +1,45 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { evaluationChanges, evaluations, members, orgs } from '../schema.ts';
+import { memberInSubtree } from './list-evaluations.ts';
+import type { Proposer } from './propose-evaluations.ts';
+
+/**
+ * 按建议全部确认: confirms, as proposed, every proposal under an org the caller holds that
+ * the branch has not decided yet (decisions already made, overrides included, stay as they
+ * are). The same right as proposing: the department, or a secretary of the org or above it;
+ * RLS limits the rows to the caller's members besides. Each confirmation leaves a history
+ * row, as one by one would; a retry finds nothing left to confirm.
+ */
+export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: string | null }, input: { year: number; orgId: string }, now: Date) {
+  const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
+  if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+  if (!actor.department && !actor.orgIds.some((id) => org.path.includes(`/${id}/`))) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'You may confirm only for your own organizations' });
+  }
+  const open = await tx
+    .select({ memberId: evaluations.memberId, proposedGrade: evaluations.proposedGrade })
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.year, input.year),
+        isNull(evaluations.finalGrade),
+        inArray(evaluations.memberId, tx.select({ memberId: members.memberId }).from(members).where(memberInSubtree(org.path))),
+      ),
+    )
+    .for('update');
+  if (open.length === 0) return { confirmed: 0 };
+  const ids = open.map((row) => row.memberId);
+  await tx
+    .update(evaluations)
+    .set({ finalGrade: evaluations.proposedGrade, reason: null, confirmedBy: actor.userId, confirmedByName: actor.name, confirmedAt: now })
+    .where(and(eq(evaluations.year, input.year), inArray(evaluations.memberId, ids), isNull(evaluations.finalGrade)));
+  await tx.insert(evaluationChanges).values(
+    open.map((row) => ({
+      tenantId: actor.tenantId, year: input.year, memberId: row.memberId, action: 'confirmed' as const, proposedGrade: row.proposedGrade,
+      finalGrade: row.proposedGrade, reason: null, by: actor.userId, byName: actor.name, at: now,
+    })),
+  );
+  return { confirmed: open.length };
+}
