@@ -39,7 +39,11 @@ export async function relayOnce(database: Database, batch = 100): Promise<number
   const rounds = await Promise.allSettled(
     RELAYS.map(({ outbox, consumers }) =>
       relayOutbox(database, outbox, async (event) => {
-        for (const consume of consumers) await consume(database, event);
+        // The consumers of one event are other services' own tables: independent of each
+        // other, so they run side by side; each still sees this outbox's events in order.
+        const results = await Promise.allSettled(consumers.map((consume) => consume(database, event)));
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
       }, batch),
     ),
   );
