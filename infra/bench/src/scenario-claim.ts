@@ -1,9 +1,7 @@
 import pg from 'pg';
 import { claimInput, CLAIM_PATH, publishBenchTask } from './claim-stack.ts';
-import { createHttpGetter } from './http-client.ts';
-import { describe, measure } from './measure.ts';
 import type { ScenarioResult } from './scenario-me.ts';
-import { createHttpPoster, createTokens, prepareCounty, startWithKeys, TENANT, type BenchMember } from './scenario-report-stack.ts';
+import { createHttpPoster, createTokens, createWarmer, measureWrites, prepareCounty, startWithKeys, TENANT, type BenchMember } from './scenario-report-stack.ts';
 
 /**
  * `claim`: a member claims a task through the whole stack (HTTP, access token, tRPC, zod,
@@ -17,8 +15,8 @@ export async function runClaim(options: { adminUrl: string; driver: 'pg' | 'neon
   const server = await startWithKeys(databaseUrl, options.driver, options.port);
   const raw = new pg.Pool({ connectionString: databaseUrl, max: 8 });
   const client = createHttpPoster(server.base, 8);
-  const reader = createHttpGetter(server.base, 8);
   const tokens = createTokens(server.keys);
+  const warmer = createWarmer(server.base, tokens, '/api/tasks/trpc/claims.mine');
   // The full side walks the members once on its task; the raw side takes a new task whenever
   // it has been through them all (it is several times faster).
   const fullTask = await publishBenchTask(raw, '帮村里销售冰糖橙（全栈）', null);
@@ -57,31 +55,9 @@ export async function runClaim(options: { adminUrl: string; driver: 'pg' | 'neon
         db.release();
       }
     };
-    // A member's app lists tasks before claiming one, so the server has verified the
-    // member's access token once (as it does once per token per 60 s): warmed outside the loop.
-    const warmAhead = async () => {
-      const ahead = members.slice(next, next + 3000);
-      await tokens.warm(ahead);
-      for (let i = 0; i < ahead.length; i += 8) {
-        await Promise.all(ahead.slice(i, i + 8).map(async (m) => {
-          if ((await reader.get('/api/tasks/trpc/claims.mine', { cookie: await tokens.cookieFor(m) })) !== 200) throw new Error('claims.mine failed');
-        }));
-      }
-    };
-
-    await warmAhead();
-    await measure(fullCall, 8, 1000);
-    await measure(rawCall, 8, 1000);
-    const result: ScenarioResult = { full: [], raw: [] };
-    for (const concurrency of [1, 8]) {
-      await warmAhead();
-      const full = await measure(fullCall, concurrency, options.durationMs);
-      const straight = await measure(rawCall, concurrency, options.durationMs);
-      options.log(describe(`full stack (${options.driver})`, full));
-      options.log(describe('raw pg statements', straight));
-      result.full.push(full);
-      result.raw.push(straight);
-    }
+    // The member's app lists their claims before claiming.
+    const warmAhead = () => warmer.warm(members.slice(next, next + 3000));
+    const result = await measureWrites(options, { full: fullCall, raw: rawCall, warmAhead });
     // Honesty check: every accepted request is one claim, one place and one event.
     const check = await raw.query(
       `select (select count(*)::int from tasks.claims where tenant_id = $1 and task_id = $2) as claims,
@@ -95,7 +71,7 @@ export async function runClaim(options: { adminUrl: string; driver: 'pg' | 'neon
     return result;
   } finally {
     client.close();
-    reader.close();
+    warmer.close();
     await raw.end();
     server.stop();
   }

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACCESS_COOKIE, generateAccessKeys, mintAccessToken, type AccessKeys } from '@tongxin/auth';
 import pg from 'pg';
+import { createHttpGetter } from './http-client.ts';
+import { describe, measure } from './measure.ts';
+import type { ScenarioResult } from './scenario-me.ts';
 import { freshDatabase, seedBenchmarkCounty, waitForRelay } from './server.ts';
 
 // What both monthly-report scenarios need: the 10,000-member benchmark county with a user
@@ -152,3 +155,45 @@ export function reportInput(m: BenchMember, period: string, idempotencyKey: stri
 }
 
 export const SUBMIT_PATH = '/api/reporting/trpc/monthlyReports.submit';
+
+/**
+ * A member's app reads before it writes, so the server has verified each member's access
+ * token once before the measured call (as it does once per token per 60 s): the next
+ * members' tokens are minted and read with (`readPath`) outside the measured loop.
+ */
+export function createWarmer(base: string, tokens: ReturnType<typeof createTokens>, readPath: string) {
+  const reader = createHttpGetter(base, 8);
+  const warm = async (ahead: BenchMember[]) => {
+    await tokens.warm(ahead);
+    for (let i = 0; i < ahead.length; i += 8) {
+      await Promise.all(ahead.slice(i, i + 8).map(async (m) => {
+        if ((await reader.get(readPath, { cookie: await tokens.cookieFor(m) })) !== 200) throw new Error(`${readPath} failed`);
+      }));
+    }
+  };
+  return { warm, close: () => reader.close() };
+}
+
+/**
+ * The write scenarios' comparison: a warm-up of each side, then at concurrency 1 and 8 the
+ * full stack and the raw statements one after the other, the members warmed before each.
+ */
+export async function measureWrites(
+  options: { driver: string; durationMs: number; log: (line: string) => void },
+  sides: { full: () => Promise<void>; raw: () => Promise<void>; warmAhead: () => Promise<void> },
+): Promise<ScenarioResult> {
+  await sides.warmAhead();
+  await measure(sides.full, 8, 1000);
+  await measure(sides.raw, 8, 1000);
+  const result: ScenarioResult = { full: [], raw: [] };
+  for (const concurrency of [1, 8]) {
+    await sides.warmAhead();
+    const full = await measure(sides.full, concurrency, options.durationMs);
+    const straight = await measure(sides.raw, concurrency, options.durationMs);
+    options.log(describe(`full stack (${options.driver})`, full));
+    options.log(describe('raw pg statements', straight));
+    result.full.push(full);
+    result.raw.push(straight);
+  }
+  return result;
+}

@@ -1,9 +1,7 @@
 import pg from 'pg';
-import { createHttpGetter } from './http-client.ts';
-import { describe, measure } from './measure.ts';
 import type { ScenarioResult } from './scenario-me.ts';
 import {
-  createHttpPoster, createTokens, currentPeriod, prepareCounty, reportInput, startWithKeys, SUBMIT_PATH, TENANT, type BenchMember,
+  createHttpPoster, createTokens, createWarmer, currentPeriod, measureWrites, prepareCounty, reportInput, startWithKeys, SUBMIT_PATH, TENANT, type BenchMember,
 } from './scenario-report-stack.ts';
 
 // The statements monthlyReports.submit sends for a first submission
@@ -30,8 +28,8 @@ export async function runReportSubmit(options: { adminUrl: string; driver: 'pg' 
   const server = await startWithKeys(databaseUrl, options.driver, options.port);
   const raw = new pg.Pool({ connectionString: databaseUrl, max: 8 });
   const client = createHttpPoster(server.base, 8);
-  const reader = createHttpGetter(server.base, 8);
   const tokens = createTokens(server.keys);
+  const warmer = createWarmer(server.base, tokens, '/api/reporting/trpc/monthlyReports.mine');
   const period = currentPeriod();
   let next = 0;
   const take = (): BenchMember => {
@@ -67,33 +65,10 @@ export async function runReportSubmit(options: { adminUrl: string; driver: 'pg' 
         db.release();
       }
     };
-    // A member's app reads before it writes (the report page loads their reports), so the
-    // server has verified the member's access token once before the submit, as it does for
-    // each token once per 60 s: the next members' tokens are minted and read with outside
-    // the measured loop. (report-burst leaves this out: there every token is new.)
-    const warmAhead = async () => {
-      const ahead = members.slice(next, next + 3000);
-      await tokens.warm(ahead);
-      for (let i = 0; i < ahead.length; i += 8) {
-        await Promise.all(ahead.slice(i, i + 8).map(async (m) => {
-          if ((await reader.get('/api/reporting/trpc/monthlyReports.mine', { cookie: await tokens.cookieFor(m) })) !== 200) throw new Error('monthlyReports.mine failed');
-        }));
-      }
-    };
-
-    await warmAhead();
-    await measure(fullCall, 8, 1000);
-    await measure(rawCall, 8, 1000);
-    const result: ScenarioResult = { full: [], raw: [] };
-    for (const concurrency of [1, 8]) {
-      await warmAhead();
-      const full = await measure(fullCall, concurrency, options.durationMs);
-      const straight = await measure(rawCall, concurrency, options.durationMs);
-      options.log(describe(`full stack (${options.driver})`, full));
-      options.log(describe('raw pg statements', straight));
-      result.full.push(full);
-      result.raw.push(straight);
-    }
+    // The report page loads the member's reports before they submit. (report-burst leaves
+    // this out: there every token is new.)
+    const warmAhead = () => warmer.warm(members.slice(next, next + 3000));
+    const result = await measureWrites(options, { full: fullCall, raw: rawCall, warmAhead });
     // Honesty check: every accepted request stored one report, one version and one event.
     await raw.query('analyze reporting.monthly_reports, reporting.monthly_report_versions, reporting.outbox');
     const check = await raw.query(
@@ -109,7 +84,7 @@ export async function runReportSubmit(options: { adminUrl: string; driver: 'pg' 
     return result;
   } finally {
     client.close();
-    reader.close();
+    warmer.close();
     await raw.end();
     server.stop();
   }
