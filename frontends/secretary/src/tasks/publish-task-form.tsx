@@ -2,21 +2,19 @@ import { For, Show, createSignal, type JSX } from 'solid-js';
 import { errorKind } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FLOW_KINDS, type TreeOrg } from '../reporting/common/org-options.ts';
-import { chinaLocalToIso, isoToChinaLocal } from '../reporting/common/period.ts';
+import { isoToChinaLocal } from '../reporting/common/period.ts';
 import { c } from '../reporting/common/messages.ts';
 import { OrgSelect } from '../tree/org-select.tsx';
-import { failureText, fieldMessage, integerRange, requiredMessage } from './field-message.ts';
+import { failureText, fieldMessage } from './field-message.ts';
 import { t, word } from './messages.ts';
+import { readTaskForm, type Draft, type Fields } from './read-task-form.ts';
+import { changesOf, type Changes } from './task-changes.ts';
 import {
   PHOTO_RULES, STUDY_FORMATS, TARGET_UNITS, TASK_KINDS, tasksApi,
-  type ManagedTask, type PhotoRule, type PublishTaskInput, type StudyFormat, type TargetUnit, type TaskKind, type UpdateTaskInput, type Visibility,
+  type ManagedTask, type PhotoRule, type StudyFormat, type TargetUnit, type TaskKind, type Visibility,
 } from './tasks-api.ts';
 
-type Fields = Record<string, string>;
-type Draft = Omit<PublishTaskInput, 'idempotencyKey'>;
-type Changes = Omit<UpdateTaskInput, 'idempotencyKey'>;
 /** The terms an edit may change (not the publisher, not the audience). */
-const TERMS = ['kind', 'title', 'description', 'target', 'quota', 'deadline', 'city', 'evidence', 'points', 'study'] as const;
 /** The fields this form shows a server's message beside; any other is said above the buttons. */
 const FORM_FIELDS = new Set(['orgId', 'kind', 'title', 'description', 'target', 'target.amount', 'quota', 'deadline', 'visibility', 'city', 'evidence.photoReason', 'study', 'study.body', 'study.url', 'points']);
 
@@ -26,14 +24,6 @@ const UNIT_OF: Record<TaskKind, TargetUnit> = {
 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const COUNTY_KINDS = ['county', 'department'];
-
-/** Equal as JSON values, whatever the order of their keys (the server's JSON columns reorder them). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => same((a as Record<string, unknown>)[key] ?? null, (b as Record<string, unknown>)[key] ?? null));
-}
 
 /**
  * Publish a task, or keep it as a draft. Evidence asks for a sentence and a number by
@@ -107,90 +97,21 @@ export function PublishTaskForm(props: {
   const defaultDeadline = isoToChinaLocal(new Date(Date.now() + 14 * DAY_MS).toISOString()).slice(0, 11) + '18:00';
   const initialDeadline = editing ? isoToChinaLocal(editing.deadline) : defaultDeadline;
 
-  function read(form: HTMLFormElement): { input: Draft; problems: Fields } {
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
-    const problems: Fields = {};
-    const whole = (name: string, min: number, max: number) => {
-      const raw = text(name);
-      const value = Number(raw);
-      if (raw === '') problems[name] = requiredMessage();
-      else if (!Number.isInteger(value) || value < min || value > max) problems[name] = integerRange(min, max);
-      return value;
-    };
-    const title = text('title');
-    const description = text('description');
-    if (title.length < 2) problems.title = title ? fieldMessage('Too small: expected string to have >=2 characters')! : requiredMessage();
-    if (!description) problems.description = requiredMessage();
-    const amountText = text('target.amount');
-    const amount = amountText === '' ? null : whole('target.amount', 1, 100_000_000);
-    if (amount === null && needsTarget()) problems['target.amount'] = t('targetForNumber');
-    const quota = unlimited() ? null : whole('quota', 1, 100_000);
-    // The hint beside the field says why; the message says what fits.
-    if (quota !== null && !problems.quota && quota < taken) problems.quota = integerRange(taken, 100_000);
-    const points = whole('points', 1, 100);
-    const deadlineText = text('deadline');
-    let deadline = '';
-    if (!deadlineText) problems.deadline = requiredMessage();
-    else {
-      deadline = chinaLocalToIso(deadlineText);
-      // An edit that keeps a deadline already passed does not have to move it.
-      const kept = editing && deadlineText === initialDeadline;
-      if (!kept && new Date(deadline).getTime() <= Date.now()) problems.deadline = fieldMessage('future')!;
-    }
-    const photoReason = text('evidence.photoReason');
-    if (!isStudy() && photo() !== 'none' && !photoReason) problems['evidence.photoReason'] = requiredMessage();
-    const studyBody = text('study.body');
-    const studyUrl = text('study.url');
-    if (isStudy() && format() === 'text' && !studyBody) problems['study.body'] = requiredMessage();
-    if (isStudy() && format() !== 'text' && !studyUrl) problems['study.url'] = requiredMessage();
-    if (!orgId()) problems.orgId = requiredMessage();
-    const input: Draft = {
-      orgId: orgId(),
-      kind: kind(),
-      title,
-      description,
-      target: amount === null ? null : { amount, unit: unit() },
-      quota,
-      deadline,
-      visibility: chosenVisibility(),
-      city: text('city') || null,
-      // A study task is confirmed by the member; it asks for no evidence.
-      evidence: isStudy()
-        ? { photo: 'none', photoReason: null, text: false, number: false }
-        : { photo: photo(), photoReason: photo() === 'none' ? null : photoReason, text: data.has('evidence.text'), number: data.has('evidence.number') },
-      points,
-      study: isStudy() ? { format: format(), body: format() === 'text' ? studyBody : null, url: format() === 'text' ? null : studyUrl } : null,
-      draft: false,
-    };
-    return { input, problems };
-  }
-
-  /** The terms that differ from the task's: only they are sent, so an untouched term stays exactly as it was. */
-  function changesOf(task: ManagedTask, input: Draft, form: HTMLFormElement): Partial<Changes> {
-    const changes: Record<string, unknown> = {};
-    for (const term of TERMS) {
-      if (term === 'deadline') {
-        // Compared as the form shows it (to the minute), not to the second.
-        const shown = String(new FormData(form).get('deadline') ?? '').trim();
-        if (shown !== initialDeadline) changes.deadline = input.deadline;
-      } else if (!same(task[term], input[term])) changes[term] = input[term];
-    }
-    return changes as Partial<Changes>;
-  }
-
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const draft = (event.submitter as HTMLButtonElement | null)?.value === 'draft';
-    const { input, problems } = read(form);
+    const { input, problems } = readTaskForm(form, {
+      orgId: orgId(), kind: kind(), unit: unit(), unlimited: unlimited(), photo: photo(), format: format(), visibility: chosenVisibility(),
+      needsTarget: needsTarget(), taken, keptDeadline: editing ? initialDeadline : null,
+    });
     setLocal(problems);
     if (Object.keys(problems).length > 0) {
       form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     if (editing) {
-      const changes = changesOf(editing, input, form);
+      const changes = changesOf(editing, input, String(new FormData(form).get('deadline') ?? '').trim() !== initialDeadline);
       if (Object.keys(changes).length === 0) {
         props.onDone(t('unchanged', { title: editing.title }));
         return;
