@@ -2,3 +2,4 @@ export * from './ledger-fields.ts';
 export * from './id-card.ts';
 export * from './member-input.ts';
 export * from './org-kinds.ts';
+export * from './id-tail-digest.ts';
