@@ -4,7 +4,8 @@ export type RoleGrant =
   | { role: 'secretary'; orgId: string }
   | { role: 'department' }
   | { role: 'city'; cityId: string }
-  | { role: 'admin' };
+  /** The platform operator: tenants and invitations, never member data (brief, "Who uses it"). */
+  | { role: 'operator' };
 
 export type RoleName = RoleGrant['role'];
 

@@ -12,6 +12,8 @@ export interface Scope {
   orgIds?: readonly string[];
   /** The whole tenant (a department, or system work such as an event consumer). */
   tenantWide?: boolean;
+  /** The platform operator: only identity's tenant registry and invitations honour it. */
+  operator?: boolean;
 }
 
 export class OwnerRoleRefused extends Error {
@@ -45,6 +47,7 @@ function settings(database: Database, scope: Scope): [string, string][] {
     ['app.user_id', scope.userId ?? ''],
     ['app.org_ids', (scope.orgIds ?? []).join(',')],
     ['app.tenant_wide', scope.tenantWide ? 'on' : ''],
+    ['app.operator', scope.operator ? 'on' : ''],
   ];
 }
 

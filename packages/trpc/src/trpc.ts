@@ -67,6 +67,17 @@ export const departmentProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
 });
 
+/**
+ * The platform operator (tenant `platform`): the registry of tenants and the invitations
+ * of their administrators, across tenants, and nothing of any county's people.
+ */
+export const operatorProcedure = t.procedure.use(({ ctx, next }) => {
+  const claims = requireClaims(ctx);
+  if (!hasRole(claims.roles, 'operator') || claims.tenantId !== 'platform') forbidden('operator');
+  const scope = { tenantId: claims.tenantId, userId: claims.userId, operator: true };
+  return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
+});
+
 export type ActingRole = 'member' | 'secretary' | 'department';
 
 /** Who calls, in the roles a procedure lets them act in. */

@@ -1,12 +1,28 @@
-import { tenantPolicy } from '@tongxin/db';
+import { orgCopyTable } from '@tongxin/copies';
+import { currentTenant, currentUser, outboxTable, pathInScope, processedEventsTable, tenantPolicy, tenantWide } from '@tongxin/db';
+import type { RoleGrant } from '@tongxin/auth';
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, pgPolicy, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 
 export const identity = pgSchema('identity');
 
 export const tenantKind = identity.enum('tenant_kind', ['county', 'city', 'platform']);
 
-/** The tenant registry itself (a county; a city groups counties). Readable by all, written by the owner only. */
+/** The platform operator's transaction (app.operator): only the registry and invitations honour it. */
+export const operatorScope = sql`(select current_setting('app.operator', true) = 'on')`;
+
+export interface TenantProfile {
+  contact?: string;
+  phone?: string;
+  address?: string;
+}
+
+/**
+ * The tenant registry itself (a county; a city groups counties; `platform` holds the
+ * operators). The id is the 6-digit administrative division code. Readable by all (the
+ * login form lists counties); created, renamed, suspended by the platform operator; a
+ * county's own department keeps its profile and setup progress in `tenant_setup`.
+ */
 export const tenants = identity
   .table(
     'tenants',
@@ -16,9 +32,36 @@ export const tenants = identity
       kind: tenantKind('kind').notNull().default('county'),
       /** The city tenant a county belongs to. */
       cityId: text('city_id'),
+      /** A suspended tenant's users cannot log in or refresh; nothing is deleted. */
+      suspendedAt: timestamp('suspended_at', { withTimezone: true }),
       createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     },
-    () => [pgPolicy('read_only', { as: 'permissive', for: 'select', using: sql`true` })],
+    () => [
+      pgPolicy('read_only', { as: 'permissive', for: 'select', using: sql`true` }),
+      pgPolicy('operator_writes', { as: 'permissive', for: 'insert', withCheck: operatorScope }),
+      pgPolicy('operator_updates', { as: 'permissive', for: 'update', using: operatorScope, withCheck: operatorScope }),
+    ],
+  )
+  .enableRLS();
+
+/** A county's own setup: profile, the wizard's progress, and when it went live. Its department writes it. */
+export const tenantSetup = identity
+  .table(
+    'tenant_setup',
+    {
+      tenantId: text('tenant_id').primaryKey(),
+      profile: jsonb('profile').$type<TenantProfile>().notNull().default({}),
+      /** The wizard's steps the department has marked done. */
+      steps: jsonb('steps').$type<string[]>().notNull().default([]),
+      /** Live: its flow organizations are in the cross-county directory. */
+      liveAt: timestamp('live_at', { withTimezone: true }),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    () => [
+      pgPolicy('tenant_read', { as: 'permissive', for: 'select', using: sql`tenant_id = ${currentTenant}` }),
+      pgPolicy('department_writes', { as: 'permissive', for: 'all', using: sql`tenant_id = ${currentTenant} and ${tenantWide}`, withCheck: sql`tenant_id = ${currentTenant} and ${tenantWide}` }),
+    ],
   )
   .enableRLS();
 
@@ -70,7 +113,8 @@ export const sessions = identity
   )
   .enableRLS();
 
-export const roleName = identity.enum('role_name', ['member', 'secretary', 'department', 'city', 'admin']);
+/** `operator`: the platform operator (brief, "Who uses it"), in the `platform` tenant; `admin` is unused. */
+export const roleName = identity.enum('role_name', ['member', 'secretary', 'department', 'city', 'admin', 'operator']);
 
 export const roleAssignments = identity
   .table(
@@ -110,7 +154,13 @@ export const loginAttempts = identity
   )
   .enableRLS();
 
-export const auditKind = identity.enum('audit_kind', ['login', 'login_failed', 'locked', 'login_refused_locked', 'logout', 'password_changed']);
+export const auditKind = identity.enum('audit_kind', [
+  'login', 'login_failed', 'locked', 'login_refused_locked', 'logout', 'password_changed',
+  'login_refused_suspended', 'operator_created', 'tenant_created', 'tenant_renamed', 'tenant_suspended', 'tenant_resumed',
+  'invitation_issued', 'invitation_revoked', 'invitation_accepted', 'activation_issued', 'activation_revoked',
+  'activated', 'activation_failed', 'reset_requested', 'reset_failed', 'password_reset', 'role_granted', 'role_removed',
+  'account_closed', 'tenant_live', 'setup_changed', 'sms_settings_changed', 'throttled',
+]);
 
 /** Append-only (a trigger refuses UPDATE and DELETE, for the owner too). */
 export const auditEvents = identity
@@ -124,7 +174,244 @@ export const auditEvents = identity
       userId: uuid('user_id'),
       username: text('username'),
       ip: text('ip'),
+      /** Who acted, when not the user the row is about (an appointment, an issued code). */
+      actorUserId: uuid('actor_user_id'),
+      /** The org an appointment or a code concerns. */
+      orgId: uuid('org_id'),
+      /** What else the row needs to be read (never a code, a token or a password). */
+      detail: jsonb('detail').$type<Record<string, unknown>>(),
     },
     (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('audit_events_at').on(t.tenantId, t.at), tenantPolicy()],
+  )
+  .enableRLS();
+
+
+export const outbox = outboxTable(identity);
+/** Roster's events identity applies (its copies of people and orgs). */
+export const processedEvents = processedEventsTable(identity);
+
+/** Roster's orgs, for scope checks (appointments, codes) and the setup checklist. */
+export const orgs = orgCopyTable(identity);
+
+/**
+ * Roster's members as identity needs them to open accounts: who, where in the tree, the
+ * ledger's phone (the username) and a digest of the ID number's last 6 characters (what a
+ * member types to prove who they are). A member sees their own row, a secretary the rows in
+ * their subtree, the department the tenant.
+ */
+export const people = identity
+  .table(
+    'people',
+    {
+      tenantId: text('tenant_id').notNull(),
+      memberId: uuid('member_id').notNull(),
+      userId: uuid('user_id'),
+      name: text('name').notNull(),
+      phone: text('phone'),
+      /** sha256(`${memberId}:${last 6 of the ID number}`), see @tongxin/ledger idTailDigest. */
+      idTailDigest: text('id_tail_digest'),
+      branchId: uuid('branch_id').notNull(),
+      orgPath: text('org_path').notNull(),
+      status: text('status').notNull(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.memberId] }),
+      uniqueIndex('people_user').on(t.tenantId, t.userId),
+      index('people_org_path').using('btree', t.tenantId, sql`${t.orgPath} text_pattern_ops`),
+      index('people_phone').on(t.tenantId, t.phone),
+      tenantPolicy('restrictive'),
+      pgPolicy('people_scope', { as: 'permissive', for: 'all', using: sql`${tenantWide} or ${t.userId}::text = ${currentUser} or ${pathInScope(t.orgPath)}` }),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Single-use invitations: the first operator's setup link (`platform` tenant), a county
+ * administrator invited by the operator, staff invited by the department or a township.
+ * Only the token's SHA-256 is stored. The operator reads and writes them across tenants.
+ */
+export const invitations = identity
+  .table(
+    'invitations',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      tokenHash: text('token_hash').notNull(),
+      /** setup: the first operator; department: a county's administrator; staff: invited by the county. */
+      purpose: text('purpose').notNull(),
+      name: text('name'),
+      phone: text('phone'),
+      /** What accepting grants. */
+      grants: jsonb('grants').$type<RoleGrant[]>().notNull().default([]),
+      /** The appointment a staff invitation fills (a secretary of an org), if any. */
+      issuedByUserId: uuid('issued_by_user_id'),
+      issuedByTenantId: text('issued_by_tenant_id'),
+      createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+      expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+      usedAt: timestamp('used_at', { withTimezone: true }),
+      revokedAt: timestamp('revoked_at', { withTimezone: true }),
+      userId: uuid('user_id'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      uniqueIndex('invitations_token').on(t.tenantId, t.tokenHash),
+      pgPolicy('invitation_tenant', {
+        as: 'permissive',
+        for: 'all',
+        using: sql`tenant_id = ${currentTenant} or ${operatorScope}`,
+        withCheck: sql`tenant_id = ${currentTenant} or ${operatorScope}`,
+      }),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * A member's activation code: single-use, 14 days, only its SHA-256 stored. Visible to
+ * whoever may see the member in `people` (the policy's subquery runs under the caller's own
+ * row policies), so a secretary issues and lists codes in their subtree only.
+ */
+export const activationCodes = identity
+  .table(
+    'activation_codes',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      codeHash: text('code_hash').notNull(),
+      memberId: uuid('member_id').notNull(),
+      issuedByUserId: uuid('issued_by_user_id'),
+      idempotencyKey: text('idempotency_key'),
+      createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+      expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+      usedAt: timestamp('used_at', { withTimezone: true }),
+      revokedAt: timestamp('revoked_at', { withTimezone: true }),
+      /** Wrong name or ID fragment typed with this code; 5 lock it. */
+      failures: integer('failures').notNull().default(0),
+      lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      uniqueIndex('activation_codes_code').on(t.tenantId, t.codeHash),
+      index('activation_codes_member').on(t.tenantId, t.memberId),
+      tenantPolicy('restrictive'),
+      pgPolicy('activation_scope', {
+        as: 'permissive',
+        for: 'all',
+        using: sql`${tenantWide} or exists (select 1 from "identity"."people" p where p.tenant_id = ${t.tenantId} and p.member_id = ${t.memberId})`,
+      }),
+    ],
+  )
+  .enableRLS();
+
+/** A password-reset code sent by SMS: 15 minutes, only its SHA-256 stored, 5 wrong tries end it. */
+export const resetCodes = identity
+  .table(
+    'reset_codes',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      userId: uuid('user_id').notNull(),
+      codeHash: text('code_hash').notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+      expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+      usedAt: timestamp('used_at', { withTimezone: true }),
+      failures: integer('failures').notNull().default(0),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), userRef(t, 'reset_codes_user_fk'), index('reset_codes_user').on(t.tenantId, t.userId), tenantPolicy()],
+  )
+  .enableRLS();
+
+/**
+ * Counters behind every limit that is not per account: failed logins, activations and
+ * resets per client address, messages per phone. `key` names the limit and its subject
+ * (`login:ip:203.0.113.9`, `sms:phone:13800000001`).
+ */
+export const throttles = identity
+  .table(
+    'throttles',
+    {
+      tenantId: text('tenant_id').notNull(),
+      key: text('key').notNull(),
+      count: integer('count').notNull().default(0),
+      windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+      lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.key] }), tenantPolicy()],
+  )
+  .enableRLS();
+
+/**
+ * Who holds which org (secretary or deputy): the audited record of appointments. One held
+ * by a member who has no account yet waits (user_id null) and becomes a role when they
+ * activate; an appointment with a user is mirrored as a `secretary` role assignment.
+ */
+export const appointments = identity
+  .table(
+    'appointments',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      orgId: uuid('org_id').notNull(),
+      /** The org's path when appointed, so scope is one prefix test (kept by org_moved). */
+      orgPath: text('org_path').notNull(),
+      memberId: uuid('member_id'),
+      userId: uuid('user_id'),
+      name: text('name').notNull(),
+      /** secretary or deputy (书记 / 副书记): the same scope. */
+      title: text('title').notNull(),
+      appointedByUserId: uuid('appointed_by_user_id'),
+      appointedAt: timestamp('appointed_at', { withTimezone: true }).notNull(),
+      endedAt: timestamp('ended_at', { withTimezone: true }),
+      endedByUserId: uuid('ended_by_user_id'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      index('appointments_org').on(t.tenantId, t.orgId),
+      index('appointments_member').on(t.tenantId, t.memberId),
+      tenantPolicy('restrictive'),
+      pgPolicy('appointment_scope', { as: 'permissive', for: 'all', using: sql`${tenantWide} or ${pathInScope(t.orgPath)} or ${t.userId}::text = ${currentUser}` }),
+    ],
+  )
+  .enableRLS();
+
+/** A county's SMS provider (Tencent Cloud SMS). The secret key is encrypted at rest and never returned. */
+export const smsSettings = identity
+  .table(
+    'sms_settings',
+    {
+      tenantId: text('tenant_id').primaryKey(),
+      provider: text('provider').notNull().default('tencent'),
+      sdkAppId: text('sdk_app_id').notNull(),
+      signName: text('sign_name').notNull(),
+      region: text('region').notNull().default('ap-guangzhou'),
+      templates: jsonb('templates').$type<{ activation: string; reset: string; invitation: string }>().notNull(),
+      secretId: text('secret_id').notNull(),
+      secretKeyEncrypted: text('secret_key_encrypted').notNull(),
+      updatedByUserId: uuid('updated_by_user_id'),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    () => [
+      pgPolicy('department_only', { as: 'permissive', for: 'all', using: sql`tenant_id = ${currentTenant} and ${tenantWide}`, withCheck: sql`tenant_id = ${currentTenant} and ${tenantWide}` }),
+    ],
+  )
+  .enableRLS();
+
+/** Each message handed to a channel, with the provider's answer (or the rate limit's refusal). */
+export const messageDeliveries = identity
+  .table(
+    'message_deliveries',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      kind: text('kind').notNull(),
+      phone: text('phone').notNull(),
+      provider: text('provider').notNull(),
+      /** sent, failed, refused_rate_limit */
+      status: text('status').notNull(),
+      providerMessageId: text('provider_message_id'),
+      errorCode: text('error_code'),
+      at: timestamp('at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('message_deliveries_at').on(t.tenantId, t.at), tenantPolicy()],
   )
   .enableRLS();

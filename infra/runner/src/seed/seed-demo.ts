@@ -1,4 +1,5 @@
 import { identitySchema } from '@tongxin/identity';
+import { ne } from 'drizzle-orm';
 import type { Database } from '@tongxin/db';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
 import { seedCounty } from './seed-county.ts';
@@ -6,9 +7,9 @@ import { seedYearHistory } from './seed-history.ts';
 import { seedDemoReports } from './seed-reporting.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
 
-/** True when the database has no tenant yet (a first start). */
+/** True when the database has no county or city yet (a first start; the platform tenant is always there). */
 export async function isEmpty(database: Database): Promise<boolean> {
-  const rows = await database.owner.select({ id: identitySchema.tenants.id }).from(identitySchema.tenants).limit(1);
+  const rows = await database.owner.select({ id: identitySchema.tenants.id }).from(identitySchema.tenants).where(ne(identitySchema.tenants.kind, 'platform')).limit(1);
   return rows.length === 0;
 }
 

@@ -23,7 +23,12 @@ function toGrant(row: typeof roleAssignments.$inferSelect): RoleGrant[] {
       return row.orgId ? [{ role: row.role, orgId: row.orgId }] : [];
     case 'city':
       return row.cityId ? [{ role: 'city', cityId: row.cityId }] : [];
+    case 'department':
+      return [{ role: 'department' }];
+    case 'operator':
+      return [{ role: 'operator' }];
     default:
-      return [{ role: row.role }];
+      // 'admin' is an unused enum value kept for old databases: it grants nothing.
+      return [];
   }
 }

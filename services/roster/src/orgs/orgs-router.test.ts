@@ -362,7 +362,7 @@ describe('orgs.branches', () => {
 
   it('an anonymous caller is UNAUTHORIZED; an account with none of the roles is FORBIDDEN', async () => {
     expect((await query('branches', undefined)).error?.code).toBe('UNAUTHORIZED');
-    expect((await query('branches', { tenantId: 'yx', userId: 'admin', roles: [{ role: 'admin' }] })).error?.code).toBe('FORBIDDEN');
+    expect((await query('branches', { tenantId: 'yx', userId: 'admin', roles: [{ role: 'operator' }] })).error?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -10,7 +10,7 @@ export function callers(ids: Record<string, string>) {
     memberAs: (userId: string, org: string, tenantId = 'yx') => ({ tenantId, userId, roles: [{ role: 'member', orgId: ids[org]! }] as RoleGrant[] }),
     secretaryOf: (org: string, tenantId = 'yx') => ({ tenantId, userId: `sec-${org}`, roles: [{ role: 'secretary', orgId: ids[org]! }] as RoleGrant[] }),
     department: (tenantId = 'yx') => ({ tenantId, userId: `dep-${tenantId}`, roles: [{ role: 'department' }] as RoleGrant[] }),
-    admin: (tenantId = 'yx') => ({ tenantId, userId: 'admin', roles: [{ role: 'admin' }] as RoleGrant[] }),
+    admin: (tenantId = 'yx') => ({ tenantId, userId: 'admin', roles: [{ role: 'operator' }] as RoleGrant[] }),
   };
 }
 
