@@ -10,6 +10,9 @@ export interface MemberCreated {
   orgPath?: string;
   status?: string;
   destinationCity?: string | null;
+  /** Since issue 12: the ledger's phone and the ID-tail digest (identity keeps them). */
+  phone?: string | null;
+  idTailDigest?: string | null;
 }
 
 /** `roster.member_updated`: the member after a change to a copied field. */
@@ -21,6 +24,8 @@ export interface MemberUpdated {
   orgPath: string;
   status: string;
   destinationCity?: string | null;
+  phone?: string | null;
+  idTailDigest?: string | null;
 }
 
 /** `roster.org_saved`: created, renamed or updated, or closed. */

@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { LEDGER_FIELDS } from '@tongxin/ledger';
+import { idTailDigest, LEDGER_FIELDS } from '@tongxin/ledger';
 import type { Actor } from '../ledger/change-member.ts';
 import { maskChanges } from '../ledger/mask-changes.ts';
 import type { MemberCreated, NewMember } from '../members/create-member.ts';
@@ -51,7 +51,10 @@ export async function createImportedMembers(tx: Tx, tenantId: string, inputs: re
   );
   await tx.insert(outbox).values(
     created.map(({ id, input }) => {
-      const event: MemberCreated = { memberId: id, userId: null, name: input.name, branchId: input.branchId, orgPath: input.branchPath, status: input.status ?? 'resident', destinationCity: input.destinationCity ?? null };
+      const event: MemberCreated = {
+        memberId: id, userId: null, name: input.name, branchId: input.branchId, orgPath: input.branchPath, status: input.status ?? 'resident',
+        destinationCity: input.destinationCity ?? null, phone: input.phone ?? null, idTailDigest: idTailDigest(id, input.idCardNumber),
+      };
       return { tenantId, topic: 'roster.member_created', payload: event };
     }),
   );

@@ -1,5 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
-import { LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
+import { idTailDigest, LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
 import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
@@ -40,8 +40,12 @@ export interface ChangeResult {
 
 const LEDGER = new Set<string>(LEDGER_FIELDS);
 
-/** The fields other services copy (reporting's members): a change to one is a `roster.member_updated` event. */
-const SHARED_FIELDS = new Set(['name', 'branchId', 'orgPath', 'status', 'destinationCity']);
+/**
+ * The fields other services copy (reporting's members; identity's people, whose username is
+ * the phone and whose activation checks the ID tail): a change to one is a
+ * `roster.member_updated` event.
+ */
+const SHARED_FIELDS = new Set(['name', 'branchId', 'orgPath', 'status', 'destinationCity', 'phone', 'idCardNumber']);
 
 /** `roster.member_updated`: the member as other services keep them, after the change. */
 export interface MemberUpdated {
@@ -53,6 +57,10 @@ export interface MemberUpdated {
   status: string;
   /** Where the member works now: tasks offer a filter by it. */
   destinationCity: string | null;
+  /** The ledger's own phone (identity's username). */
+  phone: string | null;
+  /** `idTailDigest(memberId, idCardNumber)`, never the number itself. */
+  idTailDigest: string | null;
 }
 
 /**
@@ -116,14 +124,24 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
   }
   await refreshGrants(tx, tenantId, memberId);
   if (changes.some((c) => SHARED_FIELDS.has(c.field))) {
-    const [now] = await tx
-      .select({ userId: members.userId, name: members.name, branchId: members.branchId, orgPath: members.orgPath, status: members.status, destinationCity: members.destinationCity })
-      .from(members)
-      .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
-    const event: MemberUpdated = { memberId, ...now! };
-    await recordEvent(tx, outbox, tenantId, 'roster.member_updated', event);
+    await announceMemberUpdated(tx, tenantId, memberId);
   }
   return { version, changes, replayed: false };
+}
+
+/** Records `roster.member_updated` with the member as they are now in this transaction. */
+export async function announceMemberUpdated(tx: Tx, tenantId: string, memberId: string): Promise<void> {
+  const [now] = await tx
+    .select({
+      userId: members.userId, name: members.name, branchId: members.branchId, orgPath: members.orgPath, status: members.status,
+      destinationCity: members.destinationCity, phone: members.phone, idCardNumber: members.idCardNumber,
+    })
+    .from(members)
+    .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
+  if (!now) return;
+  const { idCardNumber, ...shared } = now;
+  const event: MemberUpdated = { memberId, ...shared, idTailDigest: idTailDigest(memberId, idCardNumber) };
+  await recordEvent(tx, outbox, tenantId, 'roster.member_updated', event);
 }
 
 const keyUsedElsewhere = () => new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another member' });

@@ -1,5 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
-import { LEDGER_FIELDS } from '@tongxin/ledger';
+import { idTailDigest, LEDGER_FIELDS } from '@tongxin/ledger';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Actor, MemberPatch } from '../ledger/change-member.ts';
@@ -23,6 +23,10 @@ export interface MemberCreated {
   orgPath: string;
   status: string;
   destinationCity: string | null;
+  /** The ledger's own phone: identity's username and where activation and reset codes go (issue 12). */
+  phone: string | null;
+  /** `idTailDigest(memberId, idCardNumber)`: identity checks the typed ID tail against it. */
+  idTailDigest: string | null;
 }
 
 /**
@@ -72,7 +76,9 @@ export async function createMember(
   await tx.insert(memberVersions).values({
     tenantId, memberId: row.id, version: 1, action: 'created', changes, actorUserId: actor.userId, actorRole: actor.role, at: now,
   });
-  const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId, orgPath: branchPath, status: fields.status ?? 'resident', destinationCity: fields.destinationCity ?? null };
+  const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId, orgPath: branchPath, status: fields.status ?? 'resident', destinationCity: fields.destinationCity ?? null,
+    phone: fields.phone ?? null, idTailDigest: idTailDigest(row.id, fields.idCardNumber),
+  };
   await recordEvent(tx, outbox, tenantId, 'roster.member_created', event);
   return { id: row.id, created: true };
 }
