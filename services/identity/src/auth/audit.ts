@@ -9,7 +9,17 @@ export async function audit(
   tenantId: string,
   kind: AuditKind,
   at: Date,
-  who: { userId?: string | null; username?: string | null; ip?: string | null },
+  who: { userId?: string | null; username?: string | null; ip?: string | null; actorUserId?: string | null; orgId?: string | null; detail?: Record<string, unknown> },
 ): Promise<void> {
-  await tx.insert(auditEvents).values({ tenantId, kind, at, userId: who.userId ?? null, username: who.username ?? null, ip: who.ip ?? null });
+  await tx.insert(auditEvents).values({
+    tenantId,
+    kind,
+    at,
+    userId: who.userId ?? null,
+    username: who.username ?? null,
+    ip: who.ip ?? null,
+    actorUserId: who.actorUserId ?? null,
+    orgId: who.orgId ?? null,
+    detail: who.detail ?? null,
+  });
 }

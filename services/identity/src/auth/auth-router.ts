@@ -1,15 +1,16 @@
-import { ACCESS_TOKEN_TTL_S, mintAccessToken, sessionIdFromToken } from '@tongxin/auth';
-import { authedProcedure, publicProcedure, type Context } from '@tongxin/trpc';
+import { sessionIdFromToken } from '@tongxin/auth';
+import { authedProcedure, publicProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { passwordProblem } from '../passwords/password-policy.ts';
-import { clearAuthCookies, readSessionCookie, setAccessCookie, setSessionCookie } from '../sessions/session-cookies.ts';
+import { clearAuthCookies, readSessionCookie, setSessionCookie } from '../sessions/session-cookies.ts';
+import { issueAccess } from '../sessions/start-session.ts';
 import { endSession, validateSession } from '../sessions/sessions.ts';
 import { listTenants, tenantExists } from '../tenants/list-tenants.ts';
 import { audit } from './audit.ts';
 import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
-import { loadUser, type UserWithRoles } from './load-user.ts';
+import { loadUser } from './load-user.ts';
 
 export const ZLogInInput = z.object({
   tenantId: z.string().trim().min(1, 'choose a county').max(32),
@@ -25,13 +26,6 @@ export const ZChangePasswordInput = z.object({
   }),
 });
 
-/** Mints the 60-second access token from a live session and sets it as a cookie. */
-async function issueAccess(ctx: Context, tenantId: string, sessionId: string, user: UserWithRoles) {
-  const now = ctx.deps.now();
-  const token = await mintAccessToken(ctx.deps.keys, { userId: user.id, tenantId, sessionId, name: user.name, roles: user.roles }, now);
-  setAccessCookie(ctx, token);
-  return { user: { id: user.id, name: user.name }, tenantId, roles: user.roles, accessExpiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_S * 1000) };
-}
 
 export const authRouter = {
   tenants: publicProcedure.query(({ ctx }) => ctx.tenantTx(null)(listTenants)),
