@@ -1,0 +1,49 @@
+import type { MessageKind, OutboundSms } from './message-channel.ts';
+
+/**
+ * Each kind's template values, in the order a provider's template numbers them ({1}, {2}, …):
+ * Tencent Cloud takes `TemplateParamSet` as an ordered array, so the order is part of the
+ * contract with the templates a county registers. The validity periods default to the
+ * issue's rules (activation 14 days, reset 15 minutes, invitation 72 hours).
+ */
+export const TEMPLATE_PARAMS = {
+  activation: ['code', 'days'],
+  reset: ['code', 'minutes'],
+  invitation: ['tenantName', 'link', 'hours'],
+} as const satisfies Record<MessageKind, readonly string[]>;
+
+const DEFAULTS: Partial<Record<string, string>> = { days: '14', minutes: '15', hours: '72' };
+
+/** The template's values in order; a missing value without a default is a programming error. */
+export function templateParamSet(message: Pick<OutboundSms, 'kind' | 'params'>): string[] {
+  return TEMPLATE_PARAMS[message.kind].map((name) => {
+    const value = message.params[name] ?? DEFAULTS[name];
+    if (value === undefined) throw new Error(`${message.kind} message without its ${name}`);
+    return value;
+  });
+}
+
+/** The sign a message carries when no county has registered its own. */
+export const DEFAULT_SIGN_NAME = '同心';
+
+/**
+ * The text as a person would receive it. The development channel writes it to its log; a
+ * county registers the same wording as its templates with its provider.
+ */
+export function renderSms(message: Pick<OutboundSms, 'kind' | 'params'>, signName = DEFAULT_SIGN_NAME): string {
+  const sign = `【${signName}】`;
+  switch (message.kind) {
+    case 'activation': {
+      const [code, days] = templateParamSet(message);
+      return `${sign}您的激活码为 ${code}，${days}天内有效。`;
+    }
+    case 'reset': {
+      const [code, minutes] = templateParamSet(message);
+      return `${sign}您的验证码为 ${code}，用于重设密码，${minutes}分钟内有效。如非本人操作，请忽略本短信。`;
+    }
+    case 'invitation': {
+      const [tenantName, link, hours] = templateParamSet(message);
+      return `${sign}${tenantName}邀请您开通同心账号，请在${hours}小时内打开链接设置密码：${link}`;
+    }
+  }
+}
