@@ -35,6 +35,9 @@ export async function seedCounty(
   // Other counties address the department (transfers) and the flow organizations (check-ins).
   const listed = tree.orgs.filter((o) => o.kind === 'department' || o.kind === 'flow_general' || o.kind === 'flow_branch');
   await db.insert(rosterSchema.orgDirectory).values(listed.map((o) => ({ tenantId: o.tenantId, orgId: o.id, kind: o.kind, name: o.name, province: o.province ?? null, city: o.city ?? null, path: o.path })));
+  // The demo counties are live: their flow organizations are in the directory (issue 12).
+  await db.insert(rosterSchema.countyState).values({ tenantId: plan.tenantId, liveAt: now, createdAt: now })
+    .onConflictDoUpdate({ target: rosterSchema.countyState.tenantId, set: { liveAt: now } });
 
   const members = planMembers(plan, tree, now);
   await insertMembers(database, members, progress);

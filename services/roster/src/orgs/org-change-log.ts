@@ -6,7 +6,8 @@ import { orgChanges } from '../schema.ts';
 export type OrgAction = 'created' | 'renamed' | 'moved' | 'closed' | 'updated';
 
 export interface Actor {
-  userId: string;
+  /** Null for system work (a county's first orgs, made from identity's `tenant_created`). */
+  userId: string | null;
   now: Date;
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from '@tongxin/db';
-import { members, orgs } from '../schema.ts';
+import { countyState, members, orgs } from '../schema.ts';
 
 type OrgKind = (typeof orgs.kind.enumValues)[number];
 
@@ -27,6 +27,8 @@ export async function seedRoster(database: Database) {
   await add('yx', 'shenzhen', 'flowGeneral', 'flow_branch', '永兴县驻深圳流动党员党支部');
   await add('rc', 'rcDepartment', null, 'department', '汝城县委组织部');
   await add('rc', 'reshui', 'rcDepartment', 'branch', '热水村党支部');
+  // Both counties are in use: their flow organizations belong in the directory (issue 12).
+  await db.insert(countyState).values([{ tenantId: 'yx', liveAt: new Date() }, { tenantId: 'rc', liveAt: new Date() }]);
 
   const member = (tenantId: string, branch: string, name: string, extra: Partial<typeof members.$inferInsert> = {}) => ({
     tenantId, name, branchId: ids[branch]!, orgPath: paths[branch]!, ...extra,
