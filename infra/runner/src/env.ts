@@ -13,5 +13,10 @@ export const env = z
     /** https deployments set Secure cookies. */
     PUBLIC_URL: z.string().url().optional(),
     SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    /** Seals counties' SMS secret keys: 32 bytes, base64 (`openssl rand -base64 32`); unset → one kept in DATA_DIR. */
+    TONGXIN_MASTER_KEY: z
+      .string()
+      .refine((key) => Buffer.from(key, 'base64').length === 32, 'TONGXIN_MASTER_KEY must be 32 bytes, base64')
+      .optional(),
   })
   .parse(process.env);

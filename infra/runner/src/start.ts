@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { developmentChannel } from '@tongxin/sms/development';
+import { tencentSmsChannel } from '@tongxin/sms/tencent';
 import { localDiskStore } from '@tongxin/storage/local-disk';
 import { migrateAll } from '@tongxin/db';
 import { loadOrCreateAccessKeys } from './access-keys.ts';
 import { openConfiguredDatabase } from './configured-database.ts';
 import { env } from './env.ts';
 import { scheduleDailyJobs } from './daily-jobs.ts';
+import { loadOrCreateMasterKey } from './master-key.ts';
 import { createNodeApp } from './node-app.ts';
 import { startRelays } from './relays.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
@@ -30,7 +33,14 @@ if (firstStart) process.stdout.write('\n');
 const keys = await loadOrCreateAccessKeys(env.DATA_DIR);
 // Task evidence photos on disk beside the database (an edge deployment brings object storage).
 const blobs = localDiskStore(join(env.DATA_DIR, 'blobs'));
-const deps = { database, keys, blobs, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false };
+// Codes and invitations: a county's own SMS provider, else the development channel's message
+// log (the only place a code may be written).
+const messages = {
+  masterKey: await loadOrCreateMasterKey(env.DATA_DIR, env.TONGXIN_MASTER_KEY),
+  development: developmentChannel(join(env.DATA_DIR, 'messages.log')),
+  tencent: tencentSmsChannel,
+};
+const deps = { database, keys, blobs, messages, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false };
 const app = createNodeApp({ dataDir: env.DATA_DIR });
 const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: env.PORT, hostname: env.HOST });
 

@@ -1,4 +1,6 @@
-export { MESSAGE_KINDS, type MessageKind, type OutboundSms, type DeliveryResult, type MessageChannel } from './message-channel.ts';
+export {
+  MESSAGE_KINDS, type MessageKind, type OutboundSms, type DeliveryResult, type MessageChannel, type MessagingDeps, type TencentSmsConfig,
+} from './message-channel.ts';
 export { TEMPLATE_PARAMS, DEFAULT_SIGN_NAME, templateParamSet, renderSms } from './render-sms.ts';
 export { encryptSecret, decryptSecret, generateMasterKey } from './secret-box.ts';
 export { maskPhone } from './mask-phone.ts';

@@ -28,3 +28,32 @@ export interface MessageChannel {
   /** Never throws for a refusal or an unreachable provider: that is a `failed` result. */
   send(message: OutboundSms): Promise<DeliveryResult>;
 }
+
+/** A county's Tencent Cloud SMS account, as its department enters it (secret key decrypted). */
+export type TencentSmsConfig = {
+  secretId: string;
+  secretKey: string;
+  /** The SMS application (`SmsSdkAppId`, e.g. 1400006666). */
+  sdkAppId: string;
+  /** The approved signature, e.g. 宜章县委组织部. */
+  signName: string;
+  /** e.g. ap-guangzhou. */
+  region: string;
+  /** Approved template ids; each template's variables follow `TEMPLATE_PARAMS`. */
+  templates: Record<MessageKind, string>;
+  /**
+   * Another API origin (`http://sms.localhost:8080`): a local stand-in in tests. Without it,
+   * the SDK's own endpoint over https.
+   */
+  endpoint?: string;
+};
+
+/** What a host hands a service that sends messages (identity: codes, resets, invitations). */
+export interface MessagingDeps {
+  /** Seals counties' provider secret keys at rest: 32 bytes, base64, kept outside the database. */
+  masterKey: string;
+  /** The channel of a county without its own provider: the development message log. */
+  development: MessageChannel;
+  /** A county's Tencent Cloud SMS account as a channel; absent where the host cannot run the SDK. */
+  tencent?: (config: TencentSmsConfig) => MessageChannel;
+}

@@ -2,27 +2,10 @@ import { lookup as dnsLookup } from 'node:dns';
 import { Agent } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { sms } from 'tencentcloud-sdk-nodejs-sms';
-import type { MessageChannel, MessageKind } from './message-channel.ts';
+import type { MessageChannel, TencentSmsConfig } from './message-channel.ts';
 import { templateParamSet } from './render-sms.ts';
 
-/** A county's Tencent Cloud SMS account, as its department enters it (secret key decrypted). */
-export type TencentSmsConfig = {
-  secretId: string;
-  secretKey: string;
-  /** The SMS application (`SmsSdkAppId`, e.g. 1400006666). */
-  sdkAppId: string;
-  /** The approved signature, e.g. 宜章县委组织部. */
-  signName: string;
-  /** e.g. ap-guangzhou. */
-  region: string;
-  /** Approved template ids; each template's variables follow `TEMPLATE_PARAMS`. */
-  templates: Record<MessageKind, string>;
-  /**
-   * Another API origin (`http://sms.localhost:8080`): a local stand-in in tests. Without it,
-   * the SDK's own endpoint over https.
-   */
-  endpoint?: string;
-};
+export type { TencentSmsConfig };
 
 // Node does not resolve subdomains of localhost, which RFC 6761 reserves for loopback; the
 // stand-in is reached as sms.localhost because the SDK signs with the endpoint's first label

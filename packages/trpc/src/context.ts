@@ -1,5 +1,6 @@
 import type { AccessClaims, AccessKeys } from '@tongxin/auth';
 import type { Database } from '@tongxin/db';
+import type { MessagingDeps } from '@tongxin/sms';
 import type { BlobStore } from '@tongxin/storage';
 
 /** What a service needs from its host: the Node runner, a test, or an edge entry. */
@@ -12,6 +13,8 @@ export interface ServiceDeps {
   secureCookies: boolean;
   /** Uploaded files (task evidence); absent where a host offers no storage. */
   blobs?: BlobStore;
+  /** The outbound message channel (codes, resets, invitations); absent where a host sends none. */
+  messages?: MessagingDeps;
 }
 
 /** Hono bindings: the runner passes `deps` as the fetch handler's env. */
