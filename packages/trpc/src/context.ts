@@ -11,6 +11,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Set cookies with `Secure` (served over https). */
   secureCookies: boolean;
+  /** Where people open the links an SMS carries (PUBLIC_URL, else the server's own address). */
+  publicUrl?: string;
   /** Uploaded files (task evidence); absent where a host offers no storage. */
   blobs?: BlobStore;
   /** The outbound message channel (codes, resets, invitations); absent where a host sends none. */

@@ -23,9 +23,19 @@ function transactFor(ctx: Context, scope: Scope): Transact {
     });
 }
 
-/** Anyone. `tenantTx` opens a transaction in a tenant the caller names (login). */
+/**
+ * Anyone. `tenantTx` opens a transaction in a tenant the caller names (login). `systemTx`
+ * opens it tenant-wide, for the few public flows that must find a person before anyone is
+ * logged in (an activation code, an invitation, a password reset): the single-use secret
+ * the caller holds is their gate, checked by the procedure before anything is shown.
+ */
 export const publicProcedure = t.procedure.use(({ ctx, next }) =>
-  next({ ctx: { tenantTx: (tenantId: string | null) => transactFor(ctx, { tenantId }) } }),
+  next({
+    ctx: {
+      tenantTx: (tenantId: string | null) => transactFor(ctx, { tenantId }),
+      systemTx: (tenantId: string) => transactFor(ctx, { tenantId, tenantWide: true }),
+    },
+  }),
 );
 
 function requireClaims(ctx: Context): AccessClaims {

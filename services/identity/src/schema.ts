@@ -59,7 +59,8 @@ export const tenantSetup = identity
       updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     },
     () => [
-      pgPolicy('tenant_read', { as: 'permissive', for: 'select', using: sql`tenant_id = ${currentTenant}` }),
+      // The operator sees whether a county went live (no people in this row).
+      pgPolicy('tenant_read', { as: 'permissive', for: 'select', using: sql`tenant_id = ${currentTenant} or ${operatorScope}` }),
       pgPolicy('department_writes', { as: 'permissive', for: 'all', using: sql`tenant_id = ${currentTenant} and ${tenantWide}`, withCheck: sql`tenant_id = ${currentTenant} and ${tenantWide}` }),
     ],
   )

@@ -6,7 +6,8 @@ import { passwordProblem } from '../passwords/password-policy.ts';
 import { clearAuthCookies, readSessionCookie, setSessionCookie } from '../sessions/session-cookies.ts';
 import { issueAccess } from '../sessions/start-session.ts';
 import { endSession, validateSession } from '../sessions/sessions.ts';
-import { listTenants, tenantExists } from '../tenants/list-tenants.ts';
+import { listTenants } from '../tenants/list-tenants.ts';
+import { tenantState } from '../tenants/manage-tenants.ts';
 import { audit } from './audit.ts';
 import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
@@ -32,8 +33,11 @@ export const authRouter = {
 
   login: publicProcedure.input(ZLogInInput).mutation(async ({ ctx, input }) => {
     const tx = ctx.tenantTx(input.tenantId);
-    if (!(await tx((t) => tenantExists(t, input.tenantId)))) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'Unknown county (tenant)' });
+    const state = await tx((t) => tenantState(t, input.tenantId));
+    if (state === 'unknown') throw new TRPCError({ code: 'NOT_FOUND', message: 'Unknown county (tenant)' });
+    if (state === 'suspended') {
+      await tx((t) => audit(t, input.tenantId, 'login_refused_suspended', ctx.deps.now(), { username: input.username, ip: ctx.clientIp }));
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'This county is suspended' });
     }
     const result = await tx((t) => logIn(t, input.tenantId, { ...input, ip: ctx.clientIp }, ctx.deps.now()));
     if (result.outcome === 'locked') {
@@ -49,6 +53,8 @@ export const authRouter = {
     const cookie = readSessionCookie(ctx.cookies);
     const found = cookie
       ? await ctx.tenantTx(cookie.tenantId)(async (tx) => {
+          // A suspended tenant's sessions mint no new token: they stop within 60 s.
+          if ((await tenantState(tx, cookie.tenantId)) !== 'active') return null;
           const session = await validateSession(tx, cookie.tenantId, cookie.token, ctx.deps.now());
           const user = session ? await loadUser(tx, cookie.tenantId, session.userId) : null;
           return session && user ? { session, user } : null;

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { dummyPasswordHash, verifyPassword } from '../passwords/password-hash.ts';
 import { credentials, loginAttempts, users } from '../schema.ts';
 import { createSession } from '../sessions/sessions.ts';
+import { CLIENT_FAILURES, clientKey, countHit, isThrottled } from '../throttle/throttle.ts';
 import { audit } from './audit.ts';
 import { loadUser, type UserWithRoles } from './load-user.ts';
 
@@ -26,6 +27,12 @@ export async function logIn(
   now: Date,
 ): Promise<LogInResult> {
   const who = { username: input.username, ip: input.ip };
+  // Many usernames from one client (credential stuffing) are slowed per client address too.
+  const client = clientKey('login', input.ip);
+  if (await isThrottled(tx, tenantId, client, now)) {
+    await audit(tx, tenantId, 'throttled', now, who);
+    return { outcome: 'locked', until: new Date(now.getTime() + LOCK_MS) };
+  }
   await tx.insert(loginAttempts).values({ tenantId, username: input.username }).onConflictDoNothing();
   const [attempts] = await tx
     .select()
@@ -54,6 +61,7 @@ export async function logIn(
       .set(locks ? { failures: 0, lastFailedAt: now, lockedUntil: until } : { failures, lastFailedAt: now })
       .where(and(eq(loginAttempts.tenantId, tenantId), eq(loginAttempts.username, input.username)));
     await audit(tx, tenantId, 'login_failed', now, { ...who, userId: account?.userId ?? null });
+    await countHit(tx, tenantId, client, CLIENT_FAILURES, now);
     if (!locks) return { outcome: 'invalid' };
     await audit(tx, tenantId, 'locked', now, { ...who, userId: account?.userId ?? null });
     return { outcome: 'locked', until };

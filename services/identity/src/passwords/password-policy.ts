@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Issue 3: at least 10 characters and not one of the passwords everyone tries first. */
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -15,3 +17,9 @@ export function passwordProblem(password: string): string | null {
   if (COMMON.has(password.toLowerCase())) return 'is too common: choose another';
   return null;
 }
+
+/** A new password in any input (activation, invitation, reset, setup): BAD_REQUEST naming the field. */
+export const ZNewPassword = z.string().max(256).superRefine((value, check) => {
+  const problem = passwordProblem(value);
+  if (problem) check.addIssue({ code: 'custom', message: `The password ${problem}` });
+});

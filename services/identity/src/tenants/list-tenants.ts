@@ -1,13 +1,15 @@
 import type { Tx } from '@tongxin/db';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, inArray, isNull } from 'drizzle-orm';
 import { tenants } from '../schema.ts';
 
-/** The counties one can log in to, for the login form. */
+/**
+ * What one can log in to, for the login form: the counties not suspended, and the platform
+ * (its operators) last. Ids sort digits before letters, so `platform` ends the list.
+ */
 export function listTenants(tx: Tx) {
-  return tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.kind, 'county')).orderBy(asc(tenants.id));
-}
-
-export async function tenantExists(tx: Tx, tenantId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId));
-  return Boolean(row);
+  return tx
+    .select({ id: tenants.id, name: tenants.name })
+    .from(tenants)
+    .where(and(inArray(tenants.kind, ['county', 'platform']), isNull(tenants.suspendedAt)))
+    .orderBy(asc(tenants.id));
 }

@@ -1,0 +1,1 @@
+ALTER POLICY "tenant_read" ON "identity"."tenant_setup" TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')) or (select current_setting('app.operator', true) = 'on'));

@@ -1,0 +1,58 @@
+import type { RoleGrant } from '@tongxin/auth';
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { openAccount } from '../accounts/open-account.ts';
+import { audit } from '../auth/audit.ts';
+import { hashCode, maskPhone } from '../codes/single-use-code.ts';
+import { appointments, invitations, orgs, tenants } from '../schema.ts';
+import { openSession } from '../sessions/start-session.ts';
+import type { InvitationPurpose } from './issue-invitation.ts';
+
+const unusable = () => new TRPCError({ code: 'NOT_FOUND', message: 'This link is no longer valid' });
+
+/** A pending invitation by its token, or NOT_FOUND for unknown, used, revoked or expired alike. */
+export async function findPendingInvitation(tx: Tx, tenantId: string, token: string, purposes: readonly InvitationPurpose[], now: Date) {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.tokenHash, hashCode(token))))
+    .for('update');
+  if (!row || !purposes.includes(row.purpose as InvitationPurpose) || row.usedAt || row.revokedAt || row.expiresAt <= now) throw unusable();
+  return row;
+}
+
+/** What the invitation page shows before the person sets a password. */
+export async function describeInvitation(tx: Tx, tenantId: string, token: string, now: Date) {
+  const row = await findPendingInvitation(tx, tenantId, token, ['department', 'staff'], now);
+  const [tenant] = await tx.select({ name: tenants.name, suspendedAt: tenants.suspendedAt }).from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant || tenant.suspendedAt) throw unusable();
+  return { tenantName: tenant.name, name: row.name, phoneMasked: maskPhone(row.phone), roles: row.grants };
+}
+
+/**
+ * Accepts an invitation: an account under the invited phone with the invited grants, the
+ * invitation used, audited, and a session opened — in one transaction, so a retried click
+ * finds the invitation used and changes nothing.
+ */
+export async function acceptInvitation(tx: Tx, tenantId: string, input: { token: string; password: string; ip: string | null }, now: Date) {
+  const row = await findPendingInvitation(tx, tenantId, input.token, ['department', 'staff'], now);
+  const [tenant] = await tx.select({ suspendedAt: tenants.suspendedAt }).from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant || tenant.suspendedAt) throw unusable();
+  if (!row.phone || !row.name) throw unusable();
+  const { userId } = await openAccount(tx, tenantId, { username: row.phone, name: row.name, password: input.password, grants: row.grants, now });
+  await tx.update(invitations).set({ usedAt: now, userId }).where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, row.id)));
+  await recordAppointmentsOf(tx, tenantId, userId, row.name, row.grants, row.issuedByUserId, now);
+  await audit(tx, tenantId, 'invitation_accepted', now, { userId, username: row.phone, ip: input.ip, detail: { invitationId: row.id } });
+  return openSession(tx, tenantId, userId, now);
+}
+
+/** A staff invitation as secretary of an org is an appointment too: the record the tree shows. */
+async function recordAppointmentsOf(tx: Tx, tenantId: string, userId: string, name: string, grants: readonly RoleGrant[], by: string | null, now: Date) {
+  for (const grant of grants) {
+    if (grant.role !== 'secretary') continue;
+    const [org] = await tx.select({ path: orgs.path }).from(orgs).where(and(eq(orgs.tenantId, tenantId), eq(orgs.orgId, grant.orgId)));
+    if (!org) continue;
+    await tx.insert(appointments).values({ tenantId, orgId: grant.orgId, orgPath: org.path, userId, name, title: (grant as { title?: string }).title === 'deputy' ? 'deputy' : 'secretary', appointedByUserId: by, appointedAt: now });
+  }
+}
