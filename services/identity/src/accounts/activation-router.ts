@@ -1,0 +1,50 @@
+import { publicProcedure } from '@tongxin/trpc';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { ZNewPassword } from '../passwords/password-policy.ts';
+import { finishLogin } from '../sessions/start-session.ts';
+import { checkActivationCode, redeemActivationCode, type ActivationRefusal } from './redeem-activation-code.ts';
+
+const ZTenant = z.string().trim().min(1, 'choose a county').max(32);
+const ZCode = z.string().trim().min(1, 'enter the code').max(32);
+
+export const ZRedeemActivationInput = z
+  .object({
+    tenantId: ZTenant,
+    code: ZCode,
+    name: z.string().trim().min(1, 'enter your name').max(64),
+    idTail: z.string().trim().toUpperCase().regex(/^\d{5}[\dX]$/, 'the last 6 characters of your ID number').optional(),
+    phone: z
+      .string()
+      .transform((value) => value.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))
+      .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'a mobile number: 11 digits starting with 1'))
+      .optional(),
+    password: ZNewPassword,
+  })
+  .refine((input) => input.idTail || input.phone, { message: 'the last 6 characters of your ID number, or your phone', path: ['idTail'] });
+
+const REFUSALS: Record<ActivationRefusal, () => TRPCError> = {
+  invalid: () => new TRPCError({ code: 'NOT_FOUND', message: 'This link is no longer valid' }),
+  suspended: () => new TRPCError({ code: 'FORBIDDEN', message: 'This county is suspended' }),
+  locked: () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts: try again in 15 minutes' }),
+  mismatch: () => new TRPCError({ code: 'UNAUTHORIZED', message: 'The details do not match' }),
+  active: () => new TRPCError({ code: 'CONFLICT', message: 'This account is already active' }),
+  phone_taken: () => new TRPCError({ code: 'CONFLICT', message: 'This phone number belongs to another account' }),
+};
+
+/** The page a member opens from their code (issue 12): no login, the code is the gate. */
+export const activationRouter = {
+  /** The county's name, or why the code cannot be used; nothing about the person. */
+  check: publicProcedure.input(z.object({ tenantId: ZTenant, code: ZCode })).query(async ({ ctx, input }) => {
+    const found = await ctx.systemTx(input.tenantId)((tx) => checkActivationCode(tx, input.tenantId, { code: input.code, ip: ctx.clientIp }, ctx.deps.now()));
+    if (found.outcome !== 'ok') throw REFUSALS[found.outcome]();
+    return { tenantName: found.tenantName };
+  }),
+
+  redeem: publicProcedure.input(ZRedeemActivationInput).mutation(async ({ ctx, input }) => {
+    // Tenant-wide: nobody is logged in yet, and the member's row is found through the code.
+    const result = await ctx.systemTx(input.tenantId)((tx) => redeemActivationCode(tx, input.tenantId, { ...input, ip: ctx.clientIp }, ctx.deps.now()));
+    if (result.outcome !== 'ok') throw REFUSALS[result.outcome]();
+    return finishLogin(ctx, input.tenantId, result.opened);
+  }),
+} satisfies TRPCRouterRecord;
