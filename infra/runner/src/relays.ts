@@ -1,6 +1,7 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
 import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
-import { applyCheckinEvent, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
+import { applyRosterEventToIdentity, identitySchema } from '@tongxin/identity';
+import { applyCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
 import { applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
 import { applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
 
@@ -19,16 +20,25 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  *   inbox hears a destination county's decision), tasks' and scoring's copies of accepted
  *   check-ins, and scoring's points for reports, check-ins, meetings and suggestions;
  * - tasks': scoring's points for claims (and their withdrawal) and approved completions,
- *   and the member's inbox, which hears a completion approved or sent back (reporting).
+ *   and the member's inbox, which hears a completion approved or sent back (reporting);
+ * - identity's: roster (an activated account links its member, a closed one unlinks it; a
+ *   new county gets its committee and department orgs; a county gone live lists its flow
+ *   organizations in the directory). Identity in turn keeps its people and orgs from
+ *   roster's outbox (and closes the account of a member transferred out).
  */
 export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] }[] = [
-  { name: 'roster', outbox: rosterSchema.outbox, consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCopyEventToTasks, applyCopyEventToScoring] },
+  {
+    name: 'roster',
+    outbox: rosterSchema.outbox,
+    consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCopyEventToTasks, applyCopyEventToScoring, applyRosterEventToIdentity],
+  },
   {
     name: 'reporting',
     outbox: reportingSchema.outbox,
     consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
   },
   { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring, applyTaskReviewToInbox] },
+  { name: 'identity', outbox: identitySchema.outbox, consumers: [(database, event) => applyIdentityEventToRoster(database, event)] },
 ];
 
 /**

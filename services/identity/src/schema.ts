@@ -392,7 +392,13 @@ export const smsSettings = identity
       updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     },
     () => [
-      pgPolicy('department_only', { as: 'permissive', for: 'all', using: sql`tenant_id = ${currentTenant} and ${tenantWide}`, withCheck: sql`tenant_id = ${currentTenant} and ${tenantWide}` }),
+      // Any transaction of the county may read the row to send a code (a secretary issues
+      // their branch's); the key is sealed and the router never returns it. Only the
+      // department writes it.
+      pgPolicy('tenant_reads', { as: 'permissive', for: 'select', using: sql`tenant_id = ${currentTenant}` }),
+      pgPolicy('department_writes', { as: 'permissive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant} and ${tenantWide}` }),
+      pgPolicy('department_updates', { as: 'permissive', for: 'update', using: sql`tenant_id = ${currentTenant} and ${tenantWide}`, withCheck: sql`tenant_id = ${currentTenant} and ${tenantWide}` }),
+      pgPolicy('department_deletes', { as: 'permissive', for: 'delete', using: sql`tenant_id = ${currentTenant} and ${tenantWide}` }),
     ],
   )
   .enableRLS();

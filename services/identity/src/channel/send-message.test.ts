@@ -92,14 +92,14 @@ describe('sending a message', () => {
     expect(await readMessageLog(logFile, { phone: '13800000011', kind: 'activation' })).toBeNull();
   });
 
-  it('leaves the secretary’s transaction as narrow as it was', async () => {
-    const wide = await tenantTransaction(h.database, secretaryScope, async (tx) => {
+  it('a secretary’s transaction reads the county’s settings (the key sealed) but cannot change them', async () => {
+    const outcome = await tenantTransaction(h.database, secretaryScope, async (tx) => {
       await sendMessage(tx, h.deps, { tenantId: 'rc', phone: '13800000012', kind: 'activation', params: { code: 'ABCDE-FGHJK' } });
       const rows = await tx.select().from(smsSettings);
-      const setting = await tx.execute(sql`select current_setting('app.tenant_wide', true) as wide`);
-      return { rows: rows.length, wide: setting.rows[0]!.wide };
+      const changed = await tx.update(smsSettings).set({ signName: '冒名' }).returning({ id: smsSettings.tenantId });
+      return { rows: rows.length, sealed: rows.every((r) => r.secretKeyEncrypted.startsWith('v1:')), changed: changed.length };
     });
-    expect(wide).toEqual({ rows: 0, wide: '' });
+    expect(outcome).toEqual({ rows: 1, sealed: true, changed: 0 });
   });
 
   it('records the operator refusing a phone as failed with its code', async () => {

@@ -1,6 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { decryptSecret, type DeliveryResult, type MessageChannel, type MessagingDeps, type OutboundSms } from '@tongxin/sms';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { messageDeliveries, smsSettings } from '../schema.ts';
 import { countHit, isThrottled, type Limit } from '../throttle/throttle.ts';
 
@@ -87,18 +87,9 @@ async function pickChannel(tx: Tx, messaging: MessagingDeps | undefined, tenantI
   };
 }
 
-/**
- * The county's provider settings, secret key still sealed. Their policy lets only the
- * department's transaction read them (nobody else may see or change them), but codes are also
- * sent from a secretary's transaction (their branch's activation codes): for this one read the
- * transaction is made tenant-wide, then put back as it was. The row never leaves this module.
- */
+/** The county's provider settings, secret key still sealed (any transaction of the county reads them; only the department writes). */
 async function readSendingSettings(tx: Tx, tenantId: string) {
-  const current = await tx.execute(sql`select current_setting('app.tenant_wide', true) as tenant_wide`);
-  const previous = (current.rows[0] as { tenant_wide: string | null } | undefined)?.tenant_wide ?? '';
-  if (previous !== 'on') await tx.execute(sql`select set_config('app.tenant_wide', 'on', true)`);
   const [settings] = await tx.select().from(smsSettings).where(eq(smsSettings.tenantId, tenantId));
-  if (previous !== 'on') await tx.execute(sql`select set_config('app.tenant_wide', ${previous}, true)`);
   return settings ?? null;
 }
 
