@@ -1,4 +1,4 @@
-import { FIELD_HEADERS, IMPORT_ERROR_MESSAGES, type ImportErrorCode, type ImportField, type XlsxLocale } from './import-fields.ts';
+import { FIELD_HEADERS, IMPORT_ERROR_MESSAGES, type ImportErrorCode, type XlsxLocale } from './import-fields.ts';
 import { styleHeader, toBytes, Workbook } from './workbook.ts';
 
 export interface ReportedError {
@@ -15,8 +15,19 @@ const TEXT = {
   en: { sheet: 'Import errors', headers: ['Row', 'Column', 'Problem'], row: '(whole row)' },
 } as const;
 
-/** The rows an import refused, one line per problem, sorted by row: the secretary corrects the file from it. */
-export async function buildErrorReport(errors: readonly ReportedError[], locale: XlsxLocale = 'zh-CN'): Promise<Uint8Array> {
+/** The words of one import: its column headers and its error codes' messages. */
+export interface ReportVocabulary {
+  headers: Record<string, Record<XlsxLocale, string>>;
+  messages: Record<string, Record<XlsxLocale, string>>;
+}
+
+const MEMBER_IMPORT: ReportVocabulary = { headers: FIELD_HEADERS, messages: IMPORT_ERROR_MESSAGES };
+
+/**
+ * The rows an import refused, one line per problem, sorted by row: the secretary corrects the
+ * file from it. The members import's words by default; the org-tree import passes its own.
+ */
+export async function buildErrorReport(errors: readonly ReportedError[], locale: XlsxLocale = 'zh-CN', vocabulary: ReportVocabulary = MEMBER_IMPORT): Promise<Uint8Array> {
   const text = TEXT[locale];
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(text.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -24,8 +35,8 @@ export async function buildErrorReport(errors: readonly ReportedError[], locale:
   styleHeader(sheet, 1, [8, 20, 70]);
   const sorted = [...errors].sort((a, b) => a.row - b.row);
   for (const error of sorted) {
-    const header = FIELD_HEADERS[error.column as ImportField]?.[locale] ?? (error.column || text.row);
-    const translated = error.code ? IMPORT_ERROR_MESSAGES[error.code as ImportErrorCode]?.[locale] : undefined;
+    const header = vocabulary.headers[error.column]?.[locale] ?? (error.column || text.row);
+    const translated = error.code ? vocabulary.messages[error.code]?.[locale] : undefined;
     // The server's detail (e.g. "at most 40 characters") follows the translation in English only.
     const message = translated ? (locale === 'en' && error.message && error.message !== translated ? `${translated} (${error.message})` : translated) : error.message;
     sheet.addRow([error.row, header, message]);

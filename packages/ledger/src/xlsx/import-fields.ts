@@ -125,10 +125,10 @@ export const IMPORT_CHUNK_ROWS = 500;
  * Splits parsed rows into upload chunks: at most `maxRows` rows and `maxBytes` of JSON each
  * (the services refuse bodies over 64 KB, about 120 full rows), so progress moves per chunk.
  */
-export function chunkForUpload(rows: readonly ImportRow[], maxRows = IMPORT_CHUNK_ROWS, maxBytes = 56_000): ImportRow[][] {
+export function chunkForUpload<R extends { rowNumber: number } = ImportRow>(rows: readonly R[], maxRows = IMPORT_CHUNK_ROWS, maxBytes = 56_000): R[][] {
   const encoder = new TextEncoder();
-  const chunks: ImportRow[][] = [];
-  let current: ImportRow[] = [];
+  const chunks: R[][] = [];
+  let current: R[] = [];
   let bytes = 0;
   for (const row of rows) {
     const size = encoder.encode(JSON.stringify(row)).length + 1;

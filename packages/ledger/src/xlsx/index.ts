@@ -3,7 +3,10 @@
 export * from './import-fields.ts';
 export { buildTemplate, EXAMPLE_ID_CARD } from './build-template.ts';
 export { parseMemberSheet, type ParsedSheet } from './parse-member-sheet.ts';
-export { buildErrorReport, type ReportedError } from './build-error-report.ts';
+export { buildErrorReport, type ReportedError, type ReportVocabulary } from './build-error-report.ts';
+export * from './org-import-fields.ts';
+export { buildOrgTemplate } from './build-org-template.ts';
+export { parseOrgSheet, type ParsedOrgSheet } from './parse-org-sheet.ts';
 export { buildRosterExport } from './build-roster-export.ts';
 export { buildLedgerExport, LEDGER_EXPORT_HEADERS } from './build-ledger-export.ts';
 export { normalizeDate } from './cell-text.ts';

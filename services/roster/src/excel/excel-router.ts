@@ -1,5 +1,6 @@
 import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS } from '@tongxin/ledger/xlsx/fields';
-import { badField, staffProcedure } from '@tongxin/trpc';
+import { ORG_IMPORT_CHUNK_ROWS, ORG_IMPORT_FIELDS } from '@tongxin/ledger/xlsx/org-fields';
+import { badField, departmentProcedure, staffProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findScopedOrg } from '../members/find-scoped-org.ts';
@@ -7,6 +8,7 @@ import { isUniqueViolation } from '../members/unique-violation.ts';
 import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
 import { exportOrgName } from './export-org-name.ts';
 import { exportRows, type Cursor } from './export-rows.ts';
+import { importOrgs } from './import-orgs.ts';
 import { importRows } from './import-rows.ts';
 
 export const ZImportRowsInput = z.object({
@@ -17,6 +19,16 @@ export const ZImportRowsInput = z.object({
     .max(IMPORT_CHUNK_ROWS),
   /** For rows whose branch column is empty. */
   defaultBranchId: z.uuid().optional(),
+});
+
+export const ZImportOrgsInput = z.object({
+  /** A parsed organizations sheet, parents before children (`orderForImport`), sent in chunks. */
+  rows: z
+    .array(z.object({ rowNumber: z.number().int().min(1), values: z.partialRecord(z.enum(ORG_IMPORT_FIELDS), z.string().max(1000)) }))
+    .min(1)
+    .max(ORG_IMPORT_CHUNK_ROWS),
+  /** Check and count only: nothing is written. */
+  dryRun: z.boolean().default(false),
 });
 
 export const ZExportRowsInput = z.object({
@@ -77,6 +89,11 @@ export const excelRouter = {
         }
         throw error;
       }),
+  ),
+
+  /** One chunk of the county's org tree from the organizations template (issue 12): the department builds the whole tree. */
+  importOrgs: departmentProcedure.input(ZImportOrgsInput).mutation(({ ctx, input }) =>
+    ctx.tx((tx) => importOrgs(tx, ctx.claims.tenantId, input.rows, { userId: ctx.claims.userId, now: ctx.deps.now() }, { dryRun: input.dryRun })),
   ),
 
   /** One page of the roster or the mobile-member ledger, for the workbook the client builds. */
