@@ -1,44 +1,74 @@
-import { For, Match, Switch, createResource } from 'solid-js';
-import { roster } from '@tongxin/api-client';
-import { format, t, type MessageKey } from '@tongxin/i18n';
-import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
+import { For, Match, Suspense, Switch, createEffect, lazy, on } from 'solid-js';
+import { Loading, type RemoteAppProps } from '@tongxin/ui';
+import { DepartmentStyles } from './department-styles.tsx';
+import { RouteLink, ViewLink } from './links.tsx';
+import { m, type DepartmentMessageKey } from './messages.ts';
+import { OverviewPage } from './overview-page.tsx';
+import { route, secretaryPage, setBasePath, type Route } from './route.ts';
 
-const figures = [
-  ['members', 'department.members'],
-  ['mobileMembers', 'department.mobileMembers'],
-  ['branches', 'department.branches'],
-  ['flowOrgs', 'department.flowOrgs'],
-] as const satisfies readonly (readonly [string, MessageKey])[];
+// The overview is what most visits need; the wizard and the SMS settings are chunks of their own.
+const SetupPage = lazy(() => import('./setup/setup-page.tsx'));
+const SmsPage = lazy(() => import('./sms/sms-page.tsx'));
 
-/** The county's headline counts (roster `orgs.counts`). */
-export default function DepartmentApp(_props: RemoteAppProps) {
-  const [counts, { refetch }] = createResource(() => roster.orgs.counts.query());
+type Section = { label: DepartmentMessageKey } & ({ to: Route } | { href: string });
+const sections: readonly Section[] = [
+  { to: { name: 'overview' }, label: 'nav.overview' },
+  { to: { name: 'setup' }, label: 'nav.setup' },
+  // Accounts and appointments serve secretaries too: they live in the secretary view.
+  { href: secretaryPage('accounts'), label: 'nav.accounts' },
+  { href: secretaryPage('roles'), label: 'nav.roles' },
+  { to: { name: 'sms' }, label: 'nav.sms' },
+];
+
+/** Moves the focus to the new page's `<h1>` (a lazy page renders it a little later). */
+function focusHeading(area: HTMLElement, triesLeft = 60) {
+  const heading = area.querySelector('h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+    return;
+  }
+  if (triesLeft > 0) requestAnimationFrame(() => focusHeading(area, triesLeft - 1));
+}
+
+/** The department view: the county's overview, the setup wizard and the SMS channel. */
+export default function DepartmentApp(props: RemoteAppProps) {
+  setBasePath(props.basePath);
+  let area: HTMLDivElement | undefined;
+  // A new page (not a new wizard step: the wizard moves the focus to the step itself).
+  const pageKey = () => route().name;
+  createEffect(on(pageKey, () => area && focusHeading(area), { defer: true }));
 
   return (
-    <section>
-      <h1>{t('department.title')}</h1>
-      <Switch>
-        <Match when={counts.error}>
-          <ErrorNotice message={describeError(counts.error)} onRetry={refetch} />
-        </Match>
-        <Match when={counts()}>
-          {(value) => (
-            <ul class="counts">
-              <For each={figures}>
-                {([field, label]) => (
-                  <li>
-                    <span class="count">{format(value()[field])}</span>
-                    {t(label)}
-                  </li>
+    <div class="department" ref={area}>
+      <DepartmentStyles />
+      <nav class="sub-nav" aria-label={m('nav.label')}>
+        <ul>
+          <For each={sections}>
+            {(section) => (
+              <li>
+                {'to' in section ? (
+                  <RouteLink to={section.to} current={route().name === section.to.name}>
+                    {m(section.label)}
+                  </RouteLink>
+                ) : (
+                  <ViewLink href={section.href}>{m(section.label)}</ViewLink>
                 )}
-              </For>
-            </ul>
-          )}
-        </Match>
-        <Match when={counts.loading}>
-          <Loading />
-        </Match>
-      </Switch>
-    </section>
+              </li>
+            )}
+          </For>
+        </ul>
+      </nav>
+      <Suspense fallback={<Loading />}>
+        <Switch fallback={<OverviewPage />}>
+          <Match when={route().name === 'setup'}>
+            <SetupPage />
+          </Match>
+          <Match when={route().name === 'sms'}>
+            <SmsPage />
+          </Match>
+        </Switch>
+      </Suspense>
+    </div>
   );
 }
