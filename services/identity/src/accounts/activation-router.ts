@@ -3,6 +3,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { ZNewPassword } from '../passwords/password-policy.ts';
 import { finishLogin } from '../sessions/start-session.ts';
+import { ZTypedPhone } from './typed-phone.ts';
 import { checkActivationCode, redeemActivationCode, type ActivationRefusal } from './redeem-activation-code.ts';
 
 const ZTenant = z.string().trim().min(1, 'choose a county').max(32);
@@ -14,11 +15,7 @@ export const ZRedeemActivationInput = z
     code: ZCode,
     name: z.string().trim().min(1, 'enter your name').max(64),
     idTail: z.string().trim().toUpperCase().regex(/^\d{5}[\dX]$/, 'the last 6 characters of your ID number').optional(),
-    phone: z
-      .string()
-      .transform((value) => value.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))
-      .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'a mobile number: 11 digits starting with 1'))
-      .optional(),
+    phone: ZTypedPhone.optional(),
     password: ZNewPassword,
   })
   .refine((input) => input.idTail || input.phone, { message: 'the last 6 characters of your ID number, or your phone', path: ['idTail'] });

@@ -1,0 +1,36 @@
+import { publicProcedure } from '@tongxin/trpc';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { ZTypedPhone } from '../accounts/typed-phone.ts';
+import { ZNewPassword } from '../passwords/password-policy.ts';
+import { finishLogin } from '../sessions/start-session.ts';
+import { completePasswordReset } from './complete-password-reset.ts';
+import { requestPasswordReset, type ResetRefusal } from './request-password-reset.ts';
+
+const ZTenant = z.string().trim().min(1, 'choose a county').max(32);
+
+const REFUSALS: Record<ResetRefusal | 'invalid', () => TRPCError> = {
+  unknown_tenant: () => new TRPCError({ code: 'NOT_FOUND', message: 'Unknown county (tenant)' }),
+  suspended: () => new TRPCError({ code: 'FORBIDDEN', message: 'This county is suspended' }),
+  throttled: () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts: try again in 15 minutes' }),
+  invalid: () => new TRPCError({ code: 'UNAUTHORIZED', message: 'The code is wrong or has expired' }),
+};
+
+/** A forgotten password, by a code sent to the phone that is the username (issue 12). No login. */
+export const passwordResetRouter = {
+  /** `{ ok: true }` whether or not the phone has an account: nothing is revealed. */
+  request: publicProcedure.input(z.object({ tenantId: ZTenant, phone: ZTypedPhone })).mutation(async ({ ctx, input }) => {
+    const result = await ctx.tenantTx(input.tenantId)((tx) => requestPasswordReset(tx, ctx.deps, { ...input, ip: ctx.clientIp }));
+    if (result.outcome !== 'ok') throw REFUSALS[result.outcome]();
+    return { ok: true as const };
+  }),
+
+  /** Every old session ends; the caller is logged in with a fresh one. */
+  complete: publicProcedure
+    .input(z.object({ tenantId: ZTenant, phone: ZTypedPhone, code: z.string().trim().regex(/^\d{6}$/, 'the 6-digit code'), newPassword: ZNewPassword }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.tenantTx(input.tenantId)((tx) => completePasswordReset(tx, input.tenantId, { ...input, ip: ctx.clientIp }, ctx.deps.now()));
+      if (result.outcome !== 'ok') throw REFUSALS[result.outcome]();
+      return finishLogin(ctx, input.tenantId, result.opened);
+    }),
+} satisfies TRPCRouterRecord;

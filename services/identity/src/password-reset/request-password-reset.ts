@@ -1,0 +1,70 @@
+import type { Tx } from '@tongxin/db';
+import type { MessagingDeps } from '@tongxin/sms';
+import { and, eq, exists } from 'drizzle-orm';
+import { audit } from '../auth/audit.ts';
+import { sendMessage } from '../channel/send-message.ts';
+import { hashCode, newSmsCode } from '../codes/single-use-code.ts';
+import { resetCodes, roleAssignments, users } from '../schema.ts';
+import { tenantState } from '../tenants/manage-tenants.ts';
+import { CLIENT_FAILURES, clientKey, countHit, isThrottled, type Limit } from '../throttle/throttle.ts';
+
+/** Issue 12: a reset code lives 15 minutes. */
+export const RESET_TTL_MS = 15 * 60_000;
+
+/**
+ * Requests for one phone, counted whether or not it is anyone's username (the answer must not
+ * differ): five an hour, as the channel's own per-phone limit.
+ */
+export const RESET_REQUESTS_PER_PHONE: Limit = { max: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+
+/** The per-client budget of the whole reset flow: requests and wrong codes together. */
+export const resetClientKey = (ip: string | null) => clientKey('reset', ip);
+
+export type ResetRefusal = 'unknown_tenant' | 'suspended' | 'throttled';
+
+/**
+ * A forgotten password (issue 12): when the phone is the username of an account that still
+ * holds a role here, a 6-digit code valid 15 minutes is stored (its SHA-256) and sent by SMS.
+ * Otherwise nothing is sent, and the answer is the same: nobody learns whether an account
+ * exists. The limits count every request, existing account or not, for the same reason.
+ */
+export async function requestPasswordReset(
+  tx: Tx,
+  deps: { messages?: MessagingDeps; now: () => Date },
+  input: { tenantId: string; phone: string; ip: string | null },
+): Promise<{ outcome: 'ok' } | { outcome: ResetRefusal }> {
+  const { tenantId, phone } = input;
+  const now = deps.now();
+  const state = await tenantState(tx, tenantId);
+  if (state !== 'active') return { outcome: state === 'unknown' ? 'unknown_tenant' : 'suspended' };
+  const client = resetClientKey(input.ip);
+  const perPhone = `reset:phone:${phone}`;
+  if ((await isThrottled(tx, tenantId, client, now)) || (await isThrottled(tx, tenantId, perPhone, now))) return { outcome: 'throttled' };
+  const overClient = await countHit(tx, tenantId, client, CLIENT_FAILURES, now);
+  const overPhone = await countHit(tx, tenantId, perPhone, RESET_REQUESTS_PER_PHONE, now);
+  if (overClient || overPhone) return { outcome: 'throttled' };
+
+  // An account whose grants were all taken (a member transferred out) gets no code.
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.username, phone),
+        exists(tx.select({ id: roleAssignments.id }).from(roleAssignments).where(and(eq(roleAssignments.tenantId, users.tenantId), eq(roleAssignments.userId, users.id)))),
+      ),
+    );
+  await audit(tx, tenantId, 'reset_requested', now, { userId: user?.id ?? null, username: phone, ip: input.ip });
+  if (!user) return { outcome: 'ok' };
+
+  const code = newSmsCode();
+  const [row] = await tx
+    .insert(resetCodes)
+    .values({ tenantId, userId: user.id, codeHash: hashCode(code), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MS) })
+    .returning({ id: resetCodes.id });
+  const delivery = await sendMessage(tx, deps, { tenantId, phone, kind: 'reset', params: { code, minutes: '15' } });
+  // A code that never left cannot be typed: it does not wait 15 minutes to be guessed.
+  if (delivery.status !== 'sent') await tx.delete(resetCodes).where(and(eq(resetCodes.tenantId, tenantId), eq(resetCodes.id, row!.id)));
+  return { outcome: 'ok' };
+}
