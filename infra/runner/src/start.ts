@@ -4,6 +4,7 @@ import { developmentChannel } from '@tongxin/sms/development';
 import { tencentSmsChannel } from '@tongxin/sms/tencent';
 import { localDiskStore } from '@tongxin/storage/local-disk';
 import { migrateAll } from '@tongxin/db';
+import { ensureSetupLink } from '@tongxin/identity';
 import { loadOrCreateAccessKeys } from './access-keys.ts';
 import { openConfiguredDatabase } from './configured-database.ts';
 import { env } from './env.ts';
@@ -11,8 +12,8 @@ import { scheduleDailyJobs } from './daily-jobs.ts';
 import { loadOrCreateMasterKey } from './master-key.ts';
 import { createNodeApp } from './node-app.ts';
 import { startRelays } from './relays.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
-import { backfillCopies } from './seed/seed-copies.ts';
+import { DEMO_ACCOUNTS, DEMO_OPERATOR, DEMO_PASSWORD } from './seed/demo-accounts.ts';
+import { backfillCopies, backfillIdentityCopies } from './seed/seed-copies.ts';
 import { isEmpty, seedDemo } from './seed/seed-demo.ts';
 import { serviceMigrations } from './services.ts';
 
@@ -26,6 +27,8 @@ await migrateAll(database, serviceMigrations).catch((error: Error & { code?: str
 });
 const backfilled = await backfillCopies(database);
 if (backfilled.length > 0) console.log(`copied the orgs and members of ${backfilled.length} county(ies) for tasks and scoring`);
+const identityBackfilled = await backfillIdentityCopies(database);
+if (identityBackfilled.length > 0) console.log(`copied the people and orgs of ${identityBackfilled.length} county(ies) for identity`);
 const firstStart = env.SEED_DEMO === 'true' && (await isEmpty(database));
 if (firstStart) await seedDemo(database, (line) => process.stdout.write(`\r${line}   `));
 if (firstStart) process.stdout.write('\n');
@@ -40,7 +43,9 @@ const messages = {
   development: developmentChannel(join(env.DATA_DIR, 'messages.log')),
   tencent: tencentSmsChannel,
 };
-const deps = { database, keys, blobs, messages, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false };
+const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') ?? url;
+const deps = { database, keys, blobs, messages, publicUrl, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false };
 const app = createNodeApp({ dataDir: env.DATA_DIR });
 const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: env.PORT, hostname: env.HOST });
 
@@ -48,10 +53,16 @@ const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: e
 const relays = startRelays(database);
 const dailyJobs = scheduleDailyJobs(database);
 
-const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
 console.log(`Tongxin is running at ${url} (database: ${database.kind}${database.kind === 'postgres' ? `, driver ${database.driver}` : `, data in ${env.DATA_DIR}`})`);
-console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
-for (const a of DEMO_ACCOUNTS) console.log(`  county ${a.tenantId}  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
+// A database without an operator (production, SEED_DEMO=false): the first operator's
+// single-use setup link, printed this once and nowhere else (only its hash is stored).
+const setupLink = await ensureSetupLink(database, new Date());
+if (setupLink) console.log(`No platform operator yet. Open this link within 24 hours to create one (it works once):\n  ${publicUrl}${setupLink}`);
+if (env.SEED_DEMO === 'true') {
+  console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  console.log(`  platform ${DEMO_OPERATOR.username.padEnd(11)}  operator           ${DEMO_OPERATOR.name}`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  county ${a.tenantId}  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
+}
 
 const shutdown = async () => {
   relays.stop();

@@ -24,6 +24,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { tenantId: '431026', username: '13900000002', name: '朱志远', role: 'flow-secretary', org: '汝城县驻广州流动党员党支部' },
 ];
 
+/** The demo platform operator (tenant `platform`): creates tenants and invites their administrators. */
+export const DEMO_OPERATOR = { tenantId: 'platform', username: 'operator', name: '平台运营员' } as const;
+
 /** Accounts for a benchmark county (`npm run seed -- --members N`), same password. */
 export function benchmarkAccounts(tenantId: string): DemoAccount[] {
   return [

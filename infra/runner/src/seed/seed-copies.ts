@@ -34,3 +34,49 @@ export async function backfillCopies(database: Database): Promise<string[]> {
   for (const tenantId of tenants) await seedCopies(database, tenantId);
   return tenants;
 }
+
+/**
+ * Identity's copies of a seeded county (its people and orgs, as roster's events would have
+ * made them), the appointments behind its secretaries' grants, and its setup marked live:
+ * the demo counties were running before Tongxin had onboarding. The ID-tail digest is
+ * computed in SQL exactly as @tongxin/ledger's idTailDigest does (tested).
+ */
+export async function seedIdentityCopies(database: Database, tenantId: string): Promise<void> {
+  const db = database.owner;
+  await db.execute(sql`
+    insert into identity.orgs (tenant_id, org_id, kind, name, path, city, closed_at)
+    select tenant_id, id, kind::text, name, path, city, closed_at from roster.orgs where tenant_id = ${tenantId}
+    on conflict do nothing`);
+  await db.execute(sql`
+    insert into identity.people (tenant_id, member_id, user_id, name, phone, id_tail_digest, branch_id, org_path, status)
+    select tenant_id, id, user_id::uuid, name, phone,
+      case when nullif(trim(id_card_number), '') is null then null
+        else encode(sha256(convert_to(id::text || ':' || upper(right(trim(id_card_number), 6)), 'UTF8')), 'hex') end,
+      branch_id, org_path, status::text
+    from roster.members where tenant_id = ${tenantId}
+    on conflict do nothing`);
+  await db.execute(sql`
+    insert into identity.appointments (tenant_id, org_id, org_path, member_id, user_id, name, title, appointed_at)
+    select r.tenant_id, r.org_id, o.path, p.member_id, r.user_id, u.display_name, 'secretary', now()
+    from identity.role_assignments r
+    join identity.users u on u.tenant_id = r.tenant_id and u.id = r.user_id
+    join roster.orgs o on o.tenant_id = r.tenant_id and o.id = r.org_id
+    left join identity.people p on p.tenant_id = r.tenant_id and p.user_id = r.user_id
+    where r.tenant_id = ${tenantId} and r.role = 'secretary'
+      and not exists (select 1 from identity.appointments a where a.tenant_id = r.tenant_id and a.org_id = r.org_id and a.user_id = r.user_id)`);
+  await db.execute(sql`insert into identity.tenant_setup (tenant_id, live_at, steps) values (${tenantId}, now(), '["live"]'::jsonb) on conflict do nothing`);
+}
+
+/**
+ * A database that predates identity's copies (issue 12: none at all) gets them at start for
+ * every county, all of which were running already. Once any copy exists, events keep them:
+ * a county an operator just created must not be marked live by a restart.
+ */
+export async function backfillIdentityCopies(database: Database): Promise<string[]> {
+  const started = await database.owner.execute(sql`select exists (select 1 from identity.orgs) as started`);
+  if (started.rows[0]?.started) return [];
+  const missing = await database.owner.execute(sql`select distinct tenant_id from roster.orgs`);
+  const tenants = missing.rows.map((r) => String(r.tenant_id));
+  for (const tenantId of tenants) await seedIdentityCopies(database, tenantId);
+  return tenants;
+}

@@ -6,7 +6,7 @@ import type { CountyPlan } from './county-plan.ts';
 import { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 import { planMembers, versionOne, type Member } from './plan-members.ts';
 import { planOrgs, type Org } from './plan-orgs.ts';
-import { seedCopies } from './seed-copies.ts';
+import { seedCopies, seedIdentityCopies } from './seed-copies.ts';
 import { seedReportingMembers } from './seed-reporting.ts';
 
 /** Rows per insert: a member has ~30 columns, and a statement takes at most 65,535 parameters. */
@@ -45,6 +45,7 @@ export async function seedCounty(
   for (const account of plan.accounts) await seedAccount(database, plan, account, byName, now);
   await seedReportingMembers(database, plan.tenantId);
   await seedCopies(database, plan.tenantId);
+  await seedIdentityCopies(database, plan.tenantId);
   return 'seeded';
 }
 

@@ -1,7 +1,8 @@
-import { identitySchema } from '@tongxin/identity';
+import { hashPassword, identitySchema } from '@tongxin/identity';
 import { ne } from 'drizzle-orm';
 import type { Database } from '@tongxin/db';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
+import { DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedCounty } from './seed-county.ts';
 import { seedYearHistory } from './seed-history.ts';
 import { seedDemoReports } from './seed-reporting.ts';
@@ -16,6 +17,7 @@ export async function isEmpty(database: Database): Promise<boolean> {
 /** The demo: the city of Chenzhou, Yongxing county (420+ members) and the smaller Rucheng. */
 export async function seedDemo(database: Database, log: (line: string) => void, now = new Date()) {
   await database.owner.insert(identitySchema.tenants).values({ id: CHENZHOU.id, name: CHENZHOU.name, kind: 'city' }).onConflictDoNothing();
+  await seedOperator(database);
   for (const plan of [YONGXING, RUCHENG]) {
     await seedWithProgress(database, plan, log);
     log(`${plan.name}: ${await seedDemoReports(database, plan.tenantId, now)} monthly reports for last month`);
@@ -29,4 +31,17 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
 export async function seedWithProgress(database: Database, plan: CountyPlan, log: (line: string) => void) {
   const outcome = await seedCounty(database, plan, (done, total) => log(`seeding ${plan.name}: ${done}/${total} members`));
   if (outcome === 'exists') log(`${plan.name} (${plan.tenantId}) is already seeded: left as it is`);
+}
+
+/** The demo operator (README "Demo accounts"): a production start without the demo prints a setup link instead. */
+async function seedOperator(database: Database) {
+  const db = database.owner;
+  const [user] = await db
+    .insert(identitySchema.users)
+    .values({ tenantId: DEMO_OPERATOR.tenantId, username: DEMO_OPERATOR.username, displayName: DEMO_OPERATOR.name })
+    .onConflictDoNothing()
+    .returning({ id: identitySchema.users.id });
+  if (!user) return;
+  await db.insert(identitySchema.credentials).values({ tenantId: DEMO_OPERATOR.tenantId, userId: user.id, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await db.insert(identitySchema.roleAssignments).values({ tenantId: DEMO_OPERATOR.tenantId, userId: user.id, role: 'operator' });
 }
