@@ -1,7 +1,6 @@
 import { Match, Show, Switch, createSignal } from 'solid-js';
 import { describeError } from '@tongxin/ui';
 import { format } from '@tongxin/i18n';
-import type { ImportError } from '@tongxin/ledger/xlsx/fields';
 import { OrgSelect } from '../tree/org-select.tsx';
 import type { TreeOrg } from '../tree/org-types.ts';
 import { ImportSummary } from './import-summary.tsx';
@@ -9,14 +8,14 @@ import { t } from './messages.ts';
 import { ProgressBar } from './progress-bar.tsx';
 import { loadXlsx } from './save-file.ts';
 import { TemplateButton } from './template-button.tsx';
-import { ImportStopped, uploadRows, type ImportTotals } from './upload-rows.ts';
+import { ImportStopped, uploadRows, type ImportTotals, type RowError } from './upload-rows.ts';
 
 const BRANCH_KINDS = ['branch', 'mobile_branch', 'flow_branch', 'general_branch'];
 
 export interface ImportOutcome {
   totals: ImportTotals;
   /** Problems found while reading the file plus those the server found. */
-  errors: ImportError[];
+  errors: RowError[];
   /** Set when the import stopped before the end. */
   stopped?: { done: number; reason: string };
 }

@@ -1,15 +1,21 @@
-import { For, Show, createSignal, onMount } from 'solid-js';
+import { For, Show, createSignal, createUniqueId, onMount } from 'solid-js';
 import { format, locale } from '@tongxin/i18n';
-import { columnText, problemText } from './error-text.ts';
+import { columnText, problemText, reportVocabulary, type ImportVocabulary } from './error-text.ts';
 import type { ImportOutcome } from './import-section.tsx';
 import { t } from './messages.ts';
 import { loadXlsx, saveFile } from './save-file.ts';
 
 const SHOWN = 100;
 
-/** Created / updated / unchanged / with errors, the problems, and the error report to fix the file from. */
-export function ImportSummary(props: { outcome: ImportOutcome }) {
+/**
+ * Created / updated / unchanged / with errors, the problems, and the error report to fix the
+ * file from. `vocabulary` says whose columns and codes: the members import's (default) or the org tree's.
+ */
+export function ImportSummary(props: { outcome: ImportOutcome; vocabulary?: ImportVocabulary }) {
   const [busy, setBusy] = createSignal(false);
+  const headingId = createUniqueId();
+  const vocabulary = () => props.vocabulary ?? 'members';
+  const title = () => (vocabulary() === 'orgs' ? t('orgSummaryTitle') : t('summaryTitle'));
   let heading: HTMLHeadingElement | undefined;
   // The import ran for a while: take the user to its result.
   onMount(() => heading?.focus());
@@ -27,16 +33,17 @@ export function ImportSummary(props: { outcome: ImportOutcome }) {
     setBusy(true);
     try {
       const xlsx = await loadXlsx();
-      saveFile(await xlsx.buildErrorReport(sorted(), locale()), `${t('reportFile')}.xlsx`);
+      const file = vocabulary() === 'orgs' ? t('orgReportFile') : t('reportFile');
+      saveFile(await xlsx.buildErrorReport(sorted(), locale(), reportVocabulary(vocabulary())), `${file}.xlsx`);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <section aria-labelledby="import-summary-heading">
-      <h3 id="import-summary-heading" tabindex="-1" ref={heading}>
-        {t('summaryTitle')}
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId} tabindex="-1" ref={heading}>
+        {title()}
       </h3>
       <Show when={props.outcome.stopped}>
         {(stopped) => (
@@ -45,7 +52,7 @@ export function ImportSummary(props: { outcome: ImportOutcome }) {
           </div>
         )}
       </Show>
-      <ul class="counts" aria-label={t('summaryTitle')}>
+      <ul class="counts" aria-label={title()}>
         <For each={counts()}>
           {(count) => (
             <li>
@@ -58,12 +65,12 @@ export function ImportSummary(props: { outcome: ImportOutcome }) {
       <Show when={props.outcome.errors.length > 0} fallback={<p>{t('noErrors')}</p>}>
         <p style={{ margin: '1rem 0' }}>
           <button type="button" disabled={busy()} aria-busy={busy()} onClick={downloadReport}>
-            {t('downloadReport')}
+            {vocabulary() === 'orgs' ? t('orgDownloadReport') : t('downloadReport')}
           </button>
         </p>
         <div class="table-scroll">
           <table>
-            <caption>{t('errorsTitle', { count: format(props.outcome.errors.length) })}</caption>
+            <caption>{t(vocabulary() === 'orgs' ? 'orgErrorsTitle' : 'errorsTitle', { count: format(props.outcome.errors.length) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('row')}</th>
@@ -76,8 +83,8 @@ export function ImportSummary(props: { outcome: ImportOutcome }) {
                 {(error) => (
                   <tr>
                     <td>{error.row}</td>
-                    <td>{columnText(error.column)}</td>
-                    <td>{problemText(error)}</td>
+                    <td>{columnText(error.column, vocabulary())}</td>
+                    <td>{problemText(error, vocabulary())}</td>
                   </tr>
                 )}
               </For>

@@ -1,11 +1,19 @@
 import { errorKind, roster } from '@tongxin/api-client';
-import { chunkForUpload, type ImportError, type ImportRow } from '@tongxin/ledger/xlsx/fields';
+import { chunkForUpload, type ImportRow } from '@tongxin/ledger/xlsx/fields';
+
+/** A bad cell as either import answers it (the code is the import's own). */
+export interface RowError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
 
 export interface ImportTotals {
   created: number;
   updated: number;
   unchanged: number;
-  errors: ImportError[];
+  errors: RowError[];
 }
 
 export interface UploadHooks {
@@ -22,14 +30,23 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * nothing), so a chunk lost to the network or to a concurrent import (CONFLICT) is retried
  * a few times before the import stops with what landed so far.
  */
-export async function uploadRows(rows: readonly ImportRow[], defaultBranchId: string | undefined, hooks: UploadHooks) {
+export function uploadRows(rows: readonly ImportRow[], defaultBranchId: string | undefined, hooks: UploadHooks) {
+  return uploadChunks(chunkForUpload(rows), (chunk) => roster.excel.importRows.mutate({ rows: chunk, defaultBranchId }), hooks);
+}
+
+/**
+ * Sends chunks one after the other with progress and retries: the members import and the
+ * org-tree import (whose chunks are ordered parents first) both re-send a chunk harmlessly.
+ */
+export async function uploadChunks<R>(chunks: readonly R[][], send: (chunk: R[]) => Promise<ImportTotals>, hooks: UploadHooks) {
   const totals: ImportTotals = { created: 0, updated: 0, unchanged: 0, errors: [] };
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   let done = 0;
-  hooks.onProgress(0, rows.length);
-  for (const chunk of chunkForUpload(rows)) {
+  hooks.onProgress(0, total);
+  for (const chunk of chunks) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await roster.excel.importRows.mutate({ rows: chunk, defaultBranchId });
+        const result = await send(chunk);
         totals.created += result.created;
         totals.updated += result.updated;
         totals.unchanged += result.unchanged;
@@ -43,7 +60,7 @@ export async function uploadRows(rows: readonly ImportRow[], defaultBranchId: st
       }
     }
     done += chunk.length;
-    hooks.onProgress(done, rows.length);
+    hooks.onProgress(done, total);
   }
   return totals;
 }

@@ -1,6 +1,7 @@
 import { Match, Show, Suspense, Switch, createMemo, createResource, createSignal } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { OrgImportSection } from '../excel/org-import-section.tsx';
 import { t } from './messages.ts';
 import { OrgDetails } from './org-details.tsx';
 import { OrgTreeList } from './org-tree-list.tsx';
@@ -20,6 +21,8 @@ export default function TreePage(_props: { basePath: string }) {
   return (
     <section>
       <h1>{t('title')}</h1>
+      {/* The department builds the tree from a spreadsheet too (issue 12); others do not see it. */}
+      <OrgImportSection departmentName={orgs.latest?.find((org) => org.kind === 'department')?.name ?? ''} onImported={refetch} />
       <label style={{ display: 'flex', gap: '0.5rem', 'align-items': 'center', 'margin-bottom': '1rem' }}>
         <input type="checkbox" checked={includeClosed()} onChange={(event) => setIncludeClosed(event.currentTarget.checked)} />
         {t('includeClosed')}
