@@ -62,7 +62,7 @@ export const activationLink = (tenantId: string, code: string) => `/activate?t=$
  */
 export async function issueActivationCodes(
   tx: Tx,
-  deps: { messages?: MessagingDeps; now: () => Date },
+  deps: { messages?: MessagingDeps; now: () => Date; publicUrl?: string },
   issuer: { tenantId: string; userId: string },
   input: IssueActivationInput,
 ): Promise<IssueActivationResult> {
@@ -106,7 +106,7 @@ export async function issueActivationCodes(
   const issued: IssuedCode[] = [];
   for (const { target, code } of codes) {
     const link = activationLink(tenantId, code);
-    const delivery = await sendMessage(tx, deps, { tenantId, phone: target.phone!, kind: 'activation', params: { code, link, days: '14' } });
+    const delivery = await sendMessage(tx, deps, { tenantId, phone: target.phone!, kind: 'activation', params: { code, link: `${deps.publicUrl ?? ''}${link}`, days: '14' } });
     issued.push({ memberId: target.memberId, name: target.name, branchName: target.branchName, code, link, expiresAt, delivery: delivery.status });
   }
   return { issued, skipped, replayed: false };
