@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { migrations } from '../migrations.ts';
 import { appointments } from '../schema.ts';
-import { seedIdentity } from '../testing/identity-fixture.ts';
+import { PASSWORD, seedIdentity } from '../testing/identity-fixture.ts';
 import { addPerson, addUser, onboardingApp, pathOf, recordingChannel, RC, seedTree, YX } from '../testing/onboarding-fixture.ts';
 import { accountsRouter } from './accounts-router.ts';
 import { activationRouter } from './activation-router.ts';
@@ -169,6 +169,21 @@ describe('activation.redeem', () => {
     });
     const result = await redeem({ code: issued.data.issued[0].code, name: '冯二', idTail: '01234X' });
     expect(result.error).toMatchObject({ code: 'CONFLICT', message: 'This phone number belongs to another account' });
+  });
+
+  it('someone who already logs in with the phone links their account with its own password, and nobody takes it over', async () => {
+    const { memberId, phone, code } = await memberWithCode('许干事');
+    const staffId = await addUser(h.database, 'yx', phone, '许干事', [{ role: 'department' }]);
+    const takeover = await redeem({ code, name: '许干事', idTail: '01234X' });
+    expect(takeover.error).toMatchObject({ code: 'CONFLICT', message: 'This phone number already has an account: enter its password' });
+    // The account's password is untouched.
+    expect((await h.mutate('/api/identity/trpc/auth.login', { input: { tenantId: 'yx', username: phone, password: PASSWORD } })).status).toBe(200);
+    const linked = await redeem({ code, name: '许干事', idTail: '01234X', password: PASSWORD });
+    expect(linked.status).toBe(200);
+    expect(linked.data.user.id).toBe(staffId);
+    expect(linked.data.roles).toEqual(expect.arrayContaining([{ role: 'department' }, { role: 'member', orgId: YX.branchA1 }]));
+    const person = (await h.database.owner.execute(sql`select user_id from identity.people where member_id = ${memberId}`)).rows[0]!;
+    expect(person.user_id).toBe(staffId);
   });
 
   it('an appointment waiting for the member becomes their secretary role when they activate', async () => {
