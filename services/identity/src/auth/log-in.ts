@@ -33,12 +33,12 @@ export async function logIn(
     await audit(tx, tenantId, 'throttled', now, who);
     return { outcome: 'locked', until: new Date(now.getTime() + LOCK_MS) };
   }
-  await tx.insert(loginAttempts).values({ tenantId, username: input.username }).onConflictDoNothing();
+  // One round trip: the username's attempt row, created if new, locked (as FOR UPDATE would) till commit.
   const [attempts] = await tx
-    .select()
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.tenantId, tenantId), eq(loginAttempts.username, input.username)))
-    .for('update');
+    .insert(loginAttempts)
+    .values({ tenantId, username: input.username })
+    .onConflictDoUpdate({ target: [loginAttempts.tenantId, loginAttempts.username], set: { username: input.username } })
+    .returning();
   if (attempts?.lockedUntil && attempts.lockedUntil > now) {
     await audit(tx, tenantId, 'login_refused_locked', now, who);
     return { outcome: 'locked', until: attempts.lockedUntil };
@@ -67,10 +67,12 @@ export async function logIn(
     return { outcome: 'locked', until };
   }
 
-  await tx
-    .update(loginAttempts)
-    .set({ failures: 0, lockedUntil: null })
-    .where(and(eq(loginAttempts.tenantId, tenantId), eq(loginAttempts.username, input.username)));
+  if (attempts?.failures || attempts?.lockedUntil) {
+    await tx
+      .update(loginAttempts)
+      .set({ failures: 0, lockedUntil: null })
+      .where(and(eq(loginAttempts.tenantId, tenantId), eq(loginAttempts.username, input.username)));
+  }
   const { token } = await createSession(tx, tenantId, account.userId, now);
   const user = await loadUser(tx, tenantId, account.userId);
   if (!user) throw new Error('user vanished during login');
