@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runClaim } from './scenario-claim.ts';
 import { runClaimHot } from './scenario-claim-hot.ts';
 import { runEventLag } from './scenario-event-lag.ts';
+import { runLogin } from './scenario-login.ts';
 import { runMe } from './scenario-me.ts';
 import { runReportBurst } from './scenario-report-burst.ts';
 import { runReportSubmit } from './scenario-report-submit.ts';
@@ -15,7 +16,7 @@ const { positionals, values } = parseArgs({
   options: { driver: { type: 'string', default: 'pg' }, seconds: { type: 'string', default: '5' } },
 });
 const scenarios = {
-  me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot, 'event-lag': runEventLag,
+  me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot, 'event-lag': runEventLag, login: runLogin,
 } as const;
 const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,6 +35,7 @@ for (const name of requested) {
     lines.push(result.line);
     continue;
   }
+  lines.push(...(result.extraLines ?? []));
   const full = result.full.find((m) => m.concurrency === 8)!;
   const raw = result.raw.find((m) => m.concurrency === 8)!;
   lines.push(`BENCH ${name} throughput_ratio=${(full.throughput / raw.throughput).toFixed(2)} p99_ratio=${(full.p99 / raw.p99).toFixed(2)}`);

@@ -8,6 +8,39 @@ export interface Measurement {
 }
 
 export async function measure(call: () => Promise<void>, concurrency: number, durationMs: number): Promise<Measurement> {
+  const { latencies, seconds } = await timeCalls(call, concurrency, durationMs);
+  return summarize(concurrency, latencies, seconds);
+}
+
+/**
+ * Two sides measured in alternating slices (full, raw, full, raw, …) of `sliceMs` each until
+ * each side has run `durationMs`, so a noisy neighbour on the machine hits both sides alike.
+ * `around` wraps each slice of a side (e.g. to sample the server while it runs).
+ */
+export async function measureAlternating(
+  sides: { full: () => Promise<void>; raw: () => Promise<void> },
+  concurrency: number,
+  durationMs: number,
+  sliceMs: number,
+  around: { full?: (slice: () => Promise<void>) => Promise<void>; raw?: (slice: () => Promise<void>) => Promise<void> } = {},
+): Promise<{ full: Measurement; raw: Measurement }> {
+  const full = { latencies: [] as number[], seconds: 0 };
+  const raw = { latencies: [] as number[], seconds: 0 };
+  const add = (into: typeof full, slice: { latencies: number[]; seconds: number }) => {
+    for (const latency of slice.latencies) into.latencies.push(latency);
+    into.seconds += slice.seconds;
+  };
+  for (let done = 0; done < durationMs; done += sliceMs) {
+    const length = Math.min(sliceMs, durationMs - done);
+    const fullSlice = async () => add(full, await timeCalls(sides.full, concurrency, length));
+    const rawSlice = async () => add(raw, await timeCalls(sides.raw, concurrency, length));
+    await (around.full ? around.full(fullSlice) : fullSlice());
+    await (around.raw ? around.raw(rawSlice) : rawSlice());
+  }
+  return { full: summarize(concurrency, full.latencies, full.seconds), raw: summarize(concurrency, raw.latencies, raw.seconds) };
+}
+
+async function timeCalls(call: () => Promise<void>, concurrency: number, durationMs: number): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + durationMs;
@@ -19,10 +52,13 @@ export async function measure(call: () => Promise<void>, concurrency: number, du
     }
   };
   await Promise.all(Array.from({ length: concurrency }, loop));
-  const elapsed = (performance.now() - started) / 1000;
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+function summarize(concurrency: number, latencies: number[], seconds: number): Measurement {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { concurrency, requests: latencies.length, throughput: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+  return { concurrency, requests: latencies.length, throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
 export function describe(label: string, m: Measurement): string {

@@ -21,6 +21,8 @@ const PROFILE_SQL = `
 export interface ScenarioResult {
   full: Measurement[];
   raw: Measurement[];
+  /** Printed just before the scenario's BENCH line (e.g. login's LOOP line). */
+  extraLines?: string[];
 }
 
 /**

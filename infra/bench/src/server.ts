@@ -19,12 +19,15 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
   return url.toString();
 }
 
-/** Tongxin as `npm start` runs it, in its own process so client and server do not share a core's event loop. */
-export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', port: number): Promise<{ base: string; stop(): void }> {
+/**
+ * Tongxin as `npm start` runs it, in its own process so client and server do not share a core's event loop.
+ * `preload` (a module loaded with `--import` before the server, e.g. loop-probe.ts) gets an IPC channel to the bench.
+ */
+export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', port: number, preload?: string): Promise<{ base: string; child: ChildProcess; stop(): void }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tongxin-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', start], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...(preload ? ['--import', preload] : []), start], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_DRIVER: driver, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: preload ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
@@ -32,7 +35,7 @@ export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', p
     const ok = await fetch(`${base}/api/roster/health`).then((r) => r.ok, () => false);
     if (ok) {
       await waitForRelay(databaseUrl);
-      return { base, stop: () => child.kill('SIGTERM') };
+      return { base, child, stop: () => child.kill('SIGTERM') };
     }
     await new Promise((r) => setTimeout(r, 500));
   }
