@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js
 import { errorKind, fieldErrors, identity } from '@tongxin/api-client';
 import { t, type MessageKey } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { navigate, searchParam } from './navigation.tsx';
+import { Link, navigate, searchParam } from './navigation.tsx';
 import { safeNext, sessionEnded, setSession, setSessionEnded } from './session.ts';
 
 type Field = 'tenantId' | 'username' | 'password';
@@ -21,6 +21,8 @@ function loginFailure(error: unknown): MessageKey | null {
       return 'login.locked';
     case 'NOT_FOUND':
       return 'login.unknownTenant';
+    case 'FORBIDDEN':
+      return 'login.suspended';
     default:
       return null;
   }
@@ -153,6 +155,11 @@ export function LoginPage() {
           )}
         </Match>
       </Switch>
+      {/* After the form, so the keyboard reaches county, account, password and login first. */}
+      <nav class="login-links" aria-label={t('login.otherActions')}>
+        <Link href="/reset">{t('login.forgotPassword')}</Link>
+        <Link href="/activate">{t('login.activate')}</Link>
+      </nav>
     </section>
   );
 }

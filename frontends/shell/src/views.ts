@@ -10,6 +10,7 @@ export const views = [
   { name: 'member', path: '/member', label: 'nav.member', roles: ['member'] },
   { name: 'secretary', path: '/secretary', label: 'nav.secretary', roles: ['secretary', 'department'] },
   { name: 'department', path: '/department', label: 'nav.department', roles: ['department'] },
+  { name: 'operator', path: '/operator', label: 'nav.operator', roles: ['operator'] },
 ] as const satisfies readonly { name: string; path: string; label: MessageKey; roles: readonly string[] }[];
 
 export type View = (typeof views)[number];
@@ -18,8 +19,8 @@ export function allowedViews(session: Session): View[] {
   return views.filter((view) => session.roles.some((grant) => (view.roles as readonly string[]).includes(grant.role)));
 }
 
-/** Where "/" leads: the department's overview for a department, else the first view allowed. */
+/** Where "/" leads: the department's overview, the operator's tenants, else the first view allowed. */
 export function homeView(session: Session): View | undefined {
   const allowed = allowedViews(session);
-  return allowed.find((view) => view.name === 'department') ?? allowed[0];
+  return allowed.find((view) => view.name === 'department') ?? allowed.find((view) => view.name === 'operator') ?? allowed[0];
 }

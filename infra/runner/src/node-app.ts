@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createPlatformApp } from './platform-app.ts';
 
 const frontends = fileURLToPath(new URL('../../../frontends', import.meta.url));
-const REMOTES = ['member', 'secretary', 'department'] as const;
+const REMOTES = ['member', 'secretary', 'department', 'operator'] as const;
 const defaultRemotes = REMOTES.map((name) => ({ name, url: `/remotes/${name}/remoteEntry.js` }));
 
 /**
@@ -19,7 +19,9 @@ export function createNodeApp(options: { dataDir: string }) {
   app.get('/remotes.json', async (c) => {
     c.header('cache-control', 'no-store');
     try {
-      return c.json(JSON.parse(await readFile(remotesFile, 'utf8')));
+      const listed = JSON.parse(await readFile(remotesFile, 'utf8')) as { name: string; url: string }[];
+      // A data folder from before a remote existed still gets it (issue 12 added `operator`).
+      return c.json([...listed, ...defaultRemotes.filter((remote) => !listed.some((entry) => entry.name === remote.name))]);
     } catch {
       await writeFile(remotesFile, JSON.stringify(defaultRemotes, null, 2)).catch(() => undefined);
       return c.json(defaultRemotes);

@@ -5,7 +5,13 @@
  * with one `auth.refresh` (which re-mints it from the session cookie) and one retry.
  */
 const identityBase = '/api/identity/trpc';
-const noRefreshPaths = ['auth.login', 'auth.refresh', 'auth.logout'];
+// The public pages' calls (activation, reset, invitation, first operator) answer UNAUTHORIZED
+// for details that do not match: that is the answer to show, not a session to refresh.
+const noRefreshPaths = [
+  'auth.login', 'auth.refresh', 'auth.logout',
+  'activation.check', 'activation.redeem', 'passwordReset.request', 'passwordReset.complete',
+  'invitations.check', 'invitations.accept', 'setup.check', 'setup.complete',
+];
 
 type Listener = () => void;
 const sessionEndedListeners = new Set<Listener>();

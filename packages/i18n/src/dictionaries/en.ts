@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'nav.member': 'My profile',
   'nav.secretary': 'Members',
   'nav.department': 'Organization department',
+  'nav.operator': 'Operations',
   'nav.logout': 'Log out',
   'nav.signedInAs': 'Signed in as {name}',
 
@@ -30,6 +31,10 @@ export const en: Record<MessageKey, string> = {
   'login.locked': 'Too many failed attempts: this account is locked for 15 minutes',
   'login.unknownTenant': 'That county is unknown; choose again',
   'login.sessionEnded': 'Your session has ended; log in again',
+  'login.suspended': 'This county is suspended',
+  'login.forgotPassword': 'Forgot password',
+  'login.activate': 'Activate account',
+  'login.otherActions': 'Other actions',
 
   'remote.failed': 'The “{view}” page could not be loaded.',
 

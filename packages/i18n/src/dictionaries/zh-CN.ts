@@ -11,6 +11,7 @@ export const zhCN = {
   'nav.member': '我的',
   'nav.secretary': '党员管理',
   'nav.department': '组织部',
+  'nav.operator': '运营管理',
   'nav.logout': '退出登录',
   'nav.signedInAs': '当前用户：{name}',
 
@@ -29,6 +30,10 @@ export const zhCN = {
   'login.locked': '失败次数过多，账号已锁定 15 分钟，请稍后再试',
   'login.unknownTenant': '找不到该县（市、区），请重新选择',
   'login.sessionEnded': '登录已过期，请重新登录',
+  'login.suspended': '该县已暂停使用',
+  'login.forgotPassword': '忘记密码',
+  'login.activate': '激活账号',
+  'login.otherActions': '其他操作',
 
   'remote.failed': '“{view}”页面加载失败。',
 
