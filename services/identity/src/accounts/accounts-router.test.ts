@@ -66,6 +66,7 @@ describe('accounts.branches and accounts.members', () => {
   it('a member or an anonymous caller may not list accounts', async () => {
     expect((await h.query('/api/identity/trpc/accounts.branches', { as: as.member() })).error?.code).toBe('FORBIDDEN');
     expect((await h.query('/api/identity/trpc/accounts.branches')).error?.code).toBe('UNAUTHORIZED');
+    expect((await h.query('/api/identity/trpc/accounts.members', { as: as.member(), input: { branchId: YX.branchA1 } })).error?.code).toBe('FORBIDDEN');
   });
 
   it("lists a branch's members with masked phones and their state, never a transferred member", async () => {
