@@ -58,7 +58,8 @@ export default function SetupPage() {
         <Match when={state()}>
           {(current) => (
             <>
-              <Show when={current().tenant.liveAt}>
+              {/* The last step says it itself, beside the checklist. */}
+              <Show when={step() !== 'live' && current().tenant.liveAt}>
                 {(liveAt) => (
                   <div class="notice notice-good">
                     <p>{m('setup.live', { date: format(new Date(liveAt())) })}</p>
@@ -92,7 +93,7 @@ export default function SetupPage() {
               </nav>
               <section class="step-body" aria-labelledby="setup-step-title">
                 <h2 id="setup-step-title" tabindex="-1" ref={stepHeading}>
-                  {m('setup.progress', { step: format(index() + 1), total: format(SETUP_STEPS.length) })}：{label(step())}
+                  {label(step())}
                 </h2>
                 <Dynamic component={STEP_BODIES[step()]} state={current()} onChanged={refetch} />
                 <Show when={step() !== 'live'}>

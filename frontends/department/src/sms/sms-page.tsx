@@ -120,7 +120,8 @@ export default function SmsPage() {
           <p>
             <strong>{m('sms.current')}：</strong>
             <Show when={current()} fallback={m('sms.development')}>
-              {(value) => m('sms.tencent', { date: format(new Date(value().updatedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+              {/* Inside JSX, so a change of language re-renders it (Show's callback runs untracked). */}
+              {(value) => <>{m('sms.tencent', { date: format(new Date(value().updatedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}</>}
             </Show>
           </p>
           <form class="form" aria-labelledby="sms-form-title" onSubmit={onSubmit} novalidate>
@@ -131,7 +132,7 @@ export default function SmsPage() {
               <label for="sms-region">{m('sms.region')}</label>
               <select id="sms-region" name="region" value={current()?.region ?? 'ap-guangzhou'}>
                 <For each={REGIONS}>
-                  {(region) => <option value={region}>{`${m(`sms.region.${region}`)} ${region}`}</option>}
+                  {(region) => <option value={region}>{`${region}（${m(`sms.region.${region}`)}）`}</option>}
                 </For>
                 <Show when={current() && !(REGIONS as readonly string[]).includes(current()!.region)}>
                   <option value={current()!.region}>{current()!.region}</option>
