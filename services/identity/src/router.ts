@@ -1,9 +1,14 @@
 import { router } from '@tongxin/trpc';
+import { accountsRouter } from './accounts/accounts-router.ts';
+import { activationRouter } from './accounts/activation-router.ts';
 import { authRouter } from './auth/auth-router.ts';
 import { smsRouter } from './channel/sms-router.ts';
 import { invitationsRouter } from './invitations/invitations-router.ts';
 import { operatorInvitationsRouter } from './invitations/operator-invitations-router.ts';
+import { passwordResetRouter } from './password-reset/password-reset-router.ts';
+import { rolesRouter } from './roles/roles-router.ts';
 import { setupRouter } from './setup/setup-router.ts';
+import { staffRouter } from './staff/staff-router.ts';
 import { operatorTenantsRouter } from './tenants/operator-tenants-router.ts';
 
 export const appRouter = router({
@@ -12,5 +17,10 @@ export const appRouter = router({
   invitations: invitationsRouter,
   operator: router({ tenants: operatorTenantsRouter, invitations: operatorInvitationsRouter }),
   sms: smsRouter,
+  accounts: accountsRouter,
+  activation: activationRouter,
+  passwordReset: passwordResetRouter,
+  staff: staffRouter,
+  roles: rolesRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -192,11 +192,12 @@ describe('who may call what', () => {
     expect(result.error?.code).toBe('UNAUTHORIZED');
   });
 
-  it('auth.tenants lists the counties to anyone, and no city', async () => {
+  it('auth.tenants lists the counties to anyone, then the platform (its operators), and no city', async () => {
     const result = await h.query('/api/identity/trpc/auth.tenants');
     expect(result.data).toEqual([
       { id: 'rc', name: '汝城县' },
       { id: 'yx', name: '永兴县' },
+      { id: 'platform', name: '平台运营' },
     ]);
   });
 

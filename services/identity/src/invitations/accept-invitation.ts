@@ -1,11 +1,11 @@
-import type { RoleGrant } from '@tongxin/auth';
 import type { Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { openAccount } from '../accounts/open-account.ts';
 import { audit } from '../auth/audit.ts';
 import { hashCode, maskPhone } from '../codes/single-use-code.ts';
-import { appointments, invitations, orgs, tenants } from '../schema.ts';
+import { recordAppointment } from '../roles/record-appointment.ts';
+import { invitations, orgs, tenants, users } from '../schema.ts';
 import { openSession } from '../sessions/start-session.ts';
 import type { InvitationPurpose } from './issue-invitation.ts';
 
@@ -40,19 +40,21 @@ export async function acceptInvitation(tx: Tx, tenantId: string, input: { token:
   const [tenant] = await tx.select({ suspendedAt: tenants.suspendedAt }).from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant || tenant.suspendedAt) throw unusable();
   if (!row.phone || !row.name) throw unusable();
-  const { userId } = await openAccount(tx, tenantId, { username: row.phone, name: row.name, password: input.password, grants: row.grants, now });
+  // Whoever issued the link has seen it: it must never set the password of an account that
+  // exists already under that phone (one may have appeared since the invitation was sent).
+  const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, row.phone)));
+  if (taken) throw new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account' });
+  const grants = row.grants.filter((grant) => grant.role !== 'secretary');
+  const { userId } = await openAccount(tx, tenantId, { username: row.phone, name: row.name, password: input.password, grants, now });
   await tx.update(invitations).set({ usedAt: now, userId }).where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, row.id)));
-  await recordAppointmentsOf(tx, tenantId, userId, row.name, row.grants, row.issuedByUserId, now);
+  // A seat offered by the invitation is an appointment: the record the tree shows, and the role.
+  for (const grant of row.grants) {
+    if (grant.role !== 'secretary') continue;
+    const [org] = await tx.select({ orgId: orgs.orgId, path: orgs.path }).from(orgs).where(and(eq(orgs.tenantId, tenantId), eq(orgs.orgId, grant.orgId)));
+    if (!org) continue;
+    const title = (grant as { title?: string }).title === 'deputy' ? 'deputy' : 'secretary';
+    await recordAppointment(tx, tenantId, { org, memberId: null, userId, name: row.name, title, actorUserId: row.issuedByUserId, now });
+  }
   await audit(tx, tenantId, 'invitation_accepted', now, { userId, username: row.phone, ip: input.ip, detail: { invitationId: row.id } });
   return openSession(tx, tenantId, userId, now);
-}
-
-/** A staff invitation as secretary of an org is an appointment too: the record the tree shows. */
-async function recordAppointmentsOf(tx: Tx, tenantId: string, userId: string, name: string, grants: readonly RoleGrant[], by: string | null, now: Date) {
-  for (const grant of grants) {
-    if (grant.role !== 'secretary') continue;
-    const [org] = await tx.select({ path: orgs.path }).from(orgs).where(and(eq(orgs.tenantId, tenantId), eq(orgs.orgId, grant.orgId)));
-    if (!org) continue;
-    await tx.insert(appointments).values({ tenantId, orgId: grant.orgId, orgPath: org.path, userId, name, title: (grant as { title?: string }).title === 'deputy' ? 'deputy' : 'secretary', appointedByUserId: by, appointedAt: now });
-  }
 }
