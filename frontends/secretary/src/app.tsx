@@ -27,6 +27,9 @@ const CompletionsPage = lazy(() => import('./completions/completions-page.tsx'))
 const PointsPage = lazy(() => import('./points/points-page.tsx'));
 const EvaluationPage = lazy(() => import('./evaluation/evaluation-page.tsx'));
 const ScoringRulesPage = lazy(() => import('./scoring-rules/scoring-rules-page.tsx'));
+// Accounts and appointments (issue 12): the department's whole county, a secretary's subtree.
+const AccountsPage = lazy(() => import('./accounts/accounts-page.tsx'));
+const RolesPage = lazy(() => import('./roles/roles-page.tsx'));
 const lazyPages = {
   checkins: CheckinsPage,
   'flow-roster': FlowRosterPage,
@@ -40,6 +43,8 @@ const lazyPages = {
   points: PointsPage,
   evaluation: EvaluationPage,
   'scoring-rules': ScoringRulesPage,
+  accounts: AccountsPage,
+  roles: RolesPage,
 } as const;
 
 const sections = [
@@ -58,6 +63,9 @@ const sections = [
   { to: { name: 'transfers' }, label: 'nav.transfers' },
   { to: { name: 'tree' }, label: 'nav.tree' },
   { to: { name: 'excel' }, label: 'nav.excel' },
+  { to: { name: 'accounts' }, label: 'nav.accounts' },
+  // Every secretary appoints within their scope: a township's the seats below it, a branch's its deputies.
+  { to: { name: 'roles' }, label: 'nav.roles' },
 ] as const satisfies readonly { to: Route; label: Parameters<typeof m>[0] }[];
 
 /** The secretary view: the roster, a member's record, and the pages for tree, transfers and Excel. */

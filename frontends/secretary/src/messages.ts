@@ -23,6 +23,8 @@ export const m = defineMessages(
     'nav.points': '积分',
     'nav.evaluation': '考核评价',
     'nav.scoringRules': '积分规则',
+    'nav.accounts': '账号激活',
+    'nav.roles': '书记任命',
 
     'roster.search': '搜索姓名或手机号',
     'roster.filters': '筛选',
@@ -183,6 +185,8 @@ export const m = defineMessages(
     'nav.points': 'Points',
     'nav.evaluation': 'Evaluation',
     'nav.scoringRules': 'Scoring rules',
+    'nav.accounts': 'Account activation',
+    'nav.roles': 'Appointments',
 
     'roster.search': 'Search name or phone',
     'roster.filters': 'Filters',

@@ -8,10 +8,12 @@ import { createSignal } from 'solid-js';
 export type PageName =
   | 'tree' | 'transfers' | 'excel' | 'mobility'
   | 'checkins' | 'flow-roster' | 'reports' | 'meetings' | 'suggestions' | 'contact-tasks'
-  | 'tasks' | 'completions' | 'points' | 'evaluation' | 'scoring-rules';
+  | 'tasks' | 'completions' | 'points' | 'evaluation' | 'scoring-rules'
+  | 'accounts' | 'roles';
 export const PAGE_NAMES: readonly PageName[] = [
   'tree', 'transfers', 'excel', 'mobility', 'checkins', 'flow-roster', 'reports', 'meetings', 'suggestions', 'contact-tasks',
   'tasks', 'completions', 'points', 'evaluation', 'scoring-rules',
+  'accounts', 'roles',
 ];
 
 export interface RosterQuery {

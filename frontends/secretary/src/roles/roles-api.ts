@@ -1,0 +1,47 @@
+import { identity } from '@tongxin/api-client';
+import { t, type RolesMessageKey } from './messages.ts';
+
+// Output types of identity's roles and staff procedures, inferred from the service's AppRouter.
+export type OrgRoles = Awaited<ReturnType<typeof identity.roles.list.query>>[number];
+export type Holder = OrgRoles['holders'][number];
+export type StaffInvitation = Awaited<ReturnType<typeof identity.staff.list.query>>[number];
+
+export const TITLES = ['secretary', 'deputy'] as const;
+export type Title = (typeof TITLES)[number];
+
+export interface RolesNode {
+  org: OrgRoles;
+  children: RolesNode[];
+}
+
+/** An org that should have a secretary and has none (identity says which kinds): flagged and counted. */
+export const lacksSecretary = (org: OrgRoles): boolean => org.withoutSecretary;
+
+/**
+ * Nests the flat list by materialized path ('/a/b/c/': the parent is the segment before
+ * the last); an org whose parent is not in the list (a secretary's subtree root) is a root.
+ */
+export function buildRolesTree(orgs: readonly OrgRoles[]): RolesNode[] {
+  const sorted = [...orgs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byId = new Map<string, RolesNode>();
+  const roots: RolesNode[] = [];
+  for (const org of sorted) {
+    const segments = org.path.split('/').filter(Boolean);
+    const parent = byId.get(segments[segments.length - 2] ?? '');
+    const node: RolesNode = { org, children: [] };
+    byId.set(org.orgId, node);
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+export const titleLabel = (title: string) => t(`title.${title}` as RolesMessageKey) ?? title;
+export const kindLabel = (kind: string) => t(`kind.${kind}` as RolesMessageKey) ?? kind;
+
+/** Identity's refusals here, in the user's language. */
+export const ROLE_ERRORS = [
+  [/outside your scope/i, () => t('error.scope')],
+  [/already appointed/i, () => t('error.conflict')],
+  [/already has an account/i, () => t('error.phoneTaken')],
+  [/no such (pending invitation|appointment)/i, () => t('error.gone')],
+] as const;
