@@ -9,6 +9,8 @@ const RESOLUTION_MS = 10;
 const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 delay.enable();
 let cpuAtStart = process.cpuUsage();
+/** The percentiles a slice reports: every 1 up to 90, then every 0.1 (the tail is what matters). */
+const GRID = [...Array.from({ length: 90 }, (_, i) => i + 1), ...Array.from({ length: 100 }, (_, i) => Math.round((90.1 + i * 0.1) * 10) / 10)];
 
 export interface LoopSlice {
   kind: 'loop:slice';
@@ -18,6 +20,8 @@ export interface LoopSlice {
   max: number;
   mean: number;
   cpuMs: number;
+  /** [percentile, delay ms] pairs on a fine grid: at least that share of the samples were at or under that delay; slices merge through them. */
+  cdf: [number, number][];
 }
 
 if (process.send) {
@@ -31,6 +35,7 @@ if (process.send) {
       const ms = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
       const slice: LoopSlice = {
         kind: 'loop:slice', count: delay.count, p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean), cpuMs: (cpu.user + cpu.system) / 1000,
+        cdf: GRID.map((percentile) => [percentile, ms(delay.percentile(percentile))]),
       };
       process.send!(slice);
     }
