@@ -3,7 +3,7 @@ import { fieldErrors, identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { SelectField, TextField, focusFirst } from './fields.tsx';
-import { m, type OperatorMessage } from './messages.ts';
+import { cellLabel, m, type OperatorMessage } from './messages.ts';
 import { navigate } from './route.tsx';
 import { describeOperatorError } from './tenants-page.tsx';
 
@@ -38,7 +38,7 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
   const [inviting, setInviting] = createSignal(false);
   const [issued, setIssued] = createSignal<Issued | null>(null);
   const [notice, setNotice] = createSignal<OperatorMessage | null>(null);
-  const [done, setDone] = createSignal('');
+  const [done, setDone] = createSignal<(() => string) | null>(null);
   const [actionError, setActionError] = createSignal<unknown>(null);
   const [busyId, setBusyId] = createSignal<string | null>(null);
   let countySelect: HTMLSelectElement | undefined;
@@ -53,7 +53,7 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
   }
 
   function startInvite() {
-    setDone('');
+    setDone(null);
     setActionError(null);
     setIssued(null);
     if (!chosen()) {
@@ -78,7 +78,7 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
     if (!window.confirm(m('invitations.revokeConfirm', { name }))) return;
     await act(invitation, async () => {
       await identity.operator.invitations.revoke.mutate({ id: invitation.id });
-      setDone(m('invitations.revoked', { name }));
+      setDone(() => () => m('invitations.revoked', { name }));
       queueMicrotask(() => status?.focus());
     });
   }
@@ -96,7 +96,7 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
     if (busyId()) return;
     setBusyId(invitation.id);
     setActionError(null);
-    setDone('');
+    setDone(null);
     setIssued(null);
     setInviting(false);
     try {
@@ -149,7 +149,7 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
         </Match>
       </Switch>
       <p class="status-line" role="status" tabindex="-1" ref={status}>
-        {done()}
+        {done()?.()}
       </p>
       <Show when={actionError()}>{(error) => <ErrorNotice message={describeOperatorError(error())} />}</Show>
 
@@ -177,27 +177,27 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
         </Match>
         <Match when={true}>
           <div class="table-scroll" tabindex="0" role="region" aria-labelledby="invitations-caption">
-            <table aria-busy={invitations.loading}>
+            <table class="stack" role="table" aria-busy={invitations.loading}>
               <caption id="invitations-caption">
                 {chosen() ? m('invitations.caption', { county: tenantName(chosen()) }) : m('invitations.captionAll')}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m('invitations.person')}</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{m('invitations.person')}</th>
                   <Show when={!chosen()}>
-                    <th scope="col">{m('invitations.tenant')}</th>
+                    <th scope="col" role="columnheader">{m('invitations.tenant')}</th>
                   </Show>
-                  <th scope="col">{m('invitations.status')}</th>
-                  <th scope="col">{m('invitations.createdAt')}</th>
-                  <th scope="col">{m('invitations.expiresAt')}</th>
-                  <th scope="col">{m('invitations.actions')}</th>
+                  <th scope="col" role="columnheader">{m('invitations.status')}</th>
+                  <th scope="col" role="columnheader">{m('invitations.createdAt')}</th>
+                  <th scope="col" role="columnheader">{m('invitations.expiresAt')}</th>
+                  <th scope="col" role="columnheader">{m('invitations.actions')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 <For each={invitations.latest}>
                   {(invitation) => (
-                    <tr>
-                      <th scope="row" id={`invitation-${invitation.id}`}>
+                    <tr role="row">
+                      <th scope="row" role="rowheader" id={`invitation-${invitation.id}`}>
                         {invitation.name}
                         <Show when={invitation.phoneMasked}>
                           {' '}
@@ -205,14 +205,20 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
                         </Show>
                       </th>
                       <Show when={!chosen()}>
-                        <td class="nowrap">{tenantName(invitation.tenantId)}</td>
+                        <td class="nowrap" role="cell" data-label={cellLabel('invitations.tenant')}>
+                          {tenantName(invitation.tenantId)}
+                        </td>
                       </Show>
-                      <td>
+                      <td role="cell" data-label={cellLabel('invitations.status')}>
                         <span class={`badge badge-${invitation.status}`}>{m(`status.${invitation.status}`)}</span>
                       </td>
-                      <td class="nowrap">{formatTime(invitation.createdAt)}</td>
-                      <td class="nowrap">{formatTime(invitation.expiresAt)}</td>
-                      <td>
+                      <td class="nowrap" role="cell" data-label={cellLabel('invitations.createdAt')}>
+                        {formatTime(invitation.createdAt)}
+                      </td>
+                      <td class="nowrap" role="cell" data-label={cellLabel('invitations.expiresAt')}>
+                        {formatTime(invitation.expiresAt)}
+                      </td>
+                      <td role="cell" class="actions">
                         <div class="row-actions">
                           <Show when={invitation.status === 'pending'}>
                             <button
@@ -225,7 +231,8 @@ export function InvitationsPage(props: { tenantId?: string | undefined; onHeadin
                               {m('invitations.revoke')}
                             </button>
                           </Show>
-                          <Show when={invitation.status !== 'used'}>
+                          {/* A new link for a pending or expired one (identity revokes the old link); a revoked one is invited anew. */}
+                          <Show when={invitation.status === 'pending' || invitation.status === 'expired'}>
                             <button
                               type="button"
                               class="secondary small"
@@ -322,6 +329,8 @@ function IssuedLink(props: { issued: Issued; onDone: () => void }) {
   const [copied, setCopied] = createSignal<'yes' | 'failed' | null>(null);
   let field: HTMLInputElement | undefined;
   const link = () => fullLink(props.issued.link);
+  // Identity says how the text message went: sent, failed, or refused by the per-phone limit.
+  const notSent = () => props.issued.delivery === 'failed' || props.issued.delivery === 'refused_rate_limit';
 
   async function copy() {
     try {
@@ -352,9 +361,9 @@ function IssuedLink(props: { issued: Issued; onDone: () => void }) {
         {copied() === 'yes' ? m('invitations.copied') : copied() === 'failed' ? m('invitations.copyFailed') : ''}
       </p>
       <p id="issued-note">
-        {m('invitations.linkOnce', { name: props.issued.name, expires: formatTime(props.issued.expiresAt) })}
+        {m(notSent() ? 'invitations.linkOnceNoSms' : 'invitations.linkOnce', { name: props.issued.name, expires: formatTime(props.issued.expiresAt) })}
       </p>
-      <Show when={props.issued.delivery === 'failed' || props.issued.delivery === 'refused_rate_limit'}>
+      <Show when={notSent()}>
         <p class="field-error">{m('invitations.deliveryFailed', { name: props.issued.name })}</p>
       </Show>
       <button type="button" class="secondary" onClick={() => props.onDone()}>

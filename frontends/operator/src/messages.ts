@@ -1,4 +1,4 @@
-import { defineMessages } from '@tongxin/i18n';
+import { defineMessages, locale } from '@tongxin/i18n';
 
 /** The platform operator's view: cities and counties, and county administrators' invitations. */
 export const m = defineMessages(
@@ -13,7 +13,6 @@ export const m = defineMessages(
     'common.saving': '正在保存…',
     'common.fieldRequired': '请填写此项',
     'common.fieldInvalid': '请检查此项',
-    'common.scrollHint': '表格可左右滑动查看。',
 
     'tenants.title': '市县管理',
     'tenants.intro': '开通市和县（市、区）。县（市、区）开通后，邀请其组织部管理员完成设置并上线。',
@@ -38,6 +37,7 @@ export const m = defineMessages(
     'tenants.resumed': '已恢复：{name}',
     'kind.city': '市',
     'kind.county': '县（市、区）',
+    'state.active': '正常',
     'state.preparing': '筹备中',
     'state.live': '已上线',
     'state.suspended': '已暂停',
@@ -81,7 +81,8 @@ export const m = defineMessages(
     'invitations.copied': '已复制',
     'invitations.copyFailed': '无法自动复制，请长按或选中链接手动复制。',
     'invitations.linkOnce': '这个链接只显示这一次，已同时通过短信发给 {name}。{expires} 前有效（72 小时）。',
-    'invitations.deliveryFailed': '短信没有发出去，请把链接通过其他方式交给 {name}。',
+    'invitations.linkOnceNoSms': '这个链接只显示这一次，{expires} 前有效（72 小时）。',
+    'invitations.deliveryFailed': '短信没有发出去（可能是发送过于频繁），请把链接通过其他方式交给 {name}。',
     'invitations.done': '完成',
     'invitations.caption': '{county}的邀请',
     'invitations.captionAll': '全部邀请',
@@ -115,11 +116,10 @@ export const m = defineMessages(
     'common.saving': 'Saving…',
     'common.fieldRequired': 'Please fill this in',
     'common.fieldInvalid': 'Please check this',
-    'common.scrollHint': 'Scroll the table sideways to see more.',
 
     'tenants.title': 'Cities and counties',
     'tenants.intro': 'Open cities and counties. Once a county is open, invite its organization department administrator to set it up and go live.',
-    'tenants.caption': '{cities} cities, {counties} counties',
+    'tenants.caption': 'Cities: {cities}; counties: {counties}',
     'tenants.empty': 'No city or county yet. Start with a city.',
     'tenants.newCity': 'New city',
     'tenants.newCounty': 'New county',
@@ -140,6 +140,7 @@ export const m = defineMessages(
     'tenants.resumed': 'Resumed: {name}',
     'kind.city': 'City',
     'kind.county': 'County',
+    'state.active': 'Active',
     'state.preparing': 'Preparing',
     'state.live': 'Live',
     'state.suspended': 'Suspended',
@@ -183,7 +184,8 @@ export const m = defineMessages(
     'invitations.copied': 'Copied',
     'invitations.copyFailed': 'Could not copy: select the link and copy it by hand.',
     'invitations.linkOnce': 'This link is shown only this once; it was also sent to {name} by text message. Valid until {expires} (72 hours).',
-    'invitations.deliveryFailed': 'The text message was not sent: give {name} the link another way.',
+    'invitations.linkOnceNoSms': 'This link is shown only this once. Valid until {expires} (72 hours).',
+    'invitations.deliveryFailed': 'The text message was not sent (perhaps too many in a short time): give {name} the link another way.',
     'invitations.done': 'Done',
     'invitations.caption': 'Invitations for {county}',
     'invitations.captionAll': 'All invitations',
@@ -209,3 +211,8 @@ export const m = defineMessages(
 );
 
 export type OperatorMessage = Parameters<typeof m>[0];
+
+/** A table cell's label as a phone's card shows it before the value ("状态：", "State: "). */
+export function cellLabel(key: OperatorMessage): string {
+  return m(key) + (locale() === 'zh-CN' ? '：' : ': ');
+}

@@ -3,14 +3,16 @@ import { errorKind, fieldErrors, identity } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { divisionCodeProblem, serverCodeProblem } from './division-code.ts';
 import { SelectField, TextField, focusFirst } from './fields.tsx';
-import { m, type OperatorMessage } from './messages.ts';
+import { cellLabel, m, type OperatorMessage } from './messages.ts';
 import { RouteLink } from './route.tsx';
 
 type Tenant = Awaited<ReturnType<typeof identity.operator.tenants.list.query>>[number];
 type Panel = { kind: 'city' } | { kind: 'county' } | { kind: 'rename'; tenant: Tenant } | null;
 
-export function tenantState(tenant: Tenant): 'suspended' | 'live' | 'preparing' {
+/** A county prepares, then goes live; a city only groups counties, so it is active or suspended. */
+export function tenantState(tenant: Tenant): 'suspended' | 'live' | 'preparing' | 'active' {
   if (tenant.suspendedAt) return 'suspended';
+  if (tenant.kind === 'city') return 'active';
   return tenant.liveAt ? 'live' : 'preparing';
 }
 
@@ -34,7 +36,8 @@ function ordered(list: readonly Tenant[]): { tenant: Tenant; child: boolean }[] 
 export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) => void }) {
   const [tenants, { refetch }] = createResource(() => identity.operator.tenants.list.query());
   const [panel, setPanel] = createSignal<Panel>(null);
-  const [done, setDone] = createSignal('');
+  // A thunk, so the message follows a language switch.
+  const [done, setDone] = createSignal<(() => string) | null>(null);
   const [actionError, setActionError] = createSignal<unknown>(null);
   const [busyId, setBusyId] = createSignal<string | null>(null);
   let status: HTMLParagraphElement | undefined;
@@ -50,7 +53,7 @@ export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) =>
   const cityName = (id: string | null) => list().find((tenant) => tenant.id === id)?.name ?? '';
 
   function open(next: Panel) {
-    setDone('');
+    setDone(null);
     setActionError(null);
     setPanel(next);
     queueMicrotask(() => {
@@ -59,9 +62,9 @@ export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) =>
     });
   }
 
-  function finished(message: string) {
+  function finished(message: () => string) {
     setPanel(null);
-    setDone(message);
+    setDone(() => message);
     void refetch();
     queueMicrotask(() => status?.focus());
   }
@@ -71,10 +74,10 @@ export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) =>
     if (!window.confirm(m(suspend ? 'tenants.suspendConfirm' : 'tenants.resumeConfirm', { name: tenant.name }))) return;
     setBusyId(tenant.id);
     setActionError(null);
-    setDone('');
+    setDone(null);
     try {
       await (suspend ? identity.operator.tenants.suspend : identity.operator.tenants.resume).mutate({ id: tenant.id });
-      finished(m(suspend ? 'tenants.suspended' : 'tenants.resumed', { name: tenant.name }));
+      finished(() => m(suspend ? 'tenants.suspended' : 'tenants.resumed', { name: tenant.name }));
     } catch (error) {
       setActionError(error);
     } finally {
@@ -97,7 +100,7 @@ export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) =>
         </button>
       </div>
       <p class="status-line" role="status" tabindex="-1" ref={status}>
-        {done()}
+        {done()?.()}
       </p>
       <Show when={actionError()}>{(error) => <ErrorNotice message={describeOperatorError(error())} />}</Show>
       <div ref={panelArea}>
@@ -108,13 +111,13 @@ export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) =>
                 kind={kind}
                 cities={cities()}
                 onCancel={() => setPanel(null)}
-                onCreated={(created) => finished(m('tenants.created', { name: created.name, code: created.id }))}
+                onCreated={(created) => finished(() => m('tenants.created', { name: created.name, code: created.id }))}
               />
             )}
           </Match>
           <Match when={panel()?.kind === 'rename' && (panel() as { tenant: Tenant }).tenant} keyed>
             {(tenant) => (
-              <RenameTenantForm tenant={tenant} onCancel={() => setPanel(null)} onRenamed={(name) => finished(m('tenants.renamed', { name }))} />
+              <RenameTenantForm tenant={tenant} onCancel={() => setPanel(null)} onRenamed={(name) => finished(() => m('tenants.renamed', { name }))} />
             )}
           </Match>
         </Switch>
@@ -131,37 +134,42 @@ export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) =>
           <p>{m('tenants.empty')}</p>
         </Match>
         <Match when={true}>
-          <p class="hint">{m('common.scrollHint')}</p>
           {/* Wide on a phone: the table scrolls in its own box, which the keyboard can reach. */}
           <div class="table-scroll" tabindex="0" role="region" aria-labelledby="tenants-caption">
-            <table aria-busy={tenants.loading}>
+            <table class="stack" role="table" aria-busy={tenants.loading}>
               <caption id="tenants-caption">
                 {m('tenants.caption', { cities: cities().length, counties: list().length - cities().length })}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m('tenants.code')}</th>
-                  <th scope="col">{m('tenants.name')}</th>
-                  <th scope="col">{m('tenants.kind')}</th>
-                  <th scope="col">{m('tenants.city')}</th>
-                  <th scope="col">{m('tenants.state')}</th>
-                  <th scope="col">{m('tenants.actions')}</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{m('tenants.code')}</th>
+                  <th scope="col" role="columnheader">{m('tenants.name')}</th>
+                  <th scope="col" role="columnheader">{m('tenants.kind')}</th>
+                  <th scope="col" role="columnheader">{m('tenants.city')}</th>
+                  <th scope="col" role="columnheader">{m('tenants.state')}</th>
+                  <th scope="col" role="columnheader">{m('tenants.actions')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 <For each={rows()}>
                   {(row) => (
-                    <tr>
-                      <td class="nowrap">{row.tenant.id}</td>
-                      <th scope="row" id={`tenant-${row.tenant.id}`} class={row.child ? 'child' : undefined}>
+                    <tr role="row">
+                      <td class="nowrap" role="cell" data-label={cellLabel('tenants.code')}>
+                        {row.tenant.id}
+                      </td>
+                      <th scope="row" role="rowheader" id={`tenant-${row.tenant.id}`} class={row.child ? 'child' : undefined}>
                         {row.tenant.name}
                       </th>
-                      <td class="nowrap">{m(row.tenant.kind === 'city' ? 'kind.city' : 'kind.county')}</td>
-                      <td class="nowrap">{cityName(row.tenant.cityId)}</td>
-                      <td>
+                      <td class="nowrap" role="cell" data-label={cellLabel('tenants.kind')}>
+                        {m(row.tenant.kind === 'city' ? 'kind.city' : 'kind.county')}
+                      </td>
+                      <td class="nowrap" role="cell" data-label={row.tenant.cityId ? cellLabel('tenants.city') : undefined}>
+                        {cityName(row.tenant.cityId)}
+                      </td>
+                      <td role="cell" data-label={cellLabel('tenants.state')}>
                         <span class={`badge badge-${tenantState(row.tenant)}`}>{m(`state.${tenantState(row.tenant)}`)}</span>
                       </td>
-                      <td>
+                      <td role="cell" class="actions">
                         <div class="row-actions">
                           <button
                             type="button"
