@@ -9,11 +9,15 @@ export interface UserWithRoles {
   roles: RoleGrant[];
 }
 
+/** The user and their grants in one statement (login and every refresh read them). */
 export async function loadUser(tx: Tx, tenantId: string, userId: string): Promise<UserWithRoles | null> {
-  const [user] = await tx.select().from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
-  if (!user) return null;
-  const rows = await tx.select().from(roleAssignments).where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId)));
-  return { id: user.id, name: user.displayName, roles: rows.flatMap(toGrant) };
+  const rows = await tx
+    .select({ name: users.displayName, grant: roleAssignments })
+    .from(users)
+    .leftJoin(roleAssignments, and(eq(roleAssignments.tenantId, users.tenantId), eq(roleAssignments.userId, users.id)))
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  if (rows.length === 0) return null;
+  return { id: userId, name: rows[0]!.name, roles: rows.flatMap((row) => (row.grant ? toGrant(row.grant) : [])) };
 }
 
 function toGrant(row: typeof roleAssignments.$inferSelect): RoleGrant[] {
