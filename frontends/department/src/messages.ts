@@ -91,7 +91,8 @@ export const m = defineMessages(
     'live.directory': '本县的流动党组织现在已出现在跨县目录中，其他县的党员可以到这些组织报到。',
     'live.notReady': '还有必须完成的项目，暂时不能上线。请刷新后查看。',
     'live.notAcknowledged': '情况有变化，请重新查看提醒并确认。',
-    'live.andMore': '等 {count} 个',
+    'live.andMore': '另有 {count} 个',
+    'live.separator': '、',
     'live.unknown': '其他：{code}',
 
     'sms.title': '短信通道',
@@ -215,7 +216,7 @@ export const m = defineMessages(
     'live.blocking.NO_BRANCHES': 'No branches yet: build the organization tree (step 2).',
     'live.blocking.NO_MEMBERS': 'No members yet: import them (step 3).',
     'live.blocking.NO_SECRETARIES': 'No secretary has been appointed (step 4).',
-    'live.warning.ORGS_WITHOUT_SECRETARY': '{count} organizations have no secretary:',
+    'live.warning.ORGS_WITHOUT_SECRETARY': '{count} organizations have no secretary: ',
     'live.warning.MEMBERS_WITHOUT_ACCOUNT': '{count} members have no account yet.',
     'live.warning.NO_SMS_PROVIDER': 'No SMS channel: codes will not actually be sent.',
     'live.acknowledge': 'I have read the {count} warnings above and want to go live',
@@ -229,6 +230,7 @@ export const m = defineMessages(
     'live.notReady': 'Something still has to be done first. Reload to see what.',
     'live.notAcknowledged': 'Things changed: read the warnings again and confirm.',
     'live.andMore': 'and {count} more',
+    'live.separator': ', ',
     'live.unknown': 'Other: {code}',
 
     'sms.title': 'SMS channel',

@@ -16,13 +16,13 @@ function blockingText(code: string): string {
 
 function WarningItem(props: { code: string; checklist: Checklist }) {
   const orgs = () => props.checklist.branchesWithoutSecretary;
-  const names = () => orgs().slice(0, NAMED).map((org) => org.name).join('、');
+  const names = () => orgs().slice(0, NAMED).map((org) => org.name).join(m('live.separator'));
   return (
     <li>
       <Show when={props.code === 'ORGS_WITHOUT_SECRETARY'}>
         {m('live.warning.ORGS_WITHOUT_SECRETARY', { count: format(orgs().length) })}
         {names()}
-        <Show when={orgs().length > NAMED}>{` ${m('live.andMore', { count: format(orgs().length) })}`}</Show>
+        <Show when={orgs().length > NAMED}>{` ${m('live.andMore', { count: format(orgs().length - NAMED) })}`}</Show>
       </Show>
       <Show when={props.code === 'MEMBERS_WITHOUT_ACCOUNT'}>
         {m('live.warning.MEMBERS_WITHOUT_ACCOUNT', { count: format(props.checklist.membersWithoutAccount) })}

@@ -101,6 +101,9 @@ const css = `
 .roles .holders { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: 0.5rem; }
 .roles .holders li { border-bottom: 1px solid var(--color-border); padding-bottom: 0.4rem; overflow-wrap: anywhere; }
 .roles .holders p { margin: 0.1rem 0; }
+.roles .appoint-form { gap: 0.75rem; margin-top: 1rem; }
+.roles .appoint-form h3, .roles .appoint-form > p, .roles .appoint-form .field p { margin: 0; }
+.roles .appoint-form .field p:empty { display: none; }
 .roles details { margin-top: 1.5rem; border-top: 1px solid var(--color-border); padding-top: 0.5rem; }
 .roles summary { font-weight: 600; cursor: pointer; min-height: 2.5rem; display: flex; align-items: center; }
 `;
