@@ -47,8 +47,7 @@ export const m = defineMessages(
 
     'orgs.intro': '建立全县的组织架构：乡镇（街道）党委、党支部和流动党组织。可以逐个新建，也可以用 Excel 模板一次导入。',
     'orgs.count': '目前有 {count} 个党支部。',
-    'orgs.tree': '打开组织架构',
-    'orgs.import': '用 Excel 导入组织',
+    'orgs.tree': '打开组织架构（逐个新建，或用 Excel 模板导入）',
 
     'members.intro': '用 Excel 导入全县党员的信息台账。导入后，党员还需要激活账号才能登录（见第 6 步）。',
     'members.count': '目前有 {count} 名党员。',
@@ -185,8 +184,7 @@ export const m = defineMessages(
 
     'orgs.intro': 'Build the county’s tree: township committees, branches and flow organizations, one by one or from the Excel template in one go.',
     'orgs.count': '{count} branches so far.',
-    'orgs.tree': 'Open the organization tree',
-    'orgs.import': 'Import organizations from Excel',
+    'orgs.tree': 'Open the organization tree (add one by one, or import the Excel template)',
 
     'members.intro': 'Import the members’ ledger from Excel. Members then activate their accounts to log in (step 6).',
     'members.count': '{count} members so far.',

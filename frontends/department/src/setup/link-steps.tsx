@@ -16,8 +16,8 @@ export function OrgsStep(props: StepProps) {
       <p>{m('orgs.intro')}</p>
       <p>{m('orgs.count', { count: format(props.state.checklist.branches) })}</p>
       <ul class="link-list">
+        {/* The org-tree import lives on the tree page itself. */}
         <li><ViewLink href={secretaryPage('tree')}>{m('orgs.tree')}</ViewLink></li>
-        <li><ViewLink href={secretaryPage('excel')}>{m('orgs.import')}</ViewLink></li>
       </ul>
     </>
   );
