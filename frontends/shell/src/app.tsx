@@ -1,4 +1,5 @@
-import { Match, Show, Switch, createEffect, createResource, on } from 'solid-js';
+import { Match, Show, Switch, createEffect, createResource, on, type Component } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { errorKind, identity } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
@@ -28,16 +29,29 @@ async function checkSession() {
   }
 }
 
+/**
+ * Pages anyone may open without a session (from a link, a QR code or the login page). Each
+ * is a chunk of its own, fetched when opened: the login page's first load does not carry them.
+ */
+const publicPages: Record<string, () => Promise<{ default: Component }>> = {
+  '/activate': () => import('./public/activate-page.tsx'),
+  '/reset': () => import('./public/reset-page.tsx'),
+  '/invite': () => import('./public/invite-page.tsx'),
+  '/setup': () => import('./public/setup-page.tsx'),
+};
+
 export function App() {
   let main: HTMLElement | undefined;
   const onLoginPage = () => pathname() === '/login';
-  const [check, { refetch }] = createResource(() => !onLoginPage() && pathname(), checkSession);
+  const publicPage = () => publicPages[pathname()];
+  const needsSession = () => !onLoginPage() && !publicPage();
+  const [check, { refetch }] = createResource(() => needsSession() && pathname(), checkSession);
 
   createEffect(() => (document.title = t('app.name')));
   // Route changes move focus to the new content, as a page load would for screen readers.
   createEffect(on(pathname, () => main?.focus({ preventScroll: true }), { defer: true }));
   // A page restored from the back/forward cache (after logout elsewhere) checks again.
-  window.addEventListener('pageshow', (event) => event.persisted && !onLoginPage() && refetch());
+  window.addEventListener('pageshow', (event) => event.persisted && needsSession() && refetch());
 
   return (
     <>
@@ -46,6 +60,9 @@ export function App() {
         <Switch>
           <Match when={onLoginPage()}>
             <LoginPage />
+          </Match>
+          <Match when={publicPage()} keyed>
+            {(load) => <PublicPage load={load} />}
           </Match>
           <Match when={session()}>
             {/* With a known session, a lost connection is reported by the view that needed
@@ -65,6 +82,26 @@ export function App() {
         </Switch>
       </main>
     </>
+  );
+}
+
+/** A public page's chunk; a failed fetch (slow or lost connection) offers a retry. */
+function PublicPage(props: { load: () => Promise<{ default: Component }> }) {
+  const [page, { refetch }] = createResource(
+    () => props.load,
+    (load) => load().then((module) => module.default),
+  );
+  return (
+    <Switch>
+      <Match when={page.error}>
+        <h1>{t('app.name')}</h1>
+        <ErrorNotice message={describeError(page.error)} onRetry={refetch} />
+      </Match>
+      <Match when={page()}>{(component) => <Dynamic component={component()} />}</Match>
+      <Match when={true}>
+        <Loading />
+      </Match>
+    </Switch>
   );
 }
 
