@@ -58,7 +58,7 @@ export function TenantsPage(props: { onHeading: (element: HTMLHeadingElement) =>
     setPanel(next);
     queueMicrotask(() => {
       panelArea?.scrollIntoView({ block: 'nearest' });
-      panelArea?.querySelector<HTMLElement>('input, select')?.focus();
+      panelArea?.querySelector<HTMLElement>('input, select, button')?.focus();
     });
   }
 
@@ -267,8 +267,21 @@ function CreateTenantForm(props: {
   return (
     <form class="form panel" novalidate onSubmit={submit} aria-labelledby="create-tenant-title">
       <h2 id="create-tenant-title">{m(props.kind === 'city' ? 'tenants.newCityTitle' : 'tenants.newCountyTitle')}</h2>
-      <Show when={props.kind === 'county'}>
-        <Show when={props.cities.length > 0} fallback={<p class="hint">{m('tenants.noCities')}</p>}>
+      {/* A county belongs to a city: without one, say so instead of a form that cannot succeed. */}
+      <Show
+        when={props.kind === 'city' || props.cities.length > 0}
+        fallback={
+          <>
+            <p>{m('tenants.noCities')}</p>
+            <div class="form-buttons">
+              <button type="button" class="secondary" onClick={() => props.onCancel()}>
+                {m('common.cancel')}
+              </button>
+            </div>
+          </>
+        }
+      >
+        <Show when={props.kind === 'county'}>
           <SelectField
             id="tenant-city"
             label={m('tenants.city')}
@@ -280,29 +293,29 @@ function CreateTenantForm(props: {
             ref={(element) => (inputs.cityId = element)}
           />
         </Show>
+        <TextField
+          id="tenant-code"
+          label={m('tenants.code')}
+          hint={m('tenants.codeHint')}
+          value={code()}
+          onInput={setCode}
+          inputmode="numeric"
+          maxlength={6}
+          problem={problems().id}
+          problemParams={{ prefix: prefix() }}
+          ref={(element) => (inputs.id = element)}
+        />
+        <TextField id="tenant-name" label={m('tenants.name')} value={name()} onInput={setName} maxlength={40} problem={problems().name} ref={(element) => (inputs.name = element)} />
+        <Show when={failure()}>{(error) => <ErrorNotice message={describeOperatorError(error())} />}</Show>
+        <div class="form-buttons">
+          <button type="submit" aria-busy={pending()}>
+            {pending() ? m('common.saving') : m('common.create')}
+          </button>
+          <button type="button" class="secondary" onClick={() => props.onCancel()}>
+            {m('common.cancel')}
+          </button>
+        </div>
       </Show>
-      <TextField
-        id="tenant-code"
-        label={m('tenants.code')}
-        hint={m('tenants.codeHint')}
-        value={code()}
-        onInput={setCode}
-        inputmode="numeric"
-        maxlength={6}
-        problem={problems().id}
-        problemParams={{ prefix: prefix() }}
-        ref={(element) => (inputs.id = element)}
-      />
-      <TextField id="tenant-name" label={m('tenants.name')} value={name()} onInput={setName} maxlength={40} problem={problems().name} ref={(element) => (inputs.name = element)} />
-      <Show when={failure()}>{(error) => <ErrorNotice message={describeOperatorError(error())} />}</Show>
-      <div class="form-buttons">
-        <button type="submit" aria-busy={pending()}>
-          {pending() ? m('common.saving') : m('common.create')}
-        </button>
-        <button type="button" class="secondary" onClick={() => props.onCancel()}>
-          {m('common.cancel')}
-        </button>
-      </div>
     </form>
   );
 }

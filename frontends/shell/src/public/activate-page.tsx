@@ -75,6 +75,7 @@ export default function ActivatePage() {
       if (options.focus) queueMicrotask(() => personInputs.name?.focus());
     } catch (error) {
       setCodeProblems(serverProblems(error, { tenantId: 'tenantId', code: 'code' }));
+      focusFirst(['tenantId', 'code'], codeProblems(), codeInputs);
       setCheckFailure(error);
     } finally {
       setChecking(false);
@@ -114,6 +115,7 @@ export default function ActivatePage() {
       completeLogin(result, '/member');
     } catch (error) {
       setProblems(serverProblems(error, { name: 'name', idTail: 'idTail', phone: 'phone', password: 'password' }));
+      focusFirst(['name', 'idTail', 'phone', 'password'], problems(), personInputs);
       setFailure(error);
     } finally {
       setSubmitting(false);

@@ -50,6 +50,7 @@ export default function InvitePage() {
       completeLogin(await identity.invitations.accept.mutate({ tenantId, token, password: password() }), '/');
     } catch (error) {
       setProblems(serverProblems(error, { password: 'password' }));
+      focusFirst(['password'], problems(), inputs);
       setFailure(error);
     } finally {
       setSubmitting(false);

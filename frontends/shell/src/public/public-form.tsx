@@ -195,6 +195,7 @@ export function fieldProblem(field: string, serverMessage: string): PublicMessag
     if (/common/i.test(serverMessage)) return 'password.tooCommon';
     if (/at least|characters|short/i.test(serverMessage)) return 'password.tooShort';
   }
+  if (field === 'username') return 'setup.usernameInvalid';
   return 'fieldInvalid';
 }
 

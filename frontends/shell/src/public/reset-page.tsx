@@ -74,6 +74,7 @@ export default function ResetPage() {
       queueMicrotask(() => completeInputs.code?.focus());
     } catch (error) {
       setRequestProblems(serverProblems(error, { tenantId: 'tenantId', phone: 'phone' }));
+      focusFirst(['tenantId', 'phone'], requestProblems(), requestInputs);
       setRequestFailure(error);
     } finally {
       setSending(false);
@@ -97,6 +98,7 @@ export default function ResetPage() {
       completeLogin(result, '/');
     } catch (error) {
       setProblems(serverProblems(error, { code: 'code', newPassword: 'password' }));
+      focusFirst(['code', 'password'], problems(), completeInputs);
       setFailure(error);
     } finally {
       setSubmitting(false);

@@ -17,6 +17,9 @@ import {
 
 type Field = 'username' | 'name' | 'password' | 'confirm';
 
+/** Identity's rule for an operator's account name. */
+const usernamePattern = /^[\w.@-]{3,64}$/;
+
 /**
  * The first platform operator of a fresh database (`/setup?token=…`, printed once by
  * `npm start`): an account name, a name and a password, then logged in as the operator.
@@ -42,6 +45,7 @@ export default function SetupPage() {
     if (submitting()) return;
     const found: Problems<Field> = {};
     if (!username().trim()) found.username = 'fieldRequired';
+    else if (!usernamePattern.test(username().trim())) found.username = 'setup.usernameInvalid';
     if (!name().trim()) found.name = 'fieldRequired';
     Object.assign(found, passwordProblems(password(), confirmation()));
     setProblems(found);
@@ -54,6 +58,7 @@ export default function SetupPage() {
       completeLogin(result, '/operator');
     } catch (error) {
       setProblems(serverProblems(error, { username: 'username', name: 'name', password: 'password' }));
+      focusFirst(['username', 'name', 'password'], problems(), inputs);
       setFailure(error);
     } finally {
       setSubmitting(false);
