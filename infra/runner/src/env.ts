@@ -13,6 +13,8 @@ export const env = z
     /** https deployments set Secure cookies. */
     PUBLIC_URL: z.string().url().optional(),
     SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    /** Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed. */
+    TRUSTED_PROXIES: z.string().default('').transform((value) => value.split(',').map((a) => a.trim()).filter(Boolean)),
     /** Seals counties' SMS secret keys: 32 bytes, base64 (`openssl rand -base64 32`); unset → one kept in DATA_DIR. */
     TONGXIN_MASTER_KEY: z
       .string()

@@ -45,9 +45,16 @@ const messages = {
 };
 const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
 const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') ?? url;
-const deps = { database, keys, blobs, messages, publicUrl, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false };
+const deps = {
+  database, keys, blobs, messages, publicUrl, trustedProxies: env.TRUSTED_PROXIES, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false,
+};
 const app = createNodeApp({ dataDir: env.DATA_DIR });
-const server = serve({ fetch: (request) => app.fetch(request, { deps }), port: env.PORT, hostname: env.HOST });
+// The socket peer is the client address (forwarded headers only from TRUSTED_PROXIES).
+const server = serve({
+  fetch: (request, node) => app.fetch(request, { deps, peerAddress: node.incoming.socket?.remoteAddress }),
+  port: env.PORT,
+  hostname: env.HOST,
+});
 
 // On Node a poller drains the outboxes into their consumers (relays.ts lists them).
 const relays = startRelays(database);

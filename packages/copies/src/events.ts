@@ -26,6 +26,8 @@ export interface MemberUpdated {
   destinationCity?: string | null;
   phone?: string | null;
   idTailDigest?: string | null;
+  /** Who made the change (member, secretary, department, system), since issue 12. */
+  changedBy?: string;
 }
 
 /** `roster.org_saved`: created, renamed or updated, or closed. */

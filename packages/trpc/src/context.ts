@@ -13,6 +13,8 @@ export interface ServiceDeps {
   secureCookies: boolean;
   /** Where people open the links an SMS carries (PUBLIC_URL, else the server's own address). */
   publicUrl?: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); no one's by default. */
+  trustedProxies?: readonly string[];
   /** Uploaded files (task evidence); absent where a host offers no storage. */
   blobs?: BlobStore;
   /** The outbound message channel (codes, resets, invitations); absent where a host sends none. */
@@ -22,6 +24,8 @@ export interface ServiceDeps {
 /** Hono bindings: the runner passes `deps` as the fetch handler's env. */
 export interface ServiceBindings {
   deps: ServiceDeps;
+  /** The socket peer's address, when the host has a socket (Node). */
+  peerAddress?: string;
 }
 
 // A type alias, not an interface: tRPC's adapter wants an indexable object.

@@ -5,6 +5,7 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parse } from 'hono/utils/cookie';
+import { clientAddress } from './client-address/client-address.ts';
 import type { Context, ServiceBindings } from './context.ts';
 
 /** Request bodies above this are refused before parsing (issue 3: limit oversized bodies). */
@@ -69,6 +70,12 @@ export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
 
   app.use(`${base}/trpc/*`, crossSiteGuard);
 
+  // Answers hold personal data, codes and links: no cache keeps them (issue 13 F).
+  app.use(`${base}/*`, async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
   app.use(`${base}/trpc/*`, trpcServer({
     router: appRouter,
     endpoint: `${base}/trpc`,
@@ -83,7 +90,9 @@ export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
       const deps = (c.env as ServiceBindings).deps;
       const cookies = parse(c.req.header('cookie') ?? '');
       const claims = await claimsOf(c);
-      return { deps, claims, cookies, resHeaders: opts.resHeaders, clientIp: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null };
+      const bindings = c.env as ServiceBindings;
+      const clientIp = clientAddress(bindings.peerAddress, c.req.header('x-forwarded-for'), deps.trustedProxies);
+      return { deps, claims, cookies, resHeaders: opts.resHeaders, clientIp };
     },
   }));
 

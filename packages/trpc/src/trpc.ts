@@ -3,12 +3,24 @@ import { tenantTransaction, type Scope, type Tx } from '@tongxin/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { asServiceError } from './database-errors.ts';
-import { formatError } from './errors.ts';
+import { badField, formatError } from './errors.ts';
+import { badStringPath } from './input-strings/input-strings.ts';
 
 // The one initTRPC of the project (house style §2): base procedures carry the permission,
 // so a handler that runs may run.
 // isDev: false keeps stack traces out of responses in every environment.
 const t = initTRPC.context<Context>().create({ errorFormatter: formatError, isDev: false });
+
+/**
+ * Every procedure starts here: strings PostgreSQL cannot store (NUL) or that are not
+ * well-formed UTF-16 (a lone surrogate) are BAD_REQUEST naming the field, before any
+ * procedure's own schema or handler sees them.
+ */
+const base = t.procedure.use(async ({ getRawInput, next }) => {
+  const path = badStringPath(await getRawInput().catch(() => undefined));
+  if (path) throw badField(path, 'contains a character that cannot be stored');
+  return next();
+});
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -29,7 +41,7 @@ function transactFor(ctx: Context, scope: Scope): Transact {
  * logged in (an activation code, an invitation, a password reset): the single-use secret
  * the caller holds is their gate, checked by the procedure before anything is shown.
  */
-export const publicProcedure = t.procedure.use(({ ctx, next }) =>
+export const publicProcedure = base.use(({ ctx, next }) =>
   next({
     ctx: {
       tenantTx: (tenantId: string | null) => transactFor(ctx, { tenantId }),
@@ -44,7 +56,7 @@ function requireClaims(ctx: Context): AccessClaims {
 }
 
 /** Any logged-in user; sees only their own rows. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = base.use(({ ctx, next }) => {
   const claims = requireClaims(ctx);
   return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }) } });
 });
@@ -54,14 +66,14 @@ function forbidden(role: string): never {
 }
 
 /** A party member: their own rows (RLS matches user_id). */
-export const memberProcedure = t.procedure.use(({ ctx, next }) => {
+export const memberProcedure = base.use(({ ctx, next }) => {
   const claims = requireClaims(ctx);
   if (!hasRole(claims.roles, 'member')) forbidden('member');
   return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }) } });
 });
 
 /** A secretary: the subtrees of the orgs they hold (RLS reads app.org_ids). */
-export const secretaryProcedure = t.procedure.use(({ ctx, next }) => {
+export const secretaryProcedure = base.use(({ ctx, next }) => {
   const claims = requireClaims(ctx);
   const orgIds = secretaryOrgIds(claims.roles);
   if (orgIds.length === 0) forbidden('secretary');
@@ -70,7 +82,7 @@ export const secretaryProcedure = t.procedure.use(({ ctx, next }) => {
 });
 
 /** The organization department of the tenant: the whole tenant. */
-export const departmentProcedure = t.procedure.use(({ ctx, next }) => {
+export const departmentProcedure = base.use(({ ctx, next }) => {
   const claims = requireClaims(ctx);
   if (!hasRole(claims.roles, 'department')) forbidden('department');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, tenantWide: true };
@@ -81,7 +93,7 @@ export const departmentProcedure = t.procedure.use(({ ctx, next }) => {
  * The platform operator (tenant `platform`): the registry of tenants and the invitations
  * of their administrators, across tenants, and nothing of any county's people.
  */
-export const operatorProcedure = t.procedure.use(({ ctx, next }) => {
+export const operatorProcedure = base.use(({ ctx, next }) => {
   const claims = requireClaims(ctx);
   if (!hasRole(claims.roles, 'operator') || claims.tenantId !== 'platform') forbidden('operator');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, operator: true };
@@ -109,7 +121,7 @@ export interface Caller {
  * holding none of them is FORBIDDEN before any handler runs.
  */
 export function actingProcedure(...allowed: ActingRole[]) {
-  return t.procedure.use(({ ctx, next }) => {
+  return base.use(({ ctx, next }) => {
     const claims = requireClaims(ctx);
     const caller: Caller = {
       tenantId: claims.tenantId,

@@ -75,6 +75,12 @@ export const users = identity
       /** What the person types to log in (a phone number or an account name), unique in the tenant. */
       username: text('username').notNull(),
       displayName: text('display_name').notNull(),
+      /**
+       * When staff last set this username by changing the member's ledger phone: for a while
+       * no reset code goes to that phone if the account holds more than a member's grant
+       * (whoever changed the phone must not be able to take over a wider account).
+       */
+      usernameSetByStaffAt: timestamp('username_set_by_staff_at', { withTimezone: true }),
       createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     },
     (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('users_username').on(t.tenantId, t.username), tenantPolicy()],
@@ -160,7 +166,7 @@ export const auditKind = identity.enum('audit_kind', [
   'login_refused_suspended', 'operator_created', 'tenant_created', 'tenant_renamed', 'tenant_suspended', 'tenant_resumed',
   'invitation_issued', 'invitation_revoked', 'invitation_accepted', 'activation_issued', 'activation_revoked',
   'activated', 'activation_failed', 'reset_requested', 'reset_failed', 'password_reset', 'role_granted', 'role_removed',
-  'account_closed', 'tenant_live', 'setup_changed', 'sms_settings_changed', 'throttled',
+  'account_closed', 'tenant_live', 'setup_changed', 'sms_settings_changed', 'throttled', 'username_changed', 'reset_refused',
 ]);
 
 /** Append-only (a trigger refuses UPDATE and DELETE, for the owner too). */

@@ -26,8 +26,7 @@ const REFUSALS: Record<ActivationRefusal, () => TRPCError> = {
   locked: () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts: try again in 15 minutes' }),
   mismatch: () => new TRPCError({ code: 'UNAUTHORIZED', message: 'The details do not match' }),
   active: () => new TRPCError({ code: 'CONFLICT', message: 'This account is already active' }),
-  phone_taken: () => new TRPCError({ code: 'CONFLICT', message: 'This phone number belongs to another account' }),
-  existing_account: () => new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account: enter its password' }),
+  phone_taken: () => new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account' }),
 };
 
 /** The page a member opens from their code (issue 12): no login, the code is the gate. */

@@ -3,7 +3,7 @@ import type { Tx } from '@tongxin/db';
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { credentials, roleAssignments, users } from '../schema.ts';
-import { endUserSessions } from '../sessions/sessions.ts';
+import { TRPCError } from '@trpc/server';
 
 export interface NewAccount {
   /** The ledger's phone for members and invited staff: what they type to log in. */
@@ -16,31 +16,21 @@ export interface NewAccount {
 
 /**
  * The one way an account comes to be after the seed: a user with a password and role
- * grants. A person who already has an account under that username (a secretary invited as
- * staff who now activates as a member) keeps it: the grants are added and the new password
- * replaces the old one, which ends their other sessions.
+ * grants. A username some account already has is CONFLICT, decided by the unique index in
+ * this statement, so two acceptances racing for one phone cannot both set its password.
  */
-export async function openAccount(tx: Tx, tenantId: string, account: NewAccount): Promise<{ userId: string; existed: boolean }> {
+export async function openAccount(tx: Tx, tenantId: string, account: NewAccount): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(account.password);
   const [created] = await tx
     .insert(users)
     .values({ tenantId, username: account.username, displayName: account.name })
     .onConflictDoNothing()
     .returning({ id: users.id });
-  let userId = created?.id;
-  const existed = !userId;
-  if (!userId) {
-    const [found] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, account.username)));
-    if (!found) throw new Error('username taken but not readable');
-    userId = found.id;
-    await endUserSessions(tx, tenantId, userId);
-  }
-  await tx
-    .insert(credentials)
-    .values({ tenantId, userId, passwordHash, changedAt: account.now })
-    .onConflictDoUpdate({ target: [credentials.tenantId, credentials.userId], set: { passwordHash, changedAt: account.now } });
+  if (!created) throw new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account' });
+  const userId = created.id;
+  await tx.insert(credentials).values({ tenantId, userId, passwordHash, changedAt: account.now });
   for (const grant of account.grants) await grantRole(tx, tenantId, userId, grant);
-  return { userId, existed };
+  return { userId };
 }
 
 /** Adds a grant once (the unique index covers org grants; NULLs are distinct, so others are looked up). */

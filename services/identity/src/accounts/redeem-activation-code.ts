@@ -5,8 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { hashCode } from '../codes/single-use-code.ts';
 import { grantRole, openAccount } from './open-account.ts';
-import { dummyPasswordHash, verifyPassword } from '../passwords/password-hash.ts';
-import { activationCodes, appointments, credentials, outbox, people, tenants, users } from '../schema.ts';
+import { activationCodes, appointments, outbox, people, tenants, users } from '../schema.ts';
 import { openSession } from '../sessions/start-session.ts';
 import { CLIENT_FAILURES, clientKey, countHit, isThrottled } from '../throttle/throttle.ts';
 
@@ -26,10 +25,8 @@ export type ActivationRefusal =
   | 'mismatch'
   /** The member has an account already. */
   | 'active'
-  /** Another member's account already uses this phone as its username. */
-  | 'phone_taken'
-  /** An account (invited staff) already has this phone and the password typed is not its password. */
-  | 'existing_account';
+  /** An account already uses this phone as its username. */
+  | 'phone_taken';
 
 export interface ActivationDetails {
   code: string;
@@ -58,8 +55,8 @@ export async function checkActivationCode(tx: Tx, tenantId: string, input: { cod
  * number (or the phone on the ledger), and sets a password: in one transaction the account
  * opens (username: the ledger phone; member of their branch), the code is used, appointments
  * waiting for them become secretary roles, roster hears `identity.account_activated`, and a
- * session opens. A person who already logs in with that phone (invited staff) links their
- * account by typing its password. Refusals are returned, not thrown, so the failure counters
+ * session opens. A phone some account already logs in with is refused. Refusals are
+ * returned, not thrown, so the failure counters
  * commit; the answer to wrong details never says which part was wrong.
  */
 export async function redeemActivationCode(
@@ -76,20 +73,13 @@ export async function redeemActivationCode(
   if (person.userId) return { outcome: 'active' };
   const phone = person.phone;
   if (!phone) return { outcome: 'invalid' };
-  const holder = await phoneHolder(tx, tenantId, phone);
-  if (holder?.memberId) return { outcome: 'phone_taken' };
-  // Someone already logs in with this phone (staff invited before they activate as a member):
-  // the account is linked only with its own password, never taken over by whoever holds a code
-  // (a secretary can change a ledger phone, and prints the codes).
-  if (holder && !(await verifyPassword(holder.passwordHash ?? (await dummyPasswordHash()), input.password))) {
-    const counted = await countFailure(tx, tenantId, code, input.ip, now);
-    return { outcome: counted === 'locked' ? 'locked' : 'existing_account' };
-  }
+  // Someone already logs in with this phone. A code never links or opens that account:
+  // whoever holds a code may have set the ledger phone (a secretary can), and guessing the
+  // account's password here would dodge its login lock (attack review, issue 12).
+  if (await phoneHolder(tx, tenantId, phone)) return { outcome: 'phone_taken' };
 
   const member = { role: 'member' as const, orgId: person.branchId };
-  let userId = holder?.userId;
-  if (userId) await grantRole(tx, tenantId, userId, member);
-  else ({ userId } = await openAccount(tx, tenantId, { username: phone, name: person.name, password: input.password, grants: [member], now }));
+  const { userId } = await openAccount(tx, tenantId, { username: phone, name: person.name, password: input.password, grants: [member], now });
   await tx.update(people).set({ userId }).where(and(eq(people.tenantId, tenantId), eq(people.memberId, person.memberId)));
   await tx.update(activationCodes).set({ usedAt: now }).where(and(eq(activationCodes.tenantId, tenantId), eq(activationCodes.id, code.id)));
   const waiting = await tx
@@ -153,16 +143,8 @@ async function countFailure(tx: Tx, tenantId: string, code: CodeRow, ip: string 
   return locks || clientLocked ? 'locked' : 'mismatch';
 }
 
-/**
- * The account that already logs in with this phone, if any, and the member it belongs to: two
- * members sharing one phone (a family's) cannot both have it, the second cannot take it over.
- */
-async function phoneHolder(tx: Tx, tenantId: string, phone: string) {
-  const [holder] = await tx
-    .select({ userId: users.id, memberId: people.memberId, passwordHash: credentials.passwordHash })
-    .from(users)
-    .leftJoin(people, and(eq(people.tenantId, users.tenantId), eq(people.userId, users.id)))
-    .leftJoin(credentials, and(eq(credentials.tenantId, users.tenantId), eq(credentials.userId, users.id)))
-    .where(and(eq(users.tenantId, tenantId), eq(users.username, phone)));
-  return holder ?? null;
+/** Whether an account already logs in with this phone. */
+async function phoneHolder(tx: Tx, tenantId: string, phone: string): Promise<boolean> {
+  const [holder] = await tx.select({ userId: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, phone)));
+  return Boolean(holder);
 }

@@ -76,6 +76,18 @@ describe('logging in', () => {
     expect(await audit('login_refused_locked')).toBeGreaterThanOrEqual(1);
   });
 
+  it('a NUL or a lone surrogate anywhere in the input is BAD_REQUEST naming the field, not an outage', async () => {
+    const nul = await login('13800000001', PASSWORD, 'y\u0000x');
+    expect(nul.error).toMatchObject({ code: 'BAD_REQUEST', fields: { tenantId: 'contains a character that cannot be stored' } });
+    const surrogate = await login('\ud800', PASSWORD);
+    expect(surrogate.error?.fields).toHaveProperty('username');
+  });
+
+  it('answers are never cached: they hold personal data, codes and links', async () => {
+    const response = await h.request('/api/identity/trpc/auth.tenants');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('an unknown county is a clear NOT_FOUND', async () => {
     const result = await login('13800000001', PASSWORD, 'no-such-county');
     expect(result.error).toMatchObject({ code: 'NOT_FOUND', message: 'Unknown county (tenant)' });

@@ -39,6 +39,22 @@ const lastCode = (phone: string) => channel.sent.filter((m) => m.phone === phone
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describe('passwordReset.request', () => {
+  it('sends no code for 14 days to a phone staff set on an account holding more than a member grant', async () => {
+    const secretaryPhone = `1350000${String(++phones).padStart(4, '0')}`;
+    const wider = await addUser(h.database, 'yx', secretaryPhone, '王书记', [{ role: 'member', orgId: YX.branchA1 }, { role: 'secretary', orgId: YX.branchA1 }]);
+    const plain = await account();
+    await h.database.owner.execute(sql`update identity.users set username_set_by_staff_at = ${h.clock.now.toISOString()}::timestamptz where id in (${wider}, ${plain.userId})`);
+    const sent = channel.sent.length;
+    expect((await request(secretaryPhone)).data).toEqual({ ok: true });
+    expect(channel.sent.length).toBe(sent);
+    // A member-only account is within the changing secretary's scope: it still gets its code.
+    expect((await request(plain.phone)).data).toEqual({ ok: true });
+    expect(lastCode(plain.phone)).toMatch(/^\d{6}$/);
+    h.clock.now = new Date(h.clock.now.getTime() + 14 * 86_400_000 + 1000);
+    await request(secretaryPhone);
+    expect(lastCode(secretaryPhone)).toMatch(/^\d{6}$/);
+  });
+
   it('sends a 6-digit code to the phone of an account, valid 15 minutes, stored only as its hash', async () => {
     const { userId, phone } = await account();
     const result = await request(phone);

@@ -1,6 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import type { MessagingDeps } from '@tongxin/sms';
-import { and, eq, exists } from 'drizzle-orm';
+import { and, eq, exists, ne } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { sendMessage } from '../channel/send-message.ts';
 import { hashCode, newSmsCode } from '../codes/single-use-code.ts';
@@ -57,6 +57,10 @@ export async function requestPasswordReset(
     );
   await audit(tx, tenantId, 'reset_requested', now, { userId: user?.id ?? null, username: phone, ip: input.ip });
   if (!user) return { outcome: 'ok' };
+  if (await staffSetPhoneOfWiderAccount(tx, tenantId, user.id, now)) {
+    await audit(tx, tenantId, 'reset_refused', now, { userId: user.id, username: phone, ip: input.ip, detail: { reason: 'phone_set_by_staff' } });
+    return { outcome: 'ok' };
+  }
 
   const code = newSmsCode();
   const [row] = await tx
@@ -67,4 +71,25 @@ export async function requestPasswordReset(
   // A code that never left cannot be typed: it does not wait 15 minutes to be guessed.
   if (delivery.status !== 'sent') await tx.delete(resetCodes).where(and(eq(resetCodes.tenantId, tenantId), eq(resetCodes.id, row!.id)));
   return { outcome: 'ok' };
+}
+
+/** How long a phone that staff set keeps a wider account's reset closed. */
+export const STAFF_PHONE_HOLD_MS = 14 * 86_400_000;
+
+/**
+ * True when staff set this username (the member's ledger phone) within the hold and the
+ * account holds more than a member's grant (a secretary's or the department's): a branch
+ * secretary may change a member's phone, but must not thereby receive the reset code of an
+ * account whose roles reach beyond their own scope. The holder logs in with their password,
+ * or the department resets it.
+ */
+async function staffSetPhoneOfWiderAccount(tx: Tx, tenantId: string, userId: string, now: Date): Promise<boolean> {
+  const [user] = await tx.select({ setAt: users.usernameSetByStaffAt }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  if (!user?.setAt || now.getTime() - user.setAt.getTime() >= STAFF_PHONE_HOLD_MS) return false;
+  const [wider] = await tx
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId), ne(roleAssignments.role, 'member')))
+    .limit(1);
+  return Boolean(wider);
 }

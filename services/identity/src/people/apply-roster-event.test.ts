@@ -35,8 +35,16 @@ describe("identity's copy of roster's members", () => {
 
   it('a new ledger phone becomes the username; a move to another branch moves the member grant', async () => {
     await applyRosterEventToIdentity(database, event('roster.member_updated', member({ phone: '13800000099', branchId: OTHER_BRANCH, orgPath: `/root/${OTHER_BRANCH}/` })));
-    expect(await rows(sql`select username from identity.users where id = ${userId}`)).toEqual([{ username: '13800000099' }]);
+    expect(await rows(sql`select username, username_set_by_staff_at from identity.users where id = ${userId}`)).toEqual([{ username: '13800000099', username_set_by_staff_at: null }]);
     expect(await rows(sql`select org_id from identity.role_assignments where user_id = ${userId} and role = 'member'`)).toEqual([{ org_id: OTHER_BRANCH }]);
+  });
+
+  it('a phone staff set is remembered on the account (it holds back reset codes to a wider account)', async () => {
+    await applyRosterEventToIdentity(database, event('roster.member_updated', member({ phone: '13800000098', branchId: OTHER_BRANCH, orgPath: `/root/${OTHER_BRANCH}/`, changedBy: 'secretary' })));
+    const [user] = await rows(sql`select username, username_set_by_staff_at from identity.users where id = ${userId}`);
+    expect(user).toMatchObject({ username: '13800000098' });
+    expect(user!.username_set_by_staff_at).not.toBeNull();
+    await applyRosterEventToIdentity(database, event('roster.member_updated', member({ phone: '13800000099', branchId: OTHER_BRANCH, orgPath: `/root/${OTHER_BRANCH}/`, changedBy: 'member' })));
   });
 
   it('lost contact changes nothing for the account', async () => {

@@ -90,7 +90,9 @@ async function applyMemberUpdated(tx: Tx, tenantId: string, p: MemberUpdated, at
     // The username is the ledger's phone. A phone another account already uses stays
     // the old username until staff resolve it (the unique index refuses a second owner).
     const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, p.phone)));
-    if (!taken) await tx.update(users).set({ username: p.phone }).where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    const byStaff = p.changedBy !== undefined && p.changedBy !== 'member';
+    if (!taken) await tx.update(users).set({ username: p.phone, ...(byStaff ? { usernameSetByStaffAt: at } : {}) }).where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    if (!taken) await audit(tx, tenantId, 'username_changed', at, { userId, detail: { by: p.changedBy ?? 'unknown' } });
   }
 }
 

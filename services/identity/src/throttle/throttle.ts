@@ -13,8 +13,11 @@ export interface Limit {
 /** Failed logins, activations and resets from one client address (issue 13 E: credential stuffing). */
 export const CLIENT_FAILURES: Limit = { max: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
-/** The throttle key of a client address; null when the address is unknown (nothing to count). */
-export const clientKey = (purpose: string, ip: string | null) => (ip ? `${purpose}:ip:${ip}` : null);
+/**
+ * The throttle key of a client address. Requests whose address is unknown share one key:
+ * an unknown address is not a way around the limit.
+ */
+export const clientKey = (purpose: string, ip: string | null) => `${purpose}:ip:${ip ?? 'unknown'}`;
 
 /** True while `key` is locked. */
 export async function isThrottled(tx: Tx, tenantId: string, key: string | null, now: Date): Promise<boolean> {

@@ -101,6 +101,8 @@ describe('identity.tenant_created', () => {
 
   it('a city gets no org tree', async () => {
     expect(await applyIdentityEventToRoster(database, event('platform', 'identity.tenant_created', { tenantId: '431000', name: '郴州市', kind: 'city', cityId: null }), NOW)).toBe('ignored');
+    // Only the platform's outbox creates a tenant; a county's outbox claiming it is not believed.
+    expect(await applyIdentityEventToRoster(database, event('rc', 'identity.tenant_created', { tenantId: '431099', name: '冒名县', kind: 'county', cityId: '431000' }), NOW)).toBe('ignored');
     expect(await rows(sql`select id from roster.orgs where tenant_id = '431000'`)).toEqual([]);
   });
 });
@@ -120,6 +122,8 @@ describe('identity.tenant_live and the directory', () => {
   });
 
   it('once it goes live they are, and flow organizations created afterwards at once; a redelivery changes nothing', async () => {
+    // A county cannot make another live: the outbox row's tenant decides, not the payload.
+    expect(await applyIdentityEventToRoster(database, event('rc', 'identity.tenant_live', { tenantId: YIZHANG }), NOW)).toBe('ignored');
     const live = event(YIZHANG, 'identity.tenant_live', { tenantId: YIZHANG });
     expect(await applyIdentityEventToRoster(database, live, NOW)).toBe('applied');
     expect(await applyIdentityEventToRoster(database, live, new Date(NOW.getTime() + 60_000))).toBe('duplicate');

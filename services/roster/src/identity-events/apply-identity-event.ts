@@ -49,13 +49,16 @@ export async function applyIdentityEventToRoster(
     }
     case IDENTITY_TOPICS.tenantCreated: {
       const p = ZTenantCreated.parse(event.payload);
-      // A city groups counties and has no org tree of its own.
-      if (p.kind !== 'county') return 'ignored';
+      // Only the platform's outbox creates tenants (an event a county's own outbox claims is
+      // not believed); a city groups counties and has no org tree of its own.
+      if (event.tenantId !== 'platform' || p.kind !== 'county') return 'ignored';
       return once(database, event, p.tenantId, (tx) => createCountyRoot(tx, p.tenantId, p.name, actor));
     }
     default: {
       const p = ZTenantLive.parse(event.payload);
-      return once(database, event, p.tenantId, (tx) => markCountyLive(tx, p.tenantId, now));
+      // A county makes only itself live: the tenant is the outbox row's, never the payload's word.
+      if (p.tenantId !== event.tenantId) return 'ignored';
+      return once(database, event, event.tenantId, (tx) => markCountyLive(tx, event.tenantId, now));
     }
   }
 }

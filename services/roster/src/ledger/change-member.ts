@@ -124,13 +124,13 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
   }
   await refreshGrants(tx, tenantId, memberId);
   if (changes.some((c) => SHARED_FIELDS.has(c.field))) {
-    await announceMemberUpdated(tx, tenantId, memberId);
+    await announceMemberUpdated(tx, tenantId, memberId, change.actor.role);
   }
   return { version, changes, replayed: false };
 }
 
 /** Records `roster.member_updated` with the member as they are now in this transaction. */
-export async function announceMemberUpdated(tx: Tx, tenantId: string, memberId: string): Promise<void> {
+export async function announceMemberUpdated(tx: Tx, tenantId: string, memberId: string, changedBy?: string): Promise<void> {
   const [now] = await tx
     .select({
       userId: members.userId, name: members.name, branchId: members.branchId, orgPath: members.orgPath, status: members.status,
@@ -140,7 +140,9 @@ export async function announceMemberUpdated(tx: Tx, tenantId: string, memberId: 
     .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
   if (!now) return;
   const { idCardNumber, ...shared } = now;
-  const event: MemberUpdated = { memberId, ...shared, idTailDigest: idTailDigest(memberId, idCardNumber) };
+  // Who changed it (member, secretary, department, system): identity keeps a phone that staff
+  // set from opening the account's password reset to that phone (attack review, issue 12).
+  const event: MemberUpdated = { memberId, ...shared, idTailDigest: idTailDigest(memberId, idCardNumber), ...(changedBy ? { changedBy } : {}) };
   await recordEvent(tx, outbox, tenantId, 'roster.member_updated', event);
 }
 
