@@ -1,5 +1,5 @@
 import { Match, Show, Switch, createSignal, onMount } from 'solid-js';
-import { identity } from '@tongxin/api-client';
+import { identity, roster } from '@tongxin/api-client';
 import { searchParam } from '../navigation.tsx';
 import { displayCode, isWellFormedCode, normalizeCode } from './activation-code.ts';
 import { m } from './messages.ts';
@@ -112,6 +112,7 @@ export default function ActivatePage() {
         ...(proof() === 'idTail' ? { idTail: proofValue } : { phone: proofValue }),
         password: password(),
       });
+      await untilRosterLinksAccount();
       completeLogin(result, '/member');
     } catch (error) {
       setProblems(serverProblems(error, { name: 'name', idTail: 'idTail', phone: 'phone', password: 'password' }));
@@ -240,4 +241,20 @@ export default function ActivatePage() {
       </Show>
     </PublicPage>
   );
+}
+
+/**
+ * The roster learns the new account from identity's event a moment after activation (the
+ * relay polls every 250 ms): the member's home needs it, so wait for it a few seconds at
+ * most rather than open on "not found".
+ */
+async function untilRosterLinksAccount(tries = 20): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      await roster.members.me.query();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
 }
