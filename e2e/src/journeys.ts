@@ -21,6 +21,8 @@ export const accounts = {
   ruchengDepartment: { tenant: RUCHENG, username: '13900000001', name: '朱红梅' },
   /** Secretary of 汝城县驻广州流动党员党支部: a destination in another county. */
   ruchengFlowSecretary: { tenant: RUCHENG, username: '13900000002', name: '朱志远' },
+  /** The demo platform operator (tenant `platform`). */
+  operator: { tenant: 'platform', username: 'operator', name: '平台运营员' },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];

@@ -76,7 +76,7 @@ test('the operator opens 宜章县; it sets itself up, a member activates and re
 
   // The operator creates the county under 郴州市 and invites its administrator.
   const operator = await newPage(browser);
-  await logIn(operator, { tenant: 'platform', username: 'operator', name: '平台运营员' });
+  await logIn(operator, accounts.operator);
   await operator.goto('/operator');
   await operator.getByRole('button', { name: '新建县' }).click();
   await operator.getByLabel('所属市').selectOption(CHENZHOU);
