@@ -16,7 +16,7 @@ export const accounts = {
   flowSecretary: { tenant: YONGXING, username: '13800000003', name: '黄海波' },
   township: { tenant: YONGXING, username: '13800000004', name: '邓志强' },
   department: { tenant: YONGXING, username: '13800000005', name: '周秀英' },
-  /** A second member of 李明's branch (the tasks journey needs three claimants). */
+  /** A second member of 李明's branch (the tasks journey needs three claimants). Journey 24 resets its password: no later journey may log in with it. */
   secondMember: { tenant: YONGXING, username: '13800000006', name: '曹志勇' },
   ruchengDepartment: { tenant: RUCHENG, username: '13900000001', name: '朱红梅' },
   /** Secretary of 汝城县驻广州流动党员党支部: a destination in another county. */
