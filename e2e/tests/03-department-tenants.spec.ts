@@ -4,7 +4,7 @@ import { accounts, logIn, shot, type Account } from '../src/journeys.ts';
 /** The county overview's figures, by their label ("党员" → 427). */
 async function counts(page: Page): Promise<Record<string, number>> {
   await expect(page.getByRole('heading', { level: 1, name: '全县概况' })).toBeVisible();
-  const items = page.getByRole('main').getByRole('listitem');
+  const items = page.getByRole('list', { name: '全县概况' }).getByRole('listitem');
   await expect(items).toHaveCount(4);
   const figures: Record<string, number> = {};
   for (const text of await items.allInnerTexts()) {

@@ -7,7 +7,7 @@ const NETWORK_MESSAGE = '网络连接中断，请检查网络后重试';
 test('a lost connection on reloading a view shows a retry message, and Retry shows the data once back', async ({ page }) => {
   await logIn(page, accounts.department);
   await expect(page).toHaveURL(/\/department$/);
-  const counts = page.getByRole('main').getByRole('listitem');
+  const counts = page.getByRole('list', { name: '全县概况' }).getByRole('listitem');
   await expect(counts).toHaveCount(4);
 
   // The services become unreachable (the page and its scripts still load).

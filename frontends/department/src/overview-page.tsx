@@ -21,14 +21,14 @@ export function OverviewPage() {
 
   return (
     <section>
-      <h1>{t('department.title')}</h1>
+      <h1 id="overview-title">{t('department.title')}</h1>
       <Switch>
         <Match when={counts.error}>
           <ErrorNotice message={describeError(counts.error)} onRetry={refetch} />
         </Match>
         <Match when={counts()}>
           {(value) => (
-            <ul class="counts">
+            <ul class="counts" aria-labelledby="overview-title">
               <For each={figures}>
                 {([field, label]) => (
                   <li>
