@@ -1,7 +1,7 @@
 import { orgCopyTable } from '@tongxin/copies';
 import { currentTenant, currentUser, outboxTable, pathInScope, processedEventsTable, tenantPolicy, tenantWide } from '@tongxin/db';
 import type { RoleGrant } from '@tongxin/auth';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 
 export const identity = pgSchema('identity');
@@ -66,6 +66,26 @@ export const tenantSetup = identity
   )
   .enableRLS();
 
+/**
+ * Tables request code reads tenant-wide (a login reads users, credentials and grants before
+ * anyone is known) but writes only as `write` allows: RLS is the last wall inside a county
+ * too (issue 13 D), so a member's or a secretary's transaction cannot grant itself a role,
+ * set another's password or fill a seat above its scope, whatever SQL it runs.
+ */
+function guardedWrites(write: SQL) {
+  return [
+    tenantPolicy('restrictive'),
+    pgPolicy('tenant_reads', { as: 'permissive', for: 'select', using: sql`true` }),
+    pgPolicy('guarded_inserts', { as: 'permissive', for: 'insert', withCheck: write }),
+    pgPolicy('guarded_updates', { as: 'permissive', for: 'update', using: write, withCheck: write }),
+    pgPolicy('guarded_deletes', { as: 'permissive', for: 'delete', using: write }),
+  ];
+}
+
+/** The org (by id, in the row's county) lies in the caller's subtree: read from identity's copy, never from the row. */
+const orgInScope = (tenantId: PgColumn, orgId: PgColumn | SQL) =>
+  sql`exists (select 1 from "identity"."orgs" o where o.tenant_id = ${tenantId} and o.org_id::text = ${orgId}::text and ${pathInScope(sql`o.path`)})`;
+
 export const users = identity
   .table(
     'users',
@@ -83,7 +103,8 @@ export const users = identity
       usernameSetByStaffAt: timestamp('username_set_by_staff_at', { withTimezone: true }),
       createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     },
-    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('users_username').on(t.tenantId, t.username), tenantPolicy()],
+    // Accounts open and usernames change only in tenant-wide work (activation, invitations, roster's events).
+    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('users_username').on(t.tenantId, t.username), ...guardedWrites(tenantWide)],
   )
   .enableRLS();
 
@@ -100,7 +121,8 @@ export const credentials = identity
       passwordHash: text('password_hash').notNull(),
       changedAt: timestamp('changed_at', { withTimezone: true }).defaultNow().notNull(),
     },
-    (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), userRef(t, 'credentials_user_fk'), tenantPolicy()],
+    // A password is set in tenant-wide work (a new account, a reset) or by its own user.
+    (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), userRef(t, 'credentials_user_fk'), ...guardedWrites(sql`${tenantWide} or ${t.userId}::text = ${currentUser}`)],
   )
   .enableRLS();
 
@@ -140,7 +162,8 @@ export const roleAssignments = identity
       primaryKey({ columns: [t.tenantId, t.id] }),
       userRef(t, 'role_assignments_user_fk'),
       uniqueIndex('role_assignments_unique').on(t.tenantId, t.userId, t.role, t.orgId),
-      tenantPolicy(),
+      // Tenant-wide work grants anything; a secretary only a secretary's seat in their subtree.
+      ...guardedWrites(sql`${tenantWide} or (${t.role} = 'secretary' and ${orgInScope(t.tenantId, t.orgId)})`),
     ],
   )
   .enableRLS();
@@ -228,10 +251,17 @@ export const people = identity
       index('people_org_path').using('btree', t.tenantId, sql`${t.orgPath} text_pattern_ops`),
       index('people_phone').on(t.tenantId, t.phone),
       tenantPolicy('restrictive'),
-      pgPolicy('people_scope', { as: 'permissive', for: 'all', using: sql`${tenantWide} or ${t.userId}::text = ${currentUser} or ${pathInScope(t.orgPath)}` }),
+      pgPolicy('people_scope', { as: 'permissive', for: 'select', using: sql`${tenantWide} or ${t.userId}::text = ${currentUser} or ${pathInScope(t.orgPath)}` }),
+      // Only roster's events and activation (tenant-wide) write the copy: nobody moves themself.
+      pgPolicy('people_writes', { as: 'permissive', for: 'all', using: tenantWide, withCheck: tenantWide }),
     ],
   )
   .enableRLS();
+
+/** Every grant of a staff invitation is a seat in an org of the caller's subtree. */
+const staffSeatsInScope = (t: { tenantId: PgColumn; purpose: PgColumn; grants: PgColumn }) =>
+  sql`(${t.purpose} = 'staff' and not exists (select 1 from jsonb_array_elements(${t.grants}) g
+    where g->>'role' <> 'secretary' or not ${orgInScope(t.tenantId, sql`(g->>'orgId')`)}))`;
 
 /**
  * Single-use invitations: the first operator's setup link (`platform` tenant), a county
@@ -263,11 +293,14 @@ export const invitations = identity
     (t) => [
       primaryKey({ columns: [t.tenantId, t.id] }),
       uniqueIndex('invitations_token').on(t.tenantId, t.tokenHash),
-      pgPolicy('invitation_tenant', {
+      pgPolicy('invitation_reads', { as: 'permissive', for: 'select', using: sql`tenant_id = ${currentTenant} or ${operatorScope}` }),
+      // The operator invites anywhere; a county's department anything in it; a secretary only
+      // staff for seats (secretary or deputy) in their subtree.
+      pgPolicy('invitation_writes', {
         as: 'permissive',
         for: 'all',
-        using: sql`tenant_id = ${currentTenant} or ${operatorScope}`,
-        withCheck: sql`tenant_id = ${currentTenant} or ${operatorScope}`,
+        using: sql`${operatorScope} or (tenant_id = ${currentTenant} and (${tenantWide} or ${staffSeatsInScope(t)}))`,
+        withCheck: sql`${operatorScope} or (tenant_id = ${currentTenant} and (${tenantWide} or ${staffSeatsInScope(t)}))`,
       }),
     ],
   )
@@ -324,7 +357,14 @@ export const resetCodes = identity
       usedAt: timestamp('used_at', { withTimezone: true }),
       failures: integer('failures').notNull().default(0),
     },
-    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), userRef(t, 'reset_codes_user_fk'), index('reset_codes_user').on(t.tenantId, t.userId), tenantPolicy()],
+    // Only the reset flow (tenant-wide, before anyone is logged in) reads or writes them.
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      userRef(t, 'reset_codes_user_fk'),
+      index('reset_codes_user').on(t.tenantId, t.userId),
+      tenantPolicy('restrictive'),
+      pgPolicy('reset_flow_only', { as: 'permissive', for: 'all', using: tenantWide, withCheck: tenantWide }),
+    ],
   )
   .enableRLS();
 
@@ -376,7 +416,15 @@ export const appointments = identity
       index('appointments_org').on(t.tenantId, t.orgId),
       index('appointments_member').on(t.tenantId, t.memberId),
       tenantPolicy('restrictive'),
-      pgPolicy('appointment_scope', { as: 'permissive', for: 'all', using: sql`${tenantWide} or ${pathInScope(t.orgPath)} or ${t.userId}::text = ${currentUser}` }),
+      pgPolicy('appointment_reads', { as: 'permissive', for: 'select', using: sql`${tenantWide} or ${pathInScope(t.orgPath)} or ${t.userId}::text = ${currentUser}` }),
+      // A seat in the caller's subtree, with the org's own path (read from the copy, never
+      // trusted from the row): a secretary cannot file a township seat under their branch.
+      pgPolicy('appointment_writes', {
+        as: 'permissive',
+        for: 'all',
+        using: sql`${tenantWide} or ${pathInScope(t.orgPath)}`,
+        withCheck: sql`${tenantWide} or (${pathInScope(t.orgPath)} and ${t.orgPath} = (select o.path from "identity"."orgs" o where o.tenant_id = ${t.tenantId} and o.org_id = ${t.orgId}))`,
+      }),
     ],
   )
   .enableRLS();
@@ -425,6 +473,13 @@ export const messageDeliveries = identity
       errorCode: text('error_code'),
       at: timestamp('at', { withTimezone: true }).defaultNow().notNull(),
     },
-    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('message_deliveries_at').on(t.tenantId, t.at), tenantPolicy()],
+    // Any of the county's transactions records what it sent; only the department reads the phones.
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      index('message_deliveries_at').on(t.tenantId, t.at),
+      tenantPolicy('restrictive'),
+      pgPolicy('department_reads', { as: 'permissive', for: 'select', using: tenantWide }),
+      pgPolicy('any_records', { as: 'permissive', for: 'insert', withCheck: sql`true` }),
+    ],
   )
   .enableRLS();

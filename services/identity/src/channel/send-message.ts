@@ -99,9 +99,13 @@ async function recordDelivery(
   result: { provider: DeliveryResult['provider']; status: DeliveryStatus; providerMessageId?: string; errorCode?: string },
   at: Date,
 ): Promise<Delivery> {
-  const [row] = await tx
+  // The id is made here: a secretary's transaction may record a delivery but not read the
+  // deliveries back (their phones are the department's to see), so no RETURNING.
+  const row = { id: crypto.randomUUID() };
+  await tx
     .insert(messageDeliveries)
     .values({
+      id: row.id,
       tenantId: message.tenantId,
       kind: message.kind,
       phone: message.phone,
@@ -110,10 +114,9 @@ async function recordDelivery(
       providerMessageId: result.providerMessageId ?? null,
       errorCode: result.errorCode ?? null,
       at,
-    })
-    .returning({ id: messageDeliveries.id });
+    });
   return {
-    id: row!.id,
+    id: row.id,
     provider: result.provider,
     status: result.status,
     providerMessageId: result.providerMessageId ?? null,

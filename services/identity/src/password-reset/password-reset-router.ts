@@ -20,7 +20,7 @@ const REFUSALS: Record<ResetRefusal | 'invalid', () => TRPCError> = {
 export const passwordResetRouter = {
   /** `{ ok: true }` whether or not the phone has an account: nothing is revealed. */
   request: publicProcedure.input(z.object({ tenantId: ZTenant, phone: ZTypedPhone })).mutation(async ({ ctx, input }) => {
-    const result = await ctx.tenantTx(input.tenantId)((tx) => requestPasswordReset(tx, ctx.deps, { ...input, ip: ctx.clientIp }));
+    const result = await ctx.systemTx(input.tenantId)((tx) => requestPasswordReset(tx, ctx.deps, { ...input, ip: ctx.clientIp }));
     if (result.outcome !== 'ok') throw REFUSALS[result.outcome]();
     return { ok: true as const };
   }),
@@ -29,7 +29,7 @@ export const passwordResetRouter = {
   complete: publicProcedure
     .input(z.object({ tenantId: ZTenant, phone: ZTypedPhone, code: z.string().trim().regex(/^\d{6}$/, 'the 6-digit code'), newPassword: ZNewPassword }))
     .mutation(async ({ ctx, input }) => {
-      const result = await ctx.tenantTx(input.tenantId)((tx) => completePasswordReset(tx, input.tenantId, { ...input, ip: ctx.clientIp }, ctx.deps.now()));
+      const result = await ctx.systemTx(input.tenantId)((tx) => completePasswordReset(tx, input.tenantId, { ...input, ip: ctx.clientIp }, ctx.deps.now()));
       if (result.outcome !== 'ok') throw REFUSALS[result.outcome]();
       return finishLogin(ctx, input.tenantId, result.opened);
     }),
