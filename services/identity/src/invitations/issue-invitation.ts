@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@tongxin/auth';
 import type { Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { hashCode, maskPhone, newLinkToken } from '../codes/single-use-code.ts';
 import { invitations } from '../schema.ts';
@@ -68,16 +68,18 @@ export function invitationStatus(row: { usedAt: Date | null; revokedAt: Date | n
 }
 
 /** Invitations as staff lists show them: the phone masked, never a token. */
-export async function listInvitations(tx: Tx, where: { tenantId?: string; purpose: InvitationPurpose }, now: Date) {
+export async function listInvitations(tx: Tx, where: { tenantId?: string; purposes: readonly InvitationPurpose[] }, now: Date) {
   const rows = await tx
     .select()
     .from(invitations)
-    .where(and(eq(invitations.purpose, where.purpose), where.tenantId ? eq(invitations.tenantId, where.tenantId) : undefined))
+    .where(and(inArray(invitations.purpose, [...where.purposes]), where.tenantId ? eq(invitations.tenantId, where.tenantId) : undefined))
     .orderBy(desc(invitations.createdAt))
     .limit(500);
   return rows.map((row) => ({
     id: row.id,
     tenantId: row.tenantId,
+    /** department: the platform operator invited a county administrator. */
+    purpose: row.purpose as InvitationPurpose,
     name: row.name,
     phoneMasked: maskPhone(row.phone),
     grants: row.grants,

@@ -38,7 +38,7 @@ async function inviteAdministrator(tx: Tx, ctx: Context & { claims: { userId: st
 export const operatorInvitationsRouter = {
   list: operatorProcedure
     .input(z.object({ tenantId: ZTenantId.optional() }).default({}))
-    .query(({ ctx, input }) => ctx.tx((tx) => listInvitations(tx, { tenantId: input.tenantId, purpose: 'department' }, ctx.deps.now()))),
+    .query(({ ctx, input }) => ctx.tx((tx) => listInvitations(tx, { tenantId: input.tenantId, purposes: ['department'] }, ctx.deps.now()))),
   create: operatorProcedure.input(ZInviteAdministratorInput).mutation(({ ctx, input }) => ctx.tx((tx) => inviteAdministrator(tx, ctx, input))),
   revoke: operatorProcedure
     .input(z.object({ id: z.string().uuid() }))

@@ -18,10 +18,15 @@ async function visibleTo(tx: Tx, caller: StaffInviter): Promise<(grants: readonl
   return (grants) => grants.some((g) => g.role === 'secretary' && ids.has(g.orgId));
 }
 
-/** The staff invitations the caller may see, newest first: phones masked, never a token. */
+/**
+ * The staff invitations the caller may see, newest first: phones masked, never a token. The
+ * department also sees the administrators the platform operator invited into its county: an
+ * operator must not add a department account that the county cannot see.
+ */
 export async function listStaffInvitations(tx: Tx, caller: StaffInviter, now: Date) {
   const sees = await visibleTo(tx, caller);
-  const rows = await listInvitations(tx, { tenantId: caller.tenantId, purpose: 'staff' }, now);
+  const purposes = caller.orgIds === null ? (['staff', 'department'] as const) : (['staff'] as const);
+  const rows = await listInvitations(tx, { tenantId: caller.tenantId, purposes }, now);
   return rows.filter((row) => sees(row.grants));
 }
 

@@ -104,6 +104,10 @@ describe('inviting a county administrator', () => {
     expect(stored.rows[0]!.token_hash).not.toContain(token);
     expect((await readMessageLog(logFile, { phone: '13700000011', kind: 'invitation' }))?.text).toContain(token);
 
+    // The county's own department sees the administrator the operator invited.
+    const countyDepartment = { tenantId: '431122', userId: '00000000-0000-4000-8000-0000000000dd', roles: [{ role: 'department' as const }] };
+    const seen = await h.query('/api/identity/trpc/staff.list', { as: countyDepartment });
+    expect(seen.data).toEqual([expect.objectContaining({ purpose: 'department', name: '欧阳华', phoneMasked: '137****0011', status: 'pending' })]);
     const check = await h.query('/api/identity/trpc/invitations.check', { input: { tenantId: '431122', token } });
     expect(check.data).toMatchObject({ tenantName: '东安县（新）', name: '欧阳华', phoneMasked: '137****0011', roles: [{ role: 'department' }] });
     const weak = await h.mutate('/api/identity/trpc/invitations.accept', { input: { tenantId: '431122', token, password: 'short' } });
