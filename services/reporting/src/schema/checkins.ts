@@ -1,4 +1,4 @@
-import { currentTenant, currentUser, tenantWide } from '@tongxin/db';
+import { currentTenant, currentUser, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { index, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { reporting, pathInScope } from './scope.ts';
@@ -83,6 +83,31 @@ export const closedOrgs = reporting
       primaryKey({ columns: [t.tenantId, t.orgId] }),
       pgPolicy('closed_orgs_read', { as: 'permissive', for: 'select', using: sql`${currentTenant} is not null` }),
       pgPolicy('closed_orgs_write', { as: 'permissive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant}` }),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Which ledger fields a check-in from this county grants by default (issue 12: the setup
+ * wizard's settings step); absent = DEFAULT_GRANT_FIELDS in code. The member's county decides
+ * what its members share, so any transaction of the county reads it (a member's request does),
+ * but only tenant-wide work (the department) writes it.
+ */
+export const checkinSettings = reporting
+  .table(
+    'checkin_settings',
+    {
+      tenantId: text('tenant_id').notNull(),
+      grantFields: text('grant_fields').array().notNull(),
+      updatedBy: text('updated_by'),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId] }),
+      tenantPolicy('restrictive'),
+      pgPolicy('checkin_settings_read', { as: 'permissive', for: 'select', using: sql`true` }),
+      pgPolicy('checkin_settings_insert', { as: 'permissive', for: 'insert', withCheck: tenantWide }),
+      pgPolicy('checkin_settings_update', { as: 'permissive', for: 'update', using: tenantWide, withCheck: tenantWide }),
     ],
   )
   .enableRLS();
