@@ -1,4 +1,5 @@
 import { router } from '@tongxin/trpc';
+import { checkinSettingsRouter } from './checkin-settings/checkin-settings-router.ts';
 import { checkinsRouter } from './checkins/checkins-router.ts';
 import { escalationRouter } from './escalation/escalation-router.ts';
 import { meetingsRouter } from './meetings/meetings-router.ts';
@@ -9,6 +10,7 @@ import { suggestionsRouter } from './suggestions/suggestions-router.ts';
 export const appRouter = router({
   monthlyReports: monthlyReportsRouter,
   checkins: checkinsRouter,
+  checkinSettings: checkinSettingsRouter,
   meetings: meetingsRouter,
   suggestions: suggestionsRouter,
   notifications: notificationsRouter,

@@ -2,7 +2,8 @@ import type { Tx } from '@tongxin/db';
 import { badField } from '@tongxin/trpc';
 import { and, eq, inArray } from 'drizzle-orm';
 import { checkins, closedOrgs } from '../schema.ts';
-import { DEFAULT_GRANT_FIELDS, lastOrgId, OPEN_STATUSES } from './checkin-rules.ts';
+import { readGrantFields } from '../checkin-settings/checkin-settings.ts';
+import { lastOrgId, OPEN_STATUSES } from './checkin-rules.ts';
 import { findCheckinMember } from './find-checkin-member.ts';
 
 export interface CheckinRequest {
@@ -44,6 +45,9 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
   if (member.status === 'transferred_out') throw badField('destOrgId', 'this membership has been transferred out');
   const open = await openCheckin(tx, tenantId, member.memberId);
   if (open) throw badField('destOrgId', `already checked in with ${open.destOrgName}: end that check-in first`);
+  // The member's county decides what its members share (issue 12); the request keeps the
+  // list it was made with, so a later change of the setting alters no check-in already asked.
+  const grantFields = await readGrantFields(tx, tenantId);
 
   const [row] = await tx
     .insert(checkins)
@@ -58,7 +62,7 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
       destOrgPath: input.destOrgPath,
       destOrgName: input.destOrgName,
       note: input.note ?? null,
-      grantFields: [...DEFAULT_GRANT_FIELDS],
+      grantFields,
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
       updatedAt: now,
