@@ -9,6 +9,7 @@ import { route, secretaryPage, setBasePath, type Route } from './route.ts';
 // The overview is what most visits need; the wizard and the SMS settings are chunks of their own.
 const SetupPage = lazy(() => import('./setup/setup-page.tsx'));
 const SmsPage = lazy(() => import('./sms/sms-page.tsx'));
+const CheckinFieldsPage = lazy(() => import('./checkin-fields/checkin-fields-page.tsx'));
 
 type Section = { label: DepartmentMessageKey } & ({ to: Route } | { href: string });
 const sections: readonly Section[] = [
@@ -18,6 +19,7 @@ const sections: readonly Section[] = [
   { href: secretaryPage('accounts'), label: 'nav.accounts' },
   { href: secretaryPage('roles'), label: 'nav.roles' },
   { to: { name: 'sms' }, label: 'nav.sms' },
+  { to: { name: 'checkin-fields' }, label: 'nav.checkinFields' },
 ];
 
 /** Moves the focus to the new page's `<h1>` (a lazy page renders it a little later). */
@@ -31,7 +33,7 @@ function focusHeading(area: HTMLElement, triesLeft = 60) {
   if (triesLeft > 0) requestAnimationFrame(() => focusHeading(area, triesLeft - 1));
 }
 
-/** The department view: the county's overview, the setup wizard and the SMS channel. */
+/** The department view: the county's overview, the setup wizard, the SMS channel and the fields a check-in shares. */
 export default function DepartmentApp(props: RemoteAppProps) {
   setBasePath(props.basePath);
   let area: HTMLDivElement | undefined;
@@ -66,6 +68,9 @@ export default function DepartmentApp(props: RemoteAppProps) {
           </Match>
           <Match when={route().name === 'sms'}>
             <SmsPage />
+          </Match>
+          <Match when={route().name === 'checkin-fields'}>
+            <CheckinFieldsPage />
           </Match>
         </Switch>
       </Suspense>

@@ -12,6 +12,7 @@ export const m = defineMessages(
     'nav.accounts': '账号激活',
     'nav.roles': '书记任命',
     'nav.sms': '短信通道',
+    'nav.checkinFields': '报到共享字段',
 
     'overview.notLive': '本县尚未上线：开通向导已完成 {done} / {total} 步。',
     'overview.continue': '继续开通向导',
@@ -59,12 +60,21 @@ export const m = defineMessages(
     'secretaries.missing': '{count} 个组织还没有书记。',
     'secretaries.open': '去任命书记',
 
-    'settings.intro': '确认全县的积分规则、月度报告的提醒与失联预警，以及发送激活码和验证码的短信通道。',
+    'settings.intro': '确认全县的积分规则、月度报告的提醒与失联预警、报到时共享的台账字段，以及发送激活码和验证码的短信通道。',
     'settings.scoring': '积分规则',
     'settings.escalation': '提醒与失联预警',
     'settings.sms': '短信通道',
     'settings.smsReady': '短信通道已配置。',
     'settings.smsMissing': '尚未配置短信通道：激活码和验证码目前只写入服务器日志，不会真正发出。',
+
+    'checkinFields.title': '报到共享字段',
+    'checkinFields.intro': '本县党员到流入地党组织报到并被接收后，对方可以查看下面勾选的台账字段，报到结束后即不能再看。修改只对之后提出的报到生效。',
+    'checkinFields.legend': '报到时共享的台账字段',
+    'checkinFields.required': '（必选：流入地党组织需要知道党员所在城市）',
+    'checkinFields.never': '身份证号、出生日期、手机号码等个人信息始终不共享。',
+    'checkinFields.invalid': '只能勾选列出的字段，且必须共享流入城市。请刷新后重试。',
+    'checkinFields.save': '保存共享字段',
+    'checkinFields.saved': '共享字段已保存：之后提出的报到将共享这些字段。',
 
     'accounts.intro': '为党员生成激活码（短信发送，也可打印激活单在支部会议上分发）。党员激活后即可登录、报到和提交月度报告。',
     'accounts.count': '{without} / {members} 名党员还没有激活账号。',
@@ -149,6 +159,7 @@ export const m = defineMessages(
     'nav.accounts': 'Account activation',
     'nav.roles': 'Appointments',
     'nav.sms': 'SMS channel',
+    'nav.checkinFields': 'Fields a check-in shares',
 
     'overview.notLive': 'This county is not live yet: {done} of {total} setup steps done.',
     'overview.continue': 'Continue the setup wizard',
@@ -196,12 +207,21 @@ export const m = defineMessages(
     'secretaries.missing': '{count} organizations have no secretary.',
     'secretaries.open': 'Appoint secretaries',
 
-    'settings.intro': 'Check the county’s points rules, the monthly-report reminders and lost-contact ladder, and the SMS channel that sends codes.',
+    'settings.intro': 'Check the county’s points rules, the monthly-report reminders and lost-contact ladder, the ledger fields a check-in shares, and the SMS channel that sends codes.',
     'settings.scoring': 'Points rules',
     'settings.escalation': 'Reminders and lost-contact ladder',
     'settings.sms': 'SMS channel',
     'settings.smsReady': 'The SMS channel is set up.',
     'settings.smsMissing': 'No SMS channel yet: codes are only written to the server log, not sent.',
+
+    'checkinFields.title': 'Fields a check-in shares',
+    'checkinFields.intro': 'When a destination party organization accepts a check-in of one of this county’s members, it may read the ledger fields ticked below, until the check-in ends. A change applies to check-ins requested from now on.',
+    'checkinFields.legend': 'Ledger fields a check-in shares',
+    'checkinFields.required': ' (always: the destination needs to know the city)',
+    'checkinFields.never': 'The ID-card number, date of birth, mobile phone and other personal details are never shared.',
+    'checkinFields.invalid': 'Only the fields listed can be shared, and the destination city always is. Reload the page and try again.',
+    'checkinFields.save': 'Save shared fields',
+    'checkinFields.saved': 'Saved: check-ins requested from now on share these fields.',
 
     'accounts.intro': 'Issue activation codes to members (by SMS, or on printed sheets handed out at a branch meeting). Once active, members log in, check in and report monthly.',
     'accounts.count': '{without} of {members} members have no account yet.',

@@ -8,7 +8,7 @@ import { createSignal } from 'solid-js';
 export const SETUP_STEPS = ['profile', 'orgs', 'members', 'secretaries', 'settings', 'accounts', 'live'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
-export type Route = { name: 'overview' } | { name: 'setup'; step?: SetupStep } | { name: 'sms' };
+export type Route = { name: 'overview' } | { name: 'setup'; step?: SetupStep } | { name: 'sms' } | { name: 'checkin-fields' };
 
 const [search, setSearch] = createSignal(window.location.search);
 window.addEventListener('popstate', () => setSearch(window.location.search));
@@ -23,6 +23,7 @@ export function parseRoute(query: string): Route {
   const params = new URLSearchParams(query);
   const page = params.get('page');
   if (page === 'sms') return { name: 'sms' };
+  if (page === 'checkin-fields') return { name: 'checkin-fields' };
   if (page === 'setup') {
     const step = params.get('step');
     return { name: 'setup', step: (SETUP_STEPS as readonly string[]).includes(step ?? '') ? (step as SetupStep) : undefined };

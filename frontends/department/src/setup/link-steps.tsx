@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
+import { CheckinFieldsForm } from '../checkin-fields/checkin-fields-form.tsx';
 import { RouteLink, ViewLink } from '../links.tsx';
 import { m } from '../messages.ts';
 import { secretaryPage } from '../route.ts';
@@ -54,7 +55,7 @@ export function SecretariesStep(props: StepProps) {
   );
 }
 
-/** Step 5: points rules, the escalation ladder, the SMS channel. */
+/** Step 5: points rules, the escalation ladder, the fields a check-in shares (chosen here), the SMS channel. */
 export function SettingsStep(props: StepProps) {
   return (
     <>
@@ -67,6 +68,10 @@ export function SettingsStep(props: StepProps) {
       <p class={props.state.checklist.smsConfigured ? undefined : 'notice notice-warn'}>
         {props.state.checklist.smsConfigured ? m('settings.smsReady') : m('settings.smsMissing')}
       </p>
+      <section aria-labelledby="setup-checkin-fields-title">
+        <h3 id="setup-checkin-fields-title">{m('checkinFields.title')}</h3>
+        <CheckinFieldsForm idPrefix="setup-checkin-fields" />
+      </section>
     </>
   );
 }
