@@ -9,8 +9,12 @@ import { ReportingStyles } from '../common/reporting-styles.tsx';
 import { t } from './messages.ts';
 
 type Item = Awaited<ReturnType<typeof roster.grants.flowRoster.query>>[number];
-/** The ledger fields a flow org reads (a grant's fields; its own members show the same ones). */
-const FIELDS = ['destinationCity', 'employer', 'occupation', 'residentialAddress', 'destinationPhone'] as const;
+/**
+ * The ledger fields a flow org may read, in the ledger's order. A county chooses which its
+ * members' check-ins share (issue 12): the table shows the ones some row carries.
+ */
+const FIELDS = ['destinationProvince', 'destinationCity', 'employer', 'occupation', 'residentialAddress', 'destinationPhone', 'destinationOrgName'] as const;
+const columnsOf = (list: Item[]) => FIELDS.filter((field) => list.some((item) => item[field] !== undefined));
 
 /** A flow organization's one list: own members and members checked in from other places. */
 export default function FlowRosterPage(_props: { basePath: string }) {
@@ -58,7 +62,7 @@ export default function FlowRosterPage(_props: { basePath: string }) {
                           <th scope="col">{t('source')}</th>
                           <th scope="col">{t('originTenant')}</th>
                           <th scope="col">{t('originBranch')}</th>
-                          <For each={FIELDS}>{(field) => <th scope="col">{shared(`ledger.${field}` as MessageKey)}</th>}</For>
+                          <For each={columnsOf(list())}>{(field) => <th scope="col">{shared(`ledger.${field}` as MessageKey)}</th>}</For>
                         </tr>
                       </thead>
                       <tbody>
@@ -71,7 +75,7 @@ export default function FlowRosterPage(_props: { basePath: string }) {
                               </td>
                               <td>{county(item.originTenant)}</td>
                               <td>{item.originBranch ?? ''}</td>
-                              <For each={FIELDS}>{(field) => <td>{item[field] ?? ''}</td>}</For>
+                              <For each={columnsOf(list())}>{(field) => <td>{item[field] ?? ''}</td>}</For>
                             </tr>
                           )}
                         </For>
