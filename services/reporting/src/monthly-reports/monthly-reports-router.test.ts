@@ -133,12 +133,13 @@ describe('monthlyReports.get', () => {
 });
 
 describe('monthlyReports.status and rate', () => {
-  it('a secretary sees who in their subtree has and has not reported; residents are not required', async () => {
+  it('a secretary sees who in their subtree has and has not reported; residents are not required, but one who reported is listed', async () => {
     const status = await call('query', 'status', secretaryOf('yongshui'), { period: '2026-11' });
     expect(status.data.map((s: any) => [s.name, s.reported])).toEqual([['李华', true], ['李明', true]]);
     const october = await call('query', 'status', secretaryOf('matian'), { period: '2026-10' });
-    expect(october.data.map((s: any) => [s.name, s.reported, s.acknowledged])).toEqual([['李华', false, false], ['李明', true, false]]);
-    expect(october.data[1]).toMatchObject({ memberId: m.liming, branchId: org.yongshui, reportId: expect.any(String), submittedAt: expect.any(String) });
+    // 曹德胜 lives at home: not required, but his October report must not be lost to the secretary.
+    expect(october.data.map((s: any) => [s.name, s.reported, s.acknowledged])).toEqual([['李华', false, false], ['曹德胜', true, false], ['李明', true, false]]);
+    expect(october.data[2]).toMatchObject({ memberId: m.liming, branchId: org.yongshui, reportId: expect.any(String), submittedAt: expect.any(String) });
   });
 
   it('another township, another county and a member see none of it', async () => {

@@ -24,13 +24,17 @@ export interface MemberReportStatus {
   submittedAt: Date | null;
 }
 
-/** Every member in the caller's scope who must report, and whether they have for `period`; not reported first. */
+/**
+ * Every member in the caller's scope who must report, and whether they have for `period`; not
+ * reported first. A resident who reported anyway is listed too: a report nobody can read is a
+ * report lost (a new user found one, issue 12).
+ */
 export async function reportingStatus(tx: Tx, tenantId: string, input: { period: string; orgId?: string | undefined }): Promise<MemberReportStatus[]> {
   const result = await tx.execute(sql`
     select m.member_id, m.name, m.branch_id, m.status, r.id as report_id, r.acknowledged_at, r.submitted_at
     from reporting.members m
     left join reporting.monthly_reports r on r.tenant_id = m.tenant_id and r.member_id = m.member_id and r.period = ${input.period}
-    where m.tenant_id = ${tenantId} and ${required} ${under(input.orgId)}
+    where m.tenant_id = ${tenantId} and (${required} or r.id is not null) ${under(input.orgId)}
     order by (r.id is not null), m.name, m.member_id`);
   return (result.rows as Record<string, any>[]).map((row) => ({
     memberId: row.member_id,
