@@ -116,7 +116,7 @@ export function LoginPage() {
                   aria-describedby={describedBy('tenantId')}
                 >
                   <option value="">{t('login.tenantPlaceholder')}</option>
-                  <For each={list()}>{(tenant) => <option value={tenant.id}>{tenant.name}</option>}</For>
+                  <For each={list()}>{(tenant) => <option value={tenant.id}>{tenant.suspended ? t('login.suspendedTenant', { name: tenant.name }) : tenant.name}</option>}</For>
                 </select>
                 <FieldError field="tenantId" />
               </div>

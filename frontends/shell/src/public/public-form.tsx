@@ -97,7 +97,7 @@ export function CountySelect(props: {
   problem?: PublicMessage | undefined;
   ref?: (element: HTMLSelectElement) => void;
 }) {
-  const [tenants, { refetch }] = createResource(async () => (await identity.auth.tenants.query()).filter((tenant) => tenant.id !== 'platform'));
+  const [tenants, { refetch }] = createResource(async () => (await identity.auth.tenants.query()).filter((tenant) => tenant.id !== 'platform' && !tenant.suspended));
   // A single county is chosen for the user.
   createEffect(() => {
     const list = tenants();

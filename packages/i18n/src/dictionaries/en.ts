@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'login.unknownTenant': 'That county is unknown; choose again',
   'login.sessionEnded': 'Your session has ended; log in again',
   'login.suspended': 'This county is suspended',
+  'login.suspendedTenant': '{name} (suspended)',
   'login.forgotPassword': 'Forgot password',
   'login.activate': 'Activate account',
   'login.otherActions': 'Other actions',

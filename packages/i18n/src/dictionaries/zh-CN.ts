@@ -31,6 +31,7 @@ export const zhCN = {
   'login.unknownTenant': '找不到该县（市、区），请重新选择',
   'login.sessionEnded': '登录已过期，请重新登录',
   'login.suspended': '该县已暂停使用',
+  'login.suspendedTenant': '{name}（已暂停）',
   'login.forgotPassword': '忘记密码',
   'login.activate': '激活账号',
   'login.otherActions': '其他操作',

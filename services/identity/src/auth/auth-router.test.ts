@@ -207,9 +207,9 @@ describe('who may call what', () => {
   it('auth.tenants lists the counties to anyone, then the platform (its operators), and no city', async () => {
     const result = await h.query('/api/identity/trpc/auth.tenants');
     expect(result.data).toEqual([
-      { id: 'rc', name: '汝城县' },
-      { id: 'yx', name: '永兴县' },
-      { id: 'platform', name: '平台运营' },
+      { id: 'rc', name: '汝城县', suspended: false },
+      { id: 'yx', name: '永兴县', suspended: false },
+      { id: 'platform', name: '平台运营', suspended: false },
     ]);
   });
 

@@ -1,15 +1,16 @@
 import type { Tx } from '@tongxin/db';
-import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { tenants } from '../schema.ts';
 
 /**
- * What one can log in to, for the login form: the counties not suspended, and the platform
- * (its operators) last.
+ * What one can log in to, for the login form: the counties, then the platform (its
+ * operators). A suspended county stays listed, marked, so its people are told why they
+ * cannot log in rather than finding their county gone.
  */
 export function listTenants(tx: Tx) {
   return tx
-    .select({ id: tenants.id, name: tenants.name })
+    .select({ id: tenants.id, name: tenants.name, suspended: sql<boolean>`${tenants.suspendedAt} is not null` })
     .from(tenants)
-    .where(and(inArray(tenants.kind, ['county', 'platform']), isNull(tenants.suspendedAt)))
+    .where(inArray(tenants.kind, ['county', 'platform']))
     .orderBy(sql`${tenants.kind} = 'platform'`, asc(tenants.id));
 }

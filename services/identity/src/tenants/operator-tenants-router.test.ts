@@ -61,8 +61,9 @@ describe('the operator manages tenants', () => {
     expect(refused.error).toMatchObject({ code: 'FORBIDDEN', message: 'This county is suspended' });
     const refresh = await h.mutate('/api/identity/trpc/auth.refresh', { cookies: { tx_session: session } });
     expect(refresh.error?.code).toBe('UNAUTHORIZED');
+    // Still listed, marked: its people learn why they cannot log in.
     const tenants = await h.query('/api/identity/trpc/auth.tenants');
-    expect(tenants.data.map((t: { id: string }) => t.id)).not.toContain('yx');
+    expect(tenants.data).toContainEqual({ id: 'yx', name: '永兴县', suspended: true });
     await h.database.owner.execute(sql`update identity.tenants set suspended_at = null where id = 'yx'`);
 
     expect((await h.mutate('/api/identity/trpc/operator.tenants.suspend', { as: operator, input: { id: '431199' } })).status).toBe(200);
