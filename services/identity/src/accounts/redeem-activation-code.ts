@@ -7,7 +7,7 @@ import { hashCode } from '../codes/single-use-code.ts';
 import { grantRole, openAccount } from './open-account.ts';
 import { activationCodes, appointments, outbox, people, tenants, users } from '../schema.ts';
 import { openSession } from '../sessions/start-session.ts';
-import { CLIENT_FAILURES, clientKey, countHit, isThrottled } from '../throttle/throttle.ts';
+import { ACTIVATION_CLIENT_FAILURES, clientKey, countHit, isThrottled } from '../throttle/throttle.ts';
 
 /** Wrong details typed with one code before it locks for 15 minutes, as a login does. */
 export const CODE_FAILURES_PER_LOCK = 5;
@@ -114,7 +114,7 @@ async function findUsableCode(
     .from(activationCodes)
     .where(and(eq(activationCodes.tenantId, tenantId), eq(activationCodes.codeHash, hashCode(typed))))
     .for('update');
-  if (!code) return { outcome: (await countHit(tx, tenantId, client, CLIENT_FAILURES, now)) ? 'locked' : 'invalid' };
+  if (!code) return { outcome: (await countHit(tx, tenantId, client, ACTIVATION_CLIENT_FAILURES, now)) ? 'locked' : 'invalid' };
   if (code.usedAt || code.revokedAt || code.expiresAt <= now || code.failures >= CODE_FAILURES_MAX) return { outcome: 'invalid' };
   if (code.lockedUntil && code.lockedUntil > now) return { outcome: 'locked' };
   const [person] = await tx.select().from(people).where(and(eq(people.tenantId, tenantId), eq(people.memberId, code.memberId)));
@@ -139,7 +139,7 @@ async function countFailure(tx: Tx, tenantId: string, code: CodeRow, ip: string 
   const lockedUntil = ends ? code.expiresAt : locks ? new Date(now.getTime() + CODE_LOCK_MS) : code.lockedUntil;
   await tx.update(activationCodes).set({ failures, lockedUntil }).where(and(eq(activationCodes.tenantId, tenantId), eq(activationCodes.id, code.id)));
   await audit(tx, tenantId, 'activation_failed', now, { ip, detail: { memberId: code.memberId, failures, locked: locks } });
-  const clientLocked = await countHit(tx, tenantId, clientKey('activation', ip), CLIENT_FAILURES, now);
+  const clientLocked = await countHit(tx, tenantId, clientKey('activation', ip), ACTIVATION_CLIENT_FAILURES, now);
   return locks || clientLocked ? 'locked' : 'mismatch';
 }
 
