@@ -15,15 +15,15 @@ describe('the development channel', () => {
     const logFile = join(dir, 'nested', 'messages.log');
     const channel = developmentChannel(logFile);
 
-    expect(await channel.send({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK' } }))
+    expect(await channel.send({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' } }))
       .toEqual({ provider: 'development', status: 'sent' });
-    await channel.send({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'MNPQR-STUVW' } });
+    await channel.send({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'MNPQR-STUVW', link: 'http://127.0.0.1:3000/activate?t=431022&code=MNPQR-STUVW' } });
     await channel.send({ tenantId: '431022', phone: '13800000001', kind: 'reset', params: { code: '23456-789AB' } });
-    await channel.send({ tenantId: '431022', phone: '13800000002', kind: 'activation', params: { code: 'ZZZZZ-ZZZZZ' } });
+    await channel.send({ tenantId: '431022', phone: '13800000002', kind: 'activation', params: { code: 'ZZZZZ-ZZZZZ', link: 'http://127.0.0.1:3000/activate?t=431022&code=ZZZZZ-ZZZZZ' } });
 
     const last = await readMessageLog(logFile, { phone: '13800000001', kind: 'activation' });
-    expect(last).toMatchObject({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'MNPQR-STUVW' } });
-    expect(last!.text).toBe('【同心】您的激活码为 MNPQR-STUVW，14天内有效。');
+    expect(last).toMatchObject({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'MNPQR-STUVW', link: 'http://127.0.0.1:3000/activate?t=431022&code=MNPQR-STUVW' } });
+    expect(last!.text).toBe('【同心】您的同心账号激活码为 MNPQR-STUVW，14天内有效。请打开 http://127.0.0.1:3000/activate?t=431022&code=MNPQR-STUVW 激活并设置密码。');
     expect((await readMessageLog(logFile, { phone: '13800000001', kind: 'reset' }))!.text).toContain('23456-789AB');
     expect(await readMessageLog(logFile, { phone: '13800000001', kind: 'activation', tenantId: '431000' })).toBeNull();
     expect((await readFile(logFile, 'utf8')).trim().split('\n')).toHaveLength(4);

@@ -7,7 +7,7 @@ import type { MessageKind, OutboundSms } from './message-channel.ts';
  * issue's rules (activation 14 days, reset 15 minutes, invitation 72 hours).
  */
 export const TEMPLATE_PARAMS = {
-  activation: ['code', 'days'],
+  activation: ['code', 'link', 'days'],
   reset: ['code', 'minutes'],
   invitation: ['tenantName', 'link', 'hours'],
 } as const satisfies Record<MessageKind, readonly string[]>;
@@ -34,8 +34,9 @@ export function renderSms(message: Pick<OutboundSms, 'kind' | 'params'>, signNam
   const sign = `【${signName}】`;
   switch (message.kind) {
     case 'activation': {
-      const [code, days] = templateParamSet(message);
-      return `${sign}您的激活码为 ${code}，${days}天内有效。`;
+      // Where to type it, not only the code: the link opens the activation page for this county.
+      const [code, link, days] = templateParamSet(message);
+      return `${sign}您的同心账号激活码为 ${code}，${days}天内有效。请打开 ${link} 激活并设置密码。`;
     }
     case 'reset': {
       const [code, minutes] = templateParamSet(message);

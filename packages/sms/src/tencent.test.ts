@@ -43,7 +43,7 @@ afterAll(() => standIn.close());
 describe('the Tencent Cloud SMS channel', () => {
   it('sends through the official SDK with a signature the API accepts, and the API receives phone, template, sign and values', async () => {
     const result = await tencentSmsChannel(config).send({
-      tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK' },
+      tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' },
     });
 
     expect(result).toEqual({ provider: 'tencent', status: 'sent', providerMessageId: expect.stringMatching(/^2433:\d+$/) });
@@ -54,7 +54,7 @@ describe('the Tencent Cloud SMS channel', () => {
       SmsSdkAppId: '1400006666',
       TemplateId: '2001001',
       SignName: '宜章县委组织部',
-      TemplateParamSet: ['ABCDE-FGHJK', '14'],
+      TemplateParamSet: ['ABCDE-FGHJK', 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK', '14'],
     });
   });
 
@@ -89,7 +89,7 @@ describe('the Tencent Cloud SMS channel', () => {
 
   it('reports the operator refusing a phone as failed with its code', async () => {
     const result = await tencentSmsChannel(config).send({
-      tenantId: '431022', phone: '13900000099', kind: 'activation', params: { code: 'ABCDE-FGHJK' },
+      tenantId: '431022', phone: '13900000099', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' },
     });
     expect(result).toEqual({ provider: 'tencent', status: 'failed', errorCode: 'LimitExceeded.PhoneNumberDailyLimit' });
   });
@@ -98,7 +98,7 @@ describe('the Tencent Cloud SMS channel', () => {
     const closed = await startTencentStandIn({ secretId: SECRET_ID, secretKey: SECRET_KEY });
     await closed.close();
     const result = await tencentSmsChannel({ ...config, endpoint: closed.endpoint }).send({
-      tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK' },
+      tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' },
     });
     expect(result).toEqual({ provider: 'tencent', status: 'failed', errorCode: 'NetworkError' });
   });
@@ -106,7 +106,7 @@ describe('the Tencent Cloud SMS channel', () => {
 
 describe('the Tencent stand-in', () => {
   it('refuses a signed request whose body was changed after signing', async () => {
-    await tencentSmsChannel(config).send({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK' } });
+    await tencentSmsChannel(config).send({ tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' } });
     const { headers, body } = standIn.received.at(-1)!.raw;
     const { 'content-length': _length, ...replayed } = headers;
     const send = (payload: string) => postRaw(standIn.url, replayed, payload);
@@ -127,7 +127,7 @@ describe('the Tencent stand-in', () => {
     const late = await startTencentStandIn({ secretId: SECRET_ID, secretKey: SECRET_KEY, now: () => new Date(Date.now() + 6 * 60_000) });
     try {
       const result = await tencentSmsChannel({ ...config, endpoint: late.endpoint }).send({
-        tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK' },
+        tenantId: '431022', phone: '13800000001', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' },
       });
       expect(result).toEqual({ provider: 'tencent', status: 'failed', errorCode: 'AuthFailure.SignatureExpire' });
     } finally {

@@ -79,11 +79,11 @@ describe('sending a message', () => {
   });
 
   it('a county with a Tencent account sends through it with its decrypted key, also from a secretary’s transaction', async () => {
-    const delivery = await send(secretaryScope, { tenantId: 'rc', phone: '13800000011', kind: 'activation', params: { code: 'ABCDE-FGHJK' } });
+    const delivery = await send(secretaryScope, { tenantId: 'rc', phone: '13800000011', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' } });
 
     expect(delivery).toMatchObject({ provider: 'tencent', status: 'sent', providerMessageId: expect.stringMatching(/^2433:/) });
     expect(standIn.received.at(-1)!.request).toEqual({
-      PhoneNumberSet: ['+8613800000011'], SmsSdkAppId: '1400006666', TemplateId: '2001001', SignName: '汝城县委组织部', TemplateParamSet: ['ABCDE-FGHJK', '14'],
+      PhoneNumberSet: ['+8613800000011'], SmsSdkAppId: '1400006666', TemplateId: '2001001', SignName: '汝城县委组织部', TemplateParamSet: ['ABCDE-FGHJK', 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK', '14'],
     });
     expect((await deliveries('rc')).at(-1)).toEqual({
       kind: 'activation', phone: '13800000011', provider: 'tencent', status: 'sent', provider_message_id: delivery.providerMessageId, error_code: null,
@@ -94,7 +94,7 @@ describe('sending a message', () => {
 
   it('a secretary’s transaction reads the county’s settings (the key sealed) but cannot change them', async () => {
     const outcome = await tenantTransaction(h.database, secretaryScope, async (tx) => {
-      await sendMessage(tx, h.deps, { tenantId: 'rc', phone: '13800000012', kind: 'activation', params: { code: 'ABCDE-FGHJK' } });
+      await sendMessage(tx, h.deps, { tenantId: 'rc', phone: '13800000012', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' } });
       const rows = await tx.select().from(smsSettings);
       const changed = await tx.update(smsSettings).set({ signName: '冒名' }).returning({ id: smsSettings.tenantId });
       return { rows: rows.length, sealed: rows.every((r) => r.secretKeyEncrypted.startsWith('v1:')), changed: changed.length };
@@ -103,7 +103,7 @@ describe('sending a message', () => {
   });
 
   it('records the operator refusing a phone as failed with its code', async () => {
-    const delivery = await send(secretaryScope, { tenantId: 'rc', phone: '13900000099', kind: 'activation', params: { code: 'ABCDE-FGHJK' } });
+    const delivery = await send(secretaryScope, { tenantId: 'rc', phone: '13900000099', kind: 'activation', params: { code: 'ABCDE-FGHJK', link: 'http://127.0.0.1:3000/activate?t=431022&code=ABCDE-FGHJK' } });
     expect(delivery).toMatchObject({ provider: 'tencent', status: 'failed', errorCode: 'LimitExceeded.PhoneNumberDailyLimit', providerMessageId: null });
   });
 
