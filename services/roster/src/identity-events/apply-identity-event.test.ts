@@ -99,6 +99,13 @@ describe('identity.tenant_created', () => {
     expect(await rows(sql`select live_at from roster.county_state where tenant_id = ${YIZHANG}`)).toEqual([{ live_at: null }]);
   });
 
+  it('a county has one organization department: a second one under the committee is refused, naming the kind', async () => {
+    const [county] = await rows(sql`select id from roster.orgs where tenant_id = ${YIZHANG} and kind = 'county'`);
+    const second = tenantTransaction(database, { tenantId: YIZHANG, tenantWide: true }, (tx) =>
+      createOrg(tx, YIZHANG, null, { parentId: county!.id as string, kind: 'department', name: '梅田镇党委', idempotencyKey: crypto.randomUUID() }, { userId: 'dep-yz', now: NOW }));
+    await expect(second).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('organization department already') });
+  });
+
   it('a city gets no org tree', async () => {
     expect(await applyIdentityEventToRoster(database, event('platform', 'identity.tenant_created', { tenantId: '431000', name: '郴州市', kind: 'city', cityId: null }), NOW)).toBe('ignored');
     // Only the platform's outbox creates a tenant; a county's outbox claiming it is not believed.

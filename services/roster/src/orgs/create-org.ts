@@ -1,4 +1,5 @@
 import type { Tx } from '@tongxin/db';
+import { and, eq, isNull } from 'drizzle-orm';
 import { badField } from '@tongxin/trpc';
 import { orgs } from '../schema.ts';
 import { findOrg, type OrgScope } from './find-org.ts';
@@ -40,6 +41,16 @@ export async function createOrg(tx: Tx, tenantId: string, scope: OrgScope, input
   const problem = childKindProblem(parent.org.kind, input.kind);
   if (problem) throw badField('kind', problem);
   requireDestination(input.kind, input);
+  // A county has one organization department (townships and streets hang under it): a second
+  // one was what a new user made when looking for where a township goes.
+  if (input.kind === 'department') {
+    const [existing] = await tx
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(eq(orgs.tenantId, tenantId), eq(orgs.kind, 'department'), isNull(orgs.closedAt)))
+      .limit(1);
+    if (existing) throw badField('kind', 'the county has its organization department already: townships and streets go under it');
+  }
 
   const id = crypto.randomUUID();
   const values = {
