@@ -25,7 +25,7 @@ export const m = defineMessages(
     'password.mismatch': '两次输入的密码不一致',
 
     'error.expired': '链接或激活码已失效',
-    'error.expiredDetail': '它可能已过期、已被使用或已被撤销。请联系发给您的人重新发放。',
+    'error.expiredDetail': '请先核对是否输错（字母不分大小写）。它也可能已过期、已被使用或已被撤销：已经激活过的，请直接登录；否则请联系发给您的人重新发放。',
     'error.mismatch': '信息不匹配',
     'error.mismatchDetail': '请核对后再试。多次不匹配会被暂时锁定。',
     'error.tooMany': '尝试次数过多，请15分钟后再试',
@@ -116,7 +116,7 @@ export const m = defineMessages(
     'password.mismatch': 'The two passwords are not the same',
 
     'error.expired': 'This link or activation code is no longer valid',
-    'error.expiredDetail': 'It may have expired, been used or been revoked. Ask whoever sent it for a new one.',
+    'error.expiredDetail': 'Check it for a typo first (letters in any case). It may also have expired, been used or been revoked: if you activated already, log in; otherwise ask whoever sent it for a new one.',
     'error.mismatch': 'The details do not match',
     'error.mismatchDetail': 'Check them and try again. Repeated mismatches lock this for a while.',
     'error.tooMany': 'Too many attempts: try again in 15 minutes',

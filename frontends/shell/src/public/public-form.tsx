@@ -233,13 +233,13 @@ export function failureMessage(error: unknown, overrides?: Partial<Record<string
   }
 }
 
-/** The failure of a form's call; "already active" comes with the way to log in. */
+/** The failure of a form's call; "already active" and "no longer valid" (a used code) come with the way to log in. */
 export function FormFailure(props: { error: unknown; overrides?: Partial<Record<string, PublicMessage>>; onRetry?: (() => void) | undefined }) {
   const described = () => failureMessage(props.error, props.overrides);
   return (
     <>
       <ErrorNotice message={described().message} detail={described().detail} onRetry={props.onRetry} />
-      <Show when={errorKind(props.error) === 'CONFLICT' && described().message === m('error.alreadyActive')}>
+      <Show when={errorKind(props.error) === 'NOT_FOUND' || (errorKind(props.error) === 'CONFLICT' && described().message === m('error.alreadyActive'))}>
         <p>
           <a href="/login" onClick={(event) => goTo(event, '/login')}>
             {m('toLogin')}
