@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
+import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { chinaMonthOf, monthStart } from '../periods/period.ts';
@@ -19,11 +19,13 @@ export interface CorrectPointsInput {
  * A correction is a compensating entry with its author and reason (the ledger is
  * append-only: nothing is edited). Only a secretary whose subtree holds the member, or the
  * department: the member must be visible in the caller's transaction, and the ledger's
- * insert policy checks the same again. The entry is the audit record; it is never capped.
+ * insert policy checks the same again. Nobody corrects their own points (a secretary who is
+ * also a member): FORBIDDEN, the level above does. The entry is the audit record; it is never capped.
  */
 export async function correctPoints(tx: Tx, author: { tenantId: string; userId: string; name: string | null }, input: CorrectPointsInput, now: Date) {
   const [member] = await tx.select({ memberId: members.memberId, userId: members.userId }).from(members).where(eq(members.memberId, input.memberId));
   if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your organizations' });
+  refuseDecidingAboutOneself(author.userId, member.userId);
   const current = chinaMonthOf(now);
   const period = input.period ?? current;
   if (period > current) throw badField('period', 'a correction may not count in a month that has not begun');

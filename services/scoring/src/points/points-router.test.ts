@@ -1,3 +1,5 @@
+import type { RoleGrant } from '@tongxin/auth';
+import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
@@ -129,6 +131,17 @@ describe('points.correct', () => {
     expect(await bad({ reason: '补记' })).toMatchObject({ code: 'BAD_REQUEST', fields: { reason: expect.any(String) } });
     expect(await bad({ period: '2026-12' })).toMatchObject({ code: 'BAD_REQUEST', fields: { period: expect.any(String) } });
     expect(await db.count('points_ledger')).toBe(before);
+  });
+  it('a secretary who is also a member may not correct their own points: FORBIDDEN, nothing written; the level above may', async () => {
+    // 刘秀英 is 涌水村's secretary and one of its members: one user, both roles.
+    const both = { ...as.member('刘秀英'), roles: [{ role: 'secretary', orgId: orgs.yongshui }, { role: 'member', orgId: orgs.yongshui }] as RoleGrant[] };
+    const own = { memberId: memberIdOf('刘秀英'), points: 10, reason: '补记自己的会议', idempotencyKey: 'corr-self-0001' };
+    const before = await db.count('points_ledger');
+    expect((await h.mutate(trpc('correct'), { as: both, input: own })).error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    expect(await db.count('points_ledger')).toBe(before);
+    // She still corrects another member of her branch; the township secretary corrects hers.
+    expect((await h.mutate(trpc('correct'), { as: both, input: { ...correction, points: 1, idempotencyKey: 'corr-self-0002' } })).error).toBeNull();
+    expect((await h.mutate(trpc('correct'), { as: as.secretaryOf('matian'), input: { ...own, idempotencyKey: 'corr-self-0003' } })).data).toMatchObject({ points: 10, created: true });
   });
 });
 
