@@ -1,6 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { evaluationChanges, evaluations, members, orgs } from '../schema.ts';
 import { memberInSubtree } from './list-evaluations.ts';
 import type { Proposer } from './propose-evaluations.ts';
@@ -10,7 +10,9 @@ import type { Proposer } from './propose-evaluations.ts';
  * the branch has not decided yet (decisions already made, overrides included, stay as they
  * are). The same right as proposing: the department, or a secretary of the org or above it;
  * RLS limits the rows to the caller's members besides. Each confirmation leaves a history
- * row, as one by one would; a retry finds nothing left to confirm.
+ * row, as one by one would; a retry finds nothing left to confirm. The caller's own
+ * proposal (a secretary who is also a member) is left for the level above: nobody decides
+ * about themself.
  */
 export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: string | null }, input: { year: number; orgId: string }, now: Date) {
   const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
@@ -25,7 +27,7 @@ export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: st
       and(
         eq(evaluations.year, input.year),
         isNull(evaluations.finalGrade),
-        inArray(evaluations.memberId, tx.select({ memberId: members.memberId }).from(members).where(memberInSubtree(org.path))),
+        inArray(evaluations.memberId, tx.select({ memberId: members.memberId }).from(members).where(and(memberInSubtree(org.path), or(isNull(members.userId), ne(members.userId, actor.userId))))),
       ),
     )
     .for('update');

@@ -1,8 +1,8 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
+import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import { evaluationChanges, evaluations, type Grade } from '../schema.ts';
+import { evaluationChanges, evaluations, members, type Grade } from '../schema.ts';
 import { listEvaluations } from './list-evaluations.ts';
 
 export interface ConfirmEvaluationInput {
@@ -15,7 +15,8 @@ export interface ConfirmEvaluationInput {
 /**
  * The branch confirms the proposal or sets another grade, which needs a reason (issue 7:
  * "which the branch confirms or overrides with a reason"). Each decision leaves a history
- * row; a retry of the same decision by the same person changes nothing.
+ * row; a retry of the same decision by the same person changes nothing. Nobody confirms
+ * their own grade (a secretary who is also a member): FORBIDDEN, the level above does.
  */
 export async function confirmEvaluation(tx: Tx, actor: { tenantId: string; userId: string; name: string | null }, input: ConfirmEvaluationInput, now: Date) {
   const [row] = await tx
@@ -24,6 +25,8 @@ export async function confirmEvaluation(tx: Tx, actor: { tenantId: string; userI
     .where(and(eq(evaluations.year, input.year), eq(evaluations.memberId, input.memberId)))
     .for('update');
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No proposal for this member and year in your organizations: propose first' });
+  const [member] = await tx.select({ userId: members.userId }).from(members).where(eq(members.memberId, row.memberId));
+  refuseDecidingAboutOneself(actor.userId, member?.userId);
   const reason = input.reason?.trim() || null;
   if (input.grade !== row.proposedGrade && !reason) throw badField('reason', 'say why the grade differs from the proposal');
 

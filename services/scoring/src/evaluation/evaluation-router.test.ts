@@ -1,3 +1,5 @@
+import type { RoleGrant } from '@tongxin/auth';
+import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
@@ -36,6 +38,8 @@ afterAll(() => h.close());
 const trpc = (name: string) => `/api/scoring/trpc/evaluation.${name}`;
 type Evaluation = { memberId: string; name: string; proposedGrade: string; finalGrade: string | null; grade: string; overridden: boolean; reason: string | null; basis: Record<string, unknown>; confirmedBy: string | null };
 const byName = (rows: Evaluation[], name: PersonName) => rows.find((r) => r.name === name)!;
+/** 刘秀英 is 涌水村's secretary and one of its members: one user, both roles. */
+const secretaryAndMember = { ...as.member('刘秀英'), roles: [{ role: 'secretary', orgId: orgs.yongshui }, { role: 'member', orgId: orgs.yongshui }] as RoleGrant[] };
 
 describe('evaluation.propose', () => {
   it('the branch secretary gets a proposal per member from points, monthly reports and the yearly in-person meeting', async () => {
@@ -127,6 +131,16 @@ describe('evaluation.confirmAll', () => {
     expect(await db.count('evaluation_changes')).toBe(before);
   });
 
+  it('a secretary who is also a member may not confirm their own grade, and confirming all leaves their own for the level above', async () => {
+    const before = await db.count('evaluation_changes');
+    const own = { year: 2026, memberId: memberIdOf('刘秀英') };
+    expect((await h.mutate(trpc('confirm'), { as: secretaryAndMember, input: { ...own, grade: 'excellent', reason: '我自己觉得很好' } })).error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    expect((await h.mutate(trpc('confirm'), { as: secretaryAndMember, input: { ...own, grade: 'qualified' } })).error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    // Her branch's only undecided proposal is her own: confirming all confirms nothing.
+    expect((await h.mutate(trpc('confirmAll'), { as: secretaryAndMember, input: { year: 2026, orgId: orgs.yongshui } })).data).toEqual({ confirmed: 0 });
+    expect(await db.count('evaluation_changes')).toBe(before);
+  });
+
   it('the branch confirms every undecided proposal as proposed, once; decisions already made (overrides too) stay', async () => {
     h.clock.now = new Date('2026-12-22T09:00:00+08:00');
     const input = { year: 2026, orgId: orgs.yongshui };
@@ -146,5 +160,14 @@ describe('evaluation.confirmAll', () => {
     const rows = (await h.query(trpc('list'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data as Evaluation[];
     expect(rows.every((r) => r.finalGrade)).toBe(true);
     expect((await h.mutate(trpc('confirmAll'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data).toEqual({ confirmed: 0 });
+  });
+});
+
+describe('nobody decides about their own evaluation', () => {
+  it('the level above, the township secretary, decides the grade of a branch secretary who is a member', async () => {
+    const result = await h.mutate(trpc('confirm'), { as: as.secretaryOf('matian'), input: { year: 2026, memberId: memberIdOf('刘秀英'), grade: 'excellent', reason: '镇党委复核：会议全勤' } });
+    expect(result.error).toBeNull();
+    expect(result.data).toMatchObject({ finalGrade: 'excellent', overridden: true, confirmedBy: '马田镇党委书记' });
+    expect((await h.mutate(trpc('confirm'), { as: secretaryAndMember, input: { year: 2026, memberId: memberIdOf('刘秀英'), grade: 'excellent', reason: '我自己觉得很好' } })).error?.code).toBe('FORBIDDEN');
   });
 });
