@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ZPeriod } from '../monthly-reports/period.ts';
-import { ZOrgPath } from './org-path.ts';
 
 export const MEETING_KINDS = [
   'members_meeting', 'branch_committee', 'party_group', 'party_lecture', 'themed_party_day', 'organizational_life', 'democratic_appraisal',
@@ -14,8 +13,8 @@ const ZInstant = z.iso.datetime({ offset: true, message: 'a date and time with i
 
 export const ZScheduleMeetingInput = z
   .object({
+    /** The org only: its path is the server's (schedule-meeting.ts). */
     orgId: z.uuid(),
-    orgPath: ZOrgPath,
     kind: z.enum(MEETING_KINDS),
     title: text(100),
     agenda: text(2000).optional(),

@@ -65,7 +65,7 @@ let keys = 0;
 export function meetingInput(h: ServiceHarness, org: OrgName, overrides: Record<string, unknown> = {}) {
   const startsAt = new Date(h.clock.now.getTime() + 24 * 3600_000);
   return {
-    orgId: orgs[org], orgPath: paths[org], kind: 'members_meeting', title: '十一月党员大会', agenda: '学习党章；冰糖橙销售',
+    orgId: orgs[org], kind: 'members_meeting', title: '十一月党员大会', agenda: '学习党章；冰糖橙销售',
     mode: 'both', location: '村部会议室', onlineLink: 'https://meeting.example.cn/abc',
     startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
     idempotencyKey: `meeting-key-${++keys}-${Date.now()}`, ...overrides,

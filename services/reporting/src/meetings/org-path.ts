@@ -1,12 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 
-/**
- * An org's materialized path as roster writes it: every ancestor's id, then the org's own,
- * each followed by '/'. Reporting cannot read roster's tree, so a request that names an org
- * brings its path, and the path alone decides scope.
- */
-export const ZOrgPath = z.string().regex(/^(\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})+\/$/, 'an org path such as /<id>/<id>/');
+// An org's materialized path as roster writes it: every ancestor's id, then the org's own,
+// each followed by '/'. Reporting learns paths from roster's events (its members copy), never
+// from a request (issue 13), and the path alone decides scope.
 
 /** The ids on a path, root first. */
 export function pathIds(path: string): string[] {

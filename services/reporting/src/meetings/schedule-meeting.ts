@@ -4,7 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import type { ScheduleMeetingInput } from './meeting-input.ts';
-import { managesPath, pathIds } from './org-path.ts';
+import { managesPath } from './org-path.ts';
+import { orgPathFromMembers } from './resolve-org-path.ts';
 
 /** 视同参会's default window: a week after the meeting ends to send a meeting report. */
 export const DEFAULT_REPORT_DAYS = 7;
@@ -17,20 +18,30 @@ interface Actor {
   now: Date;
 }
 
-/** Schedules a meeting for an org in the caller's scope. A retry with the same key returns the first meeting. */
+/**
+ * Schedules a meeting for an org in the caller's scope. A retry with the same key returns the
+ * first meeting. The org's path, which files the meeting in the lists and attendance reports
+ * of every level above, is read from reporting's copy of roster's members, never taken from
+ * the client (issue 13: a branch secretary filed a meeting under a sibling branch). An org
+ * the caller cannot see a member of is NOT_FOUND (another branch's, another county's).
+ */
 export async function scheduleMeeting(tx: Tx, actor: Actor, input: ScheduleMeetingInput): Promise<{ meetingId: string }> {
   const [prior] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.idempotencyKey, input.idempotencyKey));
   if (prior) return { meetingId: prior.id };
 
-  if (pathIds(input.orgPath).at(-1) !== input.orgId) throw badField('orgPath', 'must end with the org id');
-  if (!managesPath(actor.orgIds, input.orgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is not in your scope' });
+  const orgPath = await orgPathFromMembers(tx, input.orgId);
+  if (!orgPath) {
+    if (actor.orgIds === null || actor.orgIds.includes(input.orgId)) throw badField('orgId', 'this organization has no members yet');
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your scope' });
+  }
+  if (!managesPath(actor.orgIds, orgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is not in your scope' });
   if (input.startsAt < actor.now) throw badField('startsAt', 'must not be in the past');
 
   const reportDeadline = input.reportDeadline ?? new Date(input.endsAt.getTime() + DEFAULT_REPORT_DAYS * 24 * 60 * 60 * 1000);
   const [row] = await tx
     .insert(meetings)
     .values({
-      tenantId: actor.tenantId, orgId: input.orgId, orgPath: input.orgPath, kind: input.kind, title: input.title,
+      tenantId: actor.tenantId, orgId: input.orgId, orgPath, kind: input.kind, title: input.title,
       agenda: input.agenda ?? null, mode: input.mode, location: input.location ?? null, onlineLink: input.onlineLink ?? null,
       startsAt: input.startsAt, endsAt: input.endsAt, reportDeadline, createdBy: actor.userId,
       idempotencyKey: input.idempotencyKey, createdAt: actor.now,

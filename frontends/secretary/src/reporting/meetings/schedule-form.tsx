@@ -34,7 +34,6 @@ export function ScheduleForm(props: { org: TreeOrg; onDone: (title: string) => v
     if (Object.keys(missing).length > 0) return;
     const input = {
       orgId: props.org.id,
-      orgPath: props.org.path,
       kind: read('kind') as Kind,
       title: read('title'),
       agenda: read('agenda') || undefined,
