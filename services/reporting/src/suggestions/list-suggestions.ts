@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { members, suggestions, type SuggestionStatus } from '../schema.ts';
 
 const columns = {
@@ -21,10 +21,11 @@ export function listMySuggestions(tx: Tx, userId: string) {
 
 /**
  * Suggestions addressed to the caller's orgs or below (RLS: the secretary's org ids on
- * to_org_path; the department: the tenant), with the sender's name.
+ * to_org_path; the department: the tenant), with the sender's name. The caller's own
+ * suggestions are left out: nobody decides about themself, the level above answers them.
  */
-export function listSuggestionInbox(tx: Tx, status?: SuggestionStatus) {
-  const where: SQL | undefined = status ? eq(suggestions.status, status) : undefined;
+export function listSuggestionInbox(tx: Tx, userId: string, status?: SuggestionStatus) {
+  const where = and(ne(suggestions.userId, userId), status ? eq(suggestions.status, status) : undefined);
   return tx
     .select({ ...columns, memberId: suggestions.memberId, memberName: members.name })
     .from(suggestions)

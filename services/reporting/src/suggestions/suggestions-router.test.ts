@@ -1,3 +1,5 @@
+import type { RoleGrant } from '@tongxin/auth';
+import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,5 +144,30 @@ describe('answering a suggestion', () => {
     const titles = (await h.query(trpc('mine'), { as: as.member('曹德胜') })).data.map((s: { title: string }) => s.title);
     expect(titles).not.toContain('修村道');
     expect((await h.query(trpc('mine'), { as: as.member('李华') })).data).toEqual([]);
+  });
+});
+
+describe('a secretary who is also a member of the branch', () => {
+  // 刘秀英 is 涌水村's secretary and one of its members: one user, both roles.
+  const both = { ...as.member('刘秀英'), roles: [{ role: 'secretary', orgId: orgs.yongshui }, { role: 'member', orgId: orgs.yongshui }] as RoleGrant[] };
+  let id: string;
+  beforeAll(async () => {
+    id = (await h.mutate(trpc('send'), { as: both, input: { ...draft('sg-self-0001'), title: '给书记自己加分' } })).data.id;
+  });
+
+  it('does not find her own suggestion in the inbox and cannot adopt or answer it: FORBIDDEN, no points event', async () => {
+    expect(((await h.query(trpc('inbox'), { as: both, input: {} })).data as { id: string }[]).map((s) => s.id)).not.toContain(id);
+    expect(((await h.query(trpc('inbox'), { as: as.secretaryOf('yongshui'), input: {} })).data as { id: string }[]).map((s) => s.id)).toContain(id);
+    for (const input of [{ suggestionId: id, status: 'adopted' }, { suggestionId: id, status: 'declined', answer: '不采纳' }]) {
+      expect((await h.mutate(trpc('advance'), { as: both, input })).error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    }
+    const [row] = await db.rows(sql`select status from reporting.suggestions where id = ${id}`);
+    expect(row.status).toBe('received');
+    expect(await db.count('outbox', `payload->>'suggestionId' = '${id}'`)).toBe(0);
+  });
+
+  it('the level above, the township secretary, adopts it', async () => {
+    expect((await advance(as.secretaryOf('matian'), { suggestionId: id, status: 'adopted' })).data.status).toBe('adopted');
+    expect(await db.count('outbox', `payload->>'suggestionId' = '${id}'`)).toBe(1);
   });
 });

@@ -31,7 +31,7 @@ export const suggestionsRouter = {
 
   inbox: staffProcedure
     .input(z.object({ status: z.enum(STATUSES).optional() }).optional())
-    .query(({ ctx, input }) => ctx.tx((tx) => listSuggestionInbox(tx, input?.status))),
+    .query(({ ctx, input }) => ctx.tx((tx) => listSuggestionInbox(tx, ctx.claims.userId, input?.status))),
 
   advance: staffProcedure
     .input(ZAdvanceSuggestionInput)
