@@ -1,4 +1,5 @@
 import type { RoleGrant } from '@tongxin/auth';
+import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,5 +215,20 @@ describe('monthlyReports.acknowledge and comment', () => {
     expect((await call('mutate', 'comment', secretaryOf('huangcao'), reply)).error?.code).toBe('NOT_FOUND');
     expect((await call('mutate', 'comment', secretaryOf('yongshui'), { ...reply, comment: '' })).error?.fields).toHaveProperty('comment');
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('a secretary who is also a member of the branch', () => {
+  // 曹德胜 is 涌水村's secretary and one of its members: one user, both roles.
+  const both = { tenantId: 'yx', userId: 'u-cao', roles: [{ role: 'secretary', orgId: org.yongshui }, { role: 'member', orgId: org.yongshui }] as RoleGrant[] };
+
+  it('may not acknowledge their own report: FORBIDDEN, nothing changes; the township secretary acknowledges it', async () => {
+    const { data } = await submit(both, { summary: '在村里组织卖冰糖橙。' });
+    const before = await counts();
+    expect((await call('mutate', 'acknowledge', both, { reportId: data.id, comment: '自己已阅' })).error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    expect(await counts()).toEqual(before);
+    expect((await call('query', 'mine', both)).data[0]).toMatchObject({ id: data.id, acknowledgedAt: null });
+    expect((await call('mutate', 'acknowledge', secretaryOf('matian'), { reportId: data.id })).error).toBeNull();
+    expect((await call('query', 'mine', both)).data[0]).toMatchObject({ id: data.id, acknowledgedAt: expect.any(String) });
   });
 });

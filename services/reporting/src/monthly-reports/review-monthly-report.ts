@@ -1,7 +1,8 @@
 import type { Tx } from '@tongxin/db';
+import { refuseDecidingAboutOneself } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import { monthlyReports } from '../schema.ts';
+import { members, monthlyReports } from '../schema.ts';
 import { notifyUser } from './notify-member.ts';
 
 // The secretary's side of a report: acknowledge it (which ends editing) or reply to it.
@@ -10,7 +11,7 @@ import { notifyUser } from './notify-member.ts';
 async function lockReport(tx: Tx, tenantId: string, reportId: string) {
   // RLS shows a staff caller only reports of members in their subtree.
   const [report] = await tx
-    .select({ id: monthlyReports.id, userId: monthlyReports.userId, period: monthlyReports.period, acknowledgedAt: monthlyReports.acknowledgedAt })
+    .select({ id: monthlyReports.id, userId: monthlyReports.userId, memberId: monthlyReports.memberId, period: monthlyReports.period, acknowledgedAt: monthlyReports.acknowledgedAt })
     .from(monthlyReports)
     .where(and(eq(monthlyReports.tenantId, tenantId), eq(monthlyReports.id, reportId)))
     .for('update');
@@ -18,11 +19,19 @@ async function lockReport(tx: Tx, tenantId: string, reportId: string) {
   return report;
 }
 
-/** Acknowledges a report (once: a second acknowledgement keeps the first) and tells the member. */
+/**
+ * Acknowledges a report (once: a second acknowledgement keeps the first) and tells the member.
+ * Nobody acknowledges their own report (a secretary who is also a member): FORBIDDEN, the
+ * level above does.
+ */
 export async function acknowledgeMonthlyReport(
   tx: Tx, tenantId: string, actorUserId: string, input: { reportId: string; comment?: string | undefined }, now: Date,
 ): Promise<{ id: string; acknowledgedAt: Date }> {
   const report = await lockReport(tx, tenantId, input.reportId);
+  const [member] = report.memberId
+    ? await tx.select({ userId: members.userId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.memberId, report.memberId)))
+    : [];
+  refuseDecidingAboutOneself(actorUserId, member?.userId ?? report.userId);
   if (report.acknowledgedAt) return { id: report.id, acknowledgedAt: report.acknowledgedAt };
   await tx
     .update(monthlyReports)
