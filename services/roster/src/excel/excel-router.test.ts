@@ -268,4 +268,23 @@ describe('excel.exportRows', () => {
     const result = await h.query('/api/roster/trpc/excel.exportRows', { as: department(), input: { kind: 'roster', after: 'nonsense' } });
     expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { after: expect.any(String) } });
   });
+
+  it('a malformed cursor of the right shape (an id that is no uuid, a number, a fourth part) is BAD_REQUEST naming after, not a 500', async () => {
+    const malformed = [
+      ['马田镇', '李明', 'not-a-uuid'],
+      ['马田镇', '李明', "00000000-0000-0000-0000-000000000000' or 1=1"],
+      ['马田镇', 7, '00000000-0000-0000-0000-000000000000'],
+      ['马田镇', '李明', '00000000-0000-0000-0000-000000000000', 'x'],
+      { 0: '马田镇', 1: '李明', 2: '00000000-0000-0000-0000-000000000000' },
+      null,
+    ];
+    for (const cursor of malformed) {
+      for (const as of [department(), secretaryOf('matian')]) {
+        const result = await h.query('/api/roster/trpc/excel.exportRows', { as, input: { kind: 'roster', after: JSON.stringify(cursor) } });
+        expect(result.error, JSON.stringify(cursor)).toMatchObject({ code: 'BAD_REQUEST', fields: { after: expect.any(String) } });
+      }
+    }
+    // A member is still refused before the cursor is looked at.
+    expect((await h.query('/api/roster/trpc/excel.exportRows', { as: member(), input: { kind: 'roster', after: '["a","b","c"]' } })).error?.code).toBe('FORBIDDEN');
+  });
 });

@@ -51,15 +51,21 @@ async function scopedOrg(tx: ScopedTx, field: string, orgId: string, orgIds: str
   return org;
 }
 
-function parseCursor(after: string | undefined): Cursor | null {
+/** `next` as exportRows returns it: branch name, member name, member id (a cast to uuid in SQL, so checked here). */
+const ZCursor = z.tuple([z.string().max(400), z.string().max(400), z.guid()]);
+
+/** A cursor the export did not return (not JSON, wrong shape, an id that is no uuid) is BAD_REQUEST on `after`, never a 500. */
+export function parseCursor(after: string | undefined): Cursor | null {
   if (!after) return null;
+  let cursor: unknown;
   try {
-    const cursor: unknown = JSON.parse(after);
-    if (Array.isArray(cursor) && cursor.length === 3 && cursor.every((c) => typeof c === 'string')) return cursor as Cursor;
+    cursor = JSON.parse(after);
   } catch {
-    // falls through to the field error
+    throw badField('after', 'not a cursor this export returned');
   }
-  throw badField('after', 'not a cursor this export returned');
+  const parsed = ZCursor.safeParse(cursor);
+  if (!parsed.success) throw badField('after', 'not a cursor this export returned');
+  return parsed.data;
 }
 
 export const excelRouter = {
