@@ -1,5 +1,6 @@
 import type { RoleGrant } from '@tongxin/auth';
 import { relayOutbox, type DomainEvent } from '@tongxin/db';
+import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,5 +214,34 @@ describe('ending a check-in', () => {
     expect((await h.mutate(trpc('end'), { as: secretaryOf('rcFlow', 'rc'), input: { checkinId: data.checkinId, reason: '已离开广州' } })).data).toEqual({ status: 'ended' });
     const ended = await events('reporting.checkin_ended');
     expect(ended[1]).toMatchObject({ tenant_id: 'rc', payload: { checkinId: data.checkinId, memberTenantId: 'yx', endedBy: 'sec-rcFlow' } });
+  });
+});
+
+describe('a secretary of the destination who is the member checking in', () => {
+  // 龙潭村's member 邓国强 is also the secretary of 涌水村流动党支部, and checks in with it.
+  const self = { memberId: id(), userId: 'user-secmember' };
+  const both = { tenantId: 'yx', userId: self.userId, roles: [{ role: 'member', orgId: o.longtan }, { role: 'secretary', orgId: o.yongshuiMobile }] as RoleGrant[] };
+  let own: string;
+  beforeAll(async () => {
+    await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: self.memberId, userId: self.userId, name: '邓国强', branchId: o.longtan, orgPath: paths.longtan, status: 'mobile' });
+    const requested = await h.mutate(trpc('request'), {
+      as: both, input: toRcFlow('secmember-1', { destTenantId: 'yx', destOrgId: o.yongshuiMobile, destOrgPath: paths.yongshuiMobile, destOrgName: '涌水村流动党员党支部' }),
+    });
+    expect(requested.error).toBeNull();
+    own = requested.data.checkinId;
+  });
+
+  it('does not find it in the inbox and cannot accept, return or refuse it: FORBIDDEN, nothing changes', async () => {
+    expect(((await h.query(trpc('inbox'), { as: both, input: {} })).data as { id: string }[]).map((c) => c.id)).not.toContain(own);
+    for (const input of [{ decision: 'accept' }, { decision: 'return', reason: '请补充' }, { decision: 'refuse', reason: '不接收' }]) {
+      expect((await h.mutate(trpc('decide'), { as: both, input: { checkinId: own, ...input } })).error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    }
+    expect(await count(sql`id = ${own} and status = 'pending'`)).toBe(1);
+    expect((await events('reporting.checkin_accepted')).filter((e) => e.payload.checkinId === own)).toEqual([]);
+  });
+
+  it('the level above, the township secretary, sees it and accepts it', async () => {
+    expect(((await h.query(trpc('inbox'), { as: secretaryOf('matian'), input: {} })).data as { id: string }[]).map((c) => c.id)).toContain(own);
+    expect((await h.mutate(trpc('decide'), { as: secretaryOf('matian'), input: { checkinId: own, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
   });
 });

@@ -57,5 +57,5 @@ export const checkinsRouter = {
 
   inbox: staffProcedure
     .input(ZStatusFilter)
-    .query(({ ctx, input }) => ctx.tx((tx) => listCheckinInbox(tx, ctx.claims.tenantId, ctx.orgIds, input?.status))),
+    .query(({ ctx, input }) => ctx.tx((tx) => listCheckinInbox(tx, ctx.claims.tenantId, ctx.claims.userId, ctx.orgIds, input?.status))),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 import { recordEvent, type Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
+import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
-import { checkins, outbox, type CheckinStatus } from '../schema.ts';
+import { checkins, members, outbox, type CheckinStatus } from '../schema.ts';
 import {
   CHECKIN_ACCEPTED, CHECKIN_DECIDED, type CheckinAccepted, type CheckinDecided, type CheckinDecision,
 } from './checkin-rules.ts';
@@ -22,6 +22,8 @@ export interface DecideInput {
  * Only the destination side may decide: the member's own county sees the row but gets NOT_FOUND.
  * Accepting writes `reporting.checkin_accepted` to THIS county's outbox (the only tenant this
  * transaction may write); roster turns it into the grant in the member's county.
+ * Nobody decides their own check-in (a secretary of the destination who is the member):
+ * FORBIDDEN, the level above decides.
  */
 export async function decideCheckin(
   tx: Tx,
@@ -32,6 +34,7 @@ export async function decideCheckin(
   const reason = input.reason?.trim() || null;
   if (input.decision !== 'accept' && !reason) throw badField('reason', 'say why, so the member knows what to do');
   const row = await loadCheckinForUpdate(tx, input.checkinId, sideCondition('destination', caller.tenantId, caller.orgIds));
+  await refuseOwnCheckin(tx, caller.userId, row);
   const status = OUTCOME[input.decision];
   // A retried decision (same outcome, same person) answers as the first did.
   if (row.status === status && row.decidedBy === caller.userId) return { status };
@@ -67,4 +70,14 @@ export async function decideCheckin(
   };
   await recordEvent(tx, outbox, caller.tenantId, CHECKIN_DECIDED, decided);
   return { status };
+}
+
+/**
+ * The member's user id from this service's copy of the member when the member is of the
+ * caller's county (RLS shows the caller their own record); a member of another county is
+ * another account, but the row's user id (set from the member's session) is checked too.
+ */
+async function refuseOwnCheckin(tx: Tx, callerUserId: string, row: { tenantId: string; memberId: string; userId: string }) {
+  const [member] = await tx.select({ userId: members.userId }).from(members).where(and(eq(members.tenantId, row.tenantId), eq(members.memberId, row.memberId)));
+  refuseDecidingAboutOneself(callerUserId, member?.userId ?? row.userId);
 }

@@ -45,11 +45,12 @@ export function listHomeCheckins(tx: Tx, tenantId: string, orgIds: readonly stri
 /**
  * The destination side: requests to orgs in the caller's scope. The member's county is named;
  * their record is not readable here (only a grant, once accepted, carries ledger fields).
+ * The caller's own check-in is left out: nobody decides about themself.
  */
-export function listCheckinInbox(tx: Tx, tenantId: string, orgIds: readonly string[] | null, status?: CheckinStatus) {
+export function listCheckinInbox(tx: Tx, tenantId: string, userId: string, orgIds: readonly string[] | null, status?: CheckinStatus) {
   return tx
     .select({ ...columns, memberName: checkins.memberName, memberTenantId: checkins.tenantId, userId: checkins.userId })
     .from(checkins)
-    .where(withStatus(sql`${sideCondition('destination', tenantId, orgIds)}`, status))
+    .where(withStatus(sql`${sideCondition('destination', tenantId, orgIds)} and ${checkins.userId} <> ${userId}`, status))
     .orderBy(desc(checkins.createdAt), desc(checkins.id));
 }
