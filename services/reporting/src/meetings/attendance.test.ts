@@ -1,3 +1,4 @@
+import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -214,5 +215,22 @@ describe('recording attendance', () => {
     expect(((await call.query(h, 'list', both)).data as { meetingId: string; manages: boolean }[]).filter((m) => m.meetingId === meetingId)).toEqual([
       expect.objectContaining({ manages: false }),
     ]);
+  });
+});
+
+describe('nobody records their own attendance', () => {
+  it('a branch secretary who is also a member may not record their own attendance: FORBIDDEN, nothing written; the township secretary records it', async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    const both = { ...memberAs('zhang'), roles: [...memberAs('zhang').roles, ...secretaryOf('yxB1').roles] };
+    const before = await count(h, 'attendance');
+    const own = await call.mutate(h, 'recordAttendance', both, { meetingId, entries: [{ memberId: memberIds.li, attendance: 'in_person' }, { memberId: memberIds.zhang, attendance: 'in_person' }] });
+    expect(own.error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    expect(await count(h, 'attendance')).toBe(before);
+    expect(await attendedEvents(meetingId)).toEqual([]);
+    // The others' attendance he records; his own, the township.
+    expect((await call.mutate(h, 'recordAttendance', both, { meetingId, entries: [{ memberId: memberIds.li, attendance: 'in_person' }] })).error).toBeNull();
+    expect((await call.mutate(h, 'recordAttendance', secretaryOf('yxT1'), { meetingId, entries: [{ memberId: memberIds.zhang, attendance: 'in_person' }] })).error).toBeNull();
+    expect((await attendedEvents(meetingId)).map((e) => e.payload.memberId).sort()).toEqual([memberIds.li, memberIds.zhang].sort());
   });
 });

@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
+import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { attendance } from '../schema.ts';
 import type { MeetingRow } from './find-meeting.ts';
@@ -18,6 +18,8 @@ function modeProblem(mode: MeetingRow['mode'], value: Attendance): string | null
  * The secretary records attendance for members of the meeting's org. Every entry is checked
  * before anything is written, so a bad entry changes nothing. 'reported' (视同参会) comes only
  * from the member's own meeting report: a secretary may confirm it, never invent it.
+ * Nobody records their own attendance (a secretary who is also a member of the org): the
+ * whole recording is FORBIDDEN and the level above records it.
  */
 export async function recordAttendance(tx: Tx, actor: { tenantId: string; userId: string; now: Date }, meeting: MeetingRow, entries: AttendanceEntry[]) {
   if (meeting.cancelledAt) throw badField('meetingId', 'the meeting was cancelled');
@@ -41,6 +43,7 @@ export async function recordAttendance(tx: Tx, actor: { tenantId: string; userId
     if (seen.has(entry.memberId)) throw badField(`entries.${i}.memberId`, 'listed twice');
     seen.add(entry.memberId);
     if (!roster.has(entry.memberId)) throw badField(`entries.${i}.memberId`, "not a member of the meeting's organization");
+    refuseDecidingAboutOneself(actor.userId, roster.get(entry.memberId)!.userId);
     if (entry.attendance === 'reported' && !previous.get(entry.memberId)?.meetingReport) {
       throw badField(`entries.${i}.attendance`, 'only the member can report instead of attending (视同参会)');
     }
