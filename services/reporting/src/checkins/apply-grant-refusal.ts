@@ -1,7 +1,8 @@
-import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
 import { and, eq } from 'drizzle-orm';
 import { notify } from '../notifications/notify.ts';
-import { checkins, processedEvents } from '../schema.ts';
+import { checkins, outbox, processedEvents } from '../schema.ts';
+import { CHECKIN_ENDED, type CheckinEnded } from './checkin-rules.ts';
 
 /** Roster's event (services/roster/src/grants/checkin-grant-refused.ts), restated: reporting imports no other service's code. */
 export const CHECKIN_GRANT_REFUSED = 'roster.checkin_grant_refused';
@@ -24,6 +25,10 @@ export const GRANT_REFUSAL_REASONS: Record<CheckinGrantRefused['reason'], string
  * it becomes 'refused' with a reason and the member is told. The event id is claimed in the
  * same transaction (exactly once). A check-in no longer 'accepted' (the member ended it
  * meanwhile) is left as it is: there is nothing to refuse.
+ * The acceptance had already been copied (tasks' and scoring's check-in copies hear
+ * `reporting.checkin_accepted`), so the refusal ends it for them too: `reporting.checkin_ended`
+ * is recorded with it, and every copy of a check-in is undone by every event that ends it
+ * (issue 13: a member kept reading and claiming the tasks of an org that never took them).
  */
 export async function applyGrantRefusal(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'skipped' | 'ignored'> {
   if (event.topic !== CHECKIN_GRANT_REFUSED) return 'ignored';
@@ -37,8 +42,10 @@ export async function applyGrantRefusal(database: Database, event: DomainEvent):
       .update(checkins)
       .set({ status: 'refused', reason, decidedBy: 'system', decidedAt: at, updatedAt: at })
       .where(and(eq(checkins.tenantId, tenantId), eq(checkins.id, p.checkinId), eq(checkins.status, 'accepted')))
-      .returning({ userId: checkins.userId, destOrgName: checkins.destOrgName });
+      .returning({ userId: checkins.userId, memberId: checkins.memberId, destOrgName: checkins.destOrgName });
     if (!row) return 'skipped';
+    const ended: CheckinEnded = { checkinId: p.checkinId, memberTenantId: tenantId, memberId: row.memberId, endedBy: 'system', endedAt: at.toISOString() };
+    await recordEvent(tx, outbox, tenantId, CHECKIN_ENDED, ended);
     await notify(tx, {
       tenantId,
       userId: row.userId,
