@@ -9,6 +9,7 @@ import { BRANCH_KINDS, type ScopedOrg } from '../orgs/org-in-scope.ts';
 import { members, orgs, outbox, placementProposals, transfers, type TransferStatus } from '../schema.ts';
 import { SENT_FIELDS } from './ledger-snapshot.ts';
 import { loadTransfer } from './load-transfer.ts';
+import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { isAcrossTenants, nextStepFor, step, type TransferRow } from './transfer-rules.ts';
 
 /** What the receiving county records when it takes a member in; the origin closes its record on it. */
@@ -26,7 +27,7 @@ export const TRANSFER_ACCEPTED = 'roster.transfer_accepted';
  * The last step. Within a county the member moves to the receiving branch (version
  * 'transfer'); across counties the receiving department picks the branch, the member is
  * created there from the sent snapshot, and `roster.transfer_accepted` tells the origin to
- * close its record (see jobs.ts).
+ * close its record (see jobs.ts). Nobody accepts their own transfer: the department does.
  */
 export async function acceptTransfer(
   tx: Tx,
@@ -41,6 +42,7 @@ export async function acceptTransfer(
   if (nextStepFor(transfer, originTownshipId, caller) !== 'accept') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the receiving side accepts a transfer' });
   }
+  await refuseOwnTransfer(tx, caller, transfer);
   return across ? acceptFromAnotherCounty(tx, caller, transfer, input.toBranchId, now) : acceptWithinCounty(tx, caller, transfer, input.toBranchId, now);
 }
 

@@ -4,9 +4,10 @@ import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { transfers, type TransferStatus } from '../schema.ts';
 import { loadTransfer } from './load-transfer.ts';
+import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { nextStepFor, OPEN_STATUSES, step } from './transfer-rules.ts';
 
-/** Whoever holds the next step may refuse it, with a reason the requester sees. */
+/** Whoever holds the next step may refuse it, with a reason the requester sees; nobody refuses their own. */
 export async function rejectTransfer(tx: Tx, caller: Caller, transferId: string, reason: string, now: Date): Promise<{ status: TransferStatus }> {
   const { transfer, originTownshipId } = await loadTransfer(tx, caller, transferId);
   if (transfer.status === 'rejected') return { status: 'rejected' };
@@ -14,6 +15,7 @@ export async function rejectTransfer(tx: Tx, caller: Caller, transferId: string,
   if (nextStepFor(transfer, originTownshipId, caller) === null) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'The next step of this transfer is not yours' });
   }
+  await refuseOwnTransfer(tx, caller, transfer);
   return close(tx, transfer, 'rejected', step('rejected', caller, now, reason), now);
 }
 
