@@ -4,6 +4,7 @@ import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { refreshGrants } from '../grants/refresh-grants.ts';
+import { ID_CARD_UNAVAILABLE, refuseIdCardInScope } from '../members/id-card-taken.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 import { maskChanges } from './mask-changes.ts';
@@ -99,6 +100,8 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
     if (change.confirmLedger || field in change.set) confirmed[field] = at;
   }
   const version = row.version + 1;
+  const newIdCard = (change.set as { idCardNumber?: string | null }).idCardNumber;
+  if (newIdCard && newIdCard !== row.idCardNumber) await refuseIdCardInScope(tx, tenantId, newIdCard, 'idCardNumber', memberId);
   try {
     await tx
       .update(members)
@@ -116,8 +119,8 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
       at: change.now,
     });
   } catch (error) {
-    // The ID card is unique in the tenant, also against members the caller cannot see.
-    if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', 'another member already has this ID-card number');
+    // The ID card is unique in the tenant, also against members the caller cannot see: say nothing of them.
+    if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', ID_CARD_UNAVAILABLE);
     // A key used for a member the caller cannot see (RLS hid it from the check above).
     if (isUniqueViolation(error, 'member_versions_idempotency')) throw keyUsedElsewhere();
     throw error;

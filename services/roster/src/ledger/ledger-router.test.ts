@@ -187,8 +187,8 @@ describe('ledger.correct', () => {
 
   it.each([
     ['personal.idCardNumber', { personal: { idCardNumber: ID_OTHER.slice(0, 17) + (ID_OTHER[17] === '1' ? '2' : '1') } }, /check digit/],
-    // 黄文杰 (龙潭村) holds this number: the clash is found although he is outside the scope.
-    ['personal.idCardNumber', { personal: { idCardNumber: ID_OTHER } }, /another member/],
+    // 黄文杰 (龙潭村) holds this number: the clash is found although he is outside the scope, and not named (issue 13, class B).
+    ['personal.idCardNumber', { personal: { idCardNumber: ID_OTHER } }, /^this ID-card number cannot be registered here/],
     ['personal.phone', { personal: { phone: '0731-1234' } }, /11 digits/],
     ['personal.joinedOn', { personal: { joinedOn: '2026-11-03' } }, /future/],
     ['ledger', {}, /at least one/],

@@ -1,4 +1,5 @@
 import { maskIdCard, type MemberStatus } from '@tongxin/ledger';
+import { createHash } from 'node:crypto';
 import type { Tx } from '@tongxin/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { LEDGER_STATUSES, staleCutoff } from './ledger-staleness.ts';
@@ -21,7 +22,9 @@ export interface MemberListItem {
 export interface ListMembersOptions {
   /** A condition on m.org_path naming the subtrees to list; null = every member the policies show. */
   within: SQL | null;
-  /** A name fragment, or the first digits of a phone or ID-card number. */
+  /** The caller's county: it salts the ID-card blind index. */
+  tenantId: string;
+  /** A name fragment, the first digits of a phone, or a whole ID-card number. */
   search?: string | undefined;
   status?: MemberStatus | undefined;
   destinationCity?: string | undefined;
@@ -31,6 +34,16 @@ export interface ListMembersOptions {
   pageSize: number;
   now: Date;
 }
+
+/**
+ * The blind index of a whole ID-card number, as `roster.members.id_card_hash` computes it
+ * (sha256 of `tenant:NUMBER`, hex). Search compares it for equality: no prefix of a number
+ * matches, so a number cannot be rebuilt digit by digit (issue 13, class B).
+ */
+export const idCardHash = (tenantId: string, idCardNumber: string) =>
+  createHash('sha256').update(`${tenantId}:${idCardNumber.trim().toUpperCase()}`).digest('hex');
+
+const WHOLE_ID_CARD = /^\d{17}[\dX]$/i;
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -45,14 +58,11 @@ function filters(options: ListMembersOptions, stale: SQL): SQL[] {
   if (options.within) where.push(options.within);
   const search = options.search?.trim();
   if (search) {
-    const digits = /^\d+[xX]?$/.test(search);
-    // Digits match a phone or ID-card prefix (both indexed-free prefix scans inside the
-    // scope); anything else is a fragment of the name.
-    where.push(
-      digits
-        ? sql`(m.phone like ${search + '%'} or m.id_card_number like ${search.toUpperCase() + '%'})`
-        : sql`m.name ilike ${'%' + likeEscape(search) + '%'}`,
-    );
+    // A whole ID-card number matches through its blind index, digits otherwise a phone
+    // prefix; anything else is a fragment of the name.
+    if (WHOLE_ID_CARD.test(search)) where.push(sql`m.id_card_hash = ${idCardHash(options.tenantId, search)}`);
+    else if (/^\d+$/.test(search)) where.push(sql`m.phone like ${search + '%'}`);
+    else where.push(sql`m.name ilike ${'%' + likeEscape(search) + '%'}`);
   }
   if (options.status) where.push(sql`m.status = ${options.status}`);
   if (options.destinationCity) where.push(sql`m.destination_city = ${options.destinationCity}`);

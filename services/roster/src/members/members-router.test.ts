@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
+import { ID_CARD_UNAVAILABLE } from './id-card-taken.ts';
+import { idCardHash } from './list-members.ts';
 
 let h: ServiceHarness;
 let ids: Record<string, string>;
@@ -120,12 +122,40 @@ describe('members.list', () => {
     expect(JSON.stringify(result.data)).not.toContain(ID_XIAOMEI);
   });
 
-  it('search finds a member by name fragment, phone prefix or ID-card prefix', async () => {
+  it('search finds a member by name fragment, phone prefix or whole ID-card number', async () => {
     const search = (text: string) => h.query('/api/roster/trpc/members.list', { as: department(), input: { search: text } }).then(names);
     expect(await search('大海')).toEqual(['黄大海']);
     expect(await search('1371234500')).toEqual(['黄大海', '黄小梅'].sort());
-    expect(await search(ID_DAHAI.slice(0, 12))).toEqual(['黄大海']);
+    expect(await search(ID_DAHAI)).toEqual(['黄大海']);
     expect(await search('%')).toEqual([]);
+  });
+
+  it('no prefix of an ID-card number finds its member, for the department or a secretary: the 69 searches that rebuilt a number find nothing', async () => {
+    for (const as of [department(), secretaryOf('huangcao')]) {
+      const search = (text: string) => h.query('/api/roster/trpc/members.list', { as, input: { search: text } }).then(names);
+      for (let length = 1; length < ID_XIAOMEI.length; length++) expect(await search(ID_XIAOMEI.slice(0, length))).not.toContain('黄小梅');
+      // The whole number, typed with a lower-case x or spaces around it, still matches (blind index of the normalized number).
+      expect(await search(` ${ID_XIAOMEI.toLowerCase()} `)).toEqual(['黄小梅']);
+    }
+    // A secretary outside the member's scope finds nothing even with the whole number.
+    expect(await h.query('/api/roster/trpc/members.list', { as: secretaryOf('matian'), input: { search: ID_XIAOMEI } }).then(names)).toEqual([]);
+  });
+
+  it('the blind index follows the number through every write: a corrected number is found, the old one no longer', async () => {
+    const stored = async () => (await h.database.owner.execute(sql`select id_card_hash from roster.members where id = ${added.dahai}`)).rows[0]!.id_card_hash;
+    expect(await stored()).toBe(idCardHash('yx', ID_DAHAI));
+    const corrected = withCheckDigit('43102319750620139');
+    const result = await h.mutate('/api/roster/trpc/ledger.correct', {
+      as: secretaryOf('huangcao'), input: { memberId: added.dahai, personal: { idCardNumber: corrected }, idempotencyKey: 'correct-dahai-id-0001' },
+    });
+    expect(result.error).toBeNull();
+    expect(await stored()).toBe(idCardHash('yx', corrected));
+    const search = (text: string) => h.query('/api/roster/trpc/members.list', { as: department(), input: { search: text } }).then(names);
+    expect(await search(corrected)).toEqual(['黄大海']);
+    expect(await search(ID_DAHAI)).toEqual([]);
+    await h.mutate('/api/roster/trpc/ledger.correct', {
+      as: secretaryOf('huangcao'), input: { memberId: added.dahai, personal: { idCardNumber: ID_DAHAI }, idempotencyKey: 'correct-dahai-id-0002' },
+    });
   });
 
   it('filters by status, destination city, lost contact and staleness', async () => {
@@ -246,13 +276,23 @@ describe('members.create with the personal record and ledger', () => {
     expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { birthDate: expect.stringMatching(/ID-card/) } });
   });
 
-  it('an ID-card number already on the roster is BAD_REQUEST naming idCardNumber, also when that member is outside the scope', async () => {
+  it('an ID-card number a member in the secretary\'s own scope holds is BAD_REQUEST naming idCardNumber, saying so', async () => {
     const before = await count('members');
-    // 黄小梅 is in 龙潭村; a 马田镇 secretary cannot see her, but the number is still taken.
+    const result = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('huangcao'), input: { branchId: ids.longtan, name: '重复者', idCardNumber: ID_XIAOMEI, idempotencyKey: 'create-duplicate-id-0000' },
+    });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: expect.stringMatching(/already has this ID-card number/) } });
+    expect(await count('members')).toBe(before);
+  });
+
+  it('create does not reveal that a member outside the scope holds a number: a refusal that names no member, as the import gives', async () => {
+    const before = await count('members');
+    // 黄小梅 is in 龙潭村; a 马田镇 secretary cannot see her, and is not told she exists.
     const result = await h.mutate('/api/roster/trpc/members.create', {
       as: secretaryOf('matian'), input: { branchId: ids.yongshui, name: '冒名者', idCardNumber: ID_XIAOMEI, idempotencyKey: 'create-duplicate-id-0001' },
     });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: expect.stringMatching(/already/) } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: ID_CARD_UNAVAILABLE } });
+    expect(JSON.stringify(result.error)).not.toMatch(/another member|already|黄小梅|龙潭/);
     expect(await count('members')).toBe(before);
   });
 
@@ -296,6 +336,25 @@ describe('members.get', () => {
   it('a member is FORBIDDEN, even for their own record', async () => {
     const result = await h.query('/api/roster/trpc/members.get', { as: member(), input: { memberId: await memberIdOf('李明') } });
     expect(result.error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('exports and ID-card numbers (issue 13, class B)', () => {
+  it('the roster and ledger exports mask every ID-card number, for a secretary and the department alike, unless the department asks for its audited full export', async () => {
+    const exported = async (as: ReturnType<typeof department>, kind: 'roster' | 'ledger', fullIdCards = false) =>
+      (await h.query('/api/roster/trpc/excel.exportRows', { as, input: { kind, fullIdCards, limit: 500 } })).data;
+    const reads = await count('sensitive_reads');
+    for (const kind of ['roster', 'ledger'] as const) {
+      for (const as of [department(), secretaryOf('huangcao')]) {
+        const page = await exported(as, kind);
+        expect(page.rows.map((r: { name: string }) => r.name)).toContain('黄小梅');
+        expect(JSON.stringify(page)).not.toContain(ID_XIAOMEI);
+      }
+    }
+    expect(await count('sensitive_reads')).toBe(reads);
+    const full = await exported(department(), 'ledger', true);
+    expect(full.rows.find((r: { name: string }) => r.name === '黄小梅').idCardNumber).toBe(ID_XIAOMEI);
+    expect(await count('sensitive_reads')).toBeGreaterThan(reads);
   });
 });
 

@@ -13,11 +13,12 @@ import { getMyProfile } from './get-my-profile.ts';
 import { listMembers } from './list-members.ts';
 import { checkPersonalAndLedger, withIdCardFacts } from './personal-rules.ts';
 import { listIdCardReads, revealIdCard } from './reveal-id-card.ts';
+import { ID_CARD_UNAVAILABLE, refuseIdCardInScope } from './id-card-taken.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export const ZListMembersInput = z.object({
   orgId: z.uuid().optional(),
-  /** A name fragment, or the first digits of a phone or ID-card number. */
+  /** A name fragment, the first digits of a phone, or a whole ID-card number. */
   search: z.string().trim().min(1).max(40).optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
   destinationCity: z.string().trim().min(1).max(40).optional(),
@@ -71,7 +72,7 @@ export const membersRouter = {
   list: staffProcedure.input(ZListMembersInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
       const { orgId, ...filters } = input;
-      return listMembers(tx, { ...filters, within: await subtreeCondition(tx, orgId, ctx.orgIds), now: ctx.deps.now() });
+      return listMembers(tx, { ...filters, tenantId: ctx.claims.tenantId, within: await subtreeCondition(tx, orgId, ctx.orgIds), now: ctx.deps.now() });
     }),
   ),
 
@@ -110,11 +111,12 @@ export const membersRouter = {
       if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'a member belongs to a branch, not to a committee');
       const personal = withIdCardFacts(given);
       const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey };
+      await refuseIdCardInScope(tx, ctx.claims.tenantId, personal.idCardNumber, 'idCardNumber');
       try {
         return await createMember(tx, ctx.claims.tenantId, record, { userId: ctx.claims.userId, role: 'secretary' }, now);
       } catch (error) {
-        // Checked by the unique index, which also sees members outside the caller's scope.
-        if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', 'another member already has this ID-card number');
+        // The unique index also sees members outside the caller's scope: say nothing of them.
+        if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', ID_CARD_UNAVAILABLE);
         throw error;
       }
     }),

@@ -21,6 +21,15 @@ export const members = roster
       birthDate: date('birth_date'),
       /** 18-digit resident ID, check digit validated; the import key. Lists show it masked. */
       idCardNumber: text('id_card_number'),
+      /**
+       * Blind index for search by a whole ID-card number: sha256 of `tenant_id:number`, kept
+       * by the database itself so every write path (create, import, changeMember, transfer
+       * accept) and every existing row has it. No per-deployment key reaches roster
+       * (ServiceDeps carries none), so the tenant salts it; a prefix cannot be matched.
+       */
+      idCardHash: text('id_card_hash').generatedAlwaysAs(
+        sql`encode(sha256(replace(tenant_id || ':' || id_card_number, '\\', '\\\\')::bytea), 'hex')`,
+      ),
       /** The member's own mobile phone. */
       phone: text('phone'),
       /** Date joined the party. */
@@ -64,6 +73,7 @@ export const members = roster
       uniqueIndex('members_user').on(t.tenantId, t.userId),
       uniqueIndex('members_idempotency').on(t.tenantId, t.idempotencyKey),
       uniqueIndex('members_id_card').on(t.tenantId, t.idCardNumber),
+      index('members_id_card_hash').on(t.tenantId, t.idCardHash),
       tenantPolicy('restrictive'),
       // Inside the tenant: the department sees all, a member sees themself, a secretary the
       // subtrees of their orgs.

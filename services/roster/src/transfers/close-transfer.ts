@@ -6,6 +6,7 @@ import { transfers, type TransferStatus } from '../schema.ts';
 import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { nextStepFor, OPEN_STATUSES, step } from './transfer-rules.ts';
+import { erasedSnapshot } from './transfer-snapshot.ts';
 
 /** Whoever holds the next step may refuse it, with a reason the requester sees; nobody refuses their own. */
 export async function rejectTransfer(tx: Tx, caller: Caller, transferId: string, reason: string, now: Date): Promise<{ status: TransferStatus }> {
@@ -33,7 +34,8 @@ export async function cancelTransfer(tx: Tx, caller: Caller, transferId: string,
 async function close(tx: Tx, transfer: typeof transfers.$inferSelect, status: TransferStatus, last: ReturnType<typeof step>, now: Date) {
   await tx
     .update(transfers)
-    .set({ status, steps: [...transfer.steps, last], updatedAt: now })
+    // The member's personal fields do not outlive a transfer that did not happen.
+    .set({ status, steps: [...transfer.steps, last], ledger: erasedSnapshot(transfer.ledger), updatedAt: now })
     .where(and(eq(transfers.tenantId, transfer.tenantId), eq(transfers.id, transfer.id)));
   return { status };
 }

@@ -3,9 +3,10 @@ import { TRPCError } from '@trpc/server';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Caller } from '@tongxin/trpc';
-import { orgDirectory, orgs, transfers, type TransferStatus } from '../schema.ts';
+import { members, orgDirectory, orgs, transfers, type TransferStatus } from '../schema.ts';
 import { originTownshipId, sentOrOwn } from './load-transfer.ts';
 import { isAcrossTenants, nextStepFor, type TransferRow, type TransferStep } from './transfer-rules.ts';
+import { visibleSnapshot } from './transfer-snapshot.ts';
 
 export interface TransferSummary {
   id: string;
@@ -21,6 +22,8 @@ export interface TransferSummary {
 }
 
 const toOrg = alias(orgs, 'to_org');
+const originMember = alias(members, 'origin_member');
+const newMember = alias(members, 'new_member');
 
 function selectTransfers(tx: Tx) {
   return tx
@@ -30,8 +33,13 @@ function selectTransfers(tx: Tx) {
       // The receiving org's name: from the tree within the caller's county, else from the
       // directory (the origin cannot read another county's tree).
       toName: sql<string | null>`coalesce(${toOrg.name}, ${orgDirectory.name})`,
+      // The member's name from a member row the caller's own county holds (RLS): the origin's
+      // record, or the one an accepted transfer created; a closed snapshot keeps no name.
+      heldName: sql<string | null>`coalesce(${originMember.name}, ${newMember.name})`,
     })
     .from(transfers)
+    .leftJoin(originMember, and(eq(originMember.tenantId, transfers.tenantId), eq(originMember.id, transfers.memberId)))
+    .leftJoin(newMember, and(eq(newMember.tenantId, transfers.toTenantId), eq(newMember.id, transfers.newMemberId)))
     .leftJoin(toOrg, and(eq(toOrg.tenantId, transfers.toTenantId), eq(toOrg.id, transfers.toOrgId)))
     .leftJoin(orgDirectory, and(eq(orgDirectory.tenantId, transfers.toTenantId), eq(orgDirectory.orgId, transfers.toOrgId)));
 }
@@ -44,13 +52,15 @@ function direction(t: TransferRow, caller: Caller): 'outgoing' | 'incoming' {
   return !caller.department && inScope(caller, t.toPath) && !inScope(caller, t.fromPath) ? 'incoming' : 'outgoing';
 }
 
-function summarize(row: { transfer: TransferRow; originTownshipId: string | null; toName: string | null }, caller: Caller): TransferSummary {
+type Row = { transfer: TransferRow; originTownshipId: string | null; toName: string | null; heldName: string | null };
+
+function summarize(row: Row, caller: Caller, snapshot = visibleSnapshot(row.transfer, caller)): TransferSummary {
   const t = row.transfer;
   return {
     id: t.id,
-    // Names come from the snapshot: the receiving county cannot read the origin's rows.
-    memberName: String(t.ledger.name ?? ''),
-    fromBranch: (t.ledger.fromBranch as string | null) ?? null,
+    // The receiving county cannot read the origin's rows: while open, the name comes from the snapshot.
+    memberName: String(row.heldName ?? snapshot.name ?? ''),
+    fromBranch: (snapshot.fromBranch as string | null) ?? null,
     toTenantId: t.toTenantId,
     toName: row.toName,
     status: t.status,
@@ -67,13 +77,17 @@ export async function listInbox(tx: Tx, caller: Caller): Promise<TransferSummary
   return rows.map((row) => summarize(row, caller));
 }
 
-/** One transfer with what was sent (the ledger snapshot); NOT_FOUND outside the caller's sight. */
+/**
+ * One transfer with what was sent (the ledger snapshot, as `visibleSnapshot` lets the caller
+ * read it: ID-card number masked); NOT_FOUND outside the caller's sight.
+ */
 export async function getTransfer(tx: Tx, caller: Caller, transferId: string) {
   const [row] = await selectTransfers(tx).where(and(eq(transfers.id, transferId), sentOrOwn(caller)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
   const t = row.transfer;
+  const snapshot = visibleSnapshot(t, caller);
   return {
-    ...summarize(row, caller),
+    ...summarize(row, caller, snapshot),
     memberId: t.memberId,
     fromBranchId: t.fromBranchId,
     toOrgId: t.toOrgId,
@@ -81,7 +95,7 @@ export async function getTransfer(tx: Tx, caller: Caller, transferId: string) {
     reason: t.reason,
     requestedByRole: t.requestedByRole,
     newMemberId: t.newMemberId,
-    ledger: t.ledger,
+    ledger: snapshot,
     updatedAt: t.updatedAt,
   };
 }

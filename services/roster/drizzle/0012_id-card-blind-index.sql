@@ -1,0 +1,2 @@
+ALTER TABLE "roster"."members" ADD COLUMN "id_card_hash" text GENERATED ALWAYS AS (encode(sha256(replace(tenant_id || ':' || id_card_number, '\', '\\')::bytea), 'hex')) STORED;--> statement-breakpoint
+CREATE INDEX "members_id_card_hash" ON "roster"."members" USING btree ("tenant_id","id_card_hash");
