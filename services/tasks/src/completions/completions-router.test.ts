@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { RoleGrant } from '@tongxin/auth';
+import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,7 +228,7 @@ describe('a secretary who is also a member of the branch', () => {
     expect((await h.query(trpc('completions.pending'), { as: secretaryOf('yongshui') })).data.map((c: { claimId: string }) => c.claimId)).toContain(claimId);
     for (const [decision, reason] of [['approve', null], ['reject', '自己驳回']] as const) {
       const result = await h.mutate(trpc('completions.review'), { as: asBoth, input: { completionId, taskTenantId: 'yx', decision, reason } });
-      expect(result.error).toMatchObject({ code: 'FORBIDDEN', message: 'You cannot review your own completion' });
+      expect(result.error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
     }
     expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
     expect(await count(h, 'claims', sql`id = ${claimId} and status = 'submitted'`)).toBe(1);

@@ -1,6 +1,6 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { badField } from '@tongxin/trpc';
+import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { TASKS_TOPICS, type TaskCompletionApproved, type TaskCompletionRejected } from '../events.ts';
@@ -38,7 +38,7 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
   if (!row) throw notFound;
   const { completion, claim } = row;
   if (!reviews(caller, claim.taskOrgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the publishing organization reviews this completion' });
-  if (claim.userId === caller.userId) throw new TRPCError({ code: 'FORBIDDEN', message: 'You cannot review your own completion' });
+  refuseDecidingAboutOneself(caller.userId, claim.userId);
 
   const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
   if (completion.decision) {
