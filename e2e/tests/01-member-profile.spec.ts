@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 /** The value shown next to a term of the profile's description list. */

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 const BRANCH = '涌水村流动党员党支部';

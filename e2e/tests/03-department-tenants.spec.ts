@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../src/test.ts';
 import { accounts, logIn, shot, type Account } from '../src/journeys.ts';
 
 /** The county overview's figures, by their label ("党员" → 427). */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../src/test.ts';
 import { PASSWORD, accounts, fillLogin, shot } from '../src/journeys.ts';
 
 // This journey locks its account for 15 minutes: no other journey logs in as it.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 test('a member cannot reach the secretary view, in the shell or through the API', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, logIn, remotesFile, shot } from '../src/journeys.ts';
 
 test('a broken remote shows an error with Retry in its area, and the other views still work', async ({ page }) => {

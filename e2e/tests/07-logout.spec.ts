@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 test('logout ends the session: Back shows the login page', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, logIn, seriousViolations, shot } from '../src/journeys.ts';
 
 test('the login page and the member view have no serious accessibility violations', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, fillLogin, shot } from '../src/journeys.ts';
 
 test('empty or blank login fields get inline messages in the current language, and nothing is sent', async ({ page }) => {

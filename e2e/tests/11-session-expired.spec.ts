@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, fillLogin, logIn, shot } from '../src/journeys.ts';
 
 test('an expired session returns the user to login, and logging in again brings them back where they were', async ({ page, context }) => {

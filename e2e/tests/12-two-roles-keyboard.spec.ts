@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 /** Presses `key` until `target` has the focus (at most `max` times). */

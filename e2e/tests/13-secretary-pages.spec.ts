@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 /** The names in the table's body, once the page has settled. */

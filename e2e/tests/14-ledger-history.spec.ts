@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 /** A tRPC query through the signed-in user's cookies. */

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Download } from '@playwright/test';
+import { expect, test, type Download } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, fitsWidth, logIn, seriousViolations, shot } from '../src/journeys.ts';
 
 // Every secretary page and the member's ledger form: no serious axe findings, and no

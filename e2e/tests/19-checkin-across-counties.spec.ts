@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '../src/test.ts';
 import { accounts, logIn, shot, type Account } from '../src/journeys.ts';
 
 const FLOW_BRANCH = '汝城县驻广州流动党员党支部';

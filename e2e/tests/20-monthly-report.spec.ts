@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 // Issue 6: the branch secretary sees 李明 under "未报告" for this month; the member submits

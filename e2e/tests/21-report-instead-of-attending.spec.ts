@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
 /** `YYYY-MM-DDTHH:mm` in China time, `days` from now: what a datetime-local box takes. */

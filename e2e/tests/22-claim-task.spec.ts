@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '../src/test.ts';
 import { accounts, fitsWidth, logIn, shot, type Account } from '../src/journeys.ts';
 
 const BRANCH = '涌水村流动党员党支部';

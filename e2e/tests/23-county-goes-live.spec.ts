@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '../src/test.ts';
 import { accounts, fitsWidth, logIn, shot } from '../src/journeys.ts';
 
 // Issue 12: a county goes live on its own. The operator creates 宜章县 and invites its

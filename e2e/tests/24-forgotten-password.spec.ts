@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../src/test.ts';
 import { PASSWORD, accounts, dataDir, fillLogin, fitsWidth, logIn, shot } from '../src/journeys.ts';
 
 // Issue 12: a member who forgot the password asks for a code by SMS (read here from the
