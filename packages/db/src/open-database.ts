@@ -52,17 +52,29 @@ interface PgLikeClient {
   query(text: string): Promise<unknown>;
   escapeLiteral(value: string): string;
   release(error?: Error | boolean): void;
+  on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
 }
 interface PgLikePool<C> {
   connect(): Promise<C>;
   end(): Promise<void>;
   on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
+  on(event: 'connect', listener: (client: C) => void): unknown;
 }
 
 function server<C extends PgLikeClient>(driver: DriverName, pool: PgLikePool<C>, wrap: (client: C) => Db, owner: Db, appRole: string): Database {
-  // An idle connection the server drops (a restart, an admin) is an 'error' event on the
-  // pool; unhandled, it would take the whole process down. The pool replaces the connection.
-  pool.on('error', (error) => console.error(`[db] an idle connection was lost: ${error.code ?? error.name}`));
+  // A connection the server drops (a failover, an admin, a restart) is an 'error' event: on
+  // the pool while the connection is idle, on the client while a request holds it. Either
+  // one unhandled takes the whole process down, so both have a listener. The request that
+  // held the connection fails with the error of its query (the caller answers 503), the
+  // connection is released as broken, and the pool opens a new one for the next request.
+  const lost = new WeakMap<C, Error>();
+  pool.on('error', (error) => console.error(`[db] an idle connection was lost: ${error.code ?? error.message}`));
+  pool.on('connect', (client) =>
+    client.on('error', (error) => {
+      if (!lost.has(client)) console.error(`[db] a connection in use was lost: ${error.code ?? error.message}`);
+      lost.set(client, error);
+    }),
+  );
   // One drizzle handle per pooled connection, made once: connections are reused.
   const handles = new WeakMap<C, Db>();
   const connect = async (): Promise<PooledConnection> => {
@@ -73,7 +85,8 @@ function server<C extends PgLikeClient>(driver: DriverName, pool: PgLikePool<C>,
       db,
       simpleQuery: async (text) => void (await client.query(text)),
       escapeLiteral: (value) => client.escapeLiteral(value),
-      release: (error) => client.release(error),
+      // A connection that was lost goes back as broken, whatever the caller saw.
+      release: (error) => client.release(error ?? lost.get(client)),
     };
   };
   return { driver, kind: 'postgres', appRole, owner, connect, close: () => pool.end() };

@@ -4,8 +4,10 @@ import { ping } from '@tongxin/db';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { parse } from 'hono/utils/cookie';
 import { clientAddress } from './client-address/client-address.ts';
+import { isDatabaseUnavailable } from './database-errors.ts';
 import type { Context, ServiceBindings } from './context.ts';
 
 /** Request bodies above this are refused before parsing (issue 3: limit oversized bodies). */
@@ -52,6 +54,18 @@ export const crossSiteGuard: MiddlewareHandler = async (c, next) => {
 export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
   const base = `/api/${name}`;
   const app = new Hono<{ Bindings: ServiceBindings }>();
+
+  // A plain route beside tRPC (an evidence photo) that meets a database outage answers 503,
+  // as a procedure does; anything else keeps Hono's plain 500.
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[${name}] ${c.req.method} ${c.req.path} failed: SERVICE_UNAVAILABLE`);
+      return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable: try again shortly' } }, 503);
+    }
+    console.error(error);
+    return c.text('Internal Server Error', 500);
+  });
 
   app.get(`${base}/health`, async (c) => {
     const { database } = c.env.deps;
