@@ -91,9 +91,10 @@ describe('isolation between tenants', () => {
 
   // The tables every county reads: the directory of departments and flow organizations
   // (names, places and tree paths, no people), so a member can find a destination and a county can
-  // address a transfer; and the ids of closed orgs, so a check-in to one is refused. Their
-  // columns are pinned here so no personal field slips in.
-  const sharedTables = ['roster.org_directory', 'reporting.closed_orgs'];
+  // address a transfer; the ids of closed orgs, so a check-in to one is refused; and
+  // reporting's copy of every county's orgs, which a check-in reads its destination's path and
+  // name from (issue 13). Their columns are pinned here so no personal field slips in.
+  const sharedTables = ['roster.org_directory', 'reporting.closed_orgs', 'reporting.org_directory'];
 
   it('the shared directory holds org names and places only, and each county writes only its own entries', async () => {
     const columns = await h.database.owner.execute(sql`select column_name from information_schema.columns
@@ -102,10 +103,15 @@ describe('isolation between tenants', () => {
     const closed = await h.database.owner.execute(sql`select column_name from information_schema.columns
       where table_schema = 'reporting' and table_name = 'closed_orgs' order by ordinal_position`);
     expect(closed.rows.map((r) => r.column_name)).toEqual(['tenant_id', 'org_id', 'closed_at']);
-    const changed = await tenantTransaction(h.database, { tenantId: '431023', tenantWide: true }, (tx) =>
-      tx.execute(sql`update roster.org_directory set name = 'x' where tenant_id = '431026' returning org_id`),
-    );
-    expect(changed.rows).toEqual([]);
+    const copied = await h.database.owner.execute(sql`select column_name from information_schema.columns
+      where table_schema = 'reporting' and table_name = 'org_directory' order by ordinal_position`);
+    expect(copied.rows.map((r) => r.column_name)).toEqual(['tenant_id', 'org_id', 'name', 'path', 'closed_at']);
+    for (const table of ['roster.org_directory', 'reporting.org_directory']) {
+      const changed = await tenantTransaction(h.database, { tenantId: '431023', tenantWide: true }, (tx) =>
+        tx.execute(sql`update ${sql.raw(table)} set name = 'x' where tenant_id = '431026' returning org_id`),
+      );
+      expect({ table, changed: changed.rows }).toEqual({ table, changed: [] });
+    }
   });
 
   it("in every tenant table, a tenant's transaction sees 0 rows of the other tenant", async () => {

@@ -36,8 +36,6 @@ export function RequestForm(props: { onSent: () => void }) {
     const sent = await send.run({
       destTenantId: to.tenantId,
       destOrgId: to.orgId,
-      destOrgPath: to.path ?? '',
-      destOrgName: to.name,
       note: note().trim() || undefined,
     });
     if (sent) props.onSent();
@@ -70,7 +68,7 @@ export function RequestForm(props: { onSent: () => void }) {
             <Show when={!picked() && linked()}>
               <p class="muted">{m('fromLink')}</p>
             </Show>
-            <Show when={problems().destOrgId || problems().destOrgPath || problems().destTenantId}>
+            <Show when={problems().destOrgId || problems().destTenantId}>
               {(problem) => <p class="field-error">{problem()}</p>}
             </Show>
             <button type="button" class="secondary" style={{ ...bigButton, 'margin-top': '0.5rem' }} onClick={() => { setPicked(null); setSearching(true); }}>

@@ -18,18 +18,25 @@ export async function seedCopies(database: Database, tenantId: string): Promise<
       select tenant_id, id, user_id, name, branch_id, org_path, status::text, destination_city from roster.members where tenant_id = ${tenantId}
       on conflict do nothing`);
   }
+  // Reporting's directory of orgs, which a check-in reads its destination's path and name from (issue 13).
+  await database.owner.execute(sql`
+    insert into reporting.org_directory (tenant_id, org_id, name, path, closed_at)
+    select tenant_id, id, name, path, closed_at from roster.orgs where tenant_id = ${tenantId}
+    on conflict do nothing`);
 }
 
 /**
- * For a database that had counties before tasks and scoring kept copies (issue 7): orgs
- * existed before roster announced them, and scoring's old member table was replaced. Fills
- * the copies of every county that has none yet; counties with copies are left to the events.
+ * For a database that had counties before tasks and scoring kept copies (issue 7), or before
+ * reporting kept its directory of orgs (issue 13): orgs existed before roster announced them,
+ * and scoring's old member table was replaced. Fills the copies of every county that has none
+ * yet; counties with copies are left to the events.
  */
 export async function backfillCopies(database: Database): Promise<string[]> {
   const missing = await database.owner.execute(sql`
     select distinct tenant_id from roster.orgs o
     where not exists (select 1 from tasks.orgs t where t.tenant_id = o.tenant_id)
-       or not exists (select 1 from scoring.orgs s where s.tenant_id = o.tenant_id)`);
+       or not exists (select 1 from scoring.orgs s where s.tenant_id = o.tenant_id)
+       or not exists (select 1 from reporting.org_directory r where r.tenant_id = o.tenant_id)`);
   const tenants = missing.rows.map((r) => String(r.tenant_id));
   for (const tenantId of tenants) await seedCopies(database, tenantId);
   return tenants;

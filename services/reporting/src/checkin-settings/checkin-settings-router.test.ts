@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { checkinSettings, members } from '../schema.ts';
+import { checkinSettings, members, orgDirectory } from '../schema.ts';
 
 // 永兴县 'yx' chooses what its members' check-ins share; 汝城县 'rc' chooses nothing; both
 // send members to 广州, to a flow branch of 桂东县 'gd'.
@@ -25,11 +25,12 @@ const ALLOWED = ['destinationProvince', 'destinationCity', 'employer', 'occupati
 const saved = async () =>
   (await h.database.owner.execute(sql`select tenant_id, grant_fields, updated_by from reporting.checkin_settings order by tenant_id`)).rows;
 const toGdFlow = (key: string) => ({
-  destTenantId: 'gd', destOrgId: o.gdFlow, destOrgPath: path('gdDepartment', 'gdFlow'), destOrgName: '桂东县驻广州流动党员党支部', idempotencyKey: key,
+  destTenantId: 'gd', destOrgId: o.gdFlow, idempotencyKey: key,
 });
 
 beforeAll(async () => {
   h = await createServiceHarness(app, [migrations]);
+  await h.database.owner.insert(orgDirectory).values({ tenantId: 'gd', orgId: o.gdFlow, name: '桂东县驻广州流动党员党支部', path: path('gdDepartment', 'gdFlow') });
   await h.database.owner.insert(members).values([
     { tenantId: 'yx', memberId: memberIds.liming, userId: 'user-liming', name: '李明', branchId: o.yongshui, orgPath: path('yxDepartment', 'yongshui'), status: 'mobile' },
     { tenantId: 'rc', memberId: memberIds.zhu, userId: 'user-zhu', name: '朱建国', branchId: o.reshui, orgPath: path('rcDepartment', 'reshui'), status: 'mobile' },

@@ -69,15 +69,5 @@ export interface CheckinDecided {
   decidedAt: string;
 }
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-/** A materialized org path as roster writes it: `/<id>/<id>/…/`. */
-export const ORG_PATH = new RegExp(`^(/${UUID})+/$`);
-
-/** The last org id of a path: the org the path leads to. */
-export function lastOrgId(path: string): string {
-  const ids = path.split('/').filter(Boolean);
-  return ids[ids.length - 1]!;
-}
-
 /** The scope test the RLS policies use, for a list that must name one side explicitly. */
 export const orgIdsLiteral = (orgIds: readonly string[]) => `{${orgIds.join(',')}}`;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { applyRosterEventToReporting } from '../members/apply-roster-event.ts';
 import { migrations } from '../migrations.ts';
-import { members, outbox } from '../schema.ts';
+import { members, orgDirectory, outbox } from '../schema.ts';
 import { applyCheckinDecision } from './notify-checkin-decision.ts';
 
 // 永兴县 'yx' sends members; 汝城县 'rc' has a flow branch in 广州 that takes them in.
@@ -33,7 +33,7 @@ const department = (tenantId = 'yx') => ({ tenantId, userId: `dep-${tenantId}`, 
 
 const trpc = (name: string) => `/api/reporting/trpc/checkins.${name}`;
 const toRcFlow = (key: string, extra: Record<string, unknown> = {}) => ({
-  destTenantId: 'rc', destOrgId: o.rcFlow, destOrgPath: paths.rcFlow, destOrgName: '汝城县驻广州流动党员党支部', note: '在广州白云区做装修', idempotencyKey: key, ...extra,
+  destTenantId: 'rc', destOrgId: o.rcFlow, note: '在广州白云区做装修', idempotencyKey: key, ...extra,
 });
 const count = async (where = sql`true`) =>
   ((await h.database.owner.execute(sql`select count(*)::int as n from reporting.checkins where ${where}`)).rows[0] as { n: number }).n;
@@ -46,6 +46,12 @@ beforeAll(async () => {
     { tenantId: 'yx', memberId: memberIds.liming, userId: 'user-liming', name: '李明', branchId: o.yongshuiMobile, orgPath: paths.yongshuiMobile, status: 'mobile' },
     { tenantId: 'yx', memberId: memberIds.lihua, userId: 'user-lihua', name: '李华', branchId: o.yongshui, orgPath: paths.yongshui, status: 'mobile' },
     { tenantId: 'yx', memberId: memberIds.huang, userId: 'user-huang', name: '黄文杰', branchId: o.longtan, orgPath: paths.longtan, status: 'mobile' },
+  ]);
+  // What roster.org_saved leaves in reporting's directory (the consumer is tested in members/).
+  await h.database.owner.insert(orgDirectory).values([
+    { tenantId: 'rc', orgId: o.rcFlow, name: '汝城县驻广州流动党员党支部', path: paths.rcFlow },
+    { tenantId: 'rc', orgId: o.reshui, name: '热水村党支部', path: paths.reshui },
+    { tenantId: 'yx', orgId: o.yongshuiMobile, name: '涌水村流动党员党支部', path: paths.yongshuiMobile },
   ]);
 });
 afterAll(() => h.close());
@@ -68,30 +74,29 @@ describe('a member checks in with an organization of another county', () => {
   });
 
   it('a second active check-in is BAD_REQUEST naming destOrgId, and nothing changes', async () => {
-    const second = await h.mutate(trpc('request'), { as: member('user-liming'), input: toRcFlow('liming-rc-2', { destOrgId: o.reshui, destOrgPath: paths.reshui, destOrgName: '热水村党支部' }) });
+    const second = await h.mutate(trpc('request'), { as: member('user-liming'), input: toRcFlow('liming-rc-2', { destOrgId: o.reshui }) });
     expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: expect.stringContaining('汝城县驻广州流动党员党支部') } });
     expect(await count()).toBe(1);
   });
 
   it('a check-in to an organization roster has closed is BAD_REQUEST naming destOrgId, and nothing changes', async () => {
-    // What roster.org_closed leaves in reporting's copy (the consumer is tested in members/).
+    // What roster's events leave in reporting's copies (the consumer is tested in members/).
     const closedOrg = crypto.randomUUID();
-    await applyRosterEventToReporting(h.database, {
-      id: crypto.randomUUID(), tenantId: 'rc', topic: 'roster.org_closed', payload: { orgId: closedOrg, closedAt: '2026-11-01T00:00:00Z' }, createdAt: new Date(),
-    });
-    const closed = await h.mutate(trpc('request'), {
-      as: member('user-lihua', 'yongshui'),
-      input: toRcFlow('lihua-closed', { destOrgId: closedOrg, destOrgPath: `${paths.rcFlow}${closedOrg}/`, destOrgName: '汝城县驻佛山流动党员党支部' }),
-    });
+    const rosterEvent = (topic: string, payload: unknown) =>
+      applyRosterEventToReporting(h.database, { id: crypto.randomUUID(), tenantId: 'rc', topic, payload, createdAt: new Date() });
+    await rosterEvent('roster.org_saved', { orgId: closedOrg, kind: 'flow_branch', name: '汝城县驻佛山流动党员党支部', path: `/${o.rcDepartment}/${closedOrg}/`, city: '佛山', closedAt: null });
+    await rosterEvent('roster.org_closed', { orgId: closedOrg, closedAt: '2026-11-01T00:00:00Z' });
+    const closed = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-closed', { destOrgId: closedOrg }) });
     expect(closed.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: expect.stringContaining('closed') } });
     expect(await count(sql`user_id = 'user-lihua'`)).toBe(0);
   });
 
-  it('a path that does not end at the named organization is BAD_REQUEST naming destOrgPath', async () => {
-    const forged = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-forged', { destOrgPath: paths.reshui }) });
-    expect(forged.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgPath: expect.any(String) } });
-    const malformed = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-malformed', { destOrgPath: 'rcFlow' }) });
-    expect(malformed.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgPath: expect.any(String) } });
+  it('an organization the directory does not know is BAD_REQUEST naming destOrgId, and nothing is stored', async () => {
+    const unknown = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-unknown', { destOrgId: crypto.randomUUID() }) });
+    expect(unknown.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'no such organization in the directory' } });
+    // Another county's org named under the wrong county is not found either.
+    const wrongCounty = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-wrong-county', { destTenantId: 'yx' }) });
+    expect(wrongCounty.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'no such organization in the directory' } });
     expect(await count(sql`user_id = 'user-lihua'`)).toBe(0);
   });
 
@@ -196,7 +201,7 @@ describe('ending a check-in', () => {
     expect((await h.mutate(trpc('end'), { as: member('user-liming'), input: { checkinId, reason: '去深圳了' } })).data).toEqual({ status: 'ended' });
     expect((await h.mutate(trpc('end'), { as: member('user-liming'), input: { checkinId } })).data).toEqual({ status: 'ended' });
     expect(await events('reporting.checkin_ended')).toEqual([{ tenant_id: 'yx', payload: { checkinId, memberTenantId: 'yx', memberId: memberIds.liming, endedBy: 'user-liming', endedAt: h.clock.now.toISOString() } }]);
-    const next = await h.mutate(trpc('request'), { as: member('user-liming'), input: toRcFlow('liming-rc-3', { destOrgId: o.reshui, destOrgPath: paths.reshui, destOrgName: '热水村党支部' }) });
+    const next = await h.mutate(trpc('request'), { as: member('user-liming'), input: toRcFlow('liming-rc-3', { destOrgId: o.reshui }) });
     expect(next.error).toBeNull();
     const mine = await h.query(trpc('mine'), { as: member('user-liming') });
     expect(mine.data.map((c: { status: string; destOrgName: string }) => [c.status, c.destOrgName])).toEqual([['pending', '热水村党支部'], ['ended', '汝城县驻广州流动党员党支部']]);
@@ -225,7 +230,7 @@ describe('a secretary of the destination who is the member checking in', () => {
   beforeAll(async () => {
     await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: self.memberId, userId: self.userId, name: '邓国强', branchId: o.longtan, orgPath: paths.longtan, status: 'mobile' });
     const requested = await h.mutate(trpc('request'), {
-      as: both, input: toRcFlow('secmember-1', { destTenantId: 'yx', destOrgId: o.yongshuiMobile, destOrgPath: paths.yongshuiMobile, destOrgName: '涌水村流动党员党支部' }),
+      as: both, input: toRcFlow('secmember-1', { destTenantId: 'yx', destOrgId: o.yongshuiMobile }),
     });
     expect(requested.error).toBeNull();
     own = requested.data.checkinId;
@@ -243,5 +248,25 @@ describe('a secretary of the destination who is the member checking in', () => {
   it('the level above, the township secretary, sees it and accepts it', async () => {
     expect(((await h.query(trpc('inbox'), { as: secretaryOf('matian'), input: {} })).data as { id: string }[]).map((c) => c.id)).toContain(own);
     expect((await h.mutate(trpc('decide'), { as: secretaryOf('matian'), input: { checkinId: own, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+  });
+});
+
+describe('a request carries ids only', () => {
+  beforeAll(async () => {
+    await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: id(), userId: 'user-forger', name: '刘强', branchId: o.yongshui, orgPath: paths.yongshui, status: 'mobile' });
+  });
+
+  it("a forged destination path or name is not taken: the request stores the directory's, and the forged path's org never sees it (issue 13)", async () => {
+    // The attack: another org of the destination county (热水村) prepended, so its secretary could accept.
+    const forged = await h.mutate(trpc('request'), {
+      as: member('user-forger', 'yongshui'),
+      input: toRcFlow('forger-1', { destOrgPath: `${paths.reshui}${o.rcFlow}/`, destOrgName: '假的组织' }),
+    });
+    expect(forged.error).toBeNull();
+    const stored = await h.database.owner.execute(sql`select dest_org_path, dest_org_name from reporting.checkins where id = ${forged.data.checkinId}`);
+    expect(stored.rows).toEqual([{ dest_org_path: paths.rcFlow, dest_org_name: '汝城县驻广州流动党员党支部' }]);
+    expect(((await h.query(trpc('inbox'), { as: secretaryOf('reshui', 'rc'), input: {} })).data as { id: string }[]).map((c) => c.id)).not.toContain(forged.data.checkinId);
+    expect((await h.mutate(trpc('decide'), { as: secretaryOf('reshui', 'rc'), input: { checkinId: forged.data.checkinId, decision: 'accept' } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.mutate(trpc('end'), { as: member('user-forger', 'yongshui'), input: { checkinId: forged.data.checkinId } })).error).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import { actingProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { ORG_PATH } from './checkin-rules.ts';
 import { decideCheckin } from './decide-checkin.ts';
 import { endCheckin } from './end-checkin.ts';
 import { listCheckinInbox, listHomeCheckins, listMyCheckins } from './list-checkins.ts';
@@ -13,9 +12,8 @@ const ZStatus = z.enum(['pending', 'accepted', 'refused', 'returned', 'ended', '
 
 export const ZRequestCheckinInput = z.object({
   destTenantId: z.string().trim().min(1).max(64),
+  /** Ids only: the destination's path and name are the server's (request-checkin.ts). */
   destOrgId: z.uuid(),
-  destOrgPath: z.string().max(2000).regex(ORG_PATH, 'an org path /<id>/…/'),
-  destOrgName: z.string().trim().min(1).max(200),
   note: z.string().trim().max(500).optional(),
   idempotencyKey: ZIdempotencyKey,
 });

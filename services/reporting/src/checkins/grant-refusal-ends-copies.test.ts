@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { members, outbox } from '../schema.ts';
+import { members, orgDirectory, outbox } from '../schema.ts';
 import { applyGrantRefusal, CHECKIN_GRANT_REFUSED } from './apply-grant-refusal.ts';
 
 // Issue 13 (A): the destination accepted a check-in, roster refused the grant, the check-in
@@ -35,6 +35,7 @@ const tasksCopies = async (checkinId: string) =>
 
 beforeAll(async () => {
   h = await createServiceHarness(app, [migrations, tasksMigrations]);
+  await h.database.owner.insert(orgDirectory).values({ tenantId: 'rc', orgId: o.rcFlow, name: '汝城县驻广州流动党员党支部', path: paths.rcFlow });
   await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: liming.memberId, userId: liming.userId, name: '李明', branchId: o.yongshuiMobile, orgPath: paths.yongshuiMobile, status: 'mobile' });
 });
 afterAll(() => h.close());
@@ -43,7 +44,7 @@ describe('a copy of a check-in lives only while the check-in holds', () => {
   it('a check-in accepted, then refused by roster for its grant, leaves no copy in tasks', async () => {
     const request = await h.mutate(trpc('request'), {
       as: member,
-      input: { destTenantId: 'rc', destOrgId: o.rcFlow, destOrgPath: paths.rcFlow, destOrgName: '汝城县驻广州流动党员党支部', idempotencyKey: 'liming-refused-1' },
+      input: { destTenantId: 'rc', destOrgId: o.rcFlow, idempotencyKey: 'liming-refused-1' },
     });
     expect(request.error).toBeNull();
     const checkinId = request.data.checkinId as string;
@@ -66,7 +67,7 @@ describe('a copy of a check-in lives only while the check-in holds', () => {
   it('a check-in the member ended before roster refused it is not ended twice', async () => {
     const request = await h.mutate(trpc('request'), {
       as: member,
-      input: { destTenantId: 'rc', destOrgId: o.rcFlow, destOrgPath: paths.rcFlow, destOrgName: '汝城县驻广州流动党员党支部', idempotencyKey: 'liming-refused-2' },
+      input: { destTenantId: 'rc', destOrgId: o.rcFlow, idempotencyKey: 'liming-refused-2' },
     });
     const checkinId = request.data.checkinId as string;
     await h.mutate(trpc('decide'), { as: rcFlowSecretary, input: { checkinId, decision: 'accept' } });

@@ -1,45 +1,46 @@
 import type { Tx } from '@tongxin/db';
 import { badField } from '@tongxin/trpc';
 import { and, eq, inArray } from 'drizzle-orm';
-import { checkins, closedOrgs } from '../schema.ts';
+import { checkins, closedOrgs, orgDirectory } from '../schema.ts';
 import { readGrantFields } from '../checkin-settings/checkin-settings.ts';
-import { lastOrgId, OPEN_STATUSES } from './checkin-rules.ts';
+import { OPEN_STATUSES } from './checkin-rules.ts';
 import { findCheckinMember } from './find-checkin-member.ts';
 
 export interface CheckinRequest {
   destTenantId: string;
   destOrgId: string;
-  destOrgPath: string;
-  destOrgName: string;
   note?: string | undefined;
   idempotencyKey: string;
 }
 
 /**
- * 报到: the member asks a destination organization (an entry of roster's directory) to take
- * them in. Reporting cannot read roster, so the destination's path and name come from the
- * client, as the directory showed them. What a forged value could do, and why it is bounded:
- * - the destination's secretaries are scoped by dest_org_path (RLS), and the path must end
- *   at dest_org_id, so a request cannot name one org and be routed to another's subtree;
- * - a path with made-up ancestors can only hide the request from the real destination or
- *   show it to another org of the county the member chose: it exposes nothing but the
- *   member's own request, and only the member can file it;
- * - member data crosses only when roster writes the grant, and roster checks the org against
- *   its directory first (open, same path): see services/roster/src/grants/apply-checkin-event.ts.
- * A closed org is refused here from reporting's copy of roster's closures (closed_orgs,
- * kept from roster.org_closed); one closed in the second before that copy catches up is
- * still caught by roster's check, which refuses the grant and ends the check-in refused.
+ * 报到: the member asks a destination organization (an entry of the directory) to take them
+ * in. The request names the destination by county and id only; its path (which decides which
+ * of the destination's secretaries see the request: RLS on dest_org_path) and its name are
+ * read from reporting's copy of every county's orgs (org_directory, kept from roster's
+ * `roster.org_saved` and `roster.org_moved`), never taken from the client (issue 13: a member
+ * prepended another org of the destination county to the path, and that org's secretary
+ * accepted). An org the copy does not know is BAD_REQUEST on destOrgId.
+ * Roster still checks the destination against its own directory before writing the grant
+ * (services/roster/src/grants/apply-checkin-event.ts): a copy a step behind cannot make
+ * member data cross. A closed org is refused here (the copy's closed_at, or closed_orgs from
+ * roster.org_closed); one closed in the second before the copy catches up is still caught
+ * by roster's check, which refuses the grant and ends the check-in refused.
  */
 export async function requestCheckin(tx: Tx, tenantId: string, userId: string, input: CheckinRequest, now: Date): Promise<{ checkinId: string }> {
   const retried = await checkinByKey(tx, tenantId, input.idempotencyKey);
   if (retried) return { checkinId: retried };
-  if (lastOrgId(input.destOrgPath) !== input.destOrgId) throw badField('destOrgPath', 'the path must end at the destination organization');
+  const [destination] = await tx
+    .select({ path: orgDirectory.path, name: orgDirectory.name, closedAt: orgDirectory.closedAt })
+    .from(orgDirectory)
+    .where(and(eq(orgDirectory.tenantId, input.destTenantId), eq(orgDirectory.orgId, input.destOrgId)));
+  if (!destination) throw badField('destOrgId', 'no such organization in the directory');
 
   const [closed] = await tx
     .select({ orgId: closedOrgs.orgId })
     .from(closedOrgs)
     .where(and(eq(closedOrgs.tenantId, input.destTenantId), eq(closedOrgs.orgId, input.destOrgId)));
-  if (closed) throw badField('destOrgId', 'that organization is closed: it takes no check-ins');
+  if (closed || destination.closedAt) throw badField('destOrgId', 'that organization is closed: it takes no check-ins');
 
   const member = await findCheckinMember(tx, tenantId, userId);
   if (member.status === 'transferred_out') throw badField('destOrgId', 'this membership has been transferred out');
@@ -59,8 +60,8 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
       orgPath: member.orgPath,
       destTenantId: input.destTenantId,
       destOrgId: input.destOrgId,
-      destOrgPath: input.destOrgPath,
-      destOrgName: input.destOrgName,
+      destOrgPath: destination.path,
+      destOrgName: destination.name,
       note: input.note ?? null,
       grantFields,
       idempotencyKey: input.idempotencyKey,

@@ -85,6 +85,22 @@ describe('applyRosterEventToReporting', () => {
     expect(await rows(sql`select to_org_path from reporting.suggestions`)).toEqual([{ to_org_path: newPath }]);
   });
 
+  it("org_saved keeps the directory check-ins read a destination from (its name, path and closure); org_moved re-paths it; each county's only", async () => {
+    const [gz, huangcao] = [id(), id()];
+    const saved = (closedAt: string | null, name = '永兴县驻广州流动党员党支部') =>
+      event('roster.org_saved', { orgId: gz, kind: 'flow_branch', name, path: `/${dept}/${matian}/${gz}/`, city: '广州', closedAt });
+    const directory = () => rows(sql`select tenant_id, name, path, closed_at is not null as closed from reporting.org_directory where org_id = ${gz}`);
+    expect(await applyRosterEventToReporting(database, saved(null))).toBe('applied');
+    expect(await directory()).toEqual([{ tenant_id: 'yx', name: '永兴县驻广州流动党员党支部', path: `/${dept}/${matian}/${gz}/`, closed: false }]);
+    expect(await applyRosterEventToReporting(database, saved('2026-11-01T00:00:00.000Z', '永兴县驻广州流动党支部'))).toBe('applied');
+    expect(await directory()).toEqual([{ tenant_id: 'yx', name: '永兴县驻广州流动党支部', path: `/${dept}/${matian}/${gz}/`, closed: true }]);
+    await applyRosterEventToReporting(database, event('roster.org_moved', { orgId: matian, fromPath: `/${dept}/${matian}/`, toPath: `/${dept}/${huangcao}/${matian}/` }));
+    expect((await directory())[0].path).toBe(`/${dept}/${huangcao}/${matian}/${gz}/`);
+    // Another county moving an org with the same path prefix leaves this county's entries alone.
+    await applyRosterEventToReporting(database, event('roster.org_moved', { orgId: huangcao, fromPath: `/${dept}/${huangcao}/`, toPath: `/${dept}/` }, 'rc'));
+    expect((await directory())[0].path).toBe(`/${dept}/${huangcao}/${matian}/${gz}/`);
+  });
+
   it('ignores topics it does not keep', async () => {
     expect(await applyRosterEventToReporting(database, event('roster.transfer_accepted', {}))).toBe('ignored');
   });

@@ -1,6 +1,6 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { closedOrgs, members, processedEvents } from '../schema.ts';
+import { closedOrgs, members, orgDirectory, processedEvents } from '../schema.ts';
 
 /** `roster.member_created`: path and status since roster sends them; events recorded before lack them. */
 interface MemberCreated {
@@ -35,7 +35,15 @@ interface OrgClosed {
   closedAt: string;
 }
 
-const TOPICS = new Set(['roster.member_created', 'roster.member_updated', 'roster.org_moved', 'roster.org_closed']);
+/** `roster.org_saved`: an org created, renamed or updated, or closed (roster's announce-org.ts). */
+interface OrgSaved {
+  orgId: string;
+  name: string;
+  path: string;
+  closedAt: string | null;
+}
+
+const TOPICS = new Set(['roster.member_created', 'roster.member_updated', 'roster.org_moved', 'roster.org_closed', 'roster.org_saved']);
 
 /**
  * Keeps reporting's copy of roster's members (and every org path reporting copies) current
@@ -49,6 +57,7 @@ export async function applyRosterEventToReporting(database: Database, event: Dom
     if (event.topic === 'roster.member_created') await memberCreated(tx, event.tenantId, event.payload as MemberCreated);
     else if (event.topic === 'roster.member_updated') await memberUpdated(tx, event.tenantId, event.payload as MemberUpdated);
     else if (event.topic === 'roster.org_closed') await orgClosed(tx, event.tenantId, event.payload as OrgClosed);
+    else if (event.topic === 'roster.org_saved') await orgSaved(tx, event.tenantId, event.payload as OrgSaved);
     else await orgMoved(tx, event.tenantId, event.payload as OrgMoved);
     return 'applied';
   });
@@ -95,6 +104,13 @@ async function orgMoved(tx: Tx, tenantId: string, p: OrgMoved) {
   await repath('reporting.checkins', 'dest_org_path', 'dest_tenant_id');
   await repath('reporting.meetings', 'org_path');
   await repath('reporting.suggestions', 'to_org_path');
+  await repath('reporting.org_directory', 'path');
+}
+
+/** The directory check-ins read a destination's path and name from (request-checkin.ts). */
+async function orgSaved(tx: Tx, tenantId: string, p: OrgSaved) {
+  const values = { name: p.name, path: p.path, closedAt: p.closedAt ? new Date(p.closedAt) : null };
+  await tx.insert(orgDirectory).values({ tenantId, orgId: p.orgId, ...values }).onConflictDoUpdate({ target: [orgDirectory.tenantId, orgDirectory.orgId], set: values });
 }
 
 async function orgClosed(tx: Tx, tenantId: string, p: OrgClosed) {

@@ -111,3 +111,30 @@ export const checkinSettings = reporting
     ],
   )
   .enableRLS();
+
+/**
+ * Every county's organizations as a check-in names them (from `roster.org_saved`, re-pathed by
+ * `roster.org_moved`): where a destination is and what it is called. A check-in request
+ * carries only the destination's county and id; its path, which decides which of the
+ * destination's secretaries see it, and its name are read here, never taken from the client
+ * (issue 13). Ids, names and paths only, no people: every county reads it (a member checks in
+ * across counties, as roster's org_directory), each writes only its own.
+ */
+export const orgDirectory = reporting
+  .table(
+    'org_directory',
+    {
+      tenantId: text('tenant_id').notNull(),
+      orgId: uuid('org_id').notNull(),
+      name: text('name').notNull(),
+      path: text('path').notNull(),
+      closedAt: timestamp('closed_at', { withTimezone: true }),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.orgId] }),
+      pgPolicy('org_directory_read', { as: 'permissive', for: 'select', using: sql`${currentTenant} is not null` }),
+      pgPolicy('org_directory_insert', { as: 'permissive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant}` }),
+      pgPolicy('org_directory_update', { as: 'permissive', for: 'update', using: sql`tenant_id = ${currentTenant}`, withCheck: sql`tenant_id = ${currentTenant}` }),
+    ],
+  )
+  .enableRLS();

@@ -34,7 +34,7 @@ const FLOW_BRANCHES = [
   ['rcShenzhen', '汝城县驻深圳流动党员党支部', '深圳', null],
 ] as const;
 const orgName = (org: string) => FLOW_BRANCHES.find(([key]) => key === org)![1];
-const toOrg = (org: string, key: string) => ({ destTenantId: 'rc', destOrgId: ids[org], destOrgPath: paths[org], destOrgName: orgName(org), idempotencyKey: key });
+const toOrg = (org: string, key: string) => ({ destTenantId: 'rc', destOrgId: ids[org], idempotencyKey: key });
 const grants = () => db.rows(sql`select tenant_id, grantee_tenant_id, revoked_at, revoked_by, data from roster.ledger_grants order by granted_at`);
 
 /** Relays reporting's outbox to roster's consumer; the results by topic. */
@@ -68,6 +68,8 @@ beforeAll(async () => {
     paths[key] = `${paths.rcDepartment}${ids[key]}/`;
     await h.database.owner.insert(orgs).values({ tenantId: 'rc', id: ids[key], parentId: ids.rcDepartment, kind: 'flow_branch', name, city, province: '广东', path: paths[key], closedAt });
     await h.database.owner.insert(orgDirectory).values({ tenantId: 'rc', orgId: ids[key], kind: 'flow_branch', name, province: '广东', city, path: paths[key], closedAt });
+    // Reporting's copy, as roster.org_saved left it before the closures (roster's own check is what these tests are about).
+    await h.database.owner.insert(reportingSchema.orgDirectory).values({ tenantId: 'rc', orgId: ids[key], name, path: paths[key] });
   }
   as = callers(ids);
   db = ownerReads(h.database);
@@ -214,7 +216,7 @@ describe('a destination that is closed or not what the directory says gets no gr
     expect(await applyGrantRefusal(h.database, back[0]!.event)).toBe('duplicate');
     expect(await relayBack()).toEqual([]);
     // The refusal ends the check-in for every copy made from its acceptance (issue 13); roster has no grant to revoke.
-    expect((await relay()).map((a) => [a.event.topic, a.event.payload.checkinId, a.result])).toEqual([['reporting.checkin_ended', checkinId, 'applied']]);
+    expect((await relay()).map((a) => [a.event.topic, (a.event.payload as { checkinId: string }).checkinId, a.result])).toEqual([['reporting.checkin_ended', checkinId, 'applied']]);
 
     expect(await myCheckin(checkinId)).toEqual(expect.objectContaining({ status: 'refused', reason: '该组织已撤销，无法报到', destOrgName: '汝城县驻深圳流动党员党支部' }));
     expect(await limingNotices()).toEqual([
@@ -230,19 +232,38 @@ describe('a destination that is closed or not what the directory says gets no gr
     expect((await h.query(roster('members'), { as: as.secretaryOf('rcShenzhen', 'rc'), input: {} })).data).toEqual([]);
   });
 
-  it('a path with made-up ancestors, though accepted by a secretary on it, grants nothing', async () => {
-    // The path ends at the right org but runs through 热水村党支部, whose secretary could then accept.
-    const forged = { ...toOrg('rcFlow', 'liming-forged-1'), destOrgPath: `${paths.reshui}${ids.rcFlow}/` };
+  it('a path with made-up ancestors is not taken: the org on it never sees the request, and the real destination is granted (issue 13)', async () => {
+    // The path would end at the right org but run through 热水村党支部, whose secretary could then accept.
+    const forged = { ...toOrg('rcFlow', 'liming-forged-1'), destOrgPath: `${paths.reshui}${ids.rcFlow}/`, destOrgName: '热水村党支部' };
     const request = await h.mutate(checkins('request'), { as: liming(), input: forged });
     expect(request.error).toBeNull();
-    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('reshui', 'rc'), input: { checkinId: request.data.checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
-    expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'refused']]);
-    expect(await db.count('ledger_grants')).toBe(1);
+    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('reshui', 'rc'), input: { checkinId: request.data.checkinId, decision: 'accept' } })).error?.code).toBe('NOT_FOUND');
+    expect(await relay()).toEqual([]);
     expect((await h.query(roster('members'), { as: as.secretaryOf('reshui', 'rc'), input: {} })).data).toEqual([]);
+    expect(await myCheckin(request.data.checkinId)).toEqual(expect.objectContaining({ status: 'pending', destOrgName: orgName('rcFlow') }));
+    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('rcFlow', 'rc'), input: { checkinId: request.data.checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+    expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'applied']]);
+    expect(await grantOf(request.data.checkinId)).toHaveLength(1);
+    expect(await relayBack()).toEqual([]);
+    await h.mutate(checkins('end'), { as: liming(), input: { checkinId: request.data.checkinId } });
+    await relay();
+  });
+
+  it("a destination roster has moved since reporting's copy heard of it gets no grant: the check-in ends refused", async () => {
+    const moved = crypto.randomUUID();
+    const stale = `${paths.rcDepartment}${moved}/`;
+    await h.database.owner.insert(orgs).values({ tenantId: 'rc', id: moved, parentId: ids.reshui, kind: 'flow_branch', name: '汝城县驻东莞流动党员党支部', city: '东莞', province: '广东', path: `${paths.reshui}${moved}/` });
+    await h.database.owner.insert(orgDirectory).values({ tenantId: 'rc', orgId: moved, kind: 'flow_branch', name: '汝城县驻东莞流动党员党支部', province: '广东', city: '东莞', path: `${paths.reshui}${moved}/` });
+    await h.database.owner.insert(reportingSchema.orgDirectory).values({ tenantId: 'rc', orgId: moved, name: '汝城县驻东莞流动党员党支部', path: stale });
+    const request = await h.mutate(checkins('request'), { as: liming(), input: { destTenantId: 'rc', destOrgId: moved, idempotencyKey: 'liming-dg-1' } });
+    expect(request.error).toBeNull();
+    expect((await h.mutate(checkins('decide'), { as: as.department('rc'), input: { checkinId: request.data.checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+    expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'refused']]);
+    expect(await grantOf(request.data.checkinId)).toEqual([]);
     expect((await relayBack()).map((a) => [a.event.payload, a.result])).toEqual([
       [{ checkinId: request.data.checkinId, memberTenantId: 'yx', reason: 'path_mismatch' }, 'applied'],
     ]);
     expect(await myCheckin(request.data.checkinId)).toEqual(expect.objectContaining({ status: 'refused', reason: '目的地组织信息不符' }));
-    expect((await limingNotices()).map((n: any) => n.dedupe_key)).toContain(`grant-refused:${request.data.checkinId}`);
+    expect((await relay()).map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_ended', 'applied']]);
   });
 });
