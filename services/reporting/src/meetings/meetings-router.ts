@@ -49,7 +49,7 @@ export const meetingsRouter = {
   get: staffProcedure.input(ZMeetingIdInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
       const { meeting, manages } = await findReadableMeeting(tx, ctx.orgIds, input.meetingId);
-      return getMeeting(tx, meeting, manages);
+      return getMeeting(tx, meeting, manages, ctx.claims.userId);
     }),
   ),
 

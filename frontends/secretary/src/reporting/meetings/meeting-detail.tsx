@@ -73,7 +73,10 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
                             </details>
                           </Show>
                           {/* A meeting of an org above the caller's is read-only here: its own secretary records it. */}
-                          <Show when={detail().manages}>
+                          <Show when={detail().manages && member.self}>
+                            <p class="meta">{t('ownAttendance')}</p>
+                          </Show>
+                          <Show when={detail().manages && !member.self}>
                           <div class="field">
                             <label for={`attendance-${member.memberId}`}>{t('attendanceFor', { name: member.name })}</label>
                             <select
