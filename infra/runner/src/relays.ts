@@ -13,12 +13,13 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  * - roster's: roster itself (a transfer another county accepted closes the origin record),
  *   reporting's copy of the members and its check-ins (a grant roster refused, for a
  *   destination closed meanwhile, refuses the check-in), and tasks' and scoring's copies of
- *   members and orgs (@tongxin/copies);
+ *   members and orgs and of check-ins whose grant stands (@tongxin/copies);
  * - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
  *   "ledger unchanged" in a monthly report confirms the ledger; the escalation ladder's
  *   lost-contact proposal waits for a secretary in roster), reporting itself (the member's
- *   inbox hears a destination county's decision), tasks' and scoring's copies of accepted
- *   check-ins, and scoring's points for reports, check-ins, meetings and suggestions;
+ *   inbox hears a destination county's decision), tasks' and scoring's copies (an ended
+ *   check-in removes its copy; the copy itself follows roster's `roster.checkin_granted`),
+ *   and scoring's points for reports, check-ins, meetings and suggestions;
  * - tasks': scoring's points for claims (and their withdrawal) and approved completions,
  *   and the member's inbox, which hears a completion approved or sent back (reporting);
  * - identity's: roster (an activated account links its member, a closed one unlinks it; a

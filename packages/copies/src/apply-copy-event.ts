@@ -1,14 +1,14 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type ProcessedEventsTable, type Tx } from '@tongxin/db';
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { COPY_TOPICS, type CheckinAccepted, type CheckinEnded, type MemberCreated, type MemberUpdated, type OrgMoved, type OrgSaved } from './events.ts';
+import { COPY_TOPICS, type CheckinEnded, type CheckinGranted, type MemberCreated, type MemberUpdated, type OrgMoved, type OrgSaved } from './events.ts';
 import type { Copies } from './tables.ts';
 
 const TOPICS = new Set<string>(Object.values(COPY_TOPICS));
 
 /** The county whose transaction applies the event: a check-in's copy lives in the member's. */
 export function copyTenant(event: DomainEvent): string {
-  const p = event.payload as Partial<CheckinAccepted>;
-  return event.topic.startsWith('reporting.checkin_') && p.memberTenantId ? p.memberTenantId : event.tenantId;
+  const p = event.payload as Partial<CheckinGranted>;
+  return event.topic.includes('.checkin_') && p.memberTenantId ? p.memberTenantId : event.tenantId;
 }
 
 /** `column` with its `fromPath` prefix replaced by `toPath`: a moved subtree's new path. */
@@ -77,15 +77,19 @@ async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, te
       await onOrgMoved?.(tx, tenantId, p);
       return;
     }
-    case COPY_TOPICS.checkinAccepted: {
-      const p = event.payload as CheckinAccepted;
+    case COPY_TOPICS.checkinGranted: {
+      // Written from the grant, not from the destination's acceptance: a copy exists only while the grant stands.
+      const p = event.payload as CheckinGranted;
       const values = { checkinId: p.checkinId, destTenantId: p.granteeTenantId, destOrgId: p.granteeOrgId, destOrgPath: p.granteeOrgPath, acceptedAt: p.grantedAt ? new Date(p.grantedAt) : event.createdAt };
       await tx.insert(checkins).values({ tenantId, memberId: p.memberId, ...values }).onConflictDoUpdate({ target: [checkins.tenantId, checkins.memberId], set: values });
       return;
     }
+    case COPY_TOPICS.checkinGrantRevoked:
     case COPY_TOPICS.checkinEnded: {
+      // Every event that ends a check-in undoes its copy (the grant's revocation follows its
+      // grant in roster's outbox, so a copy written late is still removed). Only the check-in
+      // that ended: a newer one for the same member stays.
       const p = event.payload as CheckinEnded;
-      // Only the check-in that ended: a newer one for the same member stays.
       await tx.delete(checkins).where(and(eq(checkins.tenantId, tenantId), eq(checkins.memberId, p.memberId), eq(checkins.checkinId, p.checkinId)));
       return;
     }

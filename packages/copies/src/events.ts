@@ -47,8 +47,13 @@ export interface OrgMoved {
   toPath: string;
 }
 
-/** `reporting.checkin_accepted`, written by the destination's county. */
-export interface CheckinAccepted {
+/**
+ * `roster.checkin_granted`, written in the member's county when roster writes the grant of an
+ * accepted check-in: the state a copy of a check-in follows. A check-in the destination
+ * accepted but roster refused (closed, or not where the directory says) has no grant and is
+ * never copied (issue 13). `granteeOrgPath` is the directory's.
+ */
+export interface CheckinGranted {
   checkinId: string;
   memberTenantId: string;
   memberId: string;
@@ -58,7 +63,14 @@ export interface CheckinAccepted {
   grantedAt?: string;
 }
 
-/** `reporting.checkin_ended`, written by whichever county ended it. */
+/** `roster.checkin_grant_revoked`, in the member's county, after the grant's `roster.checkin_granted`. */
+export interface CheckinGrantRevoked {
+  checkinId: string;
+  memberTenantId: string;
+  memberId: string;
+}
+
+/** `reporting.checkin_ended`, written by whichever county ended it (a refusal after acceptance included). */
 export interface CheckinEnded {
   checkinId: string;
   memberTenantId: string;
@@ -70,6 +82,7 @@ export const COPY_TOPICS = {
   memberUpdated: 'roster.member_updated',
   orgSaved: 'roster.org_saved',
   orgMoved: 'roster.org_moved',
-  checkinAccepted: 'reporting.checkin_accepted',
+  checkinGranted: 'roster.checkin_granted',
+  checkinGrantRevoked: 'roster.checkin_grant_revoked',
   checkinEnded: 'reporting.checkin_ended',
 } as const;

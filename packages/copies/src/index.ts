@@ -1,4 +1,4 @@
-// Copies of roster's members and orgs and of reporting's accepted check-ins, which tasks and
+// Copies of roster's members and orgs and of check-ins whose grant stands, which tasks and
 // scoring keep from events (no service reads another's tables; design.md, Events).
 export * from './events.ts';
 export * from './tables.ts';

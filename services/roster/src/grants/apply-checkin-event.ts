@@ -1,7 +1,9 @@
 import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { ledgerGrants, members, orgDirectory, orgs, outbox, processedEvents } from '../schema.ts';
-import { CHECKIN_GRANT_REFUSED, type CheckinGrantRefused, type GrantRefusalReason } from './checkin-grant-refused.ts';
+import {
+  CHECKIN_GRANT_REFUSED, CHECKIN_GRANT_REVOKED, CHECKIN_GRANTED, type CheckinGranted, type CheckinGrantRefused, type CheckinGrantRevoked, type GrantRefusalReason,
+} from './checkin-grant-refused.ts';
 import { grantData } from './refresh-grants.ts';
 
 // reporting's check-in events, as it writes them (services/reporting/src/checkins/checkin-rules.ts);
@@ -38,7 +40,9 @@ export type CheckinEventResult = 'applied' | 'duplicate' | 'ignored' | 'refused'
  * closed, unknown or mis-pathed destination gets no grant ('refused'): nothing crosses, and
  * `roster.checkin_grant_refused` tells reporting to refuse the check-in the member sees (it
  * would otherwise stay 'accepted' with nothing behind it). Recorded in this transaction, so
- * with the claim: exactly once.
+ * with the claim: exactly once. A grant written records `roster.checkin_granted`, a grant
+ * revoked `roster.checkin_grant_revoked`: the copies of a check-in (@tongxin/copies) follow
+ * the grant, never the acceptance alone (issue 13).
  * The relay delivers oldest first and stops at a failure, so an end never overtakes its accept.
  */
 export async function applyCheckinEvent(database: Database, event: DomainEvent, now: Date = new Date()): Promise<CheckinEventResult> {
@@ -68,7 +72,8 @@ async function writeGrant(tx: Tx, tenantId: string, p: CheckinAccepted, now: Dat
     .where(and(eq(members.tenantId, tenantId), eq(members.id, p.memberId)));
   if (!row || row.member.status === 'transferred_out') return 'refused';
 
-  await tx
+  const grantedAt = p.grantedAt ? new Date(p.grantedAt) : now;
+  const [granted] = await tx
     .insert(ledgerGrants)
     .values({
       tenantId,
@@ -80,9 +85,18 @@ async function writeGrant(tx: Tx, tenantId: string, p: CheckinAccepted, now: Dat
       fields: p.fields,
       data: grantData(row.member, row.branch, p.fields),
       grantedBy: p.grantedBy,
-      grantedAt: p.grantedAt ? new Date(p.grantedAt) : now,
+      grantedAt,
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ checkinId: ledgerGrants.checkinId });
+  if (granted) {
+    // The grant stands: now, and only now, other services copy the check-in (tasks, scoring).
+    const copy: CheckinGranted = {
+      checkinId: p.checkinId, memberTenantId: tenantId, memberId: p.memberId, granteeTenantId: p.granteeTenantId,
+      granteeOrgId: p.granteeOrgId, granteeOrgPath: p.granteeOrgPath, grantedAt: grantedAt.toISOString(),
+    };
+    await recordEvent(tx, outbox, tenantId, CHECKIN_GRANTED, copy);
+  }
   return 'applied';
 }
 
@@ -94,9 +108,15 @@ async function refuseGrant(tx: Tx, tenantId: string, checkinId: string, reason: 
 
 /** A revoked grant holds nothing: the copy is emptied, the row kept as history (who granted, who ended). */
 async function revokeGrant(tx: Tx, tenantId: string, p: CheckinEnded, now: Date): Promise<CheckinEventResult> {
-  await tx
+  const revokedAt = p.endedAt ? new Date(p.endedAt) : now;
+  const revoked = await tx
     .update(ledgerGrants)
-    .set({ revokedAt: p.endedAt ? new Date(p.endedAt) : now, revokedBy: p.endedBy ?? 'system', data: {} })
-    .where(and(eq(ledgerGrants.tenantId, tenantId), eq(ledgerGrants.checkinId, p.checkinId), isNull(ledgerGrants.revokedAt)));
+    .set({ revokedAt, revokedBy: p.endedBy ?? 'system', data: {} })
+    .where(and(eq(ledgerGrants.tenantId, tenantId), eq(ledgerGrants.checkinId, p.checkinId), isNull(ledgerGrants.revokedAt)))
+    .returning({ checkinId: ledgerGrants.checkinId });
+  if (revoked.length > 0) {
+    const ended: CheckinGrantRevoked = { checkinId: p.checkinId, memberTenantId: tenantId, memberId: p.memberId, revokedAt: revokedAt.toISOString() };
+    await recordEvent(tx, outbox, tenantId, CHECKIN_GRANT_REVOKED, ended);
+  }
   return 'applied';
 }

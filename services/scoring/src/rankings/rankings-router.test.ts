@@ -12,7 +12,10 @@ beforeAll(async () => {
   // 王芳 (涌水村's mobile-member branch) checks in with the Shenzhen flow branch of her own
   // county; 朱建国 of 汝城 checks in there too (his points stay in his county).
   const checkins = [activity.checkin('王芳', 'yx', 'shenzhen', '2026-10-03T02:00:00Z'), activity.checkin('朱建国', 'yx', 'shenzhen', '2026-10-03T02:00:00Z')];
-  for (const e of checkins) await applyCopyEventToScoring(h.database, e);
+  // The copies follow roster's grant of each check-in.
+  for (const e of [activity.granted('王芳', 'yx', 'shenzhen', '2026-10-03T02:00:00Z'), activity.granted('朱建国', 'yx', 'shenzhen', '2026-10-03T02:00:00Z')]) {
+    await applyCopyEventToScoring(h.database, e);
+  }
   await score(
     h.database,
     ...checkins,

@@ -97,6 +97,11 @@ export const activity = {
       checkinId: crypto.randomUUID(), memberTenantId: tenantOf(name), memberId: memberIdOf(name), granteeTenantId: destTenantId,
       granteeOrgId: orgs[destOrg], granteeOrgPath: pathOf(destOrg), fields: ['phone'], grantedBy: 'sec', grantedAt,
     }),
+  /** Roster wrote the grant of that check-in, in the member's county: what the copies follow (issue 13). */
+  granted: (name: PersonName, destTenantId: string, destOrg: OrgName, grantedAt = '2026-11-02T01:00:00Z', checkinId: string = crypto.randomUUID()) =>
+    event('roster.checkin_granted', tenantOf(name), {
+      checkinId, memberTenantId: tenantOf(name), memberId: memberIdOf(name), granteeTenantId: destTenantId, granteeOrgId: orgs[destOrg], granteeOrgPath: pathOf(destOrg), grantedAt,
+    }),
   claimed: (name: PersonName, claimId: string, claimedAt = '2026-11-02T01:00:00Z', taskTenantId = tenantOf(name)) =>
     event('tasks.claimed', taskTenantId, {
       claimId, taskId: crypto.randomUUID(), taskKind: 'sell_products', taskOrgId: orgs.yongshui, memberTenantId: tenantOf(name), memberId: memberIdOf(name), userId: person(name).userId, claimedAt,

@@ -15,20 +15,27 @@ const event = (tenantId: string, topic: string, payload: unknown): DomainEvent =
 const titles = async (who: typeof people.zhou) => (await h.query(trpc('tasks.forMe'), { as: member(who) })).data.map((t: { title: string }) => t.title);
 
 describe('applyCopyEventToTasks', () => {
-  it('a check-in accepted in another county brings its flow branch’s tasks to the member, once; its end takes them away', async () => {
+  it('a check-in granted in another county brings its flow branch’s tasks to the member, once; its end takes them away', async () => {
     await publish(h, secretaryOf('gzFlow'), { orgId: o.gzFlow, visibility: 'flow_org', title: '广州：新来的老乡' });
     expect(await titles(people.zhou)).toEqual([]);
     const checkinId = crypto.randomUUID();
-    // reporting.checkin_accepted is written by the destination's county ('yx').
-    const accepted = event('yx', 'reporting.checkin_accepted', {
-      checkinId, memberTenantId: 'rc', memberId: people.zhou.memberId, granteeTenantId: 'yx', granteeOrgId: o.gzFlow, granteeOrgPath: paths.gzFlow,
-      fields: [], grantedBy: 'sec-gzFlow', grantedAt: '2026-11-01T08:00:00.000Z',
-    });
-    expect(await applyCopyEventToTasks(h.database, accepted)).toBe('applied');
-    expect(await applyCopyEventToTasks(h.database, accepted)).toBe('duplicate');
+    const payload = { checkinId, memberTenantId: 'rc', memberId: people.zhou.memberId, granteeTenantId: 'yx', granteeOrgId: o.gzFlow, granteeOrgPath: paths.gzFlow };
+    // The destination's acceptance alone copies nothing: roster may still refuse the grant (issue 13).
+    const accepted = event('yx', 'reporting.checkin_accepted', { ...payload, fields: [], grantedBy: 'sec-gzFlow', grantedAt: '2026-11-01T08:00:00.000Z' });
+    expect(await applyCopyEventToTasks(h.database, accepted)).toBe('ignored');
+    expect(await titles(people.zhou)).toEqual([]);
+    // roster.checkin_granted is written in the member's county ('rc') once the grant stands.
+    const granted = event('rc', 'roster.checkin_granted', { ...payload, grantedAt: '2026-11-01T08:00:00.000Z' });
+    expect(await applyCopyEventToTasks(h.database, granted)).toBe('applied');
+    expect(await applyCopyEventToTasks(h.database, granted)).toBe('duplicate');
     expect(await titles(people.zhou)).toEqual(['广州：新来的老乡']);
     const ended = event('rc', 'reporting.checkin_ended', { checkinId, memberTenantId: 'rc', memberId: people.zhou.memberId, endedBy: 'u-zhou', endedAt: '2026-11-02T08:00:00.000Z' });
     expect(await applyCopyEventToTasks(h.database, ended)).toBe('applied');
+    expect(await titles(people.zhou)).toEqual([]);
+    // The grant's revocation, after a copy written late (roster's outbox and reporting's are relayed side by side), undoes it too.
+    expect(await applyCopyEventToTasks(h.database, event('rc', 'roster.checkin_granted', { ...payload, grantedAt: '2026-11-01T08:00:00.000Z' }))).toBe('applied');
+    expect(await titles(people.zhou)).toEqual(['广州：新来的老乡']);
+    expect(await applyCopyEventToTasks(h.database, event('rc', 'roster.checkin_grant_revoked', { checkinId, memberTenantId: 'rc', memberId: people.zhou.memberId, revokedAt: '2026-11-02T08:00:00.000Z' }))).toBe('applied');
     expect(await titles(people.zhou)).toEqual([]);
   });
 
