@@ -215,7 +215,7 @@ describe('a destination that is closed or not what the directory says gets no gr
     ]);
     expect(await applyGrantRefusal(h.database, back[0]!.event)).toBe('duplicate');
     expect(await relayBack()).toEqual([]);
-    // The refusal ends the check-in for every copy made from its acceptance (issue 13); roster has no grant to revoke.
+    // The refusal ends the check-in for every consumer of its end (issue 13): no grant to revoke, no copy to remove.
     expect((await relay()).map((a) => [a.event.topic, (a.event.payload as { checkinId: string }).checkinId, a.result])).toEqual([['reporting.checkin_ended', checkinId, 'applied']]);
 
     expect(await myCheckin(checkinId)).toEqual(expect.objectContaining({ status: 'refused', reason: '该组织已撤销，无法报到', destOrgName: '汝城县驻深圳流动党员党支部' }));
