@@ -13,7 +13,8 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  * - roster's: roster itself (a transfer another county accepted closes the origin record),
  *   reporting's copy of the members and its check-ins (a grant roster refused, for a
  *   destination closed meanwhile, refuses the check-in), and tasks' and scoring's copies of
- *   members and orgs and of check-ins whose grant stands (@tongxin/copies);
+ *   members and orgs and of check-ins whose grant stands (@tongxin/copies), and scoring's
+ *   points for a check-in once its grant is written;
  * - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
  *   "ledger unchanged" in a monthly report confirms the ledger; the escalation ladder's
  *   lost-contact proposal waits for a secretary in roster), reporting itself (the member's
@@ -31,7 +32,7 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
   {
     name: 'roster',
     outbox: rosterSchema.outbox,
-    consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCopyEventToTasks, applyCopyEventToScoring, applyRosterEventToIdentity],
+    consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCopyEventToTasks, applyCopyEventToScoring, applyRosterEventToIdentity, applyEventToScoring],
   },
   {
     name: 'reporting',

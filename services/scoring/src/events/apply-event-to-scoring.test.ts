@@ -51,17 +51,18 @@ describe('points from reporting', () => {
     expect((await db.entries('李华')).map((e) => [e.kind, e.points])).toEqual([['meeting_in_person', 5], ['meeting_online', 3], ['meeting_reported', 3]]);
   });
 
-  it('a check-in accepted by another county earns the member points in their own county; the copies follow its grant, once', async () => {
-    const checkin = activity.checkin('曹德胜', 'rc', 'rcBranch');
-    expect(checkin.tenantId).toBe('rc');
-    expect(await applyEventToScoring(h.database, checkin)).toBe('applied');
-    // The acceptance alone copies nothing: roster may still refuse the grant (issue 13).
-    expect(await applyCopyEventToScoring(h.database, checkin)).toBe('ignored');
+  it('a check-in earns the member points in their own county once roster writes its grant, not at the acceptance (which roster may refuse); the copy follows the grant, once', async () => {
     const granted = activity.granted('曹德胜', 'rc', 'rcBranch');
+    expect(granted.tenantId).toBe('yx');
+    // The destination's acceptance alone earns nothing and copies nothing (issue 13 A).
+    const accepted = { ...granted, id: crypto.randomUUID(), tenantId: 'rc', topic: 'reporting.checkin_accepted' };
+    expect(await applyEventToScoring(h.database, accepted)).toBe('ignored');
+    expect(await applyCopyEventToScoring(h.database, accepted)).toBe('ignored');
+    expect(await applyEventToScoring(h.database, granted)).toBe('applied');
     expect(await applyCopyEventToScoring(h.database, granted)).toBe('applied');
-    expect(await applyEventToScoring(h.database, checkin)).toBe('duplicate');
+    expect(await applyEventToScoring(h.database, granted)).toBe('duplicate');
     expect(await applyCopyEventToScoring(h.database, granted)).toBe('duplicate');
-    const [entry] = await db.rows(sql`select tenant_id, kind, points from scoring.points_ledger where source_event_id = ${checkin.id}`);
+    const [entry] = await db.rows(sql`select tenant_id, kind, points from scoring.points_ledger where source_event_id = ${granted.id}`);
     expect(entry).toEqual({ tenant_id: 'yx', kind: 'checkin', points: 10 });
     expect(await db.count('scored_events', `tenant_id = 'rc'`)).toBe(0);
   });

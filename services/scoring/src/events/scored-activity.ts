@@ -3,10 +3,15 @@ import { z } from 'zod';
 import { chinaMonthOf, monthStart, ZMonth } from '../periods/period.ts';
 import type { ActivityKind } from '../rules/activity-rules.ts';
 
-/** The topics that earn points, from reporting's and tasks' outboxes (issue 7 contract). */
+/**
+ * The topics that earn points, from reporting's, roster's and tasks' outboxes (issue 7
+ * contract). A check-in earns its points when roster writes its grant (`roster.checkin_granted`,
+ * in the member's county), not when the destination accepts it: an acceptance roster then
+ * refuses never held, and earns nothing (issue 13 A).
+ */
 export const SCORED_TOPICS = {
   monthlyReportSubmitted: 'reporting.monthly_report_submitted',
-  checkinAccepted: 'reporting.checkin_accepted',
+  checkinGranted: 'roster.checkin_granted',
   meetingAttended: 'reporting.meeting_attended',
   suggestionAdopted: 'reporting.suggestion_adopted',
   taskClaimed: 'tasks.claimed',
@@ -53,8 +58,8 @@ const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
     // A report belongs to the month it reports on, even when sent in the first days of the next.
     return award(event.tenantId, p.data.memberId, p.data.userId, 'monthly_report', p.data.period, monthStart(p.data.period), p.data.period);
   },
-  [SCORED_TOPICS.checkinAccepted]: (event) => {
-    // Written by the DESTINATION county; the points go to the member in their own county.
+  [SCORED_TOPICS.checkinGranted]: (event) => {
+    // Written in the member's county when the grant stands; the points go to the member there.
     const p = z.object({ checkinId: ZId, memberTenantId: ZId, memberId: ZMemberId, grantedAt: ZInstant.optional() }).safeParse(event.payload);
     if (!p.success) return null;
     return award(p.data.memberTenantId, p.data.memberId, null, 'checkin', p.data.checkinId, instant(p.data.grantedAt, event));

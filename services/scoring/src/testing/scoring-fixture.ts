@@ -91,11 +91,11 @@ export const activity = {
     event('reporting.meeting_attended', tenantOf(name), { meetingId, memberId: memberIdOf(name), userId: person(name).userId, attendance, kind: 'branch_meeting', startsAt }),
   suggestion: (name: PersonName, createdAt?: Date) =>
     event('reporting.suggestion_adopted', tenantOf(name), { suggestionId: crypto.randomUUID(), memberId: memberIdOf(name), userId: person(name).userId, category: 'industry' }, createdAt),
-  /** Accepted by `destTenantId`'s county (the event's tenant), into `destOrg`. */
+  /** A check-in into `destOrg` of `destTenantId`'s county whose grant roster wrote (in the member's county): what earns its points. */
   checkin: (name: PersonName, destTenantId: string, destOrg: OrgName, grantedAt = '2026-11-02T01:00:00Z') =>
-    event('reporting.checkin_accepted', destTenantId, {
+    event('roster.checkin_granted', tenantOf(name), {
       checkinId: crypto.randomUUID(), memberTenantId: tenantOf(name), memberId: memberIdOf(name), granteeTenantId: destTenantId,
-      granteeOrgId: orgs[destOrg], granteeOrgPath: pathOf(destOrg), fields: ['phone'], grantedBy: 'sec', grantedAt,
+      granteeOrgId: orgs[destOrg], granteeOrgPath: pathOf(destOrg), grantedAt,
     }),
   /** Roster wrote the grant of that check-in, in the member's county: what the copies follow (issue 13). */
   granted: (name: PersonName, destTenantId: string, destOrg: OrgName, grantedAt = '2026-11-02T01:00:00Z', checkinId: string = crypto.randomUUID()) =>
