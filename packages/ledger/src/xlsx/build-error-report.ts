@@ -1,3 +1,4 @@
+import { formulaSafeText } from './formula-safe-text.ts';
 import { FIELD_HEADERS, IMPORT_ERROR_MESSAGES, type ImportErrorCode, type XlsxLocale } from './import-fields.ts';
 import { styleHeader, toBytes, Workbook } from './workbook.ts';
 
@@ -39,7 +40,7 @@ export async function buildErrorReport(errors: readonly ReportedError[], locale:
     const translated = error.code ? vocabulary.messages[error.code]?.[locale] : undefined;
     // The server's detail (e.g. "at most 40 characters") follows the translation in English only.
     const message = translated ? (locale === 'en' && error.message && error.message !== translated ? `${translated} (${error.message})` : translated) : error.message;
-    sheet.addRow([error.row, header, message]);
+    sheet.addRow([error.row, formulaSafeText(header), formulaSafeText(message)]);
   }
   return toBytes(workbook);
 }

@@ -1,3 +1,4 @@
+import { formulaSafeText } from './formula-safe-text.ts';
 import type { ExportMeta, ExportRow } from './export-row.ts';
 import { FIELD_HEADERS, GENDER_LABELS, IMPORT_FIELDS, STATUS_LABELS, type XlsxLocale } from './import-fields.ts';
 import { styleHeader, THIN_BORDER, toBytes, Workbook, type Worksheet } from './workbook.ts';
@@ -46,9 +47,9 @@ export function addTitle(sheet: Worksheet, title: string, subtitle: string, widt
   sheet.getCell(2, 1).alignment = { horizontal: 'left' };
 }
 
-/** Body cells are text: an ID-card number or phone must never become a number in Excel. */
+/** Body cells are text: an ID-card number or phone must never become a number in Excel, nor a name a formula. */
 export function addBodyRow(sheet: Worksheet, values: (string | number)[]) {
-  const row = sheet.addRow(values);
+  const row = sheet.addRow(values.map(formulaSafeText));
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     cell.border = THIN_BORDER;
     if (col > 1) cell.numFmt = '@';

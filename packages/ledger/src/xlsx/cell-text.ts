@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { withoutFormulaGuard } from './formula-safe-text.ts';
 import type { ImportField } from './import-fields.ts';
 
 export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['birthDate', 'joinedOn', 'awaySince']);
@@ -13,7 +14,10 @@ export function cellText(value: CellValue, field: ImportField): { text: string; 
     if (field === 'idCardNumber') return { text: value.toFixed(0), numberIdCard: true };
     return { text: Number.isInteger(value) ? value.toFixed(0) : String(value) };
   }
-  if (typeof value === 'string') return { text: DATE_FIELDS.has(field) ? normalizeDate(value) : value.trim() };
+  if (typeof value === 'string') {
+    const text = withoutFormulaGuard(value.trim());
+    return { text: DATE_FIELDS.has(field) ? normalizeDate(text) : text };
+  }
   if (typeof value === 'boolean') return { text: String(value) };
   if ('richText' in value) return cellText(value.richText.map((r) => r.text).join(''), field);
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result ?? null, field);

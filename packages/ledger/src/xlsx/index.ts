@@ -11,3 +11,6 @@ export { buildRosterExport } from './build-roster-export.ts';
 export { buildLedgerExport, LEDGER_EXPORT_HEADERS } from './build-ledger-export.ts';
 export { normalizeDate } from './cell-text.ts';
 export type { ExportMeta, ExportRow } from './export-row.ts';
+export { checkWorkbookSize, MAX_FILE_BYTES, MAX_ROWS, MAX_UNCOMPRESSED_BYTES, WorkbookRefused, type WorkbookRefusal } from './check-workbook-size.ts';
+export { formulaSafeText } from './formula-safe-text.ts';
+export type { ReadProgress } from './workbook.ts';

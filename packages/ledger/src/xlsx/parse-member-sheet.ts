@@ -1,7 +1,7 @@
 import { EXAMPLE_ID_CARD } from './build-template.ts';
 import { cellText } from './cell-text.ts';
 import { canonicalValue, fieldOfHeader, type ImportError, type ImportField, type ImportRow } from './import-fields.ts';
-import { readWorkbook, type Worksheet } from './workbook.ts';
+import { readWorkbook, type ReadProgress, type Worksheet } from './workbook.ts';
 
 export interface ParsedSheet {
   rows: ImportRow[];
@@ -22,11 +22,11 @@ const HEADER_SEARCH_ROWS = 6;
  * Reads the first sheet that has a recognisable header row (zh-CN or en labels, or the
  * usual variants), one `ImportRow` per non-empty row with its Excel row number.
  */
-export async function parseMemberSheet(bytes: ArrayBuffer | Uint8Array): Promise<ParsedSheet> {
-  const workbook = await readWorkbook(bytes);
+export async function parseMemberSheet(bytes: ArrayBuffer | Uint8Array, onProgress?: (progress: ReadProgress) => void): Promise<ParsedSheet> {
+  const workbook = await readWorkbook(bytes, onProgress);
   for (const sheet of workbook.worksheets) {
     const header = findHeader(sheet);
-    if (header) return readRows(sheet, header.rowNumber, header.columns, header.ignored);
+    if (header) return readRows(sheet, header.rowNumber, header.columns, header.ignored, onProgress);
   }
   return { rows: [], problems: [{ row: 1, column: '', code: 'required', message: 'no header row with the template columns was found' }], ignoredColumns: [] };
 }
@@ -47,11 +47,14 @@ function findHeader(sheet: Worksheet) {
   return null;
 }
 
-function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, ImportField>, ignored: string[]): ParsedSheet {
+function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, ImportField>, ignored: string[], onProgress?: (progress: ReadProgress) => void): ParsedSheet {
   const rows: ImportRow[] = [];
   const problems: ImportError[] = [];
   const firstRowOf = new Map<string, number>();
+  const total = sheet.actualRowCount;
+  let done = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (++done % 500 === 0) onProgress?.({ phase: 'rows', done, total });
     if (rowNumber <= headerRow) return;
     const values: ImportRow['values'] = {};
     let numberIdCard = false;

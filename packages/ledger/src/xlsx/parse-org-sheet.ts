@@ -1,6 +1,6 @@
 import { cellText } from './cell-text.ts';
 import { orgFieldOfHeader, parentSegments, type OrgImportError, type OrgImportField, type OrgImportRow } from './org-import-fields.ts';
-import { readWorkbook, type Worksheet } from './workbook.ts';
+import { readWorkbook, type ReadProgress, type Worksheet } from './workbook.ts';
 
 export interface ParsedOrgSheet {
   rows: OrgImportRow[];
@@ -16,11 +16,11 @@ const HEADER_SEARCH_ROWS = 6;
  * one `OrgImportRow` per non-empty row with its Excel row number (the instructions sheet,
  * whose examples sit under a title, is never read: the data sheet comes first).
  */
-export async function parseOrgSheet(bytes: ArrayBuffer | Uint8Array): Promise<ParsedOrgSheet> {
-  const workbook = await readWorkbook(bytes);
+export async function parseOrgSheet(bytes: ArrayBuffer | Uint8Array, onProgress?: (progress: ReadProgress) => void): Promise<ParsedOrgSheet> {
+  const workbook = await readWorkbook(bytes, onProgress);
   for (const sheet of workbook.worksheets) {
     const header = findHeader(sheet);
-    if (header) return readRows(sheet, header.rowNumber, header.columns, header.ignored);
+    if (header) return readRows(sheet, header.rowNumber, header.columns, header.ignored, onProgress);
   }
   return { rows: [], problems: [{ row: 1, column: '', code: 'required', message: 'no header row with the template columns was found' }], ignoredColumns: [] };
 }
@@ -41,11 +41,14 @@ function findHeader(sheet: Worksheet) {
   return null;
 }
 
-function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, OrgImportField>, ignored: string[]): ParsedOrgSheet {
+function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, OrgImportField>, ignored: string[], onProgress?: (progress: ReadProgress) => void): ParsedOrgSheet {
   const rows: OrgImportRow[] = [];
   const problems: OrgImportError[] = [];
   const firstRowOf = new Map<string, number>();
+  const total = sheet.actualRowCount;
+  let done = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (++done % 500 === 0) onProgress?.({ phase: 'rows', done, total });
     if (rowNumber <= headerRow) return;
     const values: OrgImportRow['values'] = {};
     for (const [col, field] of columns) {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkWorkbookSize, MAX_ROWS, WorkbookRefused } from './check-workbook-size.ts';
 
 // exceljs is CommonJS (Node) / UMD (browser): one default import, used through this module.
 export const { Workbook } = ExcelJS;
@@ -11,10 +12,23 @@ export async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
 }
 
-export async function readWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+/** What a parse reports while it runs: the size check (bytes inflated), then the rows read. */
+export type ReadProgress = { phase: 'checking'; done: number; total: number } | { phase: 'rows'; done: number; total: number };
+
+/**
+ * The one way an uploaded workbook is opened (members and org imports alike): refused over
+ * the limits of `check-workbook-size.ts` before exceljs sees it, then a sheet of more rows
+ * than `MAX_ROWS` refused after (a backstop to the count taken while inflating).
+ */
+export async function readWorkbook(input: ArrayBuffer | Uint8Array, onProgress?: (progress: ReadProgress) => void): Promise<ExcelJS.Workbook> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  await checkWorkbookSize(bytes, (p) => onProgress?.({ phase: 'checking', ...p }));
   const workbook = new Workbook();
   // exceljs' typings say Buffer; in the browser it takes an ArrayBuffer, in Node a Buffer or Uint8Array.
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  for (const sheet of workbook.worksheets) {
+    if (sheet.actualRowCount > MAX_ROWS) throw new WorkbookRefused('too_many_rows', `${sheet.name} has ${sheet.actualRowCount} rows`);
+  }
   return workbook;
 }
 
