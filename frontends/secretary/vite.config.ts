@@ -8,6 +8,8 @@ export default defineConfig(({ command }) => ({
   base: './',
   plugins: [solid(), federation(remoteFederation('secretary', { command }))],
   build: { target: 'es2022' },
+  // The spreadsheet parse worker (src/excel/parse-worker.ts) is a module worker: a same-origin file, as the CSP requires.
+  worker: { format: 'es' },
   // `npx vite` here shows this remote alone; the API comes from `npm start`.
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 }));

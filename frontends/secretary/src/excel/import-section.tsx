@@ -4,9 +4,11 @@ import { format } from '@tongxin/i18n';
 import { OrgSelect } from '../tree/org-select.tsx';
 import type { TreeOrg } from '../tree/org-types.ts';
 import { ImportSummary } from './import-summary.tsx';
+import type { ReadProgress } from '@tongxin/ledger/xlsx';
+import { parseFailureText, readingText } from './error-text.ts';
 import { t } from './messages.ts';
+import { parseInWorker } from './parse-in-worker.ts';
 import { ProgressBar } from './progress-bar.tsx';
-import { loadXlsx } from './save-file.ts';
 import { TemplateButton } from './template-button.tsx';
 import { ImportStopped, uploadRows, type ImportTotals, type RowError } from './upload-rows.ts';
 
@@ -27,6 +29,7 @@ export function ImportSection(props: { orgs: readonly TreeOrg[] }) {
   const [phase, setPhase] = createSignal<'idle' | 'reading' | 'uploading' | 'done'>('idle');
   const [progress, setProgress] = createSignal({ done: 0, total: 0 });
   const [retrying, setRetrying] = createSignal(0);
+  const [reading, setReading] = createSignal<ReadProgress | null>(null);
   const [problem, setProblem] = createSignal('');
   const [outcome, setOutcome] = createSignal<ImportOutcome | null>(null);
   const busy = () => phase() === 'reading' || phase() === 'uploading';
@@ -38,12 +41,12 @@ export function ImportSection(props: { orgs: readonly TreeOrg[] }) {
     setProblem('');
     setOutcome(null);
     setPhase('reading');
-    let parsed: Awaited<ReturnType<Awaited<ReturnType<typeof loadXlsx>>['parseMemberSheet']>>;
+    setReading(null);
+    let parsed: Awaited<ReturnType<typeof parseInWorker<'members'>>>;
     try {
-      const xlsx = await loadXlsx();
-      parsed = await xlsx.parseMemberSheet(await chosen.arrayBuffer());
-    } catch {
-      setProblem(t('unreadable'));
+      parsed = await parseInWorker('members', chosen, setReading);
+    } catch (error) {
+      setProblem(parseFailureText(error));
       return setPhase('idle');
     }
     if (parsed.rows.length === 0 && parsed.problems.length === 0) {
@@ -106,7 +109,9 @@ export function ImportSection(props: { orgs: readonly TreeOrg[] }) {
       </Show>
       <Switch>
         <Match when={phase() === 'reading'}>
-          <p role="status">{t('reading')}</p>
+          <Show when={reading()} keyed fallback={<p role="status">{t('reading')}</p>}>
+            {(progress) => <ProgressBar label={t('reading')} value={progress.done} max={progress.total} text={readingText(progress)} />}
+          </Show>
         </Match>
         <Match when={phase() === 'uploading' || phase() === 'done'}>
           <ProgressBar

@@ -6,7 +6,10 @@ import { ORG_IMPORT_CHUNK_ROWS, orderForImport } from '@tongxin/ledger/xlsx/org-
 import { describeError } from '@tongxin/ui';
 import type { ImportOutcome } from './import-section.tsx';
 import { ImportSummary } from './import-summary.tsx';
+import type { ReadProgress } from '@tongxin/ledger/xlsx';
+import { parseFailureText, readingText } from './error-text.ts';
 import { t } from './messages.ts';
+import { parseInWorker } from './parse-in-worker.ts';
 import { ProgressBar } from './progress-bar.tsx';
 import { loadXlsx, saveFile } from './save-file.ts';
 import { ImportStopped, uploadChunks } from './upload-rows.ts';
@@ -34,6 +37,7 @@ function OrgImportForm(props: { departmentName: string; onImported: () => void }
   const [phase, setPhase] = createSignal<'idle' | 'reading' | 'uploading' | 'done'>('idle');
   const [progress, setProgress] = createSignal({ done: 0, total: 0 });
   const [retrying, setRetrying] = createSignal(0);
+  const [reading, setReading] = createSignal<ReadProgress | null>(null);
   const [problem, setProblem] = createSignal('');
   const [outcome, setOutcome] = createSignal<ImportOutcome | null>(null);
   const [templateBusy, setTemplateBusy] = createSignal(false);
@@ -56,12 +60,12 @@ function OrgImportForm(props: { departmentName: string; onImported: () => void }
     setProblem('');
     setOutcome(null);
     setPhase('reading');
-    let parsed: Awaited<ReturnType<Awaited<ReturnType<typeof loadXlsx>>['parseOrgSheet']>>;
+    setReading(null);
+    let parsed: Awaited<ReturnType<typeof parseInWorker<'orgs'>>>;
     try {
-      const xlsx = await loadXlsx();
-      parsed = await xlsx.parseOrgSheet(await chosen.arrayBuffer());
-    } catch {
-      setProblem(t('unreadable'));
+      parsed = await parseInWorker('orgs', chosen, setReading);
+    } catch (error) {
+      setProblem(parseFailureText(error));
       return setPhase('idle');
     }
     if (parsed.rows.length === 0 && parsed.problems.length === 0) {
@@ -121,7 +125,9 @@ function OrgImportForm(props: { departmentName: string; onImported: () => void }
       </Show>
       <Switch>
         <Match when={phase() === 'reading'}>
-          <p role="status">{t('reading')}</p>
+          <Show when={reading()} keyed fallback={<p role="status">{t('reading')}</p>}>
+            {(progress) => <ProgressBar label={t('reading')} value={progress.done} max={progress.total} text={readingText(progress)} />}
+          </Show>
         </Match>
         <Match when={phase() === 'uploading' || phase() === 'done'}>
           <ProgressBar
