@@ -15,3 +15,12 @@ export function idTailDigest(memberId: string, idCardNumber: string | null | und
   if (!tail) return null;
   return encodeHexLowerCase(sha256(new TextEncoder().encode(`${memberId}:${tail}`)));
 }
+
+/**
+ * The blind index of a whole ID-card number, as `roster.members.id_card_hash` computes it
+ * in SQL (sha256 of `tenant:NUMBER`, hex): search compares it for equality, so no prefix of a
+ * number matches (issue 13, class B). Pure JS, for the same reason as above.
+ */
+export function idCardBlindIndex(tenantId: string, idCardNumber: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(`${tenantId}:${idCardNumber.trim().toUpperCase()}`)));
+}

@@ -1,5 +1,4 @@
-import { maskIdCard, type MemberStatus } from '@tongxin/ledger';
-import { createHash } from 'node:crypto';
+import { maskIdCard, type MemberStatus, idCardBlindIndex } from '@tongxin/ledger';
 import type { Tx } from '@tongxin/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { LEDGER_STATUSES, staleCutoff } from './ledger-staleness.ts';
@@ -35,13 +34,8 @@ export interface ListMembersOptions {
   now: Date;
 }
 
-/**
- * The blind index of a whole ID-card number, as `roster.members.id_card_hash` computes it
- * (sha256 of `tenant:NUMBER`, hex). Search compares it for equality: no prefix of a number
- * matches, so a number cannot be rebuilt digit by digit (issue 13, class B).
- */
-export const idCardHash = (tenantId: string, idCardNumber: string) =>
-  createHash('sha256').update(`${tenantId}:${idCardNumber.trim().toUpperCase()}`).digest('hex');
+/** The blind index of a whole ID-card number (`@tongxin/ledger`, the same as the column's SQL). */
+export const idCardHash = (tenantId: string, idCardNumber: string) => idCardBlindIndex(tenantId, idCardNumber);
 
 const WHOLE_ID_CARD = /^\d{17}[\dX]$/i;
 
