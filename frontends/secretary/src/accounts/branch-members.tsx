@@ -39,6 +39,13 @@ export function BranchMembers(props: {
     refetch();
   }
 
+  /** New codes replace unused ones already sent or printed: say so before it happens. */
+  function issueForBranch() {
+    const pending = props.branch?.pending ?? 0;
+    if (pending > 0 && !window.confirm(t('replaceConfirm', { count: pending }))) return;
+    void run({ branchId: props.branchId }, 'branch');
+  }
+
   async function revokeCode(member: MemberAccount) {
     if (!window.confirm(t('revokeConfirm', { name: member.name }))) return;
     setSaid('');
@@ -62,7 +69,7 @@ export function BranchMembers(props: {
       </h2>
       <Show when={props.branch}>{(branch) => <BranchFigures branch={branch()} />}</Show>
       <div class="issue-all">
-        <button type="button" disabled={issue.pending()} onClick={() => run({ branchId: props.branchId }, 'branch')}>
+        <button type="button" disabled={issue.pending()} onClick={() => issueForBranch()}>
           {issuingFor() === 'branch' ? t('issuing') : t('issueBranch')}
         </button>
         <p class="meta">{t('issueBranchHint')}</p>
