@@ -177,6 +177,7 @@ test('the operator opens 宜章县; it sets itself up, a member activates and re
   const member = await newPage(browser, { width: 360, height: 780 });
   await activate(member, memberCode, members[1]!, MEMBER_PASSWORD);
   await expect(member.getByText(`当前用户：${MEMBER}`)).toBeVisible();
+  await expect(member.getByRole('status').filter({ hasText: '账号已激活' })).toBeVisible();
   expect(await fitsWidth(member)).toBe(true);
   await shot(member, '23-member-activated-360');
   await member.goto('/member?page=report');

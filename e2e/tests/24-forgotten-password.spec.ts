@@ -53,6 +53,7 @@ test('a forgotten password is reset with an SMS code; the old session is refused
   await phone.getByLabel('验证码').fill(code);
   await phone.getByRole('button', { name: '重设密码' }).click();
   await expect(phone.getByText(`当前用户：${account.name}`)).toBeVisible();
+  await expect(phone.getByRole('status').filter({ hasText: '密码已重设' })).toBeVisible();
   await shot(phone, '24-reset-done-360');
 
   // The old session mints no new access token, and without one it is back at the login page.

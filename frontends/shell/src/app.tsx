@@ -6,7 +6,7 @@ import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { LoginPage } from './login-page.tsx';
 import { navigate, pathname } from './navigation.tsx';
 import { RemoteView, preloadRemotes } from './remote-view.tsx';
-import { goToLogin, session, setSession } from './session.ts';
+import { arrivalNotice, goToLogin, session, setArrivalNotice, setSession } from './session.ts';
 import { TopBar } from './top-bar.tsx';
 import { allowedViews, homeView, views } from './views.ts';
 
@@ -50,6 +50,8 @@ export function App() {
   createEffect(() => (document.title = t('app.name')));
   // Route changes move focus to the new content, as a page load would for screen readers.
   createEffect(on(pathname, () => main?.focus({ preventScroll: true }), { defer: true }));
+  // The arrival notice (activated, password reset) is for the page it arrived on only.
+  createEffect(on(pathname, (_now, before) => views.some((view) => view.path === before) && setArrivalNotice(null), { defer: true }));
   // A page restored from the back/forward cache (after logout elsewhere) checks again.
   window.addEventListener('pageshow', (event) => event.persisted && needsSession() && refetch());
 
@@ -70,6 +72,7 @@ export function App() {
             <Show when={check.error && errorKind(check.error) !== 'network'}>
               <ErrorNotice message={describeError(check.error)} onRetry={refetch} />
             </Show>
+            <Show when={arrivalNotice()}>{(text) => <p role="status" class="notice notice-success">{text()}</p>}</Show>
             <Routes />
           </Match>
           <Match when={check.error}>

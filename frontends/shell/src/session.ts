@@ -7,7 +7,9 @@ export type Session = Awaited<ReturnType<typeof identity.auth.me.query>>;
 const [session, setSession] = createSignal<Session | null>(null);
 /** True when a session the user had ended under them (shown once on the login page). */
 const [sessionEnded, setSessionEnded] = createSignal(false);
-export { session, setSession, sessionEnded, setSessionEnded };
+/** What a public page says on arriving logged in (activated, password reset), shown once above the view. */
+const [arrivalNotice, setArrivalNotice] = createSignal<string | null>(null);
+export { session, setSession, sessionEnded, setSessionEnded, arrivalNotice, setArrivalNotice };
 
 /** Sends the user to log in, remembering where they were so login brings them back. */
 export function goToLogin() {

@@ -113,7 +113,7 @@ export default function ActivatePage() {
         password: password(),
       });
       await untilRosterLinksAccount();
-      completeLogin(result, '/member');
+      completeLogin(result, '/member', m('activate.done'));
     } catch (error) {
       setProblems(serverProblems(error, { name: 'name', idTail: 'idTail', phone: 'phone', password: 'password' }));
       focusFirst(['name', 'idTail', 'phone', 'password'], problems(), personInputs);

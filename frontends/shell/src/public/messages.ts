@@ -56,6 +56,7 @@ export const m = defineMessages(
     'activate.passwordTitle': '设置密码',
     'activate.usernameNote': '激活后，您以后用登记的手机号和这个密码登录。',
     'activate.submit': '激活账号',
+    'activate.done': '账号已激活。以后请用台账上登记的手机号和新密码登录。',
 
     'reset.title': '找回密码',
     'reset.intro': '我们会向您登记的手机号发送验证码。',
@@ -69,6 +70,7 @@ export const m = defineMessages(
     'reset.codeInvalid': '请输入短信里的 6 位验证码',
     'reset.codeWrong': '验证码不正确或已过期',
     'reset.submit': '重设密码',
+    'reset.done': '密码已重设。此账号在其他设备上的登录都已退出。',
     'reset.note': '重设后，此账号在其他设备上的登录都会退出。',
 
     'invite.title': '接受邀请',
@@ -147,6 +149,7 @@ export const m = defineMessages(
     'activate.passwordTitle': 'Choose a password',
     'activate.usernameNote': 'From now on you log in with your registered phone number and this password.',
     'activate.submit': 'Activate account',
+    'activate.done': 'Your account is active. From now on, log in with the phone on your ledger and your new password.',
 
     'reset.title': 'Reset password',
     'reset.intro': 'We will send a code to your registered phone number.',
@@ -160,6 +163,7 @@ export const m = defineMessages(
     'reset.codeInvalid': 'Enter the 6-digit code from the text message',
     'reset.codeWrong': 'The code is wrong or has expired',
     'reset.submit': 'Reset password',
+    'reset.done': 'Your password is reset. This account was logged out on every other device.',
     'reset.note': 'Resetting logs this account out on every other device.',
 
     'invite.title': 'Accept invitation',

@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createEffect, createResource, type JSX } from
 import { errorKind, fieldErrors, identity } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { navigate } from '../navigation.tsx';
-import { setSession, setSessionEnded } from '../session.ts';
+import { setSession, setSessionEnded, setArrivalNotice } from '../session.ts';
 import { m, type PublicMessage } from './messages.ts';
 
 /** The styles of the public pages (phone first); the page-wide basics come from @tongxin/ui. */
@@ -259,9 +259,10 @@ function goTo(event: MouseEvent, to: string) {
 type LoginResult = Awaited<ReturnType<typeof identity.auth.login.mutate>>;
 
 /** The call logged the user in (its cookies are set): the shell knows them now, as after login. */
-export function completeLogin(result: LoginResult, to: string) {
+export function completeLogin(result: LoginResult, to: string, notice?: string) {
   setSession({ user: result.user, tenantId: result.tenantId, roles: result.roles });
   setSessionEnded(false);
+  setArrivalNotice(notice ?? null);
   navigate(to, { replace: true });
 }
 

@@ -95,7 +95,7 @@ export default function ResetPage() {
     setSubmitting(true);
     try {
       const result = await identity.passwordReset.complete.mutate({ ...target, code: cleanCode(), newPassword: password() });
-      completeLogin(result, '/');
+      completeLogin(result, '/', m('reset.done'));
     } catch (error) {
       setProblems(serverProblems(error, { code: 'code', newPassword: 'password' }));
       focusFirst(['code', 'password'], problems(), completeInputs);
