@@ -50,6 +50,206 @@ describe('the catalog', () => {
   });
 });
 
+// The only writes one county makes to rows of another (issue 13 D). In each, the row names both
+// counties, the other county acts only on it by UPDATE within its own scope, and a BEFORE
+// UPDATE trigger keeps both counties of the row unchanged; an INSERT is the owning county's only.
+const crossTenantWrites: Record<string, string> = {
+  // The destination county accepts, returns or refuses a member's check-in (reporting checkins.decide).
+  'reporting.checkins': 'dest_tenant_id',
+  // The receiving county decides a transfer and names the receiving branch (roster transfers.decide).
+  'roster.transfers': 'to_tenant_id',
+};
+
+// Tables whose writes are not tenant rows of one county at all, each with its reason (none).
+const notCountyWrites: Record<string, string> = {};
+
+/** `tenant_id = <the transaction's tenant>` as pg_policies prints it. */
+const TENANT_PIN = /^tenant_id = \( SELECT NULLIF\(current_setting\('app\.tenant_id'::text, true\), ''::text\) AS "nullif"\)$/;
+
+function stripParens(text: string): string {
+  let s = text.trim();
+  while (s.startsWith('(') && s.endsWith(')')) {
+    let depth = 0;
+    let wraps = true;
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === '(') depth++;
+      else if (s[i] === ')') depth--;
+      if (depth === 0 && i < s.length - 1) {
+        wraps = false;
+        break;
+      }
+    }
+    if (!wraps) break;
+    s = s.slice(1, -1).trim();
+  }
+  return s;
+}
+
+/** The top-level AND (or OR) terms of a policy expression. */
+function conjuncts(text: string, operator = ' AND '): string[] {
+  const s = stripParens(text);
+  const terms: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "'") quoted = !quoted;
+    if (quoted) continue;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && s.startsWith(operator, i)) {
+      terms.push(s.slice(start, i));
+      start = i + operator.length;
+    }
+  }
+  terms.push(s.slice(start));
+  return terms.map(stripParens);
+}
+
+/** The platform operator's transaction (identity's `operatorScope`), which sets no county. */
+const OPERATOR = /^SELECT \(current_setting\('app\.operator'::text, true\) = 'on'::text\)$/;
+
+/**
+ * True when the expression only holds for rows of the transaction's tenant: `tenant_id =
+ * current` is one of its AND terms. `operator OR (…pinned…)` counts too: the platform
+ * operator invites a county's first staff (identity.invitations), a county's transaction never
+ * sets app.operator.
+ */
+function pinsTenant(expression: string | null): boolean {
+  if (expression === null) return false;
+  if (conjuncts(expression).some((term) => TENANT_PIN.test(term))) return true;
+  const either = conjuncts(expression, ' OR ');
+  return either.length === 2 && OPERATOR.test(either[0]!) && pinsTenant(either[1]!);
+}
+
+interface PolicyRow {
+  name: string;
+  policyname: string;
+  permissive: string;
+  cmd: string;
+  qual: string | null;
+  with_check: string | null;
+}
+
+/** The tables where an INSERT or UPDATE of `command` can write a row of another tenant. */
+function unpinnedWrites(policies: PolicyRow[], tables: string[], command: 'INSERT' | 'UPDATE'): string[] {
+  return tables.filter((table) => {
+    const applying = policies.filter((p) => p.name === table && (p.cmd === command || p.cmd === 'ALL'));
+    // The row a write leaves: WITH CHECK, or USING when a policy gives none.
+    const check = (p: PolicyRow) => (p.with_check ?? (command === 'UPDATE' || p.cmd === 'ALL' ? p.qual : null));
+    if (applying.some((p) => p.permissive === 'RESTRICTIVE' && pinsTenant(check(p)))) return false;
+    const permissive = applying.filter((p) => p.permissive === 'PERMISSIVE');
+    return !permissive.every((p) => pinsTenant(check(p)));
+  });
+}
+
+describe('writes to another tenant', () => {
+  async function policies(): Promise<PolicyRow[]> {
+    const result = await h.database.owner.execute(sql`
+      select schemaname || '.' || tablename as name, policyname, permissive, cmd, qual, with_check from pg_policies`);
+    return result.rows as unknown as PolicyRow[];
+  }
+
+  it("every INSERT policy of every tenant table requires the row's tenant_id to be the transaction's tenant", async () => {
+    const all = await policies();
+    const tables = tenantTables.filter((t) => !(t in notCountyWrites));
+    expect(unpinnedWrites(all, tables, 'INSERT')).toEqual([]);
+  });
+
+  it("every UPDATE policy of every tenant table requires the row's tenant_id to be the transaction's tenant, except the documented cross-tenant writes", async () => {
+    const all = await policies();
+    const tables = tenantTables.filter((t) => !(t in notCountyWrites));
+    expect(unpinnedWrites(all, tables, 'UPDATE')).toEqual(Object.keys(crossTenantWrites).sort());
+    // Each documented one keeps both counties of its rows with a trigger.
+    const triggers = await h.database.owner.execute(sql`
+      select n.nspname || '.' || c.relname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid
+      join pg_namespace n on n.oid = c.relnamespace where not g.tgisinternal and g.tgname like '%tenants_fixed'`);
+    expect(triggers.rows.map((r) => r.name).sort()).toEqual(Object.keys(crossTenantWrites).sort());
+  });
+
+  const A = '431023';
+  const B = '431026';
+  async function member(tenantId: string) {
+    const result = await h.database.owner.execute(sql`
+      select m.id, m.branch_id, o.path from roster.members m join roster.orgs o on o.tenant_id = m.tenant_id and o.id = m.branch_id
+      where m.tenant_id = ${tenantId} limit 1`);
+    const row = result.rows[0]!;
+    return { id: row.id as string, branchId: row.branch_id as string, path: row.path as string };
+  }
+  async function refused(work: (tx: Parameters<Parameters<typeof tenantTransaction>[2]>[0]) => Promise<unknown>): Promise<string> {
+    try {
+      await tenantTransaction(h.database, { tenantId: B, tenantWide: true, userId: `sec-${B}` }, work);
+    } catch (error) {
+      return String((error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message);
+    }
+    return 'accepted';
+  }
+  const rls = /row-level security/;
+
+  it("county B's tenant-wide transaction cannot insert a row of county A into reporting.checkins, roster.transfers or a checkins copy", async () => {
+    const a = await member(A);
+    const b = await member(B);
+    const checkin = await refused((tx) =>
+      tx.execute(sql`insert into reporting.checkins (tenant_id, member_id, user_id, org_path, dest_tenant_id, dest_org_id, dest_org_path, dest_org_name, status, grant_fields)
+        values (${A}, ${a.id}, 'u-a', ${a.path}, ${B}, ${b.branchId}, ${b.path}, 'x', 'accepted', array['tasks'])`),
+    );
+    expect(checkin).toMatch(rls);
+    const transfer = await refused((tx) =>
+      tx.execute(sql`insert into roster.transfers (tenant_id, member_id, from_branch_id, from_path, to_tenant_id, to_org_id, status, requested_by, requested_by_role, ledger)
+        values (${A}, ${a.id}, ${a.branchId}, ${a.path}, ${B}, ${b.branchId}, 'township_approved', 'u-a', 'member', '{}'::jsonb)`),
+    );
+    expect(transfer).toMatch(rls);
+    for (const schema of ['tasks', 'scoring']) {
+      const copy = await refused((tx) =>
+        tx.execute(sql`insert into ${sql.raw(schema)}.checkins (tenant_id, member_id, checkin_id, dest_tenant_id, dest_org_id, dest_org_path)
+          values (${A}, ${a.id}, gen_random_uuid(), ${B}, ${b.branchId}, ${b.path})`),
+      );
+      expect({ schema, copy }).toEqual({ schema, copy: expect.stringMatching(rls) });
+    }
+  });
+
+  it("county B's tenant-wide transaction cannot move its rows to county A or rewrite county A's rows, and decides what county A sent it without moving it", async () => {
+    const a = await member(A);
+    const b = await member(B);
+    const ids = { own: crypto.randomUUID(), sent: crypto.randomUUID(), transfer: crypto.randomUUID(), copy: crypto.randomUUID() };
+    const owner = h.database.owner;
+    await owner.execute(sql`insert into reporting.checkins (tenant_id, id, member_id, user_id, org_path, dest_tenant_id, dest_org_id, dest_org_path, dest_org_name, grant_fields) values
+      (${B}, ${ids.own}, ${b.id}, 'u-b', ${b.path}, ${B}, ${b.branchId}, ${b.path}, 'x', array[]::text[]),
+      (${A}, ${ids.sent}, ${a.id}, 'u-a', ${a.path}, ${B}, ${b.branchId}, ${b.path}, 'x', array[]::text[])`);
+    await owner.execute(sql`insert into roster.transfers (tenant_id, id, member_id, from_branch_id, from_path, to_tenant_id, to_org_id, status, requested_by, requested_by_role, ledger) values
+      (${A}, ${ids.transfer}, ${a.id}, ${a.branchId}, ${a.path}, ${B}, ${b.branchId}, 'township_approved', 'u-a', 'member', '{}'::jsonb)`);
+    for (const schema of ['tasks', 'scoring']) {
+      await owner.execute(sql`insert into ${sql.raw(schema)}.checkins (tenant_id, member_id, checkin_id, dest_tenant_id, dest_org_id, dest_org_path) values
+        (${A}, ${a.id}, ${ids.copy}, ${B}, ${b.branchId}, ${b.path}), (${B}, ${b.id}, ${ids.copy}, ${A}, ${a.branchId}, ${a.path})`);
+    }
+    try {
+      // Its own check-in moved to county A: refused (by the trigger, before the policy).
+      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set tenant_id = ${A} where id = ${ids.own}`))).toMatch(/keeps its member's|row-level security/);
+      // County A's check-in to it: decided, but not moved to another county on either side.
+      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set status = 'accepted', grant_fields = array['tasks'] where id = ${ids.sent}`))).toBe('accepted');
+      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set tenant_id = ${B} where id = ${ids.sent}`))).toMatch(/keeps its member's/);
+      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set dest_tenant_id = '430000' where id = ${ids.sent}`))).toMatch(/keeps its member's/);
+      // County A's transfer to it: decided, never moved.
+      expect(await refused((tx) => tx.execute(sql`update roster.transfers set status = 'accepted' where id = ${ids.transfer}`))).toBe('accepted');
+      expect(await refused((tx) => tx.execute(sql`update roster.transfers set tenant_id = ${B} where id = ${ids.transfer}`))).toMatch(/keeps its origin's/);
+      expect(await refused((tx) => tx.execute(sql`update roster.transfers set to_tenant_id = '430000' where id = ${ids.transfer}`))).toMatch(/keeps its origin's/);
+      for (const schema of ['tasks', 'scoring']) {
+        // A copy of county A's member checked in to it: read only.
+        const rewritten = await refused((tx) => tx.execute(sql`update ${sql.raw(schema)}.checkins set dest_org_path = '/x/' where tenant_id = ${A} and member_id = ${a.id}`));
+        expect({ schema, rewritten }).toEqual({ schema, rewritten: expect.stringMatching(rls) });
+        // Its own copy moved to county A.
+        const moved = await refused((tx) => tx.execute(sql`update ${sql.raw(schema)}.checkins set tenant_id = ${A} where tenant_id = ${B} and member_id = ${b.id}`));
+        expect({ schema, moved }).toEqual({ schema, moved: expect.stringMatching(rls) });
+      }
+    } finally {
+      await owner.execute(sql`delete from reporting.checkins where id in (${ids.own}, ${ids.sent})`);
+      await owner.execute(sql`delete from roster.transfers where id = ${ids.transfer}`);
+      for (const schema of ['tasks', 'scoring']) await owner.execute(sql`delete from ${sql.raw(schema)}.checkins where checkin_id = ${ids.copy}`);
+    }
+  });
+});
+
 describe('isolation between tenants', () => {
   async function rootOrg(tenantId: string): Promise<string> {
     const result = await h.database.owner.execute(sql`select id from roster.orgs where tenant_id = ${tenantId} and kind = 'department'`);

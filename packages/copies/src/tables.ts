@@ -84,7 +84,9 @@ export function checkinCopyTable(schema: PgSchema<string>) {
           as: 'restrictive',
           for: 'all',
           using: sql`tenant_id = ${currentTenant} or dest_tenant_id = ${currentTenant}`,
-          withCheck: sql`tenant_id = ${currentTenant} or dest_tenant_id = ${currentTenant}`,
+          // Only the member's county writes a copy (the consumer runs in copyTenant(event)):
+          // the destination reads it, and can neither insert nor rewrite one (issue 13 D).
+          withCheck: sql`tenant_id = ${currentTenant}`,
         }),
         pgPolicy('checkin_scope', {
           as: 'permissive',

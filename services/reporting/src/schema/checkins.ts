@@ -57,6 +57,10 @@ export const checkins = reporting
         using: sql`tenant_id = ${currentTenant} or dest_tenant_id = ${currentTenant}`,
         withCheck: sql`tenant_id = ${currentTenant} or dest_tenant_id = ${currentTenant}`,
       }),
+      // A check-in is created only in the member's county; the destination county only
+      // updates it (accept, return, refuse), and a trigger keeps both counties of a row
+      // unchanged (migration 0013_issue13-tenant-writes, issue 13 D).
+      pgPolicy('checkin_inserts', { as: 'restrictive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant}` }),
       pgPolicy('checkin_scope', {
         as: 'permissive',
         for: 'all',

@@ -50,6 +50,10 @@ export const transfers = roster
         using: sql`tenant_id = ${currentTenant} or to_tenant_id = ${currentTenant}`,
         withCheck: sql`tenant_id = ${currentTenant} or to_tenant_id = ${currentTenant}`,
       }),
+      // A transfer is created only in the origin county; the receiving county only decides
+      // it, and a trigger keeps both counties of a row unchanged (migration
+      // 0013_issue13-tenant-writes, issue 13 D).
+      pgPolicy('transfer_inserts', { as: 'restrictive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant}` }),
       pgPolicy('transfer_scope', {
         as: 'permissive',
         for: 'all',

@@ -1,0 +1,1 @@
+ALTER POLICY "checkin_tenants" ON "scoring"."checkins" TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')) or dest_tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));
