@@ -132,15 +132,21 @@ interface PolicyRow {
   with_check: string | null;
 }
 
-/** The tables where an INSERT or UPDATE of `command` can write a row of another tenant. */
+/**
+ * The tables where an INSERT or UPDATE of `command` can write a row of another tenant, or (for
+ * UPDATE, through USING) take one over by rewriting its tenant_id.
+ */
 function unpinnedWrites(policies: PolicyRow[], tables: string[], command: 'INSERT' | 'UPDATE'): string[] {
+  const pinned = (applying: PolicyRow[], expression: (p: PolicyRow) => string | null) =>
+    applying.some((p) => p.permissive === 'RESTRICTIVE' && pinsTenant(expression(p))) ||
+    applying.filter((p) => p.permissive === 'PERMISSIVE').every((p) => pinsTenant(expression(p)));
   return tables.filter((table) => {
     const applying = policies.filter((p) => p.name === table && (p.cmd === command || p.cmd === 'ALL'));
     // The row a write leaves: WITH CHECK, or USING when a policy gives none.
-    const check = (p: PolicyRow) => (p.with_check ?? (command === 'UPDATE' || p.cmd === 'ALL' ? p.qual : null));
-    if (applying.some((p) => p.permissive === 'RESTRICTIVE' && pinsTenant(check(p)))) return false;
-    const permissive = applying.filter((p) => p.permissive === 'PERMISSIVE');
-    return !permissive.every((p) => pinsTenant(check(p)));
+    const check = (p: PolicyRow) => p.with_check ?? (command === 'UPDATE' || p.cmd === 'ALL' ? p.qual : null);
+    if (!pinned(applying, check)) return true;
+    // The rows an UPDATE may take: USING.
+    return command === 'UPDATE' && !pinned(applying, (p) => p.qual);
   });
 }
 
@@ -235,13 +241,22 @@ describe('writes to another tenant', () => {
       expect(await refused((tx) => tx.execute(sql`update roster.transfers set tenant_id = ${B} where id = ${ids.transfer}`))).toMatch(/keeps its origin's/);
       expect(await refused((tx) => tx.execute(sql`update roster.transfers set to_tenant_id = '430000' where id = ${ids.transfer}`))).toMatch(/keeps its origin's/);
       for (const schema of ['tasks', 'scoring']) {
-        // A copy of county A's member checked in to it: read only.
-        const rewritten = await refused((tx) => tx.execute(sql`update ${sql.raw(schema)}.checkins set dest_org_path = '/x/' where tenant_id = ${A} and member_id = ${a.id}`));
-        expect({ schema, rewritten }).toEqual({ schema, rewritten: expect.stringMatching(rls) });
+        // A copy of county A's member checked in to it: read only, neither rewritten nor taken
+        // over as its own (the update finds no row).
+        const rewritten = await tenantTransaction(h.database, { tenantId: B, tenantWide: true }, (tx) =>
+          tx.execute(sql`update ${sql.raw(schema)}.checkins set dest_org_path = '/x/' where tenant_id = ${A} and member_id = ${a.id} returning member_id`),
+        );
+        expect({ schema, rewritten: rewritten.rows }).toEqual({ schema, rewritten: [] });
+        const taken = await tenantTransaction(h.database, { tenantId: B, tenantWide: true }, (tx) =>
+          tx.execute(sql`update ${sql.raw(schema)}.checkins set tenant_id = ${B} where tenant_id = ${A} and member_id = ${a.id} returning member_id`),
+        );
+        expect({ schema, taken: taken.rows }).toEqual({ schema, taken: [] });
         // Its own copy moved to county A.
         const moved = await refused((tx) => tx.execute(sql`update ${sql.raw(schema)}.checkins set tenant_id = ${A} where tenant_id = ${B} and member_id = ${b.id}`));
         expect({ schema, moved }).toEqual({ schema, moved: expect.stringMatching(rls) });
       }
+      const kept = await owner.execute(sql`select tenant_id, dest_org_path from tasks.checkins where checkin_id = ${ids.copy} and member_id = ${a.id}`);
+      expect(kept.rows).toEqual([{ tenant_id: A, dest_org_path: b.path }]);
     } finally {
       await owner.execute(sql`delete from reporting.checkins where id in (${ids.own}, ${ids.sent})`);
       await owner.execute(sql`delete from roster.transfers where id = ${ids.transfer}`);

@@ -88,6 +88,8 @@ export function checkinCopyTable(schema: PgSchema<string>) {
           // the destination reads it, and can neither insert nor rewrite one (issue 13 D).
           withCheck: sql`tenant_id = ${currentTenant}`,
         }),
+        // Nor can the destination take a copy over by rewriting its tenant_id (issue 13 D).
+        pgPolicy('checkin_updates', { as: 'restrictive', for: 'update', using: sql`tenant_id = ${currentTenant}`, withCheck: sql`tenant_id = ${currentTenant}` }),
         pgPolicy('checkin_scope', {
           as: 'permissive',
           for: 'all',

@@ -1,0 +1,1 @@
+CREATE POLICY "checkin_updates" ON "tasks"."checkins" AS RESTRICTIVE FOR UPDATE TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));
