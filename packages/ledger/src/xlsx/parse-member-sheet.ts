@@ -1,6 +1,7 @@
 import { EXAMPLE_ID_CARD } from './build-template.ts';
 import { cellText } from './cell-text.ts';
 import { canonicalValue, fieldOfHeader, type ImportError, type ImportField, type ImportRow } from './import-fields.ts';
+import { findHeaderRow } from './find-header-row.ts';
 import { readWorkbook, type ReadProgress, type Worksheet } from './workbook.ts';
 
 export interface ParsedSheet {
@@ -15,8 +16,6 @@ export interface ParsedSheet {
   ignoredColumns: string[];
 }
 
-/** How far down a header row may sit (county sheets often have a title row or two above it). */
-const HEADER_SEARCH_ROWS = 6;
 
 /**
  * Reads the first sheet that has a recognisable header row (zh-CN or en labels, or the
@@ -25,26 +24,10 @@ const HEADER_SEARCH_ROWS = 6;
 export async function parseMemberSheet(bytes: ArrayBuffer | Uint8Array, onProgress?: (progress: ReadProgress) => void): Promise<ParsedSheet> {
   const workbook = await readWorkbook(bytes, onProgress);
   for (const sheet of workbook.worksheets) {
-    const header = findHeader(sheet);
+    const header = findHeaderRow(sheet, fieldOfHeader, ['name', 'idCardNumber']);
     if (header) return readRows(sheet, header.rowNumber, header.columns, header.ignored, onProgress);
   }
   return { rows: [], problems: [{ row: 1, column: '', code: 'required', message: 'no header row with the template columns was found' }], ignoredColumns: [] };
-}
-
-function findHeader(sheet: Worksheet) {
-  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
-    const columns = new Map<number, ImportField>();
-    const ignored: string[] = [];
-    sheet.getRow(r).eachCell((cell, col) => {
-      const label = cellText(cell.value, 'name').text;
-      const field = label ? fieldOfHeader(label) : null;
-      if (field && ![...columns.values()].includes(field)) columns.set(col, field);
-      else if (label) ignored.push(label);
-    });
-    const fields = new Set(columns.values());
-    if (fields.has('name') && fields.has('idCardNumber')) return { rowNumber: r, columns, ignored };
-  }
-  return null;
 }
 
 function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, ImportField>, ignored: string[], onProgress?: (progress: ReadProgress) => void): ParsedSheet {

@@ -1,5 +1,6 @@
 import { cellText } from './cell-text.ts';
 import { orgFieldOfHeader, parentSegments, type OrgImportError, type OrgImportField, type OrgImportRow } from './org-import-fields.ts';
+import { findHeaderRow } from './find-header-row.ts';
 import { readWorkbook, type ReadProgress, type Worksheet } from './workbook.ts';
 
 export interface ParsedOrgSheet {
@@ -9,7 +10,6 @@ export interface ParsedOrgSheet {
   ignoredColumns: string[];
 }
 
-const HEADER_SEARCH_ROWS = 6;
 
 /**
  * Reads the first sheet with a header row naming at least the parent and the name columns,
@@ -19,26 +19,10 @@ const HEADER_SEARCH_ROWS = 6;
 export async function parseOrgSheet(bytes: ArrayBuffer | Uint8Array, onProgress?: (progress: ReadProgress) => void): Promise<ParsedOrgSheet> {
   const workbook = await readWorkbook(bytes, onProgress);
   for (const sheet of workbook.worksheets) {
-    const header = findHeader(sheet);
+    const header = findHeaderRow(sheet, orgFieldOfHeader, ['name', 'parent']);
     if (header) return readRows(sheet, header.rowNumber, header.columns, header.ignored, onProgress);
   }
   return { rows: [], problems: [{ row: 1, column: '', code: 'required', message: 'no header row with the template columns was found' }], ignoredColumns: [] };
-}
-
-function findHeader(sheet: Worksheet) {
-  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
-    const columns = new Map<number, OrgImportField>();
-    const ignored: string[] = [];
-    sheet.getRow(r).eachCell((cell, col) => {
-      const label = cellText(cell.value, 'name').text;
-      const field = label ? orgFieldOfHeader(label) : null;
-      if (field && ![...columns.values()].includes(field)) columns.set(col, field);
-      else if (label) ignored.push(label);
-    });
-    const fields = new Set(columns.values());
-    if (fields.has('name') && fields.has('parent')) return { rowNumber: r, columns, ignored };
-  }
-  return null;
 }
 
 function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, OrgImportField>, ignored: string[], onProgress?: (progress: ReadProgress) => void): ParsedOrgSheet {
