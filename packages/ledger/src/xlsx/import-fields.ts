@@ -79,7 +79,7 @@ export function canonicalValue(value: string): string {
 export const IMPORT_ERROR_CODES = [
   'required', 'too_short', 'too_long', 'id_card_format', 'id_card_birth_date', 'id_card_check_digit', 'id_card_as_number',
   'phone', 'date', 'future_date', 'invalid_option', 'birth_date_mismatch', 'gender_mismatch', 'unknown_branch',
-  'ambiguous_branch', 'duplicate_in_file', 'not_in_scope', 'invalid',
+  'ambiguous_branch', 'duplicate_in_file', 'id_card_unavailable', 'invalid',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
@@ -109,7 +109,8 @@ export const IMPORT_ERROR_MESSAGES: Record<ImportErrorCode, Record<XlsxLocale, s
   unknown_branch: { 'zh-CN': '您的管理范围内没有这个支部', en: 'No branch with this name in your organizations' },
   ambiguous_branch: { 'zh-CN': '有多个同名支部，请填写完整名称', en: 'Several branches have this name: use the full name' },
   duplicate_in_file: { 'zh-CN': '该身份证号在文件中重复出现', en: 'This ID-card number appears more than once in the file' },
-  not_in_scope: { 'zh-CN': '该党员不在您的管理范围内，请联系上级党组织', en: 'This member is not in your organizations: ask the level above' },
+  // members.create's words for the same case: nothing says whether, or where, a member holds the number (issue 13, class B).
+  id_card_unavailable: { 'zh-CN': '该身份证号无法在此登记，请联系上级党组织', en: 'This ID-card number cannot be registered here: ask the level above' },
   invalid: { 'zh-CN': '内容不正确', en: 'Not valid' },
 };
 

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
+import { ID_CARD_UNAVAILABLE } from '../members/id-card-taken.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 
 let h: ServiceHarness;
@@ -146,14 +147,32 @@ describe('excel.importRows: scope and permissions', () => {
     expect(await memberByIdCard(idCard('19820202', 13))).toBeUndefined();
   });
 
-  it('an ID card that belongs to a member outside the scope is not_in_scope, and that member is untouched', async () => {
+  it('a number held outside the scope is refused exactly as a number nobody holds: members.create\'s words, the holder untouched', async () => {
     // 黄志明 is in 龙潭村 (黄草镇); the 马田镇 secretary cannot see him.
-    const before = await memberByIdCard(idCard('19800808', 91));
-    const rows = [{ rowNumber: 5, values: { name: '黄志明', idCardNumber: idCard('19800808', 91), branch: '涌水村党支部', phone: '13900000000' } }];
-    const result = await h.mutate('/api/roster/trpc/excel.importRows', { as: secretaryOf('matian'), input: { rows } });
-    expect(result.data).toMatchObject({ created: 0, updated: 0, errors: [{ row: 5, column: 'idCardNumber', code: 'not_in_scope' }] });
-    expect(result.data.errors[0].message).not.toMatch(/龙潭|黄草/);
-    expect(await memberByIdCard(idCard('19800808', 91))).toEqual(before);
+    const held = idCard('19800808', 91);
+    const before = await memberByIdCard(held);
+    // A number nobody holds that the import still refuses (its key was used by a member of
+    // the caller's own branch whose number was corrected since): a refusal that reveals no holder.
+    const freed = idCard('19810909', 93);
+    const imported = await h.mutate('/api/roster/trpc/excel.importRows', { as: secretaryOf('matian'), input: { rows: [{ rowNumber: 2, values: { name: '曹改号', idCardNumber: freed, branch: '涌水村党支部' } }] } });
+    expect(imported.data).toMatchObject({ created: 1, errors: [] });
+    const corrected = await h.mutate('/api/roster/trpc/ledger.correct', {
+      as: secretaryOf('matian'), input: { memberId: (await memberByIdCard(freed))!.id, personal: { idCardNumber: idCard('19810909', 95) }, idempotencyKey: 'import-correct-freed-01' },
+    });
+    expect(corrected.error).toBeNull();
+    expect(await memberByIdCard(freed)).toBeUndefined();
+
+    const answer = async (idCardNumber: string) =>
+      (await h.mutate('/api/roster/trpc/excel.importRows', { as: secretaryOf('matian'), input: { rows: [{ rowNumber: 5, values: { name: '黄志明', idCardNumber, branch: '涌水村党支部', phone: '13900000000' } }] } })).data;
+    const heldAnswer = await answer(held);
+    // Would fail if the import again said "not in your organizations" (issue 13, class B).
+    expect(heldAnswer).toEqual(await answer(freed));
+    expect(heldAnswer).toEqual({ created: 0, updated: 0, unchanged: 0, errors: [{ row: 5, column: 'idCardNumber', code: 'id_card_unavailable', message: ID_CARD_UNAVAILABLE }] });
+    const created = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('matian'), input: { branchId: ids.yongshui, name: '黄志明', idCardNumber: held, idempotencyKey: 'create-held-outside-01' },
+    });
+    expect(created.error?.fields).toEqual({ idCardNumber: heldAnswer.errors[0].message });
+    expect(await memberByIdCard(held)).toEqual(before);
   });
 
   it('the same ID card twice in one chunk: the second row is duplicate_in_file', async () => {

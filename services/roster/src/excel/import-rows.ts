@@ -2,6 +2,7 @@ import type { Tx } from '@tongxin/db';
 import type { ImportError, ImportRow } from '@tongxin/ledger/xlsx/fields';
 import { and, eq, inArray } from 'drizzle-orm';
 import { changeMember, type Actor, type MemberPatch } from '../ledger/change-member.ts';
+import { ID_CARD_UNAVAILABLE } from '../members/id-card-taken.ts';
 import { withIdCardFacts } from '../members/personal-rules.ts';
 import { members } from '../schema.ts';
 import { createImportedMembers } from './create-imported-members.ts';
@@ -99,8 +100,9 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
   );
   result.created = created.size;
   for (const { row } of fresh) {
-    // The number belongs to a member the caller may not see: say no more than that.
-    if (!created.has(row.idCardNumber)) result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'not_in_scope', message: 'this member is not in your organizations' });
+    // Taken by a member the caller may not see (or by an earlier import's key): members.create's
+    // answer, which does not say that a member holds the number, nor where (issue 13, class B).
+    if (!created.has(row.idCardNumber)) result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'id_card_unavailable', message: ID_CARD_UNAVAILABLE });
   }
 
   for (const { row, branch } of placed) {
