@@ -2,7 +2,7 @@ import { Show, createResource, createSignal } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import type { IssueResult, IssuedCode, SkippedMember } from './accounts-api.ts';
 import { AccountsStyles } from './accounts-styles.tsx';
 import { BranchList } from './branch-list.tsx';
@@ -16,7 +16,7 @@ import { t } from './messages.ts';
  * and the sheet to print. The codes of this visit stay on screen (the server never shows
  * them again) until the user clears them or leaves the page.
  */
-export default function AccountsPage(_props: { basePath: string }) {
+export default function AccountsPage() {
   const [branches, { refetch }] = createResource(() => identity.accounts.branches.query());
   const [branchId, setBranchId] = createSignal<string | null>(null);
   const [issued, setIssued] = createSignal<IssuedCode[]>([]);

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { formatDate } from '../roster/format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { displayCode, type IssuedCode } from './accounts-api.ts';
 import { t } from './messages.ts';
 

@@ -1,8 +1,8 @@
 import { For, Match, Show, Switch, createResource, createSignal, onMount } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
-import { RouteLink } from '../roster/route-link.tsx';
-import { formatDate } from '../roster/format-date.ts';
+import { RouteLink } from '../app/route-link.tsx';
+import { formatDate } from '../shared/format-date.ts';
 import { ACCOUNT_ERRORS, type BranchAccounts, type IssueResult, type MemberAccount } from './accounts-api.ts';
 import { BranchFigures } from './branch-list.tsx';
 import { explainError } from './explain-error.ts';

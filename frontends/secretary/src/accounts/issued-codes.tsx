@@ -1,7 +1,7 @@
 import { For, Show, createEffect, createResource, createSignal, on } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
-import { formatDate } from '../roster/format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { displayCode, type IssuedCode, type SkippedMember } from './accounts-api.ts';
 import { ActivationSheet, qrImages, type SheetImages } from './activation-sheet.tsx';
 import { t, type AccountsMessageKey } from './messages.ts';

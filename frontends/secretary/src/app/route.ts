@@ -1,21 +1,11 @@
 import { createSignal } from 'solid-js';
+import { pageNamed, type PageName } from './pages.ts';
 
 /**
  * The secretary view's routes live in the query string below its base path
  * (`/secretary?member=…`): the shell matches a view by its exact path, so a deeper path
  * would not reach this remote on a reload. Only this file knows the URL format.
  */
-export type PageName =
-  | 'tree' | 'transfers' | 'excel' | 'mobility'
-  | 'checkins' | 'flow-roster' | 'reports' | 'meetings' | 'suggestions' | 'contact-tasks'
-  | 'tasks' | 'completions' | 'points' | 'evaluation' | 'scoring-rules'
-  | 'accounts' | 'roles';
-export const PAGE_NAMES: readonly PageName[] = [
-  'tree', 'transfers', 'excel', 'mobility', 'checkins', 'flow-roster', 'reports', 'meetings', 'suggestions', 'contact-tasks',
-  'tasks', 'completions', 'points', 'evaluation', 'scoring-rules',
-  'accounts', 'roles',
-];
-
 export interface RosterQuery {
   orgId?: string;
   search?: string;
@@ -35,7 +25,7 @@ const [search, setSearch] = createSignal(window.location.search);
 window.addEventListener('popstate', () => setSearch(window.location.search));
 
 let basePath = '/secretary';
-/** Set once by the app from the shell's `basePath`. */
+/** Set once by the app from the shell's `basePath`: the only part of the app that needs it. */
 export function setBasePath(path: string) {
   basePath = path;
 }
@@ -47,7 +37,8 @@ export function parseRoute(query: string): Route {
   const memberId = params.get('member');
   if (memberId) return { name: 'member', memberId };
   const page = params.get('page');
-  if (page && (PAGE_NAMES as readonly string[]).includes(page)) return { name: page as PageName };
+  const entry = page ? pageNamed(page) : undefined;
+  if (entry) return { name: entry.name };
   const status = params.get('status');
   const pageNumber = Number(params.get('p'));
   return {

@@ -1,16 +1,16 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ResourceList } from '@tongxin/ui';
-import { c } from '../reporting/common/messages.ts';
-import { createTenantNames } from '../reporting/common/names.ts';
-import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { c } from '../shared/messages.ts';
+import { createTenantNames } from '../shared/names.ts';
+import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
 import { tasksApi } from '../tasks/tasks-api.ts';
 import { CompletionCard } from './completion-card.tsx';
 import { t } from './messages.ts';
 
 /** 待审核: the completions of the caller's tasks waiting for a decision, oldest first. */
-export default function CompletionsPage(_props: { basePath: string }) {
+export default function CompletionsPage() {
   const [pending, { refetch }] = createResource(() => tasksApi.completions.pending.query());
   const [said, setSaid] = createSignal('');
   const countyName = createTenantNames();

@@ -4,18 +4,18 @@ import { ErrorNotice, ResourceList, createAction, describeError } from '@tongxin
 import { saveFile } from '../excel/save-file.ts';
 import { recentYears } from '../points/period-fields.tsx';
 import { GRADES, scoringApi } from '../points/scoring-api.ts';
-import { BRANCH_KINDS, loadOrgs } from '../reporting/common/org-options.ts';
+import { BRANCH_KINDS, loadOrgs } from '../shared/org-options.ts';
 
 const TOWNSHIP_KINDS = ['township', 'street'];
-import { chinaToday } from '../reporting/common/period.ts';
-import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { chinaToday } from '../shared/period.ts';
+import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
 import { OrgSelect } from '../tree/org-select.tsx';
 import { gradeText, t } from './messages.ts';
 import { ProposalCard } from './proposal-card.tsx';
 
 /** 考核评价: the annual proposals of an org's members, confirmed or changed with a reason, exported to Excel. */
-export default function EvaluationPage(_props: { basePath: string }) {
+export default function EvaluationPage() {
   const [orgs, orgs$] = createResource(loadOrgs);
   const [picked, setPicked] = createSignal('');
   const [year, setYear] = createSignal(Number(chinaToday().slice(0, 4)));

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatChinaTime } from '../reporting/common/period.ts';
+import { formatChinaTime } from '../shared/period.ts';
 import type { Proposal } from '../points/scoring-api.ts';
 import { gradeText, t } from './messages.ts';
 

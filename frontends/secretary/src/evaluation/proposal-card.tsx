@@ -1,8 +1,8 @@
 import { For, Show, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { c } from '../reporting/common/messages.ts';
-import { formatChinaTime } from '../reporting/common/period.ts';
+import { c } from '../shared/messages.ts';
+import { formatChinaTime } from '../shared/period.ts';
 import { GRADES, scoringApi, type Grade, type Proposal } from '../points/scoring-api.ts';
 import { failureText, fieldMessage } from '../tasks/field-message.ts';
 import { gradeText, t } from './messages.ts';

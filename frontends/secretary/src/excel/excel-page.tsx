@@ -6,7 +6,7 @@ import { ImportSection } from './import-section.tsx';
 import { t } from './messages.ts';
 
 /** Enter once (brief "Burden rules"): import the spreadsheets counties have, export the forms asked for. */
-export default function ExcelPage(_props: { basePath: string }) {
+export default function ExcelPage() {
   // The orgs in scope: the default branch of an import, the org of an export.
   const [orgs, { refetch }] = createResource(() => roster.orgs.tree.query({}));
 

@@ -3,7 +3,7 @@ import { roster } from '@tongxin/api-client';
 import { LOST_CONTACT_REASONS } from '@tongxin/ledger';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { m } from '../messages.ts';
-import { formatDate } from '../roster/format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { t } from './messages.ts';
 
 type Row = Awaited<ReturnType<typeof roster.mobility.lostContactProposals.query>>[number];

@@ -2,7 +2,7 @@ import { For, Match, Show, Suspense, Switch, createResource } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { m } from '../messages.ts';
-import { formatDate } from '../roster/format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { CountTable } from './count-table.tsx';
 import { t } from './messages.ts';
 

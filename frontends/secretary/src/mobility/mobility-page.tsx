@@ -5,7 +5,7 @@ import { t } from './messages.ts';
 import { PlacementsSection } from './placements-section.tsx';
 
 /** The 6-month placement rule and the lost-contact register (brief "National rules"). */
-export default function MobilityPage(_props: { basePath: string }) {
+export default function MobilityPage() {
   // A confirmed proposal adds to the register: remounting it reloads it.
   const [registerRound, setRegisterRound] = createSignal(1);
   return (

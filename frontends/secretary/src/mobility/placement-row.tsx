@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { formatDate } from '../roster/format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { t } from './messages.ts';
 
 type Row = Awaited<ReturnType<typeof roster.mobility.placements.query>>[number];

@@ -1,6 +1,6 @@
 import { Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { c } from '../reporting/common/messages.ts';
+import { c } from '../shared/messages.ts';
 import { fieldMessage } from '../tasks/field-message.ts';
 import { t } from './messages.ts';
 import { scoringApi } from './scoring-api.ts';

@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
 import { word } from '../tasks/messages.ts';
-import type { TreeOrg } from '../reporting/common/org-options.ts';
+import type { TreeOrg } from '../shared/org-options.ts';
 import { tasksApi, type OutcomeRow } from '../tasks/tasks-api.ts';
 import { say, t } from './messages.ts';
 

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
-import { chinaToday } from '../reporting/common/period.ts';
+import { chinaToday } from '../shared/period.ts';
 import type { PeriodInput } from './scoring-api.ts';
 import { t } from './messages.ts';
 

@@ -1,7 +1,7 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { BRANCH_KINDS, loadOrgs } from '../reporting/common/org-options.ts';
-import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { BRANCH_KINDS, loadOrgs } from '../shared/org-options.ts';
+import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
 import { OrgSelect } from '../tree/org-select.tsx';
 import { MemberEntries } from './member-entries.tsx';
@@ -13,7 +13,7 @@ import { PeriodFields, currentPeriod, type Period } from './period-fields.tsx';
 import type { MemberPoints } from './scoring-api.ts';
 
 /** 积分: the caller's members' points for a period, each member's entries and corrections, orgs compared, and outcomes. */
-export default function PointsPage(_props: { basePath: string }) {
+export default function PointsPage() {
   const [orgs, orgs$] = createResource(loadOrgs);
   const [orgId, setOrgId] = createSignal('');
   const [period, setPeriod] = createSignal<Period>(currentPeriod());

@@ -3,7 +3,7 @@ import { identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { AccountsStyles } from '../accounts/accounts-styles.tsx';
-import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { t } from './messages.ts';
 import { OrgRolesDetail } from './org-roles-detail.tsx';
 import { buildRolesTree, kindLabel, lacksSecretary } from './roles-api.ts';
@@ -15,7 +15,7 @@ import { StaffInvitations } from './staff-invitations.tsx';
  * scopes the list) with each org's secretaries and deputies; orgs without a secretary carry
  * a badge. Choosing an org opens its holders and the appointment form.
  */
-export default function RolesPage(_props: { basePath: string }) {
+export default function RolesPage() {
   const [orgs, { refetch }] = createResource(() => identity.roles.list.query({}));
   const [me] = createResource(() => identity.auth.me.query());
   const isDepartment = () => !me.error && (me()?.roles ?? []).some((grant) => grant.role === 'department');

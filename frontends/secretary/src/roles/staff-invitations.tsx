@@ -2,7 +2,7 @@ import { For, Show, createResource, createSignal } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, ResourceList, createAction } from '@tongxin/ui';
 import { explainError } from '../accounts/explain-error.ts';
-import { formatDate } from '../roster/format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { t, type RolesMessageKey } from './messages.ts';
 import { ROLE_ERRORS, kindLabel, titleLabel, type OrgRoles, type StaffInvitation } from './roles-api.ts';
 

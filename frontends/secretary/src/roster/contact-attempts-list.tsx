@@ -1,7 +1,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { m, type SecretaryMessageKey } from '../messages.ts';
-import { formatDate } from './format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import type { ContactAttempts } from './roster-api.ts';
 
 /** The tries to reach the member, newest first, and how many failed since the last success. */

@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '@tongxin/i18n';
 import { m, type SecretaryMessageKey } from '../messages.ts';
-import { formatDate } from './format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 
 // A history row names columns as stored (`employer`, `status`, …): ledger and personal
 // fields have shared labels (`ledger.*`); coded values (status, gender, reason) are

@@ -3,7 +3,7 @@ import { roster } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { m, type SecretaryMessageKey } from '../messages.ts';
 import { describeChange, shownChange } from './describe-change.ts';
-import { formatDate } from './format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import type { HistoryEntry } from './roster-api.ts';
 import { settled } from './settled.ts';
 

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { t } from '@tongxin/i18n';
 import { LEDGER_FIELDS, LEDGER_STATUSES, STALE_AFTER_DAYS, type LedgerField } from '@tongxin/ledger';
 import { m } from '../messages.ts';
-import { formatDate } from './format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import type { MemberRecord } from './roster-api.ts';
 
 const DAY = 86_400_000;

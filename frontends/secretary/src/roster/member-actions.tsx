@@ -9,7 +9,7 @@ import { OutflowForm } from './outflow-form.tsx';
 import { RecontactedForm } from './recontacted-form.tsx';
 import { ReturnForm } from './return-form.tsx';
 import type { MemberRecord } from './roster-api.ts';
-import { RouteLink } from './route-link.tsx';
+import { RouteLink } from '../app/route-link.tsx';
 import { TransferForm } from './transfer-form.tsx';
 
 type Detail = MemberRecord;

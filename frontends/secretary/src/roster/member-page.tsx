@@ -7,7 +7,7 @@ import { HistoryList } from './history-list.tsx';
 import { LedgerFacts } from './ledger-facts.tsx';
 import { MemberActions } from './member-actions.tsx';
 import { PersonalFacts } from './personal-facts.tsx';
-import { RouteLink } from './route-link.tsx';
+import { RouteLink } from '../app/route-link.tsx';
 import { settled } from './settled.ts';
 
 /** One member: personal record, ledger with confirmation times, actions, history, contacts. */

@@ -3,7 +3,7 @@ import { format } from '@tongxin/i18n';
 import { m } from '../messages.ts';
 import type { OrgBranch } from './org-forest.ts';
 import type { Staleness } from './roster-api.ts';
-import { RouteLink } from './route-link.tsx';
+import { RouteLink } from '../app/route-link.tsx';
 import { percent } from './staleness-summary.tsx';
 
 type BranchStaleness = Staleness['branches'][number];

@@ -3,7 +3,7 @@ import { t } from '@tongxin/i18n';
 import { m } from '../messages.ts';
 import { buildOrgForest, pathTo, type OrgBranch } from './org-forest.ts';
 import type { OrgNode, Staleness } from './roster-api.ts';
-import { RouteLink } from './route-link.tsx';
+import { RouteLink } from '../app/route-link.tsx';
 import { OrgTreeItem } from './org-tree-item.tsx';
 
 /**

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { t } from '@tongxin/i18n';
 import { m } from '../messages.ts';
-import { formatDate } from './format-date.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { RevealIdCard } from './reveal-id-card.tsx';
 import type { MemberRecord } from './roster-api.ts';
 

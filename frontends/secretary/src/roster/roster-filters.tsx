@@ -3,7 +3,7 @@ import { t } from '@tongxin/i18n';
 import { MEMBER_STATUSES } from '@tongxin/ledger';
 import { m } from '../messages.ts';
 import { DebouncedText } from './debounced-text.tsx';
-import type { RosterQuery } from './route.ts';
+import type { RosterQuery } from '../app/route.ts';
 
 /** Search and filters of the roster; every change goes to the URL, which drives the list. */
 export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Partial<RosterQuery>, options?: { replace?: boolean }) => void }) {

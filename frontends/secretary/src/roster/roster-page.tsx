@@ -7,7 +7,7 @@ import { Pager } from './pager.tsx';
 import { RosterFilters } from './roster-filters.tsx';
 import { RosterTable } from './roster-table.tsx';
 import { PAGE_SIZE } from './roster-api.ts';
-import { navigate, type RosterQuery } from './route.ts';
+import { navigate, type RosterQuery } from '../app/route.ts';
 import { settled } from './settled.ts';
 import { StalenessSummary } from './staleness-summary.tsx';
 

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { format, t } from '@tongxin/i18n';
 import { m } from '../messages.ts';
 import { PAGE_SIZE, type MemberList } from './roster-api.ts';
-import { RouteLink } from './route-link.tsx';
+import { RouteLink } from '../app/route-link.tsx';
 
 /** One page of members; on a phone the table scrolls sideways with the name column kept in view. */
 export function RosterTable(props: { list: MemberList; busy: boolean; filtered: boolean }) {

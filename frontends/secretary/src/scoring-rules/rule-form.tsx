@@ -1,6 +1,6 @@
 import { Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { c } from '../reporting/common/messages.ts';
+import { c } from '../shared/messages.ts';
 import { say } from '../points/messages.ts';
 import { scoringApi, type ActivityKind, type Rule } from '../points/scoring-api.ts';
 import { failureText, fieldMessage } from '../tasks/field-message.ts';

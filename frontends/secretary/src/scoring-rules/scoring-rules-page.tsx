@@ -4,7 +4,7 @@ import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { say } from '../points/messages.ts';
 import { scoringApi, type ActivityKind } from '../points/scoring-api.ts';
-import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
 import { t, type RulesMessageKey } from './messages.ts';
 import { RuleForm } from './rule-form.tsx';
@@ -14,7 +14,7 @@ import { ThresholdsForm } from './thresholds-form.tsx';
 const LEVELS = ['excellent', 'qualified', 'basic'] as const;
 
 /** 积分规则: the county's points per activity, monthly caps and evaluation standards; the department edits them. */
-export default function ScoringRulesPage(_props: { basePath: string }) {
+export default function ScoringRulesPage() {
   const [rules, { refetch }] = createResource(() => scoringApi.rules.list.query());
   const [me] = createResource(() => identity.auth.me.query());
   const isDepartment = () => !me.error && (me()?.roles ?? []).some((grant) => grant.role === 'department');

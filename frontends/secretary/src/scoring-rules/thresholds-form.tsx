@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { c } from '../reporting/common/messages.ts';
+import { c } from '../shared/messages.ts';
 import { scoringApi, type Thresholds } from '../points/scoring-api.ts';
 import { failureText, fieldMessage } from '../tasks/field-message.ts';
 import { t, type RulesMessageKey } from './messages.ts';

@@ -1,9 +1,9 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import { errorKind } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { FLOW_KINDS, type TreeOrg } from '../reporting/common/org-options.ts';
-import { isoToChinaLocal } from '../reporting/common/period.ts';
-import { c } from '../reporting/common/messages.ts';
+import { FLOW_KINDS, type TreeOrg } from '../shared/org-options.ts';
+import { isoToChinaLocal } from '../shared/period.ts';
+import { c } from '../shared/messages.ts';
 import { OrgSelect } from '../tree/org-select.tsx';
 import { failureText, fieldMessage } from './field-message.ts';
 import { t, word } from './messages.ts';

@@ -1,10 +1,10 @@
 import { For, Match, Show, Suspense, Switch, createResource } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { c } from '../reporting/common/messages.ts';
-import { createTenantNames } from '../reporting/common/names.ts';
-import { formatChinaTime } from '../reporting/common/period.ts';
-import { RouteLink } from '../roster/route-link.tsx';
+import { c } from '../shared/messages.ts';
+import { createTenantNames } from '../shared/names.ts';
+import { formatChinaTime } from '../shared/period.ts';
+import { RouteLink } from '../app/route-link.tsx';
 import { EvidencePhotos } from './evidence-photos.tsx';
 import { t, word } from './messages.ts';
 import { tasksApi, type ClaimStatus, type ManagedTask, type TaskClaim } from './tasks-api.ts';

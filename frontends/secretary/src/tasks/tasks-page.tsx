@@ -1,8 +1,8 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, ResourceList, describeError } from '@tongxin/ui';
-import { loadOrgs } from '../reporting/common/org-options.ts';
-import { ReportingStyles } from '../reporting/common/reporting-styles.tsx';
+import { loadOrgs } from '../shared/org-options.ts';
+import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { t, word } from './messages.ts';
 import { PublishTaskForm } from './publish-task-form.tsx';
 import { TaskCard } from './task-card.tsx';
@@ -13,7 +13,7 @@ import { tasksApi, type ManagedTask, type TaskStatus } from './tasks-api.ts';
 const STATUSES: TaskStatus[] = ['published', 'draft', 'closed'];
 
 /** 任务 (一领): publish tasks for the caller's orgs, follow their claims and completions. */
-export default function TasksPage(_props: { basePath: string }) {
+export default function TasksPage() {
   const [status, setStatus] = createSignal<TaskStatus | ''>('');
   const [list, { refetch }] = createResource(status, (s) => tasksApi.tasks.manage.query(s ? { status: s } : {}));
   const [orgs, orgs$] = createResource(loadOrgs);

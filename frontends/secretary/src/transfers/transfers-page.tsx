@@ -10,7 +10,7 @@ import { TransferDetail } from './transfer-detail.tsx';
 import { TransferTable } from './transfer-table.tsx';
 
 /** The transfers inbox: requests to approve, accept or reject, and the secretary's own to follow. */
-export default function TransfersPage(_props: { basePath: string }) {
+export default function TransfersPage() {
   const [inbox, { refetch }] = createResource(() => roster.transfers.inbox.query());
   // Open ones by default: a transfer just approved stays in sight while it goes on.
   const [shown, setShown] = createSignal<Shown>('open');

@@ -8,7 +8,7 @@ import { OrgTreeList } from './org-tree-list.tsx';
 import { buildTree, subtreeMembers } from './org-types.ts';
 
 /** The org tree the secretary manages: browse it, add, rename, move and close organizations. */
-export default function TreePage(_props: { basePath: string }) {
+export default function TreePage() {
   const [includeClosed, setIncludeClosed] = createSignal(false);
   // An object source: a bare `false` would tell createResource not to fetch at all.
   const [orgs, { refetch }] = createResource(() => ({ includeClosed: includeClosed() }), (input) => roster.orgs.tree.query(input));

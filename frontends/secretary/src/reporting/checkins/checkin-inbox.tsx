@@ -1,9 +1,9 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ResourceList } from '@tongxin/ui';
-import { formatDate } from '../../roster/format-date.ts';
-import { c } from '../common/messages.ts';
-import { createTenantNames } from '../common/names.ts';
+import { formatDate } from '../../shared/format-date.ts';
+import { c } from '../../shared/messages.ts';
+import { createTenantNames } from '../../shared/names.ts';
 import { CHECKIN_STATUSES, isOpen, type CheckinStatus, type InboxCheckin } from './checkin-api.ts';
 import { CheckinDecision } from './checkin-decision.tsx';
 import { t, type CheckinsMessageKey } from './messages.ts';

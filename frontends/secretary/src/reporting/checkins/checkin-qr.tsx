@@ -1,7 +1,7 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { FLOW_KINDS, loadOrgs, type TreeOrg } from '../common/org-options.ts';
+import { FLOW_KINDS, loadOrgs, type TreeOrg } from '../../shared/org-options.ts';
 import { t } from './messages.ts';
 
 /** The member-side page that opens a check-in with this org (the member remote's `?page=checkin`). */
@@ -42,15 +42,17 @@ export function CheckinQr() {
     setCopied(true);
   }
 
+  // Without a flow organization in scope there is no code to show: a branch secretary
+  // would only read that there is none, so the section is left out.
   return (
-    <section aria-labelledby="checkin-qr-title">
-      <h2 id="checkin-qr-title">{t('qrTitle')}</h2>
-      <p>{t('qrIntro')}</p>
-      <Show when={orgs.error}>
-        <ErrorNotice message={describeError(orgs.error)} />
-      </Show>
-      <Show when={orgs() && !orgs.error}>
-        <Show when={flowOrgs().length > 0} fallback={<p>{t('qrNone')}</p>}>
+    <Show when={orgs.error || flowOrgs().length > 0}>
+      <section aria-labelledby="checkin-qr-title">
+        <h2 id="checkin-qr-title">{t('qrTitle')}</h2>
+        <p>{t('qrIntro')}</p>
+        <Show when={orgs.error}>
+          <ErrorNotice message={describeError(orgs.error)} />
+        </Show>
+        <Show when={flowOrgs().length > 0}>
           <div class="field">
             <label for="checkin-qr-org">{t('qrOrg')}</label>
             <select id="checkin-qr-org" value={chosen()?.id ?? ''} onChange={(event) => { setOrgId(event.currentTarget.value); setCopied(false); }}>
@@ -59,24 +61,24 @@ export function CheckinQr() {
             </select>
           </div>
         </Show>
-      </Show>
-      <Show when={link()}>
-        {(current) => (
-          <div class="qr">
-            <Show when={image.error}>
-              <p class="field-error">{t('qrFailed')}</p>
-            </Show>
-            <Show when={!image.error && image()}>
-              {(src) => <img src={src()} width="256" height="256" alt={t('qrAlt', { name: current().org.name })} />}
-            </Show>
-            <p>
-              <strong>{t('qrLink')}</strong>：<a class="link-text" href={current().url}>{decodeURI(current().url)}</a>
-            </p>
-            <button type="button" class="secondary" onClick={() => copy(current().url)}>{t('qrCopy')}</button>
-            <p role="status">{copied() ? t('qrCopied') : ''}</p>
-          </div>
-        )}
-      </Show>
-    </section>
+        <Show when={link()}>
+          {(current) => (
+            <div class="qr">
+              <Show when={image.error}>
+                <p class="field-error">{t('qrFailed')}</p>
+              </Show>
+              <Show when={!image.error && image()}>
+                {(src) => <img src={src()} width="256" height="256" alt={t('qrAlt', { name: current().org.name })} />}
+              </Show>
+              <p>
+                <strong>{t('qrLink')}</strong>：<a class="link-text" href={current().url}>{decodeURI(current().url)}</a>
+              </p>
+              <button type="button" class="secondary" onClick={() => copy(current().url)}>{t('qrCopy')}</button>
+              <p role="status">{copied() ? t('qrCopied') : ''}</p>
+            </div>
+          )}
+        </Show>
+      </section>
+    </Show>
   );
 }

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { ReportingStyles } from '../common/reporting-styles.tsx';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { CheckinInbox } from './checkin-inbox.tsx';
 import { CheckinQr } from './checkin-qr.tsx';
 import { HomeCheckins } from './home-checkins.tsx';
@@ -9,7 +9,7 @@ import { t } from './messages.ts';
  * 报到 for both sides: a destination (flow branch, or any org members check in with) decides
  * on the check-ins it received and shows its QR code; a home branch follows its members'.
  */
-export default function CheckinsPage(_props: { basePath: string }) {
+export default function CheckinsPage() {
   const [said, setSaid] = createSignal('');
   return (
     <section class="reporting">

@@ -1,8 +1,8 @@
 import { For, createResource } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ResourceList } from '@tongxin/ui';
-import { formatDate } from '../../roster/format-date.ts';
-import { c } from '../common/messages.ts';
+import { formatDate } from '../../shared/format-date.ts';
+import { c } from '../../shared/messages.ts';
 import { t } from './messages.ts';
 import { CheckinStatusBadge } from './status-badge.tsx';
 

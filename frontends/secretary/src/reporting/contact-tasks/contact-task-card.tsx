@@ -2,9 +2,9 @@ import { For, Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { m, type SecretaryMessageKey } from '../../messages.ts';
-import { formatDate } from '../../roster/format-date.ts';
-import { c } from '../common/messages.ts';
-import { chinaToday } from '../common/period.ts';
+import { formatDate } from '../../shared/format-date.ts';
+import { c } from '../../shared/messages.ts';
+import { chinaToday } from '../../shared/period.ts';
 import { t } from './messages.ts';
 
 export type ContactTask = Awaited<ReturnType<typeof reporting.escalation.contactTasks.query>>[number];

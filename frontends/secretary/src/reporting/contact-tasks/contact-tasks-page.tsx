@@ -1,9 +1,9 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { identity, reporting } from '@tongxin/api-client';
 import { ResourceList } from '@tongxin/ui';
-import { c } from '../common/messages.ts';
-import { createOrgNames } from '../common/names.ts';
-import { ReportingStyles } from '../common/reporting-styles.tsx';
+import { c } from '../../shared/messages.ts';
+import { createOrgNames } from '../../shared/names.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { ContactTaskCard } from './contact-task-card.tsx';
 import { EscalationSettings } from './escalation-settings.tsx';
 import { t } from './messages.ts';
@@ -11,7 +11,7 @@ import { t } from './messages.ts';
 type Status = 'open' | 'done';
 
 /** The ladder's contact tasks for secretaries; the department also sets the ladder's days. */
-export default function ContactTasksPage(_props: { basePath: string }) {
+export default function ContactTasksPage() {
   const [status, setStatus] = createSignal<Status | ''>('open');
   const [tasks, { refetch }] = createResource(status, (s) => reporting.escalation.contactTasks.query(s ? { status: s } : {}));
   const [me] = createResource(() => identity.auth.me.query());

@@ -1,7 +1,7 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { c } from '../common/messages.ts';
+import { c } from '../../shared/messages.ts';
 import { t } from './messages.ts';
 
 type Settings = Parameters<typeof reporting.escalation.updateSettings.mutate>[0];

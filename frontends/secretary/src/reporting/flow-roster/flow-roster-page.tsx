@@ -3,9 +3,9 @@ import { roster } from '@tongxin/api-client';
 import { format, t as shared, type MessageKey } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { OrgSelect } from '../../tree/org-select.tsx';
-import { FLOW_KINDS, loadOrgs } from '../common/org-options.ts';
-import { createTenantNames } from '../common/names.ts';
-import { ReportingStyles } from '../common/reporting-styles.tsx';
+import { FLOW_KINDS, loadOrgs } from '../../shared/org-options.ts';
+import { createTenantNames } from '../../shared/names.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { t } from './messages.ts';
 
 type Item = Awaited<ReturnType<typeof roster.grants.flowRoster.query>>[number];
@@ -17,7 +17,7 @@ const FIELDS = ['destinationProvince', 'destinationCity', 'employer', 'occupatio
 const columnsOf = (list: Item[]) => FIELDS.filter((field) => list.some((item) => item[field] !== undefined));
 
 /** A flow organization's one list: own members and members checked in from other places. */
-export default function FlowRosterPage(_props: { basePath: string }) {
+export default function FlowRosterPage() {
   const [orgs, orgs$] = createResource(loadOrgs);
   const [picked, setPicked] = createSignal('');
   const flowOrgs = () => (orgs.error ? [] : (orgs() ?? []).filter((org) => FLOW_KINDS.includes(org.kind)));

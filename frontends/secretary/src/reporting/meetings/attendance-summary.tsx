@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { currentPeriod } from '../common/period.ts';
+import { currentPeriod } from '../../shared/period.ts';
 import { t } from './messages.ts';
 
 /** The org's attendance this month and the yearly in-person rule: who has not yet, who is at risk. */

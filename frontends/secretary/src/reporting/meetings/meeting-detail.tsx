@@ -1,8 +1,8 @@
 import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
-import { formatChinaTime } from '../common/period.ts';
-import { c } from '../common/messages.ts';
+import { formatChinaTime } from '../../shared/period.ts';
+import { c } from '../../shared/messages.ts';
 import { label, t } from './messages.ts';
 
 const ATTENDANCE = ['in_person', 'online', 'reported', 'excused', 'absent'] as const;

@@ -1,17 +1,17 @@
 import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { formatChinaTime } from '../common/period.ts';
+import { formatChinaTime } from '../../shared/period.ts';
 import { OrgSelect } from '../../tree/org-select.tsx';
-import { BRANCH_KINDS, loadOrgs } from '../common/org-options.ts';
-import { ReportingStyles } from '../common/reporting-styles.tsx';
+import { BRANCH_KINDS, loadOrgs } from '../../shared/org-options.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { AttendanceSummary } from './attendance-summary.tsx';
 import { MeetingDetail } from './meeting-detail.tsx';
 import { label, t } from './messages.ts';
 import { ScheduleForm } from './schedule-form.tsx';
 
 /** 组织生活: an org's meetings, scheduling, attendance and the yearly in-person rule. */
-export default function MeetingsPage(_props: { basePath: string }) {
+export default function MeetingsPage() {
   const [orgs, orgs$] = createResource(loadOrgs);
   const [picked, setPicked] = createSignal('');
   const branches = () => (orgs.error ? [] : (orgs() ?? []).filter((org) => BRANCH_KINDS.includes(org.kind)));

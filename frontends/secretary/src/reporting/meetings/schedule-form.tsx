@@ -1,9 +1,9 @@
 import { For, Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import type { TreeOrg } from '../common/org-options.ts';
-import { c } from '../common/messages.ts';
-import { chinaLocalToIso } from '../common/period.ts';
+import type { TreeOrg } from '../../shared/org-options.ts';
+import { c } from '../../shared/messages.ts';
+import { chinaLocalToIso } from '../../shared/period.ts';
 import { t, label } from './messages.ts';
 
 const KINDS = ['members_meeting', 'branch_committee', 'party_group', 'party_lecture', 'themed_party_day', 'organizational_life', 'democratic_appraisal'] as const;

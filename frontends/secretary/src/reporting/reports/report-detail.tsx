@@ -1,8 +1,8 @@
 import { Match, Show, Suspense, Switch, createResource, createSignal, onMount } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
-import { formatDate } from '../../roster/format-date.ts';
-import { c } from '../common/messages.ts';
+import { formatDate } from '../../shared/format-date.ts';
+import { c } from '../../shared/messages.ts';
 import { t } from './messages.ts';
 
 /** One report: what the member wrote, and the secretary's acknowledgement or reply. */

@@ -2,8 +2,8 @@ import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { createOrgNames } from '../common/names.ts';
-import { isPeriod } from '../common/period.ts';
+import { createOrgNames } from '../../shared/names.ts';
+import { isPeriod } from '../../shared/period.ts';
 import { t } from './messages.ts';
 
 type Rate = Awaited<ReturnType<typeof reporting.monthlyReports.rate.query>>;

@@ -2,18 +2,18 @@ import { For, Match, Show, Suspense, Switch, createResource, createSignal } from
 import { reporting } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { formatDate } from '../../roster/format-date.ts';
-import { c } from '../common/messages.ts';
-import { MonthField } from '../common/month-field.tsx';
-import { createOrgNames } from '../common/names.ts';
-import { currentPeriod, isPeriod } from '../common/period.ts';
-import { ReportingStyles } from '../common/reporting-styles.tsx';
+import { formatDate } from '../../shared/format-date.ts';
+import { c } from '../../shared/messages.ts';
+import { MonthField } from '../../shared/month-field.tsx';
+import { createOrgNames } from '../../shared/names.ts';
+import { currentPeriod, isPeriod } from '../../shared/period.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { t } from './messages.ts';
 import { ReportDetail } from './report-detail.tsx';
 import { ReportRate } from './report-rate.tsx';
 
 /** Who has and has not reported for a month (this month in China time by default). */
-export default function ReportsPage(_props: { basePath: string }) {
+export default function ReportsPage() {
   const [period, setPeriod] = createSignal(currentPeriod());
   const [onlyMissing, setOnlyMissing] = createSignal(false);
   const [open, setOpen] = createSignal<{ reportId: string; name: string } | null>(null);

@@ -1,7 +1,7 @@
 import { For, Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { formatDate } from '../../roster/format-date.ts';
+import { formatDate } from '../../shared/format-date.ts';
 import { t, type SuggestionsMessageKey } from './messages.ts';
 
 export type InboxSuggestion = Awaited<ReturnType<typeof reporting.suggestions.inbox.query>>[number];

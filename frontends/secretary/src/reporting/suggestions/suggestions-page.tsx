@@ -1,8 +1,8 @@
 import { For, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ResourceList } from '@tongxin/ui';
-import { c } from '../common/messages.ts';
-import { ReportingStyles } from '../common/reporting-styles.tsx';
+import { c } from '../../shared/messages.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { t, type SuggestionsMessageKey } from './messages.ts';
 import { SuggestionCard } from './suggestion-card.tsx';
 
@@ -10,7 +10,7 @@ const STATUSES = ['received', 'adopted', 'in_progress', 'done', 'declined'] as c
 type Status = (typeof STATUSES)[number];
 
 /** 建言献策: the suggestions addressed to the caller's orgs, answered and moved on step by step. */
-export default function SuggestionsPage(_props: { basePath: string }) {
+export default function SuggestionsPage() {
   const [status, setStatus] = createSignal<Status | ''>('received');
   const [inbox, { refetch }] = createResource(status, (s) => reporting.suggestions.inbox.query(s ? { status: s } : {}));
   const [said, setSaid] = createSignal('');
