@@ -22,6 +22,7 @@ if (values.members) {
   for (const a of plan.accounts) console.log(`  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
   // Fresh statistics after a bulk load: without them the planner guesses one row per
   // table and picks nested loops over 10,000 members until autovacuum catches up.
+  // ANALYZE is the tables' owner's maintenance, not row access: the owner runs it.
   await database.owner.execute(sql`analyze`);
 }
 await database.close();

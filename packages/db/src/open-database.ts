@@ -1,7 +1,7 @@
 import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import type { PoolClient as PgPoolClient } from 'pg';
-import { APP_ROLE, type Database, type Db, type DriverName, type PooledConnection } from './database.ts';
+import { APP_ROLE, SYSTEM_ROLE, type Database, type Db, type DriverName, type PooledConnection } from './database.ts';
 
 // Only the Neon driver is imported eagerly: it is the one that runs on edge runtimes. PGlite
 // and node-postgres (Node only) are loaded when their branch runs, so an edge bundle can mark
@@ -20,6 +20,8 @@ export interface OpenDatabaseOptions {
   /** Neon's WebSocket constructor; required on Node (the `ws` package), absent on edge runtimes. */
   webSocket?: unknown;
   maxConnections?: number | undefined;
+  /** Connections of the system pool (relay, seeding, jobs); default 3. */
+  systemConnections?: number | undefined;
   appRole?: string | undefined;
 }
 
@@ -28,28 +30,30 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (!options.url) {
     const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
     const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
-    return {
-      driver: 'pglite',
-      kind: 'pglite',
-      appRole,
-      owner: drizzlePglite({ client }) as unknown as Db,
-      close: () => client.close(),
-    };
+    const owner = drizzlePglite({ client }) as unknown as Db;
+    // PGlite has one connection, where `set role` would last for the whole session, request
+    // transactions included; and its user is always the superuser `postgres`, which forced RLS
+    // does not bind. So system work runs on the owner handle here.
+    return { driver: 'pglite', kind: 'pglite', appRole, owner, system: owner, close: () => client.close() };
   }
   const max = options.maxConnections ?? 10;
+  const systemMax = options.systemConnections ?? 3;
   if (options.driver === 'pg') {
     const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new pg.Pool({ connectionString: options.url, max });
-    return server('pg', pool, (client) => drizzlePg({ client: client as unknown as PgPoolClient }) as unknown as Db, drizzlePg({ client: pool }) as unknown as Db, appRole);
+    const systemPool = new pg.Pool({ connectionString: options.url, max: systemMax });
+    return server('pg', pool, systemPool, (client) => drizzlePg({ client: client as unknown as PgPoolClient }) as unknown as Db, (p) => drizzlePg({ client: p }) as unknown as Db, appRole);
   }
   configureNeon(options);
   const pool = new NeonPool({ connectionString: options.url, max });
-  return server('neon', pool, (client) => drizzleNeon({ client: client as unknown as NeonPool }) as unknown as Db, drizzleNeon({ client: pool }) as unknown as Db, appRole);
+  const systemPool = new NeonPool({ connectionString: options.url, max: systemMax });
+  return server('neon', pool, systemPool, (client) => drizzleNeon({ client: client as unknown as NeonPool }) as unknown as Db, (p) => drizzleNeon({ client: p }) as unknown as Db, appRole);
 }
 
 /** What node-postgres' and the Neon driver's pools have in common. */
 interface PgLikeClient {
   query(text: string): Promise<unknown>;
+  query(text: string, callback: (error: Error | null) => void): void;
   escapeLiteral(value: string): string;
   release(error?: Error | boolean): void;
   on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
@@ -61,20 +65,18 @@ interface PgLikePool<C> {
   on(event: 'connect', listener: (client: C) => void): unknown;
 }
 
-function server<C extends PgLikeClient>(driver: DriverName, pool: PgLikePool<C>, wrap: (client: C) => Db, owner: Db, appRole: string): Database {
-  // A connection the server drops (a failover, an admin, a restart) is an 'error' event: on
-  // the pool while the connection is idle, on the client while a request holds it. Either
-  // one unhandled takes the whole process down, so both have a listener. The request that
-  // held the connection fails with the error of its query (the caller answers 503), the
-  // connection is released as broken, and the pool opens a new one for the next request.
+function server<P extends PgLikePool<C>, C extends PgLikeClient>(
+  driver: DriverName,
+  pool: P,
+  systemPool: P,
+  wrap: (client: C) => Db,
+  drizzlePool: (pool: P) => Db,
+  appRole: string,
+): Database {
   const lost = new WeakMap<C, Error>();
-  pool.on('error', (error) => console.error(`[db] an idle connection was lost: ${error.code ?? error.message}`));
-  pool.on('connect', (client) =>
-    client.on('error', (error) => {
-      if (!lost.has(client)) console.error(`[db] a connection in use was lost: ${error.code ?? error.message}`);
-      lost.set(client, error);
-    }),
-  );
+  survive(pool, lost);
+  survive(systemPool, lost);
+  systemPool.on('connect', (client) => setSystemRole(client, lost));
   // One drizzle handle per pooled connection, made once: connections are reused.
   const handles = new WeakMap<C, Db>();
   const connect = async (): Promise<PooledConnection> => {
@@ -89,7 +91,48 @@ function server<C extends PgLikeClient>(driver: DriverName, pool: PgLikePool<C>,
       release: (error) => client.release(error ?? lost.get(client)),
     };
   };
-  return { driver, kind: 'postgres', appRole, owner, connect, close: () => pool.end() };
+  return {
+    driver,
+    kind: 'postgres',
+    appRole,
+    owner: drizzlePool(pool),
+    system: drizzlePool(systemPool),
+    connect,
+    close: async () => void (await Promise.all([pool.end(), systemPool.end()])),
+  };
+}
+
+/**
+ * A connection the server drops (a failover, an admin, a restart) is an 'error' event: on
+ * the pool while the connection is idle, on the client while a request holds it. Either
+ * one unhandled takes the whole process down, so both have a listener. The request that
+ * held the connection fails with the error of its query (the caller answers 503), the
+ * connection is released as broken, and the pool opens a new one for the next request.
+ */
+function survive<C extends PgLikeClient>(pool: PgLikePool<C>, lost: WeakMap<C, Error>) {
+  pool.on('error', (error) => console.error(`[db] an idle connection was lost: ${error.code ?? error.message}`));
+  pool.on('connect', (client) =>
+    client.on('error', (error) => {
+      if (!lost.has(client)) console.error(`[db] a connection in use was lost: ${error.code ?? error.message}`);
+      lost.set(client, error);
+    }),
+  );
+}
+
+/**
+ * A system connection acts as `tongxin_system` for its whole life. The pool emits 'connect'
+ * before handing the connection out, so this statement is queued ahead of the first query.
+ * Should it fail (the role dropped, the owner's membership revoked since start-up), the
+ * connection must not go on as the login owner: its socket is destroyed in the callback,
+ * which runs before the next queued query is sent, so that query fails instead.
+ */
+function setSystemRole<C extends PgLikeClient>(client: C, lost: WeakMap<C, Error>) {
+  client.query(`set role ${SYSTEM_ROLE}`, (error) => {
+    if (!error) return;
+    console.error(`[db] a system connection could not act as ${SYSTEM_ROLE}: ${error.message}`);
+    lost.set(client, error);
+    (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+  });
 }
 
 function configureNeon(options: OpenDatabaseOptions) {

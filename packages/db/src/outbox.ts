@@ -65,8 +65,8 @@ export async function claimEvent(tx: Tx, processed: ProcessedEventsTable, event:
 }
 
 /**
- * Delivers undelivered events, oldest first, then marks them. Runs as the owner: it is
- * system work across tenants, not request code. Delivery is at least once (a crash between
+ * Delivers undelivered events, oldest first, then marks them. Runs on the system handle: it
+ * is system work across tenants, not request code. Delivery is at least once (a crash between
  * deliver and mark redelivers), which is why consumers use `claimEvent`. The delivered
  * events are marked in one statement per batch (also when a delivery fails part-way, for
  * those before it): one round trip per event less, which under load was the relay's
@@ -78,7 +78,7 @@ export async function relayOutbox(
   deliver: (event: DomainEvent) => Promise<void>,
   batch = 100,
 ): Promise<number> {
-  const events = await database.owner
+  const events = await database.system
     .select()
     .from(outbox)
     .where(isNull(outbox.deliveredAt))
@@ -93,7 +93,7 @@ export async function relayOutbox(
   } finally {
     if (delivered.length > 0) {
       const keys = delivered.map((e) => sql`(${e.tenantId}, ${e.id}::uuid)`);
-      await database.owner
+      await database.system
         .update(outbox)
         .set({ deliveredAt: new Date() })
         .where(sql`(${outbox.tenantId}, ${outbox.id}) in (${sql.join(keys, sql`, `)})`);

@@ -9,11 +9,11 @@ import { TRANSFER_ACCEPTED, type TransferAccepted } from './transfers/accept-tra
 
 /**
  * The daily 6-month rule (brief): proposes placements in every tenant. Listing the tenants
- * is the owner's system read; the proposals themselves are written in each tenant's own
+ * is a system read (`database.system`); the proposals themselves are written in each tenant's own
  * tenant-wide transaction, under RLS like any change. Running twice a day proposes nothing new.
  */
 export async function proposePlacements(database: Database, now: Date): Promise<{ tenantId: string; proposed: number }[]> {
-  const tenants = await database.owner.execute(sql`select distinct tenant_id from roster.orgs order by tenant_id`);
+  const tenants = await database.system.execute(sql`select distinct tenant_id from roster.orgs order by tenant_id`);
   const results: { tenantId: string; proposed: number }[] = [];
   for (const { tenant_id: tenantId } of tenants.rows as { tenant_id: string }[]) {
     const proposed = await tenantTransaction(database, { tenantId, tenantWide: true }, (tx) => proposePlacementsIn(tx, tenantId, now));

@@ -4,22 +4,22 @@ import { sql } from 'drizzle-orm';
 /**
  * Tasks' and scoring's copies of a seeded county's orgs and members, as roster's events
  * would have made them (@tongxin/copies). Seeding writes every service's tables directly
- * as the owner, in bulk, instead of relaying thousands of events.
+ * as the system role, in bulk, instead of relaying thousands of events.
  */
 export async function seedCopies(database: Database, tenantId: string): Promise<void> {
   for (const schema of ['tasks', 'scoring']) {
     const s = sql.raw(schema);
-    await database.owner.execute(sql`
+    await database.system.execute(sql`
       insert into ${s}.orgs (tenant_id, org_id, kind, name, path, city, closed_at)
       select tenant_id, id, kind::text, name, path, city, closed_at from roster.orgs where tenant_id = ${tenantId}
       on conflict do nothing`);
-    await database.owner.execute(sql`
+    await database.system.execute(sql`
       insert into ${s}.members (tenant_id, member_id, user_id, name, branch_id, org_path, status, destination_city)
       select tenant_id, id, user_id, name, branch_id, org_path, status::text, destination_city from roster.members where tenant_id = ${tenantId}
       on conflict do nothing`);
   }
   // Reporting's directory of orgs, which a check-in reads its destination's path and name from (issue 13).
-  await database.owner.execute(sql`
+  await database.system.execute(sql`
     insert into reporting.org_directory (tenant_id, org_id, name, path, closed_at)
     select tenant_id, id, name, path, closed_at from roster.orgs where tenant_id = ${tenantId}
     on conflict do nothing`);
@@ -32,7 +32,7 @@ export async function seedCopies(database: Database, tenantId: string): Promise<
  * yet; counties with copies are left to the events.
  */
 export async function backfillCopies(database: Database): Promise<string[]> {
-  const missing = await database.owner.execute(sql`
+  const missing = await database.system.execute(sql`
     select distinct tenant_id from roster.orgs o
     where not exists (select 1 from tasks.orgs t where t.tenant_id = o.tenant_id)
        or not exists (select 1 from scoring.orgs s where s.tenant_id = o.tenant_id)
@@ -49,7 +49,7 @@ export async function backfillCopies(database: Database): Promise<string[]> {
  * computed in SQL exactly as @tongxin/ledger's idTailDigest does (tested).
  */
 export async function seedIdentityCopies(database: Database, tenantId: string): Promise<void> {
-  const db = database.owner;
+  const db = database.system;
   await db.execute(sql`
     insert into identity.orgs (tenant_id, org_id, kind, name, path, city, closed_at)
     select tenant_id, id, kind::text, name, path, city, closed_at from roster.orgs where tenant_id = ${tenantId}
@@ -80,9 +80,9 @@ export async function seedIdentityCopies(database: Database, tenantId: string): 
  * a county an operator just created must not be marked live by a restart.
  */
 export async function backfillIdentityCopies(database: Database): Promise<string[]> {
-  const started = await database.owner.execute(sql`select exists (select 1 from identity.orgs) as started`);
+  const started = await database.system.execute(sql`select exists (select 1 from identity.orgs) as started`);
   if (started.rows[0]?.started) return [];
-  const missing = await database.owner.execute(sql`select distinct tenant_id from roster.orgs`);
+  const missing = await database.system.execute(sql`select distinct tenant_id from roster.orgs`);
   const tenants = missing.rows.map((r) => String(r.tenant_id));
   for (const tenantId of tenants) await seedIdentityCopies(database, tenantId);
   return tenants;

@@ -13,7 +13,7 @@ import { seedReportingMembers } from './seed-reporting.ts';
 const CHUNK = 1000;
 
 /**
- * Writes one county as the owner (seeding is not request code), in bulk: the org tree and
+ * Writes one county as the system role (seeding is not request code), in bulk: the org tree and
  * its directory entries, members with ledgers and version 1 of each record, and the
  * county's demo accounts. `progress` is called as members are written.
  */
@@ -23,7 +23,7 @@ export async function seedCounty(
   progress: (done: number, total: number) => void,
   now = new Date(),
 ): Promise<'seeded' | 'exists'> {
-  const db = database.owner;
+  const db = database.system;
   const tree = planOrgs(plan);
   const created = await db
     .insert(identitySchema.tenants)
@@ -50,7 +50,7 @@ export async function seedCounty(
 }
 
 async function insertMembers(database: Database, members: Member[], progress: (done: number, total: number) => void) {
-  const db = database.owner;
+  const db = database.system;
   const chunk = Math.floor(CHUNK / 2);
   for (let i = 0; i < members.length; i += chunk) {
     const slice = members.slice(i, i + chunk);
@@ -104,7 +104,7 @@ function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId:
 }
 
 async function seedAccount(database: Database, plan: CountyPlan, account: DemoAccount, orgsByName: Map<string, Org>, now: Date) {
-  const db = database.owner;
+  const db = database.system;
   const org = account.org ? orgsByName.get(account.org) : undefined;
   if (account.org && !org) throw new Error(`demo account ${account.username}: no org named ${account.org}`);
   const [user] = await db

@@ -10,13 +10,13 @@ import { seedDemoTasks } from './seed-tasks.ts';
 
 /** True when the database has no county or city yet (a first start; the platform tenant is always there). */
 export async function isEmpty(database: Database): Promise<boolean> {
-  const rows = await database.owner.select({ id: identitySchema.tenants.id }).from(identitySchema.tenants).where(ne(identitySchema.tenants.kind, 'platform')).limit(1);
+  const rows = await database.system.select({ id: identitySchema.tenants.id }).from(identitySchema.tenants).where(ne(identitySchema.tenants.kind, 'platform')).limit(1);
   return rows.length === 0;
 }
 
 /** The demo: the city of Chenzhou, Yongxing county (420+ members) and the smaller Rucheng. */
 export async function seedDemo(database: Database, log: (line: string) => void, now = new Date()) {
-  await database.owner.insert(identitySchema.tenants).values({ id: CHENZHOU.id, name: CHENZHOU.name, kind: 'city' }).onConflictDoNothing();
+  await database.system.insert(identitySchema.tenants).values({ id: CHENZHOU.id, name: CHENZHOU.name, kind: 'city' }).onConflictDoNothing();
   await seedOperator(database);
   for (const plan of [YONGXING, RUCHENG]) {
     await seedWithProgress(database, plan, log);
@@ -35,7 +35,7 @@ export async function seedWithProgress(database: Database, plan: CountyPlan, log
 
 /** The demo operator (README "Demo accounts"): a production start without the demo prints a setup link instead. */
 async function seedOperator(database: Database) {
-  const db = database.owner;
+  const db = database.system;
   const [user] = await db
     .insert(identitySchema.users)
     .values({ tenantId: DEMO_OPERATOR.tenantId, username: DEMO_OPERATOR.username, displayName: DEMO_OPERATOR.name })

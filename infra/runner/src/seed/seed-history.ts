@@ -17,7 +17,7 @@ const spread = (memberId: string) => parseInt(memberId.replace(/-/g, '').slice(-
  * relay turns them into points at the first start. Returns [reports, attendances].
  */
 export async function seedYearHistory(database: Database, tenantId: string, now: Date): Promise<[number, number]> {
-  const db = database.owner;
+  const db = database.system;
   const last = lastMonth(now);
   const year = Number(last.slice(0, 4));
   const months = Array.from({ length: Number(last.slice(5, 7)) - 1 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -56,7 +56,7 @@ export async function seedYearHistory(database: Database, tenantId: string, now:
 
 /** One in-person meeting per branch in February; residents and 7 in 10 reporting mobile members attend. */
 async function seedSpringFestivalMeetings(database: Database, tenantId: string, year: number, reporting: Set<string>): Promise<number> {
-  const db = database.owner;
+  const db = database.system;
   const branches = (await db.execute(sql`
     select id, path from roster.orgs where tenant_id = ${tenantId} and kind in ('branch', 'mobile_branch') and closed_at is null`)).rows as { id: string; path: string }[];
   const startsAt = new Date(`${year}-02-20T01:00:00Z`);

@@ -5,11 +5,11 @@ import { sql } from 'drizzle-orm';
 
 /**
  * Reporting's copy of a seeded county's members, as roster's events would have made it
- * (same path and status). Seeding writes every service's tables directly as the owner, in
+ * (same path and status). Seeding writes every service's tables directly as the system role, in
  * bulk, instead of relaying thousands of events.
  */
 export async function seedReportingMembers(database: Database, tenantId: string): Promise<void> {
-  await database.owner.execute(sql`
+  await database.system.execute(sql`
     insert into reporting.members (tenant_id, member_id, user_id, name, branch_id, org_path, status)
     select tenant_id, id, user_id, name, branch_id, org_path, status from roster.members where tenant_id = ${tenantId}
     on conflict do nothing`);
@@ -41,7 +41,7 @@ export function lastMonth(now: Date): string {
  */
 export async function reporters(database: Database, tenantId: string, now: Date): Promise<{ member_id: string }[]> {
   const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
-  return (await database.owner.execute(sql`
+  return (await database.system.execute(sql`
     select r.member_id from reporting.members r join roster.members m on m.tenant_id = r.tenant_id and m.id = r.member_id
     where r.tenant_id = ${tenantId} and r.status = 'mobile' and r.user_id is null and m.ledger_confirmed_at >= ${staleBefore.toISOString()}::timestamptz
     order by r.member_id`)).rows as { member_id: string }[];
@@ -49,7 +49,7 @@ export async function reporters(database: Database, tenantId: string, now: Date)
 
 /** Last month's reports for the demo, half of them acknowledged (see `reporters`). */
 export async function seedDemoReports(database: Database, tenantId: string, now: Date): Promise<number> {
-  const db = database.owner;
+  const db = database.system;
   const period = lastMonth(now);
   const [counted] = (await db.execute(sql`
     select count(*)::int as required from reporting.members

@@ -45,7 +45,7 @@ const YONGXING_TASKS: DemoTask[] = [
 ];
 
 /**
- * Published demo tasks, written as the owner (seeding is not request code), with their
+ * Published demo tasks, written as the system role (seeding is not request code), with their
  * first version, as `tasks.publish` would have stored them. Nothing is claimed: the demo
  * journeys start from open places.
  */
@@ -55,7 +55,7 @@ export async function seedDemoTasks(database: Database, tenantId: string, now: D
   for (const task of YONGXING_TASKS) {
     const deadline = new Date(now.getTime() + task.days * 86_400_000);
     const key = `seed:${task.title}`;
-    const inserted = await database.owner.execute(sql`
+    const inserted = await database.system.execute(sql`
       insert into tasks.tasks (tenant_id, org_id, org_path, org_name, kind, title, description, target_amount, target_unit, quota,
         deadline, visibility, evidence, study, points, status, published_by, idempotency_key)
       select o.tenant_id, o.org_id, o.path, o.name, ${task.kind}, ${task.title}, ${task.description}, ${task.target?.amount ?? null},
@@ -70,7 +70,7 @@ export async function seedDemoTasks(database: Database, tenantId: string, now: D
       kind: task.kind, title: task.title, description: task.description, target: task.target, quota: task.quota,
       deadline: deadline.toISOString(), city: null, evidence: task.evidence, points: task.points, study: task.study ?? null,
     };
-    await database.owner.execute(sql`
+    await database.system.execute(sql`
       insert into tasks.task_versions (tenant_id, task_id, version, terms, changed_by) values (${tenantId}, ${row.id}, 1, ${JSON.stringify(terms)}::jsonb, 'seed')`);
     stored++;
   }
