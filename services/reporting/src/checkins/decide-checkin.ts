@@ -1,11 +1,12 @@
 import { recordEvent, type Tx } from '@tongxin/db';
-import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
-import { and, eq } from 'drizzle-orm';
-import { checkins, members, outbox, type CheckinStatus } from '../schema.ts';
+import { badField, DECIDES_ABOUT_ONESELF, refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import { members, outbox, type CheckinStatus } from '../schema.ts';
 import {
   CHECKIN_ACCEPTED, CHECKIN_DECIDED, type CheckinAccepted, type CheckinDecided, type CheckinDecision,
 } from './checkin-rules.ts';
-import { loadCheckinForUpdate, sideCondition } from './load-checkin.ts';
+import { loadCheckin, sideCondition } from './load-checkin.ts';
 
 const OUTCOME: Record<CheckinDecision, CheckinStatus> = { accept: 'accepted', refuse: 'refused', return: 'returned' };
 
@@ -24,6 +25,9 @@ export interface DecideInput {
  * transaction may write); roster turns it into the grant in the member's county.
  * Nobody decides their own check-in (a secretary of the destination who is the member):
  * FORBIDDEN, the level above decides.
+ * The row is the member's county's, which alone updates it (issue 13 D): the decision itself
+ * is `reporting.decide_checkin` (drizzle/0015), which checks all of this again in the database.
+ * The checks here give the caller its answer; the function's refusals map to the same ones.
  */
 export async function decideCheckin(
   tx: Tx,
@@ -33,17 +37,18 @@ export async function decideCheckin(
 ): Promise<{ status: CheckinStatus }> {
   const reason = input.reason?.trim() || null;
   if (input.decision !== 'accept' && !reason) throw badField('reason', 'say why, so the member knows what to do');
-  const row = await loadCheckinForUpdate(tx, input.checkinId, sideCondition('destination', caller.tenantId, caller.orgIds));
+  const row = await loadCheckin(tx, input.checkinId, sideCondition('destination', caller.tenantId, caller.orgIds), 'no lock');
   await refuseOwnCheckin(tx, caller.userId, row);
   const status = OUTCOME[input.decision];
   // A retried decision (same outcome, same person) answers as the first did.
   if (row.status === status && row.decidedBy === caller.userId) return { status };
   if (row.status !== 'pending') throw badField('checkinId', `this check-in is ${row.status}, not waiting for a decision`);
 
-  await tx
-    .update(checkins)
-    .set({ status, reason: input.decision === 'accept' ? null : reason, decidedBy: caller.userId, decidedAt: now, updatedAt: now })
-    .where(and(eq(checkins.tenantId, row.tenantId), eq(checkins.id, row.id)));
+  const { rows } = await tx.execute(
+    sql`select reporting.decide_checkin(${row.id}::uuid, ${input.decision}::text, ${reason}::text, ${now.toISOString()}::timestamptz) as outcome`,
+  );
+  const outcome = (rows[0] as { outcome: string }).outcome;
+  if (outcome !== status) throw decisionRefused(outcome);
 
   if (input.decision === 'accept') {
     const accepted: CheckinAccepted = {
@@ -80,4 +85,18 @@ export async function decideCheckin(
 async function refuseOwnCheckin(tx: Tx, callerUserId: string, row: { tenantId: string; memberId: string; userId: string }) {
   const [member] = await tx.select({ userId: members.userId }).from(members).where(and(eq(members.tenantId, row.tenantId), eq(members.memberId, row.memberId)));
   refuseDecidingAboutOneself(callerUserId, member?.userId ?? row.userId);
+}
+
+/** `reporting.decide_checkin`'s refusals, as the checks above answer them (reached only in a race). */
+function decisionRefused(outcome: string): TRPCError {
+  switch (outcome) {
+    case 'decides_about_oneself':
+      return new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    case 'reason_required':
+      return badField('reason', 'say why, so the member knows what to do');
+    case 'not_pending':
+      return badField('checkinId', 'this check-in is no longer waiting for a decision');
+    default:
+      return new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });
+  }
 }

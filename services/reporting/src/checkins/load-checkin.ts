@@ -24,15 +24,25 @@ export function sideCondition(side: CheckinSide, tenantId: string, orgIds: reado
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });
 
 /**
- * The check-in, locked for a change, when `visible` holds. Any other row — another org's,
- * another county's — is NOT_FOUND, never a hint that it exists.
+ * The check-in when `visible` holds. Any other row — another org's, another county's — is
+ * NOT_FOUND, never a hint that it exists. Locked for a change only where the caller's county
+ * may update it (its own rows): FOR UPDATE applies the UPDATE policy, which the destination's
+ * county does not pass, so its functions (decide_checkin, end_checkin_as_destination) lock the
+ * row themselves and re-check its state.
  */
-export async function loadCheckinForUpdate(tx: Tx, checkinId: string, visible: SQL): Promise<CheckinRow> {
-  const [row] = await tx
-    .select()
-    .from(checkins)
-    .where(sql`${checkins.id} = ${checkinId} and ${visible}`)
-    .for('update');
+export async function loadCheckin(tx: Tx, checkinId: string, visible: SQL, lock: Lock): Promise<CheckinRow> {
+  const row = await findCheckin(tx, checkinId, visible, lock);
   if (!row) throw notFound();
+  return row;
+}
+
+/** The caller's own county's check-in (the member's county), locked for a change. */
+export const loadCheckinForUpdate = (tx: Tx, checkinId: string, visible: SQL) => loadCheckin(tx, checkinId, visible, 'for update');
+
+type Lock = 'for update' | 'no lock';
+
+export async function findCheckin(tx: Tx, checkinId: string, visible: SQL, lock: Lock): Promise<CheckinRow | undefined> {
+  const query = tx.select().from(checkins).where(sql`${checkins.id} = ${checkinId} and ${visible}`);
+  const [row] = lock === 'for update' ? await query.for('update') : await query;
   return row;
 }

@@ -51,16 +51,17 @@ export const checkins = reporting
       uniqueIndex('checkins_open').on(t.tenantId, t.memberId).where(sql`status in ('pending', 'returned', 'accepted')`),
       uniqueIndex('checkins_idempotency').on(t.tenantId, t.idempotencyKey),
       index('checkins_dest').on(t.destTenantId, t.destOrgId, t.status),
+      // Both counties read a check-in; only the member's county writes it (issue 13 D). The
+      // destination's writes (decide, end) go through the SECURITY DEFINER functions of
+      // drizzle/0015_checkin-destination-functions, which check the destination side.
       pgPolicy('checkin_tenants', {
         as: 'restrictive',
-        for: 'all',
+        for: 'select',
         using: sql`tenant_id = ${currentTenant} or dest_tenant_id = ${currentTenant}`,
-        withCheck: sql`tenant_id = ${currentTenant} or dest_tenant_id = ${currentTenant}`,
       }),
-      // A check-in is created only in the member's county; the destination county only
-      // updates it (accept, return, refuse), and a trigger keeps both counties of a row
-      // unchanged (migration 0013_issue13-tenant-writes, issue 13 D).
       pgPolicy('checkin_inserts', { as: 'restrictive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant}` }),
+      pgPolicy('checkin_updates', { as: 'restrictive', for: 'update', using: sql`tenant_id = ${currentTenant}`, withCheck: sql`tenant_id = ${currentTenant}` }),
+      pgPolicy('checkin_deletes', { as: 'restrictive', for: 'delete', using: sql`tenant_id = ${currentTenant}` }),
       pgPolicy('checkin_scope', {
         as: 'permissive',
         for: 'all',

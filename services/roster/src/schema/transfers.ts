@@ -44,16 +44,17 @@ export const transfers = roster
       uniqueIndex('transfers_open').on(t.tenantId, t.memberId).where(sql`status in ('requested', 'origin_approved', 'township_approved')`),
       uniqueIndex('transfers_idempotency').on(t.tenantId, t.idempotencyKey),
       index('transfers_to_tenant').on(t.toTenantId, t.status),
+      // Both counties read a transfer; only the origin county writes it (issue 13 D). The
+      // receiving county's decisions (accept, reject) go through the SECURITY DEFINER functions
+      // of drizzle/0015_transfer-receiver-functions, which check the receiving side.
       pgPolicy('transfer_tenants', {
         as: 'restrictive',
-        for: 'all',
+        for: 'select',
         using: sql`tenant_id = ${currentTenant} or to_tenant_id = ${currentTenant}`,
-        withCheck: sql`tenant_id = ${currentTenant} or to_tenant_id = ${currentTenant}`,
       }),
-      // A transfer is created only in the origin county; the receiving county only decides
-      // it, and a trigger keeps both counties of a row unchanged (migration
-      // 0013_issue13-tenant-writes, issue 13 D).
       pgPolicy('transfer_inserts', { as: 'restrictive', for: 'insert', withCheck: sql`tenant_id = ${currentTenant}` }),
+      pgPolicy('transfer_updates', { as: 'restrictive', for: 'update', using: sql`tenant_id = ${currentTenant}`, withCheck: sql`tenant_id = ${currentTenant}` }),
+      pgPolicy('transfer_deletes', { as: 'restrictive', for: 'delete', using: sql`tenant_id = ${currentTenant}` }),
       pgPolicy('transfer_scope', {
         as: 'permissive',
         for: 'all',

@@ -1,7 +1,7 @@
 import { recordEvent, type Tx } from '@tongxin/db';
-import { badField, type Caller } from '@tongxin/trpc';
+import { badField, DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { widenOrgScope } from '../mobility/widen-org-scope.ts';
 import { createMember, type NewMember } from '../members/create-member.ts';
@@ -93,12 +93,30 @@ async function acceptFromAnotherCounty(tx: Tx, caller: Caller, transfer: Transfe
     idempotencyKey: `transfer-in-${transfer.id}`,
   };
   const { id: newMemberId } = await createMember(tx, caller.tenantId, newMember, { userId: caller.userId, role: 'department' }, now);
-  await finish(tx, caller, transfer, { toBranchId: branch.id, toPath: branch.path, newMemberId }, now);
+  await acceptAsReceivingCounty(tx, transfer, branch.id, newMemberId, now);
   const event: TransferAccepted = {
     transferId: transfer.id, originTenantId: transfer.tenantId, memberId: transfer.memberId, newTenantId: caller.tenantId, newMemberId,
   };
   await recordEvent(tx, outbox, caller.tenantId, TRANSFER_ACCEPTED, event);
   return { status: 'accepted' as const, memberId: newMemberId };
+}
+
+/**
+ * The transfer row is the origin county's, which alone updates it (issue 13 D): the receiving
+ * county's acceptance is `roster.accept_transfer_from_county` (drizzle/0015), which checks the
+ * receiving side, the step and the branch again and reads the branch's path itself. Its
+ * refusals map to the answers the checks above give (reached only in a race).
+ */
+async function acceptAsReceivingCounty(tx: Tx, transfer: TransferRow, toBranchId: string, newMemberId: string, now: Date) {
+  const { rows } = await tx.execute(
+    sql`select roster.accept_transfer_from_county(${transfer.id}::uuid, ${toBranchId}::uuid, ${newMemberId}::uuid, ${now.toISOString()}::timestamptz) as outcome`,
+  );
+  const outcome = (rows[0] as { outcome: string }).outcome;
+  if (outcome === 'accepted') return;
+  if (outcome === 'decides_about_oneself') throw new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+  if (outcome === 'not_approved') throw badField('transferId', 'not approved by the township yet');
+  if (outcome === 'not_a_branch' || outcome === 'no_member') throw badField('toBranchId', 'not an open branch of this county');
+  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
 }
 
 async function finish(tx: Tx, caller: Caller, transfer: TransferRow, set: Partial<TransferRow>, now: Date) {

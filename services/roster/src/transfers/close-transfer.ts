@@ -1,11 +1,11 @@
 import type { Tx } from '@tongxin/db';
-import { badField, type Caller } from '@tongxin/trpc';
+import { badField, DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { transfers, type TransferStatus } from '../schema.ts';
 import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
-import { nextStepFor, OPEN_STATUSES, step } from './transfer-rules.ts';
+import { nextStepFor, OPEN_STATUSES, step, type TransferRow } from './transfer-rules.ts';
 import { erasedSnapshot } from './transfer-snapshot.ts';
 
 /** Whoever holds the next step may refuse it, with a reason the requester sees; nobody refuses their own. */
@@ -17,7 +17,25 @@ export async function rejectTransfer(tx: Tx, caller: Caller, transferId: string,
     throw new TRPCError({ code: 'FORBIDDEN', message: 'The next step of this transfer is not yours' });
   }
   await refuseOwnTransfer(tx, caller, transfer);
+  if (transfer.tenantId !== caller.tenantId) return rejectAsReceivingCounty(tx, transfer, reason, now);
   return close(tx, transfer, 'rejected', step('rejected', caller, now, reason), now);
+}
+
+/**
+ * The transfer row is the origin county's, which alone updates it (issue 13 D): the receiving
+ * county refuses through `roster.reject_transfer_from_county` (drizzle/0015), which checks the
+ * receiving side and the step again and erases the snapshot as `close` does.
+ */
+async function rejectAsReceivingCounty(tx: Tx, transfer: TransferRow, reason: string, now: Date): Promise<{ status: TransferStatus }> {
+  const { rows } = await tx.execute(
+    sql`select roster.reject_transfer_from_county(${transfer.id}::uuid, ${reason}::text, ${now.toISOString()}::timestamptz) as outcome`,
+  );
+  const outcome = (rows[0] as { outcome: string }).outcome;
+  if (outcome === 'rejected') return { status: 'rejected' };
+  if (outcome === 'decides_about_oneself') throw new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+  if (outcome === 'not_open') throw badField('transferId', 'no longer waiting for the receiving county');
+  if (outcome === 'reason_required') throw badField('reason', 'must not be empty');
+  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
 }
 
 /** The requester withdraws an open transfer. */

@@ -1,6 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '@tongxin/trpc';
 import { transfers } from '../schema.ts';
 import type { TransferRow } from './transfer-rules.ts';
@@ -28,13 +28,16 @@ export interface LoadedTransfer {
   originTownshipId: string | null;
 }
 
-/** A transfer the caller may see (RLS and `sentOrOwn`), locked for a change; else NOT_FOUND. */
+/**
+ * A transfer the caller may see (RLS and `sentOrOwn`); else NOT_FOUND. Locked for a change
+ * when it is the caller's county's own: FOR UPDATE applies the UPDATE policy, which a
+ * receiving county does not pass (issue 13 D), so its functions (accept_transfer_from_county,
+ * reject_transfer_from_county) lock the row themselves and re-check its step.
+ */
 export async function loadTransfer(tx: Tx, caller: Caller, transferId: string): Promise<LoadedTransfer> {
-  const [row] = await tx
-    .select({ transfer: transfers, originTownshipId })
-    .from(transfers)
-    .where(and(eq(transfers.id, transferId), sentOrOwn(caller)))
-    .for('update');
+  const query = (where: SQL | undefined) => tx.select({ transfer: transfers, originTownshipId }).from(transfers).where(and(eq(transfers.id, transferId), where));
+  const [own] = await query(eq(transfers.tenantId, caller.tenantId)).for('update');
+  const [row] = own ? [own] : await query(sentOrOwn(caller));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
   return row;
 }

@@ -1,0 +1,4 @@
+DROP POLICY "checkin_tenants" ON "reporting"."checkins" CASCADE;--> statement-breakpoint
+CREATE POLICY "checkin_updates" ON "reporting"."checkins" AS RESTRICTIVE FOR UPDATE TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));--> statement-breakpoint
+CREATE POLICY "checkin_deletes" ON "reporting"."checkins" AS RESTRICTIVE FOR DELETE TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));--> statement-breakpoint
+CREATE POLICY "checkin_tenants" ON "reporting"."checkins" AS RESTRICTIVE FOR SELECT TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')) or dest_tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));

@@ -1,0 +1,4 @@
+DROP POLICY "transfer_tenants" ON "roster"."transfers" CASCADE;--> statement-breakpoint
+CREATE POLICY "transfer_updates" ON "roster"."transfers" AS RESTRICTIVE FOR UPDATE TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));--> statement-breakpoint
+CREATE POLICY "transfer_deletes" ON "roster"."transfers" AS RESTRICTIVE FOR DELETE TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));--> statement-breakpoint
+CREATE POLICY "transfer_tenants" ON "roster"."transfers" AS RESTRICTIVE FOR SELECT TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')) or to_tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));
