@@ -1,4 +1,4 @@
-import { For, Match, Suspense, Switch, createEffect, lazy, on } from 'solid-js';
+import { For, Match, Suspense, Switch, createEffect, createRenderEffect, lazy, on } from 'solid-js';
 import { Loading, type RemoteAppProps } from '@tongxin/ui';
 import { DepartmentStyles } from './department-styles.tsx';
 import { RouteLink, ViewLink } from './links.tsx';
@@ -35,7 +35,8 @@ function focusHeading(area: HTMLElement, triesLeft = 60) {
 
 /** The department view: the county's overview, the setup wizard, the SMS channel and the fields a check-in shares. */
 export default function DepartmentApp(props: RemoteAppProps) {
-  setBasePath(props.basePath);
+  // Before the first render: links rendered below read it.
+  createRenderEffect(() => setBasePath(props.basePath));
   let area: HTMLDivElement | undefined;
   // A new page (not a new wizard step: the wizard moves the focus to the step itself).
   const pageKey = () => route().name;

@@ -1,4 +1,4 @@
-import { For, Match, Switch, createEffect, on } from 'solid-js';
+import { For, Match, Switch, createEffect, createRenderEffect, on } from 'solid-js';
 import type { RemoteAppProps } from '@tongxin/ui';
 import { InvitationsPage } from './invitations-page.tsx';
 import { m } from './messages.ts';
@@ -13,7 +13,8 @@ const sections = [
 
 /** The platform operator's view: cities and counties, and their administrators' invitations. */
 export default function OperatorApp(props: RemoteAppProps) {
-  setBasePath(props.basePath);
+  // Before the first render: links rendered below read it.
+  createRenderEffect(() => setBasePath(props.basePath));
   let heading: HTMLHeadingElement | undefined;
   const onHeading = (element: HTMLHeadingElement) => (heading = element);
   // A new page moves the focus to its heading, as a page load would.

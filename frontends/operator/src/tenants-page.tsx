@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource, createSignal, untrack } from 'solid-js';
 import { errorKind, fieldErrors, identity } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { divisionCodeProblem, serverCodeProblem } from './division-code.ts';
@@ -218,7 +218,7 @@ function CreateTenantForm(props: {
   onCancel: () => void;
   onCreated: (created: { id: string; name: string }) => void;
 }) {
-  const [cityId, setCityId] = createSignal(props.cities.length === 1 ? props.cities[0]!.id : '');
+  const [cityId, setCityId] = createSignal(untrack(() => (props.cities.length === 1 ? props.cities[0]!.id : '')));
   const [code, setCode] = createSignal('');
   const [name, setName] = createSignal('');
   const [problems, setProblems] = createSignal<Partial<Record<CreateField, OperatorMessage>>>({});
@@ -321,7 +321,7 @@ function CreateTenantForm(props: {
 }
 
 function RenameTenantForm(props: { tenant: Tenant; onCancel: () => void; onRenamed: (name: string) => void }) {
-  const [name, setName] = createSignal(props.tenant.name);
+  const [name, setName] = createSignal(untrack(() => props.tenant.name));
   const [problem, setProblem] = createSignal<OperatorMessage | undefined>();
   const [failure, setFailure] = createSignal<unknown>(null);
   const [pending, setPending] = createSignal(false);

@@ -1,4 +1,4 @@
-import { For, Match, Suspense, Switch, createEffect, createMemo, createResource, on } from 'solid-js';
+import { For, Match, Suspense, Switch, createEffect, createMemo, createRenderEffect, createResource, on } from 'solid-js';
 import { identity, roster } from '@tongxin/api-client';
 import { Loading, type RemoteAppProps } from '@tongxin/ui';
 import { m } from './messages.ts';
@@ -13,7 +13,8 @@ import { SecretaryStyles } from './app/secretary-styles.tsx';
 
 /** The secretary view: the roster and a member's record, then the pages of `app/pages.ts`. */
 export default function SecretaryApp(props: RemoteAppProps) {
-  setBasePath(props.basePath);
+  // Before the first render: links rendered below read it.
+  createRenderEffect(() => setBasePath(props.basePath));
   let area: HTMLDivElement | undefined;
   const rosterQuery = () => {
     const r = route();

@@ -11,7 +11,7 @@ import type { PendingCompletion } from '../tasks/tasks-api.ts';
 import { tasksApi } from '../tasks/tasks-api.ts';
 import { t } from './messages.ts';
 
-type ReviewInput = { completionId: string; taskTenantId: string; decision: 'approve' | 'reject'; reason: string | null };
+type ReviewInput = { completionId: string; decision: 'approve' | 'reject'; reason: string | null };
 
 /** One submitted completion: the evidence, then approve, or send back with a reason. */
 export function CompletionCard(props: { completion: PendingCompletion; countyName: (tenantId: string) => string; onDone: (said: string) => void }) {
@@ -32,7 +32,7 @@ export function CompletionCard(props: { completion: PendingCompletion; countyNam
       document.getElementById(`${id()}-reason`)?.focus();
       return;
     }
-    const done = await review.run({ completionId: item().completionId, taskTenantId: item().taskTenantId, decision, reason: decision === 'reject' ? text : null });
+    const done = await review.run({ completionId: item().completionId, decision, reason: decision === 'reject' ? text : null });
     if (done) props.onDone(t(decision === 'approve' ? 'approved' : 'rejected', names()));
   }
 

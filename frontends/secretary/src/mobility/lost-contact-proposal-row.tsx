@@ -17,7 +17,7 @@ export function LostContactProposalRow(props: { row: Row; onDecided: (decision: 
     roster.mobility.decideLostContact.mutate({ proposalId: props.row.id, decision, ...(decision === 'confirm' ? { reason: reason() } : {}) }),
   );
   const run = async (decision: Decision) => (await decide.run(decision)) && props.onDecided(decision);
-  const reasonId = `lost-reason-${props.row.id}`;
+  const reasonId = () => `lost-reason-${props.row.id}`;
 
   return (
     <tr>
@@ -29,9 +29,9 @@ export function LostContactProposalRow(props: { row: Row; onDecided: (decision: 
         <Show when={props.row.status === 'pending'} fallback={t(`lostStatus.${props.row.status}`)}>
           <div style={{ display: 'flex', gap: '0.5rem', 'flex-wrap': 'wrap', 'align-items': 'end' }}>
             <div class="field">
-              <label for={reasonId}>{t('reason')}</label>
+              <label for={reasonId()}>{t('reason')}</label>
               <select
-                id={reasonId}
+                id={reasonId()}
                 value={reason() ?? ''}
                 aria-invalid={decide.fields().reason ? 'true' : undefined}
                 onChange={(event) => setReason(event.currentTarget.value ? Number(event.currentTarget.value) : undefined)}

@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createResource, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createResource, createSignal, onCleanup, untrack } from 'solid-js';
 import { identity, roster } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
@@ -24,7 +24,7 @@ export function AppointForm(props: { org: OrgRoles; orgName: (orgId: string) => 
   );
   const items = () => (members.error ? [] : (members.latest?.items ?? []));
   const [memberId, setMemberId] = createSignal('');
-  const [title, setTitle] = createSignal<Title>(lacksSecretary(props.org) ? 'secretary' : 'deputy');
+  const [title, setTitle] = createSignal<Title>(untrack(() => (lacksSecretary(props.org) ? 'secretary' : 'deputy')));
   const [problem, setProblem] = createSignal('');
   const appoint = createAction((input: { orgId: string; memberId: string; title: Title }) => identity.roles.appoint.mutate(input));
   // A new search may leave the chosen member out of the list: then nobody is chosen.

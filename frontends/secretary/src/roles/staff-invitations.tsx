@@ -1,4 +1,4 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal, untrack } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, ResourceList, createAction } from '@tongxin/ui';
 import { explainError } from '../accounts/explain-error.ts';
@@ -32,7 +32,7 @@ function StaffInvitationsBody(props: { orgs: readonly OrgRoles[]; isDepartment: 
   const [invitations, { refetch }] = createResource(() => identity.staff.list.query());
   const invite = createAction((input: { name: string; phone: string; grant: Grant }) => identity.staff.invite.mutate(input));
   const revoke = createAction((id: string) => identity.staff.revoke.mutate({ id }));
-  const [choice, setChoice] = createSignal<Choice>(props.isDepartment ? 'department' : 'secretary');
+  const [choice, setChoice] = createSignal<Choice>(untrack(() => (props.isDepartment ? 'department' : 'secretary')));
   const [problems, setProblems] = createSignal<Partial<Record<Field, string>>>({});
   const [sent, setSent] = createSignal<{ link: string; expiresAt: string } | null>(null);
   const [copied, setCopied] = createSignal(false);

@@ -1,11 +1,11 @@
-import { createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
 
 /**
  * A labelled text box that reports its value after the typing pauses (one request per
  * pause, not per key), and follows the value when the URL changes (Back/Forward).
  */
 export function DebouncedText(props: { id: string; label: string; value: string | undefined; type?: string; onValue: (value: string | undefined) => void }) {
-  const [text, setText] = createSignal(props.value ?? '');
+  const [text, setText] = createSignal(untrack(() => props.value ?? ''));
   let timer: ReturnType<typeof setTimeout> | undefined;
   createEffect(on(() => props.value, (value) => value !== (text().trim() || undefined) && setText(value ?? ''), { defer: true }));
   onCleanup(() => clearTimeout(timer));

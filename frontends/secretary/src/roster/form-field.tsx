@@ -10,7 +10,7 @@ interface FieldProps {
   optional?: boolean;
 }
 
-const idOf = (props: FieldProps) => `${props.form}-${props.name}`;
+const idOf = (field: FieldProps) => `${field.form}-${field.name}`;
 
 /** Label, control and its error, tied together for screen readers. */
 function FieldShell(props: FieldProps & { children: JSX.Element }) {
@@ -37,8 +37,8 @@ function FieldShell(props: FieldProps & { children: JSX.Element }) {
   );
 }
 
-const describedBy = (props: FieldProps) =>
-  [props.hint && `${idOf(props)}-hint`, props.error && `${idOf(props)}-error`].filter(Boolean).join(' ') || undefined;
+const describedBy = (field: FieldProps) =>
+  [field.hint && `${idOf(field)}-hint`, field.error && `${idOf(field)}-error`].filter(Boolean).join(' ') || undefined;
 
 export function TextField(props: FieldProps & { value?: string | null; type?: string; inputmode?: 'numeric' | 'tel' | 'text'; placeholder?: string }) {
   return (

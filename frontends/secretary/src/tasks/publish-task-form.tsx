@@ -1,4 +1,4 @@
-import { For, Show, createSignal, type JSX } from 'solid-js';
+import { For, Show, createSignal, type JSX, untrack } from 'solid-js';
 import { errorKind } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FLOW_KINDS, type TreeOrg } from '../shared/org-options.ts';
@@ -44,10 +44,11 @@ export function PublishTaskForm(props: {
   /** Editing: read the task again after someone else changed it. */
   onReload?: () => void;
 }) {
-  const editing = props.task;
-  const orgs = props.orgs ?? [];
+  // The form works on a snapshot: the task and the orgs as they were when it opened.
+  const editing = untrack(() => props.task);
+  const orgs = untrack(() => props.orgs ?? []);
   // The department publishes for the county as its department org; a secretary for the top of their scope.
-  const first = (props.department && orgs.find((o) => o.kind === 'department')) || orgs[0];
+  const first = untrack(() => (props.department && orgs.find((o) => o.kind === 'department')) || orgs[0]);
   const [orgId, setOrgId] = createSignal(editing?.orgId ?? first?.id ?? '');
   const [kind, setKind] = createSignal<TaskKind>(editing?.kind ?? 'sell_products');
   const [unit, setUnit] = createSignal<TargetUnit>(editing?.target?.unit ?? UNIT_OF[editing?.kind ?? 'sell_products']);

@@ -1,4 +1,4 @@
-import { Show, createSignal } from 'solid-js';
+import { Show, createSignal, untrack } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FormButtons } from './form-buttons.tsx';
@@ -7,7 +7,7 @@ import type { TreeOrg } from './org-types.ts';
 import { TextField } from './text-field.tsx';
 
 export function RenameOrgForm(props: { org: TreeOrg; onDone: () => void; onCancel: () => void }) {
-  const [name, setName] = createSignal(props.org.name);
+  const [name, setName] = createSignal(untrack(() => props.org.name));
   const rename = createAction((input: { orgId: string; name: string }, idempotencyKey) => roster.orgs.rename.mutate({ ...input, idempotencyKey }));
 
   async function submit(event: SubmitEvent) {
