@@ -26,7 +26,7 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
   const [completing, setCompleting] = createSignal(false);
   const [confirmingWithdraw, setConfirmingWithdraw] = createSignal(false);
   // Withdrawing sets one status: a repeat changes nothing, so no key is needed.
-  const withdraw = createAction((claimId: string) => tasks.claims.withdraw.mutate({ claimId, taskTenantId: props.claim.taskTenantId }));
+  const withdraw = createAction((claimId: string) => tasks.claims.withdraw.mutate({ claimId }));
   const headingId = () => `claim-${props.claim.claimId}`;
   const isStudy = () => props.claim.kind === 'study';
   const open = () => props.claim.status === 'active' || props.claim.status === 'rejected';
@@ -35,7 +35,7 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
   // deadline) is read on its own for its material.
   const [material] = createResource(
     () => isStudy() && props.study === null && props.claim.taskId,
-    (taskId) => tasks.tasks.get.query({ tenantId: props.claim.taskTenantId, taskId }).then((task) => task.study ?? undefined, () => undefined),
+    (taskId) => tasks.tasks.get.query({ taskId }).then((task) => task.study ?? undefined, () => undefined),
   );
   const study = () => props.study ?? material();
   let heading: HTMLHeadingElement | undefined;
@@ -191,7 +191,7 @@ function SentSummary(props: { completion: NonNullable<Claim['completion']>; unit
 function StudiedButton(props: { claim: Claim; onSent: (said: string) => void }) {
   const send = createAction((_: string, idempotencyKey: string) =>
     tasks.completions.submit.mutate({
-      claimId: props.claim.claimId, taskTenantId: props.claim.taskTenantId, note: null, amount: null, photoIds: [], response: null, idempotencyKey,
+      claimId: props.claim.claimId, note: null, amount: null, photoIds: [], response: null, idempotencyKey,
     }));
   return (
     <>

@@ -82,7 +82,6 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
     setProblems({});
     const sent = await send.run({
       claimId: props.claim.claimId,
-      taskTenantId: props.claim.taskTenantId,
       note: asksNote() ? note().trim() : null,
       amount: asksAmount() ? parseAmount(amount())! : null,
       photoIds: asksPhoto() ? uploads.ids() : [],

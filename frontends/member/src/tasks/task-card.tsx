@@ -20,7 +20,7 @@ function refusal(error: unknown): string | undefined {
  */
 export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: () => void }) {
   const claim = createAction((_: string, idempotencyKey: string) =>
-    tasks.claims.claim.mutate({ taskTenantId: props.task.tenantId, taskId: props.task.id, idempotencyKey }));
+    tasks.claims.claim.mutate({ taskId: props.task.id, idempotencyKey }));
   const [just, setJust] = createSignal(false);
   const headingId = () => `task-${props.task.tenantId}-${props.task.id}`;
   // Right after a claim the list is still being read again: show it claimed at once. A later

@@ -4,22 +4,22 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 
 export interface ClaimRequest {
-  taskTenantId: string;
   taskId: string;
   idempotencyKey: string;
 }
 
 /**
  * Claims a task for the calling member, also a flow organization's task in another county.
- * The work is `tasks.take_place` (drizzle/0004): one SECURITY DEFINER function that
- * re-checks who calls and whether the task reaches them, takes the place with a conditional
+ * The work is `tasks.take_place` (drizzle/0009): one SECURITY DEFINER function that
+ * re-checks who calls, finds the task in their county or their standing check-in's (the
+ * caller names only the task) and whether it reaches them, takes the place with a conditional
  * update of the counter (no oversell, whatever the concurrency), writes the claim with what
  * it promises and records tasks.claimed, all in this transaction. A retry, or a second claim
  * of the same task, answers with the claim already made (created: false, no second event).
  */
 export async function claimTask(tx: Tx, request: ClaimRequest, now: Date): Promise<{ claimId: string; created: boolean }> {
   const { rows } = await tx.execute(
-    sql`select claim, created, refusal from tasks.take_place(${request.taskTenantId}, ${request.taskId}::uuid, ${request.idempotencyKey}, ${now.toISOString()}::timestamptz)`,
+    sql`select claim, created, refusal from tasks.take_place(${request.taskId}::uuid, ${request.idempotencyKey}, ${now.toISOString()}::timestamptz)`,
   );
   const row = rows[0] as { claim: string | null; created: boolean; refusal: 'not_found' | 'closed' | 'expired' | 'full' | null };
   if (row.refusal === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such task' });

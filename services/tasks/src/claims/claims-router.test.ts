@@ -21,9 +21,9 @@ describe('claims.claim', () => {
   it('a member claims a task once: a retry is the same claim, created false, and no second event', async () => {
     const taskId = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：重试' });
     const idempotencyKey = key('claim');
-    const first = await claim(h, people.lihua, taskId, 'yx', idempotencyKey);
-    const retry = await claim(h, people.lihua, taskId, 'yx', idempotencyKey);
-    const again = await claim(h, people.lihua, taskId, 'yx', key('claim'));
+    const first = await claim(h, people.lihua, taskId, idempotencyKey);
+    const retry = await claim(h, people.lihua, taskId, idempotencyKey);
+    const again = await claim(h, people.lihua, taskId, key('claim'));
     expect(first.data.created).toBe(true);
     expect(retry.data).toEqual({ claimId: first.data.claimId, created: false });
     expect(again.data).toEqual({ claimId: first.data.claimId, created: false });
@@ -76,16 +76,15 @@ describe('claims.claim', () => {
     expect((await claim(h, people.lihua, otherBranch)).error?.code).toBe('NOT_FOUND');
     expect((await claim(h, people.lihua, draft)).error?.code).toBe('NOT_FOUND');
     expect((await claim(h, people.zhou, flow)).error?.code).toBe('NOT_FOUND');
-    expect((await claim(h, people.zhou, flow, 'rc')).error?.code).toBe('NOT_FOUND');
     expect((await claim(h, people.lihua, crypto.randomUUID())).error?.code).toBe('NOT_FOUND');
     expect(await count(h, 'claims')).toBe(before);
   });
 
   it('claims.claim is for members: a secretary or the department is FORBIDDEN; bad input is BAD_REQUEST', async () => {
     const taskId = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：角色' });
-    expect((await h.mutate(trpc('claims.claim'), { as: secretaryOf('yongshui'), input: { taskTenantId: 'yx', taskId, idempotencyKey: key('c') } })).error?.code).toBe('FORBIDDEN');
-    expect((await h.mutate(trpc('claims.claim'), { as: department(), input: { taskTenantId: 'yx', taskId, idempotencyKey: key('c') } })).error?.code).toBe('FORBIDDEN');
-    expect((await h.mutate(trpc('claims.claim'), { as: member(people.lihua), input: { taskTenantId: 'yx', taskId: 'x', idempotencyKey: 'short' } })).error?.fields).toEqual({ taskId: expect.any(String), idempotencyKey: expect.any(String) });
+    expect((await h.mutate(trpc('claims.claim'), { as: secretaryOf('yongshui'), input: { taskId, idempotencyKey: key('c') } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('claims.claim'), { as: department(), input: { taskId, idempotencyKey: key('c') } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('claims.claim'), { as: member(people.lihua), input: { taskId: 'x', idempotencyKey: 'short' } })).error?.fields).toEqual({ taskId: expect.any(String), idempotencyKey: expect.any(String) });
   });
 });
 
@@ -109,7 +108,7 @@ describe('a member of another county claims a flow branch’s task', () => {
 
   it('both counties read it, each within its scope; no one else does', async () => {
     expect((await h.query(trpc('claims.mine'), { as: member(people.chen) })).data).toEqual([
-      expect.objectContaining({ claimId, taskTenantId: 'yx', taskId, title: '广州：帮老乡找工作', orgName: '永兴县驻广州流动党员党支部', status: 'active', points: 10, target: { amount: 5, unit: 'jobs' }, taskChanged: false, completion: null }),
+      expect.objectContaining({ claimId, taskId, title: '广州：帮老乡找工作', orgName: '永兴县驻广州流动党员党支部', status: 'active', points: 10, target: { amount: 5, unit: 'jobs' }, taskChanged: false, completion: null }),
     ]);
     const publisher = await h.query(trpc('tasks.progress'), { as: secretaryOf('gzFlow'), input: { taskId } });
     expect(publisher.data.claims).toEqual([expect.objectContaining({ claimId, memberName: '陈志强', memberTenantId: 'rc' })]);
@@ -145,10 +144,10 @@ describe('a member of another county claims a flow branch’s task', () => {
   });
 
   it('they withdraw before the deadline: the place goes back and claim_withdrawn names their county', async () => {
-    const withdrawn = await h.mutate(trpc('claims.withdraw'), { as: member(people.chen), input: { claimId, taskTenantId: 'yx' } });
+    const withdrawn = await h.mutate(trpc('claims.withdraw'), { as: member(people.chen), input: { claimId } });
     expect(withdrawn.data).toEqual({ status: 'withdrawn' });
     expect(await claimed(taskId)).toBe(0);
-    const retry = await h.mutate(trpc('claims.withdraw'), { as: member(people.chen), input: { claimId, taskTenantId: 'yx' } });
+    const retry = await h.mutate(trpc('claims.withdraw'), { as: member(people.chen), input: { claimId } });
     expect(retry.data).toEqual({ status: 'withdrawn' });
     expect((await events(h, 'tasks.claim_withdrawn')).filter((e) => e.payload.claimId === claimId)).toEqual([{
       tenant_id: 'yx',
@@ -162,16 +161,61 @@ describe('a member of another county claims a flow branch’s task', () => {
   });
 });
 
+describe('the task’s county is read by the server, never taken from input (issue 13, class A)', () => {
+  let flowTask: string;
+  beforeAll(async () => {
+    flowTask = await publish(h, secretaryOf('gzFlow'), { orgId: o.gzFlow, visibility: 'flow_org', title: '广州：按编号认领', quota: 5 });
+  });
+
+  it('a member of another county with a standing check-in there reads and claims its task by the id alone', async () => {
+    const read = await h.query(trpc('tasks.get'), { as: member(people.chen), input: { taskId: flowTask } });
+    expect(read.data).toMatchObject({ tenantId: 'yx', id: flowTask, title: '广州：按编号认领', myClaim: null });
+    const claimed = await h.mutate(trpc('claims.claim'), { as: member(people.chen), input: { taskId: flowTask, idempotencyKey: key('by-id') } });
+    expect(claimed.data).toMatchObject({ created: true });
+    const { rows } = await h.database.owner.execute(sql`select tenant_id, member_tenant_id from tasks.claims where id = ${claimed.data.claimId}`);
+    expect(rows).toEqual([{ tenant_id: 'yx', member_tenant_id: 'rc' }]);
+    expect((await h.query(trpc('tasks.get'), { as: member(people.chen), input: { taskId: flowTask } })).data.myClaim).toEqual({ id: claimed.data.claimId, status: 'active' });
+  });
+
+  it('without a standing check-in the same id is NOT_FOUND, read or claimed, whichever county the input names', async () => {
+    const before = await claimsOf(flowTask);
+    expect((await h.query(trpc('tasks.get'), { as: member(people.zhou), input: { taskId: flowTask, tenantId: 'yx' } })).error?.code).toBe('NOT_FOUND');
+    const claimed = await h.mutate(trpc('claims.claim'), { as: member(people.zhou), input: { taskId: flowTask, taskTenantId: 'yx', idempotencyKey: key('named') } });
+    expect(claimed.error?.code).toBe('NOT_FOUND');
+    // A check-in that ends takes the county away: 陈志强 cannot reach a new task of it.
+    const later = await publish(h, secretaryOf('gzFlow'), { orgId: o.gzFlow, visibility: 'flow_org', title: '广州：报到结束后' });
+    await h.database.owner.execute(sql`delete from tasks.checkins where tenant_id = 'rc' and member_id = ${people.chen.memberId}`);
+    try {
+      expect((await h.query(trpc('tasks.get'), { as: member(people.chen), input: { taskId: later, tenantId: 'yx' } })).error?.code).toBe('NOT_FOUND');
+      expect((await h.mutate(trpc('claims.claim'), { as: member(people.chen), input: { taskId: later, taskTenantId: 'yx', idempotencyKey: key('ended') } })).error?.code).toBe('NOT_FOUND');
+    } finally {
+      await h.database.owner.execute(sql`insert into tasks.checkins (tenant_id, member_id, checkin_id, dest_tenant_id, dest_org_id, dest_org_path)
+        values ('rc', ${people.chen.memberId}, ${crypto.randomUUID()}, 'yx', ${o.gzFlow}, ${paths.gzFlow})`);
+    }
+    expect(await claimsOf(flowTask)).toBe(before);
+    expect(await claimsOf(later)).toBe(0);
+  });
+
+  it('a county in the input is ignored: it neither narrows nor widens what the caller reaches', async () => {
+    // A wrong county named beside the id changes nothing: the key is dropped unread.
+    const own = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：多余的县' });
+    const claimed = await h.mutate(trpc('claims.claim'), { as: member(people.lihua), input: { taskId: own, taskTenantId: 'rc', idempotencyKey: key('extra') } });
+    expect(claimed.data).toMatchObject({ created: true });
+    expect((await h.query(trpc('tasks.get'), { as: member(people.chen), input: { taskId: flowTask, tenantId: 'rc' } })).data.tenantId).toBe('yx');
+    expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId: claimed.data.claimId, taskTenantId: 'rc' } })).data).toEqual({ status: 'withdrawn' });
+  });
+});
+
 describe('claims.withdraw', () => {
   it('only the member’s own claim, before the promised deadline; otherwise nothing changes', async () => {
     const taskId = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：撤回', deadline: '2026-11-05T18:00:00+08:00' });
     const { claimId } = (await claim(h, people.lihua, taskId)).data;
-    expect((await h.mutate(trpc('claims.withdraw'), { as: member(crowd[5]!), input: { claimId, taskTenantId: 'yx' } })).error?.code).toBe('NOT_FOUND');
-    expect((await h.mutate(trpc('claims.withdraw'), { as: secretaryOf('yongshui'), input: { claimId, taskTenantId: 'yx' } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('claims.withdraw'), { as: member(crowd[5]!), input: { claimId } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.mutate(trpc('claims.withdraw'), { as: secretaryOf('yongshui'), input: { claimId } })).error?.code).toBe('FORBIDDEN');
     const now = h.clock.now;
     h.clock.now = new Date('2026-11-06T09:00:00+08:00');
     try {
-      expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId, taskTenantId: 'yx' } })).error?.fields).toEqual({ claimId: 'expired' });
+      expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId } })).error?.fields).toEqual({ claimId: 'expired' });
     } finally {
       h.clock.now = now;
     }

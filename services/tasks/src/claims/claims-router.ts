@@ -6,16 +6,17 @@ import { claimTask } from './claim-task.ts';
 import { listMyClaims } from './list-my-claims.ts';
 import { withdrawClaim } from './withdraw-claim.ts';
 
-const ZTenantId = z.string().min(1).max(64);
-export const ZClaimTaskInput = z.object({ taskTenantId: ZTenantId, taskId: z.uuid(), idempotencyKey: ZIdempotencyKey });
-export const ZWithdrawClaimInput = z.object({ claimId: z.uuid(), taskTenantId: ZTenantId });
+// Record ids only: the task's county is read by the server (tasks.take_place, release_place),
+// never taken from input (issue 13, class A); a key such as `taskTenantId` is dropped unread.
+export const ZClaimTaskInput = z.object({ taskId: z.uuid(), idempotencyKey: ZIdempotencyKey });
+export const ZWithdrawClaimInput = z.object({ claimId: z.uuid() });
 
 export const claimsRouter = {
   claim: memberProcedure.input(ZClaimTaskInput).mutation(({ ctx, input }) => ctx.tx((tx) => claimTask(tx, input, ctx.deps.now()))),
 
   withdraw: memberProcedure
     .input(ZWithdrawClaimInput)
-    .mutation(({ ctx, input }) => ctx.tx((tx) => withdrawClaim(tx, input.taskTenantId, input.claimId, ctx.deps.now()))),
+    .mutation(({ ctx, input }) => ctx.tx((tx) => withdrawClaim(tx, input.claimId, ctx.deps.now()))),
 
   mine: memberProcedure.query(({ ctx }) => ctx.tx((tx) => listMyClaims(tx, ctx.claims))),
 } satisfies TRPCRouterRecord;

@@ -36,7 +36,7 @@ describe.skipIf(testEnv.TEST_DB_DRIVER === 'pglite')('no oversell under truly co
     const requests = crowd.flatMap((m) => {
       const idempotencyKey = key('claim');
       // Two retries of one request, and a second tap with a new key.
-      return [claim(h, m, taskId, 'yx', idempotencyKey), claim(h, m, taskId, 'yx', idempotencyKey), claim(h, m, taskId, 'yx', key('tap'))];
+      return [claim(h, m, taskId, idempotencyKey), claim(h, m, taskId, idempotencyKey), claim(h, m, taskId, key('tap'))];
     });
     const results = await Promise.all(requests);
     const winners = new Set(results.filter((r) => r.data).map((r) => r.data.claimId as string));
@@ -52,7 +52,7 @@ describe.skipIf(testEnv.TEST_DB_DRIVER === 'pglite')('no oversell under truly co
     const first = await Promise.all(crowd.slice(0, 8).map((m) => claim(h, m, taskId)));
     expect(first.every((r) => r.data?.created)).toBe(true);
     await Promise.all([
-      ...first.slice(0, 4).map((r, i) => h.mutate(trpc('claims.withdraw'), { as: member(crowd[i]!), input: { claimId: r.data.claimId, taskTenantId: 'yx' } })),
+      ...first.slice(0, 4).map((r, i) => h.mutate(trpc('claims.withdraw'), { as: member(crowd[i]!), input: { claimId: r.data.claimId } })),
       ...crowd.slice(8).map((m) => claim(h, m, taskId)),
     ]);
     const after = await stored(taskId);

@@ -19,11 +19,11 @@ afterAll(async () => {
 });
 
 const submit = (who: FixtureMember, input: Record<string, unknown>) =>
-  h.mutate(trpc('completions.submit'), { as: member(who), input: { taskTenantId: 'yx', note: null, amount: null, photoIds: [], response: null, idempotencyKey: key('submit'), ...input } });
+  h.mutate(trpc('completions.submit'), { as: member(who), input: { note: null, amount: null, photoIds: [], response: null, idempotencyKey: key('submit'), ...input } });
 
 async function claimOf(who: FixtureMember, extra: Record<string, unknown> = {}, publisher: Parameters<typeof publish>[1] = secretaryOf('yongshui')) {
   const taskId = await publish(h, publisher, { quota: null, ...extra });
-  const result = await claim(h, who, taskId, publisher.tenantId);
+  const result = await claim(h, who, taskId);
   expect(result.error).toBeNull();
   return { taskId, claimId: result.data.claimId as string };
 }
@@ -77,10 +77,10 @@ describe('completions.submit', () => {
   it('only the member’s own claim: another member gets NOT_FOUND, a secretary FORBIDDEN; a submitted claim is not submitted twice', async () => {
     const { claimId } = await claimOf(people.lihua, { title: '卖橙子：只能本人' });
     expect((await submit(crowd[4]!, { claimId, amount: 1 })).error?.code).toBe('NOT_FOUND');
-    expect((await h.mutate(trpc('completions.submit'), { as: secretaryOf('yongshui'), input: { claimId, taskTenantId: 'yx', amount: 1, idempotencyKey: key('s') } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('completions.submit'), { as: secretaryOf('yongshui'), input: { claimId, amount: 1, idempotencyKey: key('s') } })).error?.code).toBe('FORBIDDEN');
     expect((await submit(people.lihua, { claimId, amount: 1 })).error).toBeNull();
     expect((await submit(people.lihua, { claimId, amount: 2 })).error?.fields).toEqual({ claimId: 'submitted' });
-    expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId, taskTenantId: 'yx' } })).error?.fields).toEqual({ claimId: 'submitted' });
+    expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId } })).error?.fields).toEqual({ claimId: 'submitted' });
   });
 
   it('a study task is completed by the member’s confirmation, approved at once, with one completion_approved', async () => {
@@ -124,10 +124,10 @@ describe('completions.review', () => {
   });
 
   it('a secretary of another organization cannot approve: NOT_FOUND, nothing changed; a member is FORBIDDEN', async () => {
-    const input = { completionId, taskTenantId: 'yx', decision: 'approve', reason: null };
+    const input = { completionId, decision: 'approve', reason: null };
     expect((await h.mutate(trpc('completions.review'), { as: secretaryOf('longtan'), input })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('completions.review'), { as: department('rc'), input })).error?.code).toBe('NOT_FOUND');
-    expect((await h.mutate(trpc('completions.review'), { as: department('rc'), input: { ...input, taskTenantId: 'rc' } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.mutate(trpc('completions.review'), { as: department('rc'), input: input })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('completions.review'), { as: member(crowd[6]!), input })).error?.code).toBe('FORBIDDEN');
     expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
     expect(await count(h, 'claims', sql`id = ${claimId} and status = 'submitted'`)).toBe(1);
@@ -135,9 +135,9 @@ describe('completions.review', () => {
   });
 
   it('a rejection needs a reason; the member sees it and answers by resubmitting, as a new version', async () => {
-    const noReason = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, taskTenantId: 'yx', decision: 'reject', reason: null } });
+    const noReason = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, decision: 'reject', reason: null } });
     expect(noReason.error).toMatchObject({ code: 'BAD_REQUEST', fields: { reason: expect.any(String) } });
-    const rejected = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, taskTenantId: 'yx', decision: 'reject', reason: '照片看不清箱数' } });
+    const rejected = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, decision: 'reject', reason: '照片看不清箱数' } });
     expect(rejected.data).toEqual({ status: 'rejected' });
     // The member hears of it: one completion_rejected, in the task's county, with the reason.
     expect((await events(h, 'tasks.completion_rejected')).filter((e) => e.payload.claimId === claimId)).toEqual([{
@@ -163,7 +163,7 @@ describe('completions.review', () => {
 
   it('approval records completion_approved once, with the points promised at the claim', async () => {
     await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 1, points: 50, idempotencyKey: key('edit') } });
-    const input = { completionId, taskTenantId: 'yx', decision: 'approve', reason: null };
+    const input = { completionId, decision: 'approve', reason: null };
     expect((await h.mutate(trpc('completions.review'), { as: secretaryOf('yongshui'), input })).data).toEqual({ status: 'approved' });
     expect((await h.mutate(trpc('completions.review'), { as: secretaryOf('yongshui'), input })).data).toEqual({ status: 'approved' });
     expect((await h.mutate(trpc('completions.review'), { as: secretaryOf('yongshui'), input: { ...input, decision: 'reject', reason: '改主意' } })).error?.code).toBe('CONFLICT');
@@ -190,7 +190,7 @@ describe('a completion by a member of another county', () => {
     expect(submitted.error).toBeNull();
     const pending = await h.query(trpc('completions.pending'), { as: secretaryOf('gzFlow') });
     expect(pending.data).toEqual([expect.objectContaining({ claimId, memberName: '陈志强', memberTenantId: 'rc', amount: 7 })]);
-    const reviewed = await h.mutate(trpc('completions.review'), { as: secretaryOf('gzFlow'), input: { completionId: submitted.data.completionId, taskTenantId: 'yx', decision: 'approve', reason: null } });
+    const reviewed = await h.mutate(trpc('completions.review'), { as: secretaryOf('gzFlow'), input: { completionId: submitted.data.completionId, decision: 'approve', reason: null } });
     expect(reviewed.data).toEqual({ status: 'approved' });
     const [event] = (await events(h, 'tasks.completion_approved')).filter((e) => e.payload.claimId === claimId);
     expect(event).toMatchObject({ tenant_id: 'yx', payload: { taskId, memberTenantId: 'rc', memberId: people.chen.memberId, amount: 7, unit: 'orders' } });
@@ -199,7 +199,7 @@ describe('a completion by a member of another county', () => {
   it('the member’s home secretary reads the claim but may not decide it: FORBIDDEN; others NOT_FOUND; nothing changed', async () => {
     const { claimId } = await claimOf(people.liming, { orgId: o.gzFlow, visibility: 'flow_org', title: '广州：家乡书记' }, secretaryOf('gzFlow'));
     const completionId = (await submit(people.liming, { claimId, amount: 1 })).data.completionId;
-    const input = { completionId, taskTenantId: 'yx', decision: 'approve', reason: null };
+    const input = { completionId, decision: 'approve', reason: null };
     expect((await h.mutate(trpc('completions.review'), { as: secretaryOf('yongshuiMobile'), input })).error?.code).toBe('FORBIDDEN');
     expect((await h.mutate(trpc('completions.review'), { as: secretaryOf('longtan'), input })).error?.code).toBe('NOT_FOUND');
     expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
@@ -216,9 +216,9 @@ describe('a secretary who is also a member of the branch', () => {
   beforeAll(async () => {
     await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: me.memberId, userId: me.userId, name: me.name, branchId: o.yongshui, orgPath: paths.yongshui, status: 'resident', destinationCity: null });
     const taskId = await publish(h, asBoth, { title: '卖橙子：书记自己认领', quota: null, evidence: { photo: 'none', photoReason: null, text: false, number: true } });
-    const claimed = await h.mutate(trpc('claims.claim'), { as: asBoth, input: { taskTenantId: 'yx', taskId, idempotencyKey: key('claim') } });
+    const claimed = await h.mutate(trpc('claims.claim'), { as: asBoth, input: { taskId, idempotencyKey: key('claim') } });
     claimId = claimed.data.claimId;
-    const submitted = await h.mutate(trpc('completions.submit'), { as: asBoth, input: { claimId, taskTenantId: 'yx', amount: 5, idempotencyKey: key('submit') } });
+    const submitted = await h.mutate(trpc('completions.submit'), { as: asBoth, input: { claimId, amount: 5, idempotencyKey: key('submit') } });
     completionId = submitted.data.completionId;
   });
 
@@ -227,7 +227,7 @@ describe('a secretary who is also a member of the branch', () => {
     // Another secretary of the same branch still sees it.
     expect((await h.query(trpc('completions.pending'), { as: secretaryOf('yongshui') })).data.map((c: { claimId: string }) => c.claimId)).toContain(claimId);
     for (const [decision, reason] of [['approve', null], ['reject', '自己驳回']] as const) {
-      const result = await h.mutate(trpc('completions.review'), { as: asBoth, input: { completionId, taskTenantId: 'yx', decision, reason } });
+      const result = await h.mutate(trpc('completions.review'), { as: asBoth, input: { completionId, decision, reason } });
       expect(result.error).toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
     }
     expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
@@ -239,7 +239,7 @@ describe('a secretary who is also a member of the branch', () => {
 
   it('the level above, the township secretary, sees it and approves it', async () => {
     expect((await h.query(trpc('completions.pending'), { as: secretaryOf('matian') })).data.map((c: { claimId: string }) => c.claimId)).toContain(claimId);
-    const reviewed = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, taskTenantId: 'yx', decision: 'approve', reason: null } });
+    const reviewed = await h.mutate(trpc('completions.review'), { as: secretaryOf('matian'), input: { completionId, decision: 'approve', reason: null } });
     expect(reviewed.data).toEqual({ status: 'approved' });
     const [event] = (await events(h, 'tasks.completion_approved')).filter((e) => e.payload.claimId === claimId);
     expect(event).toMatchObject({ tenant_id: 'yx', payload: { claimId, completionId, taskTitle: '卖橙子：书记自己认领', memberId: me.memberId, userId: me.userId, amount: 5 } });

@@ -6,12 +6,11 @@ import { listPendingCompletions } from './list-pending-completions.ts';
 import { reviewCompletion } from './review-completion.ts';
 import { submitCompletion } from './submit-completion.ts';
 
-const ZTenantId = z.string().min(1).max(64);
 const ZText = z.string().trim().max(2000).transform((s) => s || null).nullable().default(null);
 
 export const ZSubmitCompletionInput = z.object({
+  // The claim's id only: its county is read from the caller's own claim (issue 13, class A).
   claimId: z.uuid(),
-  taskTenantId: ZTenantId,
   note: ZText,
   amount: z.number().min(0).max(1_000_000_000).nullable().default(null),
   photoIds: z.array(z.uuid()).max(6).default([]),
@@ -19,8 +18,8 @@ export const ZSubmitCompletionInput = z.object({
   idempotencyKey: ZIdempotencyKey,
 });
 export const ZReviewCompletionInput = z.object({
+  // Reviewers review in their own county: no county in input (issue 13, class A).
   completionId: z.uuid(),
-  taskTenantId: ZTenantId,
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(500).transform((s) => s || null).nullable().default(null),
 });

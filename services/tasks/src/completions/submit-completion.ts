@@ -6,7 +6,6 @@ import { claims, completions } from '../schema.ts';
 
 export interface CompletionInput {
   claimId: string;
-  taskTenantId: string;
   note: string | null;
   amount: number | null;
   photoIds: string[];
@@ -19,20 +18,20 @@ export interface CompletionInput {
  * (not what a later edit of the task asks): a photo when required (and none when none was
  * asked: brief, "evidence only where it matters"), the number, a sentence. After a rejection
  * they resubmit as a new version with a response. A study task needs only the member's
- * confirmation and is approved as it is submitted (see tasks.submit_completion, drizzle/0004,
- * which writes the completion in the task's county, possibly another one).
+ * confirmation and is approved as it is submitted (see tasks.submit_completion, drizzle/0009,
+ * which writes the completion in the task's county, possibly another one, read from the claim).
  */
 export async function submitCompletion(tx: Tx, me: { tenantId: string; userId: string }, input: CompletionInput, now: Date) {
   const [claim] = await tx
-    .select({ status: claims.status, evidence: claims.evidence, kind: claims.taskKind })
+    .select({ tenantId: claims.tenantId, status: claims.status, evidence: claims.evidence, kind: claims.taskKind })
     .from(claims)
-    .where(and(eq(claims.tenantId, input.taskTenantId), eq(claims.id, input.claimId), eq(claims.memberTenantId, me.tenantId), eq(claims.userId, me.userId)));
+    .where(and(eq(claims.memberTenantId, me.tenantId), eq(claims.userId, me.userId), eq(claims.id, input.claimId)));
   if (!claim) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such claim of yours' });
 
   const [retried] = await tx
     .select({ completionId: completions.id, version: completions.version, decision: completions.decision })
     .from(completions)
-    .where(and(eq(completions.tenantId, input.taskTenantId), eq(completions.claimId, input.claimId), eq(completions.idempotencyKey, input.idempotencyKey)));
+    .where(and(eq(completions.tenantId, claim.tenantId), eq(completions.claimId, input.claimId), eq(completions.idempotencyKey, input.idempotencyKey)));
   if (retried) return { completionId: retried.completionId, version: retried.version, status: retried.decision === 'approved' ? ('approved' as const) : ('submitted' as const) };
 
   if (claim.status !== 'active' && claim.status !== 'rejected') throw badField('claimId', claim.status);
@@ -46,7 +45,7 @@ export async function submitCompletion(tx: Tx, me: { tenantId: string; userId: s
   }
 
   const { rows } = await tx.execute(sql`select completion, completion_version, outcome from tasks.submit_completion(
-    ${input.taskTenantId}, ${input.claimId}::uuid, ${input.note}, ${input.amount}::numeric, ${`{${photoIds.join(',')}}`}::uuid[],
+    ${input.claimId}::uuid, ${input.note}, ${input.amount}::numeric, ${`{${photoIds.join(',')}}`}::uuid[],
     ${claim.status === 'rejected' ? input.response : null}, ${input.idempotencyKey}, ${now.toISOString()}::timestamptz)`);
   const row = rows[0] as { completion: string | null; completion_version: number | null; outcome: string };
   if (row.outcome === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such claim of yours' });

@@ -52,7 +52,7 @@ describe('applyCopyEventToTasks', () => {
   it('when an org moves, its tasks, claims and completions move with it: the new township manages them', async () => {
     const taskId = await publish(h, secretaryOf('yongshui'), { title: '涌水村：随组织迁移', quota: null });
     const { claimId } = (await claim(h, people.lihua, taskId)).data;
-    await h.mutate(trpc('completions.submit'), { as: member(people.lihua), input: { claimId, taskTenantId: 'yx', amount: 3, idempotencyKey: key('s') } });
+    await h.mutate(trpc('completions.submit'), { as: member(people.lihua), input: { claimId, amount: 3, idempotencyKey: key('s') } });
     const newTownship = crypto.randomUUID();
     const toPath = `/${o.yxDepartment}/${newTownship}/${o.yongshui}/`;
     expect(await applyCopyEventToTasks(h.database, event('yx', 'roster.org_moved', { orgId: o.yongshui, fromPath: paths.yongshui, toPath }))).toBe('applied');

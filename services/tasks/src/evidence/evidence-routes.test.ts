@@ -93,7 +93,7 @@ describe('GET /api/tasks/evidence/:photoId', () => {
     // Not attached yet: only the uploader.
     expect((await get(photoId, member(people.chen))).status).toBe(200);
     expect((await get(photoId, secretaryOf('gzFlow'))).status).toBe(404);
-    const submitted = await h.mutate(trpc('completions.submit'), { as: member(people.chen), input: { claimId, taskTenantId: 'yx', amount: 2, photoIds: [photoId], idempotencyKey: key('s') } });
+    const submitted = await h.mutate(trpc('completions.submit'), { as: member(people.chen), input: { claimId, amount: 2, photoIds: [photoId], idempotencyKey: key('s') } });
     expect(submitted.error).toBeNull();
     expect((await get(photoId, secretaryOf('gzFlow'))).status).toBe(200);
     expect((await get(photoId, secretaryOf('matian'))).status).toBe(200);
@@ -104,7 +104,7 @@ describe('GET /api/tasks/evidence/:photoId', () => {
     const taskId = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：照片权限', quota: null });
     const { claimId } = (await claim(h, people.lihua, taskId)).data;
     const photoId = await uploadPhoto(h, people.lihua);
-    await h.mutate(trpc('completions.submit'), { as: member(people.lihua), input: { claimId, taskTenantId: 'yx', amount: 2, photoIds: [photoId], idempotencyKey: key('s') } });
+    await h.mutate(trpc('completions.submit'), { as: member(people.lihua), input: { claimId, amount: 2, photoIds: [photoId], idempotencyKey: key('s') } });
     expect((await get(photoId, secretaryOf('yongshui'))).status).toBe(200);
     expect((await get(photoId, member(people.huang))).status).toBe(404);
     expect((await get(photoId, secretaryOf('longtan'))).status).toBe(404);

@@ -16,14 +16,14 @@ beforeAll(async () => {
   await complete(people.huang, jobs, 2);
   // Submitted but not approved: not an outcome yet.
   const pending = (await claim(h, crowd[2]!, sell)).data.claimId;
-  await h.mutate(trpc('completions.submit'), { as: member(crowd[2]!), input: { claimId: pending, taskTenantId: 'yx', amount: 99, idempotencyKey: key('s') } });
+  await h.mutate(trpc('completions.submit'), { as: member(crowd[2]!), input: { claimId: pending, amount: 99, idempotencyKey: key('s') } });
 });
 afterAll(() => h.close());
 
 async function complete(who: FixtureMember, taskId: string, amount: number) {
   const { claimId } = (await claim(h, who, taskId)).data;
-  const submitted = await h.mutate(trpc('completions.submit'), { as: member(who), input: { claimId, taskTenantId: 'yx', amount, idempotencyKey: key('s') } });
-  const reviewed = await h.mutate(trpc('completions.review'), { as: department(), input: { completionId: submitted.data.completionId, taskTenantId: 'yx', decision: 'approve', reason: null } });
+  const submitted = await h.mutate(trpc('completions.submit'), { as: member(who), input: { claimId, amount, idempotencyKey: key('s') } });
+  const reviewed = await h.mutate(trpc('completions.review'), { as: department(), input: { completionId: submitted.data.completionId, decision: 'approve', reason: null } });
   expect(reviewed.data).toEqual({ status: 'approved' });
 }
 

@@ -19,8 +19,8 @@ beforeAll(async () => {
   await publish(h, secretaryOf('yongshui'), { title: '草稿', draft: true });
   const { claimId } = (await claim(h, people.chen, flow)).data;
   const photoId = await uploadPhoto(h, people.chen);
-  const submitted = await h.mutate(trpc('completions.submit'), { as: member(people.chen), input: { claimId, taskTenantId: 'yx', amount: 1, photoIds: [photoId], idempotencyKey: key('s') } });
-  await h.mutate(trpc('completions.review'), { as: secretaryOf('gzFlow'), input: { completionId: submitted.data.completionId, taskTenantId: 'yx', decision: 'approve', reason: null } });
+  const submitted = await h.mutate(trpc('completions.submit'), { as: member(people.chen), input: { claimId, amount: 1, photoIds: [photoId], idempotencyKey: key('s') } });
+  await h.mutate(trpc('completions.review'), { as: secretaryOf('gzFlow'), input: { completionId: submitted.data.completionId, decision: 'approve', reason: null } });
 });
 afterAll(async () => {
   await h.close();

@@ -59,7 +59,7 @@ describe('tasks.publish', () => {
       kind: 'study', title: '学习党章第一章', study: { format: 'text', body: '第一章 党员', url: null }, target: null,
       evidence: { photo: 'required', photoReason: '学习笔记', text: true, number: true },
     });
-    const task = await h.query(trpc('tasks.get'), { as: member(people.lihua), input: { tenantId: 'yx', taskId: id } });
+    const task = await h.query(trpc('tasks.get'), { as: member(people.lihua), input: { taskId: id } });
     expect(task.data).toMatchObject({ kind: 'study', study: { format: 'text', body: '第一章 党员' }, evidence: { photo: 'none', photoReason: null, text: false, number: false } });
   });
 });
@@ -96,15 +96,15 @@ describe('tasks.forMe and tasks.get: who a task reaches', () => {
     const chen = await h.query(trpc('tasks.forMe'), { as: member(people.chen) });
     expect(chen.data.map((t: { tenantId: string; title: string }) => [t.tenantId, t.title])).toEqual([['yx', '广州流动党员：志愿服务']]);
     expect(chen.data[0]).toMatchObject({ orgName: '永兴县驻广州流动党员党支部', quota: 2, claimed: 0, full: false, myClaim: null, points: 10 });
-    expect((await h.query(trpc('tasks.get'), { as: member(people.chen), input: { tenantId: 'yx', taskId: flowTask } })).data.id).toBe(flowTask);
+    expect((await h.query(trpc('tasks.get'), { as: member(people.chen), input: { taskId: flowTask } })).data.id).toBe(flowTask);
   });
 
   it('a member of another county without a check-in gets NOT_FOUND, and sees nothing', async () => {
     expect((await h.query(trpc('tasks.forMe'), { as: member(people.zhou) })).data).toEqual([]);
     for (const taskId of [flowTask, branchTask]) {
-      expect((await h.query(trpc('tasks.get'), { as: member(people.zhou), input: { tenantId: 'yx', taskId } })).error?.code).toBe('NOT_FOUND');
+      expect((await h.query(trpc('tasks.get'), { as: member(people.zhou), input: { taskId } })).error?.code).toBe('NOT_FOUND');
     }
-    expect((await h.query(trpc('tasks.get'), { as: member(people.chen), input: { tenantId: 'yx', taskId: branchTask } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('tasks.get'), { as: member(people.chen), input: { taskId: branchTask } })).error?.code).toBe('NOT_FOUND');
   });
 
   it('filters by kind and by my destination city (tasks set nowhere in particular fit anywhere)', async () => {
@@ -117,11 +117,11 @@ describe('tasks.forMe and tasks.get: who a task reaches', () => {
   });
 
   it('a draft is the publisher’s until it is published; staff out of scope get NOT_FOUND', async () => {
-    expect((await h.query(trpc('tasks.get'), { as: member(people.huang), input: { tenantId: 'yx', taskId: draftTask } })).error?.code).toBe('NOT_FOUND');
-    expect((await h.query(trpc('tasks.get'), { as: secretaryOf('longtan'), input: { tenantId: 'yx', taskId: draftTask } })).data.status).toBe('draft');
-    expect((await h.query(trpc('tasks.get'), { as: secretaryOf('huangcao'), input: { tenantId: 'yx', taskId: draftTask } })).data.status).toBe('draft');
-    expect((await h.query(trpc('tasks.get'), { as: secretaryOf('matian'), input: { tenantId: 'yx', taskId: draftTask } })).error?.code).toBe('NOT_FOUND');
-    expect((await h.query(trpc('tasks.get'), { as: department('rc'), input: { tenantId: 'yx', taskId: draftTask } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('tasks.get'), { as: member(people.huang), input: { taskId: draftTask } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('tasks.get'), { as: secretaryOf('longtan'), input: { taskId: draftTask } })).data.status).toBe('draft');
+    expect((await h.query(trpc('tasks.get'), { as: secretaryOf('huangcao'), input: { taskId: draftTask } })).data.status).toBe('draft');
+    expect((await h.query(trpc('tasks.get'), { as: secretaryOf('matian'), input: { taskId: draftTask } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('tasks.get'), { as: department('rc'), input: { taskId: draftTask } })).error?.code).toBe('NOT_FOUND');
 
     expect((await h.mutate(trpc('tasks.publishDraft'), { as: secretaryOf('matian'), input: { taskId: draftTask } })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('tasks.publishDraft'), { as: member(people.huang), input: { taskId: draftTask } })).error?.code).toBe('FORBIDDEN');
@@ -132,9 +132,9 @@ describe('tasks.forMe and tasks.get: who a task reaches', () => {
 
   it('tasks.forMe is for members, tasks.get for members and staff: other roles are refused', async () => {
     expect((await h.query(trpc('tasks.forMe'), { as: secretaryOf('longtan') })).error?.code).toBe('FORBIDDEN');
-    expect((await h.query(trpc('tasks.get'), { input: { tenantId: 'yx', taskId: branchTask } })).error?.code).toBe('UNAUTHORIZED');
-    expect((await h.query(trpc('tasks.get'), { as: { tenantId: 'yx', userId: 'admin', roles: [{ role: 'operator' }] }, input: { tenantId: 'yx', taskId: branchTask } })).error?.code).toBe('FORBIDDEN');
-    expect((await h.query(trpc('tasks.get'), { as: department(), input: { tenantId: 'yx', taskId: branchTask } })).data.id).toBe(branchTask);
+    expect((await h.query(trpc('tasks.get'), { input: { taskId: branchTask } })).error?.code).toBe('UNAUTHORIZED');
+    expect((await h.query(trpc('tasks.get'), { as: { tenantId: 'yx', userId: 'admin', roles: [{ role: 'operator' }] }, input: { taskId: branchTask } })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query(trpc('tasks.get'), { as: department(), input: { taskId: branchTask } })).data.id).toBe(branchTask);
   });
 
   it('a secretary who is also a member sees as a member in forMe, but manages only their subtree', async () => {
@@ -166,7 +166,7 @@ describe('tasks.update: editing never changes what existing claims promised', ()
     const mine = await h.query(trpc('claims.mine'), { as: member(people.lihua) });
     const claimOfTask = mine.data.find((c: { taskId: string }) => c.taskId === taskId);
     expect(claimOfTask).toMatchObject({ points: 10, deadline: '2026-11-30T10:00:00.000Z', title: '卖橙子：会改的任务', taskChanged: true });
-    const task = await h.query(trpc('tasks.get'), { as: member(people.lihua), input: { tenantId: 'yx', taskId } });
+    const task = await h.query(trpc('tasks.get'), { as: member(people.lihua), input: { taskId } });
     expect(task.data).toMatchObject({ points: 20, version: 2, title: '卖橙子：已修改', myClaim: { status: 'active' } });
   });
 

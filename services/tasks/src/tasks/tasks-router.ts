@@ -12,7 +12,8 @@ import { taskProgress } from './task-progress.ts';
 import { updateTask } from './update-task.ts';
 
 export const ZTasksForMeInput = z.object({ kind: ZTaskKind.optional(), myCity: z.boolean().optional() }).default({});
-export const ZGetTaskInput = z.object({ tenantId: z.string().min(1).max(64), taskId: z.uuid() });
+// The task's id only: its county is the server's to read (issue 13, class A); other keys are dropped.
+export const ZGetTaskInput = z.object({ taskId: z.uuid() });
 export const ZManageTasksInput = z.object({ status: z.enum(TASK_STATUSES).optional() }).default({});
 
 export const tasksRouter = {
@@ -30,7 +31,7 @@ export const tasksRouter = {
   /** A member the task reaches, or staff in scope. */
   get: actingProcedure('member', 'secretary', 'department')
     .input(ZGetTaskInput)
-    .query(({ ctx, input }) => ctx.tx((tx) => getTask(tx, ctx.caller, input.tenantId, input.taskId))),
+    .query(({ ctx, input }) => ctx.tx((tx) => getTask(tx, ctx.caller, input.taskId))),
 
   manage: staffProcedure.input(ZManageTasksInput).query(({ ctx, input }) => ctx.tx((tx) => listManagedTasks(tx, ctx.claims.tenantId, input.status))),
 

@@ -124,8 +124,9 @@ export async function publish(h: ServiceHarness, as: ReturnType<typeof secretary
   return result.data.id as string;
 }
 
-export async function claim(h: ServiceHarness, who: FixtureMember, taskId: string, taskTenantId = 'yx', idempotencyKey = key('claim')) {
-  return h.mutate(trpc('claims.claim'), { as: member(who), input: { taskTenantId, taskId, idempotencyKey } });
+/** Claims by the task's id alone, as the member view does: the server finds its county. */
+export async function claim(h: ServiceHarness, who: FixtureMember, taskId: string, idempotencyKey = key('claim')) {
+  return h.mutate(trpc('claims.claim'), { as: member(who), input: { taskId, idempotencyKey } });
 }
 
 /** The tasks outbox's events of a topic, oldest first. */
