@@ -41,19 +41,19 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.driver === 'pg') {
     const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new pg.Pool({ connectionString: options.url, max });
-    const systemPool = new pg.Pool({ connectionString: options.url, max: systemMax });
+    const systemPool = new pg.Pool({ connectionString: options.url, max: systemMax, onConnect: actAsSystem });
     return server('pg', pool, systemPool, (client) => drizzlePg({ client: client as unknown as PgPoolClient }) as unknown as Db, (p) => drizzlePg({ client: p }) as unknown as Db, appRole);
   }
   configureNeon(options);
   const pool = new NeonPool({ connectionString: options.url, max });
-  const systemPool = new NeonPool({ connectionString: options.url, max: systemMax });
+  // The Neon driver bundles the same pg-pool, onConnect included; its types omit it.
+  const systemPool = new NeonPool({ connectionString: options.url, max: systemMax, onConnect: actAsSystem } as ConstructorParameters<typeof NeonPool>[0]);
   return server('neon', pool, systemPool, (client) => drizzleNeon({ client: client as unknown as NeonPool }) as unknown as Db, (p) => drizzleNeon({ client: p }) as unknown as Db, appRole);
 }
 
 /** What node-postgres' and the Neon driver's pools have in common. */
 interface PgLikeClient {
   query(text: string): Promise<unknown>;
-  query(text: string, callback: (error: Error | null) => void): void;
   escapeLiteral(value: string): string;
   release(error?: Error | boolean): void;
   on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
@@ -76,7 +76,6 @@ function server<P extends PgLikePool<C>, C extends PgLikeClient>(
   const lost = new WeakMap<C, Error>();
   survive(pool, lost);
   survive(systemPool, lost);
-  systemPool.on('connect', (client) => setSystemRole(client, lost));
   // One drizzle handle per pooled connection, made once: connections are reused.
   const handles = new WeakMap<C, Db>();
   const connect = async (): Promise<PooledConnection> => {
@@ -120,19 +119,13 @@ function survive<C extends PgLikeClient>(pool: PgLikePool<C>, lost: WeakMap<C, E
 }
 
 /**
- * A system connection acts as `tongxin_system` for its whole life. The pool emits 'connect'
- * before handing the connection out, so this statement is queued ahead of the first query.
- * Should it fail (the role dropped, the owner's membership revoked since start-up), the
- * connection must not go on as the login owner: its socket is destroyed in the callback,
- * which runs before the next queued query is sent, so that query fails instead.
+ * A system connection acts as `tongxin_system` for its whole life. pg-pool awaits `onConnect`
+ * before it hands a new connection out, and ends the connection and fails the checkout when
+ * it rejects (the role dropped, the owner's membership revoked since start-up): nothing runs
+ * as the login owner by mistake.
  */
-function setSystemRole<C extends PgLikeClient>(client: C, lost: WeakMap<C, Error>) {
-  client.query(`set role ${SYSTEM_ROLE}`, (error) => {
-    if (!error) return;
-    console.error(`[db] a system connection could not act as ${SYSTEM_ROLE}: ${error.message}`);
-    lost.set(client, error);
-    (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
-  });
+async function actAsSystem(client: { query(text: string): Promise<unknown> }): Promise<void> {
+  await client.query(`set role ${SYSTEM_ROLE}`);
 }
 
 function configureNeon(options: OpenDatabaseOptions) {
