@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@tongxin/auth';
 import { tenantTransaction } from '@tongxin/db';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformHarness } from './testing/platform-harness.ts';
 
@@ -50,17 +50,10 @@ describe('the catalog', () => {
   });
 });
 
-// The only writes one county makes to rows of another (issue 13 D). In each, the row names both
-// counties, the other county acts only on it by UPDATE within its own scope, and a BEFORE
-// UPDATE trigger keeps both counties of the row unchanged; an INSERT is the owning county's only.
-const crossTenantWrites: Record<string, string> = {
-  // The destination county accepts, returns or refuses a member's check-in (reporting checkins.decide).
-  'reporting.checkins': 'dest_tenant_id',
-  // The receiving county decides a transfer and names the receiving branch (roster transfers.decide).
-  'roster.transfers': 'to_tenant_id',
-};
-
 // Tables whose writes are not tenant rows of one county at all, each with its reason (none).
+// No table is excepted for the other county's decisions either: the destination of a check-in
+// and the receiving county of a transfer write them only through the SECURITY DEFINER functions
+// registered below (issue 13 D).
 const notCountyWrites: Record<string, string> = {};
 
 /** `tenant_id = <the transaction's tenant>` as pg_policies prints it. */
@@ -133,21 +126,186 @@ interface PolicyRow {
 }
 
 /**
- * The tables where an INSERT or UPDATE of `command` can write a row of another tenant, or (for
- * UPDATE, through USING) take one over by rewriting its tenant_id.
+ * The tables where a write of `command` can reach a row of another tenant: an INSERT or UPDATE
+ * that leaves one (WITH CHECK), an UPDATE that takes one over by rewriting its tenant_id or a
+ * DELETE that removes one (USING). No policy for the command at all refuses it, which counts
+ * as pinned.
  */
-function unpinnedWrites(policies: PolicyRow[], tables: string[], command: 'INSERT' | 'UPDATE'): string[] {
+function unpinnedWrites(policies: PolicyRow[], tables: string[], command: 'INSERT' | 'UPDATE' | 'DELETE'): string[] {
   const pinned = (applying: PolicyRow[], expression: (p: PolicyRow) => string | null) =>
     applying.some((p) => p.permissive === 'RESTRICTIVE' && pinsTenant(expression(p))) ||
     applying.filter((p) => p.permissive === 'PERMISSIVE').every((p) => pinsTenant(expression(p)));
   return tables.filter((table) => {
     const applying = policies.filter((p) => p.name === table && (p.cmd === command || p.cmd === 'ALL'));
+    // The rows an UPDATE or DELETE may take: USING.
+    const taken = command !== 'INSERT' && !pinned(applying, (p) => p.qual);
+    if (command === 'DELETE') return taken;
     // The row a write leaves: WITH CHECK, or USING when a policy gives none.
     const check = (p: PolicyRow) => p.with_check ?? (command === 'UPDATE' || p.cmd === 'ALL' ? p.qual : null);
-    if (!pinned(applying, check)) return true;
-    // The rows an UPDATE may take: USING.
-    return command === 'UPDATE' && !pinned(applying, (p) => p.qual);
+    return !pinned(applying, check) || taken;
   });
+}
+
+const A = '431023';
+const B = '431026';
+/** A county with no rows here: a third county's transaction. */
+const C = '431099';
+
+type AppTx = Parameters<Parameters<typeof tenantTransaction>[2]>[0];
+type TxScope = Parameters<typeof tenantTransaction>[1];
+
+/** What a write answered: its rows, or the SQLSTATE and message it failed with. */
+async function attempt(scope: TxScope, work: (tx: AppTx) => Promise<{ rows: unknown[] }>): Promise<{ rows: unknown[] } | { error: string; message: string }> {
+  try {
+    return { rows: (await tenantTransaction(h.database, scope, work)).rows };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? (error as { code?: string; message?: string });
+    return { error: String(cause.code ?? 'unknown'), message: String(cause.message ?? error) };
+  }
+}
+
+async function member(tenantId: string, notUnder?: string) {
+  const result = await h.database.owner.execute(sql`
+    select m.id, m.branch_id, o.path from roster.members m join roster.orgs o on o.tenant_id = m.tenant_id and o.id = m.branch_id
+    where m.tenant_id = ${tenantId} and (${notUnder ?? null}::text is null or position(m.branch_id::text in ${notUnder ?? ''}) = 0)
+    order by m.id limit 1`);
+  const row = result.rows[0]!;
+  return { id: row.id as string, branchId: row.branch_id as string, path: row.path as string };
+}
+
+/**
+ * Rows of county A addressed to county B, as the owning county writes them: a pending check-in
+ * of A's member with B's branch, a transfer of A's member to B that A's township approved, and a
+ * task of A's branch with a claim by its member (tasks' functions). Cleared by `clear`.
+ */
+async function crossCountyRows() {
+  const owner = h.database.owner;
+  const a = await member(A);
+  const a2 = await member(A, a.path);
+  const b = await member(B);
+  const bOther = (await owner.execute(sql`select id from roster.orgs where tenant_id = ${B} and position('/' || id::text || '/' in ${b.path}) = 0 limit 1`)).rows[0]!.id as string;
+  const bDepartment = (await owner.execute(sql`select id from roster.orgs where tenant_id = ${B} and kind = 'department'`)).rows[0]!.id as string;
+  const ids = { checkin: crypto.randomUUID(), transfer: crypto.randomUUID(), task: crypto.randomUUID() };
+  const users = { x: `catalog-x-${ids.task}`, y: `catalog-y-${ids.task}`, z: `catalog-z-${ids.task}` };
+  await owner.execute(sql`insert into reporting.checkins (tenant_id, id, member_id, user_id, org_path, dest_tenant_id, dest_org_id, dest_org_path, dest_org_name, grant_fields)
+    values (${A}, ${ids.checkin}, ${a.id}, 'u-a', ${a.path}, ${B}, ${b.branchId}, ${b.path}, 'x', array['destinationCity'])`);
+  await owner.execute(sql`insert into roster.transfers (tenant_id, id, member_id, from_branch_id, from_path, to_tenant_id, to_org_id, status, requested_by, requested_by_role, steps, ledger)
+    values (${A}, ${ids.transfer}, ${a.id}, ${a.branchId}, ${a.path}, ${B}, ${bDepartment}, 'township_approved', 'u-a', 'member',
+      '[{"step":"requested","by":"u-a","at":"2026-11-01T00:00:00.000Z"},{"step":"township_approved","by":"dep","at":"2026-11-02T00:00:00.000Z"}]'::jsonb,
+      '{"name":"李明","phone":"13800001111","fromTenantId":"431023","fromBranch":"x","fromTownship":"y"}'::jsonb)`);
+  // Members as tasks copies them: X of the task's branch, Y of another branch of A, Z of county B.
+  await owner.execute(sql`insert into tasks.members (tenant_id, member_id, user_id, name, branch_id, org_path, status) values
+    (${A}, gen_random_uuid(), ${users.x}, 'X', ${a.branchId}, ${a.path}, 'resident'),
+    (${A}, gen_random_uuid(), ${users.y}, 'Y', ${a2.branchId}, ${a2.path}, 'resident'),
+    (${B}, gen_random_uuid(), ${users.z}, 'Z', ${b.branchId}, ${b.path}, 'resident')`);
+  await owner.execute(sql`insert into tasks.tasks (tenant_id, id, org_id, org_path, org_name, kind, title, description, quota, deadline, visibility, evidence, points, status, published_by, idempotency_key)
+    values (${A}, ${ids.task}, ${a.branchId}, ${a.path}, 'x', 'volunteer', '志愿服务', '周末', 5, now() + interval '10 days', 'org',
+      '{"photo":"none","text":true,"number":false}'::jsonb, 1, 'published', 'catalog', ${ids.task})`);
+  // X claims it, as claim-task.ts does: the claim the other members' calls must not touch.
+  const taken = await tenantTransaction(h.database, { tenantId: A, userId: users.x }, (tx) =>
+    tx.execute(sql`select claim, refusal from tasks.take_place(${ids.task}::uuid, 'catalog-claim', now())`));
+  expect(taken.rows).toEqual([{ claim: expect.any(String), refusal: null }]);
+  const claim = taken.rows[0]!.claim as string;
+
+  const state = async () =>
+    (await owner.execute(sql`select
+      (select row(tenant_id, dest_tenant_id, status, dest_org_path, decided_by, ended_by)::text from reporting.checkins where id = ${ids.checkin}) as checkin,
+      (select row(tenant_id, to_tenant_id, status, to_path, new_member_id, jsonb_array_length(steps), ledger ? 'phone')::text from roster.transfers where id = ${ids.transfer}) as transfer,
+      (select row(status, withdrawn_at)::text from tasks.claims where id = ${claim}) as claim,
+      (select count(*)::int from tasks.completions where claim_id = ${claim}) as completions,
+      (select claimed_count from tasks.tasks where id = ${ids.task}) as claimed`)).rows[0];
+  const clear = async () => {
+    await owner.execute(sql`delete from reporting.checkins where id = ${ids.checkin}`);
+    await owner.execute(sql`delete from roster.transfers where id = ${ids.transfer}`);
+    await owner.execute(sql`delete from tasks.completions where claim_id = ${claim}`);
+    await owner.execute(sql`delete from tasks.claims where task_id = ${ids.task}`);
+    await owner.execute(sql`delete from tasks.outbox where payload ->> 'taskId' = ${ids.task}`);
+    await owner.execute(sql`delete from tasks.tasks where id = ${ids.task}`);
+    await owner.execute(sql`delete from tasks.members where user_id in (${users.x}, ${users.y}, ${users.z})`);
+  };
+  return { a, b, bOther, ids: { ...ids, claim }, users, state, clear };
+}
+type CrossCountyRows = Awaited<ReturnType<typeof crossCountyRows>>;
+
+/** A call that a wrong caller makes, and the refusal it must get: a code the function returns, or SQLSTATE 42501. */
+interface WrongCaller {
+  who: string;
+  scope: TxScope;
+  refusal: string;
+}
+
+/**
+ * Every SECURITY DEFINER function in a service schema (issue 13, Also), with how to call it and
+ * the callers it must refuse: another county's transaction, no user, another member or a
+ * secretary outside the row's subtree. A new function without an entry fails the catalog
+ * test below; each entry's wrong callers are really called there.
+ */
+function definerRegistry(r: CrossCountyRows): Record<string, { call: SQL; wrongCallers: WrongCaller[] }> {
+  const now = sql`now()`;
+  const destination = (refuse: 'decide' | 'end'): WrongCaller[] => [
+    { who: "the member's own county (the row is not addressed to it)", scope: { tenantId: A, tenantWide: true, userId: 'dep-a' }, refusal: 'not_found' },
+    { who: 'a third county', scope: { tenantId: C, tenantWide: true, userId: 'dep-c' }, refusal: 'not_found' },
+    { who: "a secretary of the destination county outside the destination org's subtree", scope: { tenantId: B, orgIds: [r.bOther], userId: 'sec-b-other' }, refusal: 'not_found' },
+    { who: 'the destination county without a user', scope: { tenantId: B, tenantWide: true }, refusal: '42501' },
+    ...(refuse === 'decide' ? [{ who: 'the member themself', scope: { tenantId: B, tenantWide: true, userId: 'u-a' }, refusal: 'decides_about_oneself' }] : []),
+  ];
+  const receiver: WrongCaller[] = [
+    { who: 'the origin county (the transfer is not addressed to it)', scope: { tenantId: A, tenantWide: true, userId: 'dep-a' }, refusal: 'not_found' },
+    { who: 'a third county', scope: { tenantId: C, tenantWide: true, userId: 'dep-c' }, refusal: 'not_found' },
+    { who: 'a secretary of the receiving county (its department decides)', scope: { tenantId: B, orgIds: [r.b.branchId], userId: 'sec-b' }, refusal: 'not_found' },
+    { who: 'the receiving county without a user', scope: { tenantId: B, tenantWide: true }, refusal: '42501' },
+  ];
+  const claimant: WrongCaller[] = [
+    { who: 'another member of the county', scope: { tenantId: A, userId: r.users.y }, refusal: 'not_found' },
+    { who: "a member of another county's transaction", scope: { tenantId: B, userId: r.users.z }, refusal: 'not_found' },
+    { who: 'the county without a user', scope: { tenantId: A, tenantWide: true }, refusal: 'not_found' },
+  ];
+  return {
+    'reporting.decide_checkin(uuid,text,text,timestamp with time zone)': {
+      call: sql`select reporting.decide_checkin(${r.ids.checkin}::uuid, 'accept', null, ${now}) as outcome`,
+      wrongCallers: destination('decide'),
+    },
+    'reporting.end_checkin_as_destination(uuid,text,timestamp with time zone)': {
+      call: sql`select reporting.end_checkin_as_destination(${r.ids.checkin}::uuid, 'x', ${now}) as outcome`,
+      wrongCallers: destination('end'),
+    },
+    'reporting.repath_checkin_destinations(text,text)': {
+      call: sql`select reporting.repath_checkin_destinations(${r.b.path}::text, '/moved/'::text)::text as outcome`,
+      wrongCallers: [
+        { who: "a secretary's transaction of the destination county", scope: { tenantId: B, orgIds: [r.b.branchId], userId: 'sec-b' }, refusal: '42501' },
+        { who: 'a transaction of no county', scope: { tenantId: null, tenantWide: true }, refusal: '42501' },
+        // Another county's own work re-paths only its own destinations: none of B's move.
+        { who: "another county's system work", scope: { tenantId: A, tenantWide: true }, refusal: '0' },
+      ],
+    },
+    'roster.accept_transfer_from_county(uuid,uuid,uuid,timestamp with time zone)': {
+      call: sql`select roster.accept_transfer_from_county(${r.ids.transfer}::uuid, ${r.b.branchId}::uuid, ${r.b.id}::uuid, ${now}) as outcome`,
+      wrongCallers: receiver,
+    },
+    'roster.reject_transfer_from_county(uuid,text,timestamp with time zone)': {
+      call: sql`select roster.reject_transfer_from_county(${r.ids.transfer}::uuid, '不接收', ${now}) as outcome`,
+      wrongCallers: receiver,
+    },
+    'tasks.take_place(uuid,text,timestamp with time zone)': {
+      call: sql`select refusal as outcome from tasks.take_place(${r.ids.task}::uuid, 'catalog-wrong', ${now})`,
+      wrongCallers: claimant,
+    },
+    'tasks.release_place(uuid,timestamp with time zone)': {
+      call: sql`select tasks.release_place(${r.ids.claim}::uuid, ${now}) as outcome`,
+      wrongCallers: claimant,
+    },
+    'tasks.submit_completion(uuid,text,numeric,uuid[],text,text,timestamp with time zone)': {
+      call: sql`select outcome from tasks.submit_completion(${r.ids.claim}::uuid, '完成了', null, array[]::uuid[], null, 'catalog-wrong', ${now})`,
+      wrongCallers: claimant,
+    },
+  };
+}
+
+/** What a wrong caller got: the function's answer, or the SQLSTATE it raised. */
+async function answer(scope: TxScope, call: SQL): Promise<string> {
+  const result = await attempt(scope, (tx) => tx.execute(call));
+  if ('error' in result) return result.error;
+  return String((result.rows[0] as { outcome: unknown } | undefined)?.outcome ?? 'no answer');
 }
 
 describe('writes to another tenant', () => {
@@ -156,112 +314,149 @@ describe('writes to another tenant', () => {
       select schemaname || '.' || tablename as name, policyname, permissive, cmd, qual, with_check from pg_policies`);
     return result.rows as unknown as PolicyRow[];
   }
+  const tables = () => tenantTables.filter((t) => !(t in notCountyWrites));
 
   it("every INSERT policy of every tenant table requires the row's tenant_id to be the transaction's tenant", async () => {
-    const all = await policies();
-    const tables = tenantTables.filter((t) => !(t in notCountyWrites));
-    expect(unpinnedWrites(all, tables, 'INSERT')).toEqual([]);
+    expect(unpinnedWrites(await policies(), tables(), 'INSERT')).toEqual([]);
   });
 
-  it("every UPDATE policy of every tenant table requires the row's tenant_id to be the transaction's tenant, except the documented cross-tenant writes", async () => {
-    const all = await policies();
-    const tables = tenantTables.filter((t) => !(t in notCountyWrites));
-    expect(unpinnedWrites(all, tables, 'UPDATE')).toEqual(Object.keys(crossTenantWrites).sort());
-    // Each documented one keeps both counties of its rows with a trigger.
-    const triggers = await h.database.owner.execute(sql`
-      select n.nspname || '.' || c.relname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid
-      join pg_namespace n on n.oid = c.relnamespace where not g.tgisinternal and g.tgname like '%tenants_fixed'`);
-    expect(triggers.rows.map((r) => r.name).sort()).toEqual(Object.keys(crossTenantWrites).sort());
+  it("every UPDATE policy of every tenant table requires the row's tenant_id, before and after, to be the transaction's tenant", async () => {
+    expect(unpinnedWrites(await policies(), tables(), 'UPDATE')).toEqual([]);
   });
 
-  const A = '431023';
-  const B = '431026';
-  async function member(tenantId: string) {
-    const result = await h.database.owner.execute(sql`
-      select m.id, m.branch_id, o.path from roster.members m join roster.orgs o on o.tenant_id = m.tenant_id and o.id = m.branch_id
-      where m.tenant_id = ${tenantId} limit 1`);
-    const row = result.rows[0]!;
-    return { id: row.id as string, branchId: row.branch_id as string, path: row.path as string };
-  }
-  async function refused(work: (tx: Parameters<Parameters<typeof tenantTransaction>[2]>[0]) => Promise<unknown>): Promise<string> {
-    try {
-      await tenantTransaction(h.database, { tenantId: B, tenantWide: true, userId: `sec-${B}` }, work);
-    } catch (error) {
-      return String((error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message);
-    }
-    return 'accepted';
-  }
+  it("every DELETE policy of every tenant table requires the row's tenant_id to be the transaction's tenant", async () => {
+    expect(unpinnedWrites(await policies(), tables(), 'DELETE')).toEqual([]);
+  });
+
   const rls = /row-level security/;
 
   it("county B's tenant-wide transaction cannot insert a row of county A into reporting.checkins, roster.transfers or a checkins copy", async () => {
     const a = await member(A);
     const b = await member(B);
-    const checkin = await refused((tx) =>
+    const inB = { tenantId: B, tenantWide: true, userId: `sec-${B}` };
+    const checkin = await attempt(inB, (tx) =>
       tx.execute(sql`insert into reporting.checkins (tenant_id, member_id, user_id, org_path, dest_tenant_id, dest_org_id, dest_org_path, dest_org_name, status, grant_fields)
         values (${A}, ${a.id}, 'u-a', ${a.path}, ${B}, ${b.branchId}, ${b.path}, 'x', 'accepted', array['tasks'])`),
     );
-    expect(checkin).toMatch(rls);
-    const transfer = await refused((tx) =>
+    expect(checkin).toMatchObject({ error: '42501', message: expect.stringMatching(rls) });
+    const transfer = await attempt(inB, (tx) =>
       tx.execute(sql`insert into roster.transfers (tenant_id, member_id, from_branch_id, from_path, to_tenant_id, to_org_id, status, requested_by, requested_by_role, ledger)
         values (${A}, ${a.id}, ${a.branchId}, ${a.path}, ${B}, ${b.branchId}, 'township_approved', 'u-a', 'member', '{}'::jsonb)`),
     );
-    expect(transfer).toMatch(rls);
+    expect(transfer).toMatchObject({ error: '42501', message: expect.stringMatching(rls) });
     for (const schema of ['tasks', 'scoring']) {
-      const copy = await refused((tx) =>
+      const copy = await attempt(inB, (tx) =>
         tx.execute(sql`insert into ${sql.raw(schema)}.checkins (tenant_id, member_id, checkin_id, dest_tenant_id, dest_org_id, dest_org_path)
           values (${A}, ${a.id}, gen_random_uuid(), ${B}, ${b.branchId}, ${b.path})`),
       );
-      expect({ schema, copy }).toEqual({ schema, copy: expect.stringMatching(rls) });
+      expect({ schema, copy }).toEqual({ schema, copy: expect.objectContaining({ message: expect.stringMatching(rls) }) });
     }
   });
 
-  it("county B's tenant-wide transaction cannot move its rows to county A or rewrite county A's rows, and decides what county A sent it without moving it", async () => {
-    const a = await member(A);
-    const b = await member(B);
-    const ids = { own: crypto.randomUUID(), sent: crypto.randomUUID(), transfer: crypto.randomUUID(), copy: crypto.randomUUID() };
-    const owner = h.database.owner;
-    await owner.execute(sql`insert into reporting.checkins (tenant_id, id, member_id, user_id, org_path, dest_tenant_id, dest_org_id, dest_org_path, dest_org_name, grant_fields) values
-      (${B}, ${ids.own}, ${b.id}, 'u-b', ${b.path}, ${B}, ${b.branchId}, ${b.path}, 'x', array[]::text[]),
-      (${A}, ${ids.sent}, ${a.id}, 'u-a', ${a.path}, ${B}, ${b.branchId}, ${b.path}, 'x', array[]::text[])`);
-    await owner.execute(sql`insert into roster.transfers (tenant_id, id, member_id, from_branch_id, from_path, to_tenant_id, to_org_id, status, requested_by, requested_by_role, ledger) values
-      (${A}, ${ids.transfer}, ${a.id}, ${a.branchId}, ${a.path}, ${B}, ${b.branchId}, 'township_approved', 'u-a', 'member', '{}'::jsonb)`);
-    for (const schema of ['tasks', 'scoring']) {
-      await owner.execute(sql`insert into ${sql.raw(schema)}.checkins (tenant_id, member_id, checkin_id, dest_tenant_id, dest_org_id, dest_org_path) values
-        (${A}, ${a.id}, ${ids.copy}, ${B}, ${b.branchId}, ${b.path}), (${B}, ${b.id}, ${ids.copy}, ${A}, ${a.branchId}, ${a.path})`);
-    }
-    try {
-      // Its own check-in moved to county A: refused (by the trigger, before the policy).
-      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set tenant_id = ${A} where id = ${ids.own}`))).toMatch(/keeps its member's|row-level security/);
-      // County A's check-in to it: decided, but not moved to another county on either side.
-      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set status = 'accepted', grant_fields = array['tasks'] where id = ${ids.sent}`))).toBe('accepted');
-      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set tenant_id = ${B} where id = ${ids.sent}`))).toMatch(/keeps its member's/);
-      expect(await refused((tx) => tx.execute(sql`update reporting.checkins set dest_tenant_id = '430000' where id = ${ids.sent}`))).toMatch(/keeps its member's/);
-      // County A's transfer to it: decided, never moved.
-      expect(await refused((tx) => tx.execute(sql`update roster.transfers set status = 'accepted' where id = ${ids.transfer}`))).toBe('accepted');
-      expect(await refused((tx) => tx.execute(sql`update roster.transfers set tenant_id = ${B} where id = ${ids.transfer}`))).toMatch(/keeps its origin's/);
-      expect(await refused((tx) => tx.execute(sql`update roster.transfers set to_tenant_id = '430000' where id = ${ids.transfer}`))).toMatch(/keeps its origin's/);
+  describe("what county A sent county B", () => {
+    let r: CrossCountyRows;
+    const copy = crypto.randomUUID();
+    beforeAll(async () => {
+      r = await crossCountyRows();
       for (const schema of ['tasks', 'scoring']) {
-        // A copy of county A's member checked in to it: read only, neither rewritten nor taken
-        // over as its own (the update finds no row).
-        const rewritten = await tenantTransaction(h.database, { tenantId: B, tenantWide: true }, (tx) =>
-          tx.execute(sql`update ${sql.raw(schema)}.checkins set dest_org_path = '/x/' where tenant_id = ${A} and member_id = ${a.id} returning member_id`),
-        );
-        expect({ schema, rewritten: rewritten.rows }).toEqual({ schema, rewritten: [] });
-        const taken = await tenantTransaction(h.database, { tenantId: B, tenantWide: true }, (tx) =>
-          tx.execute(sql`update ${sql.raw(schema)}.checkins set tenant_id = ${B} where tenant_id = ${A} and member_id = ${a.id} returning member_id`),
-        );
-        expect({ schema, taken: taken.rows }).toEqual({ schema, taken: [] });
-        // Its own copy moved to county A.
-        const moved = await refused((tx) => tx.execute(sql`update ${sql.raw(schema)}.checkins set tenant_id = ${A} where tenant_id = ${B} and member_id = ${b.id}`));
-        expect({ schema, moved }).toEqual({ schema, moved: expect.stringMatching(rls) });
+        await h.database.owner.execute(sql`insert into ${sql.raw(schema)}.checkins (tenant_id, member_id, checkin_id, dest_tenant_id, dest_org_id, dest_org_path) values
+          (${A}, ${r.a.id}, ${copy}, ${B}, ${r.b.branchId}, ${r.b.path}), (${B}, ${r.b.id}, ${copy}, ${A}, ${r.a.branchId}, ${r.a.path})`);
       }
-      const kept = await owner.execute(sql`select tenant_id, dest_org_path from tasks.checkins where checkin_id = ${ids.copy} and member_id = ${a.id}`);
-      expect(kept.rows).toEqual([{ tenant_id: A, dest_org_path: b.path }]);
-    } finally {
-      await owner.execute(sql`delete from reporting.checkins where id in (${ids.own}, ${ids.sent})`);
-      await owner.execute(sql`delete from roster.transfers where id = ${ids.transfer}`);
-      for (const schema of ['tasks', 'scoring']) await owner.execute(sql`delete from ${sql.raw(schema)}.checkins where checkin_id = ${ids.copy}`);
+    });
+    afterAll(async () => {
+      await r?.clear();
+      for (const schema of ['tasks', 'scoring']) await h.database.owner.execute(sql`delete from ${sql.raw(schema)}.checkins where checkin_id = ${copy}`);
+    });
+    const inB = { tenantId: B, tenantWide: true, userId: `dep-${B}` };
+
+    it("county B's tenant-wide transaction neither updates nor deletes a check-in, transfer or copy of county A's: 0 rows, and moves none of its own to A", async () => {
+      const before = await r.state();
+      const changed = (statement: SQL) => attempt(inB, (tx) => tx.execute(statement));
+      // The attack of issue 13 D: county A's check-in to B accepted with extra grant fields, taken over, or sent elsewhere.
+      for (const set of [sql`status = 'accepted', grant_fields = array['employer', 'phone']`, sql`tenant_id = ${B}`, sql`dest_tenant_id = ${C}`]) {
+        expect(await changed(sql`update reporting.checkins set ${set} where id = ${r.ids.checkin} returning id`)).toEqual({ rows: [] });
+      }
+      for (const set of [sql`status = 'accepted', new_member_id = ${r.b.id}`, sql`tenant_id = ${B}`, sql`to_tenant_id = ${C}`]) {
+        expect(await changed(sql`update roster.transfers set ${set} where id = ${r.ids.transfer} returning id`)).toEqual({ rows: [] });
+      }
+      expect(await changed(sql`delete from reporting.checkins where id = ${r.ids.checkin} returning id`)).toEqual({ rows: [] });
+      expect(await changed(sql`delete from roster.transfers where id = ${r.ids.transfer} returning id`)).toEqual({ rows: [] });
+      for (const schema of ['tasks', 'scoring']) {
+        const s = sql.raw(schema);
+        // A copy of county A's member checked in to it: read only, neither rewritten, taken over nor deleted.
+        const rewritten = await changed(sql`update ${s}.checkins set dest_org_path = '/x/' where tenant_id = ${A} and member_id = ${r.a.id} returning member_id`);
+        const taken = await changed(sql`update ${s}.checkins set tenant_id = ${B} where tenant_id = ${A} and member_id = ${r.a.id} returning member_id`);
+        const deleted = await changed(sql`delete from ${s}.checkins where tenant_id = ${A} and member_id = ${r.a.id} returning member_id`);
+        expect({ schema, rewritten, taken, deleted }).toEqual({ schema, rewritten: { rows: [] }, taken: { rows: [] }, deleted: { rows: [] } });
+        // Its own copy moved to county A.
+        const moved = await changed(sql`update ${s}.checkins set tenant_id = ${A} where tenant_id = ${B} and member_id = ${r.b.id}`);
+        expect({ schema, moved }).toEqual({ schema, moved: expect.objectContaining({ message: expect.stringMatching(rls) }) });
+      }
+      expect(await r.state()).toEqual(before);
+      const kept = await h.database.owner.execute(sql`select tenant_id, dest_org_path from tasks.checkins where checkin_id = ${copy} and member_id = ${r.a.id}`);
+      expect(kept.rows).toEqual([{ tenant_id: A, dest_org_path: r.b.path }]);
+    });
+
+    it('the functions refuse county A, a third county, a secretary outside the destination org, and a row addressed elsewhere; county B decides through them and moves nothing', async () => {
+      const before = await r.state();
+      const registry = definerRegistry(r);
+      const decide = registry['reporting.decide_checkin(uuid,text,text,timestamp with time zone)']!;
+      const accept = registry['roster.accept_transfer_from_county(uuid,uuid,uuid,timestamp with time zone)']!;
+      for (const [fn, { call, wrongCallers }] of [['decide_checkin', decide], ['accept_transfer_from_county', accept]] as const) {
+        for (const { who, scope, refusal } of wrongCallers) expect({ fn, who, got: await answer(scope, call) }).toEqual({ fn, who, got: refusal });
+      }
+      // A check-in of county A addressed to a third county: not county B's to decide.
+      const elsewhere = crypto.randomUUID();
+      await h.database.owner.execute(sql`insert into reporting.checkins (tenant_id, id, member_id, user_id, org_path, dest_tenant_id, dest_org_id, dest_org_path, dest_org_name, grant_fields)
+        values (${A}, ${elsewhere}, gen_random_uuid(), 'u-a2', ${r.a.path}, ${C}, ${r.b.branchId}, ${r.b.path}, 'x', array[]::text[])`);
+      try {
+        expect(await answer(inB, sql`select reporting.decide_checkin(${elsewhere}::uuid, 'accept', null, now()) as outcome`)).toBe('not_found');
+      } finally {
+        await h.database.owner.execute(sql`delete from reporting.checkins where id = ${elsewhere}`);
+      }
+      expect(await r.state()).toEqual(before);
+
+      // County B's department decides: only the decision's columns change, both counties stay.
+      expect(await answer(inB, decide.call)).toBe('accepted');
+      expect(await answer(inB, accept.call)).toBe('accepted');
+      const after = await h.database.owner.execute(sql`select
+        (select row(tenant_id, dest_tenant_id, status, dest_org_path, decided_by)::text from reporting.checkins where id = ${r.ids.checkin}) as checkin,
+        (select row(tenant_id, to_tenant_id, status, to_path, to_branch_id, new_member_id)::text from roster.transfers where id = ${r.ids.transfer}) as transfer`);
+      expect(after.rows[0]).toEqual({
+        checkin: `(${A},${B},accepted,${r.b.path},dep-${B})`,
+        transfer: `(${A},${B},accepted,${r.b.path},${r.b.branchId},${r.b.id})`,
+      });
+    });
+  });
+});
+
+describe('SECURITY DEFINER functions', () => {
+  let r: CrossCountyRows;
+  beforeAll(async () => {
+    r = await crossCountyRows();
+  });
+  afterAll(() => r?.clear());
+
+  it('every SECURITY DEFINER function in a service schema has a fixed search_path and is guarded', async () => {
+    const definers = await h.database.owner.execute(sql`
+      select p.oid::regprocedure::text as signature, (select c from unnest(p.proconfig) c where c like 'search_path=%') as search_path
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+      order by 1`);
+    // Only the system schemas: no schema a caller could create objects in (public) is searched.
+    expect(definers.rows.filter((d) => d.search_path !== 'search_path=pg_catalog, pg_temp')).toEqual([]);
+    const registry = definerRegistry(r);
+    expect(definers.rows.map((d) => d.signature)).toEqual(Object.keys(registry).sort());
+
+    const before = await r.state();
+    const answers: { fn: string; who: string; got: string }[] = [];
+    for (const [fn, { call, wrongCallers }] of Object.entries(registry)) {
+      expect(wrongCallers.length, fn).toBeGreaterThan(0);
+      for (const { who, scope } of wrongCallers) answers.push({ fn, who, got: await answer(scope, call) });
     }
+    expect(answers).toEqual(Object.entries(registry).flatMap(([fn, { wrongCallers }]) => wrongCallers.map(({ who, refusal }) => ({ fn, who, got: refusal }))));
+    // Refused means untouched: the check-in, the transfer, the claim, its completions and the places.
+    expect(await r.state()).toEqual(before);
   });
 });
 
