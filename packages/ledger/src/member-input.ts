@@ -1,3 +1,4 @@
+import { chinaDate } from '@tongxin/calendar';
 import { z } from 'zod';
 import { checkIdCard } from './id-card.ts';
 import { CONTACT_CHANNELS, CONTACT_RESULTS, LOST_CONTACT_REASONS } from './ledger-fields.ts';
@@ -5,7 +6,8 @@ import { CONTACT_CHANNELS, CONTACT_RESULTS, LOST_CONTACT_REASONS } from './ledge
 // Field rules shared by the API, the Excel import and the forms: one message per rule, in
 // English; the UI translates by field and rule (see @tongxin/i18n).
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Today on the member's calendar (Beijing): between 00:00 and 08:00 it is still yesterday in UTC.
+const today = () => chinaDate(new Date());
 const isoDate = z.iso.date('a date as YYYY-MM-DD');
 export const ZPastDate = isoDate.refine((d) => d <= today(), 'a date in the future');
 

@@ -2,7 +2,7 @@ import { Show, createSignal } from 'solid-js';
 import { errorKind } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { formatChinaTime } from '../shared/period.ts';
+import { formatChinaTime } from '../shared/china-time.ts';
 import { c } from '../shared/messages.ts';
 import { EvidencePhotos } from '../tasks/evidence-photos.tsx';
 import { failureText, fieldMessage } from '../tasks/field-message.ts';

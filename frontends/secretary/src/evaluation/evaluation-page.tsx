@@ -7,7 +7,7 @@ import { GRADES, scoringApi } from '../points/scoring-api.ts';
 import { BRANCH_KINDS, loadOrgs } from '../shared/org-options.ts';
 
 const TOWNSHIP_KINDS = ['township', 'street'];
-import { chinaToday } from '../shared/period.ts';
+import { chinaDate } from '@tongxin/calendar';
 import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
 import { OrgSelect } from '../tree/org-select.tsx';
@@ -18,7 +18,7 @@ import { ProposalCard } from './proposal-card.tsx';
 export default function EvaluationPage() {
   const [orgs, orgs$] = createResource(loadOrgs);
   const [picked, setPicked] = createSignal('');
-  const [year, setYear] = createSignal(Number(chinaToday().slice(0, 4)));
+  const [year, setYear] = createSignal(Number(chinaDate(new Date()).slice(0, 4)));
   const branches = () => (orgs.error ? [] : (orgs() ?? []).filter((org) => BRANCH_KINDS.includes(org.kind)));
   // Townships (streets) too, above their branches: proposing for one covers all its branches.
   const selectable = (kind: string) => BRANCH_KINDS.includes(kind) || TOWNSHIP_KINDS.includes(kind);
@@ -64,7 +64,7 @@ export default function EvaluationPage() {
     setSaid(t('exporting'));
     try {
       const { buildEvaluationWorkbook } = await import('./evaluation-workbook.ts');
-      const bytes = await buildEvaluationWorkbook(rows, { orgName: current.name, year: year(), date: chinaToday() });
+      const bytes = await buildEvaluationWorkbook(rows, { orgName: current.name, year: year(), date: chinaDate(new Date()) });
       saveFile(bytes, t('xlsx.file', { org: current.name, year: year() }));
       setSaid(t('exported', { count: format(rows.length) }));
     } catch (error) {

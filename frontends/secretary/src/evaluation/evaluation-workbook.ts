@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatChinaTime } from '../shared/period.ts';
+import { formatChinaTime } from '../shared/china-time.ts';
 import type { Proposal } from '../points/scoring-api.ts';
 import { gradeText, t } from './messages.ts';
 

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { c } from '../shared/messages.ts';
-import { formatChinaTime } from '../shared/period.ts';
+import { formatChinaTime } from '../shared/china-time.ts';
 import { GRADES, scoringApi, type Grade, type Proposal } from '../points/scoring-api.ts';
 import { failureText, fieldMessage } from '../tasks/field-message.ts';
 import { gradeText, t } from './messages.ts';

@@ -1,3 +1,4 @@
+import { chinaDate } from '@tongxin/calendar';
 import { For, Show, createSignal } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { format, locale } from '@tongxin/i18n';
@@ -41,7 +42,7 @@ export function ExportSection(props: { orgs: readonly TreeOrg[] }) {
         setFetched(rows.length);
       } while (after);
       const xlsx = await loadXlsx();
-      const date = new Date().toISOString().slice(0, 10);
+      const date = chinaDate(new Date());
       const build = kind() === 'roster' ? xlsx.buildRosterExport : xlsx.buildLedgerExport;
       saveFile(await build(rows, locale(), { orgName, date }), `${t(`kind.${kind()}`)}-${orgName}-${date}.xlsx`);
       setSaid(t('exportDone', { count: format(rows.length) }));

@@ -1,7 +1,7 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ResourceList } from '@tongxin/ui';
-import { formatChinaTime } from '../shared/period.ts';
+import { formatChinaTime } from '../shared/china-time.ts';
 import { label as meetingWord } from '../reporting/meetings/messages.ts';
 import { CorrectPointsForm } from './correct-points-form.tsx';
 import { say, t } from './messages.ts';

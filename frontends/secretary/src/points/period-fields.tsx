@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
-import { chinaToday } from '../shared/period.ts';
+import { chinaDate } from '@tongxin/calendar';
 import type { PeriodInput } from './scoring-api.ts';
 import { t } from './messages.ts';
 
@@ -14,7 +14,7 @@ export interface Period {
 
 /** This month, in China time: the default period. */
 export function currentPeriod(): Period {
-  const today = chinaToday();
+  const today = chinaDate(new Date());
   return { year: Number(today.slice(0, 4)), span: 'month', part: Number(today.slice(5, 7)) };
 }
 
@@ -26,7 +26,7 @@ export function periodInput(period: Period): PeriodInput {
 
 /** The last few years, newest first (points start with the product; older years are empty). */
 export function recentYears(count = 4): number[] {
-  const year = Number(chinaToday().slice(0, 4));
+  const year = Number(chinaDate(new Date()).slice(0, 4));
   return Array.from({ length: count }, (_, i) => year - i);
 }
 
@@ -36,7 +36,7 @@ const monthName = (n: number) => format(new Date(Date.UTC(2000, n - 1, 15)), { m
 /** Year, then whole year / quarter / month, then which quarter or month: labelled selects. */
 export function PeriodFields(props: { id: string; value: Period; onChange: (period: Period) => void }) {
   const set = (patch: Partial<Period>) => props.onChange({ ...props.value, ...patch });
-  const thisMonth = () => Number(chinaToday().slice(5, 7));
+  const thisMonth = () => Number(chinaDate(new Date()).slice(5, 7));
   return (
     <>
       <div class="field">

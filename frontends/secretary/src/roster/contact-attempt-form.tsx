@@ -7,7 +7,7 @@ import { FormFooter } from './form-status.tsx';
 import { readForm } from './read-form.ts';
 import type { MemberRecord } from './roster-api.ts';
 import { createSubmission, issuesOf } from './submission.ts';
-import { today } from './today.ts';
+import { chinaDate } from '@tongxin/calendar';
 
 type Attempt = z.infer<typeof ZContactAttempt>;
 
@@ -27,7 +27,7 @@ export function ContactAttemptForm(props: { member: MemberRecord; onDone: () => 
 
   return (
     <form class="form" novalidate onSubmit={onSubmit} aria-label={m('actions.contact')}>
-      <TextField form="contact" name="attemptedOn" type="date" label={m('form.attemptedOn')} value={today()} error={error('attemptedOn')} />
+      <TextField form="contact" name="attemptedOn" type="date" label={m('form.attemptedOn')} value={chinaDate(new Date())} error={error('attemptedOn')} />
       <SelectField
         form="contact"
         name="channel"

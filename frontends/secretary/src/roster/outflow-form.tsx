@@ -8,7 +8,7 @@ import { FormFooter } from './form-status.tsx';
 import { readForm } from './read-form.ts';
 import type { MemberRecord } from './roster-api.ts';
 import { createSubmission, issuesOf } from './submission.ts';
-import { today } from './today.ts';
+import { chinaDate } from '@tongxin/calendar';
 
 const place = (max: number) => z.string().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const ZOutflow = z.object({
@@ -36,7 +36,7 @@ export function OutflowForm(props: { member: MemberRecord; onDone: () => void; o
 
   return (
     <form class="form" novalidate onSubmit={onSubmit} aria-label={m('actions.outflow')}>
-      <TextField form="outflow" name="leftOn" type="date" label={m('form.leftOn')} value={today()} error={error('leftOn')} />
+      <TextField form="outflow" name="leftOn" type="date" label={m('form.leftOn')} value={chinaDate(new Date())} error={error('leftOn')} />
       <TextField
         form="outflow"
         name="destinationProvince"

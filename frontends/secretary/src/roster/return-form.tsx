@@ -7,7 +7,7 @@ import { FormFooter } from './form-status.tsx';
 import { readForm } from './read-form.ts';
 import type { MemberRecord } from './roster-api.ts';
 import { createSubmission, issuesOf } from './submission.ts';
-import { today } from './today.ts';
+import { chinaDate } from '@tongxin/calendar';
 
 const ZReturn = z.object({ returnedOn: ZPastDate, note: z.string().max(200, 'at most 200 characters').optional() });
 type Return = z.infer<typeof ZReturn>;
@@ -27,7 +27,7 @@ export function ReturnForm(props: { member: MemberRecord; onDone: () => void; on
 
   return (
     <form class="form" novalidate onSubmit={onSubmit} aria-label={m('actions.return')}>
-      <TextField form="return" name="returnedOn" type="date" label={m('form.returnedOn')} value={today()} error={submission.fields().returnedOn} />
+      <TextField form="return" name="returnedOn" type="date" label={m('form.returnedOn')} value={chinaDate(new Date())} error={submission.fields().returnedOn} />
       <TextField form="return" name="note" label={m('form.note')} error={submission.fields().note} optional />
       <FormFooter submission={submission} onCancel={props.onCancel} />
     </form>

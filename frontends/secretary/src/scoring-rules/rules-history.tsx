@@ -3,7 +3,7 @@ import { ResourceList } from '@tongxin/ui';
 import { say } from '../points/messages.ts';
 import type { RuleChange } from '../points/scoring-api.ts';
 import { scoringApi } from '../points/scoring-api.ts';
-import { formatChinaTime } from '../shared/period.ts';
+import { formatChinaTime } from '../shared/china-time.ts';
 import { t, type RulesMessageKey } from './messages.ts';
 
 const LABELS: Record<string, RulesMessageKey> = {

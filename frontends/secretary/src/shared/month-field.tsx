@@ -1,10 +1,10 @@
 import { Show } from 'solid-js';
+import { isMonth } from '@tongxin/calendar';
 import { c } from './messages.ts';
-import { isPeriod } from './period.ts';
 
 /** A labelled month picker (`YYYY-MM`); an empty or malformed value is shown as an error, not sent. */
 export function MonthField(props: { id: string; value: string; onChange: (period: string) => void }) {
-  const invalid = () => !isPeriod(props.value);
+  const invalid = () => !isMonth(props.value);
   return (
     <div class="field">
       <label for={props.id}>{c('month')}</label>

@@ -2,7 +2,7 @@ import { For, Show, createSignal, type JSX, untrack } from 'solid-js';
 import { errorKind } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FLOW_KINDS, type TreeOrg } from '../shared/org-options.ts';
-import { isoToChinaLocal } from '../shared/period.ts';
+import { isoToChinaLocal } from '@tongxin/calendar';
 import { c } from '../shared/messages.ts';
 import { OrgSelect } from '../tree/org-select.tsx';
 import { failureText, fieldMessage } from './field-message.ts';

@@ -1,4 +1,4 @@
-import { chinaLocalToIso } from '../shared/period.ts';
+import { chinaLocalToIso } from '@tongxin/calendar';
 import { fieldMessage, integerRange, requiredMessage } from './field-message.ts';
 import { t } from './messages.ts';
 import type { PhotoRule, PublishTaskInput, StudyFormat, TargetUnit, TaskKind, Visibility } from './tasks-api.ts';

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { formatChinaTime } from '../shared/period.ts';
+import { formatChinaTime } from '../shared/china-time.ts';
 import { failureText } from './field-message.ts';
 import { t, word } from './messages.ts';
 import { ProgressLine } from './progress-line.tsx';

@@ -3,7 +3,7 @@ import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { c } from '../shared/messages.ts';
 import { createTenantNames } from '../shared/names.ts';
-import { formatChinaTime } from '../shared/period.ts';
+import { formatChinaTime } from '../shared/china-time.ts';
 import { RouteLink } from '../app/route-link.tsx';
 import { EvidencePhotos } from './evidence-photos.tsx';
 import { t, word } from './messages.ts';

@@ -3,7 +3,7 @@ import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { contactTasks, members } from '../schema.ts';
-import { chinaDate } from './china-period.ts';
+import { chinaDate } from '@tongxin/calendar';
 
 export const CONTACT_CHANNELS = ['phone', 'wechat', 'sms', 'visit', 'letter', 'other'] as const;
 export const CONTACT_RESULTS = ['reached', 'no_answer', 'unreachable', 'refused', 'other'] as const;

@@ -1,7 +1,7 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { outbox } from '../schema.ts';
-import { chinaMonthDay, periodsEndingWith } from './china-period.ts';
+import { chinaDayOfMonth, chinaMonth, monthsEndingWith } from '@tongxin/calendar';
 import { readEscalationSettings } from './escalation-settings.ts';
 
 export const LOST_CONTACT_PROPOSED = 'reporting.lost_contact_proposed';
@@ -40,7 +40,9 @@ const owingReport = (tenantId: string, period: string) =>
 export async function escalateTenant(tx: Tx, tenantId: string, now: Date): Promise<EscalationCounts> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reporting.escalation'), hashtext(${tenantId}))`);
   const ladder = await readEscalationSettings(tx, tenantId);
-  const { period, day } = chinaMonthDay(now);
+  // 00:30 Beijing time on the 1st is still the previous month in UTC: the ladder counts Beijing days.
+  const period = chinaMonth(now);
+  const day = chinaDayOfMonth(now);
   const at = now.toISOString();
   const counts: EscalationCounts = { reminded: 0, tasksCreated: 0, proposed: 0 };
 
@@ -69,7 +71,7 @@ export async function escalateTenant(tx: Tx, tenantId: string, now: Date): Promi
   }
 
   // Members already lost contact are not proposed again; a member reached this month is not.
-  const periods = periodsEndingWith(period, ladder.lostContactMonths);
+  const periods = monthsEndingWith(period, ladder.lostContactMonths);
   const candidates = await tx.execute(sql`
     select m.member_id, t.id as task_id
     from reporting.members m

@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
 import { and, asc, gte, isNull, lt } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
-import { monthRange } from './china-time.ts';
+import { monthRange } from '@tongxin/calendar';
 import { meetingCounts } from './meeting-counts.ts';
 import { inSubtree } from './org-path.ts';
 

@@ -1,7 +1,10 @@
+import { dateStart, yearRange } from '@tongxin/calendar';
 import type { Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
-import { atRiskFrom, yearRange } from './china-time.ts';
 import { orgMembers } from './meeting-roster.ts';
+
+/** 1 October, Beijing time: from then on a member without an in-person attendance is at risk. */
+const atRiskFrom = (year: number) => dateStart(`${year}-10-01`);
 
 const idsOf = (rows: Record<string, unknown>[]) => new Set(rows.map((r) => r.member_id as string));
 

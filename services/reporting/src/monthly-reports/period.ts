@@ -1,3 +1,4 @@
+import { chinaDayOfMonth, chinaMonth, previousMonth } from '@tongxin/calendar';
 import { z } from 'zod';
 
 export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
@@ -10,24 +11,11 @@ export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as Y
  */
 export const PREVIOUS_MONTH_OPEN_THROUGH_DAY = 10;
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The month (`YYYY-MM`) and day of month in China (UTC+8, no daylight saving) at `now`. */
-export function chinaMonth(now: Date): { period: string; day: number } {
-  const local = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString();
-  return { period: local.slice(0, 7), day: Number(local.slice(8, 10)) };
-}
-
-export function previousPeriod(period: string): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
-
 /** Why a member may not report `period` at `now`, or null when it is open. */
 export function periodProblem(period: string, now: Date): string | null {
-  const { period: current, day } = chinaMonth(now);
+  const current = chinaMonth(now);
   if (period > current) return 'that month has not begun yet';
   if (period === current) return null;
-  if (period === previousPeriod(current) && day <= PREVIOUS_MONTH_OPEN_THROUGH_DAY) return null;
+  if (period === previousMonth(current) && chinaDayOfMonth(now) <= PREVIOUS_MONTH_OPEN_THROUGH_DAY) return null;
   return 'that month is closed for reports';
 }

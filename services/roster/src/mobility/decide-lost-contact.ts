@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { lostContactProposals, members } from '../schema.ts';
-import { chinaDate } from './china-date.ts';
+import { chinaDate } from '@tongxin/calendar';
 import type { LostContactProposalStatus } from './list-lost-contact-proposals.ts';
 
 export interface DecideLostContactInput {

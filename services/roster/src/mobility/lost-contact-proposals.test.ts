@@ -7,7 +7,7 @@ import { migrations } from '../migrations.ts';
 import { callers, ownerReads } from '../testing/callers.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 import { applyLostContactProposal } from './apply-lost-contact-proposal.ts';
-import { chinaDate } from './china-date.ts';
+import { chinaDate } from '@tongxin/calendar';
 
 // 失联 proposed by reporting's escalation ladder, confirmed or dismissed by the secretary.
 let h: ServiceHarness;

@@ -3,7 +3,7 @@ import { badField } from '@tongxin/trpc';
 import { and, eq, isNull } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { contactAttempts, members, outflows } from '../schema.ts';
-import { chinaDate } from './china-date.ts';
+import { chinaDate } from '@tongxin/calendar';
 import { listContactAttempts, MIN_FAILED_ATTEMPTS } from './contact-attempts.ts';
 import type { Subject } from './find-subject.ts';
 import { replayedChange } from './replayed-change.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
-import { chinaDate } from './china-date.ts';
+import { chinaDate } from '@tongxin/calendar';
 import { callers, ownerReads } from '../testing/callers.ts';
 
 let h: ServiceHarness;

@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
 import { PLACEMENT_AFTER_MONTHS } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
-import { chinaDate } from './china-date.ts';
+import { chinaDate } from '@tongxin/calendar';
 
 export const NO_MOBILE_BRANCH_NOTE = 'the village has no mobile-member branch';
 

@@ -4,7 +4,7 @@ import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { m, type SecretaryMessageKey } from '../../messages.ts';
 import { formatDate } from '../../shared/format-date.ts';
 import { c } from '../../shared/messages.ts';
-import { chinaToday } from '../../shared/period.ts';
+import { chinaDate } from '@tongxin/calendar';
 import { t } from './messages.ts';
 
 export type ContactTask = Awaited<ReturnType<typeof reporting.escalation.contactTasks.query>>[number];
@@ -67,7 +67,7 @@ export function ContactTaskCard(props: { task: ContactTask; branch: string; onDo
             <Select name="result" label={t('result')} options={RESULTS} prefix="result" />
             <div class="field">
               <label for={`${form()}-attemptedOn`}>{t('attemptedOn')}</label>
-              <input id={`${form()}-attemptedOn`} name="attemptedOn" type="date" value={chinaToday()} max={chinaToday()} aria-invalid={error('attemptedOn') ? 'true' : undefined} aria-describedby={error('attemptedOn') ? `${form()}-attemptedOn-error` : undefined} />
+              <input id={`${form()}-attemptedOn`} name="attemptedOn" type="date" value={chinaDate(new Date())} max={chinaDate(new Date())} aria-invalid={error('attemptedOn') ? 'true' : undefined} aria-describedby={error('attemptedOn') ? `${form()}-attemptedOn-error` : undefined} />
               <Show when={error('attemptedOn')}><p id={`${form()}-attemptedOn-error`} class="field-error">{error('attemptedOn')}</p></Show>
             </div>
             <div class="field">

@@ -2,12 +2,12 @@ import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { currentPeriod } from '../../shared/period.ts';
+import { chinaMonth } from '@tongxin/calendar';
 import { t } from './messages.ts';
 
 /** The org's attendance this month and the yearly in-person rule: who has not yet, who is at risk. */
 export function AttendanceSummary(props: { orgId: string }) {
-  const period = currentPeriod();
+  const period = chinaMonth(new Date());
   const year = Number(period.slice(0, 4));
   const [month, month$] = createResource(() => props.orgId, (orgId) => reporting.meetings.monthlyReport.query({ orgId, period }));
   const [yearly, yearly$] = createResource(() => props.orgId, (orgId) => reporting.meetings.yearlyInPerson.query({ orgId, year }));

@@ -1,7 +1,7 @@
 import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
-import { formatChinaTime } from '../../shared/period.ts';
+import { formatChinaTime } from '../../shared/china-time.ts';
 import { c } from '../../shared/messages.ts';
 import { label, t } from './messages.ts';
 

@@ -1,7 +1,7 @@
 import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { formatChinaTime } from '../../shared/period.ts';
+import { formatChinaTime } from '../../shared/china-time.ts';
 import { OrgSelect } from '../../tree/org-select.tsx';
 import { BRANCH_KINDS, loadOrgs } from '../../shared/org-options.ts';
 import { ReportingStyles } from '../../shared/reporting-styles.tsx';

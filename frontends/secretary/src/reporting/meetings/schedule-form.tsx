@@ -3,7 +3,7 @@ import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import type { TreeOrg } from '../../shared/org-options.ts';
 import { c } from '../../shared/messages.ts';
-import { chinaLocalToIso } from '../../shared/period.ts';
+import { chinaLocalToIso } from '@tongxin/calendar';
 import { t, label } from './messages.ts';
 
 const KINDS = ['members_meeting', 'branch_committee', 'party_group', 'party_lecture', 'themed_party_day', 'organizational_life', 'democratic_appraisal'] as const;

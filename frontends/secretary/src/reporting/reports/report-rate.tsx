@@ -3,7 +3,7 @@ import { reporting } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
 import { createOrgNames } from '../../shared/names.ts';
-import { isPeriod } from '../../shared/period.ts';
+import { isMonth } from '@tongxin/calendar';
 import { t } from './messages.ts';
 
 type Rate = Awaited<ReturnType<typeof reporting.monthlyReports.rate.query>>;
@@ -12,7 +12,7 @@ type Row = Rate['branches'][number];
 /** The reporting rate per township and branch for the chosen month, with the total. */
 export function ReportRate(props: { period: string; version: number }) {
   // `version` changes when the page refreshes its list, so the rate never lags behind it.
-  const input = () => (isPeriod(props.period) ? { period: props.period, version: props.version } : undefined);
+  const input = () => (isMonth(props.period) ? { period: props.period, version: props.version } : undefined);
   const [rate, { refetch }] = createResource(input, ({ period }) => reporting.monthlyReports.rate.query({ period }));
   const orgName = createOrgNames();
   const percent = (share: number | null) => (share === null ? '—' : format(share, { style: 'percent', maximumFractionDigits: 0 }));

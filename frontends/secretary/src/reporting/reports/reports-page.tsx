@@ -6,7 +6,7 @@ import { formatDate } from '../../shared/format-date.ts';
 import { c } from '../../shared/messages.ts';
 import { MonthField } from '../../shared/month-field.tsx';
 import { createOrgNames } from '../../shared/names.ts';
-import { currentPeriod, isPeriod } from '../../shared/period.ts';
+import { chinaMonth, isMonth } from '@tongxin/calendar';
 import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { t } from './messages.ts';
 import { ReportDetail } from './report-detail.tsx';
@@ -14,11 +14,11 @@ import { ReportRate } from './report-rate.tsx';
 
 /** Who has and has not reported for a month (this month in China time by default). */
 export default function ReportsPage() {
-  const [period, setPeriod] = createSignal(currentPeriod());
+  const [period, setPeriod] = createSignal(chinaMonth(new Date()));
   const [onlyMissing, setOnlyMissing] = createSignal(false);
   const [open, setOpen] = createSignal<{ reportId: string; name: string } | null>(null);
   const [said, setSaid] = createSignal('');
-  const input = () => (isPeriod(period()) ? { period: period() } : undefined);
+  const input = () => (isMonth(period()) ? { period: period() } : undefined);
   const [status, status$] = createResource(input, (query) => reporting.monthlyReports.status.query(query));
   const [version, setVersion] = createSignal(0);
   const refetch = () => {
