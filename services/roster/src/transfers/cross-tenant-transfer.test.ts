@@ -1,4 +1,4 @@
-import { relayOutbox, type DomainEvent } from '@tongxin/db';
+import { relayOutbox, tenantTransaction, type DomainEvent } from '@tongxin/db';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,19 @@ describe('a transfer to another county', () => {
     expect((await h.query(trpc('get'), { as: as.secretaryOf('reshui', 'rc'), input: { transferId } })).error?.code).toBe('NOT_FOUND');
   });
 
+  it("the receiving county's own transaction neither updates nor deletes the origin's row: its decisions go through roster's functions (issue 13 D)", async () => {
+    const inRc = { tenantId: 'rc', tenantWide: true, userId: 'dep-rc' };
+    const updated = await tenantTransaction(h.database, inRc, (tx) =>
+      tx.execute(sql`update roster.transfers set status = 'accepted', to_branch_id = ${ids.reshui} where id = ${transferId} returning id`));
+    const deleted = await tenantTransaction(h.database, inRc, (tx) => tx.execute(sql`delete from roster.transfers where id = ${transferId} returning id`));
+    expect({ updated: updated.rows, deleted: deleted.rows }).toEqual({ updated: [], deleted: [] });
+    // A branch the function does not find among the county's open ones is refused, whatever the caller says.
+    const foreign = await tenantTransaction(h.database, inRc, (tx) =>
+      tx.execute(sql`select roster.accept_transfer_from_county(${transferId}::uuid, ${ids.yongshui}::uuid, ${liMing}::uuid, now()) as outcome`));
+    expect(foreign.rows).toEqual([{ outcome: 'not_a_branch' }]);
+    expect(await db.rows(sql`select status, to_branch_id, to_path from roster.transfers where id = ${transferId}`)).toEqual([{ status: 'township_approved', to_branch_id: null, to_path: null }]);
+  });
+
   it('the receiving department must pick one of its own open branches; the origin cannot accept', async () => {
     const none = await h.mutate(trpc('accept'), { as: as.department('rc'), input: { transferId } });
     expect(none.error).toMatchObject({ code: 'BAD_REQUEST', fields: { toBranchId: expect.any(String) } });
@@ -95,6 +108,10 @@ describe('a transfer to another county', () => {
     expect(created).toMatchObject({ tenant_id: 'rc', name: '李明', branch_id: ids.reshui, phone: '13800001111', employer: '深圳某家具公司', destination_city: '深圳', away_since: '2025-03-01', status: 'mobile', user_id: null });
     const events = await db.rows(sql`select tenant_id, payload from roster.outbox where topic = 'roster.transfer_accepted'`);
     expect(events).toEqual([{ tenant_id: 'rc', payload: { transferId, originTenantId: 'yx', memberId: liMing, newTenantId: 'rc', newMemberId: first.data.memberId } }]);
+    // The receiving branch and its path as the function read them from the receiving county's tree.
+    const [reshui] = await db.rows(sql`select path from roster.orgs where id = ${ids.reshui}`);
+    expect(await db.rows(sql`select status, to_branch_id, to_path, new_member_id from roster.transfers where id = ${transferId}`))
+      .toEqual([{ status: 'accepted', to_branch_id: ids.reshui, to_path: reshui!.path, new_member_id: first.data.memberId }]);
     // The origin record stays open until roster consumes the event.
     expect(await db.member(liMing)).toMatchObject({ status: 'mobile', branch_id: ids.yongshuiMobile });
   });
