@@ -1,5 +1,5 @@
 import { Show, createSignal } from 'solid-js';
-import { errorKind } from '@tongxin/api-client';
+import { errorKind, tasks } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { formatChinaTime } from '../shared/china-time.ts';
@@ -8,7 +8,7 @@ import { EvidencePhotos } from '../tasks/evidence-photos.tsx';
 import { failureText, fieldMessage } from '../tasks/field-message.ts';
 import { t as tt, word } from '../tasks/messages.ts';
 import type { PendingCompletion } from '../tasks/tasks-api.ts';
-import { tasksApi } from '../tasks/tasks-api.ts';
+
 import { t } from './messages.ts';
 
 type ReviewInput = { completionId: string; decision: 'approve' | 'reject'; reason: string | null };
@@ -20,7 +20,7 @@ export function CompletionCard(props: { completion: PendingCompletion; countyNam
   const [rejecting, setRejecting] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [missing, setMissing] = createSignal(false);
-  const review = createAction((input: ReviewInput) => tasksApi.completions.review.mutate(input));
+  const review = createAction((input: ReviewInput) => tasks.completions.review.mutate(input));
   const reasonError = () => (missing() ? t('reasonRequired') : fieldMessage(review.fields().reason));
   const names = () => ({ name: item().memberName, title: item().taskTitle });
   const hasEvidence = () => item().amount !== null || !!item().note || item().photos.length > 0;

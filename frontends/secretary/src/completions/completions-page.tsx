@@ -1,3 +1,4 @@
+import { tasks } from '@tongxin/api-client';
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ResourceList } from '@tongxin/ui';
@@ -5,13 +6,13 @@ import { c } from '../shared/messages.ts';
 import { createTenantNames } from '../shared/names.ts';
 import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
-import { tasksApi } from '../tasks/tasks-api.ts';
+
 import { CompletionCard } from './completion-card.tsx';
 import { t } from './messages.ts';
 
 /** 待审核: the completions of the caller's tasks waiting for a decision, oldest first. */
 export default function CompletionsPage() {
-  const [pending, { refetch }] = createResource(() => tasksApi.completions.pending.query());
+  const [pending, { refetch }] = createResource(() => tasks.completions.pending.query());
   const [said, setSaid] = createSignal('');
   const countyName = createTenantNames();
 

@@ -1,9 +1,10 @@
+import { tasks } from '@tongxin/api-client';
 import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
 import { word } from '../tasks/messages.ts';
 import type { TreeOrg } from '../shared/org-options.ts';
-import { tasksApi, type OutcomeRow } from '../tasks/tasks-api.ts';
+import { type OutcomeRow } from '../tasks/tasks-api.ts';
 import { say, t } from './messages.ts';
 
 interface Total {
@@ -35,7 +36,7 @@ function totalsOf(rows: readonly OutcomeRow[], paths: ReadonlyMap<string, string
 /** The hometown's outcome figures for the year, from the numbers in approved evidence. */
 export function OutcomeFigures(props: { year: number; orgId?: string; orgs: readonly TreeOrg[]; version: number }) {
   const input = () => ({ year: props.year, orgId: props.orgId, version: props.version });
-  const [summary, { refetch }] = createResource(input, ({ year, orgId }) => tasksApi.outcomes.summary.query(orgId ? { year, orgId } : { year }));
+  const [summary, { refetch }] = createResource(input, ({ year, orgId }) => tasks.outcomes.summary.query(orgId ? { year, orgId } : { year }));
   const rows = () => summary.latest?.rows ?? [];
 
   return (

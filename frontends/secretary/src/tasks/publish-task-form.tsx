@@ -1,5 +1,5 @@
 import { For, Show, createSignal, type JSX, untrack } from 'solid-js';
-import { errorKind } from '@tongxin/api-client';
+import { errorKind, tasks } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FLOW_KINDS, type TreeOrg } from '../shared/org-options.ts';
 import { isoToChinaLocal } from '@tongxin/calendar';
@@ -9,10 +9,7 @@ import { failureText, fieldMessage } from './field-message.ts';
 import { t, word } from './messages.ts';
 import { readTaskForm, type Draft, type Fields } from './read-task-form.ts';
 import { changesOf, type Changes } from './task-changes.ts';
-import {
-  PHOTO_RULES, STUDY_FORMATS, TARGET_UNITS, TASK_KINDS, tasksApi,
-  type ManagedTask, type PhotoRule, type StudyFormat, type TargetUnit, type TaskKind, type Visibility,
-} from './tasks-api.ts';
+import { PHOTO_RULES, STUDY_FORMATS, TARGET_UNITS, TASK_KINDS, type ManagedTask, type PhotoRule, type StudyFormat, type TargetUnit, type TaskKind, type Visibility } from './tasks-api.ts';
 
 /** The terms an edit may change (not the publisher, not the audience). */
 /** The fields this form shows a server's message beside; any other is said above the buttons. */
@@ -59,7 +56,7 @@ export function PublishTaskForm(props: {
   const [visibility, setVisibility] = createSignal<Visibility>('org');
   const [local, setLocal] = createSignal<Fields>({});
   const save = createAction((input: { publish: Draft } | { update: Changes }, idempotencyKey: string): Promise<{ id: string }> =>
-    'publish' in input ? tasksApi.tasks.publish.mutate({ ...input.publish, idempotencyKey }) : tasksApi.tasks.update.mutate({ ...input.update, idempotencyKey }),
+    'publish' in input ? tasks.tasks.publish.mutate({ ...input.publish, idempotencyKey }) : tasks.tasks.update.mutate({ ...input.update, idempotencyKey }),
   );
   /** Places already taken: an edit may not set the quota below them. */
   const taken = editing?.progress.claims ?? 0;

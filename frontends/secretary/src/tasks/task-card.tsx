@@ -1,3 +1,4 @@
+import { tasks } from '@tongxin/api-client';
 import { Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
@@ -5,7 +6,7 @@ import { formatChinaTime } from '../shared/china-time.ts';
 import { failureText } from './field-message.ts';
 import { t, word } from './messages.ts';
 import { ProgressLine } from './progress-line.tsx';
-import { tasksApi, type ManagedTask } from './tasks-api.ts';
+import { type ManagedTask } from './tasks-api.ts';
 
 const BADGE = { draft: 'badge-warn', published: 'badge-good', closed: '' } as const;
 
@@ -13,8 +14,8 @@ const BADGE = { draft: 'badge-warn', published: 'badge-good', closed: '' } as co
 export function TaskCard(props: { task: ManagedTask; onOpen: () => void; onEdit: () => void; onChanged: (said: string) => void }) {
   const task = () => props.task;
   const p = () => task().progress;
-  const publishDraft = createAction((taskId: string) => tasksApi.tasks.publishDraft.mutate({ taskId }));
-  const close = createAction((taskId: string) => tasksApi.tasks.close.mutate({ taskId }));
+  const publishDraft = createAction((taskId: string) => tasks.tasks.publishDraft.mutate({ taskId }));
+  const close = createAction((taskId: string) => tasks.tasks.close.mutate({ taskId }));
   const failure = () => publishDraft.error() ?? close.error();
 
   async function onPublish() {

@@ -1,3 +1,4 @@
+import { tasks } from '@tongxin/api-client';
 import { For, Match, Show, Suspense, Switch, createResource } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
@@ -7,14 +8,14 @@ import { formatChinaTime } from '../shared/china-time.ts';
 import { RouteLink } from '../app/route-link.tsx';
 import { EvidencePhotos } from './evidence-photos.tsx';
 import { t, word } from './messages.ts';
-import { tasksApi, type ClaimStatus, type ManagedTask, type TaskClaim } from './tasks-api.ts';
+import { type ClaimStatus, type ManagedTask, type TaskClaim } from './tasks-api.ts';
 
 const BADGE: Record<ClaimStatus, string> = { active: '', submitted: 'badge-warn', approved: 'badge-good', rejected: 'badge-bad', withdrawn: '' };
 
 /** One task's claims and completions: who claimed, what they submitted, how it was decided. */
 export function TaskProgressView(props: { taskId: string; onClose: () => void }) {
   const tenantName = createTenantNames();
-  const [detail, { refetch }] = createResource(() => props.taskId, (taskId) => tasksApi.tasks.progress.query({ taskId }));
+  const [detail, { refetch }] = createResource(() => props.taskId, (taskId) => tasks.tasks.progress.query({ taskId }));
   // The heading appears once the task has loaded: focus it then (once), as a new page would.
   let focused = false;
   const heading = (el: HTMLHeadingElement) => {

@@ -1,10 +1,8 @@
-import { tasks } from '@tongxin/api-client';
+import type { tasks } from '@tongxin/api-client';
 
 // The tasks service's procedures the secretary view calls, and their types inferred from its
 // AppRouter. The vocabularies are repeated here (a frontend imports a service's types only)
 // and checked against the router's input types.
-
-export const tasksApi = tasks;
 
 export type PublishTaskInput = Parameters<typeof tasks.tasks.publish.mutate>[0];
 export type UpdateTaskInput = Parameters<typeof tasks.tasks.update.mutate>[0];

@@ -1,5 +1,5 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { identity } from '@tongxin/api-client';
+import { identity, tasks } from '@tongxin/api-client';
 import { ErrorNotice, ResourceList, describeError } from '@tongxin/ui';
 import { loadOrgs } from '../shared/org-options.ts';
 import { ReportingStyles } from '../shared/reporting-styles.tsx';
@@ -8,14 +8,14 @@ import { PublishTaskForm } from './publish-task-form.tsx';
 import { TaskCard } from './task-card.tsx';
 import { TaskProgressView } from './task-progress.tsx';
 import { TaskStyles } from './task-styles.tsx';
-import { tasksApi, type ManagedTask, type TaskStatus } from './tasks-api.ts';
+import { type ManagedTask, type TaskStatus } from './tasks-api.ts';
 
 const STATUSES: TaskStatus[] = ['published', 'draft', 'closed'];
 
 /** 任务 (一领): publish tasks for the caller's orgs, follow their claims and completions. */
 export default function TasksPage() {
   const [status, setStatus] = createSignal<TaskStatus | ''>('');
-  const [list, { refetch }] = createResource(status, (s) => tasksApi.tasks.manage.query(s ? { status: s } : {}));
+  const [list, { refetch }] = createResource(status, (s) => tasks.tasks.manage.query(s ? { status: s } : {}));
   const [orgs, orgs$] = createResource(loadOrgs);
   const [me] = createResource(() => identity.auth.me.query());
   const isDepartment = () => !me.error && (me()?.roles ?? []).some((grant) => grant.role === 'department');

@@ -39,7 +39,6 @@ export interface ChangeResult {
   replayed: boolean;
 }
 
-const LEDGER = new Set<string>(LEDGER_FIELDS);
 
 /**
  * The fields other services copy (reporting's members; identity's people, whose username is
@@ -177,5 +176,3 @@ export function oldestConfirmation(confirmed: Record<string, string>, createdAt:
   }
   return new Date(oldest);
 }
-
-export const isLedgerField = (field: string): field is LedgerField => LEDGER.has(field);
