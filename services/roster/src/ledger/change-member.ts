@@ -39,7 +39,6 @@ export interface ChangeResult {
   replayed: boolean;
 }
 
-
 /**
  * The fields other services copy (reporting's members; identity's people, whose username is
  * the phone and whose activation checks the ID tail): a change to one is a
