@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './database.ts';
+import { SYSTEM_ROLE, type Database } from './database.ts';
 import { createTestDatabase } from './testing/test-database.ts';
 import { OwnerRoleRefused, tenantTransaction } from './tenant-transaction.ts';
 
@@ -53,5 +53,18 @@ describe('the tenant transaction', () => {
     const owner = (await database.owner.execute(sql`select current_user as role`)).rows[0]!.role as string;
     const asOwner: Database = { ...database, appRole: owner };
     await expect(tenantTransaction(asOwner, { tenantId: 'a' }, async () => 'ran')).rejects.toBeInstanceOf(OwnerRoleRefused);
+  });
+
+  it('refuses a request role that may become tongxin_system, which bypasses RLS', async () => {
+    // Roles belong to the cluster: a name of its own, dropped again.
+    const probe = `probe_app_${Math.random().toString(36).slice(2, 10)}`;
+    await database.owner.execute(sql.raw(`create role ${probe} nologin`));
+    await database.owner.execute(sql.raw(`grant ${SYSTEM_ROLE} to ${probe}`));
+    try {
+      const member: Database = { ...database, appRole: probe };
+      await expect(tenantTransaction(member, { tenantId: 'a' }, async () => 'ran')).rejects.toBeInstanceOf(OwnerRoleRefused);
+    } finally {
+      await database.owner.execute(sql.raw(`drop role ${probe}`));
+    }
   });
 });

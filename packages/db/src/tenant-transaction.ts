@@ -18,7 +18,7 @@ export interface Scope {
 
 export class OwnerRoleRefused extends Error {
   constructor(role: string) {
-    super(`refusing to run request code as "${role}": it owns tables, is a superuser or bypasses RLS`);
+    super(`refusing to run request code as "${role}": it owns tables, is a superuser or bypasses RLS (or may become a role that does)`);
     this.name = 'OwnerRoleRefused';
   }
 }
@@ -75,7 +75,7 @@ async function pooledTransaction<T>(database: Database, scope: Scope, work: (tx:
   }
 }
 
-/** Checked once per database handle: the role must not own tables nor bypass RLS. */
+/** Checked once per database handle: the role must not own tables nor bypass RLS, nor be able to become a role that does. */
 function ensureAppRoleIsUnprivileged(database: Database): Promise<void> {
   let check = checkedRoles.get(database);
   if (!check) {
@@ -89,8 +89,10 @@ function ensureAppRoleIsUnprivileged(database: Database): Promise<void> {
 
 async function inspectRole(database: Database): Promise<void> {
   const role = database.appRole;
+  // A role that may SET ROLE to one that bypasses RLS (tongxin_system) is as privileged.
   const result = await database.owner.execute(sql`select
-      coalesce((select rolsuper or rolbypassrls from pg_roles where rolname = ${role}), true) as privileged,
+      coalesce((select bool_or(p.rolsuper or p.rolbypassrls) from pg_roles r join pg_roles p on pg_has_role(r.oid, p.oid, 'MEMBER')
+        where r.rolname = ${role}), true) as privileged,
       exists (select 1 from pg_tables where tableowner = ${role}) as owns_tables`);
   const row = result.rows[0] as { privileged: boolean; owns_tables: boolean } | undefined;
   if (!row || row.privileged || row.owns_tables) throw new OwnerRoleRefused(role);
