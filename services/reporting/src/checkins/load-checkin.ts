@@ -36,11 +36,9 @@ export async function loadCheckin(tx: Tx, checkinId: string, visible: SQL, lock:
   return row;
 }
 
-/** The caller's own county's check-in (the member's county), locked for a change. */
-export const loadCheckinForUpdate = (tx: Tx, checkinId: string, visible: SQL) => loadCheckin(tx, checkinId, visible, 'for update');
-
 type Lock = 'for update' | 'no lock';
 
+/** The same, or undefined: for a caller that tries its own county's row first (end-checkin.ts). */
 export async function findCheckin(tx: Tx, checkinId: string, visible: SQL, lock: Lock): Promise<CheckinRow | undefined> {
   const query = tx.select().from(checkins).where(sql`${checkins.id} = ${checkinId} and ${visible}`);
   const [row] = lock === 'for update' ? await query.for('update') : await query;
