@@ -90,6 +90,8 @@ export function checkinCopyTable(schema: PgSchema<string>) {
         }),
         // Nor can the destination take a copy over by rewriting its tenant_id (issue 13 D).
         pgPolicy('checkin_updates', { as: 'restrictive', for: 'update', using: sql`tenant_id = ${currentTenant}`, withCheck: sql`tenant_id = ${currentTenant}` }),
+        // Nor delete one: a copy ends only by the member's county's events (issue 13 D).
+        pgPolicy('checkin_deletes', { as: 'restrictive', for: 'delete', using: sql`tenant_id = ${currentTenant}` }),
         pgPolicy('checkin_scope', {
           as: 'permissive',
           for: 'all',

@@ -1,0 +1,1 @@
+CREATE POLICY "checkin_deletes" ON "scoring"."checkins" AS RESTRICTIVE FOR DELETE TO public USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')));
