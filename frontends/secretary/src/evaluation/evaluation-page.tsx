@@ -1,31 +1,31 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
+import { chinaYear } from '@tongxin/calendar';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, ResourceList, createAction, describeError } from '@tongxin/ui';
 import { saveFile } from '../excel/save-file.ts';
 import { recentYears } from '../points/period-fields.tsx';
-import { GRADES, scoringApi } from '../points/scoring-api.ts';
+import { scoringApi } from '../points/scoring-api.ts';
 import { BRANCH_KINDS, loadOrgs } from '../shared/org-options.ts';
-
-const TOWNSHIP_KINDS = ['township', 'street'];
-import { chinaDate } from '@tongxin/calendar';
 import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { TaskStyles } from '../tasks/task-styles.tsx';
 import { OrgSelect } from '../tree/org-select.tsx';
-import { gradeText, t } from './messages.ts';
+import { EvaluationStandards } from './evaluation-standards.tsx';
+import { t } from './messages.ts';
 import { ProposalCard } from './proposal-card.tsx';
+
+const TOWNSHIP_KINDS = ['township', 'street'];
 
 /** 考核评价: the annual proposals of an org's members, confirmed or changed with a reason, exported to Excel. */
 export default function EvaluationPage() {
   const [orgs, orgs$] = createResource(loadOrgs);
   const [picked, setPicked] = createSignal('');
-  const [year, setYear] = createSignal(Number(chinaDate(new Date()).slice(0, 4)));
+  const [year, setYear] = createSignal(chinaYear(new Date()));
   const branches = () => (orgs.error ? [] : (orgs() ?? []).filter((org) => BRANCH_KINDS.includes(org.kind)));
   // Townships (streets) too, above their branches: proposing for one covers all its branches.
   const selectable = (kind: string) => BRANCH_KINDS.includes(kind) || TOWNSHIP_KINDS.includes(kind);
   // The first branch in scope is the default: most secretaries have exactly one.
   const org = () => (orgs() ?? []).find((o) => o.id === picked()) ?? branches()[0];
   const [list, list$] = createResource(() => (org() ? { year: year(), orgId: org()!.id } : undefined), (input) => scoringApi.evaluation.list.query(input));
-  const [rules] = createResource(() => scoringApi.rules.list.query());
   const propose = createAction((input: { year: number; orgId: string }) => scoringApi.evaluation.propose.mutate(input));
   const confirmAll = createAction((input: { year: number; orgId: string }) => scoringApi.evaluation.confirmAll.mutate(input));
   const [said, setSaid] = createSignal('');
@@ -81,19 +81,7 @@ export default function EvaluationPage() {
       <TaskStyles />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <Show when={rules.latest}>
-        {(r) => (
-          <details style={{ margin: '0 0 0.75rem' }}>
-            <summary>{t('standards')}</summary>
-            <ul>
-              <For each={GRADES.filter((g) => g !== 'unqualified') as ('excellent' | 'qualified' | 'basic')[]}>
-                {(g) => <li>{t('standard', { grade: gradeText(g), points: format(r().thresholds[g].points), reports: format(r().thresholds[g].reports) })}</li>}
-              </For>
-              <li>{t('standardMeeting')}</li>
-            </ul>
-          </details>
-        )}
-      </Show>
+      <EvaluationStandards />
       <Show when={orgs.error}>
         <ErrorNotice message={describeError(orgs.error)} onRetry={orgs$.refetch} />
       </Show>
