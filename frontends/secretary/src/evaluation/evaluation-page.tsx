@@ -1,5 +1,5 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { chinaYear } from '@tongxin/calendar';
+import { chinaDate, chinaYear } from '@tongxin/calendar';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, ResourceList, createAction, describeError } from '@tongxin/ui';
 import { saveFile } from '../excel/save-file.ts';
