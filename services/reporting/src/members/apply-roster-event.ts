@@ -1,5 +1,6 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { repathCheckinDestinations } from '../checkins/repath-checkin-destinations.ts';
 import { closedOrgs, members, orgDirectory, processedEvents } from '../schema.ts';
 
 /** `roster.member_created`: path and status since roster sends them; events recorded before lack them. */
@@ -95,13 +96,14 @@ async function memberUpdated(tx: Tx, tenantId: string, p: MemberUpdated) {
 async function orgMoved(tx: Tx, tenantId: string, p: OrgMoved) {
   const rest = p.fromPath.length + 1;
   const under = (column: string) => sql.raw(`left(${column}, ${p.fromPath.length})`);
-  const repath = (table: string, column: string, tenantColumn = 'tenant_id') =>
+  const repath = (table: string, column: string) =>
     tx.execute(sql`update ${sql.raw(table)} set ${sql.raw(column)} = ${p.toPath} || substr(${sql.raw(column)}, ${rest})
-      where ${sql.raw(tenantColumn)} = ${tenantId} and ${under(column)} = ${p.fromPath}`);
+      where tenant_id = ${tenantId} and ${under(column)} = ${p.fromPath}`);
   await repath('reporting.members', 'org_path');
   await repath('reporting.checkins', 'org_path');
-  // Check-ins into this county's orgs, also from members of other counties.
-  await repath('reporting.checkins', 'dest_org_path', 'dest_tenant_id');
+  // Check-ins into this county's orgs, also from members of other counties: those rows are
+  // the member's county's, so they move through the function that checks the other side.
+  await repathCheckinDestinations(tx, p.fromPath, p.toPath);
   await repath('reporting.meetings', 'org_path');
   await repath('reporting.suggestions', 'to_org_path');
   await repath('reporting.org_directory', 'path');
