@@ -278,6 +278,14 @@ function definerRegistry(r: CrossCountyRows): Record<string, { call: SQL; wrongC
         { who: "another county's system work", scope: { tenantId: A, tenantWide: true }, refusal: '0' },
       ],
     },
+    'roster.repath_grantee_orgs(uuid)': {
+      call: sql`select roster.repath_grantee_orgs(${r.b.branchId}::uuid)::text as outcome`,
+      wrongCallers: [
+        { who: "a secretary of the county outside the org's subtree", scope: { tenantId: B, orgIds: [r.bOther], userId: 'sec-b-other' }, refusal: '-1' },
+        { who: "another county naming the org (it is not that county's)", scope: { tenantId: A, tenantWide: true }, refusal: '-1' },
+        { who: 'a transaction of no county', scope: { tenantId: null, tenantWide: true }, refusal: '42501' },
+      ],
+    },
     'roster.accept_transfer_from_county(uuid,uuid,uuid,timestamp with time zone)': {
       call: sql`select roster.accept_transfer_from_county(${r.ids.transfer}::uuid, ${r.b.branchId}::uuid, ${r.b.id}::uuid, ${now}) as outcome`,
       wrongCallers: receiver,
@@ -439,12 +447,15 @@ describe('SECURITY DEFINER functions', () => {
 
   it('every SECURITY DEFINER function in a service schema has a fixed search_path and is guarded', async () => {
     const definers = await h.database.owner.execute(sql`
-      select p.oid::regprocedure::text as signature, (select c from unnest(p.proconfig) c where c like 'search_path=%') as search_path
+      select p.oid::regprocedure::text as signature, (select c from unnest(p.proconfig) c where c like 'search_path=%') as search_path,
+        has_function_privilege('public', p.oid, 'execute') as public_execute
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
       order by 1`);
     // Only the system schemas: no schema a caller could create objects in (public) is searched.
     expect(definers.rows.filter((d) => d.search_path !== 'search_path=pg_catalog, pg_temp')).toEqual([]);
+    // Only the request role may call them: not PUBLIC, which is every role of the cluster.
+    expect(definers.rows.filter((d) => d.public_execute)).toEqual([]);
     const registry = definerRegistry(r);
     expect(definers.rows.map((d) => d.signature)).toEqual(Object.keys(registry).sort());
 

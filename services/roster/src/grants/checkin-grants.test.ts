@@ -163,6 +163,32 @@ describe('with the grant, exactly the granted fields', () => {
   });
 });
 
+describe('the destination moves its org', () => {
+  it("a grant into the moved org follows it: the new parent's secretary reads the member, the grant's path is the org's new one", async () => {
+    const orgsCall = (name: string) => `/api/roster/trpc/orgs.${name}`;
+    const created = await h.mutate(orgsCall('create'), {
+      as: as.department('rc'),
+      input: { parentId: ids.rcDepartment, kind: 'township', name: '土桥镇党委', idempotencyKey: 'rc-township-1' },
+    });
+    expect(created.error).toBeNull();
+    const township = created.data.id as string;
+    const moved = await h.mutate(orgsCall('move'), { as: as.department('rc'), input: { orgId: ids.rcFlow, newParentId: township, idempotencyKey: 'rc-move-1' } });
+    expect(moved.error).toBeNull();
+    // The grant is 永兴's row: 汝城's move reaches it only through roster.repath_grantee_orgs.
+    const [grant] = await db.rows(sql`select grantee_org_path from roster.ledger_grants where checkin_id = ${checkinId}`);
+    expect(grant!.grantee_org_path).toBe(`${paths.rcDepartment}${township}/${ids.rcFlow}/`);
+    const townshipSecretary = { tenantId: 'rc', userId: 'sec-rc-township', roles: [{ role: 'secretary' as const, orgId: township }] };
+    const { data } = await h.query(roster('members'), { as: townshipSecretary, input: {} });
+    expect(data.map((m: any) => m.data.name)).toEqual(['李明']);
+    // And back, for the tests after this one: the fixture put the flow branch right under the
+    // department, where the tree's rules no longer let a move put it.
+    await h.database.owner.execute(sql`update roster.orgs set parent_id = ${ids.rcDepartment}, path = ${paths.rcFlow} where id = ${ids.rcFlow}`);
+    await h.database.owner.execute(sql`update roster.org_directory set path = ${paths.rcFlow} where org_id = ${ids.rcFlow}`);
+    await h.database.owner.execute(sql`update roster.members set org_path = ${paths.rcFlow} where branch_id = ${ids.rcFlow}`);
+    await h.database.owner.execute(sql`update roster.ledger_grants set grantee_org_path = ${paths.rcFlow} where checkin_id = ${checkinId}`);
+  });
+});
+
 describe('after revocation, nothing again', () => {
   it('ending the check-in revokes the grant, once, and empties its copy', async () => {
     h.clock.now = new Date('2026-12-01T09:00:00+08:00');
