@@ -23,4 +23,4 @@ export async function publishBenchTask(owner: pg.Client | pg.Pool, title: string
   return task.rows[0].id as string;
 }
 
-export const claimInput = (taskId: string, idempotencyKey: string) => ({ taskTenantId: TENANT, taskId, idempotencyKey });
+export const claimInput = (taskId: string, idempotencyKey: string) => ({ taskId, idempotencyKey });

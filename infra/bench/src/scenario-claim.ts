@@ -45,7 +45,7 @@ export async function runClaim(options: { adminUrl: string; driver: 'pg' | 'neon
         const lit = (v: string) => db.escapeLiteral(v);
         // One round trip: what tenantTransaction sets that the function reads, then the call.
         const results = (await db.query(`begin; select set_config('app.tenant_id', ${lit(TENANT)}, true), set_config('app.user_id', ${lit(m.userId)}, true);
-          select claim, created, refusal from tasks.take_place(${lit(TENANT)}, ${lit(rawTasks[round]!)}::uuid, ${lit(crypto.randomUUID())}, now()); commit`)) as unknown as pg.QueryResult[];
+          select claim, created, refusal from tasks.take_place(${lit(rawTasks[round]!)}::uuid, ${lit(crypto.randomUUID())}, now()); commit`)) as unknown as pg.QueryResult[];
         const answer = results[2]!.rows[0] as { created: boolean; refusal: string | null };
         if (!answer.created) throw new Error(`raw claim refused: ${answer.refusal}`);
       } catch (error) {
