@@ -57,9 +57,9 @@ export async function listCountyInDirectory(tx: Tx, tenantId: string): Promise<n
 
 /**
  * One-off: directory entries for orgs created before the directory existed (the seed calls
- * it). Runs as the owner, one transaction per tenant with app.tenant_id set, because RLS is
- * forced on the directory (an owner that is not a superuser, as on Neon, is bound by it).
- * Without `tenantIds` it reads them from the orgs, which only an owner bypassing RLS sees.
+ * it). Pass `database.system` (tongxin_system, which bypasses RLS): one transaction per tenant
+ * with app.tenant_id set all the same, so the directory's own policies hold for what it writes.
+ * Without `tenantIds` it reads them from the orgs, which only a role bypassing RLS sees.
  */
 export async function backfillDirectory(db: Db, tenantIds?: readonly string[]): Promise<number> {
   const tenants = tenantIds ?? (await db.execute(sql`select distinct tenant_id from roster.orgs`)).rows.map((r) => String(r.tenant_id));
