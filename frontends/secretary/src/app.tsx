@@ -36,12 +36,18 @@ export default function SecretaryApp(props: RemoteAppProps) {
   createEffect(on(pageKey, () => area && focusHeading(area), { defer: true }));
 
   // The nav offers each caller the pages of their seats; the department needs no tree to know.
+  // Neither read may fail the view: without them the nav offers the roster only, and the page
+  // itself says what went wrong (a lost connection, say) with its own Retry.
   const [me] = createResource(() => identity.auth.me.query());
+  const roles = () => (me.error ? undefined : me()?.roles);
   const [held] = createResource(
-    () => me() && !me()!.roles.some((grant) => grant.role === 'department') && me()!.roles,
+    () => roles()?.some((grant) => grant.role === 'department') === false && roles(),
     () => roster.orgs.tree.query({ includeClosed: false }),
   );
-  const pages = createMemo(() => (me() ? pagesFor(seatsOf(me()!.roles, held() ?? [])) : []));
+  const pages = createMemo(() => {
+    const granted = roles();
+    return granted ? pagesFor(seatsOf(granted, held.error ? [] : (held() ?? []))) : [];
+  });
 
   return (
     <div class="secretary" ref={area}>
