@@ -61,8 +61,6 @@ export const ZPersonalPatch = z
   .strict();
 export type PersonalPatch = z.infer<typeof ZPersonalPatch>;
 
-export const ZIdempotencyKey = z.string().min(8).max(80);
-
 export const ZContactAttempt = z.object({
   attemptedOn: ZPastDate,
   channel: z.enum(CONTACT_CHANNELS),

@@ -1,4 +1,4 @@
-import { staffProcedure } from '@tongxin/trpc';
+import { staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { issueActivationCodes } from './issue-activation-codes.ts';
@@ -10,7 +10,7 @@ export const ZIssueActivationInput = z
   .object({
     memberIds: z.array(z.uuid('a member id')).min(1, 'choose at least one member').max(500, 'at most 500 members at once').optional(),
     branchId: z.uuid('a branch id').optional(),
-    idempotencyKey: z.string().trim().min(8, 'a key for this request').max(64),
+    idempotencyKey: ZIdempotencyKey,
   })
   .refine((input) => (input.memberIds ? 1 : 0) + (input.branchId ? 1 : 0) === 1, { message: 'choose members or one branch', path: ['memberIds'] });
 

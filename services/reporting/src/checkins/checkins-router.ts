@@ -1,4 +1,4 @@
-import { actingProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
+import { actingProcedure, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { decideCheckin } from './decide-checkin.ts';
@@ -7,7 +7,6 @@ import { listCheckinInbox, listHomeCheckins, listMyCheckins } from './list-check
 import { requestCheckin } from './request-checkin.ts';
 import { resubmitCheckin } from './resubmit-checkin.ts';
 
-const ZIdempotencyKey = z.string().min(8).max(100);
 const ZStatus = z.enum(['pending', 'accepted', 'refused', 'returned', 'ended', 'withdrawn']);
 
 export const ZRequestCheckinInput = z.object({

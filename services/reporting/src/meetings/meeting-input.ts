@@ -1,3 +1,4 @@
+import { ZIdempotencyKey } from '@tongxin/trpc';
 import { z } from 'zod';
 import { ZPeriod } from '../monthly-reports/period.ts';
 
@@ -25,7 +26,7 @@ export const ZScheduleMeetingInput = z
     endsAt: ZInstant,
     /** Until when a meeting report counts as attended (视同参会); default 7 days after the end. */
     reportDeadline: ZInstant.optional(),
-    idempotencyKey: z.string().min(8).max(80),
+    idempotencyKey: ZIdempotencyKey,
   })
   .superRefine((input, ctx) => {
     // Members must know where to go or what to open.

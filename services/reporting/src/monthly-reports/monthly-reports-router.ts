@@ -1,4 +1,4 @@
-import { actingProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
+import { actingProcedure, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { listMyReports, getMonthlyReport } from './read-monthly-reports.ts';
@@ -8,7 +8,6 @@ import { acknowledgeMonthlyReport, commentOnMonthlyReport } from './review-month
 import { submitMonthlyReport } from './submit-monthly-report.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const ZIdempotencyKey = z.string().min(8).max(100);
 
 export const ZSubmitMonthlyReportInput = z
   .object({

@@ -1,4 +1,4 @@
-import { memberProcedure, staffProcedure } from '@tongxin/trpc';
+import { memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { advanceSuggestion } from './advance-suggestion.ts';
@@ -13,7 +13,7 @@ export const ZSendSuggestionInput = z.object({
   category: z.enum(SUGGESTION_CATEGORIES),
   title: z.string().trim().min(1).max(100),
   body: z.string().trim().min(1).max(2000),
-  idempotencyKey: z.string().min(8).max(80),
+  idempotencyKey: ZIdempotencyKey,
 });
 export const ZAdvanceSuggestionInput = z.object({
   suggestionId: z.uuid(),

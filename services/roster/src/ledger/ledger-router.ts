@@ -1,5 +1,5 @@
-import { ZIdempotencyKey, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
-import { badField, memberProcedure, staffProcedure } from '@tongxin/trpc';
+import { ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
+import { badField, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';

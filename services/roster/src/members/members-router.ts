@@ -1,5 +1,5 @@
-import { MEMBER_STATUSES, ZIdempotencyKey, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
-import { badField, departmentProcedure, memberProcedure, secretaryProcedure, staffProcedure } from '@tongxin/trpc';
+import { MEMBER_STATUSES, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
+import { badField, departmentProcedure, memberProcedure, secretaryProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
-import { ZContactAttempt, ZIdempotencyKey, ZLostContactReason, ZPastDate } from '@tongxin/ledger';
-import { actingProcedure } from '@tongxin/trpc';
+import { ZContactAttempt, ZLostContactReason, ZPastDate } from '@tongxin/ledger';
+import { actingProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';

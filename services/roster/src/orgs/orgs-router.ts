@@ -1,5 +1,5 @@
-import { ZIdempotencyKey } from '@tongxin/ledger';
-import { actingProcedure, authedProcedure, departmentProcedure, staffProcedure } from '@tongxin/trpc';
+
+import { actingProcedure, authedProcedure, departmentProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { closeOrg } from './close-org.ts';

@@ -1,5 +1,5 @@
-import { ZIdempotencyKey } from '@tongxin/ledger';
-import { actingProcedure } from '@tongxin/trpc';
+
+import { actingProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findSubject } from '../mobility/find-subject.ts';

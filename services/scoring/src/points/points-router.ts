@@ -1,5 +1,5 @@
-import { ZIdempotencyKey } from '@tongxin/ledger';
-import { actingProcedure, departmentProcedure, memberProcedure, staffProcedure } from '@tongxin/trpc';
+
+import { actingProcedure, departmentProcedure, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
-import { ZIdempotencyKey } from '@tongxin/ledger';
-import { departmentProcedure, staffProcedure } from '@tongxin/trpc';
+
+import { departmentProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from './activity-rules.ts';

@@ -1,7 +1,7 @@
-import { memberProcedure } from '@tongxin/trpc';
+import { memberProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { ZIdempotencyKey } from '../tasks/task-input.ts';
+
 import { claimTask } from './claim-task.ts';
 import { listMyClaims } from './list-my-claims.ts';
 import { withdrawClaim } from './withdraw-claim.ts';

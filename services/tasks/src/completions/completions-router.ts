@@ -1,7 +1,7 @@
-import { memberProcedure, staffProcedure } from '@tongxin/trpc';
+import { memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { ZIdempotencyKey } from '../tasks/task-input.ts';
+
 import { listPendingCompletions } from './list-pending-completions.ts';
 import { reviewCompletion } from './review-completion.ts';
 import { submitCompletion } from './submit-completion.ts';

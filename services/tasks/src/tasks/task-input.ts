@@ -1,9 +1,9 @@
+import { ZIdempotencyKey } from '@tongxin/trpc';
 import { z } from 'zod';
 import { TARGET_UNITS, TASK_KINDS, VISIBILITIES } from '../schema/scope.ts';
 
 // The task's input schemas, shared by publish and update (the secretary's form speaks these).
 
-export const ZIdempotencyKey = z.string().min(8).max(80);
 export const ZTaskKind = z.enum(TASK_KINDS);
 export const ZTarget = z.object({ amount: z.number().int().min(1).max(100_000_000), unit: z.enum(TARGET_UNITS) });
 
