@@ -3,3 +3,4 @@ export * from './id-card.ts';
 export * from './member-input.ts';
 export * from './org-kinds.ts';
 export * from './id-tail-digest.ts';
+export * from './task-words.ts';

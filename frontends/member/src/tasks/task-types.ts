@@ -8,5 +8,3 @@ export type Evidence = Claim['evidence'];
 export type Target = NonNullable<Task['target']>;
 export type Study = NonNullable<Task['study']>;
 
-export const KINDS = ['sell_products', 'find_jobs', 'donation', 'promotion', 'study', 'volunteer', 'other'] as const;
-export type Kind = (typeof KINDS)[number];

@@ -1,3 +1,4 @@
+import { TASK_KINDS, type TaskKind } from '@tongxin/ledger';
 import { For, Show, createSignal } from 'solid-js';
 import { tasks } from '@tongxin/api-client';
 import { ResourceList } from '@tongxin/ui';
@@ -9,7 +10,7 @@ import { createStableList } from './stable-list.ts';
 import { TaskCard } from './task-card.tsx';
 import { kindLabel } from './task-facts.tsx';
 import { TaskStyles } from './task-styles.tsx';
-import { KINDS, type Claim, type Kind, type Task } from './task-types.ts';
+import { type Claim, type Task } from './task-types.ts';
 
 /** Claims that still ask something of the member first; finished ones last. */
 const ORDER: Record<string, number> = { rejected: 0, active: 1, submitted: 2, approved: 3, withdrawn: 4 };
@@ -17,7 +18,7 @@ const finished = (claim: Claim) => claim.status === 'approved' || claim.status =
 
 /** 任务: my claims (report done, answer a rejection, withdraw) and the tasks offered to me (claim). */
 export default function TasksPage(props: { me?: Profile }) {
-  const [kind, setKind] = createSignal<Kind | ''>('');
+  const [kind, setKind] = createSignal<TaskKind | ''>('');
   const [myCity, setMyCity] = createSignal(false);
   const [said, setSaid] = createSignal('');
   const [offered, { refetch: refetchOffered }] = createStableList(
@@ -86,9 +87,9 @@ export default function TasksPage(props: { me?: Profile }) {
       <div class="filters" role="group" aria-label={m('filters')}>
         <div class="field">
           <label for="task-kind">{m('kindFilter')}</label>
-          <select id="task-kind" value={kind()} onChange={(event) => setKind(event.currentTarget.value as Kind | '')}>
+          <select id="task-kind" value={kind()} onChange={(event) => setKind(event.currentTarget.value as TaskKind | '')}>
             <option value="">{m('allKinds')}</option>
-            <For each={KINDS}>{(value) => <option value={value}>{kindLabel(value)}</option>}</For>
+            <For each={TASK_KINDS}>{(value) => <option value={value}>{kindLabel(value)}</option>}</For>
           </select>
         </div>
         <label class="choice" style={{ 'align-items': 'center' }}>

@@ -23,8 +23,4 @@ export type StudyFormat = NonNullable<PublishTaskInput['study']>['format'];
 export type TaskStatus = ManagedTask['status'];
 export type ClaimStatus = TaskClaim['status'];
 
-export const TASK_KINDS = ['sell_products', 'find_jobs', 'donation', 'promotion', 'study', 'volunteer', 'other'] as const satisfies readonly TaskKind[];
-export const TARGET_UNITS = ['boxes', 'orders', 'jobs', 'yuan', 'people', 'items', 'hours'] as const satisfies readonly TargetUnit[];
-export const VISIBILITIES = ['org', 'tenant_mobile', 'flow_org'] as const satisfies readonly Visibility[];
-export const PHOTO_RULES = ['none', 'optional', 'required'] as const satisfies readonly PhotoRule[];
-export const STUDY_FORMATS = ['text', 'pdf', 'link'] as const satisfies readonly StudyFormat[];
+export { PHOTO_RULES, STUDY_FORMATS, TARGET_UNITS, TASK_KINDS, VISIBILITIES } from '@tongxin/ledger';

@@ -5,19 +5,7 @@ import { pgSchema } from 'drizzle-orm/pg-core';
 
 export const tasks = pgSchema('tasks');
 
-export const TASK_KINDS = ['sell_products', 'find_jobs', 'donation', 'promotion', 'study', 'volunteer', 'other'] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-
-export const TARGET_UNITS = ['boxes', 'orders', 'jobs', 'yuan', 'people', 'items', 'hours'] as const;
-export type TargetUnit = (typeof TARGET_UNITS)[number];
-
-/**
- * Who a published task reaches: `org` the members under the publisher org, `tenant_mobile`
- * every mobile or lost-contact member of the county (the department's), `flow_org` the
- * members under a flow organization plus those checked in there, also from another county.
- */
-export const VISIBILITIES = ['org', 'tenant_mobile', 'flow_org'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+export { TARGET_UNITS, TASK_KINDS, VISIBILITIES, type TargetUnit, type TaskKind, type Visibility } from '@tongxin/ledger';
 
 export const TASK_STATUSES = ['draft', 'published', 'closed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -1,3 +1,4 @@
+import { PHOTO_RULES, STUDY_FORMATS } from '@tongxin/ledger';
 import { ZIdempotencyKey } from '@tongxin/trpc';
 import { z } from 'zod';
 import { TARGET_UNITS, TASK_KINDS, VISIBILITIES } from '../schema/scope.ts';
@@ -13,7 +14,7 @@ export const ZTarget = z.object({ amount: z.number().int().min(1).max(100_000_00
  */
 export const ZEvidence = z
   .object({
-    photo: z.enum(['none', 'optional', 'required']),
+    photo: z.enum(PHOTO_RULES),
     photoReason: z.string().trim().max(200).nullable().default(null),
     text: z.boolean(),
     number: z.boolean(),
@@ -28,7 +29,7 @@ export const STUDY_EVIDENCE = { photo: 'none', photoReason: null, text: false, n
 
 export const ZStudy = z
   .object({
-    format: z.enum(['text', 'pdf', 'link']),
+    format: z.enum(STUDY_FORMATS),
     body: z.string().trim().max(20_000).nullable().default(null),
     url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
   })
