@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { listMyReports, getMonthlyReport } from './read-monthly-reports.ts';
 import { ZPeriod } from './period.ts';
 import { reportingRate, reportingStatus } from './reporting-status.ts';
-import { acknowledgeMonthlyReport, commentOnMonthlyReport } from './review-monthly-report.ts';
+import { acknowledgeMonthlyReport } from './acknowledge-monthly-report.ts';
+import { commentOnMonthlyReport } from './comment-on-monthly-report.ts';
 import { submitMonthlyReport } from './submit-monthly-report.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

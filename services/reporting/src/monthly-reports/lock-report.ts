@@ -1,0 +1,16 @@
+import type { Tx } from '@tongxin/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { monthlyReports } from '../schema.ts';
+
+/** A report in the caller's scope, locked for the secretary's acknowledgement or reply. */
+export async function lockReport(tx: Tx, tenantId: string, reportId: string) {
+  // RLS shows a staff caller only reports of members in their subtree.
+  const [report] = await tx
+    .select({ id: monthlyReports.id, userId: monthlyReports.userId, memberId: monthlyReports.memberId, period: monthlyReports.period, acknowledgedAt: monthlyReports.acknowledgedAt })
+    .from(monthlyReports)
+    .where(and(eq(monthlyReports.tenantId, tenantId), eq(monthlyReports.id, reportId)))
+    .for('update');
+  if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such report in your scope' });
+  return report;
+}
