@@ -38,7 +38,8 @@ export const monthlyReports = reporting
       uniqueIndex('monthly_reports_member_period').on(t.tenantId, t.userId, t.period),
       index('monthly_reports_period').on(t.tenantId, t.period),
       tenantPolicy('restrictive'),
-      pgPolicy('own_or_department', {
+      // The member themself, a secretary whose scope shows the member, and the department.
+      pgPolicy('own_or_in_scope', {
         as: 'permissive',
         for: 'all',
         using: sql`${tenantWide} or ${t.userId} = ${currentUser} or (${t.memberId} is not null and ${memberVisible(t.tenantId, t.memberId)})`,
