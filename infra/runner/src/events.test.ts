@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@tongxin/auth';
 import { relayOutbox, type DomainEvent } from '@tongxin/db';
 import { rosterSchema } from '@tongxin/roster';
-import { applyRosterEvent } from '@tongxin/scoring';
+import { applyCopyEventToScoring } from '@tongxin/scoring';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,13 +36,13 @@ describe('events from roster to scoring', () => {
     const delivered: DomainEvent[] = [];
     const relayed = await relayOutbox(h.database, rosterSchema.outbox, async (event) => {
       delivered.push(event);
-      expect(await applyRosterEvent(h.database, event)).toBe('applied');
+      expect(await applyCopyEventToScoring(h.database, event)).toBe('applied');
     });
     expect(relayed).toBe(1);
     expect(await scoringCount()).toBe(before + 1);
 
     // The same event delivered again (a crash between delivery and marking it delivered).
-    expect(await applyRosterEvent(h.database, delivered[0]!)).toBe('duplicate');
+    expect(await applyCopyEventToScoring(h.database, delivered[0]!)).toBe('duplicate');
     expect(await scoringCount()).toBe(before + 1);
     // And the relay does not deliver it twice itself.
     expect(await relayOutbox(h.database, rosterSchema.outbox, async () => expect.fail('delivered twice'))).toBe(0);

@@ -6,6 +6,3 @@ import { checkins, members, orgs, processedEvents } from '../schema.ts';
  * (@tongxin/copies), each event once (`scoring.processed_events`).
  */
 export const applyCopyEventToScoring = createCopyConsumer({ copies: { members, orgs, checkins }, processed: processedEvents });
-
-/** The name the runner's relay used before the copies (infra/runner/src/start.ts): the same consumer. */
-export const applyRosterEvent = applyCopyEventToScoring;
