@@ -1,3 +1,4 @@
+import { chinaMonth } from '@tongxin/calendar';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -140,7 +141,7 @@ export function createHttpPoster(base: string, concurrency: number) {
 
 /** This month in China time, the one period always open for reports. */
 export function currentPeriod(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  return chinaMonth(now);
 }
 
 /** What a member writes: realistic length, different per member. */

@@ -1,10 +1,9 @@
+import { chinaDate } from '@tongxin/calendar';
 import type { Database } from '@tongxin/db';
 import { runEscalation } from '@tongxin/reporting';
 import { proposePlacements } from '@tongxin/roster';
 
 const HOUR = 60 * 60 * 1000;
-/** The calendar day in China (UTC+8, no daylight saving): jobs run once per such day. */
-const chinaDay = (at: Date) => new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 
 /**
  * Once at start and then once per China calendar day: the roster's 6-month rule proposes
@@ -16,7 +15,8 @@ export function scheduleDailyJobs(database: Database, now: () => Date = () => ne
   let lastDay: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = async () => {
-    const day = chinaDay(now());
+    // Once per Beijing calendar day: 00:30 Beijing time is still the day before in UTC.
+    const day = chinaDate(now());
     if (day !== lastDay) {
       try {
         const results = await proposePlacements(database, now());

@@ -1,3 +1,4 @@
+import { chinaMonth, chinaYear } from '@tongxin/calendar';
 import { format } from '@tongxin/i18n';
 import { m } from './messages.ts';
 
@@ -10,9 +11,8 @@ export type Period = { year: number; month?: number; quarter?: number };
  * period there, whatever the phone's time zone.
  */
 export function periodOf(span: Span, now = new Date()): Period {
-  const china = new Date(now.getTime() + 8 * 3600_000);
-  const year = china.getUTCFullYear();
-  const month = china.getUTCMonth() + 1;
+  const year = chinaYear(now);
+  const month = Number(chinaMonth(now).slice(5, 7));
   if (span === 'month') return { year, month };
   if (span === 'quarter') return { year, quarter: Math.ceil(month / 3) };
   return { year };

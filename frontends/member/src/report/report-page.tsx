@@ -6,7 +6,7 @@ import { day, when } from '../parts/when.ts';
 import type { Profile } from '../profile.ts';
 import { bigButton } from '../touch.ts';
 import { m } from './messages.ts';
-import { currentPeriod } from './period.ts';
+import { chinaMonth } from '@tongxin/calendar';
 import { ReportForm } from './report-form.tsx';
 import type { Report } from './report-types.ts';
 
@@ -32,7 +32,8 @@ function ReportCard(props: { report: Report }) {
 
 /** 月报: this month's report (send, or change it until acknowledged) and the earlier ones. */
 export default function ReportPage(props: { me: Profile; onLedgerChanged: () => void }) {
-  const period = currentPeriod();
+  // Reports are due per calendar month in Beijing, whatever the phone's clock says.
+  const period = chinaMonth(new Date());
   const [reports, { refetch }] = createResource(() => reporting.monthlyReports.mine.query());
   const [editing, setEditing] = createSignal(false);
   const [said, setSaid] = createSignal('');

@@ -1,3 +1,4 @@
+import { chinaMonth, previousMonth } from '@tongxin/calendar';
 import type { Database } from '@tongxin/db';
 import { reportingSchema } from '@tongxin/reporting';
 import { STALE_AFTER_DAYS } from '@tongxin/ledger';
@@ -26,9 +27,7 @@ const STUDY = ['学习党的二十届四中全会精神', '观看党课视频《
 
 /** `YYYY-MM` of the month before `now`, in China time. */
 export function lastMonth(now: Date): string {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const first = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1);
-  return new Date(first - 86_400_000).toISOString().slice(0, 7);
+  return previousMonth(chinaMonth(now));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { chinaDate } from '@tongxin/calendar';
 import type { Tx } from '@tongxin/db';
 import type { ImportError, ImportRow } from '@tongxin/ledger/xlsx/fields';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -29,8 +30,6 @@ export interface ImportResult {
 
 type MemberRow = typeof members.$inferSelect;
 
-/** Today in China (UTC+8): the date on the secretary's calendar. */
-const chinaDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const asText = (value: unknown) => (value === null || value === undefined || value === '' ? null : String(value));
 
 /**

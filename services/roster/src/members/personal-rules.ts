@@ -1,8 +1,6 @@
+import { chinaDate } from '@tongxin/calendar';
 import { birthDateOf, genderOf, type LedgerPatch, type PersonalPatch } from '@tongxin/ledger';
 import { badField } from '@tongxin/trpc';
-
-/** Today in China (UTC+8), the date a secretary or member sees on their calendar. */
-const todayAt = (now: Date) => new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 /**
  * Rules the field schemas cannot check alone: dates against the service's clock (not the
@@ -15,7 +13,8 @@ export function checkPersonalAndLedger(
   at: { personal: '' | 'personal.'; ledger: 'ledger.' },
 ): void {
   const personal = input.personal ?? {};
-  const today = todayAt(now);
+  // Today on the secretary's or member's calendar (Beijing).
+  const today = chinaDate(now);
   const dates = [[`${at.personal}birthDate`, personal.birthDate], [`${at.personal}joinedOn`, personal.joinedOn], [`${at.ledger}awaySince`, input.ledger?.awaySince]];
   for (const [field, value] of dates) {
     if (value && value > today) throw badField(field!, 'a date in the future');

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@tongxin/db';
 import { z } from 'zod';
-import { chinaMonthOf, monthStart, ZMonth } from '../periods/period.ts';
+import { chinaMonth, monthRange } from '@tongxin/calendar';
+import { ZMonth } from '../periods/period.ts';
 import type { ActivityKind } from '../rules/activity-rules.ts';
 
 /**
@@ -56,7 +57,7 @@ const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
     const p = z.object({ memberId: ZMemberId, userId: ZId.nullish(), period: ZMonth }).safeParse(event.payload);
     if (!p.success) return null;
     // A report belongs to the month it reports on, even when sent in the first days of the next.
-    return award(event.tenantId, p.data.memberId, p.data.userId, 'monthly_report', p.data.period, monthStart(p.data.period), p.data.period);
+    return award(event.tenantId, p.data.memberId, p.data.userId, 'monthly_report', p.data.period, monthRange(p.data.period).start, p.data.period);
   },
   [SCORED_TOPICS.checkinGranted]: (event) => {
     // Written in the member's county when the grant stands; the points go to the member there.
@@ -106,7 +107,7 @@ function instant(value: string | undefined, event: DomainEvent): Date {
 function award(
   tenantId: string, memberId: string, userId: string | null | undefined, kind: ActivityKind, subject: string, activityAt: Date, label: string | null = null,
 ): ScoredActivity {
-  return { action: 'award', tenantId, memberId, userId: userId ?? null, kind, subject, activityAt, period: chinaMonthOf(activityAt), label };
+  return { action: 'award', tenantId, memberId, userId: userId ?? null, kind, subject, activityAt, period: chinaMonth(activityAt), label };
 }
 
 /**

@@ -1,25 +1,7 @@
 import { z } from 'zod';
 
-// Months, quarters and years are China calendar ones (UTC+8, no daylight saving): an
-// activity at 07:00 Beijing time on 1 March belongs to March although it is still February
-// in UTC. Ledger entries carry their month as `YYYY-MM`, so a period is a range of months.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The China calendar month (`YYYY-MM`) of an instant. */
-export function chinaMonthOf(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
-}
-
-/** The China calendar year of an instant. */
-export function chinaYearOf(at: Date): number {
-  return Number(chinaMonthOf(at).slice(0, 4));
-}
-
-/** The first instant of a `YYYY-MM` month in China time. */
-export function monthStart(month: string): Date {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m - 1, 1) - CHINA_OFFSET_MS);
-}
+// Months, quarters and years are China calendar ones (@tongxin/calendar). Ledger entries
+// carry their month as `YYYY-MM`, so a period is a range of months.
 
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 

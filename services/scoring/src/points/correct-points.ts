@@ -2,7 +2,7 @@ import type { Tx } from '@tongxin/db';
 import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import { chinaMonthOf, monthStart } from '../periods/period.ts';
+import { chinaMonth, monthRange } from '@tongxin/calendar';
 import { members, pointsLedger } from '../schema.ts';
 import { entryView } from './entry-view.ts';
 
@@ -26,7 +26,7 @@ export async function correctPoints(tx: Tx, author: { tenantId: string; userId: 
   const [member] = await tx.select({ memberId: members.memberId, userId: members.userId }).from(members).where(eq(members.memberId, input.memberId));
   if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your organizations' });
   refuseDecidingAboutOneself(author.userId, member.userId);
-  const current = chinaMonthOf(now);
+  const current = chinaMonth(now);
   const period = input.period ?? current;
   if (period > current) throw badField('period', 'a correction may not count in a month that has not begun');
 
@@ -41,7 +41,7 @@ export async function correctPoints(tx: Tx, author: { tenantId: string; userId: 
       reason: input.reason,
       source: 'correction',
       period,
-      activityAt: period === current ? now : monthStart(period),
+      activityAt: period === current ? now : monthRange(period).start,
       authorUserId: author.userId,
       authorName: author.name,
       idempotencyKey: input.idempotencyKey,

@@ -3,7 +3,8 @@ import { actingProcedure, departmentProcedure, memberProcedure, staffProcedure, 
 import type { TRPCRouterRecord } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
-import { chinaYearOf, withPeriod, ZMonth, ZPeriod } from '../periods/period.ts';
+import { chinaYear } from '@tongxin/calendar';
+import { withPeriod, ZMonth, ZPeriod } from '../periods/period.ts';
 import { members } from '../schema.ts';
 import { correctPoints } from './correct-points.ts';
 import { listMemberEntries } from './list-member-entries.ts';
@@ -28,7 +29,7 @@ export const ZCorrectPointsInput = z.object({
 export const pointsRouter = {
   /** My points: balance, every entry, my place in my branch and my branch's among the township's. */
   mine: memberProcedure.input(ZMyPointsInput).query(({ ctx, input }) => {
-    const period = input?.period ?? { year: chinaYearOf(ctx.deps.now()) };
+    const period = input?.period ?? { year: chinaYear(ctx.deps.now()) };
     return readMyPoints(ctx.tx, ctx.deps.database, ctx.claims, period, !input?.period);
   }),
 

@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { staffScope } from '../schema/scope.ts';
-import { chinaYear } from './china-year.ts';
+import { yearRange } from '@tongxin/calendar';
 
 export type OutcomeLevel = 'tenant' | 'township' | 'branch';
 
@@ -25,7 +25,7 @@ export interface OutcomeRow {
  * promised; a completion without a number counts as a completion.
  */
 export async function summarizeOutcomes(tx: Tx, tenantId: string, year: number, orgId?: string): Promise<{ rows: OutcomeRow[] }> {
-  const { start, end } = chinaYear(year);
+  const { start, end } = yearRange(year);
   const { rows } = await tx.execute(sql`
     with approved as (
       select x.amount, c.task_kind as kind, c.target_unit as unit, x.task_org_path as path
