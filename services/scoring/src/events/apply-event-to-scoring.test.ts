@@ -114,6 +114,14 @@ describe('monthly caps', () => {
     expect(tasks.map((e) => [e.points, e.capped])).toEqual([[50, false], [10, true]]);
   });
 
+  it('study is recorded, never scored: a study task\'s claim and completion earn nothing, whatever points the task names', async () => {
+    const claimId = crypto.randomUUID();
+    const before = (await db.entries('黄文杰')).length;
+    expect(await applyEventToScoring(h.database, activity.claimed('黄文杰', claimId, '2026-11-02T01:00:00Z', undefined, 'study'))).toBe('ignored');
+    expect(await applyEventToScoring(h.database, activity.approved('黄文杰', claimId, 100, '2026-11-05T01:00:00Z', 'study'))).toBe('ignored');
+    expect((await db.entries('黄文杰')).length).toBe(before);
+  });
+
   it('a rule the department changed applies to events from then on; entries already made keep their points', async () => {
     await tenantTransaction(h.database, { tenantId: 'yx', tenantWide: true }, (tx) =>
       tx.execute(sql`insert into scoring.rules (tenant_id, kind, points, monthly_cap, updated_by) values ('yx', 'suggestion_adopted', 8, 8, 'dep-yx')`),

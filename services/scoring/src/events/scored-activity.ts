@@ -44,7 +44,9 @@ const ZId = z.string().min(1);
 const ZInstant = z.string();
 // Any 8-4-4-4-12 hex id PostgreSQL takes as a uuid (not only RFC 4122 versions).
 const ZMemberId = z.guid();
-const ZTaskEvent = z.object({ claimId: ZId, memberTenantId: ZId, memberId: ZMemberId, userId: ZId.nullish(), taskTitle: z.unknown().optional() });
+const ZTaskEvent = z.object({ claimId: ZId, memberTenantId: ZId, memberId: ZMemberId, userId: ZId.nullish(), taskTitle: z.unknown().optional(), taskKind: z.unknown().optional() });
+/** Study is recorded (tasks keeps the completion), never scored: neither its claim nor its completion earns points. */
+const isStudy = (p: { taskKind?: unknown }) => p.taskKind === 'study';
 // A label the event may carry (older events do not): a readable string of sensible length, else none.
 const labelOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : null);
 
@@ -81,7 +83,7 @@ const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
   },
   [SCORED_TOPICS.taskClaimed]: (event) => {
     const p = ZTaskEvent.extend({ claimedAt: ZInstant.optional() }).safeParse(event.payload);
-    if (!p.success) return null;
+    if (!p.success || isStudy(p.data)) return null;
     return award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, instant(p.data.claimedAt, event), labelOf(p.data.taskTitle));
   },
   [SCORED_TOPICS.claimWithdrawn]: (event) => {
@@ -92,7 +94,7 @@ const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
   },
   [SCORED_TOPICS.completionApproved]: (event) => {
     const p = ZTaskEvent.extend({ approvedAt: ZInstant.optional(), points: z.number() }).safeParse(event.payload);
-    if (!p.success) return null;
+    if (!p.success || isStudy(p.data)) return null;
     const activity = award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_completed', p.data.claimId, instant(p.data.approvedAt, event), labelOf(p.data.taskTitle));
     return { ...activity, promisedPoints: Math.max(0, Math.min(100, Math.round(p.data.points))) };
   },

@@ -102,15 +102,15 @@ export const activity = {
     event('roster.checkin_granted', tenantOf(name), {
       checkinId, memberTenantId: tenantOf(name), memberId: memberIdOf(name), granteeTenantId: destTenantId, granteeOrgId: orgs[destOrg], granteeOrgPath: pathOf(destOrg), grantedAt,
     }),
-  claimed: (name: PersonName, claimId: string, claimedAt = '2026-11-02T01:00:00Z', taskTenantId = tenantOf(name)) =>
+  claimed: (name: PersonName, claimId: string, claimedAt = '2026-11-02T01:00:00Z', taskTenantId = tenantOf(name), taskKind = 'sell_products') =>
     event('tasks.claimed', taskTenantId, {
-      claimId, taskId: crypto.randomUUID(), taskKind: 'sell_products', taskOrgId: orgs.yongshui, memberTenantId: tenantOf(name), memberId: memberIdOf(name), userId: person(name).userId, claimedAt,
+      claimId, taskId: crypto.randomUUID(), taskKind, taskOrgId: orgs.yongshui, memberTenantId: tenantOf(name), memberId: memberIdOf(name), userId: person(name).userId, claimedAt,
     }),
   withdrawn: (name: PersonName, claimId: string, withdrawnAt = '2026-11-03T01:00:00Z') =>
     event('tasks.claim_withdrawn', tenantOf(name), { claimId, taskId: crypto.randomUUID(), memberTenantId: tenantOf(name), memberId: memberIdOf(name), userId: person(name).userId, withdrawnAt }),
-  approved: (name: PersonName, claimId: string, points: number, approvedAt = '2026-11-05T01:00:00Z') =>
+  approved: (name: PersonName, claimId: string, points: number, approvedAt = '2026-11-05T01:00:00Z', taskKind = 'sell_products') =>
     event('tasks.completion_approved', tenantOf(name), {
-      claimId, completionId: crypto.randomUUID(), taskId: crypto.randomUUID(), taskKind: 'sell_products', taskOrgId: orgs.yongshui, points, amount: 20, unit: 'boxes',
+      claimId, completionId: crypto.randomUUID(), taskId: crypto.randomUUID(), taskKind, taskOrgId: orgs.yongshui, points, amount: 20, unit: 'boxes',
       memberTenantId: tenantOf(name), memberId: memberIdOf(name), userId: person(name).userId, approvedAt,
     }),
 };
