@@ -1,4 +1,4 @@
-import { Match, Show, Suspense, Switch, createEffect, createResource, on } from 'solid-js';
+import { Match, Show, Suspense, Switch, createEffect, createResource, on, createRenderEffect } from 'solid-js';
 import { errorKind, reporting, roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
@@ -19,7 +19,8 @@ function focusHeading(area: HTMLElement, triesLeft = 60) {
 
 /** The member view: the profile and ledger first, then check-in, report, meetings, suggestions, inbox. */
 export default function MemberApp(props: RemoteAppProps) {
-  setBasePath(props.basePath);
+  // Before the first render: links rendered below read it.
+  createRenderEffect(() => setBasePath(props.basePath));
   const [profile, { refetch }] = createResource(() => roster.members.me.query());
   // Asked only once the profile is on screen, so it never delays the first paint; a failure
   // just leaves the count off.

@@ -1,4 +1,4 @@
-import { For, Show, createSignal, onMount } from 'solid-js';
+import { For, Show, createSignal, onMount, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { errorKind, fieldErrors, roster } from '@tongxin/api-client';
 import { LEDGER_FIELDS, ZLedgerPatch, type LedgerField } from '@tongxin/ledger';
@@ -36,7 +36,7 @@ function serverProblems(error: unknown): Problems {
 
 /** Editing the ledger: only changed fields are sent; a retried save reuses its key. */
 export default function LedgerForm(props: { me: Profile; onSaved: (said: string, version?: number) => void; onCancel: () => void }) {
-  const [draft, setDraft] = createStore(draftOf(props.me.ledger));
+  const [draft, setDraft] = createStore(untrack(() => draftOf(props.me.ledger)));
   const [problems, setProblems] = createSignal<Problems>({});
   const [failure, setFailure] = createSignal<unknown>(null);
   const [saving, setSaving] = createSignal(false);

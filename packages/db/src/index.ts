@@ -7,3 +7,4 @@ export { migrateAll, type ServiceMigrations } from './migrate.ts';
 export { tenantPolicy, currentTenant, currentUser, tenantWide, currentOrgIds, pathInScope } from './tenant-policy.ts';
 export * from './outbox.ts';
 export { ping } from './ping.ts';
+export { selectRow, selectRows } from './select-rows.ts';

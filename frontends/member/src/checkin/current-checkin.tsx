@@ -1,4 +1,4 @@
-import { Show, createSignal } from 'solid-js';
+import { Show, createSignal, untrack } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { checkText, problemsOf } from '../parts/field-problem.ts';
@@ -36,7 +36,7 @@ export function CheckinFacts(props: { checkin: Checkin }) {
  * accepted → the member may end it (after a second tap that says what ending means).
  */
 export function CurrentCheckin(props: { checkin: Checkin; onChanged: (said: string) => void }) {
-  const [note, setNote] = createSignal(props.checkin.note ?? '');
+  const [note, setNote] = createSignal(untrack(() => props.checkin.note ?? ''));
   const [reason, setReason] = createSignal('');
   const [confirming, setConfirming] = createSignal(false);
   const [problems, setProblems] = createSignal<Record<string, string>>({});

@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createSignal, untrack } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, describeError } from '@tongxin/ui';
 import { TextField } from '../parts/text-field.tsx';
@@ -14,8 +14,8 @@ export const placeOf = (entry: DirectoryEntry) => [entry.province, entry.city].f
 
 /** Find a destination in the cross-county directory by city and name, then pick one. */
 export function DirectorySearch(props: { onChoose: (entry: DirectoryEntry) => void; city?: string; name?: string }) {
-  const [city, setCity] = createSignal(props.city ?? '');
-  const [name, setName] = createSignal(props.name ?? '');
+  const [city, setCity] = createSignal(untrack(() => props.city ?? ''));
+  const [name, setName] = createSignal(untrack(() => props.name ?? ''));
   const [results, setResults] = createSignal<DirectoryEntry[] | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();

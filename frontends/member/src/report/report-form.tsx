@@ -1,4 +1,4 @@
-import { Show, Suspense, createSignal, lazy, onMount } from 'solid-js';
+import { Show, Suspense, createSignal, lazy, onMount, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
@@ -29,15 +29,17 @@ export function ReportForm(props: {
   onSent: () => void;
   onCancel?: () => void;
 }) {
+  // The form starts from the report as it was when it opened (a draft from then on).
+  const current = untrack(() => props.current);
   const [draft, setDraft] = createStore({
-    summary: props.current?.summary ?? '',
-    ledgerChange: (props.current?.ledgerChange ?? '') as '' | 'unchanged' | 'updated',
-    study: props.current?.study ?? '',
-    difficulties: props.current?.difficulties ?? '',
-    helpWanted: props.current?.helpWanted ?? false,
+    summary: current?.summary ?? '',
+    ledgerChange: (current?.ledgerChange ?? '') as '' | 'unchanged' | 'updated',
+    study: current?.study ?? '',
+    difficulties: current?.difficulties ?? '',
+    helpWanted: current?.helpWanted ?? false,
   });
   // The ledger version saved from this form; a report already linked to a version keeps it.
-  const [ledgerVersion, setLedgerVersion] = createSignal<number | undefined>(props.current?.ledgerVersion ?? undefined);
+  const [ledgerVersion, setLedgerVersion] = createSignal<number | undefined>(current?.ledgerVersion ?? undefined);
   const [editingLedger, setEditingLedger] = createSignal(false);
   const [problems, setProblems] = createSignal<Problems>({});
   const send = createAction((input: Omit<Parameters<typeof reporting.monthlyReports.submit.mutate>[0], 'idempotencyKey'>, idempotencyKey: string) =>

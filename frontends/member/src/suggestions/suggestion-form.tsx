@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createSignal, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
@@ -16,7 +16,7 @@ type Category = (typeof CATEGORIES)[number];
 /** A new suggestion to the home branch or township; a retried send reuses its key. */
 export function SuggestionForm(props: { me: Profile; onSent: () => void; onCancel: () => void }) {
   const targets = () => targetsOf(props.me);
-  const [draft, setDraft] = createStore({ toOrgId: targets()[0]?.orgId ?? '', category: '' as Category | '', title: '', body: '' });
+  const [draft, setDraft] = createStore({ toOrgId: untrack(() => targets()[0]?.orgId ?? ''), category: '' as Category | '', title: '', body: '' });
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const send = createAction((input: { toOrgId: string; category: Category; title: string; body: string }, idempotencyKey: string) =>
     reporting.suggestions.send.mutate({ ...input, idempotencyKey }));

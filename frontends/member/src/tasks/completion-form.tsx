@@ -1,4 +1,4 @@
-import { Show, createSignal, onMount } from 'solid-js';
+import { Show, createSignal, onMount, untrack } from 'solid-js';
 import { tasks } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { checkText, problemsOf } from '../parts/field-problem.ts';
@@ -36,8 +36,9 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
   const asksNote = () => !isStudy() && evidence().text;
   const asksAmount = () => !isStudy() && evidence().number;
   const rejected = () => props.claim.status === 'rejected';
-  const previous = props.claim.completion;
-  const formId = `completion-${props.claim.claimId}`;
+  // The form edits the completion as it was when it opened.
+  const previous = untrack(() => props.claim.completion);
+  const formId = untrack(() => `completion-${props.claim.claimId}`);
 
   const [note, setNote] = createSignal(previous?.note ?? '');
   const [amount, setAmount] = createSignal(previous?.amount != null ? String(previous.amount) : '');

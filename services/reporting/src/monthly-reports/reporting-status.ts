@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { selectRows, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -24,26 +24,36 @@ export interface MemberReportStatus {
   submittedAt: Date | null;
 }
 
+interface StatusRow {
+  member_id: string;
+  name: string;
+  branch_id: string;
+  status: MemberReportStatus['memberStatus'];
+  report_id: string | null;
+  acknowledged_at: string | Date | null;
+  submitted_at: string | Date | null;
+}
+
 /**
  * Every member in the caller's scope who must report, and whether they have for `period`; not
  * reported first. A resident who reported anyway is listed too: a report nobody can read is a
  * report lost (a new user found one, issue 12).
  */
 export async function reportingStatus(tx: Tx, tenantId: string, input: { period: string; orgId?: string | undefined }): Promise<MemberReportStatus[]> {
-  const result = await tx.execute(sql`
+  const rows = await selectRows<StatusRow>(tx, sql`
     select m.member_id, m.name, m.branch_id, m.status, r.id as report_id, r.acknowledged_at, r.submitted_at
     from reporting.members m
     left join reporting.monthly_reports r on r.tenant_id = m.tenant_id and r.member_id = m.member_id and r.period = ${input.period}
     where m.tenant_id = ${tenantId} and (${required} or r.id is not null) ${under(input.orgId)}
     order by (r.id is not null), m.name, m.member_id`);
-  return (result.rows as Record<string, any>[]).map((row) => ({
+  return rows.map((row) => ({
     memberId: row.member_id,
     name: row.name,
     branchId: row.branch_id,
     memberStatus: row.status,
     reported: row.report_id !== null,
     reportId: row.report_id ?? null,
-    acknowledged: row.acknowledged_at !== null && row.acknowledged_at !== undefined,
+    acknowledged: row.acknowledged_at != null,
     submittedAt: row.submitted_at ? new Date(row.submitted_at) : null,
   }));
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { type Tx, selectRows } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { staffScope } from '../schema/scope.ts';
 import { yearRange } from '@tongxin/calendar';
@@ -26,7 +26,7 @@ export interface OutcomeRow {
  */
 export async function summarizeOutcomes(tx: Tx, tenantId: string, year: number, orgId?: string): Promise<{ rows: OutcomeRow[] }> {
   const { start, end } = yearRange(year);
-  const { rows } = await tx.execute(sql`
+  const rows = await selectRows<OutcomeRow>(tx, sql`
     with approved as (
       select x.amount, c.task_kind as kind, c.target_unit as unit, x.task_org_path as path
       from tasks.completions x
@@ -43,6 +43,6 @@ export async function summarizeOutcomes(tx: Tx, tenantId: string, year: number, 
     where ${staffScope(sql`o.path`)} ${orgId ? sql`and position(${`/${orgId}/`} in o.path) > 0` : sql``}
     group by o.org_id, o.name, o.kind, o.path, a.kind, a.unit
     order by length(o.path), o.name, a.kind, a.unit`);
-  return { rows: rows as unknown as OutcomeRow[] };
+  return { rows };
 }
 
