@@ -12,6 +12,28 @@ export interface EdgeEnv {
   ACCESS_PUBLIC_JWK: string;
   /** Only for the identity Worker, which mints tokens: its private key (a secret, never a var). */
   ACCESS_PRIVATE_JWK?: string;
+  /**
+   * The request header in which the platform puts the client's address, set by its edge and
+   * not forgeable through it: `CF-Connecting-IP` on Cloudflare Workers (the default). Another
+   * platform names its own (e.g. `X-Real-IP` where its proxy overwrites it). Never
+   * X-Forwarded-For: its left-most entry is whatever the client wrote.
+   */
+  CLIENT_ADDRESS_HEADER?: string;
+}
+
+export const DEFAULT_CLIENT_ADDRESS_HEADER = 'cf-connecting-ip';
+
+/** Only what an IPv4 or IPv6 address is made of, so no header junk reaches the throttles' keys or the audit. */
+const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/;
+
+/**
+ * The client's address as the platform vouches for it, passed to the app as its peer address
+ * (issue 13 E: without it, per-client limits read a header the client chose). Absent or
+ * malformed, the app counts the request under the shared "unknown" key.
+ */
+export function platformPeerAddress(request: Request, env: Pick<EdgeEnv, 'CLIENT_ADDRESS_HEADER'>): string | undefined {
+  const value = request.headers.get(env.CLIENT_ADDRESS_HEADER?.trim() || DEFAULT_CLIENT_ADDRESS_HEADER)?.trim();
+  return value && ADDRESS.test(value) ? value : undefined;
 }
 
 /** What a Workers runtime passes as the third fetch argument (structurally Hono's ExecutionContext). */
@@ -60,7 +82,7 @@ export function createEdgeHandler(app: ServiceFetchApp) {
         secureCookies: new URL(request.url).protocol === 'https:',
       };
       try {
-        return await app.fetch(request, { deps }, ctx);
+        return await app.fetch(request, { deps, peerAddress: platformPeerAddress(request, env) }, ctx);
       } finally {
         ctx.waitUntil(database.close());
       }

@@ -63,10 +63,10 @@ describe.skipIf(!enabled)('identity on an edge runtime (workerd via Miniflare)',
     await database?.close();
   });
 
-  const login = (password: string) =>
+  const login = (password: string, headers: Record<string, string> = {}) =>
     mf.dispatchFetch('http://localhost/api/identity/trpc/auth.login', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', ...headers },
       body: JSON.stringify({ tenantId: 'yx', username: '13800000001', password }),
     });
 
@@ -82,5 +82,13 @@ describe.skipIf(!enabled)('identity on an edge runtime (workerd via Miniflare)',
   it('refuses a wrong password', async () => {
     const response = await login('not-the-password');
     expect(response.status).toBe(401);
+  });
+
+  it("audits and throttles the address Cloudflare vouches for (CF-Connecting-IP), not the client's X-Forwarded-For", async () => {
+    expect((await login('not-the-password', { 'cf-connecting-ip': '203.0.113.7', 'x-forwarded-for': '198.51.100.66' })).status).toBe(401);
+    const { rows } = await database.owner.execute(sql`select ip from identity.audit_events where kind = 'login_failed' order by at desc limit 1`);
+    expect(rows[0]!.ip).toBe('203.0.113.7');
+    const keys = await database.owner.execute(sql`select key from identity.throttles where key like '%198.51.100.66%'`);
+    expect(keys.rows).toEqual([]);
   });
 });

@@ -12,8 +12,11 @@ describe('the client address', () => {
     expect(clientAddress('10.0.0.2', undefined, ['10.0.0.2'])).toBe('10.0.0.2');
   });
 
-  it('without a socket peer (edge runtime, tests), is the platform proxy\'s header', () => {
-    expect(clientAddress(undefined, '192.0.2.4, 10.0.0.1')).toBe('192.0.2.4');
+  it('without a peer address and no trusted proxy, believes no forwarded header: the address is unknown', () => {
+    // The left-most entry is what the client wrote (issue 13 E: the edge host took it).
+    expect(clientAddress(undefined, '192.0.2.4, 10.0.0.1')).toBeNull();
+    expect(clientAddress(undefined, '192.0.2.4', ['10.0.0.1'])).toBeNull();
+    expect(clientAddress('', '192.0.2.4')).toBeNull();
     expect(clientAddress(undefined, undefined)).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export interface CallOptions {
   /** Extra cookies, e.g. the session cookie for identity. */
   cookies?: Record<string, string>;
   headers?: Record<string, string>;
+  /** The socket peer's address, as the Node host passes it (the client address of throttles and the audit). */
+  peer?: string;
 }
 
 export interface CallResult {
@@ -52,7 +54,7 @@ export async function createServiceHarness(app: Hono<{ Bindings: ServiceBindings
       headers[CSRF_HEADER] ??= '1';
       init.body = JSON.stringify(options.input ?? null);
     }
-    const response = await app.request(url, init, { deps });
+    const response = await app.request(url, init, { deps, peerAddress: options.peer });
     const body = (await response.json()) as any;
     const error = body.error
       ? { message: body.error.message, code: body.error.data?.code ?? body.error.code, fields: body.error.data?.fields ?? null }

@@ -42,9 +42,9 @@ async function memberWithCode(name = '张三', tenantId = 'yx') {
 }
 
 const redeem = (input: object, ip = '198.51.100.7') =>
-  h.mutate('/api/identity/trpc/activation.redeem', { input: { tenantId: 'yx', password: NEW_PASSWORD, ...input }, headers: { 'x-forwarded-for': ip } });
+  h.mutate('/api/identity/trpc/activation.redeem', { input: { tenantId: 'yx', password: NEW_PASSWORD, ...input }, peer: ip });
 const check = (code: string, tenantId = 'yx', ip = '198.51.100.7') =>
-  h.query('/api/identity/trpc/activation.check', { input: { tenantId, code }, headers: { 'x-forwarded-for': ip } });
+  h.query('/api/identity/trpc/activation.check', { input: { tenantId, code }, peer: ip });
 const count = async (query: ReturnType<typeof sql>) => (await h.database.owner.execute(query)).rows[0]!.n as number;
 let ips = 0;
 /** Each test that counts failures comes from its own address, so the per-client limit stays its own. */

@@ -31,9 +31,9 @@ async function account(tenantId = 'yx', phone = `1350000${String(++phones).padSt
   return { userId, phone };
 }
 const request = (phone: string, ip = freshIp(), tenantId = 'yx') =>
-  h.mutate('/api/identity/trpc/passwordReset.request', { input: { tenantId, phone }, headers: { 'x-forwarded-for': ip } });
+  h.mutate('/api/identity/trpc/passwordReset.request', { input: { tenantId, phone }, peer: ip });
 const complete = (phone: string, code: string, ip = freshIp(), tenantId = 'yx', newPassword = NEW_PASSWORD) =>
-  h.mutate('/api/identity/trpc/passwordReset.complete', { input: { tenantId, phone, code, newPassword }, headers: { 'x-forwarded-for': ip } });
+  h.mutate('/api/identity/trpc/passwordReset.complete', { input: { tenantId, phone, code, newPassword }, peer: ip });
 const login = (username: string, password: string, tenantId = 'yx') => h.mutate('/api/identity/trpc/auth.login', { input: { tenantId, username, password } });
 const lastCode = (phone: string) => channel.sent.filter((m) => m.phone === phone && m.kind === 'reset').at(-1)?.params.code;
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
