@@ -2,5 +2,6 @@ export * from './trpc.ts';
 export type { Context, ServiceDeps, ServiceBindings } from './context.ts';
 export { claimsOf, createServiceApp, crossSiteGuard, MAX_BODY_BYTES } from './service-app.ts';
 export { badField } from './errors.ts';
+export { decodeJsonInput } from './input-strings/decode-json-input.ts';
 export { DECIDES_ABOUT_ONESELF, decidesAboutOneself, refuseDecidingAboutOneself } from './decides-about-oneself/index.ts';
 export { ZIdempotencyKey } from './idempotency-key.ts';

@@ -306,4 +306,13 @@ describe('excel.exportRows', () => {
     // A member is still refused before the cursor is looked at.
     expect((await h.query('/api/roster/trpc/excel.exportRows', { as: member(), input: { kind: 'roster', after: '["a","b","c"]' } })).error?.code).toBe('FORBIDDEN');
   });
+
+  it('a NUL or a lone surrogate escaped inside the cursor is BAD_REQUEST naming after, before any query (issue 13 F)', async () => {
+    // The attacker's request: the outer string is clean, the NUL appears only when the cursor is decoded.
+    for (const after of ['["a\\u0000b","b","00000000-0000-0000-0000-000000000000"]', '["a","\\udc00","00000000-0000-0000-0000-000000000000"]']) {
+      const result = await h.query('/api/roster/trpc/excel.exportRows', { as: department(), input: { kind: 'roster', after } });
+      expect(result.status, after).toBe(400);
+      expect(result.error, after).toMatchObject({ code: 'BAD_REQUEST', fields: { after: expect.any(String) } });
+    }
+  });
 });

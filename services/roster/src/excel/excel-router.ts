@@ -1,6 +1,6 @@
 import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS } from '@tongxin/ledger/xlsx/fields';
 import { ORG_IMPORT_CHUNK_ROWS, ORG_IMPORT_FIELDS } from '@tongxin/ledger/xlsx/org-fields';
-import { badField, departmentProcedure, staffProcedure } from '@tongxin/trpc';
+import { badField, decodeJsonInput, departmentProcedure, staffProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findScopedOrg } from '../members/find-scoped-org.ts';
@@ -54,18 +54,9 @@ async function scopedOrg(tx: ScopedTx, field: string, orgId: string, orgIds: str
 /** `next` as exportRows returns it: branch name, member name, member id (a cast to uuid in SQL, so checked here). */
 const ZCursor = z.tuple([z.string().max(400), z.string().max(400), z.guid()]);
 
-/** A cursor the export did not return (not JSON, wrong shape, an id that is no uuid) is BAD_REQUEST on `after`, never a 500. */
+/** A cursor the export did not return (not JSON, wrong shape, an id that is no uuid, a NUL inside) is BAD_REQUEST on `after`, never a 500. */
 export function parseCursor(after: string | undefined): Cursor | null {
-  if (!after) return null;
-  let cursor: unknown;
-  try {
-    cursor = JSON.parse(after);
-  } catch {
-    throw badField('after', 'not a cursor this export returned');
-  }
-  const parsed = ZCursor.safeParse(cursor);
-  if (!parsed.success) throw badField('after', 'not a cursor this export returned');
-  return parsed.data;
+  return after ? decodeJsonInput('after', after, ZCursor, 'not a cursor this export returned') : null;
 }
 
 export const excelRouter = {
