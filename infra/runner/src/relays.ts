@@ -1,5 +1,5 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
-import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
+import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, applySeatsToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
 import { applyRosterEventToIdentity, identitySchema } from '@tongxin/identity';
 import { applyCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
 import { applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
@@ -25,8 +25,10 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  *   and the member's inbox, which hears a completion approved or sent back (reporting);
  * - identity's: roster (an activated account links its member, a closed one unlinks it; a
  *   new county gets its committee and department orgs; a county gone live lists its flow
- *   organizations in the directory). Identity in turn keeps its people and orgs from
- *   roster's outbox (and closes the account of a member transferred out).
+ *   organizations in the directory), and every service that decides about members keeps a
+ *   copy of the secretary seats from `identity.seats_changed` (roster, reporting, tasks,
+ *   scoring: the level above decides, issue 13 C). Identity in turn keeps its people and
+ *   orgs from roster's outbox (and closes the account of a member transferred out).
  */
 export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] }[] = [
   {
@@ -40,7 +42,11 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
     consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
   },
   { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring, applyTaskReviewToInbox] },
-  { name: 'identity', outbox: identitySchema.outbox, consumers: [(database, event) => applyIdentityEventToRoster(database, event)] },
+  {
+    name: 'identity',
+    outbox: identitySchema.outbox,
+    consumers: [(database, event) => applyIdentityEventToRoster(database, event), applySeatsToReporting, applyCopyEventToTasks, applyCopyEventToScoring],
+  },
 ];
 
 /**

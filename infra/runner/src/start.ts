@@ -13,7 +13,7 @@ import { loadOrCreateMasterKey } from './master-key.ts';
 import { createNodeApp } from './node-app.ts';
 import { startRelays } from './relays.ts';
 import { DEMO_ACCOUNTS, DEMO_OPERATOR, DEMO_PASSWORD } from './seed/demo-accounts.ts';
-import { backfillCopies, backfillIdentityCopies } from './seed/seed-copies.ts';
+import { backfillCopies, backfillIdentityCopies, backfillSeats } from './seed/seed-copies.ts';
 import { isEmpty, seedDemo } from './seed/seed-demo.ts';
 import { serviceMigrations } from './services.ts';
 
@@ -29,6 +29,8 @@ const backfilled = await backfillCopies(database);
 if (backfilled.length > 0) console.log(`copied the orgs and members of ${backfilled.length} county(ies) for tasks and scoring`);
 const identityBackfilled = await backfillIdentityCopies(database);
 if (identityBackfilled.length > 0) console.log(`copied the people and orgs of ${identityBackfilled.length} county(ies) for identity`);
+const seatsBackfilled = await backfillSeats(database);
+if (seatsBackfilled.length > 0) console.log(`copied the secretary seats of ${seatsBackfilled.length} county(ies) for the deciding services`);
 const firstStart = env.SEED_DEMO === 'true' && (await isEmpty(database));
 if (firstStart) await seedDemo(database, (line) => process.stdout.write(`\r${line}   `));
 if (firstStart) process.stdout.write('\n');

@@ -1,6 +1,7 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type ProcessedEventsTable, type Tx } from '@tongxin/db';
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { COPY_TOPICS, type CheckinEnded, type CheckinGranted, type MemberCreated, type MemberUpdated, type OrgMoved, type OrgSaved } from './events.ts';
+import { COPY_TOPICS, type CheckinEnded, type CheckinGranted, type MemberCreated, type MemberUpdated, type OrgMoved, type OrgSaved, type SeatsChanged } from './events.ts';
+import { applySeatsChanged, type SeatCopyTable } from './seats.ts';
 import type { Copies } from './tables.ts';
 
 const TOPICS = new Set<string>(Object.values(COPY_TOPICS));
@@ -29,7 +30,22 @@ export interface CopyConsumerOptions {
 }
 
 /**
- * A consumer that keeps a service's copies current from roster's and reporting's events,
+ * A consumer of identity's outbox for a service that keeps only the seats copy (reporting,
+ * whose members and orgs have their own consumer): each `identity.seats_changed` applied once.
+ */
+export function createSeatsConsumer(options: { seats: SeatCopyTable; processed: ProcessedEventsTable }) {
+  return async function applySeatsEvent(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+    if (event.topic !== COPY_TOPICS.seatsChanged) return 'ignored';
+    return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
+      if (!(await claimEvent(tx, options.processed, event))) return 'duplicate';
+      await applySeatsChanged(tx, options.seats, event.tenantId, event.payload as SeatsChanged);
+      return 'applied';
+    });
+  };
+}
+
+/**
+ * A consumer that keeps a service's copies current from roster's, reporting's and identity's events,
  * each event applied once: its id is claimed in the same transaction as the change.
  */
 export function createCopyConsumer(options: CopyConsumerOptions) {
@@ -45,7 +61,7 @@ export function createCopyConsumer(options: CopyConsumerOptions) {
 }
 
 async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, tenantId: string, event: DomainEvent) {
-  const { members, orgs, checkins } = copies;
+  const { members, orgs, checkins, seats } = copies;
   switch (event.topic) {
     case COPY_TOPICS.memberCreated: {
       const p = event.payload as MemberCreated;
@@ -93,5 +109,8 @@ async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, te
       await tx.delete(checkins).where(and(eq(checkins.tenantId, tenantId), eq(checkins.memberId, p.memberId), eq(checkins.checkinId, p.checkinId)));
       return;
     }
+    case COPY_TOPICS.seatsChanged:
+      await applySeatsChanged(tx, seats, tenantId, event.payload as SeatsChanged);
+      return;
   }
 }

@@ -77,6 +77,16 @@ export interface CheckinEnded {
   memberId: string;
 }
 
+/**
+ * `identity.seats_changed`, in the user's county, whenever their secretary seats (role
+ * `secretary`, any title) change: the FULL current set of org ids they hold, so a consumer
+ * replaces what it had and a redelivery changes nothing. Empty: no seat left.
+ */
+export interface SeatsChanged {
+  userId: string;
+  orgIds: string[];
+}
+
 export const COPY_TOPICS = {
   memberCreated: 'roster.member_created',
   memberUpdated: 'roster.member_updated',
@@ -85,4 +95,5 @@ export const COPY_TOPICS = {
   checkinGranted: 'roster.checkin_granted',
   checkinGrantRevoked: 'roster.checkin_grant_revoked',
   checkinEnded: 'reporting.checkin_ended',
+  seatsChanged: 'identity.seats_changed',
 } as const;

@@ -1,6 +1,7 @@
 import { currentTenant, currentUser, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { index, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { seatCopyTable, type SeatCopyTable } from './seats.ts';
 
 /**
  * Roster's members as another service keeps them (who, in which branch and path, status,
@@ -111,9 +112,10 @@ export interface Copies {
   members: MemberCopyTable;
   orgs: OrgCopyTable;
   checkins: CheckinCopyTable;
+  seats: SeatCopyTable;
 }
 
-/** The three copies in a service's schema; spread them into its schema module. */
+/** The copies in a service's schema; spread them into its schema module. */
 export function copyTables(schema: PgSchema<string>): Copies {
-  return { members: memberCopyTable(schema), orgs: orgCopyTable(schema), checkins: checkinCopyTable(schema) };
+  return { members: memberCopyTable(schema), orgs: orgCopyTable(schema), checkins: checkinCopyTable(schema), seats: seatCopyTable(schema) };
 }

@@ -3,6 +3,7 @@ export type { AppRouter } from './router.ts';
 export { migrations } from './migrations.ts';
 export * as reportingSchema from './schema.ts';
 export { applyRosterEventToReporting } from './members/apply-roster-event.ts';
+export { applySeatsToReporting } from './members/apply-seats-event.ts';
 export { MONTHLY_REPORT_SUBMITTED, type MonthlyReportSubmitted } from './monthly-reports/submit-monthly-report.ts';
 export { applyCheckinDecision } from './checkins/notify-checkin-decision.ts';
 export { runEscalation } from './escalation/run-escalation.ts';

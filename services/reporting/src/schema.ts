@@ -1,5 +1,7 @@
+import { seatCopyTable, type OrgPaths } from '@tongxin/copies';
 import { outboxTable, processedEventsTable } from '@tongxin/db';
 import { reporting } from './schema/scope.ts';
+import { orgDirectory } from './schema/checkins.ts';
 
 // Reporting's tables, one file per part (drizzle.config.ts reads this file and what it exports).
 export { reporting } from './schema/scope.ts';
@@ -13,3 +15,8 @@ export * from './schema/inbox.ts';
 export const outbox = outboxTable(reporting);
 /** Events reporting consumes (roster's member changes). */
 export const processedEvents = processedEventsTable(reporting);
+
+/** Identity's secretary seats (@tongxin/copies), kept from `identity.seats_changed`: who is the level above whom (issue 13 C). */
+export const seats = seatCopyTable(reporting);
+/** Where a seat's org path is read: the directory of every county's orgs (roster's `org_saved`). */
+export const orgPaths: OrgPaths = { table: orgDirectory, tenantId: orgDirectory.tenantId, orgId: orgDirectory.orgId, path: orgDirectory.path };

@@ -1,5 +1,5 @@
 import { outboxTable, processedEventsTable } from '@tongxin/db';
-import { copyTables } from '@tongxin/copies';
+import { copyTables, type OrgPaths } from '@tongxin/copies';
 import { tasks } from './schema/scope.ts';
 
 // Tasks' tables, one file per part (drizzle.config.ts reads this file and what it exports).
@@ -19,3 +19,7 @@ const copies = copyTables(tasks);
 export const members = copies.members;
 export const orgs = copies.orgs;
 export const checkins = copies.checkins;
+/** Identity's secretary seats: who is the level above whom (issue 13 C). */
+export const seats = copies.seats;
+/** Where a seat's org path is read (the level above: `refuseUnlessLevelAbove`). */
+export const orgPaths: OrgPaths = { table: orgs, tenantId: orgs.tenantId, orgId: orgs.orgId, path: orgs.path };

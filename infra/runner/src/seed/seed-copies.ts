@@ -23,6 +23,39 @@ export async function seedCopies(database: Database, tenantId: string): Promise<
     insert into reporting.org_directory (tenant_id, org_id, name, path, closed_at)
     select tenant_id, id, name, path, closed_at from roster.orgs where tenant_id = ${tenantId}
     on conflict do nothing`);
+  for (const schema of SEAT_COPIES) await copySeats(database, schema, tenantId);
+}
+
+/** The services that decide about members and so keep identity's secretary seats (issue 13 C). */
+const SEAT_COPIES = ['roster', 'reporting', 'tasks', 'scoring'] as const;
+
+/**
+ * The seats copy of one service, as `identity.seats_changed` would have made it: every
+ * secretary seat of the tenant (or, with no tenant, of every county whose copy is still
+ * empty); the tenants it filled.
+ */
+async function copySeats(database: Database, schema: (typeof SEAT_COPIES)[number], tenantId: string | null): Promise<string[]> {
+  const s = sql.raw(schema);
+  const which = tenantId === null
+    ? sql`not exists (select 1 from ${s}.seats x where x.tenant_id = r.tenant_id)`
+    : sql`r.tenant_id = ${tenantId}`;
+  const result = await database.system.execute(sql`
+    insert into ${s}.seats (tenant_id, user_id, org_id)
+    select r.tenant_id, r.user_id::text, r.org_id from identity.role_assignments r
+    where r.role = 'secretary' and r.org_id is not null and ${which}
+    on conflict do nothing
+    returning tenant_id`);
+  return result.rows.map((row) => String(row.tenant_id));
+}
+
+/**
+ * For a database from before the seats copies (issue 13 C): every county's seats, once, into
+ * each service whose copy of that county is empty. From then on identity's events keep them.
+ */
+export async function backfillSeats(database: Database): Promise<string[]> {
+  const filled = new Set<string>();
+  for (const schema of SEAT_COPIES) for (const tenantId of await copySeats(database, schema, null)) filled.add(tenantId);
+  return [...filled];
 }
 
 /**

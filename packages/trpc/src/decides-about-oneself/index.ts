@@ -1,19 +1,68 @@
 import { TRPCError } from '@trpc/server';
+import type { Caller } from '../trpc.ts';
 
 /** The message every decision about oneself is refused with, so clients and tests can rely on it. */
 export const DECIDES_ABOUT_ONESELF = 'Nobody decides about themself: the level above decides';
 
-/** True when the caller would decide about their own record (a secretary who is also a member). */
-export const decidesAboutOneself = (callerUserId: string, subjectUserId: string | null | undefined): boolean =>
-  subjectUserId != null && subjectUserId === callerUserId;
+/** The message a decision about a secretary or deputy by someone not above their seat is refused with. */
+export const LEVEL_ABOVE_DECIDES = 'A secretary or deputy is decided about by the level above: an organization above their seat, or the department';
+
+/** Who decides: their user, the orgs they act for as secretary, and whether they act tenant-wide (the department). */
+export interface Decider {
+  userId: string;
+  orgIds: readonly string[];
+  tenantWide: boolean;
+}
+
+/** The decider an acting procedure's caller is: the department decides tenant-wide. */
+export const deciderOf = (caller: Caller): Decider => ({ userId: caller.userId, orgIds: caller.orgIds, tenantWide: caller.department });
+
+/** A seat the subject holds (role `secretary`, any title): the org and its materialized path, null when unknown. */
+export interface Seat {
+  orgId: string;
+  path: string | null;
+}
+
+/** The subject's seats, read from the service's own copy (`@tongxin/copies`' seats), never from input. */
+export type SeatsOf = (userId: string) => Promise<readonly Seat[]>;
+
+/** True when one of `orgIds` lies on the seat's path and is not the seat's own org: a strict ancestor. */
+function above(orgIds: readonly string[], seat: Seat): boolean {
+  return seat.path !== null && orgIds.some((id) => id !== seat.orgId && seat.path!.includes(`/${id}/`));
+}
 
 /**
- * Nobody decides about themself: a secretary who is also a member does not correct their own
- * points, adopt their own suggestion, confirm their own grade, acknowledge their own report,
- * decide their own check-in or transfer, or record their own attendance. The level above (the
- * township, the department) decides. `subjectUserId` is read from the service's own copy of
- * the member, never from input; a member with no account (null) is never the caller.
+ * The rule (issue 13 C), as a value: the message of the refusal, or null when the caller may
+ * decide. Nobody decides about themself; a subject who holds seats is decided about only by
+ * the department or by someone holding a seat strictly above every one of them, so a
+ * secretary and the deputy they appointed (same org), or secretaries of sibling orgs, cannot
+ * decide about each other. A seat whose org path is unknown is left to the department.
+ */
+export function levelAboveRefusal(caller: Decider, subject: { userId: string | null | undefined; seats: readonly Seat[] }): string | null {
+  if (subject.userId != null && subject.userId === caller.userId) return DECIDES_ABOUT_ONESELF;
+  if (caller.tenantWide) return null;
+  return subject.seats.every((seat) => above(caller.orgIds, seat)) ? null : LEVEL_ABOVE_DECIDES;
+}
+
+/**
+ * Only "not oneself", without seats: kept for roster's member-record checks (another change
+ * under way), which are to move to `refuseUnlessLevelAbove` with roster's seats copy.
+ * Decisions about a member use `refuseUnlessLevelAbove`.
  */
 export function refuseDecidingAboutOneself(callerUserId: string, subjectUserId: string | null | undefined): void {
-  if (decidesAboutOneself(callerUserId, subjectUserId)) throw new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+  if (subjectUserId != null && subjectUserId === callerUserId) throw new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+}
+
+/**
+ * The one check every decision about a member runs (points corrections, suggestions,
+ * evaluation, report acknowledgement, check-in decisions, transfers, attendance, completion
+ * review): FORBIDDEN unless the caller is the level above the subject. `subjectUserId` is read
+ * from the service's own record of the member; a member without an account holds no seat.
+ * Seats of a member of another county are not visible in the caller's county (RLS): there
+ * only "not oneself" applies, since no one there holds a seat the member could have given.
+ */
+export async function refuseUnlessLevelAbove(caller: Decider, subjectUserId: string | null | undefined, seatsOf: SeatsOf): Promise<void> {
+  const seats = subjectUserId == null ? [] : await seatsOf(subjectUserId);
+  const message = levelAboveRefusal(caller, { userId: subjectUserId, seats });
+  if (message) throw new TRPCError({ code: 'FORBIDDEN', message });
 }

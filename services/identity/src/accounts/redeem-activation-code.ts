@@ -4,6 +4,7 @@ import { idTailDigest } from '@tongxin/ledger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { hashCode } from '../codes/single-use-code.ts';
+import { recordSeatsChanged } from '../roles/record-seats-changed.ts';
 import { grantRole, openAccount } from './open-account.ts';
 import { activationCodes, appointments, outbox, people, tenants, users } from '../schema.ts';
 import { openSession } from '../sessions/start-session.ts';
@@ -88,6 +89,7 @@ export async function redeemActivationCode(
     .where(and(eq(appointments.tenantId, tenantId), eq(appointments.memberId, person.memberId), isNull(appointments.userId), isNull(appointments.endedAt)))
     .returning({ orgId: appointments.orgId });
   for (const appointment of waiting) await grantRole(tx, tenantId, userId, { role: 'secretary', orgId: appointment.orgId });
+  if (waiting.length > 0) await recordSeatsChanged(tx, tenantId, userId);
   await recordEvent(tx, outbox, tenantId, 'identity.account_activated', { memberId: person.memberId, userId });
   await audit(tx, tenantId, 'activated', now, { userId, username: phone, ip: input.ip, orgId: person.branchId, detail: { memberId: person.memberId } });
   return { outcome: 'ok', opened: await openSession(tx, tenantId, userId, now) };

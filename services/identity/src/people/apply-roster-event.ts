@@ -3,6 +3,7 @@ import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainE
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { appointments, orgs, outbox, people, processedEvents, roleAssignments, users } from '../schema.ts';
+import { recordSeatsChanged } from '../roles/record-seats-changed.ts';
 import { endUserSessions } from '../sessions/sessions.ts';
 
 const TOPICS = new Set<string>([COPY_TOPICS.memberCreated, COPY_TOPICS.memberUpdated, COPY_TOPICS.orgSaved, COPY_TOPICS.orgMoved]);
@@ -102,6 +103,7 @@ async function applyMemberUpdated(tx: Tx, tenantId: string, p: MemberUpdated, at
  */
 async function closeAccount(tx: Tx, tenantId: string, memberId: string, userId: string, at: Date) {
   await tx.delete(roleAssignments).where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId)));
+  await recordSeatsChanged(tx, tenantId, userId);
   await tx
     .update(appointments)
     .set({ endedAt: at })

@@ -2,6 +2,7 @@ import type { Tx } from '@tongxin/db';
 import { audit } from '../auth/audit.ts';
 import { grantRole } from '../accounts/open-account.ts';
 import { appointments } from '../schema.ts';
+import { recordSeatsChanged } from './record-seats-changed.ts';
 import type { Title } from './appointment-rule.ts';
 
 export interface NewAppointment {
@@ -39,7 +40,10 @@ export async function recordAppointment(tx: Tx, tenantId: string, seat: NewAppoi
       appointedAt: seat.now,
     })
     .returning({ id: appointments.id });
-  if (seat.userId) await grantRole(tx, tenantId, seat.userId, { role: 'secretary', orgId: seat.org.orgId });
+  if (seat.userId) {
+    await grantRole(tx, tenantId, seat.userId, { role: 'secretary', orgId: seat.org.orgId });
+    await recordSeatsChanged(tx, tenantId, seat.userId);
+  }
   await audit(tx, tenantId, 'role_granted', seat.now, {
     userId: seat.userId,
     actorUserId: seat.actorUserId,

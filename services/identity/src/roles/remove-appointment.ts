@@ -6,6 +6,7 @@ import { appointments, roleAssignments } from '../schema.ts';
 import { mayAppoint, type Title } from './appointment-rule.ts';
 import type { Appointer } from './appoint-member.ts';
 import { managedPath, outsideScope } from './caller-scope.ts';
+import { recordSeatsChanged } from './record-seats-changed.ts';
 
 /**
  * Ends an appointment (kept, with who ended it and when) and takes back the `secretary` role
@@ -32,6 +33,7 @@ export async function removeAppointment(tx: Tx, caller: Appointer, appointmentId
       await tx
         .delete(roleAssignments)
         .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, seat.userId), eq(roleAssignments.role, 'secretary'), eq(roleAssignments.orgId, seat.orgId)));
+      await recordSeatsChanged(tx, tenantId, seat.userId);
     }
   }
   await audit(tx, tenantId, 'role_removed', now, {

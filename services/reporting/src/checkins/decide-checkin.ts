@@ -1,8 +1,9 @@
+import { seatsIn } from '@tongxin/copies';
 import { recordEvent, type Tx } from '@tongxin/db';
-import { badField, DECIDES_ABOUT_ONESELF, refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { badField, DECIDES_ABOUT_ONESELF, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
-import { members, outbox, type CheckinStatus } from '../schema.ts';
+import { members, orgPaths, outbox, seats, type CheckinStatus } from '../schema.ts';
 import {
   CHECKIN_ACCEPTED, CHECKIN_DECIDED, type CheckinAccepted, type CheckinDecided, type CheckinDecision,
 } from './checkin-rules.ts';
@@ -23,8 +24,8 @@ export interface DecideInput {
  * Only the destination side may decide: the member's own county sees the row but gets NOT_FOUND.
  * Accepting writes `reporting.checkin_accepted` to THIS county's outbox (the only tenant this
  * transaction may write); roster turns it into the grant in the member's county.
- * Nobody decides their own check-in (a secretary of the destination who is the member):
- * FORBIDDEN, the level above decides.
+ * Only the level above decides (issue 13 C): nobody their own check-in, and a secretary's or
+ * deputy's of this county only the department or a seat above theirs; else FORBIDDEN.
  * The row is the member's county's, which alone updates it (issue 13 D): the decision itself
  * is `reporting.decide_checkin` (drizzle/0015), which checks all of this again in the database.
  * The checks here give the caller its answer; the function's refusals map to the same ones.
@@ -38,7 +39,7 @@ export async function decideCheckin(
   const reason = input.reason?.trim() || null;
   if (input.decision !== 'accept' && !reason) throw badField('reason', 'say why, so the member knows what to do');
   const row = await loadCheckin(tx, input.checkinId, sideCondition('destination', caller.tenantId, caller.orgIds), 'no lock');
-  await refuseOwnCheckin(tx, caller.userId, row);
+  await refuseUnlessAbove(tx, { userId: caller.userId, orgIds: caller.orgIds ?? [], tenantWide: caller.orgIds === null }, row);
   const status = OUTCOME[input.decision];
   // A retried decision (same outcome, same person) answers as the first did.
   if (row.status === status && row.decidedBy === caller.userId) return { status };
@@ -81,10 +82,12 @@ export async function decideCheckin(
  * The member's user id from this service's copy of the member when the member is of the
  * caller's county (RLS shows the caller their own record); a member of another county is
  * another account, but the row's user id (set from the member's session) is checked too.
+ * Their seats are read in the member's county: for a member of another county RLS shows none,
+ * and no one here holds a seat they could have given.
  */
-async function refuseOwnCheckin(tx: Tx, callerUserId: string, row: { tenantId: string; memberId: string; userId: string }) {
+async function refuseUnlessAbove(tx: Tx, decider: Decider, row: { tenantId: string; memberId: string; userId: string }) {
   const [member] = await tx.select({ userId: members.userId }).from(members).where(and(eq(members.tenantId, row.tenantId), eq(members.memberId, row.memberId)));
-  refuseDecidingAboutOneself(callerUserId, member?.userId ?? row.userId);
+  await refuseUnlessLevelAbove(decider, member?.userId ?? row.userId, seatsIn(tx, seats, orgPaths, row.tenantId));
 }
 
 /** `reporting.decide_checkin`'s refusals, as the checks above answer them (reached only in a race). */

@@ -1,4 +1,4 @@
-import { memberProcedure, staffProcedure } from '@tongxin/trpc';
+import { deciderOf, memberProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { cancelMeeting } from './cancel-meeting.ts';
 import { findMe } from './find-me.ts';
@@ -57,7 +57,7 @@ export const meetingsRouter = {
     ctx.tx(async (tx) => {
       // Locked: recordings of one meeting queue, so each sees the other's previous values.
       const meeting = await findManagedMeeting(tx, ctx.orgIds, input.meetingId, { lock: true });
-      return recordAttendance(tx, { tenantId: ctx.claims.tenantId, userId: ctx.claims.userId, now: ctx.deps.now() }, meeting, input.entries);
+      return recordAttendance(tx, { ...deciderOf(ctx.caller), tenantId: ctx.claims.tenantId, now: ctx.deps.now() }, meeting, input.entries);
     }),
   ),
 

@@ -1,7 +1,8 @@
+import { seatsOfUsers } from '@tongxin/copies';
 import type { Tx } from '@tongxin/db';
-import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { attendance } from '../schema.ts';
+import { attendance, orgPaths, seats } from '../schema.ts';
 import type { MeetingRow } from './find-meeting.ts';
 import type { Attendance, AttendanceEntry } from './meeting-input.ts';
 import { countsAsAttended, recordMeetingAttended } from './meeting-attended-event.ts';
@@ -18,10 +19,11 @@ function modeProblem(mode: MeetingRow['mode'], value: Attendance): string | null
  * The secretary records attendance for members of the meeting's org. Every entry is checked
  * before anything is written, so a bad entry changes nothing. 'reported' (视同参会) comes only
  * from the member's own meeting report: a secretary may confirm it, never invent it.
- * Nobody records their own attendance (a secretary who is also a member of the org): the
- * whole recording is FORBIDDEN and the level above records it.
+ * Only the level above records a member's attendance (issue 13 C): nobody their own, and a
+ * secretary's or deputy's only the department or a seat above theirs; one such entry makes the
+ * whole recording FORBIDDEN.
  */
-export async function recordAttendance(tx: Tx, actor: { tenantId: string; userId: string; now: Date }, meeting: MeetingRow, entries: AttendanceEntry[]) {
+export async function recordAttendance(tx: Tx, actor: Decider & { tenantId: string; now: Date }, meeting: MeetingRow, entries: AttendanceEntry[]) {
   if (meeting.cancelledAt) throw badField('meetingId', 'the meeting was cancelled');
   if (meeting.startsAt > actor.now) throw badField('meetingId', 'the meeting has not started yet');
 
@@ -38,18 +40,20 @@ export async function recordAttendance(tx: Tx, actor: { tenantId: string; userId
     ).map((row) => [row.memberId, row]),
   );
 
+  const accounts = [...roster.values()].flatMap((m) => (m.userId ? [m.userId] : []));
+  const seated = await seatsOfUsers(tx, seats, orgPaths, actor.tenantId, accounts);
   const seen = new Set<string>();
-  entries.forEach((entry, i) => {
+  for (const [i, entry] of entries.entries()) {
     if (seen.has(entry.memberId)) throw badField(`entries.${i}.memberId`, 'listed twice');
     seen.add(entry.memberId);
     if (!roster.has(entry.memberId)) throw badField(`entries.${i}.memberId`, "not a member of the meeting's organization");
-    refuseDecidingAboutOneself(actor.userId, roster.get(entry.memberId)!.userId);
+    await refuseUnlessLevelAbove(actor, roster.get(entry.memberId)!.userId, async (userId) => seated.get(userId) ?? []);
     if (entry.attendance === 'reported' && !previous.get(entry.memberId)?.meetingReport) {
       throw badField(`entries.${i}.attendance`, 'only the member can report instead of attending (视同参会)');
     }
     const problem = modeProblem(meeting.mode, entry.attendance);
     if (problem) throw badField(`entries.${i}.attendance`, problem);
-  });
+  }
 
   await tx
     .insert(attendance)

@@ -1,27 +1,28 @@
+import { seatsIn } from '@tongxin/copies';
 import type { Tx } from '@tongxin/db';
-import { refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { notify } from '../notifications/notify.ts';
-import { members, monthlyReports } from '../schema.ts';
+import { members, monthlyReports, orgPaths, seats } from '../schema.ts';
 import { lockReport } from './lock-report.ts';
 
 /**
  * Acknowledges a report (once: a second acknowledgement keeps the first) and tells the member.
- * Nobody acknowledges their own report (a secretary who is also a member): FORBIDDEN, the
- * level above does.
+ * Only the level above acknowledges (issue 13 C): nobody their own report, and a secretary's
+ * or deputy's only the department or a seat above theirs; else FORBIDDEN.
  */
 export async function acknowledgeMonthlyReport(
-  tx: Tx, tenantId: string, actorUserId: string, input: { reportId: string; comment?: string | undefined }, now: Date,
+  tx: Tx, tenantId: string, actor: Decider, input: { reportId: string; comment?: string | undefined }, now: Date,
 ): Promise<{ id: string; acknowledgedAt: Date }> {
   const report = await lockReport(tx, tenantId, input.reportId);
   const [member] = report.memberId
     ? await tx.select({ userId: members.userId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.memberId, report.memberId)))
     : [];
-  refuseDecidingAboutOneself(actorUserId, member?.userId ?? report.userId);
+  await refuseUnlessLevelAbove(actor, member?.userId ?? report.userId, seatsIn(tx, seats, orgPaths, tenantId));
   if (report.acknowledgedAt) return { id: report.id, acknowledgedAt: report.acknowledgedAt };
   await tx
     .update(monthlyReports)
-    .set({ acknowledgedAt: now, acknowledgedBy: actorUserId, ...(input.comment ? { comment: input.comment } : {}), updatedAt: now })
+    .set({ acknowledgedAt: now, acknowledgedBy: actor.userId, ...(input.comment ? { comment: input.comment } : {}), updatedAt: now })
     .where(and(eq(monthlyReports.tenantId, tenantId), eq(monthlyReports.id, report.id)));
   await notify(tx, {
     tenantId,

@@ -1,4 +1,4 @@
-import { actingProcedure, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import { actingProcedure, deciderOf, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { listMyReports, getMonthlyReport } from './read-monthly-reports.ts';
@@ -57,7 +57,7 @@ export const monthlyReportsRouter = {
 
   acknowledge: staffProcedure
     .input(ZAcknowledgeMonthlyReportInput)
-    .mutation(({ ctx, input }) => ctx.tx((tx) => acknowledgeMonthlyReport(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
+    .mutation(({ ctx, input }) => ctx.tx((tx) => acknowledgeMonthlyReport(tx, ctx.claims.tenantId, deciderOf(ctx.caller), input, ctx.deps.now()))),
 
   comment: staffProcedure
     .input(ZCommentOnMonthlyReportInput)

@@ -1,9 +1,10 @@
+import { seatsIn } from '@tongxin/copies';
 import { recordEvent, type Tx } from '@tongxin/db';
-import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '../notifications/notify.ts';
-import { members, outbox, suggestions, type SuggestionStatus } from '../schema.ts';
+import { members, orgPaths, outbox, seats, suggestions, type SuggestionStatus } from '../schema.ts';
 import { NEXT_STATUSES, STEP_TITLES } from './suggestion-rules.ts';
 
 export const SUGGESTION_ADOPTED = 'reporting.suggestion_adopted';
@@ -18,15 +19,16 @@ export interface AdvanceSuggestionInput {
  * A secretary (or the department) moves a suggestion one step and may answer; the member
  * sees the step in the suggestion and in the inbox. The row is locked, so two secretaries
  * answering at once cannot both adopt it. Asking for the status it already has, as the one
- * who set it, is a retry and changes nothing. Nobody answers their own suggestion (a
- * secretary who is also a member would adopt it and earn its points): FORBIDDEN, the level
- * above answers it.
+ * who set it, is a retry and changes nothing. Only the level above answers (issue 13 C):
+ * nobody their own suggestion (they would adopt it and earn its points), and a secretary's or
+ * deputy's only the department or a seat above theirs; else FORBIDDEN.
  */
-export async function advanceSuggestion(tx: Tx, tenantId: string, by: string, input: AdvanceSuggestionInput, now: Date) {
+export async function advanceSuggestion(tx: Tx, tenantId: string, decider: Decider, input: AdvanceSuggestionInput, now: Date) {
+  const by = decider.userId;
   const [row] = await tx.select().from(suggestions).where(eq(suggestions.id, input.suggestionId)).for('update');
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such suggestion in your organizations' });
   const [member] = await tx.select({ userId: members.userId }).from(members).where(and(eq(members.tenantId, row.tenantId), eq(members.memberId, row.memberId)));
-  refuseDecidingAboutOneself(by, member?.userId ?? row.userId);
+  await refuseUnlessLevelAbove(decider, member?.userId ?? row.userId, seatsIn(tx, seats, orgPaths, row.tenantId));
   const last = row.steps.at(-1);
   if (row.status === input.status && last?.by === by) return { id: row.id, status: row.status, steps: row.steps };
   if (!NEXT_STATUSES[row.status].includes(input.status)) throw badField('status', `not possible after ${row.status}`);

@@ -1,4 +1,4 @@
-import { memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import { deciderOf, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { advanceSuggestion } from './advance-suggestion.ts';
@@ -35,5 +35,5 @@ export const suggestionsRouter = {
 
   advance: staffProcedure
     .input(ZAdvanceSuggestionInput)
-    .mutation(({ ctx, input }) => ctx.tx((tx) => advanceSuggestion(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
+    .mutation(({ ctx, input }) => ctx.tx((tx) => advanceSuggestion(tx, ctx.claims.tenantId, deciderOf(ctx.caller), input, ctx.deps.now()))),
 } satisfies TRPCRouterRecord;

@@ -1,9 +1,10 @@
+import { applySeatsChanged, COPY_TOPICS, type SeatsChanged } from '@tongxin/copies';
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { z } from 'zod';
 import { linkAccount } from '../members/link-account.ts';
 import { createCountyRoot } from '../orgs/create-county-root.ts';
 import { markCountyLive } from '../orgs/mark-county-live.ts';
-import { processedEvents } from '../schema.ts';
+import { processedEvents, seats } from '../schema.ts';
 
 // The events identity writes to its outbox that roster acts on (issue 12). Identity's own
 // producers state the same shapes; roster parses what it receives.
@@ -16,12 +17,15 @@ export const ZAccountClosed = z.object({ memberId: z.uuid() });
 export const ZTenantCreated = z.object({ tenantId: z.string().min(1), name: z.string().min(1), kind: z.enum(['county', 'city']), cityId: z.string().nullish() });
 /** The county marked itself live: its flow organizations enter the directory. */
 export const ZTenantLive = z.object({ tenantId: z.string().min(1) });
+/** A user's secretary seats changed: the full current set (@tongxin/copies' `SeatsChanged`). */
+export const ZSeatsChanged = z.object({ userId: z.string().min(1), orgIds: z.array(z.uuid()) }) satisfies z.ZodType<SeatsChanged>;
 
 export const IDENTITY_TOPICS = {
   accountActivated: 'identity.account_activated',
   accountClosed: 'identity.account_closed',
   tenantCreated: 'identity.tenant_created',
   tenantLive: 'identity.tenant_live',
+  seatsChanged: COPY_TOPICS.seatsChanged,
 } as const;
 
 const HANDLED = new Set<string>(Object.values(IDENTITY_TOPICS));
@@ -53,6 +57,11 @@ export async function applyIdentityEventToRoster(
       // not believed); a city groups counties and has no org tree of its own.
       if (event.tenantId !== 'platform' || p.kind !== 'county') return 'ignored';
       return once(database, event, p.tenantId, (tx) => createCountyRoot(tx, p.tenantId, p.name, actor));
+    }
+    case IDENTITY_TOPICS.seatsChanged: {
+      // Roster's copy of who holds which seat: transfers are decided by the level above (issue 13 C).
+      const p = ZSeatsChanged.parse(event.payload);
+      return once(database, event, event.tenantId, (tx) => applySeatsChanged(tx, seats, event.tenantId, p));
     }
     default: {
       const p = ZTenantLive.parse(event.payload);

@@ -1,7 +1,9 @@
+import { seatsOfUsers } from '@tongxin/copies';
 import type { Tx } from '@tongxin/db';
+import { levelAboveRefusal } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
-import { evaluationChanges, evaluations, members, orgs } from '../schema.ts';
+import { evaluationChanges, evaluations, members, orgPaths, orgs, seats } from '../schema.ts';
 import { memberInSubtree } from './list-evaluations.ts';
 import type { Proposer } from './propose-evaluations.ts';
 
@@ -10,9 +12,9 @@ import type { Proposer } from './propose-evaluations.ts';
  * the branch has not decided yet (decisions already made, overrides included, stay as they
  * are). The same right as proposing: the department, or a secretary of the org or above it;
  * RLS limits the rows to the caller's members besides. Each confirmation leaves a history
- * row, as one by one would; a retry finds nothing left to confirm. The caller's own
- * proposal (a secretary who is also a member) is left for the level above: nobody decides
- * about themself.
+ * row, as one by one would; a retry finds nothing left to confirm. A proposal the caller may
+ * not decide is left for the level above (issue 13 C), as one by one: their own, and a
+ * secretary's or deputy's whose every seat is not strictly below one of the caller's.
  */
 export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: string | null }, input: { year: number; orgId: string }, now: Date) {
   const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
@@ -20,7 +22,7 @@ export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: st
   if (!actor.department && !actor.orgIds.some((id) => org.path.includes(`/${id}/`))) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You may confirm only for your own organizations' });
   }
-  const open = await tx
+  const candidates = await tx
     .select({ memberId: evaluations.memberId, proposedGrade: evaluations.proposedGrade })
     .from(evaluations)
     .where(
@@ -31,6 +33,7 @@ export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: st
       ),
     )
     .for('update');
+  const open = await decidable(tx, actor, candidates);
   if (open.length === 0) return { confirmed: 0 };
   const ids = open.map((row) => row.memberId);
   await tx
@@ -44,4 +47,17 @@ export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: st
     })),
   );
   return { confirmed: open.length };
+}
+
+/** The proposals whose member the caller is the level above of (`levelAboveRefusal`, seats read for all at once). */
+async function decidable<T extends { memberId: string }>(tx: Tx, actor: Proposer, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) return rows;
+  const users = await tx.select({ memberId: members.memberId, userId: members.userId }).from(members).where(inArray(members.memberId, rows.map((row) => row.memberId)));
+  const userOf = new Map(users.map((u) => [u.memberId, u.userId]));
+  const seatsOf = await seatsOfUsers(tx, seats, orgPaths, actor.tenantId, users.flatMap((u) => (u.userId ? [u.userId] : [])));
+  const decider = { userId: actor.userId, orgIds: actor.orgIds, tenantWide: actor.department };
+  return rows.filter((row) => {
+    const userId = userOf.get(row.memberId) ?? null;
+    return levelAboveRefusal(decider, { userId, seats: userId ? (seatsOf.get(userId) ?? []) : [] }) === null;
+  });
 }

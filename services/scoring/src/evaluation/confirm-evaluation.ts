@@ -1,8 +1,9 @@
 import type { Tx } from '@tongxin/db';
-import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { seatsIn } from '@tongxin/copies';
+import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import { evaluationChanges, evaluations, members, type Grade } from '../schema.ts';
+import { evaluationChanges, evaluations, members, orgPaths, seats, type Grade } from '../schema.ts';
 import { listEvaluations } from './list-evaluations.ts';
 
 export interface ConfirmEvaluationInput {
@@ -15,10 +16,11 @@ export interface ConfirmEvaluationInput {
 /**
  * The branch confirms the proposal or sets another grade, which needs a reason (issue 7:
  * "which the branch confirms or overrides with a reason"). Each decision leaves a history
- * row; a retry of the same decision by the same person changes nothing. Nobody confirms
- * their own grade (a secretary who is also a member): FORBIDDEN, the level above does.
+ * row; a retry of the same decision by the same person changes nothing. Only the level
+ * above confirms a grade (issue 13 C): nobody their own, and a secretary's or deputy's only
+ * the department or a seat above theirs; else FORBIDDEN.
  */
-export async function confirmEvaluation(tx: Tx, actor: { tenantId: string; userId: string; name: string | null }, input: ConfirmEvaluationInput, now: Date) {
+export async function confirmEvaluation(tx: Tx, actor: Decider & { tenantId: string; name: string | null }, input: ConfirmEvaluationInput, now: Date) {
   const [row] = await tx
     .select()
     .from(evaluations)
@@ -26,7 +28,7 @@ export async function confirmEvaluation(tx: Tx, actor: { tenantId: string; userI
     .for('update');
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No proposal for this member and year in your organizations: propose first' });
   const [member] = await tx.select({ userId: members.userId }).from(members).where(eq(members.memberId, row.memberId));
-  refuseDecidingAboutOneself(actor.userId, member?.userId);
+  await refuseUnlessLevelAbove(actor, member?.userId, seatsIn(tx, seats, orgPaths, actor.tenantId));
   const reason = input.reason?.trim() || null;
   if (input.grade !== row.proposedGrade && !reason) throw badField('reason', 'say why the grade differs from the proposal');
 

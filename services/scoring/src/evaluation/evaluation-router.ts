@@ -1,4 +1,4 @@
-import { staffProcedure } from '@tongxin/trpc';
+import { deciderOf, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { confirmAllEvaluations } from './confirm-all-evaluations.ts';
@@ -23,7 +23,7 @@ export const evaluationRouter = {
   confirm: staffProcedure
     .input(z.object({ year: ZYear, memberId: z.guid(), grade: z.enum(GRADES), reason: z.string().max(500).nullable().optional() }))
     .mutation(({ ctx, input }) =>
-      ctx.tx((tx) => confirmEvaluation(tx, { tenantId: ctx.caller.tenantId, userId: ctx.caller.userId, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
+      ctx.tx((tx) => confirmEvaluation(tx, { ...deciderOf(ctx.caller), tenantId: ctx.caller.tenantId, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
     ),
 
   /** Every not-yet-confirmed proposal under the org, confirmed as proposed. */

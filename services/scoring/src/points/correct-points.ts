@@ -1,9 +1,10 @@
 import type { Tx } from '@tongxin/db';
-import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { seatsIn } from '@tongxin/copies';
+import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { chinaMonth, monthRange } from '@tongxin/calendar';
-import { members, pointsLedger } from '../schema.ts';
+import { members, orgPaths, pointsLedger, seats } from '../schema.ts';
 import { entryView } from './entry-view.ts';
 
 export interface CorrectPointsInput {
@@ -19,13 +20,14 @@ export interface CorrectPointsInput {
  * A correction is a compensating entry with its author and reason (the ledger is
  * append-only: nothing is edited). Only a secretary whose subtree holds the member, or the
  * department: the member must be visible in the caller's transaction, and the ledger's
- * insert policy checks the same again. Nobody corrects their own points (a secretary who is
- * also a member): FORBIDDEN, the level above does. The entry is the audit record; it is never capped.
+ * insert policy checks the same again. Only the level above corrects a member's points: nobody
+ * their own, and a secretary's or deputy's only the department or a seat above theirs (issue
+ * 13 C: a secretary and the deputy they appointed cannot credit each other). The entry is the audit record; it is never capped.
  */
-export async function correctPoints(tx: Tx, author: { tenantId: string; userId: string; name: string | null }, input: CorrectPointsInput, now: Date) {
+export async function correctPoints(tx: Tx, author: Decider & { tenantId: string; name: string | null }, input: CorrectPointsInput, now: Date) {
   const [member] = await tx.select({ memberId: members.memberId, userId: members.userId }).from(members).where(eq(members.memberId, input.memberId));
   if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your organizations' });
-  refuseDecidingAboutOneself(author.userId, member.userId);
+  await refuseUnlessLevelAbove(author, member.userId, seatsIn(tx, seats, orgPaths, author.tenantId));
   const current = chinaMonth(now);
   const period = input.period ?? current;
   if (period > current) throw badField('period', 'a correction may not count in a month that has not begun');

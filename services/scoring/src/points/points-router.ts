@@ -1,5 +1,5 @@
 
-import { actingProcedure, departmentProcedure, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import { actingProcedure, deciderOf, departmentProcedure, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
@@ -43,7 +43,7 @@ export const pointsRouter = {
   correct: actingProcedure('secretary', 'department')
     .input(ZCorrectPointsInput)
     .mutation(({ ctx, input }) =>
-      ctx.tx((tx) => correctPoints(tx, { tenantId: ctx.caller.tenantId, userId: ctx.caller.userId, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
+      ctx.tx((tx) => correctPoints(tx, { ...deciderOf(ctx.caller), tenantId: ctx.caller.tenantId, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
     ),
 
   /** How many members scoring knows of in the tenant (from roster's events). */

@@ -1,10 +1,11 @@
+import { seatsIn } from '@tongxin/copies';
 import { recordEvent, type Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { badField, refuseDecidingAboutOneself } from '@tongxin/trpc';
+import { badField, deciderOf, refuseUnlessLevelAbove } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { TASKS_TOPICS, type TaskCompletionApproved, type TaskCompletionRejected } from '../events.ts';
-import { claims, completions, outbox } from '../schema.ts';
+import { claims, completions, orgPaths, outbox, seats } from '../schema.ts';
 
 export interface ReviewInput {
   completionId: string;
@@ -20,9 +21,9 @@ const reviews = (caller: Caller, path: string) => caller.department || caller.or
  * completion or rejects it with a reason the member sees and can answer. Approval records
  * tasks.completion_approved with the points promised at the claim, once per claim: the
  * claim moves from submitted only once, and a unique index allows one approved completion.
- * A rejection records tasks.completion_rejected, so the member hears of it. No one reviews
- * their own completion (a secretary who is also a member of the branch): FORBIDDEN, and
- * the level above (the township, the department) reviews it.
+ * A rejection records tasks.completion_rejected, so the member hears of it. Only the level
+ * above reviews (issue 13 C): no one their own completion, and a secretary's or deputy's only
+ * the department or a seat above theirs (not the deputy they appointed); else FORBIDDEN.
  * A reviewer who cannot see it gets NOT_FOUND; one who sees it as the member's home
  * secretary, not the publisher's, gets FORBIDDEN.
  */
@@ -36,7 +37,7 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
   if (!row) throw notFound;
   const { completion, claim } = row;
   if (!reviews(caller, claim.taskOrgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the publishing organization reviews this completion' });
-  refuseDecidingAboutOneself(caller.userId, claim.userId);
+  await refuseUnlessLevelAbove(deciderOf(caller), claim.userId, seatsIn(tx, seats, orgPaths, caller.tenantId));
 
   const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
   if (completion.decision) {

@@ -1,14 +1,14 @@
 import { createCopyConsumer, repathed, underMovedOrg } from '@tongxin/copies';
 import { and, eq } from 'drizzle-orm';
-import { checkins, claims, completions, members, orgs, processedEvents, publishedTasks } from '../schema.ts';
+import { checkins, claims, completions, members, orgs, processedEvents, publishedTasks, seats } from '../schema.ts';
 
 /**
- * Keeps tasks' copies of roster's members and orgs and reporting's check-ins current, each
+ * Keeps tasks' copies of roster's members and orgs and reporting's check-ins and identity's seats current, each
  * event once. When an org moves, tasks' own paths move with it: the publisher paths the
  * staff scope reads on tasks, claims and completions of that county.
  */
 export const applyCopyEventToTasks = createCopyConsumer({
-  copies: { members, orgs, checkins },
+  copies: { members, orgs, checkins, seats },
   processed: processedEvents,
   onOrgMoved: async (tx, tenantId, moved) => {
     await tx.update(publishedTasks).set({ orgPath: repathed(publishedTasks.orgPath, moved) }).where(and(eq(publishedTasks.tenantId, tenantId), underMovedOrg(publishedTasks.orgPath, moved)));

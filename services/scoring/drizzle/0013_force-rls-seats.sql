@@ -1,0 +1,2 @@
+-- drizzle-kit enables RLS but cannot force it; forced RLS binds the table owner too.
+ALTER TABLE "scoring"."seats" FORCE ROW LEVEL SECURITY;
