@@ -29,9 +29,15 @@ export function genderOf(id: string): 'male' | 'female' {
   return Number(id[16]) % 2 === 1 ? 'male' : 'female';
 }
 
-/** Lists show `4310************12`: enough to tell two members apart, not enough to use. */
+/**
+ * Everywhere a number is not revealed (lists, members.get, exports, transfer snapshots,
+ * history) it reads `431023************`: the region, which the member's county already
+ * tells. Nothing else: the birth date (7–14) and gender are shown beside it, so any digit of
+ * 15–18 would leave a handful of candidates to try (issue 13 B). Masking a masked value
+ * masks it again: history written under the older mask (`4310************12`) loses its tail.
+ */
 export function maskIdCard(id: string | null): string | null {
-  return id ? `${id.slice(0, 4)}${'*'.repeat(12)}${id.slice(16)}` : null;
+  return id ? `${id.slice(0, 6)}${'*'.repeat(12)}` : null;
 }
 
 /** The check character for 17 digits: test fixtures and demo data build valid numbers with it. */

@@ -5,7 +5,7 @@ export interface ExportRow {
   name: string;
   gender: 'male' | 'female' | null;
   birthDate: string | null;
-  /** Masked (4310************12) unless the department asked for full numbers. */
+  /** Masked by maskIdCard (431023************) unless the department asked for full numbers. */
   idCardNumber: string | null;
   phone: string | null;
   joinedOn: string | null;

@@ -111,7 +111,7 @@ describe('a hostile file is refused before exceljs parses it', () => {
 });
 
 const exportRow: ExportRow = {
-  name: '=HYPERLINK("http://evil.example","点击")', gender: 'male', birthDate: '1988-05-20', idCardNumber: '4310************12', phone: '+8613800000001',
+  name: '=HYPERLINK("http://evil.example","点击")', gender: 'male', birthDate: '1988-05-20', idCardNumber: '431023************', phone: '+8613800000001',
   joinedOn: '2012-07-01', branch: '@SUM(1+1)', status: 'mobile', destinationProvince: '广东省', destinationCity: '深圳市', employer: '-2+3',
   occupation: '\t=1+1', residentialAddress: '深圳市龙岗区 = 坂田', destinationPhone: null, destinationOrgName: null, destinationOrgLeader: null,
   destinationOrgContact: null, awaySince: null,

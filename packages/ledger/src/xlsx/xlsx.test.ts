@@ -133,7 +133,7 @@ describe('the error report', () => {
 });
 
 const exportRow: ExportRow = {
-  name: '李明', gender: 'male', birthDate: '1988-05-20', idCardNumber: '4310************12', phone: '13800000001', joinedOn: '2012-07-01',
+  name: '李明', gender: 'male', birthDate: '1988-05-20', idCardNumber: '431023************', phone: '13800000001', joinedOn: '2012-07-01',
   branch: '涌水村流动党员党支部', status: 'mobile', destinationProvince: '广东省', destinationCity: '深圳市', employer: '深圳市宏达家具有限公司',
   occupation: '家具工', residentialAddress: '深圳市龙岗区坂田街道', destinationPhone: null, destinationOrgName: '永兴县驻深圳流动党员党支部',
   destinationOrgLeader: '黄海波', destinationOrgContact: '13800000003', awaySince: '2023-02-15',
@@ -148,7 +148,7 @@ describe('exports', () => {
       '序号', '姓名', '性别', '出生年月', '身份证号', '所在党支部', '外出时间', '流入地（省市）', '工作单位', '从事职业', '现居住地址', '联系电话', '流入地党组织', '负责人及联系方式', '状态',
     ]);
     expect(rowTexts(sheet, 4)).toEqual([
-      '1', '李明', '男', '1988.05', '4310************12', '涌水村流动党员党支部', '2023.02.15', '广东省深圳市', '深圳市宏达家具有限公司', '家具工',
+      '1', '李明', '男', '1988.05', '431023************', '涌水村流动党员党支部', '2023.02.15', '广东省深圳市', '深圳市宏达家具有限公司', '家具工',
       '深圳市龙岗区坂田街道', '13800000001', '永兴县驻深圳流动党员党支部', '黄海波 13800000003', '流动',
     ]);
   });
