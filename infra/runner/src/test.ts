@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { proxyAddressOf, startWsProxy } from '@tongxin/ws-proxy';
 import { findChromium } from './chromium.ts';
 
-// `npm test`: type check; the suite on PGlite; with DATABASE_URL, the suite again on
+// `npm test`: type check; lint; the suite on PGlite; with DATABASE_URL, the suite again on
 // PostgreSQL through the Neon driver (via our WebSocket proxy) and through node-postgres;
 // then the browser journeys. Ends with one "N passed, N failed" line.
 const databaseUrl = process.env.DATABASE_URL;
@@ -34,6 +34,10 @@ async function vitestPass(label: string, env: Record<string, string | undefined>
 
 console.log('=== type check ===');
 if ((await run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'])) !== 0) totals.failed += 1;
+
+// The linter (issue 14): no explicit any, features that stay in their folders, Solid's rules.
+console.log('\n=== lint ===');
+if ((await run('npm', ['run', 'lint', '--silent'])) !== 0) totals.failed += 1;
 
 await vitestPass('pglite', { TEST_DB_DRIVER: 'pglite' });
 if (databaseUrl) {

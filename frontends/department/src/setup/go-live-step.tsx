@@ -3,7 +3,8 @@ import { identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { m, type DepartmentMessageKey } from '../messages.ts';
-import { explainSetupError, type Checklist, type StepProps } from './setup-api.ts';
+import { explainSetupError } from '../explain-error.ts';
+import type { Checklist, StepProps } from './setup-api.ts';
 
 /** Named in full up to this many; the rest are counted. */
 const NAMED = 30;

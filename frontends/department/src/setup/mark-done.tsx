@@ -3,7 +3,7 @@ import { identity } from '@tongxin/api-client';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { m } from '../messages.ts';
 import type { SetupStep } from '../route.ts';
-import { explainSetupError } from './setup-api.ts';
+import { explainSetupError } from '../explain-error.ts';
 
 /** The step's "标记完成" toggle: the department says when a step is finished. */
 export function MarkDone(props: { step: SetupStep; done: boolean; onChanged: () => void }) {

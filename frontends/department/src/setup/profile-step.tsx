@@ -2,7 +2,8 @@ import { For, Show, createSignal } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { m, type DepartmentMessageKey } from '../messages.ts';
-import { explainSetupError, type StepProps } from './setup-api.ts';
+import { explainSetupError } from '../explain-error.ts';
+import type { StepProps } from './setup-api.ts';
 
 type Field = 'contact' | 'phone' | 'address';
 const FIELDS: readonly { name: Field; max: number; type: string; autocomplete: string }[] = [

@@ -3,7 +3,7 @@ import { identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, ResourceList, createAction, describeError } from '@tongxin/ui';
 import { m, type DepartmentMessageKey } from '../messages.ts';
-import { explainSetupError } from '../setup/setup-api.ts';
+import { explainSetupError } from '../explain-error.ts';
 
 type SaveInput = Parameters<typeof identity.sms.save.mutate>[0];
 type Settings = NonNullable<Awaited<ReturnType<typeof identity.sms.get.query>>>;

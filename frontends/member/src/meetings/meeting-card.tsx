@@ -7,6 +7,7 @@ import { TextField } from '../parts/text-field.tsx';
 import { day, when } from '../parts/when.ts';
 import { bigButton } from '../touch.ts';
 import { m, type MeetingMessageKey } from './messages.ts';
+import { m as words, type PartsMessageKey } from '../parts/messages.ts';
 
 export type Meeting = Awaited<ReturnType<typeof reporting.meetings.forMe.query>>['upcoming'][number];
 const RESPONSES = ['in_person', 'online', 'cannot_attend'] as const;
@@ -48,7 +49,7 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
   return (
     <li class="card">
       <p class="muted">
-        {say(`kind.${props.meeting.kind}`, props.meeting.kind)} · {say(`mode.${props.meeting.mode}`, props.meeting.mode)}
+        {words(`meeting.${props.meeting.kind}` as PartsMessageKey) ?? props.meeting.kind} · {say(`mode.${props.meeting.mode}`, props.meeting.mode)}
         <Show when={props.meeting.cancelledAt}> · <span class="badge badge-bad">{m('cancelled')}</span></Show>
       </p>
       <h3>{props.meeting.title}</h3>

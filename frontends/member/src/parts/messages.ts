@@ -1,6 +1,6 @@
 import { defineMessages } from '@tongxin/i18n';
 
-/** Words every lazily loaded section shares (never on the first screen). */
+/** Words every lazily loaded section shares (never on the first screen), the kinds of meeting among them. */
 export const m = defineMessages(
   {
     required: '此项不能为空',
@@ -13,6 +13,13 @@ export const m = defineMessages(
     cancel: '取消',
     back: '返回',
     empty: '暂无记录。',
+    'meeting.members_meeting': '党员大会',
+    'meeting.branch_committee': '支委会',
+    'meeting.party_group': '党小组会',
+    'meeting.party_lecture': '党课',
+    'meeting.themed_party_day': '主题党日',
+    'meeting.organizational_life': '组织生活会',
+    'meeting.democratic_appraisal': '民主评议党员',
   },
   {
     required: 'This must not be empty',
@@ -25,5 +32,13 @@ export const m = defineMessages(
     cancel: 'Cancel',
     back: 'Back',
     empty: 'Nothing yet.',
+    'meeting.members_meeting': 'Party members\' meeting',
+    'meeting.branch_committee': 'Branch committee',
+    'meeting.party_group': 'Party group',
+    'meeting.party_lecture': 'Party lecture',
+    'meeting.themed_party_day': 'Themed party day',
+    'meeting.organizational_life': 'Organizational-life meeting',
+    'meeting.democratic_appraisal': 'Democratic appraisal',
   },
 );
+export type PartsMessageKey = Parameters<typeof m>[0];

@@ -4,7 +4,7 @@ import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
 import { day } from '../parts/when.ts';
-import { m as meetingWords, type MeetingMessageKey } from '../meetings/messages.ts';
+import { m as words, type PartsMessageKey } from '../parts/messages.ts';
 import { m, type PointsMessageKey } from './messages.ts';
 import { SPANS, periodName, periodOf, type Span } from './period.ts';
 
@@ -39,7 +39,7 @@ export function entryTitle(entry: Pick<Entry, 'kind' | 'label'>): string {
   const label = entry.label;
   if (!label) return kind;
   if (entry.kind === 'task_claimed' || entry.kind === 'task_completed') return m('label.task', { kind, title: label });
-  if (entry.kind.startsWith('meeting_')) return m('label.meeting', { kind, meeting: meetingWords(`kind.${label}` as MeetingMessageKey) ?? label });
+  if (entry.kind.startsWith('meeting_')) return m('label.meeting', { kind, meeting: words(`meeting.${label}` as PartsMessageKey) ?? label });
   const month = /^(\d{4})-(\d{2})$/.exec(label);
   if (entry.kind === 'monthly_report' && month) return m('label.report', { kind, year: month[1]!, month: Number(month[2]) });
   return kind;

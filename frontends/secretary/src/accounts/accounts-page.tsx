@@ -4,7 +4,7 @@ import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
 import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import type { IssueResult, IssuedCode, SkippedMember } from './accounts-api.ts';
-import { AccountsStyles } from './accounts-styles.tsx';
+import { AccountsStyles } from '../shared/accounts-styles.tsx';
 import { BranchList } from './branch-list.tsx';
 import { BranchMembers } from './branch-members.tsx';
 import { IssuedCodes } from './issued-codes.tsx';

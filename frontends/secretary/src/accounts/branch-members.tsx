@@ -5,7 +5,7 @@ import { RouteLink } from '../app/route-link.tsx';
 import { formatDate } from '../shared/format-date.ts';
 import { ACCOUNT_ERRORS, type BranchAccounts, type IssueResult, type MemberAccount } from './accounts-api.ts';
 import { BranchFigures } from './branch-list.tsx';
-import { explainError } from './explain-error.ts';
+import { explainError } from '../shared/explain-identity-error.ts';
 import { t } from './messages.ts';
 
 type IssueInput = { branchId: string } | { memberIds: string[] };

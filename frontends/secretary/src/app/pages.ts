@@ -30,9 +30,9 @@ export const PAGES = [
   { name: 'contact-tasks', label: 'nav.contactTasks', seats: HOME, page: lazy(() => import('../reporting/contact-tasks/contact-tasks-page.tsx')) },
   // 一领 (issue 7): flow organizations publish tasks too.
   { name: 'tasks', label: 'nav.tasks', seats: ALL, page: lazy(() => import('../tasks/tasks-page.tsx')) },
-  { name: 'completions', label: 'nav.completions', seats: ALL, page: lazy(() => import('../completions/completions-page.tsx')) },
-  { name: 'points', label: 'nav.points', seats: HOME, page: lazy(() => import('../points/points-page.tsx')) },
-  { name: 'evaluation', label: 'nav.evaluation', seats: HOME, page: lazy(() => import('../evaluation/evaluation-page.tsx')) },
+  { name: 'completions', label: 'nav.completions', seats: ALL, page: lazy(() => import('../tasks/completions/completions-page.tsx')) },
+  { name: 'points', label: 'nav.points', seats: HOME, page: lazy(() => import('../scoring/points/points-page.tsx')) },
+  { name: 'evaluation', label: 'nav.evaluation', seats: HOME, page: lazy(() => import('../scoring/evaluation/evaluation-page.tsx')) },
   { name: 'mobility', label: 'nav.mobility', seats: HOME, page: lazy(() => import('../mobility/mobility-page.tsx')) },
   { name: 'transfers', label: 'nav.transfers', seats: HOME, page: lazy(() => import('../transfers/transfers-page.tsx')) },
   // Only the levels above branches change the tree.
@@ -42,7 +42,7 @@ export const PAGES = [
   // Every secretary appoints within their scope: a township's the seats below it, a branch's its deputies.
   { name: 'roles', label: 'nav.roles', seats: ALL, page: lazy(() => import('../roles/roles-page.tsx')) },
   // The scoring rules are the department's to set.
-  { name: 'scoring-rules', label: 'nav.scoringRules', seats: ['department'], page: lazy(() => import('../scoring-rules/scoring-rules-page.tsx')) },
+  { name: 'scoring-rules', label: 'nav.scoringRules', seats: ['department'], page: lazy(() => import('../scoring/rules/scoring-rules-page.tsx')) },
 ] as const satisfies readonly PageEntry[];
 
 export type PageName = (typeof PAGES)[number]['name'];

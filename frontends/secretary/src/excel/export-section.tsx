@@ -3,11 +3,11 @@ import { For, Show, createSignal } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { format, locale } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { OrgSelect } from '../tree/org-select.tsx';
-import type { TreeOrg } from '../tree/org-types.ts';
+import { OrgSelect } from '../shared/org-select.tsx';
+import type { TreeOrg } from '../shared/org-types.ts';
 import { t } from './messages.ts';
 import { ProgressBar } from './progress-bar.tsx';
-import { loadXlsx, saveFile } from './save-file.ts';
+import { loadXlsx, saveFile } from '../shared/save-file.ts';
 
 type Kind = 'roster' | 'ledger';
 type Row = Awaited<ReturnType<typeof roster.excel.exportRows.query>>['rows'][number];

@@ -1,8 +1,8 @@
 import { Match, Show, Switch, createSignal } from 'solid-js';
 import { describeError } from '@tongxin/ui';
 import { format } from '@tongxin/i18n';
-import { OrgSelect } from '../tree/org-select.tsx';
-import type { TreeOrg } from '../tree/org-types.ts';
+import { OrgSelect } from '../shared/org-select.tsx';
+import type { TreeOrg } from '../shared/org-types.ts';
 import { ImportSummary } from './import-summary.tsx';
 import type { ReadProgress } from '@tongxin/ledger/xlsx';
 import { parseFailureText, readingText } from './error-text.ts';

@@ -3,7 +3,7 @@ import { format, locale } from '@tongxin/i18n';
 import { columnText, problemText, reportVocabulary, type ImportVocabulary } from './error-text.ts';
 import type { ImportOutcome } from './import-section.tsx';
 import { t } from './messages.ts';
-import { loadXlsx, saveFile } from './save-file.ts';
+import { loadXlsx, saveFile } from '../shared/save-file.ts';
 
 const SHOWN = 100;
 

@@ -11,7 +11,7 @@ import { parseFailureText, readingText } from './error-text.ts';
 import { t } from './messages.ts';
 import { parseInWorker } from './parse-in-worker.ts';
 import { ProgressBar } from './progress-bar.tsx';
-import { loadXlsx, saveFile } from './save-file.ts';
+import { loadXlsx, saveFile } from '../shared/save-file.ts';
 import { ImportStopped, uploadChunks } from './upload-rows.ts';
 
 /**

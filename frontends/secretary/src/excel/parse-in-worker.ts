@@ -1,7 +1,7 @@
 import type { ParsedOrgSheet, ParsedSheet, ReadProgress } from '@tongxin/ledger/xlsx';
 import { MAX_FILE_BYTES, type WorkbookRefusal } from '@tongxin/ledger/xlsx/limits';
 import type { ParseReply, ParseRequest } from './parse-messages.ts';
-import { loadXlsx } from './save-file.ts';
+import { loadXlsx } from '../shared/save-file.ts';
 
 /** The file was refused (over a limit) or could not be read: nothing of it is imported. */
 export class ParseFailed extends Error {

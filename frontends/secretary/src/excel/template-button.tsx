@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import { locale } from '@tongxin/i18n';
 import { t } from './messages.ts';
-import { loadXlsx, saveFile } from './save-file.ts';
+import { loadXlsx, saveFile } from '../shared/save-file.ts';
 
 /** The import template in the user's language (headers, drop-downs, an example row). */
 export function TemplateButton() {

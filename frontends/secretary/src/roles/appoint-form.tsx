@@ -2,7 +2,7 @@ import { For, Show, createEffect, createResource, createSignal, onCleanup, untra
 import { identity, roster } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { explainError } from '../accounts/explain-error.ts';
+import { explainError } from '../shared/explain-identity-error.ts';
 import { t } from './messages.ts';
 import { ROLE_ERRORS, TITLES, lacksSecretary, titleLabel, type OrgRoles, type Title } from './roles-api.ts';
 

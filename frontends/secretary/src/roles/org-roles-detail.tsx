@@ -1,7 +1,7 @@
 import { For, Show, createSignal, onMount } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { explainError } from '../accounts/explain-error.ts';
+import { explainError } from '../shared/explain-identity-error.ts';
 import { RouteLink } from '../app/route-link.tsx';
 import { formatDate } from '../shared/format-date.ts';
 import { AppointForm } from './appoint-form.tsx';

@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createMemo, createResource, createSignal } fr
 import { identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { AccountsStyles } from '../accounts/accounts-styles.tsx';
+import { AccountsStyles } from '../shared/accounts-styles.tsx';
 import { ReportingStyles } from '../shared/reporting-styles.tsx';
 import { t } from './messages.ts';
 import { OrgRolesDetail } from './org-roles-detail.tsx';

@@ -1,7 +1,7 @@
 import { For, Show, createResource, createSignal, untrack } from 'solid-js';
 import { identity } from '@tongxin/api-client';
 import { ErrorNotice, ResourceList, createAction } from '@tongxin/ui';
-import { explainError } from '../accounts/explain-error.ts';
+import { explainError } from '../shared/explain-identity-error.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { t, type RolesMessageKey } from './messages.ts';
 import { ROLE_ERRORS, kindLabel, titleLabel, type OrgRoles, type StaffInvitation } from './roles-api.ts';

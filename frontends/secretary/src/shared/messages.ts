@@ -1,6 +1,6 @@
 import { defineMessages } from '@tongxin/i18n';
 
-/** Words the reporting pages share: the month picker, lists, buttons. */
+/** Words the pages share: the month picker, lists, buttons, the kinds of organization and of meeting. */
 export const c = defineMessages(
   {
     month: '月份',
@@ -21,6 +21,23 @@ export const c = defineMessages(
     branch: '所在支部',
     empty: '暂无记录。',
     count: '共 {count} 条',
+    choose: '请选择',
+    'meeting.members_meeting': '党员大会',
+    'meeting.branch_committee': '支部委员会',
+    'meeting.party_group': '党小组会',
+    'meeting.party_lecture': '党课',
+    'meeting.themed_party_day': '主题党日',
+    'meeting.organizational_life': '组织生活会',
+    'meeting.democratic_appraisal': '民主评议党员',
+    'kind.county': '县委',
+    'kind.department': '组织部',
+    'kind.township': '乡镇党委',
+    'kind.street': '街道党工委',
+    'kind.branch': '党支部',
+    'kind.general_branch': '党总支',
+    'kind.mobile_branch': '流动党员党支部',
+    'kind.flow_general': '流动党总支',
+    'kind.flow_branch': '流动党支部',
   },
   {
     month: 'Month',
@@ -41,5 +58,23 @@ export const c = defineMessages(
     branch: 'Branch',
     empty: 'Nothing here yet.',
     count: '{count} in all',
+    choose: 'Choose',
+    'meeting.members_meeting': 'Party members’ meeting',
+    'meeting.branch_committee': 'Branch committee',
+    'meeting.party_group': 'Party group',
+    'meeting.party_lecture': 'Party lecture',
+    'meeting.themed_party_day': 'Themed party day',
+    'meeting.organizational_life': 'Organizational-life meeting',
+    'meeting.democratic_appraisal': 'Democratic appraisal',
+    'kind.county': 'County committee',
+    'kind.department': 'Organization department',
+    'kind.township': 'Township committee',
+    'kind.street': 'Street committee',
+    'kind.branch': 'Branch',
+    'kind.general_branch': 'General branch',
+    'kind.mobile_branch': 'Mobile-member branch',
+    'kind.flow_general': 'Flow general branch',
+    'kind.flow_branch': 'Flow branch',
   },
 );
+export type SharedMessageKey = Parameters<typeof c>[0];

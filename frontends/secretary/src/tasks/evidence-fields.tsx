@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { t, word } from './messages.ts';
 import { Field, FieldError, Radios, useFieldProblems } from './task-form-parts.tsx';
-import { PHOTO_RULES, STUDY_FORMATS, type ManagedTask, type PhotoRule, type StudyFormat } from './tasks-api.ts';
+import { PHOTO_RULES, STUDY_FORMATS, type ManagedTask, type PhotoRule, type StudyFormat } from '../shared/tasks-api.ts';
 
 /**
  * What a member sends to complete the task: a sentence and a number by default, a photo only

@@ -3,7 +3,7 @@ import { errorKind, tasks } from '@tongxin/api-client';
 import { createAction, describeError } from '@tongxin/ui';
 import { FLOW_KINDS, type TreeOrg } from '../shared/org-options.ts';
 import { isoToChinaLocal } from '@tongxin/calendar';
-import { failureText, fieldMessage } from './field-message.ts';
+import { failureText, fieldMessage } from '../shared/field-message.ts';
 import { FormFooter } from './form-footer.tsx';
 import { t, word } from './messages.ts';
 import { EvidenceFields, StudyFields } from './evidence-fields.tsx';
@@ -12,7 +12,7 @@ import { readTaskForm, type Draft, type Fields } from './read-task-form.ts';
 import { changesOf, type Changes } from './task-changes.ts';
 import { TargetFields } from './target-fields.tsx';
 import { Field, FieldError, FieldProblemsContext, Radios } from './task-form-parts.tsx';
-import { TASK_KINDS, type ManagedTask, type PhotoRule, type StudyFormat, type TargetUnit, type TaskKind, type Visibility } from './tasks-api.ts';
+import { TASK_KINDS, type ManagedTask, type PhotoRule, type StudyFormat, type TargetUnit, type TaskKind, type Visibility } from '../shared/tasks-api.ts';
 
 /** The fields this form shows a server's message beside; any other is said above the buttons. */
 const FORM_FIELDS = new Set(['orgId', 'kind', 'title', 'description', 'target', 'target.amount', 'quota', 'deadline', 'visibility', 'city', 'evidence.photoReason', 'study', 'study.body', 'study.url', 'points']);

@@ -1,9 +1,9 @@
 import { Show } from 'solid-js';
 import type { TreeOrg } from '../shared/org-options.ts';
-import { OrgSelect } from '../tree/org-select.tsx';
+import { OrgSelect } from '../shared/org-select.tsx';
 import { t, word } from './messages.ts';
 import { FieldError, useFieldProblems } from './task-form-parts.tsx';
-import type { ManagedTask } from './tasks-api.ts';
+import type { ManagedTask } from '../shared/tasks-api.ts';
 
 /**
  * Who publishes: chosen when publishing; fixed once published, so an edit shows it and says

@@ -1,7 +1,7 @@
 import { chinaLocalToIso } from '@tongxin/calendar';
-import { fieldMessage, integerRange, requiredMessage } from './field-message.ts';
+import { fieldMessage, integerRange, requiredMessage } from '../shared/field-message.ts';
 import { t } from './messages.ts';
-import type { PhotoRule, PublishTaskInput, StudyFormat, TargetUnit, TaskKind, Visibility } from './tasks-api.ts';
+import type { PhotoRule, PublishTaskInput, StudyFormat, TargetUnit, TaskKind, Visibility } from '../shared/tasks-api.ts';
 
 export type Fields = Record<string, string>;
 export type Draft = Omit<PublishTaskInput, 'idempotencyKey'>;

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { t, word } from './messages.ts';
 import { useFieldProblems, FieldError } from './task-form-parts.tsx';
-import { TARGET_UNITS, type ManagedTask, type TargetUnit } from './tasks-api.ts';
+import { TARGET_UNITS, type ManagedTask, type TargetUnit } from '../shared/tasks-api.ts';
 
 /**
  * The target (an amount in a unit; needed when members report a number) and the quota of

@@ -3,10 +3,10 @@ import { Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { formatChinaTime } from '../shared/china-time.ts';
-import { failureText } from './field-message.ts';
+import { failureText } from '../shared/field-message.ts';
 import { t, word } from './messages.ts';
 import { ProgressLine } from './progress-line.tsx';
-import { type ManagedTask } from './tasks-api.ts';
+import { type ManagedTask } from '../shared/tasks-api.ts';
 
 const BADGE = { draft: 'badge-warn', published: 'badge-good', closed: '' } as const;
 

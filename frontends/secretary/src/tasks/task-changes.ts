@@ -1,5 +1,5 @@
 import type { Draft } from './read-task-form.ts';
-import type { ManagedTask, UpdateTaskInput } from './tasks-api.ts';
+import type { ManagedTask, UpdateTaskInput } from '../shared/tasks-api.ts';
 
 export type Changes = Omit<UpdateTaskInput, 'idempotencyKey'>;
 

@@ -8,7 +8,7 @@ import { formatChinaTime } from '../shared/china-time.ts';
 import { RouteLink } from '../app/route-link.tsx';
 import { EvidencePhotos } from './evidence-photos.tsx';
 import { t, word } from './messages.ts';
-import { type ClaimStatus, type ManagedTask, type TaskClaim } from './tasks-api.ts';
+import { type ClaimStatus, type ManagedTask, type TaskClaim } from '../shared/tasks-api.ts';
 
 const BADGE: Record<ClaimStatus, string> = { active: '', submitted: 'badge-warn', approved: 'badge-good', rejected: 'badge-bad', withdrawn: '' };
 

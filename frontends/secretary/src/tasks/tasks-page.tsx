@@ -7,8 +7,8 @@ import { t, word } from './messages.ts';
 import { PublishTaskForm } from './publish-task-form.tsx';
 import { TaskCard } from './task-card.tsx';
 import { TaskProgressView } from './task-progress.tsx';
-import { TaskStyles } from './task-styles.tsx';
-import { type ManagedTask, type TaskStatus } from './tasks-api.ts';
+import { CardStyles } from '../shared/card-styles.tsx';
+import { type ManagedTask, type TaskStatus } from '../shared/tasks-api.ts';
 
 const STATUSES: TaskStatus[] = ['published', 'draft', 'closed'];
 
@@ -63,7 +63,7 @@ export default function TasksPage() {
   return (
     <section class="reporting">
       <ReportingStyles />
-      <TaskStyles />
+      <CardStyles />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <div class="toolbar">

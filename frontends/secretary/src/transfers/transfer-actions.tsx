@@ -1,7 +1,7 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { OrgSelect } from '../tree/org-select.tsx';
+import { OrgSelect } from '../shared/org-select.tsx';
 import { t } from './messages.ts';
 
 type Transfer = Awaited<ReturnType<typeof roster.transfers.get.query>>;

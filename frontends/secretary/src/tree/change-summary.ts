@@ -1,4 +1,4 @@
-import type { TreeOrg } from './org-types.ts';
+import type { TreeOrg } from '../shared/org-types.ts';
 
 type Values = Record<string, unknown> | null;
 

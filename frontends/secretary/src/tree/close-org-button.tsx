@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { t, type TreeMessageKey } from './messages.ts';
-import type { TreeOrg } from './org-types.ts';
+import type { TreeOrg } from '../shared/org-types.ts';
 
 // Why the server refused to close (its `orgId` field message, in English), in the user's language.
 const REFUSALS: [RegExp, TreeMessageKey][] = [

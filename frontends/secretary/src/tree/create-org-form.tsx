@@ -3,8 +3,9 @@ import { createStore } from 'solid-js/store';
 import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FormButtons } from './form-buttons.tsx';
-import { t, type TreeMessageKey } from './messages.ts';
-import { CHILD_KINDS, FLOW_KINDS, type OrgKind, type TreeOrg } from './org-types.ts';
+import { c, type SharedMessageKey } from '../shared/messages.ts';
+import { t } from './messages.ts';
+import { CHILD_KINDS, FLOW_KINDS, type OrgKind, type TreeOrg } from '../shared/org-types.ts';
 import { TextField } from './text-field.tsx';
 
 type Draft = { kind: OrgKind | ''; name: string; place: string; province: string; city: string; address: string };
@@ -50,8 +51,8 @@ export function CreateOrgForm(props: { parent: TreeOrg; onDone: () => void; onCa
           aria-describedby={kindMissing() || invalid('kind') ? 'org-kind-error' : undefined}
           onChange={(event) => setDraft('kind', event.currentTarget.value as OrgKind)}
         >
-          <option value="">{t('choose')}</option>
-          <For each={CHILD_KINDS[props.parent.kind]}>{(kind) => <option value={kind}>{t(`kind.${kind}` as TreeMessageKey)}</option>}</For>
+          <option value="">{c('choose')}</option>
+          <For each={CHILD_KINDS[props.parent.kind]}>{(kind) => <option value={kind}>{c(`kind.${kind}` as SharedMessageKey)}</option>}</For>
         </select>
         <Show when={kindMissing() || invalid('kind')}>
           <p class="field-error" id="org-kind-error">{draft.kind === '' ? t('kindRequired') : t('fieldInvalid')}</p>

@@ -3,8 +3,8 @@ import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FormButtons } from './form-buttons.tsx';
 import { t } from './messages.ts';
-import { OrgSelect } from './org-select.tsx';
-import { mayHangUnder, type TreeOrg } from './org-types.ts';
+import { OrgSelect } from '../shared/org-select.tsx';
+import { mayHangUnder, type TreeOrg } from '../shared/org-types.ts';
 
 /**
  * Moves an org under another that may hold its kind; its own subtree is not offered (the

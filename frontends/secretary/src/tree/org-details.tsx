@@ -2,10 +2,11 @@ import { Match, Show, Switch, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { CloseOrgButton } from './close-org-button.tsx';
 import { CreateOrgForm } from './create-org-form.tsx';
-import { t, type TreeMessageKey } from './messages.ts';
+import { c, type SharedMessageKey } from '../shared/messages.ts';
+import { t } from './messages.ts';
 import { MoveOrgForm } from './move-org-form.tsx';
 import { OrgHistory } from './org-history.tsx';
-import { takesChildren, type TreeOrg } from './org-types.ts';
+import { takesChildren, type TreeOrg } from '../shared/org-types.ts';
 import { RenameOrgForm } from './rename-org-form.tsx';
 
 type Panel = 'none' | 'create' | 'rename' | 'move';
@@ -26,7 +27,7 @@ export function OrgDetails(props: { org: TreeOrg; orgs: readonly TreeOrg[]; memb
       <h2 id="org-heading">{props.org.name}</h2>
       <dl class="facts">
         <dt>{t('kind')}</dt>
-        <dd>{t(`kind.${props.org.kind}` as TreeMessageKey)}</dd>
+        <dd>{c(`kind.${props.org.kind}` as SharedMessageKey)}</dd>
         <Show when={place()}>
           <dt>{t('place')}</dt>
           <dd>{place()}</dd>

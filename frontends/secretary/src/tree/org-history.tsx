@@ -4,7 +4,7 @@ import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { changeSummary } from './change-summary.ts';
 import { t, type TreeMessageKey } from './messages.ts';
-import type { TreeOrg } from './org-types.ts';
+import type { TreeOrg } from '../shared/org-types.ts';
 
 const FIELD_LABELS: Record<string, TreeMessageKey> = { name: 'name', parent: 'parent', place: 'place', province: 'province', city: 'city', address: 'address' };
 

@@ -1,7 +1,8 @@
 import { For, Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
-import { t, type TreeMessageKey } from './messages.ts';
-import type { OrgNode } from './org-types.ts';
+import { c, type SharedMessageKey } from '../shared/messages.ts';
+import { t } from './messages.ts';
+import type { OrgNode } from '../shared/org-types.ts';
 
 /** Nested lists of org buttons: the list structure tells screen readers the depth. */
 export function OrgTreeList(props: { nodes: OrgNode[]; totals: Map<string, number>; selectedId: string | null; onSelect: (id: string) => void }) {
@@ -25,7 +26,7 @@ export function OrgTreeList(props: { nodes: OrgNode[]; totals: Map<string, numbe
               {node.org.name}
               <span style={{ color: 'var(--color-muted)', 'font-size': '0.9rem' }}>
                 {' · '}
-                {t(`kind.${node.org.kind}` as TreeMessageKey)}
+                {c(`kind.${node.org.kind}` as SharedMessageKey)}
                 <Show when={members(node) > 0}>
                   {' · '}
                   {t('members', { count: format(members(node)) })}

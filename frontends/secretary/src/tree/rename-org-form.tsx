@@ -3,7 +3,7 @@ import { roster } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { FormButtons } from './form-buttons.tsx';
 import { t } from './messages.ts';
-import type { TreeOrg } from './org-types.ts';
+import type { TreeOrg } from '../shared/org-types.ts';
 import { TextField } from './text-field.tsx';
 
 export function RenameOrgForm(props: { org: TreeOrg; onDone: () => void; onCancel: () => void }) {

@@ -5,7 +5,7 @@ import { OrgImportSection } from '../excel/org-import-section.tsx';
 import { t } from './messages.ts';
 import { OrgDetails } from './org-details.tsx';
 import { OrgTreeList } from './org-tree-list.tsx';
-import { buildTree, subtreeMembers } from './org-types.ts';
+import { buildTree, subtreeMembers } from '../shared/org-types.ts';
 
 /** The org tree the secretary manages: browse it, add, rename, move and close organizations. */
 export default function TreePage() {

@@ -2,7 +2,7 @@ import { For, Match, Show, Suspense, Switch, createResource, createSignal } from
 import { roster } from '@tongxin/api-client';
 import { format, t as shared, type MessageKey } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { OrgSelect } from '../../tree/org-select.tsx';
+import { OrgSelect } from '../../shared/org-select.tsx';
 import { FLOW_KINDS, loadOrgs } from '../../shared/org-options.ts';
 import { createTenantNames } from '../../shared/names.ts';
 import { ReportingStyles } from '../../shared/reporting-styles.tsx';

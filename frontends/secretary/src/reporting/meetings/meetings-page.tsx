@@ -2,7 +2,7 @@ import { For, Match, Show, Suspense, Switch, createResource, createSignal } from
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { formatChinaTime } from '../../shared/china-time.ts';
-import { OrgSelect } from '../../tree/org-select.tsx';
+import { OrgSelect } from '../../shared/org-select.tsx';
 import { BRANCH_KINDS, loadOrgs } from '../../shared/org-options.ts';
 import { ReportingStyles } from '../../shared/reporting-styles.tsx';
 import { AttendanceSummary } from './attendance-summary.tsx';

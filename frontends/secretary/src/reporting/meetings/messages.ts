@@ -1,4 +1,5 @@
 import { defineMessages } from '@tongxin/i18n';
+import { c, type SharedMessageKey } from '../../shared/messages.ts';
 
 export const t = defineMessages(
   {
@@ -12,13 +13,6 @@ export const t = defineMessages(
     empty: '该组织暂无会议。',
     open: '查看“{title}”的出勤',
     kind: '会议类型',
-    'kind.members_meeting': '党员大会',
-    'kind.branch_committee': '支部委员会',
-    'kind.party_group': '党小组会',
-    'kind.party_lecture': '党课',
-    'kind.themed_party_day': '主题党日',
-    'kind.organizational_life': '组织生活会',
-    'kind.democratic_appraisal': '民主评议党员',
     meetingTitle: '会议名称',
     agenda: '议程',
     mode: '参会方式',
@@ -74,13 +68,6 @@ export const t = defineMessages(
     empty: 'No meetings for this organization.',
     open: 'Attendance of “{title}”',
     kind: 'Kind',
-    'kind.members_meeting': 'Party members’ meeting',
-    'kind.branch_committee': 'Branch committee',
-    'kind.party_group': 'Party group',
-    'kind.party_lecture': 'Party lecture',
-    'kind.themed_party_day': 'Themed party day',
-    'kind.organizational_life': 'Organizational-life meeting',
-    'kind.democratic_appraisal': 'Democratic appraisal',
     meetingTitle: 'Title',
     agenda: 'Agenda',
     mode: 'Mode',
@@ -127,4 +114,6 @@ export const t = defineMessages(
   },
 );
 export type MeetingsMessageKey = Parameters<typeof t>[0];
-export const label = (key: string) => t(key as MeetingsMessageKey) ?? key;
+/** A meeting word by key; the kinds of meeting are shared with the points pages (shared/messages.ts). */
+export const label = (key: string) =>
+  key.startsWith('kind.') ? (c(`meeting.${key.slice(5)}` as SharedMessageKey) ?? key) : (t(key as MeetingsMessageKey) ?? key);

@@ -2,9 +2,9 @@ import { tasks } from '@tongxin/api-client';
 import { For, Match, Show, Switch, createResource } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { word } from '../tasks/messages.ts';
-import type { TreeOrg } from '../shared/org-options.ts';
-import { type OutcomeRow } from '../tasks/tasks-api.ts';
+import { taskWord } from '@tongxin/i18n/task-words';
+import type { TreeOrg } from '../../shared/org-options.ts';
+import { type OutcomeRow } from '../../shared/tasks-api.ts';
 import { say, t } from './messages.ts';
 
 interface Total {
@@ -56,9 +56,9 @@ export function OutcomeFigures(props: { year: number; orgId?: string; orgs: read
             <For each={totalsOf(rows(), new Map(props.orgs.map((org) => [org.id, org.path])))}>
               {(total) => (
                 <li>
-                  <Show when={total.unit} fallback={t('outcomeCount', { kind: word('kind', total.kind), count: format(total.completions) })}>
-                    <span class="count">{format(total.amount)} {word('unit', total.unit)}</span>
-                    {word('kind', total.kind)} · {t('completions')} {format(total.completions)}
+                  <Show when={total.unit} fallback={t('outcomeCount', { kind: taskWord('kind', total.kind), count: format(total.completions) })}>
+                    <span class="count">{format(total.amount)} {taskWord('unit', total.unit)}</span>
+                    {taskWord('kind', total.kind)} · {t('completions')} {format(total.completions)}
                   </Show>
                 </li>
               )}
@@ -81,9 +81,9 @@ export function OutcomeFigures(props: { year: number; orgId?: string; orgs: read
                         {row.orgName}
                         <span class="meta sub">{say('publisherLevel', row.level)}</span>
                       </th>
-                      <td>{word('kind', row.kind)}</td>
+                      <td>{taskWord('kind', row.kind)}</td>
                       <td class="num">
-                        {row.unit ? `${format(row.amount)}\u00a0${word('unit', row.unit)}` : '—'}
+                        {row.unit ? `${format(row.amount)}\u00a0${taskWord('unit', row.unit)}` : '—'}
                         <span class="meta sub">{t('completionsCount', { count: format(row.completions) })}</span>
                       </td>
                     </tr>

@@ -2,13 +2,13 @@ import { For, Show, createResource, createSignal } from 'solid-js';
 import { chinaDate, chinaYear } from '@tongxin/calendar';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, ResourceList, createAction, describeError } from '@tongxin/ui';
-import { saveFile } from '../excel/save-file.ts';
+import { saveFile } from '../../shared/save-file.ts';
 import { recentYears } from '../points/period-fields.tsx';
-import { scoringApi } from '../points/scoring-api.ts';
-import { BRANCH_KINDS, loadOrgs } from '../shared/org-options.ts';
-import { ReportingStyles } from '../shared/reporting-styles.tsx';
-import { TaskStyles } from '../tasks/task-styles.tsx';
-import { OrgSelect } from '../tree/org-select.tsx';
+import { scoringApi } from '../scoring-api.ts';
+import { BRANCH_KINDS, loadOrgs } from '../../shared/org-options.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
+import { CardStyles } from '../../shared/card-styles.tsx';
+import { OrgSelect } from '../../shared/org-select.tsx';
 import { EvaluationStandards } from './evaluation-standards.tsx';
 import { t } from './messages.ts';
 import { ProposalCard } from './proposal-card.tsx';
@@ -78,7 +78,7 @@ export default function EvaluationPage() {
   return (
     <section class="reporting">
       <ReportingStyles />
-      <TaskStyles />
+      <CardStyles />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <EvaluationStandards />

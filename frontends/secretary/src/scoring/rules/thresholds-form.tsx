@@ -1,8 +1,8 @@
 import { For, Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { c } from '../shared/messages.ts';
-import { scoringApi, type Thresholds } from '../points/scoring-api.ts';
-import { failureText, fieldMessage } from '../tasks/field-message.ts';
+import { c } from '../../shared/messages.ts';
+import { scoringApi, type Thresholds } from '../scoring-api.ts';
+import { failureText, fieldMessage } from '../../shared/field-message.ts';
 import { t, type RulesMessageKey } from './messages.ts';
 
 const LEVELS = ['excellent', 'qualified', 'basic'] as const;

@@ -1,9 +1,9 @@
 import { Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { c } from '../shared/messages.ts';
-import { fieldMessage } from '../tasks/field-message.ts';
+import { c } from '../../shared/messages.ts';
+import { fieldMessage } from '../../shared/field-message.ts';
 import { t } from './messages.ts';
-import { scoringApi } from './scoring-api.ts';
+import { scoringApi } from '../scoring-api.ts';
 
 type CorrectInput = { memberId: string; points: number; reason: string };
 

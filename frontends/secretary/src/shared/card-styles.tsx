@@ -30,6 +30,6 @@ const css = `
 .reporting .facts { grid-template-columns: fit-content(8rem) minmax(0, 1fr); }
 `;
 
-export function TaskStyles() {
+export function CardStyles() {
   return <style>{css}</style>;
 }

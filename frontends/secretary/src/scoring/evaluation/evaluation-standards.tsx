@@ -1,6 +1,6 @@
 import { For, Show, createResource } from 'solid-js';
 import { format } from '@tongxin/i18n';
-import { GRADES, scoringApi } from '../points/scoring-api.ts';
+import { GRADES, scoringApi } from '../scoring-api.ts';
 import { gradeText, t } from './messages.ts';
 
 type Graded = Exclude<(typeof GRADES)[number], 'unqualified'>;

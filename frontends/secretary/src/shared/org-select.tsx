@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { t, type TreeMessageKey } from './messages.ts';
+import { c, type SharedMessageKey } from './messages.ts';
 import { buildTree, flatten, type TreeOrg } from './org-types.ts';
 
 /** A labelled <select> of organizations, indented by depth (the tree, keyboard-usable). */
@@ -19,12 +19,12 @@ export function OrgSelect(props: {
     <div class="field">
       <label for={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} aria-invalid={props.invalid ? 'true' : undefined} onChange={(event) => props.onChange(event.currentTarget.value)}>
-        <option value="">{props.emptyLabel ?? t('choose')}</option>
+        <option value="">{props.emptyLabel ?? c('choose')}</option>
         <For each={options()}>
           {(node) => (
             <option value={node.org.id}>
               {'\u3000'.repeat(node.depth)}
-              {node.org.name}（{t(`kind.${node.org.kind}` as TreeMessageKey)}）
+              {node.org.name}（{c(`kind.${node.org.kind}` as SharedMessageKey)}）
             </option>
           )}
         </For>

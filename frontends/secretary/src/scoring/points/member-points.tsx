@@ -3,7 +3,7 @@ import { format } from '@tongxin/i18n';
 import { ResourceList } from '@tongxin/ui';
 import { periodInput, type Period } from './period-fields.tsx';
 import { t } from './messages.ts';
-import { scoringApi, type MemberPoints } from './scoring-api.ts';
+import { scoringApi, type MemberPoints } from '../scoring-api.ts';
 
 const FIRST = 30;
 

@@ -3,7 +3,7 @@ import { format } from '@tongxin/i18n';
 import { ErrorNotice, ResourceList, describeError } from '@tongxin/ui';
 import { periodInput, type Period } from './period-fields.tsx';
 import { say, t } from './messages.ts';
-import { scoringApi, type RankingLevel } from './scoring-api.ts';
+import { scoringApi, type RankingLevel } from '../scoring-api.ts';
 
 const FIRST = 30;
 

@@ -3,9 +3,9 @@ import { identity } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { say } from '../points/messages.ts';
-import { scoringApi, type ActivityKind } from '../points/scoring-api.ts';
-import { ReportingStyles } from '../shared/reporting-styles.tsx';
-import { TaskStyles } from '../tasks/task-styles.tsx';
+import { scoringApi, type ActivityKind } from '../scoring-api.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
+import { CardStyles } from '../../shared/card-styles.tsx';
 import { t, type RulesMessageKey } from './messages.ts';
 import { RuleForm } from './rule-form.tsx';
 import { RulesHistory } from './rules-history.tsx';
@@ -31,7 +31,7 @@ export default function ScoringRulesPage() {
   return (
     <section class="reporting">
       <ReportingStyles />
-      <TaskStyles />
+      <CardStyles />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <Show when={me() && !isDepartment()}>

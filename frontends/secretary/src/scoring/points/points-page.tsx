@@ -1,16 +1,16 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { BRANCH_KINDS, loadOrgs } from '../shared/org-options.ts';
-import { ReportingStyles } from '../shared/reporting-styles.tsx';
-import { TaskStyles } from '../tasks/task-styles.tsx';
-import { OrgSelect } from '../tree/org-select.tsx';
+import { BRANCH_KINDS, loadOrgs } from '../../shared/org-options.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
+import { CardStyles } from '../../shared/card-styles.tsx';
+import { OrgSelect } from '../../shared/org-select.tsx';
 import { MemberEntries } from './member-entries.tsx';
 import { MemberPointsTable } from './member-points.tsx';
 import { t } from './messages.ts';
 import { OrgRankings } from './org-rankings.tsx';
 import { OutcomeFigures } from './outcome-figures.tsx';
 import { PeriodFields, currentPeriod, type Period } from './period-fields.tsx';
-import type { MemberPoints } from './scoring-api.ts';
+import type { MemberPoints } from '../scoring-api.ts';
 
 /** 积分: the caller's members' points for a period, each member's entries and corrections, orgs compared, and outcomes. */
 export default function PointsPage() {
@@ -28,7 +28,7 @@ export default function PointsPage() {
   return (
     <section class="reporting">
       <ReportingStyles />
-      <TaskStyles />
+      <CardStyles />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <Show when={orgs.error}>

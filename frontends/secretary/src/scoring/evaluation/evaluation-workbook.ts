@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { formatChinaTime } from '../shared/china-time.ts';
-import type { Proposal } from '../points/scoring-api.ts';
+import { formatChinaTime } from '../../shared/china-time.ts';
+import type { Proposal } from '../scoring-api.ts';
 import { gradeText, t } from './messages.ts';
 
 // Loaded only when the secretary exports (exceljs is large): the page imports this module lazily.

@@ -1,9 +1,9 @@
 import { Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { c } from '../shared/messages.ts';
+import { c } from '../../shared/messages.ts';
 import { say } from '../points/messages.ts';
-import { scoringApi, type ActivityKind, type Rule } from '../points/scoring-api.ts';
-import { failureText, fieldMessage } from '../tasks/field-message.ts';
+import { scoringApi, type ActivityKind, type Rule } from '../scoring-api.ts';
+import { failureText, fieldMessage } from '../../shared/field-message.ts';
 import { t } from './messages.ts';
 
 type UpdateInput = { kind: ActivityKind; points?: number | null; monthlyCap?: number | null; reason: string };

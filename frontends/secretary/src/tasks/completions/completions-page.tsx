@@ -2,10 +2,10 @@ import { tasks } from '@tongxin/api-client';
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ResourceList } from '@tongxin/ui';
-import { c } from '../shared/messages.ts';
-import { createTenantNames } from '../shared/names.ts';
-import { ReportingStyles } from '../shared/reporting-styles.tsx';
-import { TaskStyles } from '../tasks/task-styles.tsx';
+import { c } from '../../shared/messages.ts';
+import { createTenantNames } from '../../shared/names.ts';
+import { ReportingStyles } from '../../shared/reporting-styles.tsx';
+import { CardStyles } from '../../shared/card-styles.tsx';
 
 import { CompletionCard } from './completion-card.tsx';
 import { t } from './messages.ts';
@@ -19,7 +19,7 @@ export default function CompletionsPage() {
   return (
     <section class="reporting">
       <ReportingStyles />
-      <TaskStyles />
+      <CardStyles />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <div class="toolbar">

@@ -1,9 +1,9 @@
 import { For, Show, createResource } from 'solid-js';
 import { ResourceList } from '@tongxin/ui';
 import { say } from '../points/messages.ts';
-import type { RuleChange } from '../points/scoring-api.ts';
-import { scoringApi } from '../points/scoring-api.ts';
-import { formatChinaTime } from '../shared/china-time.ts';
+import type { RuleChange } from '../scoring-api.ts';
+import { scoringApi } from '../scoring-api.ts';
+import { formatChinaTime } from '../../shared/china-time.ts';
 import { t, type RulesMessageKey } from './messages.ts';
 
 const LABELS: Record<string, RulesMessageKey> = {

@@ -2,12 +2,12 @@ import { Show, createSignal } from 'solid-js';
 import { errorKind, tasks } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { formatChinaTime } from '../shared/china-time.ts';
-import { c } from '../shared/messages.ts';
-import { EvidencePhotos } from '../tasks/evidence-photos.tsx';
-import { failureText, fieldMessage } from '../tasks/field-message.ts';
-import { t as tt, word } from '../tasks/messages.ts';
-import type { PendingCompletion } from '../tasks/tasks-api.ts';
+import { formatChinaTime } from '../../shared/china-time.ts';
+import { c } from '../../shared/messages.ts';
+import { EvidencePhotos } from '../evidence-photos.tsx';
+import { failureText, fieldMessage } from '../../shared/field-message.ts';
+import { t as tt, word } from '../messages.ts';
+import type { PendingCompletion } from '../../shared/tasks-api.ts';
 
 import { t } from './messages.ts';
 

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { chinaDate } from '@tongxin/calendar';
-import type { PeriodInput } from './scoring-api.ts';
+import type { PeriodInput } from '../scoring-api.ts';
 import { t } from './messages.ts';
 
 export type Span = 'year' | 'quarter' | 'month';

@@ -1,10 +1,10 @@
 import { For, Show, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
-import { c } from '../shared/messages.ts';
-import { formatChinaTime } from '../shared/china-time.ts';
-import { GRADES, scoringApi, type Grade, type Proposal } from '../points/scoring-api.ts';
-import { failureText, fieldMessage } from '../tasks/field-message.ts';
+import { c } from '../../shared/messages.ts';
+import { formatChinaTime } from '../../shared/china-time.ts';
+import { GRADES, scoringApi, type Grade, type Proposal } from '../scoring-api.ts';
+import { failureText, fieldMessage } from '../../shared/field-message.ts';
 import { gradeText, t } from './messages.ts';
 
 const BADGE: Record<Grade, string> = { excellent: 'badge-good', qualified: 'badge-good', basic: 'badge-warn', unqualified: 'badge-bad' };

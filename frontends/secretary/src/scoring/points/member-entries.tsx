@@ -1,11 +1,11 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ResourceList } from '@tongxin/ui';
-import { formatChinaTime } from '../shared/china-time.ts';
-import { label as meetingWord } from '../reporting/meetings/messages.ts';
+import { formatChinaTime } from '../../shared/china-time.ts';
+import { c, type SharedMessageKey } from '../../shared/messages.ts';
 import { CorrectPointsForm } from './correct-points-form.tsx';
 import { say, t } from './messages.ts';
-import { scoringApi, type PointsEntry } from './scoring-api.ts';
+import { scoringApi, type PointsEntry } from '../scoring-api.ts';
 
 const signed = (points: number) => (points > 0 ? `+${format(points)}` : format(points));
 
@@ -27,7 +27,7 @@ function activityOf(entry: PointsEntry): string {
   const label = entry.label;
   if (!label) return kind;
   if (entry.kind === 'task_claimed' || entry.kind === 'task_completed') return t('label.task', { kind, title: label });
-  if (entry.kind.startsWith('meeting_')) return t('label.meeting', { kind, meeting: meetingWord(`kind.${label}`) });
+  if (entry.kind.startsWith('meeting_')) return t('label.meeting', { kind, meeting: (c(`meeting.${label}` as SharedMessageKey) ?? label) });
   const month = /^(\d{4})-(\d{2})$/.exec(label);
   if (entry.kind === 'monthly_report' && month) return t('label.report', { kind, year: month[1]!, month: Number(month[2]) });
   return kind;
