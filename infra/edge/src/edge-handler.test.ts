@@ -8,7 +8,15 @@ import { createEdgeHandler, type EdgeEnv, type EdgeExecutionContext } from './ed
  * client address every per-client limit and the audit use (issue 13 E). Its database (the
  * Neon driver's pool) is opened but never reached: the probe runs no query.
  */
-const probe = createServiceApp('probe', router({ whoAmI: publicProcedure.query(({ ctx }) => ctx.clientIp) }));
+const events: string[] = [];
+const probe = createServiceApp('probe', router({
+  whoAmI: publicProcedure.query(({ ctx }) => ctx.clientIp),
+  answerFirst: publicProcedure.query(({ ctx }) => {
+    ctx.deps.defer!(async () => void events.push('deferred work'));
+    events.push('answered');
+    return 'ok';
+  }),
+}));
 const handler = createEdgeHandler(probe);
 const { publicJwk } = await generateAccessKeys();
 const env: EdgeEnv = { DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', ACCESS_PUBLIC_JWK: JSON.stringify(publicJwk) };
@@ -37,5 +45,16 @@ describe('the edge host', () => {
     const other = { CLIENT_ADDRESS_HEADER: 'X-Real-IP' };
     expect(await clientIp({ 'x-real-ip': '192.0.2.9', 'cf-connecting-ip': '198.51.100.1', 'x-forwarded-for': '198.51.100.2' }, other)).toBe('192.0.2.9');
     expect(await clientIp({ 'cf-connecting-ip': '198.51.100.1' }, other)).toBeNull();
+  });
+});
+
+describe('work deferred past the answer on the edge host', () => {
+  it('runs after the answer, and the runtime is asked to wait for it', async () => {
+    pending.length = 0;
+    const response = await handler.fetch(new Request('https://tongxin.example/api/probe/trpc/answerFirst'), env, ctx);
+    expect(response.status).toBe(200);
+    expect(events).toEqual(['answered']);
+    await Promise.all(pending);
+    expect(events).toEqual(['answered', 'deferred work']);
   });
 });

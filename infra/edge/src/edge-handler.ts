@@ -65,7 +65,7 @@ function accessKeysFrom(publicJwk: string, privateJwk: string | undefined): Prom
  * Hosts a service app on a Workers-style runtime (workerd, Cloudflare Workers). Per request it
  * opens a Neon-driver pool (an edge runtime may not share I/O objects between requests, see
  * design.md "Edge runtime"), passes the deps the Node runner would, and ends the pool after
- * the response with `waitUntil`. The global WebSocket is used; no `ws` package.
+ * the response (and the work deferred past it) with `waitUntil`. The global WebSocket is used; no `ws` package.
  */
 export function createEdgeHandler(app: ServiceFetchApp) {
   return {
@@ -75,16 +75,20 @@ export function createEdgeHandler(app: ServiceFetchApp) {
       }
       const keys = await accessKeysFrom(env.ACCESS_PUBLIC_JWK, env.ACCESS_PRIVATE_JWK);
       const database = await openDatabase({ url: env.DATABASE_URL, driver: 'neon', neonWsProxy: env.NEON_WS_PROXY });
+      // Work deferred past the answer (a reset code's SMS) runs once the answer is on its way;
+      // the runtime keeps the request alive for it, and the pool closes after it.
+      const deferred: Promise<void>[] = [];
       const deps: ServiceDeps = {
         database,
         keys,
         now: () => new Date(),
         secureCookies: new URL(request.url).protocol === 'https:',
+        defer: (work) => void deferred.push(new Promise<void>((resolve) => setTimeout(resolve, 0)).then(work)),
       };
       try {
         return await app.fetch(request, { deps, peerAddress: platformPeerAddress(request, env) }, ctx);
       } finally {
-        ctx.waitUntil(database.close());
+        ctx.waitUntil(Promise.allSettled(deferred).then(() => database.close()));
       }
     },
   };

@@ -19,6 +19,12 @@ export interface ServiceDeps {
   blobs?: BlobStore;
   /** The outbound message channel (codes, resets, invitations); absent where a host sends none. */
   messages?: MessagingDeps;
+  /**
+   * Runs work the answer must not wait for, after the answer (a reset code's SMS, whose cost
+   * would tell whether a phone has an account; issue 13 E). The edge host keeps the request
+   * alive for it (`waitUntil`); absent, it runs detached (Node). The work handles its own errors.
+   */
+  defer?: (work: () => Promise<void>) => void;
 }
 
 /** Hono bindings: the runner passes `deps` as the fetch handler's env. */

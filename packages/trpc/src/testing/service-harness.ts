@@ -30,7 +30,10 @@ export async function createServiceHarness(app: Hono<{ Bindings: ServiceBindings
   const database: Database = await createTestDatabase(migrations);
   const { keys } = await generateAccessKeys();
   const clock = { now: new Date('2026-11-02T09:00:00+08:00') };
-  const deps: ServiceDeps = { database, keys, now: () => clock.now, secureCookies: false };
+  // Work deferred past an answer waits here until the test settles it, so a test sees what
+  // the request itself did, then what ran after.
+  const deferred: (() => Promise<void>)[] = [];
+  const deps: ServiceDeps = { database, keys, now: () => clock.now, secureCookies: false, defer: (work) => void deferred.push(work) };
 
   async function tokenFor(as: CallOptions['as'] & object): Promise<string> {
     const claims: AccessClaims = { userId: 'u-test', tenantId: 't1', sessionId: 's-test', name: 'test', ...as };
@@ -71,6 +74,12 @@ export async function createServiceHarness(app: Hono<{ Bindings: ServiceBindings
     query: (path: string, options?: CallOptions) => call('query', path, options),
     mutate: (path: string, options?: CallOptions) => call('mutation', path, options),
     request: (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init, { deps }),
+    /** How many pieces of work wait for the answer to be past. */
+    deferredCount: () => deferred.length,
+    /** Runs the work deferred past the answers so far, in order. */
+    settle: async () => {
+      while (deferred.length > 0) await deferred.shift()!();
+    },
     close: () => database.close(),
   };
 }

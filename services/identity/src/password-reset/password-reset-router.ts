@@ -2,10 +2,11 @@ import { publicProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { ZTypedPhone } from '../accounts/typed-phone.ts';
+import { afterAnswer } from '../channel/after-answer.ts';
 import { ZNewPassword } from '../passwords/password-policy.ts';
 import { finishLogin } from '../sessions/start-session.ts';
 import { completePasswordReset } from './complete-password-reset.ts';
-import { requestPasswordReset, type ResetRefusal } from './request-password-reset.ts';
+import { requestPasswordReset, sendResetCode, type ResetRefusal } from './request-password-reset.ts';
 
 const ZTenant = z.string().trim().min(1, 'choose a county').max(32);
 
@@ -18,10 +19,15 @@ const REFUSALS: Record<ResetRefusal | 'invalid', () => TRPCError> = {
 
 /** A forgotten password, by a code sent to the phone that is the username (issue 12). No login. */
 export const passwordResetRouter = {
-  /** `{ ok: true }` whether or not the phone has an account: nothing is revealed. */
+  /**
+   * `{ ok: true }` whether or not the phone has an account, in the same time: the code is
+   * made and sent after the answer (issue 13 E).
+   */
   request: publicProcedure.input(z.object({ tenantId: ZTenant, phone: ZTypedPhone })).mutation(async ({ ctx, input }) => {
-    const result = await ctx.systemTx(input.tenantId)((tx) => requestPasswordReset(tx, ctx.deps, { ...input, ip: ctx.clientIp }));
+    const asked = { ...input, ip: ctx.clientIp };
+    const result = await ctx.systemTx(input.tenantId)((tx) => requestPasswordReset(tx, ctx.deps, asked));
     if (result.outcome !== 'ok') throw REFUSALS[result.outcome]();
+    afterAnswer(ctx.deps, 'reset code', () => ctx.systemTx(input.tenantId)((tx) => sendResetCode(tx, ctx.deps, asked)));
     return { ok: true as const };
   }),
 

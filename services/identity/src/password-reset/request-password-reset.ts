@@ -1,6 +1,7 @@
 import type { Tx } from '@tongxin/db';
 import type { MessagingDeps } from '@tongxin/sms';
-import { and, eq, exists, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import { accountIsOpen } from '../auth/account-is-open.ts';
 import { audit } from '../auth/audit.ts';
 import { sendMessage } from '../channel/send-message.ts';
 import { hashCode, newSmsCode } from '../codes/single-use-code.ts';
@@ -23,14 +24,16 @@ export const resetClientKey = (ip: string | null) => clientKey('reset', ip);
 export type ResetRefusal = 'unknown_tenant' | 'suspended' | 'throttled';
 
 /**
- * A forgotten password (issue 12): when the phone is the username of an account that still
- * holds a role here, a 6-digit code valid 15 minutes is stored (its SHA-256) and sent by SMS.
- * Otherwise nothing is sent, and the answer is the same: nobody learns whether an account
- * exists. The limits count every request, existing account or not, for the same reason.
+ * A forgotten password (issue 12), the part inside the request: the county's state, the
+ * limits (every request counts, account or not) and the audit row. It runs the same
+ * statements whether or not the phone is an open account's username, and sends nothing: the
+ * code is made and sent after the answer (`sendResetCode`), so neither the answer nor its
+ * timing says whether an account exists (issue 13 E: 22–71 ms with an account against
+ * 10–13 ms without, when the SMS was sent inside the request).
  */
 export async function requestPasswordReset(
   tx: Tx,
-  deps: { messages?: MessagingDeps; now: () => Date },
+  deps: { now: () => Date },
   input: { tenantId: string; phone: string; ip: string | null },
 ): Promise<{ outcome: 'ok' } | { outcome: ResetRefusal }> {
   const { tenantId, phone } = input;
@@ -43,25 +46,29 @@ export async function requestPasswordReset(
   const overClient = await countHit(tx, tenantId, client, CLIENT_FAILURES, now);
   const overPhone = await countHit(tx, tenantId, perPhone, RESET_REQUESTS_PER_PHONE, now);
   if (overClient || overPhone) return { outcome: 'throttled' };
-
-  // An account whose grants were all taken (a member transferred out) gets no code.
-  const [user] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.tenantId, tenantId),
-        eq(users.username, phone),
-        exists(tx.select({ id: roleAssignments.id }).from(roleAssignments).where(and(eq(roleAssignments.tenantId, users.tenantId), eq(roleAssignments.userId, users.id)))),
-      ),
-    );
+  const user = await openAccountByPhone(tx, tenantId, phone);
   await audit(tx, tenantId, 'reset_requested', now, { userId: user?.id ?? null, username: phone, ip: input.ip });
-  if (!user) return { outcome: 'ok' };
+  return { outcome: 'ok' };
+}
+
+/**
+ * After the answer: when the phone is the username of an open account (one that still holds
+ * a grant here: a member transferred out gets no code, `auth/account-is-open.ts`), a 6-digit
+ * code valid 15 minutes is stored (its SHA-256) and sent by SMS. Otherwise nothing.
+ */
+export async function sendResetCode(
+  tx: Tx,
+  deps: { messages?: MessagingDeps; now: () => Date },
+  input: { tenantId: string; phone: string; ip: string | null },
+): Promise<'sent' | 'not_sent'> {
+  const { tenantId, phone } = input;
+  const now = deps.now();
+  const user = await openAccountByPhone(tx, tenantId, phone);
+  if (!user) return 'not_sent';
   if (await staffSetPhoneOfWiderAccount(tx, tenantId, user.id, now)) {
     await audit(tx, tenantId, 'reset_refused', now, { userId: user.id, username: phone, ip: input.ip, detail: { reason: 'phone_set_by_staff' } });
-    return { outcome: 'ok' };
+    return 'not_sent';
   }
-
   const code = newSmsCode();
   const [row] = await tx
     .insert(resetCodes)
@@ -70,7 +77,12 @@ export async function requestPasswordReset(
   const delivery = await sendMessage(tx, deps, { tenantId, phone, kind: 'reset', params: { code, minutes: '15' } });
   // A code that never left cannot be typed: it does not wait 15 minutes to be guessed.
   if (delivery.status !== 'sent') await tx.delete(resetCodes).where(and(eq(resetCodes.tenantId, tenantId), eq(resetCodes.id, row!.id)));
-  return { outcome: 'ok' };
+  return delivery.status === 'sent' ? 'sent' : 'not_sent';
+}
+
+async function openAccountByPhone(tx: Tx, tenantId: string, phone: string) {
+  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, phone), accountIsOpen));
+  return user ?? null;
 }
 
 /** How long a phone that staff set keeps a wider account's reset closed. */
