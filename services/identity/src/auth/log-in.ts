@@ -4,6 +4,7 @@ import { dummyPasswordHash, verifyPassword } from '../passwords/password-hash.ts
 import { credentials, loginAttempts, users } from '../schema.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { CLIENT_FAILURES, clientKey, countHit, isThrottled } from '../throttle/throttle.ts';
+import { accountIsOpen } from './account-is-open.ts';
 import { audit } from './audit.ts';
 import { loadUser, type UserWithRoles } from './load-user.ts';
 
@@ -45,13 +46,15 @@ export async function logIn(
   }
 
   const [account] = await tx
-    .select({ userId: users.id, passwordHash: credentials.passwordHash })
+    .select({ userId: users.id, passwordHash: credentials.passwordHash, open: accountIsOpen })
     .from(users)
     .innerJoin(credentials, and(eq(credentials.tenantId, users.tenantId), eq(credentials.userId, users.id)))
     .where(and(eq(users.tenantId, tenantId), eq(users.username, input.username)));
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  // A closed account with its right password is refused as a wrong one would be (account-is-open.ts).
+  const closed = Boolean(account && valid && !account.open);
 
-  if (!account || !valid) {
+  if (!account || !valid || closed) {
     const recent = attempts?.lastFailedAt && now.getTime() - attempts.lastFailedAt.getTime() < LOCK_MS;
     const failures = (recent ? attempts.failures : 0) + 1;
     const locks = failures >= MAX_FAILURES;
@@ -60,7 +63,7 @@ export async function logIn(
       .update(loginAttempts)
       .set(locks ? { failures: 0, lastFailedAt: now, lockedUntil: until } : { failures, lastFailedAt: now })
       .where(and(eq(loginAttempts.tenantId, tenantId), eq(loginAttempts.username, input.username)));
-    await audit(tx, tenantId, 'login_failed', now, { ...who, userId: account?.userId ?? null });
+    await audit(tx, tenantId, 'login_failed', now, { ...who, userId: account?.userId ?? null, ...(closed ? { detail: { reason: 'account_closed' } } : {}) });
     await countHit(tx, tenantId, client, CLIENT_FAILURES, now);
     if (!locks) return { outcome: 'invalid' };
     await audit(tx, tenantId, 'locked', now, { ...who, userId: account?.userId ?? null });

@@ -1,5 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { accountIsOpen } from '../auth/account-is-open.ts';
 import { audit } from '../auth/audit.ts';
 import { hashCode } from '../codes/single-use-code.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
@@ -33,7 +34,8 @@ export async function completePasswordReset(
   const client = resetClientKey(input.ip);
   if (await isThrottled(tx, tenantId, client, now)) return { outcome: 'throttled' };
 
-  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, input.phone)));
+  // A code sent before the account closed sets no password now: closed is as unknown.
+  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, input.phone), accountIsOpen));
   const pending = user
     ? await tx
         .select({ id: resetCodes.id, codeHash: resetCodes.codeHash })
