@@ -1,10 +1,10 @@
 import type { RoleGrant } from '@tongxin/auth';
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { activity, as, memberIdOf, orgs, ownerReads, score, seedCopies, type PersonName } from '../testing/scoring-fixture.ts';
+import { activity, as, memberIdOf, orgs, ownerReads, score, seatsOf, seedCopies, type PersonName } from '../testing/scoring-fixture.ts';
 
 let h: ServiceHarness;
 let db: ReturnType<typeof ownerReads>;
@@ -139,6 +139,17 @@ describe('evaluation.confirmAll', () => {
     // Her branch's only undecided proposal is her own: confirming all confirms nothing.
     expect((await h.mutate(trpc('confirmAll'), { as: secretaryAndMember, input: { year: 2026, orgId: orgs.yongshui } })).data).toEqual({ confirmed: 0 });
     expect(await db.count('evaluation_changes')).toBe(before);
+  });
+
+  it('another holder of a seat at her branch (a deputy she appointed) may not confirm her grade, and confirming all leaves it for the level above (issue 13 C)', async () => {
+    await seatsOf(h.database, '刘秀英', 'yongshui');
+    const before = await db.count('evaluation_changes');
+    const hers = { year: 2026, memberId: memberIdOf('刘秀英') };
+    expect((await h.mutate(trpc('confirm'), { as: as.secretaryOf('yongshui'), input: { ...hers, grade: 'excellent', reason: '书记表现优秀' } })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('yongshui'), input: { year: 2026, orgId: orgs.yongshui } })).data).toEqual({ confirmed: 0 });
+    expect(await db.count('evaluation_changes')).toBe(before);
+    // Without her seat (identity announces none) her branch decides about her as about any member; the next case does.
+    await seatsOf(h.database, '刘秀英');
   });
 
   it('the branch confirms every undecided proposal as proposed, once; decisions already made (overrides too) stay', async () => {

@@ -1,10 +1,10 @@
 import type { RoleGrant } from '@tongxin/auth';
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { activity, as, memberIdOf, orgs, ownerReads, score, seedCopies } from '../testing/scoring-fixture.ts';
+import { activity, as, memberIdOf, orgs, ownerReads, score, seatsOf, seedCopies } from '../testing/scoring-fixture.ts';
 
 let h: ServiceHarness;
 let db: ReturnType<typeof ownerReads>;
@@ -142,6 +142,26 @@ describe('points.correct', () => {
     // She still corrects another member of her branch; the township secretary corrects hers.
     expect((await h.mutate(trpc('correct'), { as: both, input: { ...correction, points: 1, idempotencyKey: 'corr-self-0002' } })).error).toBeNull();
     expect((await h.mutate(trpc('correct'), { as: as.secretaryOf('matian'), input: { ...own, idempotencyKey: 'corr-self-0003' } })).data).toMatchObject({ points: 10, created: true });
+  });
+
+  it('a deputy the branch secretary appointed may not credit her, nor she him: FORBIDDEN, nothing written; the township and the department may (issue 13 C)', async () => {
+    // The attack: 刘秀英 (涌水村's secretary) appointed 曹春生 her deputy; identity announced both seats.
+    await seatsOf(h.database, '刘秀英', 'yongshui');
+    await seatsOf(h.database, '曹春生', 'yongshui');
+    const forHer = { memberId: memberIdOf('刘秀英'), points: 100, reason: '补记全年的会议', idempotencyKey: 'corr-deputy-0001' };
+    const forHim = { memberId: memberIdOf('曹春生'), points: 100, reason: '补记全年的会议', idempotencyKey: 'corr-deputy-0002' };
+    const before = await db.count('points_ledger');
+    expect((await h.mutate(trpc('correct'), { as: as.seated('曹春生', 'yongshui'), input: forHer })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect((await h.mutate(trpc('correct'), { as: as.seated('刘秀英', 'yongshui'), input: forHim })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    // Another holder of a seat at the same branch is no level above either.
+    expect((await h.mutate(trpc('correct'), { as: as.secretaryOf('yongshui'), input: forHer })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect(await db.count('points_ledger')).toBe(before);
+    expect((await h.mutate(trpc('correct'), { as: as.secretaryOf('matian'), input: forHer })).data).toMatchObject({ points: 100, created: true });
+    expect((await h.mutate(trpc('correct'), { as: as.department(), input: forHim })).data).toMatchObject({ points: 100, created: true });
+    // Removed from the seat (identity announces no seats), he is a member his branch decides about again.
+    await seatsOf(h.database, '曹春生');
+    expect((await h.mutate(trpc('correct'), { as: as.seated('刘秀英', 'yongshui'), input: { ...forHim, points: 1, idempotencyKey: 'corr-deputy-0003' } })).data).toMatchObject({ points: 1, created: true });
+    await seatsOf(h.database, '刘秀英');
   });
 });
 

@@ -83,6 +83,14 @@ export async function seedCopies(database: Database) {
   }
 }
 
+/**
+ * Identity's `identity.seats_changed` for a member (the full set of orgs where they hold a
+ * secretary or deputy seat; none: no seat left), applied through the copies consumer.
+ */
+export function seatsOf(database: Database, name: PersonName, ...seatedAt: OrgName[]) {
+  return applyCopyEventToScoring(database, event('identity.seats_changed', tenantOf(name), { userId: person(name).userId, orgIds: seatedAt.map((org) => orgs[org]) }));
+}
+
 /** Events that score, for a member (payloads as reporting and tasks write them). */
 export const activity = {
   monthlyReport: (name: PersonName, period: string, createdAt?: Date) =>
@@ -129,6 +137,11 @@ export const as = {
   },
   secretaryOf: (org: OrgName) => ({ tenantId: tree[org].tenantId, userId: `sec-${org}`, name: `${tree[org].name}书记`, roles: [{ role: 'secretary', orgId: orgs[org] }] as RoleGrant[] }),
   department: (tenantId = 'yx') => ({ tenantId, userId: `dep-${tenantId}`, name: '组织部', roles: [{ role: 'department' }] as RoleGrant[] }),
+  /** A member who also holds a secretary's or deputy's seat at `org`: one user, both roles. */
+  seated: (name: PersonName, org: OrgName) => {
+    const p = person(name);
+    return { tenantId: tenantOf(name), userId: p.userId, name: p.name, roles: [{ role: 'secretary', orgId: orgs[org] }, { role: 'member', orgId: orgs[p.branch as OrgName] }] as RoleGrant[] };
+  },
 };
 
 /** Owner-side reads, to check what a request or an event did or did not change. */
