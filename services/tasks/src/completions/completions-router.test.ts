@@ -1,10 +1,11 @@
 import { rm } from 'node:fs/promises';
 import type { RoleGrant } from '@tongxin/auth';
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claim, count, createTasksHarness, crowd, department, events, key, member, o, paths, people, publish, secretaryOf, trpc, uploadPhoto, useTemporaryBlobs, type FixtureMember } from '../testing/tasks-fixture.ts';
+import { applyCopyEventToTasks } from '../copies/apply-copy-event.ts';
 import { members } from '../schema.ts';
 
 let h: ServiceHarness;
@@ -235,6 +236,15 @@ describe('a secretary who is also a member of the branch', () => {
     for (const topic of ['tasks.completion_approved', 'tasks.completion_rejected']) {
       expect((await events(h, topic)).filter((e) => e.payload.claimId === claimId)).toEqual([]);
     }
+  });
+
+  it('nor may another holder of a seat at his branch (a deputy he appointed) review it: FORBIDDEN, nothing changed (issue 13 C)', async () => {
+    // Identity announced his seat at 涌水村; sec-yongshui holds a seat at the same branch.
+    const seats = { id: crypto.randomUUID(), tenantId: 'yx', topic: 'identity.seats_changed', payload: { userId: me.userId, orgIds: [o.yongshui] }, createdAt: new Date() };
+    expect(await applyCopyEventToTasks(h.database, seats)).toBe('applied');
+    const result = await h.mutate(trpc('completions.review'), { as: secretaryOf('yongshui'), input: { completionId, decision: 'approve', reason: null } });
+    expect(result.error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect(await count(h, 'completions', sql`id = ${completionId} and decision is null`)).toBe(1);
   });
 
   it('the level above, the township secretary, sees it and approves it', async () => {

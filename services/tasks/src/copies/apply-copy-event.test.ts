@@ -39,6 +39,20 @@ describe('applyCopyEventToTasks', () => {
     expect(await titles(people.zhou)).toEqual([]);
   });
 
+  it("identity's seats event is applied once and replaces the user's whole set of seats", async () => {
+    const seated = async () =>
+      ((await h.database.owner.execute(sql`select org_id from tasks.seats where tenant_id = 'yx' and user_id = 'u-seated' order by org_id`)).rows as { org_id: string }[]).map((r) => r.org_id);
+    const seats = (...orgIds: string[]) => event('yx', 'identity.seats_changed', { userId: 'u-seated', orgIds });
+    const appointed = seats(o.yongshui, o.matian);
+    expect(await applyCopyEventToTasks(h.database, appointed)).toBe('applied');
+    expect(await applyCopyEventToTasks(h.database, appointed)).toBe('duplicate');
+    expect(await seated()).toEqual([o.yongshui, o.matian].sort());
+    expect(await applyCopyEventToTasks(h.database, seats(o.longtan))).toBe('applied');
+    expect(await seated()).toEqual([o.longtan]);
+    expect(await applyCopyEventToTasks(h.database, seats())).toBe('applied');
+    expect(await seated()).toEqual([]);
+  });
+
   it('a member roster creates sees the tasks of their branch; other topics are ignored', async () => {
     const memberId = crypto.randomUUID();
     await publish(h, secretaryOf('longtan'), { orgId: o.longtan, title: '龙潭村：新党员也能看到' });
