@@ -1,6 +1,6 @@
 import type { RoleGrant } from '@tongxin/auth';
 import { relayOutbox, type DomainEvent } from '@tongxin/db';
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { app } from '../app.ts';
 import { applyRosterEventToReporting } from '../members/apply-roster-event.ts';
 import { migrations } from '../migrations.ts';
 import { members, orgDirectory, outbox } from '../schema.ts';
+import { announceSeats } from '../testing/seats.ts';
 import { applyCheckinDecision } from './notify-checkin-decision.ts';
 
 // 永兴县 'yx' sends members; 汝城县 'rc' has a flow branch in 广州 that takes them in.
@@ -243,6 +244,13 @@ describe('a secretary of the destination who is the member checking in', () => {
     }
     expect(await count(sql`id = ${own} and status = 'pending'`)).toBe(1);
     expect((await events('reporting.checkin_accepted')).filter((e) => e.payload.checkinId === own)).toEqual([]);
+  });
+
+  it('nor may a deputy of his flow branch decide it (issue 13 C): FORBIDDEN, nothing changes', async () => {
+    expect(await announceSeats(h.database, 'yx', self.userId, [{ orgId: o.yongshuiMobile, path: paths.yongshuiMobile }])).toBe('applied');
+    // sec-yongshuiMobile holds a seat at the same org: the deputy he could have appointed.
+    expect((await h.mutate(trpc('decide'), { as: secretaryOf('yongshuiMobile'), input: { checkinId: own, decision: 'accept' } })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect(await count(sql`id = ${own} and status = 'pending'`)).toBe(1);
   });
 
   it('the level above, the township secretary, sees it and accepts it', async () => {

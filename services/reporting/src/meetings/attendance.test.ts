@@ -1,9 +1,10 @@
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { meetingAttendedEventId } from './meeting-attended-event.ts';
-import { call, count, department, meetingInput, meetingsHarness, memberAs, memberIds, orgs, secretaryOf, type OrgName } from './meetings-fixture.ts';
+import { announceSeats } from '../testing/seats.ts';
+import { call, count, department, meetingInput, meetingsHarness, memberAs, memberIds, orgs, paths, secretaryOf, type OrgName } from './meetings-fixture.ts';
 
 let h: ServiceHarness;
 beforeAll(async () => {
@@ -232,5 +233,19 @@ describe('nobody records their own attendance', () => {
     expect((await call.mutate(h, 'recordAttendance', both, { meetingId, entries: [{ memberId: memberIds.li, attendance: 'in_person' }] })).error).toBeNull();
     expect((await call.mutate(h, 'recordAttendance', secretaryOf('yxT1'), { meetingId, entries: [{ memberId: memberIds.zhang, attendance: 'in_person' }] })).error).toBeNull();
     expect((await attendedEvents(meetingId)).map((e) => e.payload.memberId).sort()).toEqual([memberIds.li, memberIds.zhang].sort());
+  });
+
+  it('a deputy of the branch may not record its secretary’s attendance (issue 13 C): FORBIDDEN, nothing written; the township records it', async () => {
+    const meetingId = await schedule('yxB1');
+    afterMeeting();
+    // 王五 holds a seat at the branch (identity announced it); sec-yxB1 holds another there.
+    const seated = memberAs('wang');
+    expect(await announceSeats(h.database, 'yx', seated.userId, [{ orgId: orgs.yxB1, path: paths.yxB1 }])).toBe('applied');
+    const before = await count(h, 'attendance');
+    const entries = [{ memberId: memberIds.wang, attendance: 'in_person' }];
+    expect((await call.mutate(h, 'recordAttendance', secretaryOf('yxB1'), { meetingId, entries })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect(await count(h, 'attendance')).toBe(before);
+    expect((await call.mutate(h, 'recordAttendance', secretaryOf('yxT1'), { meetingId, entries })).error).toBeNull();
+    await announceSeats(h.database, 'yx', seated.userId, []);
   });
 });

@@ -1,11 +1,12 @@
 import type { RoleGrant } from '@tongxin/auth';
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 import { members } from '../schema.ts';
+import { announceSeats } from '../testing/seats.ts';
 
 // The harness clock stands at 2026-11-02 09:00 China time: October and November are open.
 let h: ServiceHarness;
@@ -230,5 +231,15 @@ describe('a secretary who is also a member of the branch', () => {
     expect((await call('query', 'mine', both)).data[0]).toMatchObject({ id: data.id, acknowledgedAt: null });
     expect((await call('mutate', 'acknowledge', secretaryOf('matian'), { reportId: data.id })).error).toBeNull();
     expect((await call('query', 'mine', both)).data[0]).toMatchObject({ id: data.id, acknowledgedAt: expect.any(String) });
+  });
+
+  it('nor may a deputy of his branch acknowledge his report (issue 13 C): FORBIDDEN; the township does', async () => {
+    expect(await announceSeats(h.database, 'yx', 'u-cao', [{ orgId: org.yongshui, path: path.yongshui }])).toBe('applied');
+    const { data } = await submit(both, { period: '2026-10', summary: '十月在村里。' });
+    const before = await counts();
+    // sec-yongshui holds a seat at the same branch: the deputy he could have appointed.
+    expect((await call('mutate', 'acknowledge', secretaryOf('yongshui'), { reportId: data.id })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect(await counts()).toEqual(before);
+    expect((await call('mutate', 'acknowledge', secretaryOf('matian'), { reportId: data.id })).error).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 import type { RoleGrant } from '@tongxin/auth';
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, memberIdOf, orgs, ownerReads, seedMembers, testApp } from '../escalation/members-fixture.ts';
 import { migrations } from '../migrations.ts';
+import { announceSeats } from '../testing/seats.ts';
 
 let h: ServiceHarness;
 let db: ReturnType<typeof ownerReads>;
@@ -163,6 +164,14 @@ describe('a secretary who is also a member of the branch', () => {
     }
     const [row] = await db.rows(sql`select status from reporting.suggestions where id = ${id}`);
     expect(row.status).toBe('received');
+    expect(await db.count('outbox', `payload->>'suggestionId' = '${id}'`)).toBe(0);
+  });
+
+  it('nor may a deputy of her branch adopt it (issue 13 C): FORBIDDEN, no points event', async () => {
+    const [{ org_path: path }] = await db.rows(sql`select org_path from reporting.members where user_id = 'u-lxy'`);
+    expect(await announceSeats(h.database, 'yx', 'u-lxy', [{ orgId: orgs.yongshui, path }])).toBe('applied');
+    // sec-yongshui holds a seat at the same branch: the deputy she could have appointed.
+    expect((await advance(as.secretaryOf('yongshui'), { suggestionId: id, status: 'adopted' })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
     expect(await db.count('outbox', `payload->>'suggestionId' = '${id}'`)).toBe(0);
   });
 
