@@ -3,11 +3,11 @@ import type { DirectoryEntry } from './types.ts';
 
 /**
  * A check-in link (`?page=checkin&tenant=…&org=…&city=…&name=…`, the QR code a destination
- * shows) names its org by id; the directory is searched by city and name only, so the link
- * also carries them and the entry with the link's tenant and org id is picked from that
- * search. Null when it is not (or no longer) in the directory.
+ * shows) names its org by id, and the directory is asked for that id: a printed code keeps
+ * working after the org is renamed or its city corrected (the city and name in the link are
+ * only for reading). Null when it is not (or no longer) in the directory.
  */
-export async function findLinkedOrg(link: { tenant: string; org: string; city?: string | null; name?: string | null }): Promise<DirectoryEntry | null> {
-  const entries = await roster.orgs.directory.query({ city: link.city || undefined, name: link.name || undefined });
+export async function findLinkedOrg(link: { tenant: string; org: string }): Promise<DirectoryEntry | null> {
+  const entries = await roster.orgs.directory.query({ orgId: link.org });
   return entries.find((entry) => entry.tenantId === link.tenant && entry.orgId === link.org) ?? null;
 }

@@ -143,6 +143,16 @@ describe('orgs.create', () => {
   });
 });
 
+describe('orgs.directory by id', () => {
+  it("a check-in link's org is found by its id after a rename; a branch (not in the directory) is not", async () => {
+    const id = await create(secretaryOf(ids.matian!), { parentId: ids.matian, kind: 'flow_branch', name: '马田镇驻东莞流动党员党支部', province: '广东省', city: '东莞市' });
+    await mutate('rename', secretaryOf(ids.matian!), { orgId: id, name: '马田镇驻东莞长安流动党员党支部', idempotencyKey: key('qr-rename') });
+    const found = await query('directory', secretaryOf(ids.reshui!, 'rc'), { orgId: id });
+    expect(found.data).toEqual([expect.objectContaining({ tenantId: 'yx', orgId: id, name: '马田镇驻东莞长安流动党员党支部' })]);
+    expect((await query('directory', secretaryOf(ids.reshui!, 'rc'), { orgId: ids.yongshui })).data).toEqual([]);
+  });
+});
+
 describe('orgs.rename and orgs.update', () => {
   it('a township secretary renames a branch in their township; history keeps before, after and who', async () => {
     const id = await create(secretaryOf(ids.matian!), { parentId: ids.matian, kind: 'branch', name: '涌水村老党员党支部' });

@@ -51,6 +51,8 @@ export const ZOrgDirectoryInput = z.object({
   city: z.string().trim().min(1).max(40).optional(),
   name: z.string().trim().min(1).max(60).optional(),
   kinds: z.array(z.enum(DIRECTORY_KINDS)).max(3).optional(),
+  /** One entry by id: what a check-in link (QR code) names, whatever the org is called now. */
+  orgId: z.uuid().optional(),
 }).default({});
 
 /** Who changes the tree, and when: the harness's clock in tests. */

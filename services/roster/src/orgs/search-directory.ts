@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { and, asc, ilike, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, type SQL } from 'drizzle-orm';
 import { orgDirectory } from '../schema.ts';
 import type { DirectoryKind, OrgKind } from './org-kinds.ts';
 
@@ -23,8 +23,12 @@ const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}
  * Open orgs of every county that others may address, by city and name. The directory holds
  * names and places only, so any logged-in user may search it (its policy reads all tenants).
  */
-export async function searchDirectory(tx: Tx, filter: { city?: string | undefined; name?: string | undefined; kinds?: readonly DirectoryKind[] | undefined }): Promise<DirectoryEntry[]> {
+export async function searchDirectory(
+  tx: Tx,
+  filter: { city?: string | undefined; name?: string | undefined; kinds?: readonly DirectoryKind[] | undefined; orgId?: string | undefined },
+): Promise<DirectoryEntry[]> {
   const where: SQL[] = [isNull(orgDirectory.closedAt)];
+  if (filter.orgId) where.push(eq(orgDirectory.orgId, filter.orgId));
   if (filter.city) where.push(ilike(orgDirectory.city, contains(filter.city)));
   if (filter.name) where.push(ilike(orgDirectory.name, contains(filter.name)));
   if (filter.kinds?.length) where.push(inArray(orgDirectory.kind, [...filter.kinds]));
