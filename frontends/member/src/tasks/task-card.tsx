@@ -31,6 +31,8 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
     return just() ? { status: 'active' as const } : null;
   };
   createEffect(on(() => props.task.myClaim?.status, (status) => status === 'withdrawn' && setJust(false), { defer: true }));
+  // Until the list read again says so, my place counts too (the card said 剩余 30 个 after a claim).
+  const placesTaken = () => props.task.claimed + (just() && !props.task.myClaim ? 1 : 0);
   let heading: HTMLHeadingElement | undefined;
 
   async function run() {
@@ -59,7 +61,7 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
           <p style={{ 'white-space': 'pre-wrap' }}>{props.task.description}</p>
         </Show>
         <TaskFacts kind={props.task.kind} points={props.task.points} deadline={props.task.deadline} target={props.task.target}
-          evidence={props.task.evidence} quota={{ quota: props.task.quota, claimed: props.task.claimed, full: props.task.full }} city={props.task.city} />
+          evidence={props.task.evidence} quota={{ quota: props.task.quota, claimed: placesTaken(), full: props.task.full }} city={props.task.city} />
         <Show when={props.task.study}>{(study) => <StudyMaterial study={study()} />}</Show>
         <Show
           when={claimed()}
