@@ -50,7 +50,7 @@ export async function applyGrantRefusal(database: Database, event: DomainEvent):
       tenantId,
       userId: row.userId,
       kind: 'checkin_decision',
-      title: `${row.destOrgName}未能接收你的报到`,
+      title: `${row.destOrgName}未能接收您的报到`,
       body: reason,
       subject: { type: 'checkin', id: p.checkinId },
       dedupeKey: `grant-refused:${p.checkinId}`,

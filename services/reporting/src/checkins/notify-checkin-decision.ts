@@ -3,9 +3,9 @@ import { notify } from '../notifications/notify.ts';
 import { CHECKIN_DECIDED, type CheckinDecided } from './checkin-rules.ts';
 
 const TITLES: Record<CheckinDecided['decision'], (org: string) => string> = {
-  accept: (org) => `${org}已接收你的报到`,
-  refuse: (org) => `${org}未接收你的报到`,
-  return: (org) => `${org}请你补充报到信息`,
+  accept: (org) => `${org}已接收您的报到`,
+  refuse: (org) => `${org}未接收您的报到`,
+  return: (org) => `${org}请您补充报到信息`,
 };
 
 /**

@@ -86,8 +86,8 @@ describe('applyTaskReviewToInbox', () => {
     await applyTaskReviewToInbox(database, rejected('u-chen', { taskTitle: null, rejectedAt: undefined }));
     // The rejection without its time is dated when the event was recorded, before the approval.
     expect((await notes('u-chen')).map((n) => [n.title, n.body])).toEqual([
-      ['你提交的任务完成情况被退回', '照片看不清销售记录。请在“任务”中修改后重新提交。'],
-      ['你提交的任务完成情况已审核通过', '积分 3 分。'],
+      ['您提交的任务完成情况被退回', '照片看不清销售记录。请在“任务”中修改后重新提交。'],
+      ['您提交的任务完成情况已审核通过', '积分 3 分。'],
     ]);
   });
 

@@ -36,7 +36,7 @@ export interface TaskCompletionRejected {
 export const TASK_REVIEW_KIND = 'task_review';
 
 /** What was decided: the named task's completion, or in general words for an event without the title. */
-const completionOf = (title: string | null | undefined) => (title?.trim() ? `任务“${title.trim()}”的完成情况` : '你提交的任务完成情况');
+const completionOf = (title: string | null | undefined) => (title?.trim() ? `任务“${title.trim()}”的完成情况` : '您提交的任务完成情况');
 /** A reason ends with the reviewer's punctuation if they wrote some, with 。 otherwise. */
 const sentence = (text: string) => (/[。！？!?.…]$/.test(text) ? text : `${text}。`);
 

@@ -246,7 +246,7 @@ describe('a destination that is closed or not what the directory says gets no gr
 
     expect(await myCheckin(checkinId)).toEqual(expect.objectContaining({ status: 'refused', reason: '该组织已撤销，无法报到', destOrgName: '汝城县驻深圳流动党员党支部' }));
     expect(await limingNotices()).toEqual([
-      { kind: 'checkin_decision', title: '汝城县驻深圳流动党员党支部未能接收你的报到', body: '该组织已撤销，无法报到', dedupe_key: `grant-refused:${checkinId}` },
+      { kind: 'checkin_decision', title: '汝城县驻深圳流动党员党支部未能接收您的报到', body: '该组织已撤销，无法报到', dedupe_key: `grant-refused:${checkinId}` },
     ]);
     const inbox = await h.query('/api/reporting/trpc/notifications.mine', { as: liming(), input: {} });
     expect(inbox.data.map((n: any) => n.body)).toEqual(['该组织已撤销，无法报到']);
