@@ -20,6 +20,8 @@ const sections: readonly Section[] = [
   { href: secretaryPage('roles'), label: 'nav.roles' },
   { to: { name: 'sms' }, label: 'nav.sms' },
   { to: { name: 'checkin-fields' }, label: 'nav.checkinFields' },
+  // The county's points rules are the department's to set; the page lives with the points pages.
+  { href: secretaryPage('scoring-rules'), label: 'nav.scoringRules' },
 ];
 
 /** Moves the focus to the new page's `<h1>` (a lazy page renders it a little later). */
