@@ -2,16 +2,20 @@ import { chinaDate } from '@tongxin/calendar';
 import type { Database } from '@tongxin/db';
 import { runEscalation } from '@tongxin/reporting';
 import { proposePlacements } from '@tongxin/roster';
+import type { BlobStore } from '@tongxin/storage';
+import { removeUnattachedPhotos } from '@tongxin/tasks';
 
 const HOUR = 60 * 60 * 1000;
 
 /**
  * Once at start and then once per China calendar day: the roster's 6-month rule proposes
  * placements, and reporting's escalation ladder reminds, creates contact tasks and proposes
- * lost contact. Checked hourly, so a host asleep at midnight catches up when it wakes; the job
+ * lost contact; tasks' evidence photos no completion named within a day of upload are removed
+ * (`blobs`, when the host stores files). Checked hourly, so a host asleep at midnight catches up when it wakes; the job
  * itself is idempotent, so a second run on one day proposes nothing new.
  */
-export function scheduleDailyJobs(database: Database, now: () => Date = () => new Date()) {
+export function scheduleDailyJobs(database: Database, options: { now?: () => Date; blobs?: BlobStore } = {}) {
+  const now = options.now ?? (() => new Date());
   let lastDay: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = async () => {
@@ -26,6 +30,10 @@ export function scheduleDailyJobs(database: Database, now: () => Date = () => ne
         const reminded = ladder.reduce((sum, r) => sum + r.reminded, 0);
         const tasks = ladder.reduce((sum, r) => sum + r.tasksCreated, 0);
         if (reminded + tasks > 0) console.log(`monthly reports: ${reminded} reminder(s), ${tasks} contact task(s)`);
+        if (options.blobs) {
+          const swept = await removeUnattachedPhotos(database, options.blobs, now());
+          if (swept.removed > 0) console.log(`evidence photos: ${swept.removed} never attached to a completion removed`);
+        }
         lastDay = day;
       } catch (error) {
         console.error('daily jobs failed:', error instanceof Error ? error.name : error);

@@ -60,7 +60,7 @@ const server = serve({
 
 // On Node a poller drains the outboxes into their consumers (relays.ts lists them).
 const relays = startRelays(database);
-const dailyJobs = scheduleDailyJobs(database);
+const dailyJobs = scheduleDailyJobs(database, { blobs });
 
 console.log(`Tongxin is running at ${url} (database: ${database.kind}${database.kind === 'postgres' ? `, driver ${database.driver}` : `, data in ${env.DATA_DIR}`})`);
 // A database without an operator (production, SEED_DEMO=false): the first operator's

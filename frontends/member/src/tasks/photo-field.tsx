@@ -6,7 +6,7 @@ import { MAX_PHOTOS, type Photo, type createPhotoUploads } from './photo-uploads
 import { lastingProblem, type PhotoProblem } from './upload-photo.ts';
 
 const problemText = (problem: PhotoProblem | null) =>
-  problem === 'notImage' || problem === 'tooBig' || problem === 'unreadable' ? m(`photo.${problem}`) : t(`error.${problem ?? 'server'}` as MessageKey);
+  problem === 'notImage' || problem === 'tooBig' || problem === 'unreadable' || problem === 'overQuota' ? m(`photo.${problem}`) : t(`error.${problem ?? 'server'}` as MessageKey);
 
 function statusText(photo: Photo) {
   if (photo.status === 'failed') return `${m('photo.failed')}：${problemText(photo.problem)}`;

@@ -1,10 +1,10 @@
 import { identity } from '@tongxin/api-client';
 
 /** Why a photo did not make it: the words for each are in messages.ts (`photo.*`, `error.*`). */
-export type PhotoProblem = 'notImage' | 'tooBig' | 'unreadable' | 'UNAUTHORIZED' | 'network' | 'server';
+export type PhotoProblem = 'notImage' | 'tooBig' | 'unreadable' | 'overQuota' | 'UNAUTHORIZED' | 'network' | 'server';
 
 /** Problems of the file itself: sending it again cannot help, it can only be removed. */
-export const lastingProblem = (problem: PhotoProblem | null) => problem === 'notImage' || problem === 'unreadable' || problem === 'tooBig';
+export const lastingProblem = (problem: PhotoProblem | null) => problem === 'notImage' || problem === 'unreadable' || problem === 'tooBig' || problem === 'overQuota';
 
 export class PhotoError extends Error {
   constructor(readonly problem: PhotoProblem) {
@@ -68,6 +68,8 @@ export async function uploadPhoto(photo: Blob, onProgress: (percent: number) => 
     if (answer.status === 401) throw new PhotoError('UNAUTHORIZED');
   }
   if (answer.status === 413) throw new PhotoError('tooBig');
+  // The member's daily quota of photos (server: EVIDENCE_QUOTA): sending again today cannot help.
+  if (answer.status === 429) throw new PhotoError('overQuota');
   if (answer.status === 400 || answer.status === 415) throw new PhotoError('notImage');
   if (answer.status < 200 || answer.status >= 300) throw new PhotoError('server');
   try {

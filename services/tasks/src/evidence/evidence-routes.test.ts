@@ -1,9 +1,12 @@
 import { readdir, rm } from 'node:fs/promises';
 import { ACCESS_COOKIE } from '@tongxin/auth';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PHOTO_BYTES } from '../schema.ts';
-import { claim, count, createTasksHarness, department, images, key, member, o, people, publish, secretaryOf, trpc, upload, uploadPhoto, useTemporaryBlobs } from '../testing/tasks-fixture.ts';
+import { claim, count, createTasksHarness, crowd, department, images, key, member, o, people, publish, secretaryOf, trpc, upload, uploadPhoto, useTemporaryBlobs } from '../testing/tasks-fixture.ts';
+import { EVIDENCE_QUOTA } from './evidence-quota.ts';
+import { removeUnattachedPhotos } from './remove-unattached-photos.ts';
 
 let h: ServiceHarness;
 let blobDir: string;
@@ -114,3 +117,89 @@ describe('GET /api/tasks/evidence/:photoId', () => {
     expect((await get(crypto.randomUUID(), member(people.lihua))).status).toBe(404);
   });
 });
+
+describe('what an upload must be, and how much of it a member may send', () => {
+  it('a signature followed by filler is not a photo: five 2 MB "JPEGs" (FF D8 FF + filler) are 400, nothing stored (issue 13 G)', async () => {
+    const before = { rows: await count(h, 'evidence_photos'), files: (await storedFiles()).length };
+    const fake = new Uint8Array(MAX_PHOTO_BYTES).fill(0x41);
+    fake.set([0xff, 0xd8, 0xff]);
+    for (let i = 0; i < 5; i++) {
+      const response = await upload(h, member(crowd[0]!), fake);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'BAD_REQUEST', field: 'photo' } });
+    }
+    expect((await upload(h, member(crowd[0]!), images.jpeg(2048, 0, 480))).status).toBe(400);
+    expect({ rows: await count(h, 'evidence_photos'), files: (await storedFiles()).length }).toEqual(before);
+  });
+
+  it(`a member uploads ${EVIDENCE_QUOTA.photos} photos in 24 hours; the next is 429 naming the quota and stores nothing; the next day they may again`, async () => {
+    const who = crowd[1]!;
+    for (let i = 0; i < EVIDENCE_QUOTA.photos; i++) expect((await upload(h, member(who), images.jpeg())).status).toBe(200);
+    const before = { rows: await count(h, 'evidence_photos'), files: (await storedFiles()).length };
+    const refused = await upload(h, member(who), images.jpeg());
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({
+      error: { code: 'TOO_MANY_REQUESTS', field: 'photo', reason: 'photos_per_day', limit: { photos: EVIDENCE_QUOTA.photos, bytes: EVIDENCE_QUOTA.bytes }, message: expect.any(String) },
+    });
+    expect({ rows: await count(h, 'evidence_photos'), files: (await storedFiles()).length }).toEqual(before);
+    // Another member is not held by it.
+    expect((await upload(h, member(crowd[2]!), images.jpeg())).status).toBe(200);
+    const at = h.clock.now;
+    h.clock.now = new Date(at.getTime() + EVIDENCE_QUOTA.windowMs + 1000);
+    try {
+      expect((await upload(h, member(who), images.jpeg())).status).toBe(200);
+    } finally {
+      h.clock.now = at;
+    }
+  });
+
+  it(`and at most ${EVIDENCE_QUOTA.bytes / 1024 / 1024} MB in 24 hours, whatever the count`, async () => {
+    const who = crowd[3]!;
+    const full = EVIDENCE_QUOTA.bytes / MAX_PHOTO_BYTES;
+    for (let i = 0; i < full; i++) expect((await upload(h, member(who), images.jpeg(MAX_PHOTO_BYTES))).status).toBe(200);
+    const refused = await upload(h, member(who), images.jpeg(4096));
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS', reason: 'bytes_per_day' } });
+  });
+
+  it('parallel uploads cannot pass the quota together', async () => {
+    const who = crowd[4]!;
+    const answers = await Promise.all(Array.from({ length: EVIDENCE_QUOTA.photos + 5 }, () => upload(h, member(who), images.jpeg())));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(EVIDENCE_QUOTA.photos);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(5);
+  });
+});
+
+describe('the daily sweep of unattached photos', () => {
+  it('removes, row and file, a photo no completion named a day after its upload; keeps attached and recent ones', async () => {
+    const blobs = h.deps.blobs!;
+    const taskId = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：照片清理', quota: null });
+    const { claimId } = (await claim(h, crowd[5]!, taskId)).data;
+    const forgotten = await uploadPhoto(h, crowd[5]!);
+    const attached = await uploadPhoto(h, crowd[5]!);
+    expect((await h.mutate(trpc('completions.submit'), { as: member(crowd[5]!), input: { claimId, amount: 1, photoIds: [attached], idempotencyKey: key('sweep') } })).error).toBeNull();
+    const keyOf = async (id: string) => ((await h.database.owner.execute(sql`select blob_key from tasks.evidence_photos where id = ${id}`)).rows[0]?.blob_key as string | undefined) ?? null;
+    const forgottenKey = (await keyOf(forgotten))!;
+
+    // Within the day nothing goes.
+    expect((await removeUnattachedPhotos(h.database, blobs, new Date(h.clock.now.getTime() + 60_000))).removed).toBe(0);
+
+    const at = h.clock.now;
+    h.clock.now = new Date(at.getTime() + 25 * 3600_000);
+    try {
+      const recent = await uploadPhoto(h, crowd[5]!);
+      const swept = await removeUnattachedPhotos(h.database, blobs, h.clock.now);
+      expect(swept.removed).toBeGreaterThanOrEqual(1);
+      expect(swept.blobsLeft).toBe(0);
+      expect(await keyOf(forgotten)).toBeNull();
+      expect(await blobs.get(forgottenKey)).toBeNull();
+      expect(await keyOf(attached)).not.toBeNull();
+      expect((await get(attached, secretaryOf('yongshui'))).status).toBe(200);
+      expect((await get(recent, member(crowd[5]!))).status).toBe(200);
+      expect(await count(h, 'evidence_photos', sql`claim_id is null and created_at < ${new Date(h.clock.now.getTime() - 24 * 3600_000).toISOString()}::timestamptz`)).toBe(0);
+    } finally {
+      h.clock.now = at;
+    }
+  });
+});
+

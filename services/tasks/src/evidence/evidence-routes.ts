@@ -3,7 +3,8 @@ import { claimsOf, crossSiteGuard, type ServiceBindings } from '@tongxin/trpc';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '../schema.ts';
-import { imageTypeOf } from './image-type.ts';
+import { EVIDENCE_QUOTA } from './evidence-quota.ts';
+import { imageHeaderOf } from './image-type.ts';
 import { readEvidencePhoto } from './read-evidence-photo.ts';
 import { storeEvidencePhoto } from './store-evidence-photo.ts';
 
@@ -16,7 +17,8 @@ const notAPhoto = (message: string) => ({ error: { code: 'BAD_REQUEST', field: '
  * Evidence photos, as plain HTTP beside the tRPC router (the body is the image's bytes, not
  * JSON): `POST /api/tasks/evidence` and `GET /api/tasks/evidence/:photoId`. Authenticated like
  * tRPC (access cookie or Bearer), with the same cross-site guard on POST. Images arrive
- * resized on the phone (issue 7), so 2 MB is plenty; the type is taken from the bytes.
+ * resized on the phone (issue 7), so 2 MB is plenty; the type and dimensions are taken from
+ * the header (`imageHeaderOf`), and each member has a daily quota (`EVIDENCE_QUOTA`, 429).
  */
 export const evidenceRoutes = new Hono<Env>();
 
@@ -40,11 +42,21 @@ evidenceRoutes.post(
     const declared = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
     if (!(PHOTO_TYPES as readonly string[]).includes(declared)) return c.json(notAPhoto('Send a JPEG, PNG or WebP image'), 400);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const type = imageTypeOf(bytes);
-    if (!type) return c.json(notAPhoto('This file is not a JPEG, PNG or WebP image'), 400);
+    const header = imageHeaderOf(bytes);
+    if (!header) return c.json(notAPhoto('This file is not a JPEG, PNG or WebP image'), 400);
     const blobs = c.env.deps.blobs;
     if (!blobs) return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'No photo storage is configured' } }, 503);
-    return c.json(await storeEvidencePhoto(c.env.deps.database, blobs, claims, { bytes, type }));
+    const stored = await storeEvidencePhoto(c.env.deps.database, blobs, claims, { bytes, type: header.type }, c.env.deps.now());
+    if ('exceeded' in stored) {
+      const { photos, bytes: quotaBytes } = EVIDENCE_QUOTA;
+      return c.json({
+        error: {
+          code: 'TOO_MANY_REQUESTS', field: 'photo', reason: stored.exceeded, limit: { photos, bytes: quotaBytes },
+          message: `At most ${photos} photos and ${quotaBytes / 1024 / 1024} MB in 24 hours: try again tomorrow`,
+        },
+      }, 429);
+    }
+    return c.json(stored);
   },
 );
 
