@@ -79,7 +79,7 @@ export function canonicalValue(value: string): string {
 export const IMPORT_ERROR_CODES = [
   'required', 'too_short', 'too_long', 'id_card_format', 'id_card_birth_date', 'id_card_check_digit', 'id_card_as_number',
   'phone', 'date', 'future_date', 'invalid_option', 'birth_date_mismatch', 'gender_mismatch', 'unknown_branch',
-  'ambiguous_branch', 'duplicate_in_file', 'id_card_unavailable', 'invalid',
+  'ambiguous_branch', 'duplicate_in_file', 'id_card_unavailable', 'own_record', 'invalid',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
@@ -110,7 +110,12 @@ export const IMPORT_ERROR_MESSAGES: Record<ImportErrorCode, Record<XlsxLocale, s
   ambiguous_branch: { 'zh-CN': '有多个同名支部，请填写完整名称', en: 'Several branches have this name: use the full name' },
   duplicate_in_file: { 'zh-CN': '该身份证号在文件中重复出现', en: 'This ID-card number appears more than once in the file' },
   // members.create's words for the same case: nothing says whether, or where, a member holds the number (issue 13, class B).
-  id_card_unavailable: { 'zh-CN': '该身份证号无法在此登记，请联系上级党组织', en: 'This ID-card number cannot be registered here: ask the level above' },
+  id_card_unavailable: {
+    'zh-CN': '该身份证号无法在此登记，请联系上级党组织。此次尝试已告知组织部',
+    en: 'This ID-card number cannot be registered here: ask the level above. The organization department has been told of this attempt',
+  },
+  // Nobody changes their own official record: the level above does (issue 13 C).
+  own_record: { 'zh-CN': '这是您本人的档案，不能由您本人修改，请由上级党组织修改', en: 'This is your own record: the level above corrects it, not you' },
   invalid: { 'zh-CN': '内容不正确', en: 'Not valid' },
 };
 

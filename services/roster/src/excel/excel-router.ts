@@ -1,15 +1,17 @@
 import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS } from '@tongxin/ledger/xlsx/fields';
 import { ORG_IMPORT_CHUNK_ROWS, ORG_IMPORT_FIELDS } from '@tongxin/ledger/xlsx/org-fields';
+import type { Tx } from '@tongxin/db';
 import { badField, decodeJsonInput, departmentProcedure, staffProcedure } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findScopedOrg } from '../members/find-scoped-org.ts';
+import { recordIdCardLookups, remainingIdCardLookups, tooManyIdCardLookups } from '../members/id-card-lookups.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
 import { exportOrgName } from './export-org-name.ts';
 import { exportRows, type Cursor } from './export-rows.ts';
 import { importOrgs } from './import-orgs.ts';
-import { importRows } from './import-rows.ts';
+import { IdCardLookupsExhausted, importRows } from './import-rows.ts';
 
 export const ZImportRowsInput = z.object({
   /** A parsed sheet, sent in chunks; longer cells than a field allows come back as row errors. */
@@ -60,24 +62,32 @@ export function parseCursor(after: string | undefined): Cursor | null {
 }
 
 export const excelRouter = {
-  /** One chunk of a parsed member sheet (≤ 500 rows), imported in one transaction. */
-  importRows: staffProcedure.input(ZImportRowsInput).mutation(({ ctx, input }) =>
-    ctx
+  /**
+   * One chunk of a parsed member sheet (≤ 500 rows), imported in one transaction. Every row
+   * carries an ID-card number, so the chunk needs lookups left this hour and its refused rows
+   * use them up (issue 13 B).
+   */
+  importRows: staffProcedure.input(ZImportRowsInput).mutation(async ({ ctx, input }) => {
+    const outcome = await ctx
       .tx(async (tx) => {
+        const { tenantId, userId } = ctx.claims;
+        const now = ctx.deps.now();
         let defaultBranch = null;
         if (input.defaultBranchId) {
           const org = await scopedOrg(tx, 'defaultBranchId', input.defaultBranchId, ctx.orgIds);
           if (!BRANCH_KINDS.includes(org.kind)) throw badField('defaultBranchId', 'a member belongs to a branch, not to a committee');
           defaultBranch = { id: input.defaultBranchId, name: '', path: org.path };
         }
-        return importRows(tx, {
-          tenantId: ctx.claims.tenantId,
-          orgIds: ctx.orgIds,
-          rows: input.rows,
-          defaultBranch,
-          actor: { userId: ctx.claims.userId, role: ctx.staffRole },
-          now: ctx.deps.now(),
-        });
+        const idCardLookupsLeft = await remainingIdCardLookups(tx, tenantId, userId, now);
+        const chunk = { tenantId, orgIds: ctx.orgIds, rows: input.rows, defaultBranch, actor: { userId, role: ctx.staffRole }, caller: ctx.caller, idCardLookupsLeft, now };
+        try {
+          return { imported: await tx.transaction((savepoint) => importRows(savepoint as unknown as Tx, chunk)) };
+        } catch (error) {
+          if (!(error instanceof IdCardLookupsExhausted)) throw error;
+          // The chunk is undone; its refusals stay logged and use up the hour.
+          await recordIdCardLookups(tx, tenantId, userId, error.idCardNumbers.map((idCardNumber) => ({ kind: 'registration_refused', idCardNumber })), now);
+          return { exhausted: true as const };
+        }
       })
       .catch((error: unknown) => {
         // Another import took one of these ID cards between our check and our write.
@@ -85,8 +95,10 @@ export const excelRouter = {
           throw new TRPCError({ code: 'CONFLICT', message: 'Another import is adding the same members: send this chunk again' });
         }
         throw error;
-      }),
-  ),
+      });
+    if ('exhausted' in outcome) throw tooManyIdCardLookups();
+    return outcome.imported;
+  }),
 
   /** One chunk of the county's org tree from the organizations template (issue 12): the department builds the whole tree. */
   importOrgs: departmentProcedure.input(ZImportOrgsInput).mutation(({ ctx, input }) =>

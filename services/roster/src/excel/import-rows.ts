@@ -1,9 +1,13 @@
 import { chinaDate } from '@tongxin/calendar';
 import type { Tx } from '@tongxin/db';
 import type { ImportError, ImportRow } from '@tongxin/ledger/xlsx/fields';
+import type { Caller } from '@tongxin/trpc';
+import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { changeMember, type Actor, type MemberPatch } from '../ledger/change-member.ts';
 import { ID_CARD_UNAVAILABLE } from '../members/id-card-taken.ts';
+import { recordIdCardLookups } from '../members/id-card-lookups.ts';
+import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { withIdCardFacts } from '../members/personal-rules.ts';
 import { members } from '../schema.ts';
 import { createImportedMembers } from './create-imported-members.ts';
@@ -18,7 +22,22 @@ export interface ImportChunk {
   /** Used for rows with an empty branch column. */
   defaultBranch: NamedBranch | null;
   actor: Actor;
+  /** Who imports: nobody imports changes to their own record (issue 13 C). */
+  caller: Caller;
+  /** `remainingIdCardLookups` of the caller: the refusals this chunk may answer (issue 13 B). */
+  idCardLookupsLeft: number;
   now: Date;
+}
+
+/**
+ * More rows refused for a number held out of sight than the caller has lookups left: the
+ * chunk is undone and no row is answered (each refusal would tell that the number is held).
+ * The caller logs the refusals outside the undone work and answers TOO_MANY_REQUESTS.
+ */
+export class IdCardLookupsExhausted extends Error {
+  constructor(readonly idCardNumbers: readonly string[]) {
+    super('ID-card lookups exhausted for this hour');
+  }
 }
 
 export interface ImportResult {
@@ -98,11 +117,13 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
     chunk.now,
   );
   result.created = created.size;
-  for (const { row } of fresh) {
-    // Taken by a member the caller may not see (or by an earlier import's key): members.create's
-    // answer, which does not say that a member holds the number, nor where (issue 13, class B).
-    if (!created.has(row.idCardNumber)) result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'id_card_unavailable', message: ID_CARD_UNAVAILABLE });
-  }
+  // Taken by a member the caller may not see (or by an earlier import's key): members.create's
+  // answer, which does not say that a member holds the number, nor where; but it says that
+  // someone does, so each is an ID read, logged and counted (issue 13, class B).
+  const refused = fresh.filter(({ row }) => !created.has(row.idCardNumber)).map(({ row }) => row);
+  if (refused.length > chunk.idCardLookupsLeft) throw new IdCardLookupsExhausted(refused.map((row) => row.idCardNumber));
+  await recordIdCardLookups(tx, chunk.tenantId, chunk.caller.userId, refused.map((row) => ({ kind: 'registration_refused', idCardNumber: row.idCardNumber })), chunk.now);
+  for (const row of refused) result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'id_card_unavailable', message: ID_CARD_UNAVAILABLE });
 
   for (const { row, branch } of placed) {
     const member = byIdCard.get(row.idCardNumber);
@@ -110,6 +131,11 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
     const set = patchFor(row, branch);
     if (sameAs(member, set)) {
       result.unchanged++;
+      continue;
+    }
+    const ownRecord = await refusalOf(() => refuseDecidingAboutMember(tx, chunk.caller, member));
+    if (ownRecord) {
+      result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'own_record', message: ownRecord });
       continue;
     }
     const change = await changeMember(tx, chunk.tenantId, member.id, { action: 'import', set, actor: chunk.actor, now: chunk.now });
@@ -134,6 +160,17 @@ function patchFor(row: ValidRow, branch: NamedBranch): MemberPatch {
 /** True when every value the row sets is already stored: the row is skipped without a write or a lock. */
 function sameAs(member: MemberRow, set: MemberPatch): boolean {
   return Object.entries(set).every(([field, value]) => value === undefined || asText(member[field as keyof MemberRow]) === asText(value));
+}
+
+/** The shared check's refusal as a row error's message, or null when the caller may change the record. */
+async function refusalOf(check: () => Promise<void>): Promise<string | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN') return error.message;
+    throw error;
+  }
 }
 
 function sorted(result: ImportResult): ImportResult {

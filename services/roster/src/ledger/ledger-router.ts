@@ -1,9 +1,12 @@
 import { ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
 import { badField, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { ID_CARD_UNAVAILABLE, writeUnlessIdCardHidden } from '../members/id-card-taken.ts';
+import { remainingIdCardLookups } from '../members/id-card-lookups.ts';
 import { checkPersonalAndLedger } from '../members/personal-rules.ts';
+import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { members } from '../schema.ts';
 import { changeMember } from './change-member.ts';
 import { historyProcedure } from './history-procedure.ts';
@@ -59,25 +62,37 @@ export const ledgerRouter = {
     }),
   ),
 
-  /** A secretary or the department corrects the ledger or the personal record. */
-  correct: staffProcedure.input(ZCorrectMemberInput).mutation(({ ctx, input }) =>
-    ctx.tx(async (tx) => {
+  /**
+   * A secretary or the department corrects the ledger or the personal record of a member in
+   * scope, never their own (the level above does: issue 13 C; their own form is updateMine).
+   */
+  correct: staffProcedure.input(ZCorrectMemberInput).mutation(async ({ ctx, input }) => {
+    const outcome = await ctx.tx(async (tx) => {
+      const { tenantId, userId } = ctx.claims;
       const now = ctx.deps.now();
       checkPersonalAndLedger(now, input, { personal: 'personal.', ledger: 'ledger.' });
-      const actor = { userId: ctx.claims.userId, role: ctx.staffRole };
+      // Whose record it is comes from roster's own row (RLS: none outside scope, changeMember answers NOT_FOUND).
+      const [subject] = await tx.select({ tenantId: members.tenantId, userId: members.userId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.id, input.memberId)));
+      if (subject) await refuseDecidingAboutMember(tx, ctx.caller, subject);
+      // A new number tells whether someone out of sight holds it: limited before, logged when refused (issue 13 B).
+      const idCardNumber = input.personal?.idCardNumber;
+      if (idCardNumber) await remainingIdCardLookups(tx, tenantId, userId, now);
+      const actor = { userId, role: ctx.staffRole };
       try {
-        const { version, changes } = await changeMember(tx, ctx.claims.tenantId, input.memberId, {
-          action: 'correction', set: { ...input.ledger, ...input.personal }, actor, now, idempotencyKey: input.idempotencyKey,
-        });
-        return { version, changes };
+        return await writeUnlessIdCardHidden(tx, { tenantId, actorUserId: userId, idCardNumber, now }, (sp) =>
+          changeMember(sp, tenantId, input.memberId, { action: 'correction', set: { ...input.ledger, ...input.personal }, actor, now, idempotencyKey: input.idempotencyKey }),
+        );
       } catch (error) {
         // changeMember names the column; this input nests it under `personal`.
         const fields = (error as { cause?: { fields?: Record<string, string> } }).cause?.fields;
         if (fields?.idCardNumber) throw badField('personal.idCardNumber', fields.idCardNumber);
         throw error;
       }
-    }),
-  ),
+    });
+    // After the commit, so the department keeps the log of the refusal.
+    if ('refused' in outcome) throw badField('personal.idCardNumber', ID_CARD_UNAVAILABLE);
+    return { version: outcome.written.version, changes: outcome.written.changes };
+  }),
 
   /** Every version, newest first, with field-by-field changes (ID-card numbers masked). */
   history: historyProcedure.query(({ ctx, input }) =>

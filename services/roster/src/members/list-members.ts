@@ -39,6 +39,12 @@ export const idCardHash = (tenantId: string, idCardNumber: string) => idCardBlin
 
 const WHOLE_ID_CARD = /^\d{17}[\dX]$/i;
 
+/** The search when it is a whole ID-card number: such a search is an ID read, logged and limited (id-card-lookups.ts). */
+export const wholeIdCardIn = (search: string | undefined): string | null => {
+  const text = search?.trim();
+  return text && WHOLE_ID_CARD.test(text) ? text.toUpperCase() : null;
+};
+
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** True when the member's ledger is stale at `cutoff` (see ledger-staleness.ts). */
@@ -54,7 +60,7 @@ function filters(options: ListMembersOptions, stale: SQL): SQL[] {
   if (search) {
     // A whole ID-card number matches through its blind index, digits otherwise a phone
     // prefix; anything else is a fragment of the name.
-    if (WHOLE_ID_CARD.test(search)) where.push(sql`m.id_card_hash = ${idCardHash(options.tenantId, search)}`);
+    if (wholeIdCardIn(search)) where.push(sql`m.id_card_hash = ${idCardHash(options.tenantId, search)}`);
     else if (/^\d+$/.test(search)) where.push(sql`m.phone like ${search + '%'}`);
     else where.push(sql`m.name ilike ${'%' + likeEscape(search) + '%'}`);
   }

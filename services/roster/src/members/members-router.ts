@@ -10,11 +10,11 @@ import { createMember } from './create-member.ts';
 import { findScopedOrg } from './find-scoped-org.ts';
 import { getMember } from './get-member.ts';
 import { getMyProfile } from './get-my-profile.ts';
-import { listMembers } from './list-members.ts';
+import { listMembers, wholeIdCardIn } from './list-members.ts';
 import { checkPersonalAndLedger, withIdCardFacts } from './personal-rules.ts';
 import { listIdCardReads, revealIdCard } from './reveal-id-card.ts';
-import { ID_CARD_UNAVAILABLE, refuseIdCardInScope } from './id-card-taken.ts';
-import { isUniqueViolation } from './unique-violation.ts';
+import { ID_CARD_UNAVAILABLE, refuseIdCardInScope, writeUnlessIdCardHidden } from './id-card-taken.ts';
+import { listIdCardLookups, recordIdCardSearch, remainingIdCardLookups } from './id-card-lookups.ts';
 
 export const ZListMembersInput = z.object({
   orgId: z.uuid().optional(),
@@ -39,6 +39,7 @@ export const ZCreateMemberInput = ZPersonalPatch.extend({
 });
 
 const ZMemberId = z.object({ memberId: z.uuid() });
+const ZIdCardLookupsInput = z.object({ actorUserId: z.string().min(1).max(100).optional(), limit: z.number().int().min(1).max(500).optional() }).optional();
 const ZStalenessInput = z.object({ orgId: z.uuid().optional() }).optional();
 
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
@@ -72,7 +73,14 @@ export const membersRouter = {
   list: staffProcedure.input(ZListMembersInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
       const { orgId, ...filters } = input;
-      return listMembers(tx, { ...filters, tenantId: ctx.claims.tenantId, within: await subtreeCondition(tx, orgId, ctx.orgIds), now: ctx.deps.now() });
+      const { tenantId, userId } = ctx.claims;
+      const now = ctx.deps.now();
+      // A whole ID-card number is an ID read (issue 13 B): limited per user and logged.
+      const idCard = wholeIdCardIn(input.search);
+      if (idCard) await remainingIdCardLookups(tx, tenantId, userId, now);
+      const page = await listMembers(tx, { ...filters, tenantId, within: await subtreeCondition(tx, orgId, ctx.orgIds), now });
+      if (idCard) await recordIdCardSearch(tx, tenantId, userId, idCard, now);
+      return page;
     }),
   ),
 
@@ -96,13 +104,19 @@ export const membersRouter = {
     }),
   ),
 
+  /** Every search by a whole ID-card number and every refused registration, newest first (the department's audit, issue 13 B). */
+  idCardLookups: departmentProcedure.input(ZIdCardLookupsInput).query(({ ctx, input }) =>
+    ctx.tx((tx) => listIdCardLookups(tx, ctx.claims.tenantId, { actorUserId: input?.actorUserId, limit: input?.limit ?? 100 })),
+  ),
+
   staleness: staffProcedure.input(ZStalenessInput).query(({ ctx, input }) =>
     ctx.tx(async (tx) => countStaleness(tx, { pathPrefix: input?.orgId ? await pathOf(tx, input.orgId, ctx.orgIds) : null, orgIds: ctx.orgIds, now: ctx.deps.now() })),
   ),
 
-  create: secretaryProcedure.input(ZCreateMemberInput).mutation(({ ctx, input }) =>
-    ctx.tx(async (tx) => {
+  create: secretaryProcedure.input(ZCreateMemberInput).mutation(async ({ ctx, input }) => {
+    const outcome = await ctx.tx(async (tx) => {
       const { branchId, status, destinationCity, ledger, idempotencyKey, ...given } = input;
+      const { tenantId, userId } = ctx.claims;
       const now = ctx.deps.now();
       checkPersonalAndLedger(now, { personal: given, ledger }, { personal: '', ledger: 'ledger.' });
       const branch = await findScopedOrg(tx, branchId, ctx.orgIds);
@@ -111,14 +125,15 @@ export const membersRouter = {
       if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'a member belongs to a branch, not to a committee');
       const personal = withIdCardFacts(given);
       const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey };
-      await refuseIdCardInScope(tx, ctx.claims.tenantId, personal.idCardNumber, 'idCardNumber');
-      try {
-        return await createMember(tx, ctx.claims.tenantId, record, { userId: ctx.claims.userId, role: 'secretary' }, now);
-      } catch (error) {
-        // The unique index also sees members outside the caller's scope: say nothing of them.
-        if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', ID_CARD_UNAVAILABLE);
-        throw error;
-      }
-    }),
-  ),
+      // A create with a number tells whether someone out of sight holds it: limited before, logged when refused.
+      if (personal.idCardNumber) await remainingIdCardLookups(tx, tenantId, userId, now);
+      await refuseIdCardInScope(tx, tenantId, personal.idCardNumber, 'idCardNumber');
+      return writeUnlessIdCardHidden(tx, { tenantId, actorUserId: userId, idCardNumber: personal.idCardNumber, now }, (sp) =>
+        createMember(sp, tenantId, record, { userId, role: 'secretary' }, now),
+      );
+    });
+    // After the commit, so the department keeps the log of the refusal.
+    if ('refused' in outcome) throw badField('idCardNumber', ID_CARD_UNAVAILABLE);
+    return outcome.written;
+  }),
 } satisfies TRPCRouterRecord;

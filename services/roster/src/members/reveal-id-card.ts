@@ -1,6 +1,6 @@
 import type { Tx } from '@tongxin/db';
-import { desc, eq } from 'drizzle-orm';
-import { members, sensitiveReads } from '../schema.ts';
+import { and, desc, eq } from 'drizzle-orm';
+import { idCardLookups, members, sensitiveReads } from '../schema.ts';
 
 /**
  * The full ID-card number for staff, logged in the same transaction: no read without its
@@ -14,12 +14,23 @@ export async function revealIdCard(tx: Tx, tenantId: string, memberId: string, a
   return { idCardNumber: row.idCardNumber };
 }
 
-/** Who read a member's full ID-card number, newest first (the department's audit). */
+/**
+ * Who read a member's full ID-card number, newest first (the department's audit): the reveals
+ * and full exports (`idCardNumber`), and the searches by the whole number that found the member
+ * (`idCardSearch`, issue 13 B), since a hit confirms a number guessed from the mask.
+ */
 export async function listIdCardReads(tx: Tx, memberId: string) {
-  const rows = await tx
+  const reads = await tx
     .select({ at: sensitiveReads.at, actorUserId: sensitiveReads.actorUserId, field: sensitiveReads.field })
     .from(sensitiveReads)
     .where(eq(sensitiveReads.memberId, memberId))
     .orderBy(desc(sensitiveReads.at), desc(sensitiveReads.id));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  const searches = await tx
+    .select({ at: idCardLookups.at, actorUserId: idCardLookups.actorUserId })
+    .from(idCardLookups)
+    .where(and(eq(idCardLookups.memberId, memberId), eq(idCardLookups.kind, 'search')))
+    .orderBy(desc(idCardLookups.at), desc(idCardLookups.id));
+  return [...reads, ...searches.map((s) => ({ ...s, field: 'idCardSearch' }))]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .map((r) => ({ ...r, at: r.at.toISOString() }));
 }

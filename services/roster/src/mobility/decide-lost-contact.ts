@@ -3,6 +3,7 @@ import { badField, type Caller } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
+import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { lostContactProposals, members } from '../schema.ts';
 import { chinaDate } from '@tongxin/calendar';
 import type { LostContactProposalStatus } from './list-lost-contact-proposals.ts';
@@ -32,12 +33,14 @@ export async function decideLostContact(tx: Tx, caller: Caller, input: DecideLos
   const status: LostContactProposalStatus = input.decision === 'confirm' ? 'confirmed' : 'dismissed';
   if (proposal.status === status) return { status };
   if (proposal.status !== 'pending') throw badField('proposalId', `already ${proposal.status}`);
+  const [member] = await tx.select().from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.id, proposal.memberId)));
+  // Confirmed or dismissed, the proposal is decided about the member: never by themself (issue 13 C).
+  if (member) await refuseDecidingAboutMember(tx, caller, member);
 
   let reason: number | null = null;
   if (input.decision === 'confirm') {
     if (!input.reason) throw badField('reason', 'choose the reason for 失联 (1–7)');
     reason = input.reason;
-    const [member] = await tx.select().from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.id, proposal.memberId)));
     if (member?.status !== 'mobile') throw badField('proposalId', `the member is no longer mobile (${member?.status ?? 'gone'})`);
     await changeMember(tx, caller.tenantId, member.id, {
       action: 'lost_contact',

@@ -3,6 +3,7 @@ import { badField, type Caller } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../ledger/change-member.ts';
+import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { members } from '../schema.ts';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -32,4 +33,15 @@ export async function findSubject(tx: Tx, caller: Caller, memberId: string | und
   const self = member.userId !== null && member.userId === caller.userId;
   const role = self && (!memberId || (!caller.department && caller.orgIds.length === 0)) ? 'member' : caller.department ? 'department' : 'secretary';
   return { member, actor: { userId: caller.userId, role } };
+}
+
+/**
+ * The member a secretary or the department decides about (lost contact, contact attempts):
+ * `findSubject`, then never the caller themself, nor someone only the level above may decide
+ * about (issue 13 C). Outflows and returns are not among them: a member reports those for themself.
+ */
+export async function findSubjectToDecide(tx: Tx, caller: Caller, memberId: string): Promise<Subject> {
+  const subject = await findSubject(tx, caller, memberId);
+  await refuseDecidingAboutMember(tx, caller, subject.member);
+  return subject;
 }

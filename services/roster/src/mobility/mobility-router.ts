@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { orgInScope } from '../orgs/org-in-scope.ts';
 import { orgs } from '../schema.ts';
 import { listContactAttempts, recordContactAttempt } from './contact-attempts.ts';
-import { findSubject } from './find-subject.ts';
+import { findSubject, findSubjectToDecide } from './find-subject.ts';
 import { listLostContact } from './list-lost-contact.ts';
 import { listOutflows } from './list-outflows.ts';
 import { markLostContact, markRecontacted } from './mark-lost-contact.ts';
@@ -70,7 +70,7 @@ export const mobilityRouter = {
   recordContactAttempt: actingProcedure('secretary', 'department')
     .input(ZRecordContactAttemptInput)
     .mutation(({ ctx, input }) =>
-      ctx.tx(async (tx) => recordContactAttempt(tx, await findSubject(tx, ctx.caller, input.memberId), input, ctx.deps.now())),
+      ctx.tx(async (tx) => recordContactAttempt(tx, await findSubjectToDecide(tx, ctx.caller, input.memberId), input, ctx.deps.now())),
     ),
 
   contactAttempts: actingProcedure('secretary', 'department')
@@ -86,14 +86,14 @@ export const mobilityRouter = {
     .input(ZMarkLostContactInput)
     .mutation(({ ctx, input }) =>
       ctx.tx(async (tx) =>
-        markLostContact(tx, await findSubject(tx, ctx.caller, input.memberId), input.reason, input.idempotencyKey, ctx.deps.now()),
+        markLostContact(tx, await findSubjectToDecide(tx, ctx.caller, input.memberId), input.reason, input.idempotencyKey, ctx.deps.now()),
       ),
     ),
 
   markRecontacted: actingProcedure('secretary', 'department')
     .input(ZMarkRecontactedInput)
     .mutation(({ ctx, input }) =>
-      ctx.tx(async (tx) => markRecontacted(tx, await findSubject(tx, ctx.caller, input.memberId), input.idempotencyKey, ctx.deps.now())),
+      ctx.tx(async (tx) => markRecontacted(tx, await findSubjectToDecide(tx, ctx.caller, input.memberId), input.idempotencyKey, ctx.deps.now())),
     ),
 
   lostContact: actingProcedure('secretary', 'department')

@@ -3,6 +3,7 @@ import { badField, type Caller } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
+import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { members, orgs, placementProposals } from '../schema.ts';
 import { NO_MOBILE_BRANCH_NOTE } from './propose-placements.ts';
 import { widenOrgScope } from './widen-org-scope.ts';
@@ -58,10 +59,12 @@ export async function decidePlacement(
   const status: PlacementStatus = input.decision === 'confirm' ? 'confirmed' : 'dismissed';
   if (proposal.status === status) return { status };
   if (proposal.status !== 'pending') throw badField('proposalId', `already ${proposal.status}`);
+  const [member] = await tx.select().from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.id, proposal.memberId)));
+  // Confirmed or dismissed, a placement is decided about the member: never by themself (issue 13 C).
+  if (member) await refuseDecidingAboutMember(tx, caller, member);
 
   if (input.decision === 'confirm') {
     if (!proposal.toBranchId) throw badField('proposalId', NO_MOBILE_BRANCH_NOTE);
-    const [member] = await tx.select().from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.id, proposal.memberId)));
     if (!member || member.branchId !== proposal.fromBranchId) throw badField('proposalId', 'the member has moved since this proposal');
     const [target] = await tx.select().from(orgs).where(and(eq(orgs.tenantId, caller.tenantId), eq(orgs.id, proposal.toBranchId)));
     if (!target || target.closedAt) throw badField('proposalId', 'the mobile-member branch has closed');

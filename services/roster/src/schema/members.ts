@@ -143,3 +143,39 @@ export const sensitiveReads = roster
     ],
   )
   .enableRLS();
+
+/** A search by a whole ID-card number, or a registration refused because someone out of sight holds the number. */
+export const ID_CARD_LOOKUP_KINDS = ['search', 'registration_refused'] as const;
+
+/**
+ * Every lookup of a whole ID-card number other than the audited reveal (issue 13 B): a search
+ * tells whether the number is a member's, a refused create, import row or correction tells
+ * that someone out of the caller's sight holds it. Both are ID reads: logged with who, when and
+ * the number's blind index (and the member, when the search found one), and counted per user
+ * for the hourly limit (`members/id-card-lookups.ts`). Append-only, like the read log.
+ */
+export const idCardLookups = roster
+  .table(
+    'id_card_lookups',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: uuid('id').defaultRandom().notNull(),
+      actorUserId: text('actor_user_id').notNull(),
+      kind: text('kind', { enum: ID_CARD_LOOKUP_KINDS }).notNull(),
+      /** `members.id_card_hash` of the number looked up: the department finds the holder by it, nobody reads the number. */
+      idCardHash: text('id_card_hash').notNull(),
+      /** The member a search found in the caller's scope; null when none, and for a refusal (its holder is out of sight). */
+      memberId: uuid('member_id'),
+      at: timestamp('at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      foreignKey({ columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+      index('id_card_lookups_actor_at').on(t.tenantId, t.actorUserId, t.at),
+      tenantPolicy('restrictive'),
+      // Each user logs only their own lookups; they may count them (the limit), the department reads all.
+      pgPolicy('lookup_logged', { as: 'permissive', for: 'insert', withCheck: sql`${t.actorUserId} = ${currentUser}` }),
+      pgPolicy('lookup_own_or_audit', { as: 'permissive', for: 'select', using: sql`(${tenantWide} or ${t.actorUserId} = ${currentUser})` }),
+    ],
+  )
+  .enableRLS();

@@ -1,0 +1,168 @@
+import type { RoleGrant } from '@tongxin/auth';
+import { withCheckDigit } from '@tongxin/ledger';
+import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../app.ts';
+import { migrations } from '../migrations.ts';
+import { seedRoster } from '../testing/roster-fixture.ts';
+import { ID_CARD_LOOKUPS_PER_HOUR, TOO_MANY_ID_CARD_LOOKUPS } from './id-card-lookups.ts';
+import { ID_CARD_UNAVAILABLE } from './id-card-taken.ts';
+
+// Issue 13 B: a whole ID-card number searched, or refused because someone out of sight holds
+// it, is an ID read: logged for the department and limited per user, so rebuilding a number
+// from its mask and birth date, or probing who is registered, is slow and visible.
+
+let h: ServiceHarness;
+let ids: Record<string, string>;
+/** Numbers held by members of 龙潭村 (黄草镇), out of sight of 马田镇's secretaries. */
+const held: string[] = [];
+const heldIds: string[] = [];
+let lihua: string;
+
+const idCard = (birth: string, seq: number) => withCheckDigit(`431023${birth}${String(seq).padStart(3, '0')}`);
+const ID_LIHUA = idCard('19900214', 23);
+const HELD_COUNT = 24;
+
+beforeAll(async () => {
+  h = await createServiceHarness(app, [migrations]);
+  ({ ids } = await seedRoster(h.database));
+  for (let i = 0; i < HELD_COUNT; i++) {
+    const number = idCard('19700101', 100 + i);
+    const result = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('huangcao', 'sec-huangcao'), input: { branchId: ids.longtan, name: `黄持号${i}`, idCardNumber: number, idempotencyKey: `held-member-${String(i).padStart(4, '0')}` },
+    });
+    if (!result.data) throw new Error(`seeding a holder: ${result.error?.message}`);
+    held.push(number);
+    heldIds.push(result.data.id);
+  }
+  lihua = (await h.database.owner.execute(sql`update roster.members set id_card_number = ${ID_LIHUA} where name = '李华' returning id`)).rows[0]!.id as string;
+});
+afterAll(() => h.close());
+
+const secretaryOf = (org: string, userId: string) => ({ tenantId: 'yx', userId, roles: [{ role: 'secretary', orgId: ids[org]! }] as RoleGrant[] });
+const department = (tenantId = 'yx') => ({ tenantId, userId: `dep-${tenantId}`, roles: [{ role: 'department' }] as RoleGrant[] });
+type As = ReturnType<typeof secretaryOf>;
+
+const search = (as: As, text: string) => h.query('/api/roster/trpc/members.list', { as, input: { search: text } });
+const create = (as: As, idCardNumber: string, key: string) =>
+  h.mutate('/api/roster/trpc/members.create', { as, input: { branchId: ids.yongshuiMobile, name: '新党员', idCardNumber, idempotencyKey: key.padEnd(16, '0') } });
+const importRows = (as: As, numbers: string[]) =>
+  h.mutate('/api/roster/trpc/excel.importRows', {
+    as, input: { rows: numbers.map((idCardNumber, i) => ({ rowNumber: i + 3, values: { name: `导入${i}`, idCardNumber, branch: '涌水村流动党员党支部' } })) },
+  });
+const correct = (as: As, idCardNumber: string, key: string) =>
+  h.mutate('/api/roster/trpc/ledger.correct', { as, input: { memberId: lihua, personal: { idCardNumber }, idempotencyKey: key.padEnd(16, '0') } });
+const lookupsOf = async (actorUserId: string) =>
+  (await h.query('/api/roster/trpc/members.idCardLookups', { as: department(), input: { actorUserId, limit: 500 } })).data as {
+    kind: string; actorUserId: string; at: string; foundMemberId: string | null; holder: { id: string; name: string } | null;
+  }[];
+const membersNamed = async (name: string) => (await h.database.owner.execute(sql`select count(*)::int as n from roster.members where name like ${name}`)).rows[0]!.n as number;
+
+describe('a search by a whole ID-card number', () => {
+  it('is logged with who and when and the member it found, and shows in that member\'s read log', async () => {
+    const s2 = secretaryOf('yongshuiMobile', 'sec-s2');
+    expect((await search(s2, ID_LIHUA)).data.items.map((m: { name: string }) => m.name)).toEqual(['李华']);
+    expect((await search(s2, idCard('19900214', 25))).data.total).toBe(0);
+
+    const lookups = await lookupsOf('sec-s2');
+    expect(lookups).toHaveLength(2);
+    expect(lookups).toContainEqual({ kind: 'search', actorUserId: 'sec-s2', at: h.clock.now.toISOString(), foundMemberId: lihua, holder: { id: lihua, name: '李华' } });
+    expect(lookups).toContainEqual({ kind: 'search', actorUserId: 'sec-s2', at: h.clock.now.toISOString(), foundMemberId: null, holder: null });
+    const reads = await h.query('/api/roster/trpc/members.idCardReads', { as: department(), input: { memberId: lihua } });
+    expect(reads.data).toContainEqual({ field: 'idCardSearch', actorUserId: 'sec-s2', at: h.clock.now.toISOString() });
+  });
+
+  it('names and phone prefixes are not ID reads: nothing is logged for them', async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-names');
+    await search(s, '李华');
+    await search(s, '1380000');
+    expect(await lookupsOf('sec-names')).toEqual([]);
+  });
+
+  it(`guessing is slow: the ${ID_CARD_LOOKUPS_PER_HOUR + 1}st whole-number search within an hour is TOO_MANY_REQUESTS, and an hour later searching works again`, async () => {
+    const guesser = secretaryOf('yongshuiMobile', 'sec-guesser');
+    const started = h.clock.now;
+    try {
+      for (let seq = 1; seq <= ID_CARD_LOOKUPS_PER_HOUR; seq++) expect((await search(guesser, idCard('19900214', 200 + seq))).error).toBeNull();
+      // Even the right number is not answered now: the limit comes before the search.
+      const refused = await search(guesser, ID_LIHUA);
+      expect(refused.error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ID_CARD_LOOKUPS });
+      expect((await search(guesser, '李华')).data.total).toBe(1);
+      expect(await lookupsOf('sec-guesser')).toHaveLength(ID_CARD_LOOKUPS_PER_HOUR);
+
+      h.clock.now = new Date(started.getTime() + 61 * 60 * 1000);
+      expect((await search(guesser, ID_LIHUA)).data.total).toBe(1);
+    } finally {
+      h.clock.now = started;
+    }
+  });
+
+  it('another secretary has their own hour: one guesser does not lock out the county', async () => {
+    expect((await search(secretaryOf('yongshuiMobile', 'sec-bystander'), ID_LIHUA)).data.total).toBe(1);
+  });
+});
+
+describe('a registration refused for a number held out of sight (create, import, correct)', () => {
+  it('members.create still refuses, says the department was told, and the department sees who tried which holder\'s number', async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-creator');
+    const refused = await create(s, held[0]!, 'refused-create');
+    expect(refused.error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: ID_CARD_UNAVAILABLE } });
+    expect(ID_CARD_UNAVAILABLE).toMatch(/department has been told/);
+    expect(await membersNamed('新党员')).toBe(0);
+    expect(await lookupsOf('sec-creator')).toEqual([
+      { kind: 'registration_refused', actorUserId: 'sec-creator', at: h.clock.now.toISOString(), foundMemberId: null, holder: { id: heldIds[0], name: '黄持号0' } },
+    ]);
+  });
+
+  it('the limit holds across create, import and correct together; at the limit even a number nobody holds registers nothing', async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-prober');
+    for (let i = 0; i < 8; i++) expect((await create(s, held[i]!, `probe-create-${i}`)).error?.fields).toEqual({ idCardNumber: ID_CARD_UNAVAILABLE });
+    const imported = await importRows(s, held.slice(8, 16));
+    expect(imported.data.created).toBe(0);
+    expect(imported.data.errors.map((e: { code: string }) => e.code)).toEqual(Array(8).fill('id_card_unavailable'));
+    for (let i = 16; i < 20; i++) expect((await correct(s, held[i]!, `probe-correct-${i}`)).error?.fields).toEqual({ 'personal.idCardNumber': ID_CARD_UNAVAILABLE });
+    const lookups = await lookupsOf('sec-prober');
+    expect(lookups).toHaveLength(ID_CARD_LOOKUPS_PER_HOUR);
+    expect(new Set(lookups.map((l) => l.holder?.name))).toEqual(new Set(held.slice(0, 20).map((_, i) => `黄持号${i}`)));
+
+    const fresh = idCard('19950505', 301);
+    expect((await create(s, fresh, 'probe-fresh-create')).error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ID_CARD_LOOKUPS });
+    expect((await importRows(s, [fresh])).error?.code).toBe('TOO_MANY_REQUESTS');
+    expect((await correct(s, fresh, 'probe-fresh-correct')).error?.code).toBe('TOO_MANY_REQUESTS');
+    expect((await search(s, fresh)).error?.code).toBe('TOO_MANY_REQUESTS');
+    expect(await membersNamed('新党员')).toBe(0);
+    expect(await membersNamed('导入%')).toBe(0);
+    expect((await h.database.owner.execute(sql`select id_card_number from roster.members where id = ${lihua}`)).rows[0]!.id_card_number).toBe(ID_LIHUA);
+    // A create without a number is no lookup and still works.
+    expect((await h.mutate('/api/roster/trpc/members.create', { as: s, input: { branchId: ids.yongshuiMobile, name: '无号党员', idempotencyKey: 'probe-no-number-01' } })).error).toBeNull();
+  });
+
+  it('an import chunk with more refusals than lookups left lands nothing, answers no row, and every refusal is logged', async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-bulk');
+    const fresh = idCard('19960606', 411);
+    const answer = await importRows(s, [...held.slice(0, ID_CARD_LOOKUPS_PER_HOUR + 1), fresh]);
+    expect(answer.error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ID_CARD_LOOKUPS });
+    expect(await membersNamed('导入%')).toBe(0);
+    expect((await lookupsOf('sec-bulk')).map((l) => l.kind)).toEqual(Array(ID_CARD_LOOKUPS_PER_HOUR + 1).fill('registration_refused'));
+  });
+
+  it('a number the secretary\'s own members hold is named as such and is no lookup', async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-own');
+    expect((await create(s, ID_LIHUA, 'own-scope-create')).error?.fields?.idCardNumber).toMatch(/in your organizations/);
+    expect(await lookupsOf('sec-own')).toEqual([]);
+  });
+});
+
+describe('members.idCardLookups', () => {
+  it('only the department reads the lookup log; a secretary is FORBIDDEN; another county sees none of it', async () => {
+    expect((await h.query('/api/roster/trpc/members.idCardLookups', { as: secretaryOf('matian', 'sec-matian'), input: {} })).error?.code).toBe('FORBIDDEN');
+    expect((await h.query('/api/roster/trpc/members.idCardLookups', { as: department('rc'), input: {} })).data).toEqual([]);
+    expect(((await h.query('/api/roster/trpc/members.idCardLookups', { as: department(), input: {} })).data as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('the log is append-only, for the owner too', async () => {
+    const failure = await h.database.owner.execute(sql`delete from roster.id_card_lookups`).then(() => null, (error: Error) => error);
+    expect(String((failure?.cause as Error | undefined)?.message ?? failure)).toMatch(/id_card_lookups is append-only/);
+  });
+});
