@@ -1,9 +1,10 @@
 import type { RoleGrant } from '@tongxin/auth';
-import { DECIDES_ABOUT_ONESELF } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
+import { applyIdentityEventToRoster } from '../identity-events/apply-identity-event.ts';
 import { migrations } from '../migrations.ts';
 import { callers, ownerReads } from '../testing/callers.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
@@ -48,5 +49,22 @@ describe('nobody decides their own transfer', () => {
     expect((await db.member(await db.memberId('李明'))).branch_id).toBe(ids.yongshuiMobile);
     expect((await h.mutate(trpc('accept'), { as: as.department(), input: { transferId } })).data).toMatchObject({ status: 'accepted' });
     expect((await db.member(await db.memberId('李明'))).branch_id).toBe(ids.longtan);
+  });
+});
+
+describe('a member who holds a seat is transferred by the level above (issue 13 C)', () => {
+  it("the secretary of his own branch may not approve it, nor the receiving branch accept it: FORBIDDEN; the department and his township may", async () => {
+    // 李明, now of 龙潭村, is its deputy secretary: identity announced his seat there.
+    const seats = { id: crypto.randomUUID(), tenantId: 'yx', topic: 'identity.seats_changed', payload: { userId: 'user-liming', orgIds: [ids.longtan] }, createdAt: new Date() };
+    expect(await applyIdentityEventToRoster(h.database, seats)).toBe('applied');
+    expect(await applyIdentityEventToRoster(h.database, seats)).toBe('duplicate');
+    const requested = await h.mutate(trpc('request'), { as: as.memberAs('user-liming', 'longtan'), input: { toOrgId: ids.yongshui, idempotencyKey: 'seated-transfer-1' } });
+    expect(requested.error).toBeNull();
+    const input = { transferId: requested.data.transferId };
+    expect((await h.mutate(trpc('approve'), { as: as.secretaryOf('longtan'), input })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect((await h.mutate(trpc('approve'), { as: as.department(), input })).data).toEqual({ status: 'origin_approved' });
+    expect((await h.mutate(trpc('approve'), { as: as.secretaryOf('huangcao'), input })).data).toEqual({ status: 'township_approved' });
+    expect((await h.mutate(trpc('accept'), { as: as.secretaryOf('yongshui'), input })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect((await h.mutate(trpc('accept'), { as: as.department(), input })).data).toMatchObject({ status: 'accepted' });
   });
 });
