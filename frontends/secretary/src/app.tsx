@@ -48,6 +48,9 @@ export default function SecretaryApp(props: RemoteAppProps) {
     const granted = roles();
     return granted ? pagesFor(seatsOf(granted, held.error ? [] : (held() ?? []))) : [];
   });
+  // The current page's link stays in sight in the phone's one-row nav.
+  createEffect(on([current, () => pages().length], () =>
+    queueMicrotask(() => area?.querySelector('.sub-nav [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }))));
 
   return (
     <div class="secretary" ref={area}>

@@ -4,6 +4,12 @@ const css = `
 .secretary .sub-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0 0 1rem; padding: 0 0 0.5rem; border-bottom: 1px solid var(--color-border); }
 .secretary .sub-nav a { display: inline-block; padding: 0.3rem 0; }
 .secretary .sub-nav a[aria-current="page"] { font-weight: 700; }
+/* On a phone the pages are one row that scrolls sideways (a township's 16 links took five
+   rows above every page); the current one is scrolled into view (app.tsx). */
+@media (max-width: 40rem) {
+  .secretary .sub-nav ul { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
+  .secretary .sub-nav li { flex: none; }
+}
 .secretary h1:focus { outline: none; }
 .secretary h1:focus-visible, .secretary h2:focus-visible { outline: 3px solid var(--color-focus); }
 .secretary h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
