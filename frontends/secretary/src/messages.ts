@@ -26,7 +26,9 @@ export const m = defineMessages(
     'nav.accounts': '账号激活',
     'nav.roles': '书记任命',
 
-    'roster.search': '搜索姓名或手机号',
+    'roster.search': '搜索姓名、手机号或完整身份证号',
+    'roster.searchNote': '按完整身份证号搜索会被记录，每小时最多 {limit} 次。',
+    'roster.idCardLimit': '一小时内按身份证号搜索或登记被拒已达 {limit} 次，请稍后再试。每一次都已告知组织部。',
     'roster.filters': '筛选',
     'roster.status': '状态',
     'roster.anyStatus': '全部',
@@ -166,6 +168,8 @@ export const m = defineMessages(
     'rule.idCardCheck': '身份证号最后一位（校验码）不正确',
     'rule.integer': '请填写整数',
     'rule.invalid': '请检查此项',
+    'rule.idCardUnavailable': '该身份证号无法在此登记，请联系上级党组织。此次尝试已告知组织部。',
+    'member.levelAbove': '这是您本人的档案，或须由上级决定：请由上级党组织或组织部办理。',
   },
   {
     'nav.label': 'Secretary work',
@@ -188,7 +192,9 @@ export const m = defineMessages(
     'nav.accounts': 'Account activation',
     'nav.roles': 'Appointments',
 
-    'roster.search': 'Search name or phone',
+    'roster.search': 'Search name, phone or whole ID-card number',
+    'roster.searchNote': 'A search by a whole ID-card number is recorded; at most {limit} an hour.',
+    'roster.idCardLimit': 'You have searched or been refused {limit} ID-card numbers in the last hour: try again later. The organization department has been told of each.',
     'roster.filters': 'Filters',
     'roster.status': 'Status',
     'roster.anyStatus': 'All',
@@ -328,6 +334,8 @@ export const m = defineMessages(
     'rule.idCardCheck': 'The last character (check digit) does not match',
     'rule.integer': 'A whole number',
     'rule.invalid': 'Please check this field',
+    'rule.idCardUnavailable': 'This ID-card number cannot be registered here: ask the level above. The organization department has been told of this attempt.',
+    'member.levelAbove': 'This is your own record, or one the level above decides: the level above or the organization department does it.',
   },
 );
 

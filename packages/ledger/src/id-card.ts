@@ -40,6 +40,13 @@ export function maskIdCard(id: string | null): string | null {
   return id ? `${id.slice(0, 6)}${'*'.repeat(12)}` : null;
 }
 
+/**
+ * Whole ID-card numbers one user may look up in an hour: searches, and creates, import rows or
+ * corrections refused because someone out of sight holds the number (issue 13 B). Roster
+ * enforces it; the secretary view says it.
+ */
+export const ID_CARD_LOOKUPS_PER_HOUR = 20;
+
 /** The check character for 17 digits: test fixtures and demo data build valid numbers with it. */
 export function withCheckDigit(first17: string): string {
   let sum = 0;

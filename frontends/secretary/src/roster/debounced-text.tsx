@@ -1,10 +1,10 @@
-import { createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
+import { Show, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
 
 /**
  * A labelled text box that reports its value after the typing pauses (one request per
  * pause, not per key), and follows the value when the URL changes (Back/Forward).
  */
-export function DebouncedText(props: { id: string; label: string; value: string | undefined; type?: string; onValue: (value: string | undefined) => void }) {
+export function DebouncedText(props: { id: string; label: string; hint?: string; value: string | undefined; type?: string; onValue: (value: string | undefined) => void }) {
   const [text, setText] = createSignal(untrack(() => props.value ?? ''));
   let timer: ReturnType<typeof setTimeout> | undefined;
   createEffect(on(() => props.value, (value) => value !== (text().trim() || undefined) && setText(value ?? ''), { defer: true }));
@@ -29,7 +29,13 @@ export function DebouncedText(props: { id: string; label: string; value: string 
           timer = setTimeout(report, 300);
         }}
         onKeyDown={(event) => event.key === 'Enter' && report()}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
       />
+      <Show when={props.hint}>
+        <p id={`${props.id}-hint`} class="muted small">
+          {props.hint}
+        </p>
+      </Show>
     </div>
   );
 }

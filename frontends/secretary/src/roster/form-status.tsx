@@ -1,7 +1,8 @@
 import { Show } from 'solid-js';
 import { errorKind } from '@tongxin/api-client';
-import { ErrorNotice, describeError } from '@tongxin/ui';
+import { ErrorNotice } from '@tongxin/ui';
 import { m } from '../messages.ts';
+import { describeRosterError } from './describe-roster-error.ts';
 import type { SubmissionState } from './submission.ts';
 
 /** The buttons and the outcome of a form: progress while sending, a readable failure, or done. */
@@ -11,7 +12,7 @@ export function FormFooter(props: { submission: SubmissionState; onCancel: () =>
   return (
     <>
       <Show when={props.submission.error() && errorKind(props.submission.error()) !== 'BAD_REQUEST'}>
-        <ErrorNotice message={describeError(props.submission.error())} />
+        <ErrorNotice message={describeRosterError(props.submission.error())} />
       </Show>
       <Show when={invalid()}>
         <p class="field-error" role="alert">

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { t } from '@tongxin/i18n';
-import { MEMBER_STATUSES } from '@tongxin/ledger';
+import { ID_CARD_LOOKUPS_PER_HOUR, MEMBER_STATUSES } from '@tongxin/ledger';
 import { m } from '../messages.ts';
 import { DebouncedText } from './debounced-text.tsx';
 import type { RosterQuery } from '../app/route.ts';
@@ -11,7 +11,11 @@ export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Par
   return (
     <fieldset class="roster-filters">
       <legend>{m('roster.filters')}</legend>
-      <DebouncedText id="roster-search" label={m('roster.search')} value={props.query.search} onValue={(search) => props.onChange({ search }, replace)} />
+      <DebouncedText
+        id="roster-search"
+        label={m('roster.search')}
+        hint={m('roster.searchNote', { limit: ID_CARD_LOOKUPS_PER_HOUR })}
+        value={props.query.search} onValue={(search) => props.onChange({ search }, replace)} />
       <div class="field">
         <label for="roster-status">{m('roster.status')}</label>
         <select

@@ -1,7 +1,8 @@
 import { Match, Show, Switch, createResource } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
-import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ErrorNotice, Loading } from '@tongxin/ui';
+import { describeRosterError } from './describe-roster-error.ts';
 import { OrgTreePanel } from './org-tree-panel.tsx';
 import { Pager } from './pager.tsx';
 import { RosterFilters } from './roster-filters.tsx';
@@ -49,7 +50,7 @@ export function RosterPage(props: { query: RosterQuery }) {
           <Show when={settled(staleness)}>{(summary) => <StalenessSummary total={summary().total} />}</Show>
           <Switch>
             <Match when={members.error}>
-              <ErrorNotice message={describeError(members.error)} onRetry={retryAll} />
+              <ErrorNotice message={describeRosterError(members.error)} onRetry={retryAll} />
             </Match>
             <Match when={members.latest}>
               {(list) => (

@@ -3,6 +3,8 @@ import { m, type SecretaryMessageKey } from '../messages.ts';
 // @tongxin/ledger's rules (and the server's field errors) speak English, one message per
 // rule; the form shows the rule in the user's language.
 const RULES: [RegExp, SecretaryMessageKey][] = [
+  // Before the number rule: the refusal of a number held out of sight (issue 13 B).
+  [/cannot be registered here/i, 'rule.idCardUnavailable'],
   [/must not be empty|required/i, 'rule.required'],
   [/^at most|too big|too long/i, 'rule.tooLong'],
   [/^at least|too small|too short/i, 'rule.tooShort'],

@@ -1,12 +1,12 @@
 import type { RoleGrant } from '@tongxin/auth';
-import { withCheckDigit } from '@tongxin/ledger';
+import { ID_CARD_LOOKUPS_PER_HOUR, withCheckDigit } from '@tongxin/ledger';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
-import { ID_CARD_LOOKUPS_PER_HOUR, TOO_MANY_ID_CARD_LOOKUPS } from './id-card-lookups.ts';
+import { TOO_MANY_ID_CARD_LOOKUPS } from './id-card-lookups.ts';
 import { ID_CARD_UNAVAILABLE } from './id-card-taken.ts';
 
 // Issue 13 B: a whole ID-card number searched, or refused because someone out of sight holds

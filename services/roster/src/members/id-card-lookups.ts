@@ -1,15 +1,12 @@
 import type { Tx } from '@tongxin/db';
+import { ID_CARD_LOOKUPS_PER_HOUR } from '@tongxin/ledger';
 import { TRPCError } from '@trpc/server';
 import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { idCardLookups, ID_CARD_LOOKUP_KINDS, members } from '../schema.ts';
 import { idCardHash } from './list-members.ts';
 
-/**
- * How many whole ID-card numbers one user may look up in an hour (issue 13 B): searches and
- * refused registrations together. A secretary looks up a number now and then; rebuilding one
- * from its mask and birth date takes tries, and each is logged for the department.
- */
-export const ID_CARD_LOOKUPS_PER_HOUR = 20;
+// A secretary looks up a number now and then; rebuilding one from its mask and birth date, or
+// probing who is registered, takes many tries, each logged for the department.
 const HOUR_MS = 60 * 60 * 1000;
 
 export const TOO_MANY_ID_CARD_LOOKUPS =
