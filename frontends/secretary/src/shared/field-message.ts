@@ -1,6 +1,7 @@
 import { defineMessages } from '@tongxin/i18n';
 import { fieldErrors } from '@tongxin/api-client';
-import { describeError } from '@tongxin/ui';
+// The subpath, not the package: this file is pure logic, tested in Node without the components.
+import { describeError } from '@tongxin/ui/describe-error';
 
 const r = defineMessages(
   {

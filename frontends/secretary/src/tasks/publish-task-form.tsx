@@ -101,7 +101,7 @@ export function PublishTaskForm(props: {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const draft = (event.submitter as HTMLButtonElement | null)?.value === 'draft';
-    const { input, problems } = readTaskForm(form, {
+    const { input, problems } = readTaskForm(new FormData(form), {
       orgId: orgId(), kind: kind(), unit: unit(), unlimited: unlimited(), photo: photo(), format: format(), visibility: chosenVisibility(),
       needsTarget: needsTarget(), taken, keptDeadline: editing ? initialDeadline : null,
     });

@@ -27,8 +27,7 @@ export interface TaskFormChoices {
  * The publish form's input and the problems found before sending, by field name, with the
  * same rules the server applies (it answers BAD_REQUEST with the same fields otherwise).
  */
-export function readTaskForm(form: HTMLFormElement, choices: TaskFormChoices): { input: Draft; problems: Fields } {
-  const data = new FormData(form);
+export function readTaskForm(data: FormData, choices: TaskFormChoices): { input: Draft; problems: Fields } {
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const problems: Fields = {};
   const whole = (name: string, min: number, max: number) => {
