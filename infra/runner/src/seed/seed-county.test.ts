@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceMigrations } from '../services.ts';
 import { benchmarkCounty, YONGXING } from './county-plan.ts';
-import { backfillCopies } from './seed-copies.ts';
+import { backfillCopies, backfillSeats } from './seed-copies.ts';
 import { seedCounty } from './seed-county.ts';
 
 const NOW = new Date('2026-11-02T01:00:00Z');
@@ -112,5 +112,23 @@ describe('the copies tasks and scoring keep', () => {
     expect(await backfillCopies(database)).toContain(yx);
     expect(await counts()).toEqual(seeded);
     expect(await backfillCopies(database)).toEqual([]);
+  });
+});
+
+describe('the seats copies the deciding services keep (issue 13 C)', () => {
+  const seats = async () =>
+    (await rows(sql`select (select count(*)::int from identity.role_assignments where tenant_id = ${yx} and role = 'secretary') as seats,
+      (select count(*)::int from roster.seats where tenant_id = ${yx}) as roster, (select count(*)::int from reporting.seats where tenant_id = ${yx}) as reporting,
+      (select count(*)::int from tasks.seats where tenant_id = ${yx}) as tasks, (select count(*)::int from scoring.seats where tenant_id = ${yx}) as scoring`))[0]!;
+
+  it('hold every secretary seat of the seeded county, and a database from before them is backfilled once at start', async () => {
+    const seeded = await seats();
+    expect(seeded.seats).toBeGreaterThan(0);
+    expect(seeded).toEqual({ seats: seeded.seats, roster: seeded.seats, reporting: seeded.seats, tasks: seeded.seats, scoring: seeded.seats });
+    expect(await backfillSeats(database)).toEqual([]);
+    await database.owner.execute(sql`truncate roster.seats, reporting.seats, tasks.seats, scoring.seats`);
+    expect(await backfillSeats(database)).toContain(yx);
+    expect(await seats()).toEqual(seeded);
+    expect(await backfillSeats(database)).toEqual([]);
   });
 });
