@@ -63,6 +63,18 @@ describe('roles.appoint and roles.remove', () => {
     expect(ended.ended_by_user_id).toBe(u.secretaryA);
   });
 
+  it('identity announces the full set of a user’s seats on each appointment and removal, for the deciding services’ copies (issue 13 C)', async () => {
+    const announced = async () =>
+      ((await h.database.owner.execute(sql`select payload from identity.outbox where topic = 'identity.seats_changed' and payload->>'userId' = ${u.memberUser} order by created_at`)).rows as { payload: { orgIds: string[] } }[])
+        .map((r) => r.payload.orgIds);
+    const before = (await announced()).length;
+    const first = await appoint(as.department(), { orgId: YX.branchA1, memberId: m.withAccount, title: 'deputy' });
+    const second = await appoint(as.department(), { orgId: YX.townA, memberId: m.withAccount, title: 'deputy' });
+    await remove(as.department(), first.data.appointmentId);
+    await remove(as.department(), second.data.appointmentId);
+    expect((await announced()).slice(before)).toEqual([[YX.branchA1], [YX.branchA1, YX.townA].sort(), [YX.townA], []]);
+  });
+
   it('a member without an account is appointed and waits for activation, without a role yet', async () => {
     const result = await appoint(as.department(), { orgId: YX.branchA2, memberId: m.noAccount, title: 'deputy' });
     expect(result.status).toBe(200);
