@@ -40,7 +40,7 @@ export function platformPeerAddress(request: Request, env: Pick<EdgeEnv, 'CLIENT
 export interface EdgeExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
   passThroughOnException(): void;
-  props: any;
+  props: unknown;
 }
 
 /** A service's Hono app, as a fetch handler taking `deps` in its env. */
