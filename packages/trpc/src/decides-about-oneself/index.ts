@@ -45,15 +45,6 @@ export function levelAboveRefusal(caller: Decider, subject: { userId: string | n
 }
 
 /**
- * Only "not oneself", without seats: kept for roster's member-record checks (another change
- * under way), which are to move to `refuseUnlessLevelAbove` with roster's seats copy.
- * Decisions about a member use `refuseUnlessLevelAbove`.
- */
-export function refuseDecidingAboutOneself(callerUserId: string, subjectUserId: string | null | undefined): void {
-  if (subjectUserId != null && subjectUserId === callerUserId) throw new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
-}
-
-/**
  * The one check every decision about a member runs (points corrections, suggestions,
  * evaluation, report acknowledgement, check-in decisions, transfers, attendance, completion
  * review): FORBIDDEN unless the caller is the level above the subject. `subjectUserId` is read
