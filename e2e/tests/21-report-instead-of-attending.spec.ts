@@ -1,15 +1,18 @@
 import { expect, test } from '../src/test.ts';
 import { accounts, logIn, shot } from '../src/journeys.ts';
 
-/** `YYYY-MM-DDTHH:mm` in China time, `days` from now: what a datetime-local box takes. */
-function chinaLocal(days: number, hour: number): string {
-  const day = new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-  return `${day}T${String(hour).padStart(2, '0')}:00`;
+/** `YYYY-MM-DDTHH:mm` in China time of `at`: what a datetime-local box takes. */
+function chinaLocal(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 }
 
 // Issue 6: the branch secretary schedules a meeting; a member who cannot attend sends a
-// meeting report instead; the meeting's attendance shows 视同参会 for them.
+// meeting report instead; the meeting's attendance shows 视同参会 for them. A report counts
+// only once the meeting has started (issue 13), so the meeting starts at the next whole
+// minute (at least 20 s away, for the form to reach the server before it) and the member
+// reports after that.
 test('a member reports instead of attending and the attendance shows 视同参会', async ({ page, browser }) => {
+  test.setTimeout(150_000);
   const title = `三月主题党日${Date.now() % 100000}`;
   await logIn(page, accounts.secretary);
   await page.goto('/secretary');
@@ -21,10 +24,12 @@ test('a member reports instead of attending and the attendance shows 视同参�
   await form.getByLabel('会议类型').selectOption({ label: '主题党日' });
   await form.getByLabel('会议名称').fill(title);
   await form.getByLabel('地点').fill('涌水村党员活动室');
-  await form.getByLabel('开始时间').fill(chinaLocal(1, 9));
-  await form.getByLabel('结束时间').fill(chinaLocal(1, 11));
+  const startsAt = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+  await form.getByLabel('开始时间').fill(chinaLocal(startsAt));
+  await form.getByLabel('结束时间').fill(chinaLocal(new Date(startsAt.getTime() + 2 * 3600_000)));
   await form.getByRole('button', { name: '安排', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `已安排会议“${title}”` })).toBeVisible();
+  await page.waitForTimeout(Math.max(0, startsAt.getTime() - Date.now() + 1_000));
 
   // The member cannot come and reports instead.
   const memberContext = await browser.newContext();

@@ -15,9 +15,19 @@ type Response = (typeof RESPONSES)[number];
 
 const say = (key: string, fallback: string) => m(key as MeetingMessageKey) ?? fallback;
 
+/** The server's window rules for 视同参会 (report-instead.ts), in the member's language; other problems as usual. */
+function windowProblem(message: string | undefined, days: number): string | undefined {
+  if (!message) return undefined;
+  if (/not started/.test(message)) return m('reportNotYet', { days });
+  if (/window has closed/.test(message)) return m('reportClosed', { days });
+  if (/cancelled/.test(message)) return m('reportCancelled');
+  return undefined;
+}
+
 /**
  * One meeting: when, where, agenda; before it the member answers (one tap each); a member who
- * cannot attend may send a report instead (视同参会) until the secretary's deadline.
+ * cannot attend may send a report instead (视同参会) from the meeting's start until its
+ * deadline (at most a set number of days after the end; before the start the card says when).
  */
 export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string) => void }) {
   const [writing, setWriting] = createSignal(false);
@@ -27,6 +37,7 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
   const respond = createAction((response: Response) => reporting.meetings.respond.mutate({ meetingId: props.meeting.meetingId, response }));
   const report = createAction((input: string) => reporting.meetings.reportInstead.mutate({ meetingId: props.meeting.meetingId, report: input }));
   const upcoming = () => new Date(props.meeting.endsAt) > new Date() && !props.meeting.cancelledAt;
+  const notStarted = () => !props.meeting.cancelledAt && !props.meeting.attendance && new Date(props.meeting.reportOpensAt) > new Date();
 
   async function answer(response: Response) {
     if (await respond.run(response)) {
@@ -43,7 +54,7 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
     if (await report.run(text().trim())) {
       setWriting(false);
       props.onChanged(m('reportSent'));
-    } else setProblem(problemsOf(report.fields()).report);
+    } else setProblem(windowProblem(report.fields().meetingId, props.meeting.reportWindowDays) ?? problemsOf(report.fields()).report);
   }
 
   return (
@@ -84,6 +95,10 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
         </fieldset>
         <Show when={respond.pending()}><p role="status">{m('saving')}</p></Show>
         <Show when={respond.error()}><ErrorNotice message={describeError(respond.error())} /></Show>
+      </Show>
+
+      <Show when={notStarted()}>
+        <p class="muted">{m('reportOpensLater', { deadline: when(props.meeting.reportDeadline), days: props.meeting.reportWindowDays })}</p>
       </Show>
 
       <Show when={props.meeting.canReportInstead && props.meeting.attendance !== 'reported'}>

@@ -34,6 +34,10 @@ export const m = defineMessages(
     sendingReport: '正在提交…',
     reportSent: '汇报已提交，视同参会。',
     reportedAt: '汇报提交于 {date}',
+    reportOpensLater: '无法参会的，可在会议开始后、{deadline} 前提交汇报，视同参会（至会议结束后 {days} 天）。',
+    reportNotYet: '会议还没有开始：视同参会的汇报在会议开始后至结束后 {days} 天内提交。',
+    reportClosed: '提交汇报的时间已过：视同参会的汇报须在会议开始后至结束后 {days} 天内提交。',
+    reportCancelled: '会议已取消，无需提交汇报。',
   },
   {
     title: 'Meetings',
@@ -67,6 +71,10 @@ export const m = defineMessages(
     sendingReport: 'Sending…',
     reportSent: 'Report sent: it counts as attending.',
     reportedAt: 'Report sent {date}',
+    reportOpensLater: 'If you cannot attend, you can send a report once the meeting has started, until {deadline}; it counts as attending (up to {days} days after the end).',
+    reportNotYet: 'The meeting has not started yet: a report instead of attending is accepted from its start until {days} days after its end.',
+    reportClosed: 'The time to report has passed: a report instead of attending is accepted from the meeting’s start until {days} days after its end.',
+    reportCancelled: 'The meeting was cancelled: no report is needed.',
   },
 );
 export type MeetingMessageKey = Parameters<typeof m>[0];

@@ -25,6 +25,8 @@ async function schedule(org: OrgName, overrides: Record<string, unknown> = {}): 
 const afterMeeting = () => {
   h.clock.now = new Date(monday.getTime() + 27 * 3600_000);
 };
+const cancelledEvents = async (meetingId: string) =>
+  (await h.database.owner.execute(sql`select id, payload from reporting.outbox where topic = 'reporting.meeting_cancelled' and payload->>'meetingId' = ${meetingId}`)).rows as { id: string; payload: any }[];
 const attendedEvents = async (meetingId: string) =>
   (await h.database.owner.execute(sql`select id, payload from reporting.outbox where topic = 'reporting.meeting_attended' and payload->>'meetingId' = ${meetingId} order by payload->>'memberId'`)).rows as { id: string; payload: any }[];
 
@@ -38,7 +40,12 @@ describe('a member and the meetings of their branch', () => {
     const ids = mine.upcoming.map((m: { meetingId: string }) => m.meetingId);
     expect(ids).toEqual(expect.arrayContaining([b1, t1]));
     expect(ids).not.toContain(b2);
-    expect(mine.upcoming.find((m: any) => m.meetingId === b1)).toMatchObject({ response: 'online', attendance: null, canReportInstead: true });
+    // 视同参会 opens at the start: before it the member sees when.
+    expect(mine.upcoming.find((m: any) => m.meetingId === b1)).toMatchObject({
+      response: 'online', attendance: null, canReportInstead: false, reportOpensAt: '2026-11-03T01:00:00.000Z', reportDeadline: '2026-11-10T02:30:00.000Z', reportWindowDays: 7,
+    });
+    h.clock.now = new Date('2026-11-03T09:00:00+08:00');
+    expect((await call.query(h, 'forMe', memberAs('zhang'))).data.upcoming.find((m: any) => m.meetingId === b1)).toMatchObject({ canReportInstead: true });
   });
 
   it('answering again replaces the answer: one row per member and meeting', async () => {
@@ -92,6 +99,35 @@ describe('视同参会: reporting instead of attending', () => {
     expect(mine.recent.find((m: any) => m.meetingId === meetingId)).toMatchObject({ attendance: 'reported', canReportInstead: true });
   });
 
+  it('before the meeting starts a report is refused and nothing is stored: points come from a meeting held (issue 13)', async () => {
+    const meetingId = await schedule('yxB1');
+    h.clock.now = new Date('2026-11-03T08:59:59+08:00');
+    const early = await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '提前汇报' });
+    expect(early.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'the meeting has not started yet' } });
+    expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
+    expect(await attendedEvents(meetingId)).toHaveLength(0);
+    h.clock.now = new Date('2026-11-03T09:00:00+08:00');
+    expect((await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '会议开始后汇报' })).data).toMatchObject({ attendance: 'reported' });
+    expect(await attendedEvents(meetingId)).toHaveLength(1);
+  });
+
+  it('the attack: a secretary schedules a meeting of their own branch months ahead and reports instead at once: refused, and cancelling records no attendance', async () => {
+    const both = { ...memberAs('zhang'), roles: [...memberAs('zhang').roles, ...secretaryOf('yxB1').roles] };
+    const result = await call.mutate(h, 'schedule', both, meetingInput(h, 'yxB1', { startsAt: '2027-03-01T09:00:00+08:00', endsAt: '2027-03-01T10:00:00+08:00' }));
+    const meetingId = result.data.meetingId;
+    expect((await call.mutate(h, 'reportInstead', both, { meetingId, report: '预先汇报' })).error?.fields).toEqual({ meetingId: 'the meeting has not started yet' });
+    expect((await call.mutate(h, 'cancel', both, { meetingId })).error).toBeNull();
+    expect(await attendedEvents(meetingId)).toHaveLength(0);
+    expect((await cancelledEvents(meetingId)).map((e) => e.payload)).toEqual([expect.objectContaining({ meetingId, attendances: [] })]);
+  });
+
+  it('a deadline stored later than seven days after the end (before the cap) still closes seven days after it', async () => {
+    const meetingId = await schedule('yxB1');
+    await h.database.owner.execute(sql`update reporting.meetings set report_deadline = '2026-12-31T00:00:00+08:00' where id = ${meetingId}`);
+    h.clock.now = new Date('2026-11-10T10:30:01+08:00');
+    expect((await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '晚了' })).error?.fields).toEqual({ meetingId: 'the window has closed' });
+  });
+
   it('after the deadline the window has closed and nothing is stored', async () => {
     const meetingId = await schedule('yxB1', { reportDeadline: '2026-11-04T00:00:00+08:00' });
     h.clock.now = new Date('2026-11-04T00:00:01+08:00');
@@ -116,6 +152,24 @@ describe('视同参会: reporting instead of attending', () => {
     const sent = await call.mutate(h, 'reportInstead', memberAs('zhang'), { meetingId, report: '心得体会' });
     expect(sent.data.attendance).toBe('in_person');
     expect((await attendedEvents(meetingId)).map((e) => e.payload.attendance)).toEqual(['in_person']);
+  });
+});
+
+describe('a cancelled meeting', () => {
+  it('cancelling records meeting_cancelled once, listing every attendance recorded, so scoring gives their points back', async () => {
+    const meetingId = await schedule('yxB1');
+    // Attendance as it could be recorded before a report needed the start (issue 13).
+    await h.database.owner.execute(sql`insert into reporting.attendance (tenant_id, meeting_id, member_id, attendance, meeting_report)
+      values ('yx', ${meetingId}, ${memberIds.li}, 'reported', '提前汇报')`);
+    await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'online' });
+    expect((await call.mutate(h, 'cancel', secretaryOf('yxB1'), { meetingId })).error).toBeNull();
+    expect((await call.mutate(h, 'cancel', secretaryOf('yxT1'), { meetingId })).error).toBeNull();
+    const events = await cancelledEvents(meetingId);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toEqual({
+      meetingId, kind: 'members_meeting', startsAt: '2026-11-03T01:00:00.000Z', cancelledAt: monday.toISOString(),
+      attendances: [{ memberId: memberIds.li, userId: 'u-li', attendance: 'reported' }],
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { attendance, meetings } from '../schema.ts';
 import type { MemberRow } from './find-me.ts';
 import { countsAsAttended } from './meeting-attended-event.ts';
+import { REPORT_WINDOW_DAYS, reportWindow, reportWindowProblem } from './meeting-window.ts';
 import { pathIds } from './org-path.ts';
 
 /** How far back "recent" meetings go on the member's page. */
@@ -27,8 +28,12 @@ export async function listMyMeetings(tx: Tx, me: MemberRow, now: Date) {
     .orderBy(asc(meetings.startsAt));
   const withActions = rows.map((m) => ({
     ...m,
-    // 视同参会 stays open until the deadline unless the member already attended in person or online.
-    canReportInstead: !m.cancelledAt && now <= m.reportDeadline && (m.attendance === 'reported' || !countsAsAttended(m.attendance)),
+    // 视同参会 is open inside the meeting's window unless the member already attended in person or online.
+    canReportInstead: !m.cancelledAt && !reportWindowProblem(m, now) && (m.attendance === 'reported' || !countsAsAttended(m.attendance)),
+    // When the window opens and closes, and its length after the end, for the member view's texts.
+    reportOpensAt: reportWindow(m).opensAt,
+    reportDeadline: reportWindow(m).closesAt,
+    reportWindowDays: REPORT_WINDOW_DAYS,
   }));
   return {
     upcoming: withActions.filter((m) => m.endsAt > now),

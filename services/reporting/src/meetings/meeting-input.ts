@@ -1,6 +1,7 @@
 import { ZIdempotencyKey } from '@tongxin/trpc';
 import { z } from 'zod';
 import { ZPeriod } from '../monthly-reports/period.ts';
+import { latestReportDeadline, REPORT_WINDOW_DAYS } from './meeting-window.ts';
 
 export const MEETING_KINDS = [
   'members_meeting', 'branch_committee', 'party_group', 'party_lecture', 'themed_party_day', 'organizational_life', 'democratic_appraisal',
@@ -24,7 +25,7 @@ export const ZScheduleMeetingInput = z
     onlineLink: z.url({ protocol: /^https?$/, message: 'an http(s) link' }).max(500).optional(),
     startsAt: ZInstant,
     endsAt: ZInstant,
-    /** Until when a meeting report counts as attended (视同参会); default 7 days after the end. */
+    /** Until when a meeting report counts as attended (视同参会); default and latest: REPORT_WINDOW_DAYS after the end. */
     reportDeadline: ZInstant.optional(),
     idempotencyKey: ZIdempotencyKey,
   })
@@ -34,6 +35,9 @@ export const ZScheduleMeetingInput = z
     if (input.mode !== 'in_person' && !input.onlineLink) ctx.addIssue({ code: 'custom', path: ['onlineLink'], message: 'required for an online meeting' });
     if (input.endsAt <= input.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
     if (input.reportDeadline && input.reportDeadline < input.endsAt) ctx.addIssue({ code: 'custom', path: ['reportDeadline'], message: 'must not be before the end' });
+    if (input.reportDeadline && input.reportDeadline > latestReportDeadline(input.endsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['reportDeadline'], message: `at most ${REPORT_WINDOW_DAYS} days after the end` });
+    }
   });
 export type ScheduleMeetingInput = z.infer<typeof ZScheduleMeetingInput>;
 

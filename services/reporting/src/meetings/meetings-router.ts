@@ -40,7 +40,8 @@ export const meetingsRouter = {
   reportInstead: memberProcedure.input(ZReportInsteadInput).mutation(({ ctx, input }) =>
     ctx.tx(async (tx) => {
       const me = await findMe(tx, ctx.claims.userId);
-      return reportInstead(tx, me, await findMyMeeting(tx, me.orgPath, input.meetingId), input.report, ctx.deps.now());
+      // Locked: a cancellation at the same time sees this attendance or refuses it (cancel-meeting.ts).
+      return reportInstead(tx, me, await findMyMeeting(tx, me.orgPath, input.meetingId, { lock: true }), input.report, ctx.deps.now());
     }),
   ),
 

@@ -5,15 +5,20 @@ import { attendance } from '../schema.ts';
 import type { MemberRow } from './find-me.ts';
 import type { MeetingRow } from './find-meeting.ts';
 import { countsAsAttended, recordMeetingAttended } from './meeting-attended-event.ts';
+import { reportWindowProblem } from './meeting-window.ts';
 
 /**
  * 视同参会 (brief, 双报一领): a member who cannot attend sends a meeting report, and a report
- * submitted by the deadline the secretary set counts as attending. Sending it again within
- * the window replaces the text. Attendance already recorded in person or online stays.
+ * sent inside the meeting's window (meeting-window.ts: from its start until the deadline, at
+ * most REPORT_WINDOW_DAYS after its end) counts as attending. Sending it again within the
+ * window replaces the text. Attendance already recorded in person or online stays.
+ * The caller passes the meeting locked, so a cancellation running at the same time either
+ * comes first (and this is refused) or waits and lists this attendance to give it back.
  */
 export async function reportInstead(tx: Tx, me: MemberRow, meeting: MeetingRow, report: string, now: Date) {
   if (meeting.cancelledAt) throw badField('meetingId', 'the meeting was cancelled');
-  if (now > meeting.reportDeadline) throw badField('meetingId', 'the window has closed');
+  const problem = reportWindowProblem(meeting, now);
+  if (problem) throw badField('meetingId', problem);
 
   const [previous] = await tx
     .select({ attendance: attendance.attendance })

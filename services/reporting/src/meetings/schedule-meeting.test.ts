@@ -31,7 +31,14 @@ describe('scheduling a meeting', () => {
 
   it('a township secretary schedules for a branch below it and the department for any org of its county', async () => {
     await schedule(secretaryOf('yxT1'), meetingInput(h, 'yxB2', { kind: 'party_lecture' }));
-    await schedule(department(), meetingInput(h, 'yxB3', { kind: 'themed_party_day', reportDeadline: '2026-11-20T00:00:00+08:00' }));
+    await schedule(department(), meetingInput(h, 'yxB3', { kind: 'themed_party_day', reportDeadline: '2026-11-08T00:00:00+08:00' }));
+  });
+
+  it('a report deadline later than seven days after the end is refused: 视同参会 has one window', async () => {
+    const before = await count(h, 'meetings');
+    const late = await call.mutate(h, 'schedule', secretaryOf('yxB1'), meetingInput(h, 'yxB1', { reportDeadline: '2026-11-20T00:00:00+08:00' }));
+    expect(late.error).toMatchObject({ code: 'BAD_REQUEST', fields: { reportDeadline: 'at most 7 days after the end' } });
+    expect(await count(h, 'meetings')).toBe(before);
   });
 
   it('a secretary of another branch, of another township or of another county cannot find the org to schedule for', async () => {

@@ -4,11 +4,9 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import type { ScheduleMeetingInput } from './meeting-input.ts';
+import { latestReportDeadline } from './meeting-window.ts';
 import { managesPath } from './org-path.ts';
 import { orgPathFromMembers } from './resolve-org-path.ts';
-
-/** 视同参会's default window: a week after the meeting ends to send a meeting report. */
-export const DEFAULT_REPORT_DAYS = 7;
 
 interface Actor {
   tenantId: string;
@@ -37,7 +35,7 @@ export async function scheduleMeeting(tx: Tx, actor: Actor, input: ScheduleMeeti
   if (!managesPath(actor.orgIds, orgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is not in your scope' });
   if (input.startsAt < actor.now) throw badField('startsAt', 'must not be in the past');
 
-  const reportDeadline = input.reportDeadline ?? new Date(input.endsAt.getTime() + DEFAULT_REPORT_DAYS * 24 * 60 * 60 * 1000);
+  const reportDeadline = input.reportDeadline ?? latestReportDeadline(input.endsAt);
   const [row] = await tx
     .insert(meetings)
     .values({

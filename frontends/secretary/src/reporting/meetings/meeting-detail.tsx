@@ -10,7 +10,8 @@ type Attendance = (typeof ATTENDANCE)[number];
 
 /**
  * One meeting's members with their response and attendance. 视同参会 ('reported') is set by
- * the server when a member reports in time; the secretary records the rest and may correct.
+ * the server when a member reports in time; the secretary records the rest and may correct,
+ * once the meeting has started (before it there is nothing to record), never at a cancelled one.
  */
 export function MeetingDetail(props: { meetingId: string; onClose: () => void }) {
   const [meeting, { refetch }] = createResource(() => props.meetingId, (meetingId) => reporting.meetings.get.query({ meetingId }));
@@ -23,6 +24,15 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
     if (focused) return;
     focused = true;
     queueMicrotask(() => el.focus());
+  };
+
+  // The server's reasons a meeting takes no attendance, in the secretary's language.
+  const meetingProblem = () => {
+    const message = record.fields().meetingId;
+    if (!message) return undefined;
+    if (/not started/.test(message)) return t('notStarted');
+    if (/cancelled/.test(message)) return t('meetingCancelled');
+    return message;
   };
 
   async function onSave() {
@@ -45,7 +55,9 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
             <ErrorNotice message={describeError(meeting.error)} onRetry={refetch} />
           </Match>
           <Match when={meeting.latest}>
-            {(detail) => (
+            {(detail) => {
+              const recordable = () => detail().manages && !detail().meeting.cancelledAt && new Date(detail().meeting.startsAt) <= new Date();
+              return (
               <>
                 <h2 id="meeting-detail-title" tabindex="-1" ref={heading}>
                   {t('attendanceTitle', { title: detail().meeting.title })}
@@ -53,6 +65,8 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
                 <p class="meta">
                   {label(`kind.${detail().meeting.kind}`)} · {formatChinaTime(detail().meeting.startsAt)} · {label(`mode.${detail().meeting.mode}`)}
                 </p>
+                <Show when={detail().manages && detail().meeting.cancelledAt}><p>{t('meetingCancelled')}</p></Show>
+                <Show when={detail().manages && !detail().meeting.cancelledAt && !recordable()}><p>{t('attendanceLater')}</p></Show>
                 <Show when={detail().roster.length > 0} fallback={<p>{t('noMembers')}</p>}>
                   <ul class="cards">
                     <For each={detail().roster}>
@@ -76,7 +90,7 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
                           <Show when={detail().manages && member.self}>
                             <p class="meta">{t('ownAttendance')}</p>
                           </Show>
-                          <Show when={detail().manages && !member.self}>
+                          <Show when={recordable() && !member.self}>
                           <div class="field">
                             <label for={`attendance-${member.memberId}`}>{t('attendanceFor', { name: member.name })}</label>
                             <select
@@ -93,7 +107,7 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
                       )}
                     </For>
                   </ul>
-                  <Show when={detail().manages}>
+                  <Show when={recordable()}>
                     <div class="form-buttons" style={{ 'margin-top': '0.75rem' }}>
                       <button type="button" disabled={record.pending() || Object.keys(changes()).length === 0} onClick={onSave}>
                         {record.pending() ? c('saving') : t('saveAttendance')}
@@ -101,11 +115,12 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
                     </div>
                   </Show>
                   <Show when={record.error()}>
-                    <ErrorNotice message={describeError(record.error())} />
+                    <ErrorNotice message={meetingProblem() ?? describeError(record.error())} />
                   </Show>
                 </Show>
               </>
-            )}
+              );
+            }}
           </Match>
         </Switch>
       </Suspense>
