@@ -97,6 +97,12 @@ export const activity = {
     event('reporting.monthly_report_submitted', tenantOf(name), { reportId: crypto.randomUUID(), memberId: memberIdOf(name), userId: person(name).userId, period, ledgerUnchanged: true }, createdAt),
   meeting: (name: PersonName, attendance: string, startsAt: string, meetingId: string = crypto.randomUUID()) =>
     event('reporting.meeting_attended', tenantOf(name), { meetingId, memberId: memberIdOf(name), userId: person(name).userId, attendance, kind: 'branch_meeting', startsAt }),
+  /** Reporting cancelled a meeting of `tenantId`'s county; `attendances` are the members' recorded attendance it lists. */
+  meetingCancelled: (tenantId: string, meetingId: string, startsAt: string, attendances: [PersonName, string][] = []) =>
+    event('reporting.meeting_cancelled', tenantId, {
+      meetingId, kind: 'branch_meeting', startsAt, cancelledAt: '2026-11-02T02:00:00Z',
+      attendances: attendances.map(([name, attendance]) => ({ memberId: memberIdOf(name), userId: person(name).userId, attendance })),
+    }),
   suggestion: (name: PersonName, createdAt?: Date) =>
     event('reporting.suggestion_adopted', tenantOf(name), { suggestionId: crypto.randomUUID(), memberId: memberIdOf(name), userId: person(name).userId, category: 'industry' }, createdAt),
   /** A check-in into `destOrg` of `destTenantId`'s county whose grant roster wrote (in the member's county): what earns its points. */
