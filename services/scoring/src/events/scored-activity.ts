@@ -14,6 +14,7 @@ export const SCORED_TOPICS = {
   monthlyReportSubmitted: 'reporting.monthly_report_submitted',
   checkinGranted: 'roster.checkin_granted',
   meetingAttended: 'reporting.meeting_attended',
+  meetingCancelled: 'reporting.meeting_cancelled',
   suggestionAdopted: 'reporting.suggestion_adopted',
   taskClaimed: 'tasks.claimed',
   claimWithdrawn: 'tasks.claim_withdrawn',
@@ -53,6 +54,8 @@ const labelOf = (value: unknown): string | null => (typeof value === 'string' &&
 // Attendance that counts (reporting's countsAsAttended): in person, online, or reported
 // instead (视同参会). Anything else (absent, excused…) earns nothing.
 const MEETING_KINDS = new Map<string, ActivityKind>([['in_person', 'meeting_in_person'], ['online', 'meeting_online'], ['reported', 'meeting_reported']]);
+/** The kinds a meeting's entries have: a cancellation gives back whichever the meeting earned. */
+export const MEETING_ACTIVITY_KINDS: ActivityKind[] = [...MEETING_KINDS.values()];
 
 const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
   [SCORED_TOPICS.monthlyReportSubmitted]: (event) => {
@@ -119,4 +122,35 @@ function award(
 export function scoredActivityOf(event: DomainEvent): ScoredActivity | null {
   const parse = Object.hasOwn(parsers, event.topic) ? parsers[event.topic] : undefined;
   return parse ? parse(event) : null;
+}
+
+/** A cancelled meeting: what scoring gives back, in the meeting's county. */
+export interface MeetingCancellation {
+  tenantId: string;
+  meetingId: string;
+  /** The meeting's start (its entries' month), for members whose attendance event has not come yet. */
+  activityAt: Date;
+  period: string;
+  label: string | null;
+  /** The members reporting listed, with the kind their listed attendance would have earned. */
+  members: { memberId: string; userId: string | null; kind: ActivityKind }[];
+}
+
+/** The cancellation `reporting.meeting_cancelled` reports, or null for another topic or a payload it cannot read. */
+export function meetingCancellationOf(event: DomainEvent): MeetingCancellation | null {
+  if (event.topic !== SCORED_TOPICS.meetingCancelled) return null;
+  const p = z
+    .object({
+      meetingId: ZId, kind: z.unknown().optional(), startsAt: ZInstant.optional(),
+      attendances: z.array(z.object({ memberId: ZMemberId, userId: ZId.nullish(), attendance: z.string() })),
+    })
+    .safeParse(event.payload);
+  if (!p.success) return null;
+  const activityAt = instant(p.data.startsAt, event);
+  return {
+    tenantId: event.tenantId, meetingId: p.data.meetingId, activityAt, period: chinaMonth(activityAt), label: labelOf(p.data.kind),
+    // Attendance that no longer counts may have earned before (in person, then absent): its
+    // event still gets its 0, under the kind 视同参会 had, the only one a meeting took before its start.
+    members: p.data.attendances.map((a) => ({ memberId: a.memberId, userId: a.userId ?? null, kind: MEETING_KINDS.get(a.attendance) ?? 'meeting_reported' })),
+  };
 }

@@ -3,8 +3,8 @@ import { boolean, check, index, integer, primaryKey, text, timestamp, uniqueInde
 import { memberRowPolicies, scoring } from './scope.ts';
 
 export type EntrySource = 'event' | 'correction';
-/** Why an event entry earned less than its rule, besides a cap. */
-export type EntryNote = 'claim_withdrawn' | 'already_withdrawn' | 'repeat';
+/** Why an event entry earned less than its rule, besides a cap (a cancelled meeting's give-back and later attendance too). */
+export type EntryNote = 'claim_withdrawn' | 'already_withdrawn' | 'meeting_cancelled' | 'already_cancelled' | 'repeat';
 
 /**
  * Points (积分): an append-only ledger, a balance is a sum (house style §4). Every entry has

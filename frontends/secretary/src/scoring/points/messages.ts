@@ -61,6 +61,8 @@ export const t = defineMessages(
     'label.report': '{kind}（{year}年{month}月）',
     'note.claim_withdrawn': '认领后已放弃',
     'note.already_withdrawn': '认领已放弃，不计分',
+    'note.meeting_cancelled': '会议已取消，积分退回',
+    'note.already_cancelled': '会议已取消，不计分',
     'note.repeat': '重复的记录，不重复计分',
 
     rankingsTitle: '组织积分比较',
@@ -151,6 +153,8 @@ export const t = defineMessages(
     'label.report': '{kind} for {month}/{year}',
     'note.claim_withdrawn': 'The claim was withdrawn',
     'note.already_withdrawn': 'Claim already withdrawn: no points',
+    'note.meeting_cancelled': 'The meeting was cancelled: points taken back',
+    'note.already_cancelled': 'Meeting already cancelled: no points',
     'note.repeat': 'A repeat: counted once',
 
     rankingsTitle: 'Organizations compared',
