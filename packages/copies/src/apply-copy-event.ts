@@ -38,7 +38,7 @@ export function createSeatsConsumer(options: { seats: SeatCopyTable; processed: 
     if (event.topic !== COPY_TOPICS.seatsChanged) return 'ignored';
     return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
       if (!(await claimEvent(tx, options.processed, event))) return 'duplicate';
-      await applySeatsChanged(tx, options.seats, event.tenantId, event.payload as SeatsChanged);
+      await applySeatsChanged(tx, options.seats, event.tenantId, event.payload as SeatsChanged, new Date(event.createdAt));
       return 'applied';
     });
   };
@@ -110,7 +110,7 @@ async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, te
       return;
     }
     case COPY_TOPICS.seatsChanged:
-      await applySeatsChanged(tx, seats, tenantId, event.payload as SeatsChanged);
+      await applySeatsChanged(tx, seats, tenantId, event.payload as SeatsChanged, new Date(event.createdAt));
       return;
   }
 }

@@ -1,14 +1,16 @@
 import { tenantPolicy, tenantWide, type Tx } from '@tongxin/db';
-import { and, eq, inArray } from 'drizzle-orm';
-import { index, pgPolicy, primaryKey, text, uuid, type PgColumn, type PgSchema, type PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { index, pgPolicy, primaryKey, text, timestamp, uuid, type PgColumn, type PgSchema, type PgTable } from 'drizzle-orm/pg-core';
 import type { SeatsChanged } from './events.ts';
 
 /**
  * Identity's secretary seats (role `secretary`, secretary or deputy) as a deciding service
  * keeps them from `identity.seats_changed`: who holds a seat at which org, so "the level above
- * decides" (issue 13 C) can be checked without reading identity's tables. Readable in the
- * tenant; written only by the copy consumer, which runs tenant-wide: a secretary's
- * transaction cannot seat or unseat anyone here.
+ * decides" (issue 13 C) can be checked without reading identity's tables. A seat that ended
+ * is kept with the time it ended (`ended_at`): the check still counts it for a cooling-off
+ * (@tongxin/trpc's `SEAT_COOLING_OFF_MS`), so stepping down for a moment frees no one from
+ * the level above. Readable in the tenant; written only by the copy consumer, which runs
+ * tenant-wide: a secretary's transaction cannot seat or unseat anyone here.
  */
 export function seatCopyTable(schema: PgSchema<string>) {
   return schema
@@ -18,6 +20,8 @@ export function seatCopyTable(schema: PgSchema<string>) {
         tenantId: text('tenant_id').notNull(),
         userId: text('user_id').notNull(),
         orgId: uuid('org_id').notNull(),
+        /** When identity announced the seat gone; null while it is held. */
+        endedAt: timestamp('ended_at', { withTimezone: true }),
       },
       (t) => [
         primaryKey({ columns: [t.tenantId, t.userId, t.orgId] }),
@@ -42,33 +46,64 @@ export interface OrgPaths {
 }
 
 /**
- * The seats a user holds in `tenantId`, each with its org's path (null when the org is not
- * known here): the `SeatsOf` that @tongxin/trpc's `refuseUnlessLevelAbove` asks for.
+ * How long an ended seat stays in the copy before the consumer purges it: well beyond
+ * @tongxin/trpc's `SEAT_COOLING_OFF_MS` (90 days), so no row the check would still count is
+ * purged (a test asserts the order).
+ */
+export const ENDED_SEATS_KEPT_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** A seat as the check reads it: the org, its path (null when not known here), when it ended (null: held). */
+export interface CopiedSeat {
+  orgId: string;
+  path: string | null;
+  endedAt: Date | null;
+}
+
+/**
+ * The seats a user holds or held in `tenantId` (ended ones with their end, for the cooling-off),
+ * each with its org's path (null when the org is not known here): the `SeatsOf` that
+ * @tongxin/trpc's `refuseUnlessLevelAbove` asks for.
  */
 export function seatsIn(tx: Tx, seats: SeatCopyTable, orgs: OrgPaths, tenantId: string) {
-  return async (userId: string): Promise<{ orgId: string; path: string | null }[]> => (await seatsOfUsers(tx, seats, orgs, tenantId, [userId])).get(userId) ?? [];
+  return async (userId: string): Promise<CopiedSeat[]> => (await seatsOfUsers(tx, seats, orgs, tenantId, [userId])).get(userId) ?? [];
 }
 
 /** The seats of several users at once (a queue or a bulk confirmation), by user id. */
 export async function seatsOfUsers(tx: Tx, seats: SeatCopyTable, orgs: OrgPaths, tenantId: string, userIds: readonly string[]) {
-  const byUser = new Map<string, { orgId: string; path: string | null }[]>();
+  const byUser = new Map<string, CopiedSeat[]>();
   if (userIds.length === 0) return byUser;
   const rows = await tx
-    .select({ userId: seats.userId, orgId: seats.orgId, path: orgs.path })
+    .select({ userId: seats.userId, orgId: seats.orgId, path: orgs.path, endedAt: seats.endedAt })
     .from(seats)
     .leftJoin(orgs.table, and(eq(orgs.tenantId, seats.tenantId), eq(orgs.orgId, seats.orgId)))
     .where(and(eq(seats.tenantId, tenantId), inArray(seats.userId, [...userIds])));
-  for (const row of rows as { userId: string; orgId: string; path: string | null }[]) {
+  for (const row of rows as { userId: string; orgId: string; path: string | null; endedAt: Date | null }[]) {
     const list = byUser.get(row.userId) ?? [];
-    list.push({ orgId: row.orgId, path: row.path ?? null });
+    list.push({ orgId: row.orgId, path: row.path ?? null, endedAt: row.endedAt ?? null });
     byUser.set(row.userId, list);
   }
   return byUser;
 }
 
-/** Applies `identity.seats_changed`: the user's seats become exactly the event's set. */
-export async function applySeatsChanged(tx: Tx, seats: SeatCopyTable, tenantId: string, p: SeatsChanged): Promise<void> {
-  await tx.delete(seats).where(and(eq(seats.tenantId, tenantId), eq(seats.userId, p.userId)));
+/**
+ * Applies `identity.seats_changed` announced at `at` (the event's time): the user holds
+ * exactly the event's set. A seat leaving the set is ended at `at`, not deleted (the
+ * cooling-off counts from it; one already ended keeps its first end, so a repeated set
+ * changes nothing); a seat in the set is held again (ended_at cleared); the user's seats
+ * ended longer than `ENDED_SEATS_KEPT_MS` before `at` are purged.
+ */
+export async function applySeatsChanged(tx: Tx, seats: SeatCopyTable, tenantId: string, p: SeatsChanged, at: Date): Promise<void> {
   const orgIds = [...new Set(p.orgIds)];
-  if (orgIds.length > 0) await tx.insert(seats).values(orgIds.map((orgId) => ({ tenantId, userId: p.userId, orgId })));
+  const theirs = and(eq(seats.tenantId, tenantId), eq(seats.userId, p.userId));
+  await tx
+    .update(seats)
+    .set({ endedAt: at })
+    .where(and(theirs, isNull(seats.endedAt), orgIds.length > 0 ? notInArray(seats.orgId, orgIds) : undefined));
+  if (orgIds.length > 0) {
+    await tx
+      .insert(seats)
+      .values(orgIds.map((orgId) => ({ tenantId, userId: p.userId, orgId, endedAt: null })))
+      .onConflictDoUpdate({ target: [seats.tenantId, seats.userId, seats.orgId], set: { endedAt: sql`null` } });
+  }
+  await tx.delete(seats).where(and(theirs, lt(seats.endedAt, new Date(at.getTime() - ENDED_SEATS_KEPT_MS))));
 }

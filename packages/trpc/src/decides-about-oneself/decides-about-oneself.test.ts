@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES, levelAboveRefusal, refuseUnlessLevelAbove, type Decider, type Seat } from './index.ts';
+import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES, SEAT_COOLING_OFF_MS, levelAboveRefusal, refuseUnlessLevelAbove, type Decider, type Seat } from './index.ts';
 
 // A county: township T above branches B and C (paths hold every ancestor and the org itself).
 const branchB: Seat = { orgId: 'B', path: '/county/T/B/' };
@@ -33,5 +33,20 @@ describe('the level above decides', () => {
     expect(levelAboveRefusal(secretaryOf('s-county', 'county'), { userId: 'x', seats: [branchB, township] })).toBeNull();
     expect(levelAboveRefusal(secretaryOf('s-T', 'T'), { userId: 'x', seats: [{ orgId: 'B', path: null }] })).toBe(LEVEL_ABOVE_DECIDES);
     expect(levelAboveRefusal(department, { userId: 'x', seats: [{ orgId: 'B', path: null }] })).toBeNull();
+  });
+
+  it('counts a seat ended less than the cooling-off ago as held: stepping down frees no one from the level above; an older end does not count', async () => {
+    const now = new Date('2026-12-07T08:00:00Z');
+    const endedAgo = (ms: number): Seat => ({ ...branchB, endedAt: new Date(now.getTime() - ms) });
+    const day = 24 * 60 * 60 * 1000;
+    expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(3000)] }, now)).toBe(LEVEL_ABOVE_DECIDES);
+    expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(SEAT_COOLING_OFF_MS - day)] }, now)).toBe(LEVEL_ABOVE_DECIDES);
+    // An end after `now` (clocks apart) still counts.
+    expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(-day)] }, now)).toBe(LEVEL_ABOVE_DECIDES);
+    await expect(refuseUnlessLevelAbove(secretaryOf('s-B', 'B'), 'd-B', async () => [endedAgo(3000)], now)).rejects.toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect(levelAboveRefusal(secretaryOf('s-T', 'T'), { userId: 'd-B', seats: [endedAgo(3000)] }, now)).toBeNull();
+    expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(SEAT_COOLING_OFF_MS)] }, now)).toBeNull();
+    expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(SEAT_COOLING_OFF_MS + day), { ...township, endedAt: null }] }, now)).toBe(LEVEL_ABOVE_DECIDES);
+    expect(SEAT_COOLING_OFF_MS).toBe(90 * day);
   });
 });

@@ -17,10 +17,28 @@ export interface Decider {
 /** The decider an acting procedure's caller is: the department decides tenant-wide. */
 export const deciderOf = (caller: Caller): Decider => ({ userId: caller.userId, orgIds: caller.orgIds, tenantWide: caller.department });
 
-/** A seat the subject holds (role `secretary`, any title): the org and its materialized path, null when unknown. */
+/**
+ * A seat the subject holds or held (role `secretary`, any title): the org, its materialized
+ * path (null when unknown) and when it ended (absent or null: held).
+ */
 export interface Seat {
   orgId: string;
   path: string | null;
+  endedAt?: Date | null;
+}
+
+/**
+ * How long a seat still counts after it ended. Without it a deputy stepped down, let the
+ * secretary who appointed them decide about them as about any member, and was re-appointed
+ * seconds later, at will (issue 13 C). 90 days: a quarter, longer than the monthly report and
+ * points cycles, so the swap costs a visible quarter without the seat in identity's
+ * appointment history; a former holder's routine decisions weigh on the level above no longer.
+ */
+export const SEAT_COOLING_OFF_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** True while the seat counts: held, or ended less than the cooling-off before `now` (an end in the future counts too). */
+function counts(seat: Seat, now: Date): boolean {
+  return seat.endedAt == null || now.getTime() - seat.endedAt.getTime() < SEAT_COOLING_OFF_MS;
 }
 
 /** The subject's seats, read from the service's own copy (`@tongxin/copies`' seats), never from input. */
@@ -33,15 +51,17 @@ function above(orgIds: readonly string[], seat: Seat): boolean {
 
 /**
  * The rule (issue 13 C), as a value: the message of the refusal, or null when the caller may
- * decide. Nobody decides about themself; a subject who holds seats is decided about only by
- * the department or by someone holding a seat strictly above every one of them, so a
- * secretary and the deputy they appointed (same org), or secretaries of sibling orgs, cannot
- * decide about each other. A seat whose org path is unknown is left to the department.
+ * decide. Nobody decides about themself; a subject who holds seats, or held one less than
+ * `SEAT_COOLING_OFF_MS` ago, is decided about only by the department or by someone holding a
+ * seat strictly above every one of them, so a secretary and the deputy they appointed (same
+ * org), or secretaries of sibling orgs, cannot decide about each other, nor after a brief step
+ * down. A seat whose org path is unknown is left to the department. `now`: the real time,
+ * which the copy's `ended_at` (the event's time) is compared with; tests pass another.
  */
-export function levelAboveRefusal(caller: Decider, subject: { userId: string | null | undefined; seats: readonly Seat[] }): string | null {
+export function levelAboveRefusal(caller: Decider, subject: { userId: string | null | undefined; seats: readonly Seat[] }, now: Date = new Date()): string | null {
   if (subject.userId != null && subject.userId === caller.userId) return DECIDES_ABOUT_ONESELF;
   if (caller.tenantWide) return null;
-  return subject.seats.every((seat) => above(caller.orgIds, seat)) ? null : LEVEL_ABOVE_DECIDES;
+  return subject.seats.every((seat) => !counts(seat, now) || above(caller.orgIds, seat)) ? null : LEVEL_ABOVE_DECIDES;
 }
 
 /**
@@ -52,8 +72,8 @@ export function levelAboveRefusal(caller: Decider, subject: { userId: string | n
  * Seats of a member of another county are not visible in the caller's county (RLS): there
  * only "not oneself" applies, since no one there holds a seat the member could have given.
  */
-export async function refuseUnlessLevelAbove(caller: Decider, subjectUserId: string | null | undefined, seatsOf: SeatsOf): Promise<void> {
+export async function refuseUnlessLevelAbove(caller: Decider, subjectUserId: string | null | undefined, seatsOf: SeatsOf, now: Date = new Date()): Promise<void> {
   const seats = subjectUserId == null ? [] : await seatsOf(subjectUserId);
-  const message = levelAboveRefusal(caller, { userId: subjectUserId, seats });
+  const message = levelAboveRefusal(caller, { userId: subjectUserId, seats }, now);
   if (message) throw new TRPCError({ code: 'FORBIDDEN', message });
 }

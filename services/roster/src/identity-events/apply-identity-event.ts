@@ -61,7 +61,7 @@ export async function applyIdentityEventToRoster(
     case IDENTITY_TOPICS.seatsChanged: {
       // Roster's copy of who holds which seat: transfers are decided by the level above (issue 13 C).
       const p = ZSeatsChanged.parse(event.payload);
-      return once(database, event, event.tenantId, (tx) => applySeatsChanged(tx, seats, event.tenantId, p));
+      return once(database, event, event.tenantId, (tx) => applySeatsChanged(tx, seats, event.tenantId, p, new Date(event.createdAt)));
     }
     default: {
       const p = ZTenantLive.parse(event.payload);

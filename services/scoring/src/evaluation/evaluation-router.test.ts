@@ -4,7 +4,7 @@ import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { activity, as, memberIdOf, orgs, ownerReads, score, seatsOf, seedCopies, type PersonName } from '../testing/scoring-fixture.ts';
+import { activity, as, memberIdOf, orgs, ownerReads, score, seatsEndedLongAgo, seatsOf, seedCopies, type PersonName } from '../testing/scoring-fixture.ts';
 
 let h: ServiceHarness;
 let db: ReturnType<typeof ownerReads>;
@@ -148,8 +148,8 @@ describe('evaluation.confirmAll', () => {
     expect((await h.mutate(trpc('confirm'), { as: as.secretaryOf('yongshui'), input: { ...hers, grade: 'excellent', reason: '书记表现优秀' } })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
     expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('yongshui'), input: { year: 2026, orgId: orgs.yongshui } })).data).toEqual({ confirmed: 0 });
     expect(await db.count('evaluation_changes')).toBe(before);
-    // Without her seat (identity announces none) her branch decides about her as about any member; the next case does.
-    await seatsOf(h.database, '刘秀英');
+    // Her seat ended longer ago than the cooling-off: her branch decides about her as about any member; the next case does.
+    await seatsEndedLongAgo(h.database, '刘秀英');
   });
 
   it('the branch confirms every undecided proposal as proposed, once; decisions already made (overrides too) stay', async () => {

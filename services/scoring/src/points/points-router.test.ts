@@ -4,7 +4,7 @@ import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
-import { activity, as, memberIdOf, orgs, ownerReads, score, seatsOf, seedCopies } from '../testing/scoring-fixture.ts';
+import { activity, as, memberIdOf, orgs, ownerReads, score, seatsEndedLongAgo, seatsOf, seedCopies } from '../testing/scoring-fixture.ts';
 
 let h: ServiceHarness;
 let db: ReturnType<typeof ownerReads>;
@@ -158,10 +158,31 @@ describe('points.correct', () => {
     expect(await db.count('points_ledger')).toBe(before);
     expect((await h.mutate(trpc('correct'), { as: as.secretaryOf('matian'), input: forHer })).data).toMatchObject({ points: 100, created: true });
     expect((await h.mutate(trpc('correct'), { as: as.department(), input: forHim })).data).toMatchObject({ points: 100, created: true });
-    // Removed from the seat (identity announces no seats), he is a member his branch decides about again.
-    await seatsOf(h.database, '曹春生');
+    // His seat ended longer ago than the cooling-off: he is a member his branch decides about again.
+    await seatsEndedLongAgo(h.database, '曹春生');
     expect((await h.mutate(trpc('correct'), { as: as.seated('刘秀英', 'yongshui'), input: { ...forHim, points: 1, idempotencyKey: 'corr-deputy-0003' } })).data).toMatchObject({ points: 1, created: true });
-    await seatsOf(h.database, '刘秀英');
+    await seatsEndedLongAgo(h.database, '刘秀英');
+  });
+
+  it('remove the seat, act, re-appoint: a deputy who just stepped down is still decided about by the level above only, and re-appointed too (issue 13 C)', async () => {
+    await seatsOf(h.database, '刘秀英', 'yongshui');
+    await seatsOf(h.database, '曹春生', 'yongshui');
+    // The attack: he removes his own deputy seat (identity announces none), she credits him as an ordinary member, she re-appoints him.
+    await seatsOf(h.database, '曹春生');
+    const forHim = { memberId: memberIdOf('曹春生'), points: 40, reason: '补记全年的会议', idempotencyKey: 'corr-stepped-down-0001' };
+    const before = await db.count('points_ledger');
+    expect((await h.mutate(trpc('correct'), { as: as.seated('刘秀英', 'yongshui'), input: forHim })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    // Nor may he, stepped down, credit her: she still holds her seat.
+    expect((await h.mutate(trpc('correct'), { as: as.member('曹春生'), input: { ...forHim, memberId: memberIdOf('刘秀英'), idempotencyKey: 'corr-stepped-down-0002' } })).error?.code).toBe('FORBIDDEN');
+    await seatsOf(h.database, '曹春生', 'yongshui');
+    expect((await h.mutate(trpc('correct'), { as: as.seated('刘秀英', 'yongshui'), input: { ...forHim, idempotencyKey: 'corr-stepped-down-0003' } })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    // Stepping down again changes nothing either; the township decides throughout.
+    await seatsOf(h.database, '曹春生');
+    expect((await h.mutate(trpc('correct'), { as: as.seated('刘秀英', 'yongshui'), input: { ...forHim, idempotencyKey: 'corr-stepped-down-0004' } })).error).toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    expect(await db.count('points_ledger')).toBe(before);
+    expect((await h.mutate(trpc('correct'), { as: as.secretaryOf('matian'), input: { ...forHim, idempotencyKey: 'corr-stepped-down-0005' } })).data).toMatchObject({ points: 40, created: true });
+    await seatsEndedLongAgo(h.database, '曹春生');
+    await seatsEndedLongAgo(h.database, '刘秀英');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RoleGrant } from '@tongxin/auth';
 import type { Database, DomainEvent } from '@tongxin/db';
+import { SEAT_COOLING_OFF_MS } from '@tongxin/trpc';
 import { sql } from 'drizzle-orm';
 import { applyCopyEventToScoring } from '../events/apply-copy-event.ts';
 import { applyEventToScoring } from '../events/apply-event-to-scoring.ts';
@@ -85,10 +86,17 @@ export async function seedCopies(database: Database) {
 
 /**
  * Identity's `identity.seats_changed` for a member (the full set of orgs where they hold a
- * secretary or deputy seat; none: no seat left), applied through the copies consumer.
+ * secretary or deputy seat; none: no seat left), announced now (the cooling-off after a seat
+ * ends counts in real time), applied through the copies consumer.
  */
 export function seatsOf(database: Database, name: PersonName, ...seatedAt: OrgName[]) {
-  return applyCopyEventToScoring(database, event('identity.seats_changed', tenantOf(name), { userId: person(name).userId, orgIds: seatedAt.map((org) => orgs[org]) }));
+  return applyCopyEventToScoring(database, event('identity.seats_changed', tenantOf(name), { userId: person(name).userId, orgIds: seatedAt.map((org) => orgs[org]) }, new Date()));
+}
+
+/** The member's seats all ended a day more than the cooling-off ago: they no longer count, and the member is decided about as any member. */
+export function seatsEndedLongAgo(database: Database, name: PersonName) {
+  const longAgo = new Date(Date.now() - SEAT_COOLING_OFF_MS - 24 * 60 * 60 * 1000);
+  return applyCopyEventToScoring(database, event('identity.seats_changed', tenantOf(name), { userId: person(name).userId, orgIds: [] }, longAgo));
 }
 
 /** Events that score, for a member (payloads as reporting and tasks write them). */

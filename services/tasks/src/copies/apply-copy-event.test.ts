@@ -1,4 +1,6 @@
+import { ENDED_SEATS_KEPT_MS } from '@tongxin/copies';
 import type { DomainEvent } from '@tongxin/db';
+import { SEAT_COOLING_OFF_MS } from '@tongxin/trpc';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,18 +41,32 @@ describe('applyCopyEventToTasks', () => {
     expect(await titles(people.zhou)).toEqual([]);
   });
 
-  it("identity's seats event is applied once and replaces the user's whole set of seats", async () => {
-    const seated = async () =>
-      ((await h.database.owner.execute(sql`select org_id from tasks.seats where tenant_id = 'yx' and user_id = 'u-seated' order by org_id`)).rows as { org_id: string }[]).map((r) => r.org_id);
-    const seats = (...orgIds: string[]) => event('yx', 'identity.seats_changed', { userId: 'u-seated', orgIds });
-    const appointed = seats(o.yongshui, o.matian);
+  it("identity's seats event is applied once and replaces the user's whole set of seats, keeping each ended one with its end (issue 13 C)", async () => {
+    const rows = async () =>
+      ((await h.database.owner.execute(sql`select org_id, ended_at from tasks.seats where tenant_id = 'yx' and user_id = 'u-seated' order by org_id`)).rows as { org_id: string; ended_at: string | Date | null }[])
+        .map((r) => [r.org_id, r.ended_at === null ? null : new Date(r.ended_at).toISOString()]);
+    const at = (iso: string) => new Date(iso);
+    const byOrg = (...list: [string, string | null][]) => list.sort((a, b) => a[0].localeCompare(b[0]));
+    const seats = (createdAt: Date, ...orgIds: string[]): DomainEvent => ({ ...event('yx', 'identity.seats_changed', { userId: 'u-seated', orgIds }), createdAt });
+    const t1 = '2026-11-01T08:00:00.000Z', t2 = '2026-11-02T08:00:00.000Z', t3 = '2026-11-03T08:00:00.000Z', t4 = '2026-11-04T08:00:00.000Z';
+    const appointed = seats(at(t1), o.yongshui, o.matian);
     expect(await applyCopyEventToTasks(h.database, appointed)).toBe('applied');
     expect(await applyCopyEventToTasks(h.database, appointed)).toBe('duplicate');
-    expect(await seated()).toEqual([o.yongshui, o.matian].sort());
-    expect(await applyCopyEventToTasks(h.database, seats(o.longtan))).toBe('applied');
-    expect(await seated()).toEqual([o.longtan]);
-    expect(await applyCopyEventToTasks(h.database, seats())).toBe('applied');
-    expect(await seated()).toEqual([]);
+    expect(await rows()).toEqual(byOrg([o.yongshui, null], [o.matian, null]));
+    // Moved to 龙潭: the two seats left end at the event's time, kept; a repeated set (another event id) keeps the first end.
+    expect(await applyCopyEventToTasks(h.database, seats(at(t2), o.longtan))).toBe('applied');
+    expect(await applyCopyEventToTasks(h.database, seats(at(t3), o.longtan))).toBe('applied');
+    expect(await rows()).toEqual(byOrg([o.yongshui, t2], [o.matian, t2], [o.longtan, null]));
+    // Re-appointed at 涌水 (held again, its end cleared) in place of 龙潭; stepping down from all ends it too.
+    expect(await applyCopyEventToTasks(h.database, seats(at(t3), o.yongshui))).toBe('applied');
+    expect(await rows()).toEqual(byOrg([o.yongshui, null], [o.matian, t2], [o.longtan, t3]));
+    expect(await applyCopyEventToTasks(h.database, seats(at(t4)))).toBe('applied');
+    expect(await rows()).toEqual(byOrg([o.yongshui, t4], [o.matian, t2], [o.longtan, t3]));
+    // A change more than a year after a seat ended purges it; what the check could still count stays.
+    expect(ENDED_SEATS_KEPT_MS).toBeGreaterThan(SEAT_COOLING_OFF_MS);
+    const later = new Date(at(t2).getTime() + ENDED_SEATS_KEPT_MS + 1000);
+    expect(await applyCopyEventToTasks(h.database, seats(later, o.huangcao))).toBe('applied');
+    expect(await rows()).toEqual(byOrg([o.yongshui, t4], [o.longtan, t3], [o.huangcao, null]));
   });
 
   it('a member roster creates sees the tasks of their branch; other topics are ignored', async () => {

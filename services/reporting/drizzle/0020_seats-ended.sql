@@ -1,0 +1,1 @@
+ALTER TABLE "reporting"."seats" ADD COLUMN "ended_at" timestamp with time zone;

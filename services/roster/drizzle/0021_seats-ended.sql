@@ -1,0 +1,1 @@
+ALTER TABLE "roster"."seats" ADD COLUMN "ended_at" timestamp with time zone;
