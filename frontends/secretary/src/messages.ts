@@ -28,7 +28,7 @@ export const m = defineMessages(
 
     'roster.search': '搜索姓名、手机号或完整身份证号',
     'roster.searchNote': '按完整身份证号搜索会被记录，每小时最多 {limit} 次。',
-    'roster.idCardLimit': '一小时内按身份证号搜索或登记被拒已达 {limit} 次，请稍后再试。每一次都已告知组织部。',
+    'roster.idCardLimit': '一小时内按身份证号搜索、或登记已有人使用的身份证号已达 {limit} 次，请稍后再试。每一次都已告知组织部。',
     'roster.filters': '筛选',
     'roster.status': '状态',
     'roster.anyStatus': '全部',
@@ -169,6 +169,7 @@ export const m = defineMessages(
     'rule.integer': '请填写整数',
     'rule.invalid': '请检查此项',
     'rule.idCardUnavailable': '该身份证号无法在此登记，请联系上级党组织。此次尝试已告知组织部。',
+    'rule.idCardInScope': '您所管辖的组织中已有党员使用该身份证号。此次查询已告知组织部。',
     'member.levelAbove': '这是您本人的档案，或须由上级决定：请由上级党组织或组织部办理。',
   },
   {
@@ -194,7 +195,7 @@ export const m = defineMessages(
 
     'roster.search': 'Search name, phone or whole ID-card number',
     'roster.searchNote': 'A search by a whole ID-card number is recorded; at most {limit} an hour.',
-    'roster.idCardLimit': 'You have searched or been refused {limit} ID-card numbers in the last hour: try again later. The organization department has been told of each.',
+    'roster.idCardLimit': 'You have searched, or registered while someone holds them, {limit} ID-card numbers in the last hour: try again later. The organization department has been told of each.',
     'roster.filters': 'Filters',
     'roster.status': 'Status',
     'roster.anyStatus': 'All',
@@ -335,6 +336,7 @@ export const m = defineMessages(
     'rule.integer': 'A whole number',
     'rule.invalid': 'Please check this field',
     'rule.idCardUnavailable': 'This ID-card number cannot be registered here: ask the level above. The organization department has been told of this attempt.',
+    'rule.idCardInScope': 'A member in your organizations already has this ID-card number. The organization department sees this check.',
     'member.levelAbove': 'This is your own record, or one the level above decides: the level above or the organization department does it.',
   },
 );

@@ -5,6 +5,8 @@ import { m, type SecretaryMessageKey } from '../messages.ts';
 const RULES: [RegExp, SecretaryMessageKey][] = [
   // Before the number rule: the refusal of a number held out of sight (issue 13 B).
   [/cannot be registered here/i, 'rule.idCardUnavailable'],
+  // Before the number and integer rules: a number a member in the caller's scope holds.
+  [/already has this ID-card number/i, 'rule.idCardInScope'],
   [/must not be empty|required/i, 'rule.required'],
   [/^at most|too big|too long/i, 'rule.tooLong'],
   [/^at least|too small|too short/i, 'rule.tooShort'],

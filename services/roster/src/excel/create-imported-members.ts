@@ -18,7 +18,7 @@ import { members, memberVersions, outbox, type FieldChange } from '../schema.ts'
 export async function createImportedMembers(tx: Tx, tenantId: string, inputs: readonly NewMember[], actor: Actor, now: Date): Promise<Set<string>> {
   if (inputs.length === 0) return new Set();
   const fieldsOf = (input: NewMember) => {
-    const { branchPath: _path, idempotencyKey: _key, userId: _user, ...fields } = input;
+    const { branchPath: _path, idempotencyKey: _key, requestDigest: _digest, userId: _user, ...fields } = input;
     return fields;
   };
   const inserted = await tx

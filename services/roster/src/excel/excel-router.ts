@@ -64,8 +64,9 @@ export function parseCursor(after: string | undefined): Cursor | null {
 export const excelRouter = {
   /**
    * One chunk of a parsed member sheet (≤ 500 rows), imported in one transaction. Every row
-   * carries an ID-card number, so the chunk needs lookups left this hour and its refused rows
-   * use them up (issue 13 B).
+   * carries an ID-card number, so the chunk needs lookups left this hour, and its rows whose
+   * number someone holds (matched in scope, or refused) use them up (issue 13 B). No client key:
+   * the rows are keyed by their numbers.
    */
   importRows: staffProcedure.input(ZImportRowsInput).mutation(async ({ ctx, input }) => {
     const outcome = await ctx
@@ -84,8 +85,8 @@ export const excelRouter = {
           return { imported: await tx.transaction((savepoint) => importRows(savepoint as unknown as Tx, chunk)) };
         } catch (error) {
           if (!(error instanceof IdCardLookupsExhausted)) throw error;
-          // The chunk is undone; its refusals stay logged and use up the hour.
-          await recordIdCardLookups(tx, tenantId, userId, error.idCardNumbers.map((idCardNumber) => ({ kind: 'registration_refused', idCardNumber })), now);
+          // The chunk is undone; its lookups stay logged and use up the hour.
+          await recordIdCardLookups(tx, tenantId, userId, error.lookups, now);
           return { exhausted: true as const };
         }
       })

@@ -6,9 +6,10 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { changeMember, type Actor, type MemberPatch } from '../ledger/change-member.ts';
 import { ID_CARD_UNAVAILABLE } from '../members/id-card-taken.ts';
-import { recordIdCardLookups } from '../members/id-card-lookups.ts';
+import { recordIdCardLookups, type IdCardLookup } from '../members/id-card-lookups.ts';
 import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { withIdCardFacts } from '../members/personal-rules.ts';
+import { IMPORT_KEY_PREFIX } from '../members/request-digest.ts';
 import { members } from '../schema.ts';
 import { createImportedMembers } from './create-imported-members.ts';
 import { resolveBranches, type NamedBranch } from './resolve-branches.ts';
@@ -24,18 +25,19 @@ export interface ImportChunk {
   actor: Actor;
   /** Who imports: nobody imports changes to their own record (issue 13 C). */
   caller: Caller;
-  /** `remainingIdCardLookups` of the caller: the refusals this chunk may answer (issue 13 B). */
+  /** `remainingIdCardLookups` of the caller: the rows with a held number this chunk may answer (issue 13 B). */
   idCardLookupsLeft: number;
   now: Date;
 }
 
 /**
- * More rows refused for a number held out of sight than the caller has lookups left: the
- * chunk is undone and no row is answered (each refusal would tell that the number is held).
- * The caller logs the refusals outside the undone work and answers TOO_MANY_REQUESTS.
+ * More rows whose number someone holds (a member in scope, matched; or someone out of sight,
+ * refused) than the caller has lookups left: the chunk is undone and no row is answered (each
+ * answer would tell that the number is held). The caller logs the lookups outside the undone
+ * work and answers TOO_MANY_REQUESTS.
  */
 export class IdCardLookupsExhausted extends Error {
-  constructor(readonly idCardNumbers: readonly string[]) {
+  constructor(readonly lookups: readonly IdCardLookup[]) {
     super('ID-card lookups exhausted for this hour');
   }
 }
@@ -110,7 +112,7 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
         status: row.status ?? (row.ledger.destinationCity ? 'mobile' : 'resident'),
         branchId: branch.id,
         branchPath: branch.path,
-        idempotencyKey: `import:${row.idCardNumber}`,
+        idempotencyKey: `${IMPORT_KEY_PREFIX}${row.idCardNumber}`,
       };
     }),
     chunk.actor,
@@ -119,10 +121,19 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
   result.created = created.size;
   // Taken by a member the caller may not see (or by an earlier import's key): members.create's
   // answer, which does not say that a member holds the number, nor where; but it says that
-  // someone does, so each is an ID read, logged and counted (issue 13, class B).
+  // someone does. A row matched to a member in scope says that this member holds it (unchanged
+  // or updated, not created). Each is an ID read, logged with the member found and counted
+  // (issue 13, class B), as a create or correction is.
   const refused = fresh.filter(({ row }) => !created.has(row.idCardNumber)).map(({ row }) => row);
-  if (refused.length > chunk.idCardLookupsLeft) throw new IdCardLookupsExhausted(refused.map((row) => row.idCardNumber));
-  await recordIdCardLookups(tx, chunk.tenantId, chunk.caller.userId, refused.map((row) => ({ kind: 'registration_refused', idCardNumber: row.idCardNumber })), chunk.now);
+  const lookups: IdCardLookup[] = [
+    ...placed.flatMap(({ row }) => {
+      const member = byIdCard.get(row.idCardNumber);
+      return member ? [{ kind: 'registration_in_scope' as const, idCardNumber: row.idCardNumber, memberId: member.id }] : [];
+    }),
+    ...refused.map((row) => ({ kind: 'registration_refused' as const, idCardNumber: row.idCardNumber })),
+  ];
+  if (lookups.length > chunk.idCardLookupsLeft) throw new IdCardLookupsExhausted(lookups);
+  await recordIdCardLookups(tx, chunk.tenantId, chunk.caller.userId, lookups, chunk.now);
   for (const row of refused) result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'id_card_unavailable', message: ID_CARD_UNAVAILABLE });
 
   for (const { row, branch } of placed) {

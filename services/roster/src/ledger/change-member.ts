@@ -4,7 +4,8 @@ import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { refreshGrants } from '../grants/refresh-grants.ts';
-import { ID_CARD_UNAVAILABLE, refuseIdCardInScope } from '../members/id-card-taken.ts';
+import { ID_CARD_UNAVAILABLE } from '../members/id-card-taken.ts';
+import { keyUsedForAnotherRequest } from '../members/request-digest.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 import { maskChanges } from './mask-changes.ts';
@@ -28,6 +29,8 @@ export interface MemberChange {
   now: Date;
   /** A retry with the same key returns the first result and writes nothing. */
   idempotencyKey?: string | undefined;
+  /** `requestDigest` of the request that sent the key: stored with it; a key re-sent with another is CONFLICT. */
+  requestDigest?: string | undefined;
   /** Counts every ledger field as confirmed now (the member's "nothing changed"). */
   confirmLedger?: boolean;
 }
@@ -80,11 +83,12 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
 
   if (change.idempotencyKey) {
     const [done] = await tx
-      .select({ version: memberVersions.version, changes: memberVersions.changes, memberId: memberVersions.memberId })
+      .select({ version: memberVersions.version, changes: memberVersions.changes, memberId: memberVersions.memberId, requestDigest: memberVersions.requestDigest })
       .from(memberVersions)
       .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.idempotencyKey, change.idempotencyKey)));
     if (done) {
       if (done.memberId !== memberId) throw keyUsedElsewhere();
+      if (change.requestDigest && done.requestDigest !== change.requestDigest) throw keyUsedForAnotherRequest();
       return { version: done.version, changes: done.changes, replayed: true };
     }
   }
@@ -98,8 +102,8 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
     if (change.confirmLedger || field in change.set) confirmed[field] = at;
   }
   const version = row.version + 1;
-  const newIdCard = (change.set as { idCardNumber?: string | null }).idCardNumber;
-  if (newIdCard && newIdCard !== row.idCardNumber) await refuseIdCardInScope(tx, tenantId, newIdCard, 'idCardNumber', memberId);
+  // A change that sets idCardNumber goes through writeUnlessIdCardTaken (members/id-card-taken.ts),
+  // which logs and counts the lookup; here only the unique index speaks, without naming anyone.
   try {
     await tx
       .update(members)
@@ -114,6 +118,7 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
       actorUserId: change.actor.userId,
       actorRole: change.actor.role,
       idempotencyKey: change.idempotencyKey ?? null,
+      requestDigest: change.requestDigest ?? null,
       at: change.now,
     });
   } catch (error) {

@@ -3,7 +3,8 @@ import { badField, memberProcedure, staffProcedure, ZIdempotencyKey } from '@ton
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ID_CARD_UNAVAILABLE, writeUnlessIdCardHidden } from '../members/id-card-taken.ts';
+import { idCardTaken, writeUnlessIdCardTaken } from '../members/id-card-taken.ts';
+import { replayedMemberChange, requestDigest as requestDigestOf } from '../members/request-digest.ts';
 import { remainingIdCardLookups } from '../members/id-card-lookups.ts';
 import { checkPersonalAndLedger } from '../members/personal-rules.ts';
 import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
@@ -70,17 +71,23 @@ export const ledgerRouter = {
     const outcome = await ctx.tx(async (tx) => {
       const { tenantId, userId } = ctx.claims;
       const now = ctx.deps.now();
+      // A retry answers from what its key stored, before any check; a key re-sent with other
+      // content is refused unread (issue 13 B: one key, many candidate numbers).
+      const requestDigest = await requestDigestOf(userId, 'ledger.correct', input);
+      const replayed = await replayedMemberChange(tx, tenantId, input.idempotencyKey, requestDigest);
+      if (replayed) return { written: replayed };
       checkPersonalAndLedger(now, input, { personal: 'personal.', ledger: 'ledger.' });
       // Whose record it is comes from roster's own row (RLS: none outside scope, changeMember answers NOT_FOUND).
       const [subject] = await tx.select({ tenantId: members.tenantId, userId: members.userId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.id, input.memberId)));
-      if (subject) await refuseDecidingAboutMember(tx, ctx.caller, subject);
-      // A new number tells whether someone out of sight holds it: limited before, logged when refused (issue 13 B).
+      if (!subject) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+      await refuseDecidingAboutMember(tx, ctx.caller, subject);
+      // A new number tells whether anyone holds it, in scope or not: limited before, logged when held (issue 13 B).
       const idCardNumber = input.personal?.idCardNumber;
       if (idCardNumber) await remainingIdCardLookups(tx, tenantId, userId, now);
       const actor = { userId, role: ctx.staffRole };
       try {
-        return await writeUnlessIdCardHidden(tx, { tenantId, actorUserId: userId, idCardNumber, now }, (sp) =>
-          changeMember(sp, tenantId, input.memberId, { action: 'correction', set: { ...input.ledger, ...input.personal }, actor, now, idempotencyKey: input.idempotencyKey }),
+        return await writeUnlessIdCardTaken(tx, { tenantId, actorUserId: userId, idCardNumber, now, subjectId: input.memberId }, (sp) =>
+          changeMember(sp, tenantId, input.memberId, { action: 'correction', set: { ...input.ledger, ...input.personal }, actor, now, idempotencyKey: input.idempotencyKey, requestDigest }),
         );
       } catch (error) {
         // changeMember names the column; this input nests it under `personal`.
@@ -90,7 +97,7 @@ export const ledgerRouter = {
       }
     });
     // After the commit, so the department keeps the log of the refusal.
-    if ('refused' in outcome) throw badField('personal.idCardNumber', ID_CARD_UNAVAILABLE);
+    if ('refused' in outcome) throw idCardTaken(outcome.refused, 'personal.idCardNumber');
     return { version: outcome.written.version, changes: outcome.written.changes };
   }),
 

@@ -1,10 +1,10 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { idTailDigest, LEDGER_FIELDS } from '@tongxin/ledger';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Actor, MemberPatch } from '../ledger/change-member.ts';
 import { maskChanges } from '../ledger/mask-changes.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
+import { keyUsedForAnotherRequest } from './request-digest.ts';
 
 export interface NewMember extends MemberPatch {
   branchId: string;
@@ -12,6 +12,8 @@ export interface NewMember extends MemberPatch {
   name: string;
   userId?: string | null | undefined;
   idempotencyKey: string;
+  /** `requestDigest` of the create that sent the key (none for an import's own keys). */
+  requestDigest?: string | null | undefined;
 }
 
 export interface MemberCreated {
@@ -41,7 +43,7 @@ export async function createMember(
   actor: Actor = { userId: null, role: 'system' },
   now = new Date(),
 ): Promise<{ id: string; created: boolean }> {
-  const { branchPath, idempotencyKey, userId, ...fields } = input;
+  const { branchPath, idempotencyKey, requestDigest, userId, ...fields } = input;
   const confirmed = Object.fromEntries(LEDGER_FIELDS.filter((f) => fields[f] != null).map((f) => [f, now.toISOString()]));
   const inserted = await tx
     .insert(members)
@@ -51,6 +53,7 @@ export async function createMember(
       orgPath: branchPath,
       userId: userId ?? null,
       idempotencyKey,
+      requestDigest: requestDigest ?? null,
       fieldConfirmedAt: confirmed,
       ledgerConfirmedAt: now,
       version: 1,
@@ -62,10 +65,11 @@ export async function createMember(
   const row = inserted[0];
   if (!row) {
     const [existing] = await tx
-      .select({ id: members.id })
+      .select({ id: members.id, requestDigest: members.requestDigest })
       .from(members)
       .where(and(eq(members.tenantId, tenantId), eq(members.idempotencyKey, idempotencyKey)));
-    if (!existing) throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another request' });
+    // Hidden by RLS, or sent with other content: the new content is not looked at.
+    if (!existing || existing.requestDigest !== (input.requestDigest ?? null)) throw keyUsedForAnotherRequest();
     return { id: existing.id, created: false };
   }
   const changes: FieldChange[] = maskChanges(

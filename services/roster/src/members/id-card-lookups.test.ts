@@ -7,7 +7,8 @@ import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 import { TOO_MANY_ID_CARD_LOOKUPS } from './id-card-lookups.ts';
-import { ID_CARD_UNAVAILABLE } from './id-card-taken.ts';
+import { ID_CARD_IN_SCOPE, ID_CARD_UNAVAILABLE } from './id-card-taken.ts';
+import { KEY_USED_FOR_ANOTHER_REQUEST } from './request-digest.ts';
 
 // Issue 13 B: a whole ID-card number searched, or refused because someone out of sight holds
 // it, is an ID read: logged for the department and limited per user, so rebuilding a number
@@ -22,6 +23,9 @@ let lihua: string;
 
 const idCard = (birth: string, seq: number) => withCheckDigit(`431023${birth}${String(seq).padStart(3, '0')}`);
 const ID_LIHUA = idCard('19900214', 23);
+/** 王在册 of 涌水村流动党员党支部, in the same secretaries' scope as 李华. */
+const ID_WANG = idCard('19820707', 57);
+let wangId: string;
 const HELD_COUNT = 24;
 
 beforeAll(async () => {
@@ -37,6 +41,11 @@ beforeAll(async () => {
     heldIds.push(result.data.id);
   }
   lihua = (await h.database.owner.execute(sql`update roster.members set id_card_number = ${ID_LIHUA} where name = '李华' returning id`)).rows[0]!.id as string;
+  const wang = await h.mutate('/api/roster/trpc/members.create', {
+    as: secretaryOf('yongshuiMobile', 'sec-seed'), input: { branchId: ids.yongshuiMobile, name: '王在册', idCardNumber: ID_WANG, idempotencyKey: 'seed-wang-in-scope' },
+  });
+  if (!wang.data) throw new Error(`seeding 王在册: ${wang.error?.message}`);
+  wangId = wang.data.id;
 });
 afterAll(() => h.close());
 
@@ -147,10 +156,12 @@ describe('a registration refused for a number held out of sight (create, import,
     expect((await lookupsOf('sec-bulk')).map((l) => l.kind)).toEqual(Array(ID_CARD_LOOKUPS_PER_HOUR + 1).fill('registration_refused'));
   });
 
-  it('a number the secretary\'s own members hold is named as such and is no lookup', async () => {
+  it('a number the secretary\'s own members hold is named as such, and is a lookup logged with that member', async () => {
     const s = secretaryOf('yongshuiMobile', 'sec-own');
-    expect((await create(s, ID_LIHUA, 'own-scope-create')).error?.fields?.idCardNumber).toMatch(/in your organizations/);
-    expect(await lookupsOf('sec-own')).toEqual([]);
+    expect((await create(s, ID_LIHUA, 'own-scope-create')).error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: ID_CARD_IN_SCOPE } });
+    expect(await lookupsOf('sec-own')).toEqual([
+      { kind: 'registration_in_scope', actorUserId: 'sec-own', at: h.clock.now.toISOString(), foundMemberId: lihua, holder: { id: lihua, name: '李华' } },
+    ]);
   });
 });
 
@@ -164,5 +175,119 @@ describe('members.idCardLookups', () => {
   it('the log is append-only, for the owner too', async () => {
     const failure = await h.database.owner.execute(sql`delete from roster.id_card_lookups`).then(() => null, (error: Error) => error);
     expect(String((failure?.cause as Error | undefined)?.message ?? failure)).toMatch(/id_card_lookups is append-only/);
+  });
+});
+
+// The attack of issue 13 B, round two: a branch secretary rebuilt 李华's number (mask, birth
+// date and gender shown: 500 candidates) from members.create's answer about a holder in scope,
+// which was neither logged nor counted, and re-sent one idempotency key with each candidate,
+// so a miss answered 200 without a write and a hit 400: every probe free.
+describe('probing for a number a member in scope holds', () => {
+  /** 李华's 30 nearest candidates: the same region, birth date and check digit rule, hers among them. */
+  const candidates = Array.from({ length: 30 }, (_, i) => idCard('19900214', 10 + i));
+  const importLihua = (as: As) =>
+    h.mutate('/api/roster/trpc/excel.importRows', { as, input: { rows: [{ rowNumber: 3, values: { name: '李华', idCardNumber: ID_LIHUA, branch: '涌水村流动党员党支部' } }] } });
+  const correctTo = (as: As, memberId: string, idCardNumber: string, key: string) =>
+    h.mutate('/api/roster/trpc/ledger.correct', { as, input: { memberId, personal: { idCardNumber }, idempotencyKey: key.padEnd(16, '0') } });
+
+  it('one key re-sent with other candidate numbers: every answer is the key-reuse refusal, nothing is evaluated, logged or counted', async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-same-key');
+    expect(candidates).toContain(ID_LIHUA);
+    const decoy = idCard('19900214', 901);
+    const first = await create(s, decoy, 'same-key-create');
+    expect(first.data).toMatchObject({ created: true });
+    const before = await membersNamed('新党员');
+    for (const candidate of candidates) {
+      expect((await create(s, candidate, 'same-key-create')).error).toMatchObject({ code: 'CONFLICT', message: KEY_USED_FOR_ANOTHER_REQUEST });
+    }
+    // The same request again answers as the first did.
+    expect((await create(s, decoy, 'same-key-create')).data).toEqual({ id: first.data.id, created: false });
+
+    // The same through ledger.correct, on a member the secretary may correct.
+    const subject = first.data.id as string;
+    const corrected = await correctTo(s, subject, idCard('19900214', 902), 'same-key-correct');
+    expect(corrected.error).toBeNull();
+    for (const candidate of candidates) {
+      expect((await correctTo(s, subject, candidate, 'same-key-correct')).error).toMatchObject({ code: 'CONFLICT', message: KEY_USED_FOR_ANOTHER_REQUEST });
+    }
+    expect((await correctTo(s, subject, idCard('19900214', 902), 'same-key-correct')).data).toEqual(corrected.data);
+
+    expect(await membersNamed('新党员')).toBe(before);
+    expect(await lookupsOf('sec-same-key')).toEqual([]);
+    // Not one of the 60 probes used up the hour: nothing was looked at.
+    expect((await search(s, ID_LIHUA)).data.total).toBe(1);
+  });
+
+  it('a key another user sent, or an import\'s own key, is the same refusal: a key says nothing of whose or which number', async () => {
+    const other = secretaryOf('yongshuiMobile', 'sec-other-key');
+    const imported = idCard('19910101', 903);
+    expect((await h.mutate('/api/roster/trpc/excel.importRows', {
+      as: other, input: { rows: [{ rowNumber: 3, values: { name: '导入键', idCardNumber: imported, branch: '涌水村流动党员党支部' } }] },
+    })).data).toMatchObject({ created: 1 });
+    const s = secretaryOf('yongshuiMobile', 'sec-key-thief');
+    expect((await create(s, idCard('19900214', 904), 'same-key-create')).error).toMatchObject({ code: 'CONFLICT', message: KEY_USED_FOR_ANOTHER_REQUEST });
+    for (const key of [`import:${imported}`, `import:${idCard('19910101', 905)}`]) {
+      expect((await h.mutate('/api/roster/trpc/members.create', { as: s, input: { branchId: ids.yongshuiMobile, name: '新党员', idempotencyKey: key } })).error)
+        .toMatchObject({ code: 'CONFLICT', message: KEY_USED_FOR_ANOTHER_REQUEST });
+    }
+  });
+
+  it(`fresh keys: each hit in scope is logged with its member and counted across create, import and correct; the ${ID_CARD_LOOKUPS_PER_HOUR + 1}st is TOO_MANY_REQUESTS`, async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-in-scope');
+    const started = h.clock.now;
+    let retry: { id: string } | undefined;
+    try {
+      // A member created first (a number nobody holds: no lookup), for the retry below.
+      retry = (await create(s, idCard('19930303', 906), 'in-scope-fresh')).data;
+      expect(retry).toMatchObject({ created: true });
+      for (let i = 0; i < 7; i++) {
+        expect((await create(s, ID_LIHUA, `in-scope-create-${i}`)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: ID_CARD_IN_SCOPE } });
+      }
+      for (let i = 0; i < 7; i++) {
+        const row = (await importLihua(s)).data;
+        expect(row.created + row.errors.length).toBe(0);
+      }
+      for (let i = 0; i < 5; i++) {
+        expect((await correctTo(s, lihua, ID_WANG, `in-scope-correct-${i}`)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { 'personal.idCardNumber': ID_CARD_IN_SCOPE } });
+      }
+      // A correction to the number the member already holds is answered too (nothing changes): a lookup.
+      expect((await correctTo(s, lihua, ID_LIHUA, 'in-scope-correct-own')).data).toMatchObject({ changes: [] });
+
+      const lookups = await lookupsOf('sec-in-scope');
+      expect(lookups).toHaveLength(ID_CARD_LOOKUPS_PER_HOUR);
+      expect(new Set(lookups.map((l) => l.kind))).toEqual(new Set(['registration_in_scope']));
+      expect(lookups.filter((l) => l.holder?.name === '李华' && l.foundMemberId === lihua)).toHaveLength(15);
+      expect(lookups.filter((l) => l.holder?.name === '王在册' && l.foundMemberId === wangId)).toHaveLength(5);
+
+      // The 21st attempt, whichever way and whatever number, is refused before it is looked at.
+      expect((await create(s, ID_LIHUA, 'in-scope-create-21')).error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ID_CARD_LOOKUPS });
+      expect((await create(s, idCard('19930303', 907), 'in-scope-create-22')).error?.code).toBe('TOO_MANY_REQUESTS');
+      expect((await importLihua(s)).error?.code).toBe('TOO_MANY_REQUESTS');
+      expect((await correctTo(s, lihua, ID_WANG, 'in-scope-correct-21')).error?.code).toBe('TOO_MANY_REQUESTS');
+      expect(await lookupsOf('sec-in-scope')).toHaveLength(ID_CARD_LOOKUPS_PER_HOUR);
+      // A retry of a request that succeeded still answers as it did: it looks at nothing new.
+      expect((await create(s, idCard('19930303', 906), 'in-scope-fresh')).data).toEqual({ id: retry!.id, created: false });
+      expect((await h.database.owner.execute(sql`select id_card_number from roster.members where id = ${lihua}`)).rows[0]!.id_card_number).toBe(ID_LIHUA);
+
+      h.clock.now = new Date(started.getTime() + 61 * 60 * 1000);
+      expect((await create(s, ID_LIHUA, 'in-scope-create-later')).error?.fields).toEqual({ idCardNumber: ID_CARD_IN_SCOPE });
+    } finally {
+      h.clock.now = started;
+    }
+  });
+
+  it('an import chunk matching more members in scope than lookups left lands nothing and answers no row; each match is logged', async () => {
+    const s = secretaryOf('yongshuiMobile', 'sec-in-scope-bulk');
+    for (let i = 0; i < ID_CARD_LOOKUPS_PER_HOUR - 1; i++) await create(s, ID_LIHUA, `bulk-create-${i}`);
+    const fresh = idCard('19940404', 908);
+    const answer = await h.mutate('/api/roster/trpc/excel.importRows', {
+      as: s,
+      input: { rows: [ID_LIHUA, ID_WANG, fresh].map((idCardNumber, i) => ({ rowNumber: i + 3, values: { name: `批量${i}`, idCardNumber, branch: '涌水村流动党员党支部' } })) },
+    });
+    expect(answer.error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ID_CARD_LOOKUPS });
+    expect(await membersNamed('批量%')).toBe(0);
+    const lookups = await lookupsOf('sec-in-scope-bulk');
+    expect(lookups).toHaveLength(ID_CARD_LOOKUPS_PER_HOUR + 1);
+    expect(lookups.filter((l) => l.foundMemberId === wangId)).toHaveLength(1);
   });
 });

@@ -10,14 +10,14 @@ import { idCardHash } from './list-members.ts';
 const HOUR_MS = 60 * 60 * 1000;
 
 export const TOO_MANY_ID_CARD_LOOKUPS =
-  `More than ${ID_CARD_LOOKUPS_PER_HOUR} ID-card numbers searched or refused in the last hour: try again later. The organization department sees each of them`;
+  `More than ${ID_CARD_LOOKUPS_PER_HOUR} ID-card numbers searched, or registered while someone holds them, in the last hour: try again later. The organization department sees each of them`;
 
 export type IdCardLookupKind = (typeof ID_CARD_LOOKUP_KINDS)[number];
 
 export interface IdCardLookup {
   kind: IdCardLookupKind;
   idCardNumber: string;
-  /** The member a search found (in the caller's scope); never the hidden holder of a refused number. */
+  /** The member found in the caller's scope (a search's hit, a holder in scope); never the hidden holder of a refused number. */
   memberId?: string | null;
 }
 

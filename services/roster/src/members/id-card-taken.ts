@@ -1,6 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { badField } from '@tongxin/trpc';
-import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { members } from '../schema.ts';
 import { recordIdCardLookups } from './id-card-lookups.ts';
 import { idCardHash } from './list-members.ts';
@@ -23,36 +23,52 @@ export function isIdCardUnavailable(error: unknown): boolean {
   return (error as { cause?: { fields?: Record<string, string> } } | null)?.cause?.fields?.idCardNumber === ID_CARD_UNAVAILABLE;
 }
 
+export const ID_CARD_IN_SCOPE =
+  'a member in your organizations already has this ID-card number. The organization department sees this check';
+
 /**
- * A create or correction that sets `idCardNumber`, refused when a member out of the caller's
- * sight holds it. The write runs in a savepoint: on that refusal it is undone, the refusal is
- * logged in the caller's transaction (which then commits) and `{ refused: true }` comes back,
- * for the procedure to answer BAD_REQUEST after the commit. The caller has checked
- * `remainingIdCardLookups` first.
+ * A create or correction that sets `idCardNumber`, which tells whether someone holds it, so it
+ * is an ID read wherever the holder is (issue 13 B). A member the caller sees (RLS, their own
+ * scope) holding it is logged with that member; another member than `subjectId` (the member
+ * corrected) is a refusal, `{ refused: 'in_scope' }`, which may name the holder as one of the
+ * caller's. A holder out of sight is found only by the unique index: the write runs in a
+ * savepoint, is undone, logged without the holder, and `{ refused: 'hidden' }` comes back.
+ * Either refusal is answered by the procedure after the commit, so the log stays. The caller
+ * has checked `remainingIdCardLookups` first.
  */
-export async function writeUnlessIdCardHidden<T>(
+export async function writeUnlessIdCardTaken<T>(
   tx: Tx,
-  lookup: { tenantId: string; actorUserId: string; idCardNumber: string | null | undefined; now: Date },
+  lookup: { tenantId: string; actorUserId: string; idCardNumber: string | null | undefined; now: Date; subjectId?: string | undefined },
   write: (tx: Tx) => Promise<T>,
-): Promise<{ written: T } | { refused: true }> {
+): Promise<{ written: T } | { refused: 'in_scope' | 'hidden' }> {
+  const { tenantId, actorUserId, idCardNumber, now } = lookup;
+  if (idCardNumber) {
+    const holder = await inScopeHolder(tx, tenantId, idCardNumber, lookup.subjectId);
+    if (holder) {
+      await recordIdCardLookups(tx, tenantId, actorUserId, [{ kind: 'registration_in_scope', idCardNumber, memberId: holder }], now);
+      if (holder !== lookup.subjectId) return { refused: 'in_scope' };
+    }
+  }
   try {
     return { written: await tx.transaction((savepoint) => write(savepoint as unknown as Tx)) };
   } catch (error) {
-    if (!lookup.idCardNumber || !isIdCardUnavailable(error)) throw error;
-    await recordIdCardLookups(tx, lookup.tenantId, lookup.actorUserId, [{ kind: 'registration_refused', idCardNumber: lookup.idCardNumber }], lookup.now);
-    return { refused: true };
+    if (!idCardNumber || !isIdCardUnavailable(error)) throw error;
+    await recordIdCardLookups(tx, tenantId, actorUserId, [{ kind: 'registration_refused', idCardNumber }], now);
+    return { refused: 'hidden' };
   }
 }
 
-/**
- * Before a write that sets `idCardNumber`: BAD_REQUEST on `field` when a member the caller
- * sees (RLS, their own scope) already holds it, which they may be told. A holder outside the
- * scope is found only by the unique index, answered with `ID_CARD_UNAVAILABLE`.
- */
-export async function refuseIdCardInScope(tx: Tx, tenantId: string, idCardNumber: string | null | undefined, field: string, exceptMemberId?: string) {
-  if (!idCardNumber) return;
-  const conditions: SQL[] = [eq(members.tenantId, tenantId), eq(members.idCardHash, idCardHash(tenantId, idCardNumber))];
-  if (exceptMemberId) conditions.push(ne(members.id, exceptMemberId));
-  const [held] = await tx.select({ id: members.id }).from(members).where(and(...conditions)).limit(1);
-  if (held) throw badField(field, 'a member in your organizations already has this ID-card number');
+/** The refusal `writeUnlessIdCardTaken` came back with, as BAD_REQUEST on `field`. */
+export function idCardTaken(refused: 'in_scope' | 'hidden', field: string) {
+  return badField(field, refused === 'in_scope' ? ID_CARD_IN_SCOPE : ID_CARD_UNAVAILABLE);
+}
+
+/** The member in the caller's sight (RLS) who holds the number: `subjectId` first, if they do. */
+async function inScopeHolder(tx: Tx, tenantId: string, idCardNumber: string, subjectId: string | undefined): Promise<string | null> {
+  const held = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.tenantId, tenantId), eq(members.idCardHash, idCardHash(tenantId, idCardNumber))))
+    .limit(2);
+  return held.find((m) => m.id === subjectId)?.id ?? held[0]?.id ?? null;
 }

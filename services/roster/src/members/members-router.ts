@@ -13,7 +13,8 @@ import { getMyProfile } from './get-my-profile.ts';
 import { listMembers, wholeIdCardIn } from './list-members.ts';
 import { checkPersonalAndLedger, withIdCardFacts } from './personal-rules.ts';
 import { listIdCardReads, revealIdCard } from './reveal-id-card.ts';
-import { ID_CARD_UNAVAILABLE, refuseIdCardInScope, writeUnlessIdCardHidden } from './id-card-taken.ts';
+import { idCardTaken, writeUnlessIdCardTaken } from './id-card-taken.ts';
+import { replayedCreate, requestDigest as requestDigestOf } from './request-digest.ts';
 import { listIdCardLookups, recordIdCardSearch, remainingIdCardLookups } from './id-card-lookups.ts';
 
 export const ZListMembersInput = z.object({
@@ -118,22 +119,26 @@ export const membersRouter = {
       const { branchId, status, destinationCity, ledger, idempotencyKey, ...given } = input;
       const { tenantId, userId } = ctx.claims;
       const now = ctx.deps.now();
+      // A retry answers from what its key stored, before any check; a key re-sent with other
+      // content is refused unread (issue 13 B: one key, many candidate numbers).
+      const requestDigest = await requestDigestOf(userId, 'members.create', input);
+      const replayed = await replayedCreate(tx, tenantId, idempotencyKey, requestDigest);
+      if (replayed) return { written: { id: replayed.id, created: false } };
       checkPersonalAndLedger(now, { personal: given, ledger }, { personal: '', ledger: 'ledger.' });
       const branch = await findScopedOrg(tx, branchId, ctx.orgIds);
       if (branch.found === 'unknown') throw badField('branchId', 'no such branch');
       if (branch.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That branch is outside your subtree' });
       if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'a member belongs to a branch, not to a committee');
       const personal = withIdCardFacts(given);
-      const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey };
-      // A create with a number tells whether someone out of sight holds it: limited before, logged when refused.
+      const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey, requestDigest };
+      // A create with a number tells whether anyone holds it, in scope or not: limited before, logged when held.
       if (personal.idCardNumber) await remainingIdCardLookups(tx, tenantId, userId, now);
-      await refuseIdCardInScope(tx, tenantId, personal.idCardNumber, 'idCardNumber');
-      return writeUnlessIdCardHidden(tx, { tenantId, actorUserId: userId, idCardNumber: personal.idCardNumber, now }, (sp) =>
+      return writeUnlessIdCardTaken(tx, { tenantId, actorUserId: userId, idCardNumber: personal.idCardNumber, now }, (sp) =>
         createMember(sp, tenantId, record, { userId, role: 'secretary' }, now),
       );
     });
     // After the commit, so the department keeps the log of the refusal.
-    if ('refused' in outcome) throw badField('idCardNumber', ID_CARD_UNAVAILABLE);
+    if ('refused' in outcome) throw idCardTaken(outcome.refused, 'idCardNumber');
     return outcome.written;
   }),
 } satisfies TRPCRouterRecord;

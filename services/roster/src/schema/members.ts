@@ -60,6 +60,8 @@ export const members = roster
       version: integer('version').notNull().default(1),
       /** A retried create carries the same key and creates nothing new. */
       idempotencyKey: text('idempotency_key'),
+      /** What the key was first sent with (`requestDigest`): a key re-sent with other content is refused unread. */
+      requestDigest: text('request_digest'),
       createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     },
@@ -110,6 +112,8 @@ export const memberVersions = roster
       /** member, secretary, department, system. */
       actorRole: text('actor_role').notNull(),
       idempotencyKey: text('idempotency_key'),
+      /** What the key was first sent with (`requestDigest`), for a change a request made. */
+      requestDigest: text('request_digest'),
       at: timestamp('at', { withTimezone: true }).defaultNow().notNull(),
     },
     (t) => [
@@ -144,8 +148,12 @@ export const sensitiveReads = roster
   )
   .enableRLS();
 
-/** A search by a whole ID-card number, or a registration refused because someone out of sight holds the number. */
-export const ID_CARD_LOOKUP_KINDS = ['search', 'registration_refused'] as const;
+/**
+ * A search by a whole ID-card number; a registration refused because someone out of sight
+ * holds the number; a create, correction or import row whose number a member in the caller's
+ * scope holds (refused, or matched to that member).
+ */
+export const ID_CARD_LOOKUP_KINDS = ['search', 'registration_refused', 'registration_in_scope'] as const;
 
 /**
  * Every lookup of a whole ID-card number other than the audited reveal (issue 13 B): a search
@@ -164,7 +172,7 @@ export const idCardLookups = roster
       kind: text('kind', { enum: ID_CARD_LOOKUP_KINDS }).notNull(),
       /** `members.id_card_hash` of the number looked up: the department finds the holder by it, nobody reads the number. */
       idCardHash: text('id_card_hash').notNull(),
-      /** The member a search found in the caller's scope; null when none, and for a refusal (its holder is out of sight). */
+      /** The member found in the caller's scope (a search's hit, an in-scope holder); null when none, and for a refusal (its holder is out of sight). */
       memberId: uuid('member_id'),
       at: timestamp('at', { withTimezone: true }).defaultNow().notNull(),
     },
