@@ -121,18 +121,19 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
   result.created = created.size;
   // Taken by a member the caller may not see (or by an earlier import's key): members.create's
   // answer, which does not say that a member holds the number, nor where; but it says that
-  // someone does. A row matched to a member in scope says that this member holds it (unchanged
-  // or updated, not created). Each is an ID read, logged with the member found and counted
-  // (issue 13, class B), as a create or correction is.
+  // someone does: an ID read, logged and counted (issue 13, class B), as a create's is. A row
+  // matched to a member in scope (unchanged or updated) is logged with that member but not
+  // counted: re-importing a county's roster must not stop at 20 rows an hour, and guessing a
+  // number through an import leaves a new member, in its history, for every miss.
   const refused = fresh.filter(({ row }) => !created.has(row.idCardNumber)).map(({ row }) => row);
   const lookups: IdCardLookup[] = [
     ...placed.flatMap(({ row }) => {
       const member = byIdCard.get(row.idCardNumber);
-      return member ? [{ kind: 'registration_in_scope' as const, idCardNumber: row.idCardNumber, memberId: member.id }] : [];
+      return member ? [{ kind: 'import_match' as const, idCardNumber: row.idCardNumber, memberId: member.id }] : [];
     }),
     ...refused.map((row) => ({ kind: 'registration_refused' as const, idCardNumber: row.idCardNumber })),
   ];
-  if (lookups.length > chunk.idCardLookupsLeft) throw new IdCardLookupsExhausted(lookups);
+  if (refused.length > chunk.idCardLookupsLeft) throw new IdCardLookupsExhausted(lookups);
   await recordIdCardLookups(tx, chunk.tenantId, chunk.caller.userId, lookups, chunk.now);
   for (const row of refused) result.errors.push({ row: row.rowNumber, column: 'idCardNumber', code: 'id_card_unavailable', message: ID_CARD_UNAVAILABLE });
 

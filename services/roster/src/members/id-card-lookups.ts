@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
 import { ID_CARD_LOOKUPS_PER_HOUR } from '@tongxin/ledger';
 import { TRPCError } from '@trpc/server';
-import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, sql, ne } from 'drizzle-orm';
 import { idCardLookups, ID_CARD_LOOKUP_KINDS, members } from '../schema.ts';
 import { idCardHash } from './list-members.ts';
 
@@ -35,7 +35,10 @@ export async function remainingIdCardLookups(tx: Tx, tenantId: string, userId: s
   const [row] = await tx
     .select({ n: count() })
     .from(idCardLookups)
-    .where(and(eq(idCardLookups.tenantId, tenantId), eq(idCardLookups.actorUserId, userId), gt(idCardLookups.at, new Date(now.getTime() - HOUR_MS))));
+    .where(and(
+      eq(idCardLookups.tenantId, tenantId), eq(idCardLookups.actorUserId, userId), gt(idCardLookups.at, new Date(now.getTime() - HOUR_MS)),
+      ne(idCardLookups.kind, 'import_match'),
+    ));
   const left = ID_CARD_LOOKUPS_PER_HOUR - Number(row?.n ?? 0);
   if (left <= 0) throw tooManyIdCardLookups();
   return left;

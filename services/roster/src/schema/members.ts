@@ -153,7 +153,10 @@ export const sensitiveReads = roster
  * holds the number; a create, correction or import row whose number a member in the caller's
  * scope holds (refused, or matched to that member).
  */
-export const ID_CARD_LOOKUP_KINDS = ['search', 'registration_refused', 'registration_in_scope'] as const;
+// `import_match`: an imported row matched to a member in the caller's scope (the file updates
+// them). Logged, not counted against the hourly limit: a county re-imports its roster, and a
+// guess through an import leaves a new member for every miss, recorded in its history.
+export const ID_CARD_LOOKUP_KINDS = ['search', 'registration_refused', 'registration_in_scope', 'import_match'] as const;
 
 /**
  * Every lookup of a whole ID-card number other than the audited reveal (issue 13 B): a search
