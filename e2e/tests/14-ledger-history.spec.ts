@@ -28,7 +28,7 @@ test('a member changes their employer and their branch secretary sees old → ne
   await logIn(secretary, accounts.secretary);
   await secretary.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党员管理' }).click();
   await expect(secretary.getByRole('heading', { level: 1, name: '党员名册' })).toBeVisible();
-  await secretary.getByRole('searchbox', { name: '搜索姓名或手机号' }).fill(accounts.member.username);
+  await secretary.getByRole('searchbox', { name: '搜索姓名、手机号或完整身份证号' }).fill(accounts.member.username);
   const table = secretary.getByRole('table');
   await expect(table.getByRole('rowgroup').nth(1).getByRole('row')).toHaveCount(1);
   await table.getByRole('link', { name: accounts.member.name }).click();

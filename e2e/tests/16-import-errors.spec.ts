@@ -93,7 +93,7 @@ test('a secretary imports a sheet with two bad rows: the good rows land, both ba
 
   // The good rows are in the roster.
   await page.getByRole('navigation', { name: '书记工作' }).getByRole('link', { name: '党员名册', exact: true }).click();
-  await page.getByLabel('搜索姓名或手机号').fill(`导入测试${run}`);
+  await page.getByLabel('搜索姓名、手机号或完整身份证号').fill(`导入测试${run}`);
   const table = page.getByRole('table');
   for (const member of good) await expect(table.getByRole('cell', { name: member.name, exact: true })).toBeVisible();
   await expect(table.getByRole('cell', { name: '坏电话' })).toHaveCount(0);

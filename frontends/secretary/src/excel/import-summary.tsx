@@ -68,7 +68,7 @@ export function ImportSummary(props: { outcome: ImportOutcome; vocabulary?: Impo
             {vocabulary() === 'orgs' ? t('orgDownloadReport') : t('downloadReport')}
           </button>
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t(vocabulary() === 'orgs' ? 'orgErrorsTitle' : 'errorsTitle', { count: format(props.outcome.errors.length) })}>
           <table>
             <caption>{t(vocabulary() === 'orgs' ? 'orgErrorsTitle' : 'errorsTitle', { count: format(props.outcome.errors.length) })}</caption>
             <thead>

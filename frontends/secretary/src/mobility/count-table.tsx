@@ -5,7 +5,7 @@ import { t } from './messages.ts';
 /** A two-column count table (organizations compared as organizations, brief "Burden rules"). */
 export function CountTable(props: { caption: string; nameHeader: string; rows: { name: string; count: number }[] }) {
   return (
-    <div class="table-scroll" style={{ 'margin-bottom': '1rem' }}>
+    <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption} style={{ 'margin-bottom': '1rem' }}>
       <table>
         <caption>{props.caption}</caption>
         <thead>

@@ -14,7 +14,7 @@ export function HomeCheckins() {
       <h2 id="checkin-home-title">{t('homeTitle')}</h2>
       <ResourceList resource={rows} onRetry={refetch} empty={t('homeEmpty')}>
         {(list) => (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="checkin-home-title">
             <table>
               <caption>{c('count', { count: String(list().length) })}</caption>
               <thead>

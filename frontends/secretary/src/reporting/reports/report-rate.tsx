@@ -33,7 +33,7 @@ export function ReportRate(props: { period: string; version: number }) {
         <Match when={rate.latest}>
           {(r) => (
             <Show when={r().total.required > 0} fallback={<p>{t('rateEmpty')}</p>}>
-              <div class="table-scroll">
+              <div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-rate-title">
                 <table aria-busy={rate.loading}>
                   <thead>
                     <tr>

@@ -55,7 +55,8 @@ export default function ReportsPage() {
                   <strong>{t('summary', { reported: format(reportedCount()), members: format(all().length) })}</strong>
                 </p>
                 <Show when={rows().length > 0} fallback={<p>{all().length === 0 ? t('empty') : t('noneMissing')}</p>}>
-                  <div class="table-scroll">
+                  {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
+                  <div class="table-scroll" tabindex="0" role="region" aria-label={t('title')}>
                     <table aria-busy={status.loading}>
                       <thead>
                         <tr>
