@@ -23,10 +23,13 @@ test('an expired session returns the user to login, and logging in again brings 
 });
 
 test('a session that ends while the user moves between views says so on the login page, and login returns to that view', async ({ page, context }) => {
+  // The member view asks for the inbox's unread count after the profile: let it finish, or
+  // it meets the cleared session first and leads to login before the user moves. Waiting
+  // for quiet alone was not enough on a loaded machine (CI): wait for that answer itself.
+  const unreadCount = page.waitForResponse((response) => response.url().includes('notifications.unreadCount'));
   await logIn(page, accounts.secretary);
   await expect(page.getByRole('heading', { level: 1, name: '我的信息' })).toBeVisible();
-  // The member view asks for the inbox's unread count after the profile: let it finish, or
-  // it meets the cleared session first and leads to login before the user moves.
+  await unreadCount;
   await page.waitForLoadState('networkidle');
 
   await context.clearCookies();
