@@ -90,6 +90,14 @@ describe('SQL functions have one current source', () => {
     expect(held.filter((f) => !filed.has(f.qualified)).map((f) => f.signature)).toEqual([]);
   });
 
+  it('no function has a second signature: a file holds one, and one left behind would go unchecked', async () => {
+    // CREATE OR REPLACE with other arguments adds an overload beside the old function; a
+    // migration that changes a signature drops the old one first.
+    const held = await heldFunctions(database.owner);
+    const overloaded = held.filter((f) => held.some((g) => g.qualified === f.qualified && g.oid !== f.oid));
+    expect(overloaded.map((f) => f.signature)).toEqual([]);
+  });
+
   it('every file is of a function the database holds', async () => {
     const held = new Set((await heldFunctions(database.owner)).map((f) => f.qualified));
     expect(files.filter((f) => !held.has(`${f.schema}.${f.name}`)).map((f) => f.path)).toEqual([]);
