@@ -80,7 +80,7 @@ describe('SECURITY DEFINER functions', () => {
         (select c from unnest(p.proconfig) c where c like 'search_path=%') as "searchPath"
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where p.prosecdef and n.nspname in ${inSchemas} order by 1`);
-    // tasks' claim functions at least (services/tasks/drizzle/0004, 0006).
+    // tasks' claim functions at least (services/tasks/src/claims/*.sql, completions/submit-completion.sql).
     expect(definers.map((d) => d.name)).toEqual(expect.arrayContaining(['tasks.take_place', 'tasks.release_place', 'tasks.submit_completion']));
     for (const definer of definers) {
       expect(definer.owner, definer.name).toBe(SYSTEM_ROLE);

@@ -9,7 +9,7 @@ export const TASKS_TOPICS = {
   completionRejected: 'tasks.completion_rejected',
 } as const;
 
-/** `tasks.claimed`: a member took a place (recorded by tasks.take_place, drizzle/0009). */
+/** `tasks.claimed`: a member took a place (recorded by tasks.take_place, claims/take-place.sql). */
 export interface TaskClaimed {
   claimId: string;
   taskId: string;

@@ -27,7 +27,7 @@ export interface DecideInput {
  * Only the level above decides (issue 13 C): nobody their own check-in, and a secretary's or
  * deputy's of this county only the department or a seat above theirs; else FORBIDDEN.
  * The row is the member's county's, which alone updates it (issue 13 D): the decision itself
- * is `reporting.decide_checkin` (drizzle/0015), which checks all of this again in the database.
+ * is `reporting.decide_checkin` (decide-checkin.sql), which checks all of this again in the database.
  * The checks here give the caller its answer; the function's refusals map to the same ones.
  */
 export async function decideCheckin(

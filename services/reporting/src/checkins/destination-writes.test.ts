@@ -7,7 +7,7 @@ import { checkins } from '../schema.ts';
 import { repathCheckinDestinations } from './repath-checkin-destinations.ts';
 
 // 永兴县 'yx' members check in with 汝城县 'rc' orgs; the rows are yx's, rc only reads them and
-// writes them through reporting's SECURITY DEFINER functions (drizzle/0015, issue 13 D).
+// writes them through reporting's SECURITY DEFINER functions (*.sql beside this file, issue 13 D).
 let database: Database;
 const id = () => crypto.randomUUID();
 const [rcDepartment, rcTownship, rcFlow, rcOther] = [id(), id(), id(), id()];

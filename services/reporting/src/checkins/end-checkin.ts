@@ -15,7 +15,7 @@ const CLOSED: readonly CheckinStatus[] = ['ended', 'withdrawn', 'refused'];
  * revoked (roster consumes `reporting.checkin_ended`); one not yet accepted had no grant and
  * becomes 'withdrawn'. Ending twice answers as the first time.
  * The member's county updates its row itself; the destination's county, which may not
- * (issue 13 D), ends it through `reporting.end_checkin_as_destination` (drizzle/0015).
+ * (issue 13 D), ends it through `reporting.end_checkin_as_destination` (end-checkin-as-destination.sql).
  */
 export async function endCheckin(tx: Tx, caller: Caller, input: { checkinId: string; reason?: string | undefined }, now: Date): Promise<{ status: CheckinStatus }> {
   const own = await findCheckin(tx, input.checkinId, sql`${checkins.tenantId} = ${caller.tenantId}`, 'for update');

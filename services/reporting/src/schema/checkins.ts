@@ -53,7 +53,8 @@ export const checkins = reporting
       index('checkins_dest').on(t.destTenantId, t.destOrgId, t.status),
       // Both counties read a check-in; only the member's county writes it (issue 13 D). The
       // destination's writes (decide, end) go through the SECURITY DEFINER functions of
-      // drizzle/0015_checkin-destination-functions, which check the destination side.
+      // checkins/decide-checkin.sql and end-checkin-as-destination.sql, which check the
+      // destination side.
       pgPolicy('checkin_tenants', {
         as: 'restrictive',
         for: 'select',

@@ -50,7 +50,7 @@ export async function moveOrg(
   await tx.execute(sql`update roster.org_directory d set path = o.path from roster.orgs o
     where d.tenant_id = ${tenantId} and o.tenant_id = d.tenant_id and o.id = d.org_id and o.path like ${to + '%'}`);
   // Grants from members of other counties into the moved subtree are their county's rows: they
-  // follow through the function that derives the paths and checks the caller (drizzle/0016).
+  // follow through the function that derives the paths and checks the caller (repath-grantee-orgs.sql).
   await tx.execute(sql`select roster.repath_grantee_orgs(${org.id}::uuid)`);
   // Other services keep copies of paths (reporting's members, check-ins, meetings): they re-path from this.
   const moved: OrgMoved = { orgId: org.id, fromPath: from, toPath: to };

@@ -46,7 +46,8 @@ export const transfers = roster
       index('transfers_to_tenant').on(t.toTenantId, t.status),
       // Both counties read a transfer; only the origin county writes it (issue 13 D). The
       // receiving county's decisions (accept, reject) go through the SECURITY DEFINER functions
-      // of drizzle/0015_transfer-receiver-functions, which check the receiving side.
+      // of transfers/accept-transfer-from-county.sql and reject-transfer-from-county.sql,
+      // which check the receiving side.
       pgPolicy('transfer_tenants', {
         as: 'restrictive',
         for: 'select',

@@ -103,7 +103,7 @@ async function acceptFromAnotherCounty(tx: Tx, caller: Caller, transfer: Transfe
 
 /**
  * The transfer row is the origin county's, which alone updates it (issue 13 D): the receiving
- * county's acceptance is `roster.accept_transfer_from_county` (drizzle/0015), which checks the
+ * county's acceptance is `roster.accept_transfer_from_county` (accept-transfer-from-county.sql), which checks the
  * receiving side, the step and the branch again and reads the branch's path itself. Its
  * refusals map to the answers the checks above give (reached only in a race).
  */

@@ -23,7 +23,7 @@ export async function rejectTransfer(tx: Tx, caller: Caller, transferId: string,
 
 /**
  * The transfer row is the origin county's, which alone updates it (issue 13 D): the receiving
- * county refuses through `roster.reject_transfer_from_county` (drizzle/0015), which checks the
+ * county refuses through `roster.reject_transfer_from_county` (reject-transfer-from-county.sql), which checks the
  * receiving side and the step again and erases the snapshot as `close` does.
  */
 async function rejectAsReceivingCounty(tx: Tx, transfer: TransferRow, reason: string, now: Date): Promise<{ status: TransferStatus }> {

@@ -9,7 +9,7 @@ export type EntryNote = 'claim_withdrawn' | 'already_withdrawn' | 'meeting_cance
 /**
  * Points (积分): an append-only ledger, a balance is a sum (house style §4). Every entry has
  * its source event or its author and reason; a trigger refuses UPDATE, DELETE and TRUNCATE,
- * so a correction is a compensating entry (migration 0006).
+ * so a correction is a compensating entry (schema/refuse-change.sql).
  */
 export const pointsLedger = scoring
   .table(

@@ -10,7 +10,7 @@ export interface ClaimRequest {
 
 /**
  * Claims a task for the calling member, also a flow organization's task in another county.
- * The work is `tasks.take_place` (drizzle/0009): one SECURITY DEFINER function that
+ * The work is `tasks.take_place` (take-place.sql): one SECURITY DEFINER function that
  * re-checks who calls, finds the task in their county or their standing check-in's (the
  * caller names only the task) and whether it reaches them, takes the place with a conditional
  * update of the counter (no oversell, whatever the concurrency), writes the claim with what

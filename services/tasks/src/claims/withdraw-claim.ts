@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 
 /**
  * The member gives their place back before the deadline they were promised. Through
- * `tasks.release_place` (drizzle/0009, which reads the claim's county from the claim) for the same reason as claiming: the claim, the counter
+ * `tasks.release_place` (release-place.sql, which reads the claim's county from the claim) for the same reason as claiming: the claim, the counter
  * and tasks.claim_withdrawn may be in another county. Withdrawing again answers the same.
  * A completion already submitted or approved can no longer be withdrawn.
  */

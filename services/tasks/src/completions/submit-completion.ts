@@ -18,7 +18,7 @@ export interface CompletionInput {
  * (not what a later edit of the task asks): a photo when required (and none when none was
  * asked: brief, "evidence only where it matters"), the number, a sentence. After a rejection
  * they resubmit as a new version with a response. A study task needs only the member's
- * confirmation and is approved as it is submitted (see tasks.submit_completion, drizzle/0009,
+ * confirmation and is approved as it is submitted (see tasks.submit_completion, submit-completion.sql,
  * which writes the completion in the task's county, possibly another one, read from the claim).
  */
 export async function submitCompletion(tx: Tx, me: { tenantId: string; userId: string }, input: CompletionInput, now: Date) {

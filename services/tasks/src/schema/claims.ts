@@ -13,7 +13,7 @@ import { publishedTasks } from './tasks.ts';
  * evidence, target), whatever later edits of the task say (issue 7).
  *
  * Members never write here directly: claiming, withdrawing and submitting go through the
- * SECURITY DEFINER functions of drizzle/0009 (take_place, release_place, submit_completion),
+ * SECURITY DEFINER functions take_place, release_place (claims/*.sql) and submit_completion (completions/),
  * which check who calls and keep the place counter and the events in step. Staff update a
  * claim's status when reviewing, in their own county only.
  */

@@ -10,7 +10,7 @@ export type CompletionDecision = 'approved' | 'rejected';
  * A member's report that a claimed task is done, one row per submission: a rejected one is
  * answered by a new version (with the member's response), so the history stays. In the
  * task's county, like its claim, and visible exactly when the claim is. Members insert only
- * through `tasks.submit_completion` (drizzle/0009); the publisher's staff decide.
+ * through `tasks.submit_completion` (completions/submit-completion.sql); the publisher's staff decide.
  */
 export const completions = tasks
   .table(

@@ -69,7 +69,7 @@ export const publishedTasks = tasks
       }),
       // The publisher's secretaries (any ancestor org) and the department read and change it.
       pgPolicy('task_staff', { as: 'permissive', for: 'all', using: sql`tenant_id = ${currentTenant} and ${staffScope(t.orgPath)}` }),
-      // Members read the published and closed tasks that reach them (drizzle/0004, member_sees_task).
+      // Members read the published and closed tasks that reach them (tasks/member-sees-task.sql).
       pgPolicy('task_member_read', {
         as: 'permissive',
         for: 'select',
