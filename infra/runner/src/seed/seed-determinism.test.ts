@@ -66,7 +66,7 @@ describe('the demo seed', () => {
     const first = await freshStart(MORNING);
     const second = await freshStart(EVENING);
     // The demo has something to compare: points in branches, reports, proposals with a target.
-    expect(first.branchTotals.filter((b) => b.reports > 0 && b.attendances > 0).length).toBeGreaterThan(2);
+    expect(first.branchTotals.filter((b) => Number(b.reports) > 0 && Number(b.attendances) > 0).length).toBeGreaterThan(2);
     expect(first.reportsPerMonth.length).toBe(10);
     expect(first.placementTargets.some((p) => p.to_branch !== null)).toBe(true);
     expect(second).toEqual(first);
