@@ -60,9 +60,10 @@ test('a member logs in with the keyboard alone', async ({ page }) => {
 test("the member's tasks and points sections have no serious accessibility violations and fit a 360-px phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await logIn(page, accounts.member);
-  for (const [section, heading] of [['tasks', '任务'], ['points', '我的积分']] as const) {
+  for (const [section, title, heading] of [['tasks', '任务', '任务'], ['points', '积分', '我的积分']] as const) {
     await page.goto(`/member?page=${section}`);
-    // Each section is headed inside the member view (我的信息).
+    // Each section has its own h1 (the ledger's is 我的信息) and its heading inside.
+    await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
     // The seeded tasks (or the points' entries) have loaded, not only the heading.
     if (section === 'tasks') await expect(page.getByRole('article').filter({ hasText: '帮村里销售冰糖橙' }).first()).toBeVisible();

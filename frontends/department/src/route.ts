@@ -1,12 +1,12 @@
 import { createSignal } from 'solid-js';
+import { SETUP_STEPS, type SetupStep } from './setup/setup-steps.ts';
 
 /**
  * The department view's routes live in the query string below its base path
  * (`/department?page=setup&step=orgs`): the shell matches a view by its exact path, so a
  * deeper path would not reach this remote on a reload. Only this file knows the URL format.
  */
-export const SETUP_STEPS = ['profile', 'orgs', 'members', 'secretaries', 'settings', 'accounts', 'live'] as const;
-export type SetupStep = (typeof SETUP_STEPS)[number];
+export { SETUP_STEPS, type SetupStep };
 
 export type Route = { name: 'overview' } | { name: 'setup'; step?: SetupStep } | { name: 'sms' } | { name: 'checkin-fields' };
 

@@ -4,7 +4,8 @@ import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
 import { LedgerPanel } from './ledger-panel.tsx';
 import { ProfileFacts } from './profile-facts.tsx';
-import { page, setBasePath } from './route.ts';
+import { m } from './messages.ts';
+import { page, setBasePath, type Page } from './route.ts';
 import { SectionNav } from './section-nav.tsx';
 import Sections from './sections.tsx';
 
@@ -17,7 +18,10 @@ function focusHeading(area: HTMLElement, triesLeft = 60) {
   } else if (triesLeft > 0) requestAnimationFrame(() => focusHeading(area, triesLeft - 1));
 }
 
-/** The member view: the profile and ledger first, then check-in, report, meetings, suggestions, inbox. */
+/**
+ * The member view: the profile and ledger first, then check-in, report, meetings, suggestions,
+ * inbox. The h1 names the section on screen: 我的信息 is the ledger's.
+ */
 export default function MemberApp(props: RemoteAppProps) {
   // Before the first render: links rendered below read it.
   createRenderEffect(() => setBasePath(props.basePath));
@@ -34,7 +38,7 @@ export default function MemberApp(props: RemoteAppProps) {
 
   return (
     <section class="member-view">
-      <h1>{t('member.title')}</h1>
+      <h1>{page() === 'ledger' ? t('member.title') : m(`heading.${page() as Exclude<Page, 'ledger'>}`)}</h1>
       <Switch>
         {/* `latest`: a refetch after a save keeps the page in place instead of blanking it. */}
         <Match when={profile.latest}>

@@ -24,6 +24,14 @@ export const m = defineMessages(
     'nav.suggestions': '建言献策',
     'nav.inbox': '消息',
     'nav.unread': '{count} 条未读',
+    // Each section's h1 (the ledger's is the view's title, 我的信息).
+    'heading.checkin': '报到',
+    'heading.report': '月度报告',
+    'heading.meetings': '组织生活',
+    'heading.tasks': '任务',
+    'heading.points': '积分',
+    'heading.suggestions': '建言献策',
+    'heading.inbox': '消息',
   },
   {
     ledgerTitle: 'My information ledger',
@@ -47,5 +55,12 @@ export const m = defineMessages(
     'nav.suggestions': 'Suggest',
     'nav.inbox': 'Inbox',
     'nav.unread': '{count} unread',
+    'heading.checkin': 'Check-in',
+    'heading.report': 'Monthly report',
+    'heading.meetings': 'Meetings',
+    'heading.tasks': 'Tasks',
+    'heading.points': 'Points',
+    'heading.suggestions': 'Suggestions',
+    'heading.inbox': 'Inbox',
   },
 );

@@ -4,3 +4,4 @@ export * from './member-input.ts';
 export * from './org-kinds.ts';
 export * from './id-tail-digest.ts';
 export * from './task-words.ts';
+export * from './compare-orgs.ts';

@@ -5,3 +5,4 @@ export type { RemoteAppProps } from './remote-app-props.ts';
 export { createAttemptKeys, newIdempotencyKey } from './idempotency-key.ts';
 export { createAction } from './create-action.ts';
 export { ResourceList } from './resource-list.tsx';
+export { OptionalMark } from './optional-mark.tsx';

@@ -9,7 +9,8 @@ import { SETUP_STEPS, route, type SetupStep } from '../route.ts';
 import { GoLiveStep } from './go-live-step.tsx';
 import { MarkDone } from './mark-done.tsx';
 import { ProfileStep } from './profile-step.tsx';
-import type { SetupState, StepProps } from './setup-api.ts';
+import type { StepProps } from './setup-api.ts';
+import { isStepDone, resumeAt } from './setup-progress.ts';
 import { AccountsStep, MembersStep, OrgsStep, SecretariesStep, SettingsStep } from './link-steps.tsx';
 
 const label = (step: SetupStep) => m(`step.${step}` as DepartmentMessageKey);
@@ -24,12 +25,6 @@ const STEP_BODIES: Record<SetupStep, Component<StepProps>> = {
   live: GoLiveStep,
 };
 
-/** Where the wizard resumes: the first step not marked done (the last once all are). */
-function resumeAt(state: SetupState | undefined): SetupStep {
-  if (!state) return 'profile';
-  return SETUP_STEPS.find((step) => !state.steps.includes(step)) ?? 'live';
-}
-
 /**
  * 开通向导: the county sets itself up, step by step, leaving and resuming at will. The
  * progress is the server's (`setup.get`: the steps marked done and the checklist it computes).
@@ -42,7 +37,7 @@ export default function SetupPage() {
     return (r.name === 'setup' && r.step) || resumeAt(state());
   };
   const index = () => SETUP_STEPS.indexOf(step());
-  const done = () => SETUP_STEPS.filter((s) => state()?.steps.includes(s) || (s === 'live' && state()?.tenant.liveAt)).length;
+  const done = () => SETUP_STEPS.filter((s) => { const current = state(); return current !== undefined && isStepDone(current, s); }).length;
   let stepHeading: HTMLHeadingElement | undefined;
   // Another step: its heading takes the focus, as a new page's would.
   createEffect(on(step, () => stepHeading?.focus(), { defer: true }));
@@ -83,7 +78,7 @@ export default function SetupPage() {
                         <RouteLink to={{ name: 'setup', step: s }} current={s === step() ? 'step' : false}>
                           {label(s)}
                         </RouteLink>
-                        <Show when={current().steps.includes(s) || (s === 'live' && current().tenant.liveAt)}>
+                        <Show when={isStepDone(current(), s)}>
                           <span class="done">{m('setup.doneMark')}</span>
                         </Show>
                       </li>
@@ -96,7 +91,8 @@ export default function SetupPage() {
                   {label(step())}
                 </h2>
                 <Dynamic component={STEP_BODIES[step()]} state={current()} onChanged={refetch} />
-                <Show when={step() !== 'live'}>
+                {/* Once live every step counts as done: nothing is left to mark. */}
+                <Show when={step() !== 'live' && !current().tenant.liveAt}>
                   <MarkDone step={step()} done={current().steps.includes(step())} onChanged={refetch} />
                 </Show>
                 <div class="step-nav">

@@ -10,14 +10,14 @@ import { m } from './messages.ts';
 import { StatusBadge } from './status-badge.tsx';
 import type { Checkin } from './types.ts';
 
-/** A check-in's facts: where, status, dates and the other side's reason. */
+/** A check-in's facts: where, status, dates and the reason, labelled by who wrote it. */
 export function CheckinFacts(props: { checkin: Checkin }) {
   return (
     <>
       <p style={{ 'font-weight': 600 }}>{props.checkin.destOrgName}</p>
       <p><StatusBadge status={props.checkin.status} /></p>
       <Show when={props.checkin.reason}>
-        {(reason) => <p class="reply">{m('reason', { reason: reason() })}</p>}
+        {(reason) => <p class="reply">{m(props.checkin.reasonIsMine ? 'myReason' : 'reason', { reason: reason() })}</p>}
       </Show>
       <Show when={props.checkin.note}>
         <p style={{ 'white-space': 'pre-wrap' }}>{props.checkin.note}</p>

@@ -1,5 +1,6 @@
 import { For, Show, createSignal, untrack } from 'solid-js';
 import { roster } from '@tongxin/api-client';
+import { sortOrgs } from '@tongxin/ledger';
 import { ErrorNotice, describeError } from '@tongxin/ui';
 import { TextField } from '../parts/text-field.tsx';
 import { bigButton } from '../touch.ts';
@@ -28,7 +29,7 @@ export function DirectorySearch(props: { onChoose: (entry: DirectoryEntry) => vo
     setFailure(null);
     setBusy(true);
     try {
-      setResults(await roster.orgs.directory.query({ city: city().trim() || undefined, name: name().trim() || undefined, kinds: [...CHECKIN_KINDS] }));
+      setResults(sortOrgs(await roster.orgs.directory.query({ city: city().trim() || undefined, name: name().trim() || undefined, kinds: [...CHECKIN_KINDS] })));
     } catch (error) {
       setFailure(error);
     } finally {

@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { OptionalMark } from '@tongxin/ui';
 import { m } from './messages.ts';
 
 /**
@@ -23,7 +24,7 @@ export function TextField(props: {
       <label for={props.id}>
         {props.label}
         <Show when={props.optional}>
-          <span class="muted"> {m('optional')}</span>
+          <OptionalMark />
         </Show>
       </label>
       <Show when={props.hint}>

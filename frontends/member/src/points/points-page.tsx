@@ -3,8 +3,8 @@ import { scoring } from '@tongxin/api-client';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
-import { day } from '../parts/when.ts';
 import { m as words, type PartsMessageKey } from '../parts/messages.ts';
+import { entryWhen } from './entry-when.ts';
 import { m, type PointsMessageKey } from './messages.ts';
 import { SPANS, periodName, periodOf, type Span } from './period.ts';
 
@@ -32,7 +32,7 @@ const signed = (points: number) => (points > 0 ? `+${format(points)}` : format(p
 
 /**
  * What an event entry is about: the activity and, when the event said it (older ones did
- * not), which task, which kind of meeting, which month's report.
+ * not), which task or which kind of meeting. A report's month is the line below (`entryWhen`).
  */
 export function entryTitle(entry: Pick<Entry, 'kind' | 'label'>): string {
   const kind = m(`kind.${entry.kind}` as PointsMessageKey) ?? entry.kind;
@@ -40,8 +40,6 @@ export function entryTitle(entry: Pick<Entry, 'kind' | 'label'>): string {
   if (!label) return kind;
   if (entry.kind === 'task_claimed' || entry.kind === 'task_completed') return m('label.task', { kind, title: label });
   if (entry.kind.startsWith('meeting_')) return m('label.meeting', { kind, meeting: words(`meeting.${label}` as PartsMessageKey) ?? label });
-  const month = /^(\d{4})-(\d{2})$/.exec(label);
-  if (entry.kind === 'monthly_report' && month) return m('label.report', { kind, year: month[1]!, month: Number(month[2]) });
   return kind;
 }
 
@@ -133,7 +131,7 @@ export default function PointsPage() {
                       <li>
                         <div>
                           <EntrySource entry={entry} />
-                          <p class="muted">{day(entry.activityAt)}</p>
+                          <p class="muted">{entryWhen(entry)}</p>
                         </div>
                         <span class="amount" classList={{ minus: entry.points < 0 }}>
                           {m(Math.abs(entry.points) === 1 ? 'pointValue' : 'pointsValue', { points: signed(entry.points) })}

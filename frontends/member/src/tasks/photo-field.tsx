@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { t, type MessageKey } from '@tongxin/i18n';
-import { m as common } from '../parts/messages.ts';
+import { OptionalMark } from '@tongxin/ui';
 import { m } from './messages.ts';
 import { MAX_PHOTOS, type Photo, type createPhotoUploads } from './photo-uploads.ts';
 import { lastingProblem, type PhotoProblem } from './upload-photo.ts';
@@ -37,7 +37,7 @@ export function PhotoField(props: {
       <legend>
         {m('photos')}
         <Show when={!props.required}>
-          <span class="muted"> {common('optional')}</span>
+          <OptionalMark />
         </Show>
       </legend>
       <Show when={props.reason}>

@@ -1,4 +1,5 @@
 import { identity } from '@tongxin/api-client';
+import { compareOrgs } from '@tongxin/ledger';
 import { t, type RolesMessageKey } from './messages.ts';
 
 // Output types of identity's roles and staff procedures, inferred from the service's AppRouter.
@@ -17,12 +18,17 @@ export interface RolesNode {
 /** An org that should have a secretary and has none (identity says which kinds): flagged and counted. */
 export const lacksSecretary = (org: OrgRoles): boolean => org.withoutSecretary;
 
+/** `compareOrgs` for identity's rows, which name an org `orgName`. */
+export const compareOrgRoles = (a: { kind: string; orgName: string }, b: { kind: string; orgName: string }) =>
+  compareOrgs({ kind: a.kind, name: a.orgName }, { kind: b.kind, name: b.orgName });
+
 /**
  * Nests the flat list by materialized path ('/a/b/c/': the parent is the segment before
  * the last); an org whose parent is not in the list (a secretary's subtree root) is a root.
+ * Siblings in `compareOrgs` order, which also puts parents before their children.
  */
 export function buildRolesTree(orgs: readonly OrgRoles[]): RolesNode[] {
-  const sorted = [...orgs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...orgs].sort(compareOrgRoles);
   const byId = new Map<string, RolesNode>();
   const roots: RolesNode[] = [];
   for (const org of sorted) {

@@ -4,7 +4,7 @@ import { ErrorNotice, ResourceList, createAction } from '@tongxin/ui';
 import { explainError } from '../shared/explain-identity-error.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { t, type RolesMessageKey } from './messages.ts';
-import { ROLE_ERRORS, kindLabel, titleLabel, type OrgRoles, type StaffInvitation } from './roles-api.ts';
+import { ROLE_ERRORS, compareOrgRoles, kindLabel, titleLabel, type OrgRoles, type StaffInvitation } from './roles-api.ts';
 
 type Grant = Parameters<typeof identity.staff.invite.mutate>[0]['grant'];
 type Choice = 'department' | 'secretary' | 'deputy';
@@ -36,7 +36,7 @@ function StaffInvitationsBody(props: { orgs: readonly OrgRoles[]; isDepartment: 
   const [problems, setProblems] = createSignal<Partial<Record<Field, string>>>({});
   const [sent, setSent] = createSignal<{ link: string; expiresAt: string } | null>(null);
   const [copied, setCopied] = createSignal(false);
-  const orgs = () => [...props.orgs].sort((a, b) => (a.path < b.path ? -1 : 1)).filter((org) => org.kind !== 'department');
+  const orgs = () => [...props.orgs].sort(compareOrgRoles).filter((org) => org.kind !== 'department');
   // The server's field refusals, in the user's words (its messages are English).
   const serverText: Record<Field, () => string> = { name: () => t('staff.required'), phone: () => t('staff.phoneInvalid'), orgId: () => t('staff.orgRequired') };
   const error = (field: Field) => problems()[field] ?? (invite.fields()[field] || invite.fields()[`grant.${field}`] ? serverText[field]() : undefined);

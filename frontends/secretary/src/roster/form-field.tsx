@@ -1,4 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
+import { OptionalMark } from '@tongxin/ui';
 import { m } from '../messages.ts';
 
 interface FieldProps {
@@ -19,7 +20,7 @@ function FieldShell(props: FieldProps & { children: JSX.Element }) {
       <label for={idOf(props)}>
         {props.label}
         <Show when={props.optional}>
-          <span class="muted"> {m('form.optional')}</span>
+          <OptionalMark />
         </Show>
       </label>
       {props.children}

@@ -1,3 +1,4 @@
+import { sortOrgs } from '@tongxin/ledger';
 import type { OrgNode } from './roster-api.ts';
 
 export interface OrgBranch {
@@ -12,7 +13,8 @@ export interface OrgBranch {
  * cannot see (a township secretary's township, a branch secretary's branch).
  */
 export function buildOrgForest(orgs: readonly OrgNode[]): OrgBranch[] {
-  const byId = new Map(orgs.map((org): [string, OrgBranch] => [org.id, { org, children: [], subtreeMembers: 0 }]));
+  // Siblings in `compareOrgs` order: kind, then pinyin.
+  const byId = new Map(sortOrgs(orgs).map((org): [string, OrgBranch] => [org.id, { org, children: [], subtreeMembers: 0 }]));
   const roots: OrgBranch[] = [];
   for (const node of byId.values()) {
     const parent = node.org.parentId ? byId.get(node.org.parentId) : undefined;

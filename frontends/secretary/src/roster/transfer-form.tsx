@@ -1,5 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { identity, roster } from '@tongxin/api-client';
+import { sortOrgs } from '@tongxin/ledger';
 import { Loading } from '@tongxin/ui';
 import { z } from 'zod';
 import { m } from '../messages.ts';
@@ -34,11 +35,11 @@ export function TransferForm(props: { member: MemberRecord & { branchId: string 
     async () => {
       // The directory lists every county, this one too: the session says which one is ours.
       const [entries, me] = await Promise.all([roster.orgs.directory.query({ kinds: ['department'] }), identity.auth.me.query()]);
-      return entries.filter((entry) => entry.tenantId !== me.tenantId);
+      return sortOrgs(entries.filter((entry) => entry.tenantId !== me.tenantId));
     },
   );
   const branchChoices = () =>
-    (settled(branches) ?? [])
+    sortOrgs(settled(branches) ?? [])
       .filter((branch) => branch.id !== props.member.branchId)
       .map((branch) => ({ value: branch.id, label: branch.parent ? `${branch.name}（${branch.parent}）` : branch.name }));
   const departmentChoices = () =>

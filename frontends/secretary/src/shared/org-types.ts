@@ -1,6 +1,7 @@
 import type { roster } from '@tongxin/api-client';
+import { sortOrgs } from '@tongxin/ledger';
 
-/** One organization as `orgs.tree` returns it (path order: parents before children). */
+/** One organization as `orgs.tree` returns it. */
 export type TreeOrg = Awaited<ReturnType<typeof roster.orgs.tree.query>>[number];
 export type OrgKind = TreeOrg['kind'];
 
@@ -14,11 +15,15 @@ export interface OrgNode {
   depth: number;
 }
 
-/** Nests the flat list; an org whose parent was not sent (a secretary's subtree root) is a root. */
+/**
+ * Nests the flat list, siblings in `compareOrgs` order (kind, then pinyin); an org whose
+ * parent was not sent (a secretary's subtree root) is a root. The sorted list has parents
+ * before children, so each parent's depth is known when its children come.
+ */
 export function buildTree(orgs: readonly TreeOrg[]): OrgNode[] {
   const byId = new Map<string, OrgNode>();
   const roots: OrgNode[] = [];
-  for (const org of orgs) {
+  for (const org of sortOrgs(orgs)) {
     const parent = org.parentId ? byId.get(org.parentId) : undefined;
     const node: OrgNode = { org, children: [], depth: parent ? parent.depth + 1 : 0 };
     byId.set(org.id, node);

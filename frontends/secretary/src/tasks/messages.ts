@@ -58,7 +58,6 @@ export const t = defineMessages(
     submit: '发布',
     published: '已发布“{title}”。',
     drafted: '已将“{title}”存为草稿。',
-    optional: '（选填）',
     fix: '请先修改标红的项目。',
 
     editTitle: '编辑任务“{title}”',
@@ -167,7 +166,6 @@ export const t = defineMessages(
     submit: 'Publish',
     published: 'Published “{title}”.',
     drafted: 'Saved “{title}” as a draft.',
-    optional: '(optional)',
     fix: 'Please correct the fields marked in red first.',
 
     editTitle: 'Edit the task “{title}”',

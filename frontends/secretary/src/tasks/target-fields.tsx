@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { OptionalMark } from '@tongxin/ui';
 import { t, word } from './messages.ts';
 import { useFieldProblems, FieldError } from './task-form-parts.tsx';
 import { TARGET_UNITS, type ManagedTask, type TargetUnit } from '../shared/tasks-api.ts';
@@ -23,7 +24,7 @@ export function TargetFields(props: {
       <fieldset class="group">
         <legend>
           {t('target')}
-          <Show when={!props.needsTarget}><span class="meta"> {t('optional')}</span></Show>
+          <Show when={!props.needsTarget}><OptionalMark /></Show>
         </legend>
         <p id="task-target.amount-hint" class="meta">{props.needsTarget ? t('targetHintNumber') : t('targetHint')}</p>
         <div class="pair">

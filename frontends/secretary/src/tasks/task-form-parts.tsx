@@ -1,5 +1,5 @@
 import { For, Show, createContext, useContext, type JSX } from 'solid-js';
-import { t } from './messages.ts';
+import { OptionalMark } from '@tongxin/ui';
 
 /** What the task form's parts need to show a field's problem: its message and the ids that describe it. */
 export interface FieldProblems {
@@ -30,7 +30,7 @@ export function Field(props: { name: string; label: string; hint?: string; optio
     <div class="field">
       <label for={`task-${props.name}`}>
         {props.label}
-        <Show when={props.optional}><span class="meta"> {t('optional')}</span></Show>
+        <Show when={props.optional}><OptionalMark /></Show>
       </label>
       <Show when={props.hint}><p id={`task-${props.name}-hint`} class="meta">{props.hint}</p></Show>
       {props.children}

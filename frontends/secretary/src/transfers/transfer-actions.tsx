@@ -1,6 +1,6 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { roster } from '@tongxin/api-client';
-import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
+import { ErrorNotice, OptionalMark, createAction, describeError } from '@tongxin/ui';
 import { OrgSelect } from '../shared/org-select.tsx';
 import { t } from './messages.ts';
 
@@ -44,7 +44,7 @@ export function TransferActions(props: { transfer: Transfer; onDone: () => void 
       <Show when={props.transfer.needsMyAction && open()}>
         <Show when={incoming()} fallback={
           <div class="field">
-            <label for="transfer-note">{t('note')}</label>
+            <label for="transfer-note">{t('note')}<OptionalMark /></label>
             <input id="transfer-note" value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
           </div>
         }>

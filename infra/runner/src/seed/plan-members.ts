@@ -43,7 +43,7 @@ const isoBirth = (birth: string) => `${birth.slice(0, 4)}-${birth.slice(4, 6)}-$
  * delta and Fujian), their ledgers filled in; about one ledger in five unconfirmed for over
  * a month (stale); a few lost contact for more than 6 months, with a register reason code.
  */
-export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>, now: Date) {
+export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>, now: Date, nextId: () => string) {
   const random = createRandom(plan.seed);
   const idCard = idCardFactory(plan, random);
   const createdAt = new Date(now.getTime() - 730 * DAY); // the county's spreadsheets, imported two years ago
@@ -57,7 +57,7 @@ export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>,
     const birth = away ? birthDigits(random, 1965, 2000) : birthDigits(random, 1940, 1998);
     const village = random.pick(tree.villageBranches);
     const base = {
-      id: crypto.randomUUID(),
+      id: nextId(),
       tenantId: plan.tenantId,
       name: personName(random),
       gender,

@@ -9,10 +9,10 @@ export type Org = typeof rosterSchema.orgs.$inferInsert & { id: string; path: st
  * village also has a mobile-member branch: not every village has one yet), and the flow
  * organizations under the township that set them up, seated in their destination city.
  */
-export function planOrgs(plan: CountyPlan) {
+export function planOrgs(plan: CountyPlan, nextId: () => string) {
   const orgs: Org[] = [];
   const add = (parent: Org | null, kind: Org['kind'], name: string, extra: Partial<Org> = {}): Org => {
-    const id = crypto.randomUUID();
+    const id = nextId();
     const org: Org = { tenantId: plan.tenantId, id, parentId: parent?.id ?? null, kind, name, path: `${parent?.path ?? '/'}${id}/`, ...extra };
     orgs.push(org);
     return org;

@@ -6,6 +6,7 @@ import type { CountyPlan } from './county-plan.ts';
 import { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 import { planMembers, versionOne, type Member } from './plan-members.ts';
 import { planOrgs, type Org } from './plan-orgs.ts';
+import { seededIds } from './seeded-ids.ts';
 import { seedCopies, seedIdentityCopies } from './seed-copies.ts';
 import { seedReportingMembers } from './seed-reporting.ts';
 
@@ -24,7 +25,7 @@ export async function seedCounty(
   now = new Date(),
 ): Promise<'seeded' | 'exists'> {
   const db = database.system;
-  const tree = planOrgs(plan);
+  const { tree, members, nextId } = planCounty(plan, now);
   const created = await db
     .insert(identitySchema.tenants)
     .values({ id: plan.tenantId, name: plan.name, kind: 'county', cityId: plan.cityId })
@@ -39,14 +40,20 @@ export async function seedCounty(
   await db.insert(rosterSchema.countyState).values({ tenantId: plan.tenantId, liveAt: now, createdAt: now })
     .onConflictDoUpdate({ target: rosterSchema.countyState.tenantId, set: { liveAt: now } });
 
-  const members = planMembers(plan, tree, now);
   await insertMembers(database, members, progress);
   const byName = new Map(tree.orgs.map((o) => [o.name, o]));
-  for (const account of plan.accounts) await seedAccount(database, plan, account, byName, now);
+  for (const account of plan.accounts) await seedAccount(database, plan, account, byName, now, nextId);
   await seedReportingMembers(database, plan.tenantId);
   await seedCopies(database, plan.tenantId);
   await seedIdentityCopies(database, plan.tenantId);
   return 'seeded';
+}
+
+/** The county's org tree and members, the same for the same plan and `now` (the ids too: `seededIds`). */
+export function planCounty(plan: CountyPlan, now: Date) {
+  const nextId = seededIds(plan.seed);
+  const tree = planOrgs(plan, nextId);
+  return { tree, members: planMembers(plan, tree, now, nextId), nextId };
 }
 
 async function insertMembers(database: Database, members: Member[], progress: (done: number, total: number) => void) {
@@ -61,13 +68,13 @@ async function insertMembers(database: Database, members: Member[], progress: (d
 }
 
 /** The demo accounts' own records (李明 the mobile member, 曹建国 the branch secretary). */
-function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId: string, index: number, now: Date): Member {
+function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId: string, index: number, now: Date, id: string): Member {
   const mobile = account.role === 'member';
   const birth = mobile ? '19880520' : '19700815';
   const confirmed = new Date(now.getTime() - 3 * 86_400_000);
   const createdAt = new Date(now.getTime() - 730 * 86_400_000);
   const base: Member = {
-    id: crypto.randomUUID(),
+    id,
     tenantId: account.tenantId,
     userId,
     name: account.name,
@@ -103,7 +110,7 @@ function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId:
   };
 }
 
-async function seedAccount(database: Database, plan: CountyPlan, account: DemoAccount, orgsByName: Map<string, Org>, now: Date) {
+async function seedAccount(database: Database, plan: CountyPlan, account: DemoAccount, orgsByName: Map<string, Org>, now: Date, nextId: () => string) {
   const db = database.system;
   const org = account.org ? orgsByName.get(account.org) : undefined;
   if (account.org && !org) throw new Error(`demo account ${account.username}: no org named ${account.org}`);
@@ -120,7 +127,7 @@ async function seedAccount(database: Database, plan: CountyPlan, account: DemoAc
   if (account.role !== 'member') await grant('secretary', org!.id);
   if (account.role === 'member' || account.role === 'branch-secretary') {
     await grant('member', org!.id);
-    const member = accountMember(plan, account, org!, userId, plan.accounts.indexOf(account), now);
+    const member = accountMember(plan, account, org!, userId, plan.accounts.indexOf(account), now, nextId());
     await db.insert(rosterSchema.members).values(member);
     await db.insert(rosterSchema.memberVersions).values(versionOne(member));
   }

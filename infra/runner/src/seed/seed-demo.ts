@@ -1,5 +1,6 @@
 import { hashPassword, identitySchema } from '@tongxin/identity';
 import { ne } from 'drizzle-orm';
+import { chinaDate, dateStart } from '@tongxin/calendar';
 import type { Database } from '@tongxin/db';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts.ts';
@@ -14,12 +15,21 @@ export async function isEmpty(database: Database): Promise<boolean> {
   return rows.length === 0;
 }
 
+/**
+ * The start of today in China: the demo's anchor. Every date the seed writes counts from it,
+ * so two fresh starts on one day show the same demo, and the demo stays current (last
+ * month's reports, tasks due in the coming weeks) on any later day.
+ */
+export function demoAnchor(at = new Date()): Date {
+  return dateStart(chinaDate(at));
+}
+
 /** The demo: the city of Chenzhou, Yongxing county (420+ members) and the smaller Rucheng. */
-export async function seedDemo(database: Database, log: (line: string) => void, now = new Date()) {
+export async function seedDemo(database: Database, log: (line: string) => void, now = demoAnchor()) {
   await database.system.insert(identitySchema.tenants).values({ id: CHENZHOU.id, name: CHENZHOU.name, kind: 'city' }).onConflictDoNothing();
   await seedOperator(database);
   for (const plan of [YONGXING, RUCHENG]) {
-    await seedWithProgress(database, plan, log);
+    await seedWithProgress(database, plan, log, now);
     log(`${plan.name}: ${await seedDemoReports(database, plan.tenantId, now)} monthly reports for last month`);
     const [reports, attended] = await seedYearHistory(database, plan.tenantId, now);
     log(`${plan.name}: ${reports} earlier monthly reports this year, ${attended} attendances at the Spring Festival meetings`);
@@ -28,8 +38,8 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
   }
 }
 
-export async function seedWithProgress(database: Database, plan: CountyPlan, log: (line: string) => void) {
-  const outcome = await seedCounty(database, plan, (done, total) => log(`seeding ${plan.name}: ${done}/${total} members`));
+export async function seedWithProgress(database: Database, plan: CountyPlan, log: (line: string) => void, now = demoAnchor()) {
+  const outcome = await seedCounty(database, plan, (done, total) => log(`seeding ${plan.name}: ${done}/${total} members`), now);
   if (outcome === 'exists') log(`${plan.name} (${plan.tenantId}) is already seeded: left as it is`);
 }
 

@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'app.retry': 'Retry',
   'app.notFound': 'Page not found',
   'app.noViews': 'Your account has no views available yet.',
+  'app.optional': '(optional)',
 
   'nav.label': 'Main navigation',
   'nav.member': 'My profile',

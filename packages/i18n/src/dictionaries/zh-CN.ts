@@ -6,6 +6,7 @@ export const zhCN = {
   'app.retry': '重试',
   'app.notFound': '没有这个页面',
   'app.noViews': '您的账号暂无可用的视图。',
+  'app.optional': '（选填）',
 
   'nav.label': '主导航',
   'nav.member': '我的',

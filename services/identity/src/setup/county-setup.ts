@@ -1,6 +1,7 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { sortOrgs } from '@tongxin/ledger';
 import { TRPCError } from '@trpc/server';
-import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { appointments, orgs, outbox, people, smsSettings, tenants, tenantSetup, type TenantProfile } from '../schema.ts';
 
@@ -29,8 +30,7 @@ export async function setupChecklist(tx: Tx, tenantId: string) {
         isNull(orgs.closedAt),
         sql`not exists (select 1 from ${appointments} a where a.tenant_id = ${orgs.tenantId} and a.org_id = ${orgs.orgId} and a.ended_at is null)`,
       ),
-    )
-    .orderBy(asc(orgs.path));
+    );
   const [members] = await tx
     .select({ all: count(), withoutAccount: sql<number>`count(*) filter (where ${people.userId} is null)`.mapWith(Number) })
     .from(people)
@@ -48,7 +48,8 @@ export async function setupChecklist(tx: Tx, tenantId: string) {
   if (!sms) warnings.push('NO_SMS_PROVIDER');
   return {
     branches: branchCount?.n ?? 0,
-    branchesWithoutSecretary: withoutSecretary,
+    // Named in the wizard as in every list of orgs: kind, then pinyin order.
+    branchesWithoutSecretary: sortOrgs(withoutSecretary),
     members: members?.all ?? 0,
     membersWithoutAccount: members?.withoutAccount ?? 0,
     secretaries: secretaries?.n ?? 0,

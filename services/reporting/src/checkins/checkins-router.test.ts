@@ -206,6 +206,9 @@ describe('ending a check-in', () => {
     expect(next.error).toBeNull();
     const mine = await h.query(trpc('mine'), { as: member('user-liming') });
     expect(mine.data.map((c: { status: string; destOrgName: string }) => [c.status, c.destOrgName])).toEqual([['pending', '热水村党支部'], ['ended', '汝城县驻广州流动党员党支部']]);
+    // The member's page labels the reason theirs (我的说明), not the destination's.
+    expect(mine.data[1]).toMatchObject({ reason: '去深圳了', reasonIsMine: true });
+    expect(mine.data[0]).toMatchObject({ reasonIsMine: false });
   });
 
   it('the home secretary may end a pending one (withdrawn, no grant to revoke)', async () => {
@@ -220,6 +223,8 @@ describe('ending a check-in', () => {
     expect((await h.mutate(trpc('end'), { as: secretaryOf('rcFlow', 'rc'), input: { checkinId: data.checkinId, reason: '已离开广州' } })).data).toEqual({ status: 'ended' });
     const ended = await events('reporting.checkin_ended');
     expect(ended[1]).toMatchObject({ tenant_id: 'rc', payload: { checkinId: data.checkinId, memberTenantId: 'yx', endedBy: 'sec-rcFlow' } });
+    const [mine] = (await h.query(trpc('mine'), { as: member('user-huang', 'longtan') })).data;
+    expect(mine).toMatchObject({ status: 'ended', reason: '已离开广州', reasonIsMine: false });
   });
 });
 

@@ -36,7 +36,9 @@ async function endOwn(tx: Tx, caller: Caller, row: CheckinRow, reason: string | 
   const status: CheckinStatus = row.status === 'accepted' ? 'ended' : 'withdrawn';
   await tx
     .update(checkins)
-    .set({ status, reason: reason ?? row.reason, endedBy: caller.userId, endedAt: now, updatedAt: now })
+    // The ender's reason, or none: a destination's earlier return reason kept here would
+    // read as the ender's (the member's page labels the reason by who ended it).
+    .set({ status, reason, endedBy: caller.userId, endedAt: now, updatedAt: now })
     .where(and(eq(checkins.tenantId, row.tenantId), eq(checkins.id, row.id)));
   return status;
 }

@@ -18,10 +18,14 @@ const columns = {
   endedAt: checkins.endedAt,
 };
 
-/** The member's check-ins, newest first: the open one and the history. */
+/**
+ * The member's check-ins, newest first: the open one and the history. `reasonIsMine`: the
+ * member ended it, so the reason is theirs (an ending writes the ender's reason), not the
+ * destination's.
+ */
 export function listMyCheckins(tx: Tx, tenantId: string, userId: string) {
   return tx
-    .select(columns)
+    .select({ ...columns, reasonIsMine: sql<boolean>`coalesce(${checkins.endedBy} = ${checkins.userId}, false)` })
     .from(checkins)
     .where(and(eq(checkins.tenantId, tenantId), eq(checkins.userId, userId)))
     .orderBy(desc(checkins.createdAt), desc(checkins.id));

@@ -1,6 +1,6 @@
 import { Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
-import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
+import { ErrorNotice, OptionalMark, createAction, describeError } from '@tongxin/ui';
 import type { Decision, InboxCheckin } from './checkin-api.ts';
 import { memberLabel } from './checkin-inbox.tsx';
 import { t } from './messages.ts';
@@ -37,7 +37,7 @@ export function CheckinDecision(props: { checkin: InboxCheckin; county: (tenantI
   return (
     <div class="panel">
       <div class="field">
-        <label for={`${form()}-reason`}>{accepted() ? t('endReason') : t('decideReason')}</label>
+        <label for={`${form()}-reason`}>{accepted() ? <>{t('endReason')}<OptionalMark /></> : t('decideReason')}</label>
         <Show when={!accepted()}>
           <p id={`${form()}-hint`} class="meta">{t('decideHint')}</p>
         </Show>

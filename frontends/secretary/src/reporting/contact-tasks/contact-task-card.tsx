@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
-import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
+import { createAction, describeError, ErrorNotice, OptionalMark } from '@tongxin/ui';
 import { m, type SecretaryMessageKey } from '../../messages.ts';
 import { formatDate } from '../../shared/format-date.ts';
 import { c } from '../../shared/messages.ts';
@@ -71,7 +71,7 @@ export function ContactTaskCard(props: { task: ContactTask; branch: string; onDo
               <Show when={error('attemptedOn')}><p id={`${form()}-attemptedOn-error`} class="field-error">{error('attemptedOn')}</p></Show>
             </div>
             <div class="field">
-              <label for={`${form()}-note`}>{t('note')}<span class="meta"> {m('form.optional')}</span></label>
+              <label for={`${form()}-note`}>{t('note')}<OptionalMark /></label>
               <input id={`${form()}-note`} name="note" maxLength={200} aria-invalid={error('note') ? 'true' : undefined} />
               <Show when={error('note')}><p class="field-error">{error('note')}</p></Show>
             </div>

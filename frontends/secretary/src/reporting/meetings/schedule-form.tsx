@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
-import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
+import { createAction, describeError, ErrorNotice, OptionalMark } from '@tongxin/ui';
 import type { TreeOrg } from '../../shared/org-options.ts';
 import { c } from '../../shared/messages.ts';
 import { chinaLocalToIso } from '@tongxin/calendar';
@@ -54,7 +54,7 @@ export function ScheduleForm(props: { org: TreeOrg; onDone: (title: string) => v
     <div class="field">
       <label for={`meeting-${p.name}`}>
         {p.label}
-        <Show when={p.optional}><span class="meta"> （选填）</span></Show>
+        <Show when={p.optional}><OptionalMark /></Show>
       </label>
       <Show when={p.hint}><p id={`meeting-${p.name}-hint`} class="meta">{p.hint}</p></Show>
       <input
@@ -79,7 +79,7 @@ export function ScheduleForm(props: { org: TreeOrg; onDone: (title: string) => v
       </div>
       <Field name="title" label={t('meetingTitle')} />
       <div class="field">
-        <label for="meeting-agenda">{t('agenda')}<span class="meta"> （选填）</span></label>
+        <label for="meeting-agenda">{t('agenda')}<OptionalMark /></label>
         <textarea id="meeting-agenda" name="agenda" aria-invalid={errorOf('agenda') ? 'true' : undefined} />
         <Show when={errorOf('agenda')}><p class="field-error">{errorOf('agenda')}</p></Show>
       </div>
