@@ -11,17 +11,9 @@ import { SENT_FIELDS } from './ledger-snapshot.ts';
 import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { isAcrossTenants, nextStepFor, step, type TransferRow } from './transfer-rules.ts';
+import { TOPICS, type TransferAccepted } from '@tongxin/events';
 
-/** What the receiving county records when it takes a member in; the origin closes its record on it. */
-export interface TransferAccepted {
-  transferId: string;
-  originTenantId: string;
-  memberId: string;
-  newTenantId: string;
-  newMemberId: string;
-}
-
-export const TRANSFER_ACCEPTED = 'roster.transfer_accepted';
+export const TRANSFER_ACCEPTED = TOPICS.roster.transferAccepted;
 
 /**
  * The last step. Within a county the member moves to the receiving branch (version
