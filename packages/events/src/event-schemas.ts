@@ -87,7 +87,11 @@ export const ZLostContactProposed = z.object({ memberId: ZId, period: ZMonth, pe
 
 // ---- tasks ---- (event.tenantId is the TASK's county; memberTenantId the member's)
 
-const ZTaskEvent = z.object({ claimId: ZId, taskId: ZId, taskTitle: z.string(), memberTenantId: ZId, memberId: ZId, userId: ZId });
+const ZTaskEvent = z.object({
+  claimId: ZId, taskId: ZId, memberTenantId: ZId, memberId: ZId, userId: ZId,
+  /** The task's title when claimed (the claim's task_title). Legacy (issue 10). */
+  taskTitle: z.string().nullish(),
+});
 /** `tasks.claimed` (SQL: tasks.take_place). */
 export const ZTaskClaimed = ZTaskEvent.extend({ taskKind: z.string(), taskOrgId: ZId, claimedAt: ZInstant });
 /** `tasks.claim_withdrawn` (SQL: tasks.release_place). */

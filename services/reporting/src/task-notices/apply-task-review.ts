@@ -1,36 +1,10 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload, TOPICS, type TaskCompletionApproved, type TaskCompletionRejected } from '@tongxin/events';
 import { notify } from '../notifications/notify.ts';
 import { processedEvents } from '../schema.ts';
 
-/** The tasks service's events (services/tasks/src/events.ts), restated: reporting imports no other service's code. */
-export const TASK_COMPLETION_APPROVED = 'tasks.completion_approved';
-export const TASK_COMPLETION_REJECTED = 'tasks.completion_rejected';
-
-/** What the inbox needs of `tasks.completion_approved`; the rest of the payload is scoring's. */
-export interface TaskCompletionApproved {
-  claimId: string;
-  completionId: string;
-  taskId: string;
-  /** Absent from events recorded before the title was added to the payload. */
-  taskTitle?: string | null;
-  points: number;
-  memberTenantId: string;
-  memberId: string;
-  userId: string;
-  approvedAt: string;
-}
-
-export interface TaskCompletionRejected {
-  claimId: string;
-  completionId: string;
-  taskId: string;
-  taskTitle?: string | null;
-  reason: string | null;
-  memberTenantId: string;
-  memberId: string;
-  userId: string;
-  rejectedAt: string;
-}
+export const TASK_COMPLETION_APPROVED = TOPICS.tasks.completionApproved;
+export const TASK_COMPLETION_REJECTED = TOPICS.tasks.completionRejected;
 
 /** The inbox's kind for both decisions (the member view labels it 任务审核). */
 export const TASK_REVIEW_KIND = 'task_review';
@@ -53,6 +27,9 @@ export function rejectedNotice(p: Pick<TaskCompletionRejected, 'taskTitle' | 're
   };
 }
 
+const approvedDecision = (p: TaskCompletionApproved) => ({ p, decidedAt: p.approvedAt, notice: approvedNotice(p) });
+const rejectedDecision = (p: TaskCompletionRejected) => ({ p, decidedAt: p.rejectedAt, notice: rejectedNotice(p) });
+
 /**
  * Consumer of the tasks outbox's `tasks.completion_approved` and `tasks.completion_rejected`:
  * tells the member in their inbox, so they need not open 任务 to learn the decision and the
@@ -64,12 +41,11 @@ export function rejectedNotice(p: Pick<TaskCompletionRejected, 'taskTitle' | 're
  * message per decision even if the event were recorded twice.
  */
 export async function applyTaskReviewToInbox(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'skipped' | 'ignored'> {
-  const approved = event.topic === TASK_COMPLETION_APPROVED;
-  if (!approved && event.topic !== TASK_COMPLETION_REJECTED) return 'ignored';
-  const p = event.payload as TaskCompletionApproved | TaskCompletionRejected;
+  const { topic } = event;
+  if (topic !== TASK_COMPLETION_APPROVED && topic !== TASK_COMPLETION_REJECTED) return 'ignored';
+  const approved = topic === TASK_COMPLETION_APPROVED;
+  const { p, decidedAt, notice } = approved ? approvedDecision(parsePayload(topic, event.payload)) : rejectedDecision(parsePayload(topic, event.payload));
   const tenantId = p.memberTenantId;
-  const decidedAt = approved ? (p as TaskCompletionApproved).approvedAt : (p as TaskCompletionRejected).rejectedAt;
-  const notice = approved ? approvedNotice(p as TaskCompletionApproved) : rejectedNotice(p as TaskCompletionRejected);
   return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, { ...event, tenantId }))) return 'duplicate';
     if (!p.userId) return 'skipped'; // no account to read an inbox
