@@ -9,7 +9,7 @@ const ZId = z.string().min(1);
 /** An instant as the producers write it: `toISOString()` or SQL's `to_char(… 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`. */
 const ZInstant = z.string().min(1);
 /** A China-calendar month, `YYYY-MM`. */
-const ZMonth = z.string().regex(/^\d{4}-\d{2}$/);
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const ZAttendance = z.enum(['in_person', 'online', 'reported', 'excused', 'absent']);
 
 // ---- roster ----
