@@ -1,5 +1,6 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
-import { parsePayload, TOPICS, type TaskCompletionApproved, type TaskCompletionRejected } from '@tongxin/events';
+import { TOPICS, ZTaskCompletionApproved, ZTaskCompletionRejected } from '@tongxin/events';
+import type { z } from 'zod';
 import { notify } from '../notifications/notify.ts';
 import { processedEvents } from '../schema.ts';
 
@@ -15,11 +16,11 @@ const completionOf = (title: string | null | undefined) => (title?.trim() ? `任
 const sentence = (text: string) => (/[。！？!?.…]$/.test(text) ? text : `${text}。`);
 
 /** Title and body as the other notices have them: the news in the title, the detail below. */
-export function approvedNotice(p: Pick<TaskCompletionApproved, 'taskTitle' | 'points'>) {
+export function approvedNotice(p: { taskTitle?: string | null; points: number }) {
   return { title: `${completionOf(p.taskTitle)}已审核通过`, body: `积分 ${p.points} 分。` };
 }
 
-export function rejectedNotice(p: Pick<TaskCompletionRejected, 'taskTitle' | 'reason'>) {
+export function rejectedNotice(p: { taskTitle?: string | null; reason: string | null }) {
   const reason = p.reason?.trim();
   return {
     title: `${completionOf(p.taskTitle)}被退回`,
@@ -27,8 +28,12 @@ export function rejectedNotice(p: Pick<TaskCompletionRejected, 'taskTitle' | 're
   };
 }
 
-const approvedDecision = (p: TaskCompletionApproved) => ({ p, decidedAt: p.approvedAt, notice: approvedNotice(p) });
-const rejectedDecision = (p: TaskCompletionRejected) => ({ p, decidedAt: p.rejectedAt, notice: rejectedNotice(p) });
+// The topics' schemas, read leniently on the decision's time only: a decision without it is
+// dated when its event was recorded.
+const ZApproved = ZTaskCompletionApproved.partial({ approvedAt: true });
+const ZRejected = ZTaskCompletionRejected.partial({ rejectedAt: true });
+const approvedDecision = (p: z.infer<typeof ZApproved>) => ({ p, decidedAt: p.approvedAt, notice: approvedNotice(p) });
+const rejectedDecision = (p: z.infer<typeof ZRejected>) => ({ p, decidedAt: p.rejectedAt, notice: rejectedNotice(p) });
 
 /**
  * Consumer of the tasks outbox's `tasks.completion_approved` and `tasks.completion_rejected`:
@@ -44,7 +49,7 @@ export async function applyTaskReviewToInbox(database: Database, event: DomainEv
   const { topic } = event;
   if (topic !== TASK_COMPLETION_APPROVED && topic !== TASK_COMPLETION_REJECTED) return 'ignored';
   const approved = topic === TASK_COMPLETION_APPROVED;
-  const { p, decidedAt, notice } = approved ? approvedDecision(parsePayload(topic, event.payload)) : rejectedDecision(parsePayload(topic, event.payload));
+  const { p, decidedAt, notice } = approved ? approvedDecision(ZApproved.parse(event.payload)) : rejectedDecision(ZRejected.parse(event.payload));
   const tenantId = p.memberTenantId;
   return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, { ...event, tenantId }))) return 'duplicate';

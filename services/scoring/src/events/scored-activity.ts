@@ -1,5 +1,7 @@
 import type { DomainEvent } from '@tongxin/db';
-import { EVENT_SCHEMAS, TOPICS, type EventPayload, type Topic } from '@tongxin/events';
+import {
+  TOPICS, ZCheckinGranted, ZMeetingAttended, ZMeetingCancelled, ZMonthlyReportSubmitted, ZSuggestionAdopted, ZTaskClaimed, ZTaskClaimWithdrawn, ZTaskCompletionApproved,
+} from '@tongxin/events';
 import { z } from 'zod';
 import { chinaMonth, monthRange } from '@tongxin/calendar';
 import type { ActivityKind } from '../rules/activity-rules.ts';
@@ -45,15 +47,29 @@ const ZMemberId = z.guid();
 const isMemberId = (value: unknown) => ZMemberId.safeParse(value).success;
 
 /**
- * The payload read with its topic's schema (@tongxin/events), or null when it does not
- * parse or names a member by no uuid: skipped rather than blocking the relay forever.
+ * The payload read with its topic's schema, or null when it does not parse or names a member
+ * by no uuid: skipped rather than blocking the relay forever.
  */
-function read<T extends Topic>(topic: T, event: DomainEvent): EventPayload<T> | null {
-  const parsed = EVENT_SCHEMAS[topic].safeParse(event.payload);
+function read<S extends z.ZodType<object>>(schema: S, event: DomainEvent): z.infer<S> | null {
+  const parsed = schema.safeParse(event.payload);
   if (!parsed.success) return null;
-  const payload = parsed.data as EventPayload<T>;
-  return !('memberId' in payload) || isMemberId(payload.memberId) ? payload : null;
+  const payload = parsed.data as z.infer<S> & { memberId?: unknown };
+  return payload.memberId === undefined || isMemberId(payload.memberId) ? payload : null;
 }
+
+// The topics' schemas (@tongxin/events), lenient on what scoring has a fallback for: an
+// event without its activity's time counts when it was recorded; one without a label has none.
+const Z = {
+  monthlyReportSubmitted: ZMonthlyReportSubmitted,
+  checkinGranted: ZCheckinGranted,
+  meetingAttended: ZMeetingAttended.partial({ startsAt: true, kind: true }),
+  meetingCancelled: ZMeetingCancelled.partial({ startsAt: true, kind: true, cancelledAt: true }),
+  suggestionAdopted: ZSuggestionAdopted,
+  taskClaimed: ZTaskClaimed.partial({ claimedAt: true }),
+  claimWithdrawn: ZTaskClaimWithdrawn.partial({ withdrawnAt: true }),
+  completionApproved: ZTaskCompletionApproved.partial({ approvedAt: true }),
+};
+
 /** Study is recorded (tasks keeps the completion), never scored: neither its claim nor its completion earns points. */
 const isStudy = (p: { taskKind?: unknown }) => p.taskKind === 'study';
 // A label the event may carry (older events do not): a readable string of sensible length, else none.
@@ -67,42 +83,42 @@ export const MEETING_ACTIVITY_KINDS: ActivityKind[] = [...MEETING_KINDS.values()
 
 const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
   [SCORED_TOPICS.monthlyReportSubmitted]: (event) => {
-    const p = read(SCORED_TOPICS.monthlyReportSubmitted, event);
+    const p = read(Z.monthlyReportSubmitted, event);
     if (!p) return null;
     // A report belongs to the month it reports on, even when sent in the first days of the next.
     return award(event.tenantId, p.memberId, p.userId, 'monthly_report', p.period, monthRange(p.period).start, p.period);
   },
   [SCORED_TOPICS.checkinGranted]: (event) => {
     // Written in the member's county when the grant stands; the points go to the member there.
-    const p = read(SCORED_TOPICS.checkinGranted, event);
+    const p = read(Z.checkinGranted, event);
     if (!p) return null;
     return award(p.memberTenantId, p.memberId, null, 'checkin', p.checkinId, instant(p.grantedAt, event));
   },
   [SCORED_TOPICS.meetingAttended]: (event) => {
-    const p = read(SCORED_TOPICS.meetingAttended, event);
+    const p = read(Z.meetingAttended, event);
     const kind = p ? MEETING_KINDS.get(p.attendance) : undefined;
     if (!p || !kind) return null;
     // The meeting's kind (members_meeting, themed_party_day…); its date is the entry's activityAt.
     return award(event.tenantId, p.memberId, p.userId, kind, p.meetingId, instant(p.startsAt, event), labelOf(p.kind));
   },
   [SCORED_TOPICS.suggestionAdopted]: (event) => {
-    const p = read(SCORED_TOPICS.suggestionAdopted, event);
+    const p = read(Z.suggestionAdopted, event);
     if (!p) return null;
     return award(event.tenantId, p.memberId, p.userId, 'suggestion_adopted', p.suggestionId, event.createdAt);
   },
   [SCORED_TOPICS.taskClaimed]: (event) => {
-    const p = read(SCORED_TOPICS.taskClaimed, event);
+    const p = read(Z.taskClaimed, event);
     if (!p || isStudy(p)) return null;
     return award(p.memberTenantId, p.memberId, p.userId, 'task_claimed', p.claimId, instant(p.claimedAt, event), labelOf(p.taskTitle));
   },
   [SCORED_TOPICS.claimWithdrawn]: (event) => {
-    const p = read(SCORED_TOPICS.claimWithdrawn, event);
+    const p = read(Z.claimWithdrawn, event);
     if (!p) return null;
     const activityAt = instant(p.withdrawnAt, event);
     return { ...award(p.memberTenantId, p.memberId, p.userId, 'task_claimed', p.claimId, activityAt, labelOf(p.taskTitle)), action: 'withdraw_claim' };
   },
   [SCORED_TOPICS.completionApproved]: (event) => {
-    const p = read(SCORED_TOPICS.completionApproved, event);
+    const p = read(Z.completionApproved, event);
     if (!p || isStudy(p)) return null;
     const activity = award(p.memberTenantId, p.memberId, p.userId, 'task_completed', p.claimId, instant(p.approvedAt, event), labelOf(p.taskTitle));
     return { ...activity, promisedPoints: Math.max(0, Math.min(100, Math.round(p.points))) };
@@ -145,7 +161,7 @@ export interface MeetingCancellation {
 /** The cancellation `reporting.meeting_cancelled` reports, or null for another topic or a payload it cannot read. */
 export function meetingCancellationOf(event: DomainEvent): MeetingCancellation | null {
   if (event.topic !== SCORED_TOPICS.meetingCancelled) return null;
-  const p = read(SCORED_TOPICS.meetingCancelled, event);
+  const p = read(Z.meetingCancelled, event);
   if (!p || !p.attendances.every((a) => isMemberId(a.memberId))) return null;
   const activityAt = instant(p.startsAt, event);
   return {
