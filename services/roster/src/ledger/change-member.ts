@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type MemberUpdated } from '@tongxin/events';
 import { idTailDigest, LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
 import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
@@ -9,7 +10,6 @@ import { keyUsedForAnotherRequest } from '../members/request-digest.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 import { maskChanges } from './mask-changes.ts';
-import { TOPICS, type MemberUpdated } from '@tongxin/events';
 
 type MemberRow = typeof members.$inferSelect;
 /** Columns a change may set; identity, tenancy and bookkeeping columns are not among them. */

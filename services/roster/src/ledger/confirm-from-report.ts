@@ -1,8 +1,8 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload, TOPICS } from '@tongxin/events';
 import { TRPCError } from '@trpc/server';
 import { processedEvents } from '../schema.ts';
 import { changeMember } from './change-member.ts';
-import { parsePayload, TOPICS } from '@tongxin/events';
 
 /**
  * Enter once (brief, burden rules): a monthly report saying "ledger unchanged" confirms the

@@ -1,11 +1,11 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type MemberCreated } from '@tongxin/events';
 import { idTailDigest, LEDGER_FIELDS } from '@tongxin/ledger';
 import { and, eq } from 'drizzle-orm';
 import type { Actor, MemberPatch } from '../ledger/change-member.ts';
 import { maskChanges } from '../ledger/mask-changes.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 import { keyUsedForAnotherRequest } from './request-digest.ts';
-import { TOPICS, type MemberCreated } from '@tongxin/events';
 
 export interface NewMember extends MemberPatch {
   branchId: string;

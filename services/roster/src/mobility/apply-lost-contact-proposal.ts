@@ -1,7 +1,7 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload, TOPICS } from '@tongxin/events';
 import { and, eq } from 'drizzle-orm';
 import { lostContactProposals, members, processedEvents } from '../schema.ts';
-import { parsePayload, TOPICS } from '@tongxin/events';
 
 export const LOST_CONTACT_PROPOSED = TOPICS.reporting.lostContactProposed;
 export type LostContactProposalResult = 'applied' | 'duplicate' | 'ignored' | 'skipped';

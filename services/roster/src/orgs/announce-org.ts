@@ -1,7 +1,7 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type OrgSaved } from '@tongxin/events';
 import { outbox } from '../schema.ts';
 import type { DirectoryOrg } from './sync-directory.ts';
-import { TOPICS, type OrgSaved } from '@tongxin/events';
 
 export const ORG_SAVED = TOPICS.roster.orgSaved;
 

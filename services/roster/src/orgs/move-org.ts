@@ -1,11 +1,11 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type OrgMoved } from '@tongxin/events';
 import { badField } from '@tongxin/trpc';
 import { sql } from 'drizzle-orm';
 import { outbox } from '../schema.ts';
 import { findManagedOrg, findOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { childKindProblem } from './org-kinds.ts';
-import { TOPICS, type OrgMoved } from '@tongxin/events';
 
 const OPEN_TRANSFER = sql`status in ('requested', 'origin_approved', 'township_approved')`;
 

@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type TransferAccepted } from '@tongxin/events';
 import { badField, DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -11,7 +12,6 @@ import { SENT_FIELDS } from './ledger-snapshot.ts';
 import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { isAcrossTenants, nextStepFor, step, type TransferRow } from './transfer-rules.ts';
-import { TOPICS, type TransferAccepted } from '@tongxin/events';
 
 export const TRANSFER_ACCEPTED = TOPICS.roster.transferAccepted;
 
