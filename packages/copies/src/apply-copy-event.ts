@@ -1,6 +1,7 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type ProcessedEventsTable, type Tx } from '@tongxin/db';
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { COPY_TOPICS, type CheckinEnded, type CheckinGranted, type MemberCreated, type MemberUpdated, type OrgMoved, type OrgSaved, type SeatsChanged } from './events.ts';
+import { parsePayload, type OrgMoved } from '@tongxin/events';
+import { COPY_TOPICS } from './events.ts';
 import { applySeatsChanged, type SeatCopyTable } from './seats.ts';
 import type { Copies } from './tables.ts';
 
@@ -8,8 +9,8 @@ const TOPICS = new Set<string>(Object.values(COPY_TOPICS));
 
 /** The county whose transaction applies the event: a check-in's copy lives in the member's. */
 export function copyTenant(event: DomainEvent): string {
-  const p = event.payload as Partial<CheckinGranted>;
-  return event.topic.includes('.checkin_') && p.memberTenantId ? p.memberTenantId : event.tenantId;
+  const p = event.payload as { memberTenantId?: unknown };
+  return event.topic.includes('.checkin_') && typeof p.memberTenantId === 'string' && p.memberTenantId ? p.memberTenantId : event.tenantId;
 }
 
 /** `column` with its `fromPath` prefix replaced by `toPath`: a moved subtree's new path. */
@@ -38,7 +39,7 @@ export function createSeatsConsumer(options: { seats: SeatCopyTable; processed: 
     if (event.topic !== COPY_TOPICS.seatsChanged) return 'ignored';
     return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
       if (!(await claimEvent(tx, options.processed, event))) return 'duplicate';
-      await applySeatsChanged(tx, options.seats, event.tenantId, event.payload as SeatsChanged, new Date(event.createdAt));
+      await applySeatsChanged(tx, options.seats, event.tenantId, parsePayload(COPY_TOPICS.seatsChanged, event.payload), new Date(event.createdAt));
       return 'applied';
     });
   };
@@ -64,7 +65,7 @@ async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, te
   const { members, orgs, checkins, seats } = copies;
   switch (event.topic) {
     case COPY_TOPICS.memberCreated: {
-      const p = event.payload as MemberCreated;
+      const p = parsePayload(COPY_TOPICS.memberCreated, event.payload);
       // A member_updated that came first is at least as fresh: it wins.
       await tx
         .insert(members)
@@ -73,19 +74,19 @@ async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, te
       return;
     }
     case COPY_TOPICS.memberUpdated: {
-      const p = event.payload as MemberUpdated;
+      const p = parsePayload(COPY_TOPICS.memberUpdated, event.payload);
       const values = { userId: p.userId, name: p.name, branchId: p.branchId, orgPath: p.orgPath, status: p.status, destinationCity: p.destinationCity ?? null, updatedAt: new Date() };
       await tx.insert(members).values({ tenantId, memberId: p.memberId, ...values }).onConflictDoUpdate({ target: [members.tenantId, members.memberId], set: values });
       return;
     }
     case COPY_TOPICS.orgSaved: {
-      const p = event.payload as OrgSaved;
+      const p = parsePayload(COPY_TOPICS.orgSaved, event.payload);
       const values = { kind: p.kind, name: p.name, path: p.path, city: p.city, closedAt: p.closedAt ? new Date(p.closedAt) : null };
       await tx.insert(orgs).values({ tenantId, orgId: p.orgId, ...values }).onConflictDoUpdate({ target: [orgs.tenantId, orgs.orgId], set: values });
       return;
     }
     case COPY_TOPICS.orgMoved: {
-      const p = event.payload as OrgMoved;
+      const p = parsePayload(COPY_TOPICS.orgMoved, event.payload);
       await tx.update(members).set({ orgPath: repathed(members.orgPath, p) }).where(and(eq(members.tenantId, tenantId), underMovedOrg(members.orgPath, p)));
       await tx.update(orgs).set({ path: repathed(orgs.path, p) }).where(and(eq(orgs.tenantId, tenantId), underMovedOrg(orgs.path, p)));
       // Check-ins into this county's orgs, also of members of other counties.
@@ -95,7 +96,7 @@ async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, te
     }
     case COPY_TOPICS.checkinGranted: {
       // Written from the grant, not from the destination's acceptance: a copy exists only while the grant stands.
-      const p = event.payload as CheckinGranted;
+      const p = parsePayload(COPY_TOPICS.checkinGranted, event.payload);
       const values = { checkinId: p.checkinId, destTenantId: p.granteeTenantId, destOrgId: p.granteeOrgId, destOrgPath: p.granteeOrgPath, acceptedAt: p.grantedAt ? new Date(p.grantedAt) : event.createdAt };
       await tx.insert(checkins).values({ tenantId, memberId: p.memberId, ...values }).onConflictDoUpdate({ target: [checkins.tenantId, checkins.memberId], set: values });
       return;
@@ -105,12 +106,12 @@ async function applyCopy(tx: Tx, { copies, onOrgMoved }: CopyConsumerOptions, te
       // Every event that ends a check-in undoes its copy (the grant's revocation follows its
       // grant in roster's outbox, so a copy written late is still removed). Only the check-in
       // that ended: a newer one for the same member stays.
-      const p = event.payload as CheckinEnded;
+      const p = parsePayload(event.topic, event.payload);
       await tx.delete(checkins).where(and(eq(checkins.tenantId, tenantId), eq(checkins.memberId, p.memberId), eq(checkins.checkinId, p.checkinId)));
       return;
     }
     case COPY_TOPICS.seatsChanged:
-      await applySeatsChanged(tx, seats, tenantId, event.payload as SeatsChanged, new Date(event.createdAt));
+      await applySeatsChanged(tx, seats, tenantId, parsePayload(COPY_TOPICS.seatsChanged, event.payload), new Date(event.createdAt));
       return;
   }
 }

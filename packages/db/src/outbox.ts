@@ -1,5 +1,6 @@
 import { asc, isNull, sql } from 'drizzle-orm';
 import { index, jsonb, primaryKey, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { parsePayload, type EventPayload, type Topic } from '@tongxin/events';
 import type { Database, Tx } from './database.ts';
 import { tenantPolicy } from './tenant-policy.ts';
 
@@ -50,8 +51,18 @@ export function processedEventsTable(schema: PgSchema<string>) {
 }
 export type ProcessedEventsTable = ReturnType<typeof processedEventsTable>;
 
-export async function recordEvent(tx: Tx, outbox: OutboxTable, tenantId: string, topic: string, payload: unknown) {
-  await tx.insert(outbox).values({ tenantId, topic, payload });
+/**
+ * An outbox row whose payload is checked against its topic's schema (@tongxin/events): a
+ * payload that drifted from the contract throws before anything is written. For producers
+ * that insert rows themselves (their own ids, several rows at once, raw SQL).
+ */
+export function outboxRow<T extends Topic>(tenantId: string, topic: T, payload: EventPayload<T>, id?: string) {
+  return { tenantId, topic, payload: parsePayload(topic, payload), ...(id ? { id } : {}) };
+}
+
+/** Writes an event in the caller's transaction; only the topic's payload type compiles. */
+export async function recordEvent<T extends Topic>(tx: Tx, outbox: OutboxTable, tenantId: string, topic: T, payload: EventPayload<T>) {
+  await tx.insert(outbox).values(outboxRow(tenantId, topic, payload));
 }
 
 /** True the first time an event id is seen in this transaction's tenant; false on redelivery. */

@@ -4,7 +4,7 @@ export { migrations } from './migrations.ts';
 export * as reportingSchema from './schema.ts';
 export { applyRosterEventToReporting } from './members/apply-roster-event.ts';
 export { applySeatsToReporting } from './members/apply-seats-event.ts';
-export { MONTHLY_REPORT_SUBMITTED, type MonthlyReportSubmitted } from './monthly-reports/submit-monthly-report.ts';
+export { MONTHLY_REPORT_SUBMITTED } from './monthly-reports/submit-monthly-report.ts';
 export { applyCheckinDecision } from './checkins/notify-checkin-decision.ts';
 export { runEscalation } from './escalation/run-escalation.ts';
 export { applyGrantRefusal } from './checkins/apply-grant-refusal.ts';

@@ -1,9 +1,10 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload } from '@tongxin/events';
 import { sql } from 'drizzle-orm';
 import { changeMember } from './ledger/change-member.ts';
 import { proposePlacementsIn } from './mobility/propose-placements.ts';
 import { processedEvents } from './schema.ts';
-import { TRANSFER_ACCEPTED, type TransferAccepted } from './transfers/accept-transfer.ts';
+import { TRANSFER_ACCEPTED } from './transfers/accept-transfer.ts';
 
 // Roster's system work: run by the host (infra/runner on Node), never by a request.
 
@@ -33,7 +34,7 @@ export async function applyTransferAccepted(
   now: Date = new Date(),
 ): Promise<'applied' | 'duplicate' | 'ignored'> {
   if (event.topic !== TRANSFER_ACCEPTED) return 'ignored';
-  const payload = event.payload as TransferAccepted;
+  const payload = parsePayload(TRANSFER_ACCEPTED, event.payload);
   const origin = payload.originTenantId;
   return tenantTransaction(database, { tenantId: origin, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, { ...event, tenantId: origin }))) return 'duplicate';

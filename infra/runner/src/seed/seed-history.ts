@@ -1,4 +1,5 @@
-import type { Database } from '@tongxin/db';
+import { outboxRow, type Database } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { reportingSchema } from '@tongxin/reporting';
 import { sql } from 'drizzle-orm';
 import { lastMonth, reporters, SUMMARIES } from './seed-reporting.ts';
@@ -46,8 +47,8 @@ export async function seedYearHistory(database: Database, tenantId: string, now:
         tenantId, reportId: r.id, version: 1, at: r.submittedAt, content: { period, summary: r.summary, ledgerChange: r.ledgerChange, helpWanted: false },
       })));
       await db.insert(reportingSchema.outbox).values(fresh.map((r) => ({
-        tenantId, topic: 'reporting.monthly_report_submitted', createdAt: r.submittedAt,
-        payload: { reportId: r.id, memberId: r.memberId, userId: r.userId, period, ledgerUnchanged: true },
+        ...outboxRow(tenantId, TOPICS.reporting.monthlyReportSubmitted, { reportId: r.id, memberId: r.memberId, userId: r.userId, period, ledgerUnchanged: true }),
+        createdAt: r.submittedAt,
       })));
     }
   }
@@ -76,8 +77,10 @@ async function seedSpringFestivalMeetings(database: Database, tenantId: string, 
       tenantId, meetingId: meeting.id, memberId: m.member_id, response: 'in_person' as const, attendance: 'in_person' as const, recordedBy: 'seed', updatedAt: startsAt,
     })));
     await db.insert(reportingSchema.outbox).values(present.map((m) => ({
-      tenantId, topic: 'reporting.meeting_attended', createdAt: new Date(startsAt.getTime() + 3 * HOUR),
-      payload: { meetingId: meeting.id, memberId: m.member_id, userId: null, attendance: 'in_person', kind: 'members_meeting', startsAt: startsAt.toISOString() },
+      ...outboxRow(tenantId, TOPICS.reporting.meetingAttended, {
+        meetingId: meeting.id, memberId: m.member_id, userId: null, attendance: 'in_person', kind: 'members_meeting', startsAt: startsAt.toISOString(),
+      }),
+      createdAt: new Date(startsAt.getTime() + 3 * HOUR),
     })));
     attended += present.length;
   }

@@ -1,5 +1,6 @@
 import { chinaMonth, previousMonth } from '@tongxin/calendar';
-import type { Database } from '@tongxin/db';
+import { outboxRow, type Database } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { reportingSchema } from '@tongxin/reporting';
 import { STALE_AFTER_DAYS } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
@@ -90,8 +91,8 @@ export async function seedDemoReports(database: Database, tenantId: string, now:
     // Each report's event, as submitting writes it: the relay turns them into points and
     // ledger confirmations at the first start, as it would have when they were sent.
     await db.insert(reportingSchema.outbox).values(slice.filter((r) => inserted.has(r.id)).map((r) => ({
-      tenantId, topic: 'reporting.monthly_report_submitted', createdAt: r.submittedAt,
-      payload: { reportId: r.id, memberId: r.memberId, userId: r.userId, period, ledgerUnchanged: true },
+      ...outboxRow(tenantId, TOPICS.reporting.monthlyReportSubmitted, { reportId: r.id, memberId: r.memberId, userId: r.userId, period, ledgerUnchanged: true }),
+      createdAt: r.submittedAt,
     })));
   }
   return stored;

@@ -1,5 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { recordEvent } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { idTailDigest } from '@tongxin/ledger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
@@ -90,7 +91,7 @@ export async function redeemActivationCode(
     .returning({ orgId: appointments.orgId });
   for (const appointment of waiting) await grantRole(tx, tenantId, userId, { role: 'secretary', orgId: appointment.orgId });
   if (waiting.length > 0) await recordSeatsChanged(tx, tenantId, userId);
-  await recordEvent(tx, outbox, tenantId, 'identity.account_activated', { memberId: person.memberId, userId });
+  await recordEvent(tx, outbox, tenantId, TOPICS.identity.accountActivated, { memberId: person.memberId, userId });
   await audit(tx, tenantId, 'activated', now, { userId, username: phone, ip: input.ip, orgId: person.branchId, detail: { memberId: person.memberId } });
   return { outcome: 'ok', opened: await openSession(tx, tenantId, userId, now) };
 }

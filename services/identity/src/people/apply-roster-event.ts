@@ -1,12 +1,13 @@
-import { COPY_TOPICS, repathed, underMovedOrg, type MemberCreated, type MemberUpdated, type OrgMoved, type OrgSaved } from '@tongxin/copies';
+import { COPY_TOPICS, repathed, underMovedOrg } from '@tongxin/copies';
 import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
+import { parsePayload, TOPICS, type MemberUpdated } from '@tongxin/events';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { appointments, orgs, outbox, people, processedEvents, roleAssignments, users } from '../schema.ts';
 import { recordSeatsChanged } from '../roles/record-seats-changed.ts';
 import { endUserSessions } from '../sessions/sessions.ts';
 
-const TOPICS = new Set<string>([COPY_TOPICS.memberCreated, COPY_TOPICS.memberUpdated, COPY_TOPICS.orgSaved, COPY_TOPICS.orgMoved]);
+const HANDLED = new Set<string>([COPY_TOPICS.memberCreated, COPY_TOPICS.memberUpdated, COPY_TOPICS.orgSaved, COPY_TOPICS.orgMoved]);
 
 /**
  * Identity's copies of roster's members (`people`) and orgs, each event applied once, and
@@ -16,7 +17,7 @@ const TOPICS = new Set<string>([COPY_TOPICS.memberCreated, COPY_TOPICS.memberUpd
  * phone is their new username. Lost contact changes nothing.
  */
 export async function applyRosterEventToIdentity(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
-  if (!TOPICS.has(event.topic)) return 'ignored';
+  if (!HANDLED.has(event.topic)) return 'ignored';
   return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, event))) return 'duplicate';
     await apply(tx, event.tenantId, event);
@@ -27,7 +28,7 @@ export async function applyRosterEventToIdentity(database: Database, event: Doma
 async function apply(tx: Tx, tenantId: string, event: DomainEvent) {
   switch (event.topic) {
     case COPY_TOPICS.memberCreated: {
-      const p = event.payload as MemberCreated;
+      const p = parsePayload(COPY_TOPICS.memberCreated, event.payload);
       await tx
         .insert(people)
         .values({
@@ -46,15 +47,15 @@ async function apply(tx: Tx, tenantId: string, event: DomainEvent) {
       return;
     }
     case COPY_TOPICS.memberUpdated:
-      return applyMemberUpdated(tx, tenantId, event.payload as MemberUpdated, event.createdAt);
+      return applyMemberUpdated(tx, tenantId, parsePayload(COPY_TOPICS.memberUpdated, event.payload), event.createdAt);
     case COPY_TOPICS.orgSaved: {
-      const p = event.payload as OrgSaved;
+      const p = parsePayload(COPY_TOPICS.orgSaved, event.payload);
       const values = { kind: p.kind, name: p.name, path: p.path, city: p.city, closedAt: p.closedAt ? new Date(p.closedAt) : null };
       await tx.insert(orgs).values({ tenantId, orgId: p.orgId, ...values }).onConflictDoUpdate({ target: [orgs.tenantId, orgs.orgId], set: values });
       return;
     }
     case COPY_TOPICS.orgMoved: {
-      const p = event.payload as OrgMoved;
+      const p = parsePayload(COPY_TOPICS.orgMoved, event.payload);
       await tx.update(people).set({ orgPath: repathed(people.orgPath, p) }).where(and(eq(people.tenantId, tenantId), underMovedOrg(people.orgPath, p)));
       await tx.update(orgs).set({ path: repathed(orgs.path, p) }).where(and(eq(orgs.tenantId, tenantId), underMovedOrg(orgs.path, p)));
       await tx.update(appointments).set({ orgPath: repathed(appointments.orgPath, p) }).where(and(eq(appointments.tenantId, tenantId), underMovedOrg(appointments.orgPath, p)));
@@ -110,7 +111,7 @@ async function closeAccount(tx: Tx, tenantId: string, memberId: string, userId: 
     .where(and(eq(appointments.tenantId, tenantId), eq(appointments.userId, userId)));
   await endUserSessions(tx, tenantId, userId);
   await tx.update(people).set({ userId: null }).where(and(eq(people.tenantId, tenantId), eq(people.memberId, memberId)));
-  await recordEvent(tx, outbox, tenantId, 'identity.account_closed', { memberId, userId });
+  await recordEvent(tx, outbox, tenantId, TOPICS.identity.accountClosed, { memberId, userId });
   await audit(tx, tenantId, 'account_closed', at, { userId, detail: { memberId, reason: 'transferred_out' } });
 }
 

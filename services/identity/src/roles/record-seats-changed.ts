@@ -1,5 +1,5 @@
-import { COPY_TOPICS, type SeatsChanged } from '@tongxin/copies';
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type SeatsChanged } from '@tongxin/events';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { outbox, roleAssignments } from '../schema.ts';
 
@@ -15,5 +15,5 @@ export async function recordSeatsChanged(tx: Tx, tenantId: string, userId: strin
     .from(roleAssignments)
     .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId), eq(roleAssignments.role, 'secretary'), isNotNull(roleAssignments.orgId)));
   const payload = { userId, orgIds: held.map((row) => row.orgId!).sort() } satisfies SeatsChanged;
-  await recordEvent(tx, outbox, tenantId, COPY_TOPICS.seatsChanged, payload);
+  await recordEvent(tx, outbox, tenantId, TOPICS.identity.seatsChanged, payload);
 }

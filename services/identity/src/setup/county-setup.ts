@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { sortOrgs } from '@tongxin/ledger';
 import { TRPCError } from '@trpc/server';
 import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
@@ -106,7 +107,7 @@ export async function goLive(tx: Tx, tenantId: string, userId: string, acknowled
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `Acknowledge first: ${checklist.warnings.join(', ')}` });
   }
   await tx.update(tenantSetup).set({ liveAt: now, steps: [...new Set([...row.steps, 'live'])], updatedAt: now }).where(eq(tenantSetup.tenantId, tenantId));
-  await recordEvent(tx, outbox, tenantId, 'identity.tenant_live', { tenantId });
+  await recordEvent(tx, outbox, tenantId, TOPICS.identity.tenantLive, { tenantId });
   await audit(tx, tenantId, 'tenant_live', now, { actorUserId: userId, detail: { warnings: checklist.warnings } });
   return { liveAt: now };
 }

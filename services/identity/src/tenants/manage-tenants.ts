@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -52,7 +53,7 @@ export async function createTenant(tx: Tx, actorUserId: string, input: NewTenant
     .onConflictDoNothing()
     .returning({ id: tenants.id });
   if (created.length === 0) throw new TRPCError({ code: 'CONFLICT', message: 'Division code already used' });
-  await recordEvent(tx, outbox, PLATFORM, 'identity.tenant_created', { tenantId: input.id, name: input.name, kind: input.kind, cityId: input.cityId ?? null });
+  await recordEvent(tx, outbox, PLATFORM, TOPICS.identity.tenantCreated, { tenantId: input.id, name: input.name, kind: input.kind, cityId: input.cityId ?? null });
   await audit(tx, PLATFORM, 'tenant_created', now, { actorUserId, detail: { tenantId: input.id, name: input.name, kind: input.kind } });
   return { id: input.id };
 }

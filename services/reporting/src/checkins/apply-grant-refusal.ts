@@ -1,19 +1,14 @@
 import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload, TOPICS, type GrantRefusalReason } from '@tongxin/events';
 import { and, eq } from 'drizzle-orm';
 import { notify } from '../notifications/notify.ts';
 import { checkins, outbox, processedEvents } from '../schema.ts';
 import { CHECKIN_ENDED, type CheckinEnded } from './checkin-rules.ts';
 
-/** Roster's event (services/roster/src/grants/checkin-grant-refused.ts), restated: reporting imports no other service's code. */
-export const CHECKIN_GRANT_REFUSED = 'roster.checkin_grant_refused';
-export interface CheckinGrantRefused {
-  checkinId: string;
-  memberTenantId: string;
-  reason: 'org_closed' | 'path_mismatch';
-}
+export const CHECKIN_GRANT_REFUSED = TOPICS.roster.checkinGrantRefused;
 
 /** What the member reads on the check-in and in the inbox. */
-export const GRANT_REFUSAL_REASONS: Record<CheckinGrantRefused['reason'], string> = {
+export const GRANT_REFUSAL_REASONS: Record<GrantRefusalReason, string> = {
   org_closed: '该组织已撤销，无法报到',
   path_mismatch: '目的地组织信息不符',
 };
@@ -32,11 +27,11 @@ export const GRANT_REFUSAL_REASONS: Record<CheckinGrantRefused['reason'], string
  */
 export async function applyGrantRefusal(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'skipped' | 'ignored'> {
   if (event.topic !== CHECKIN_GRANT_REFUSED) return 'ignored';
-  const p = event.payload as CheckinGrantRefused;
+  const p = parsePayload(CHECKIN_GRANT_REFUSED, event.payload);
   const tenantId = p.memberTenantId;
   return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, { ...event, tenantId }))) return 'duplicate';
-    const reason = GRANT_REFUSAL_REASONS[p.reason] ?? GRANT_REFUSAL_REASONS.path_mismatch;
+    const reason = GRANT_REFUSAL_REASONS[p.reason];
     const at = new Date(event.createdAt);
     const [row] = await tx
       .update(checkins)

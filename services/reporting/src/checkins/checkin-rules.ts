@@ -1,3 +1,4 @@
+import { TOPICS } from '@tongxin/events';
 import type { LedgerField } from '@tongxin/ledger';
 import type { CheckinStatus } from '../schema.ts';
 
@@ -30,44 +31,13 @@ export const DEFAULT_GRANT_FIELDS = ['destinationCity', 'employer', 'occupation'
 /** A member is checked in with at most one destination at a time (the `checkins_open` index). */
 export const OPEN_STATUSES: readonly CheckinStatus[] = ['pending', 'returned', 'accepted'];
 
-export const CHECKIN_ACCEPTED = 'reporting.checkin_accepted';
-export const CHECKIN_ENDED = 'reporting.checkin_ended';
-export const CHECKIN_DECIDED = 'reporting.checkin_decided';
-
-/** Recorded in the ACCEPTING county's outbox; roster writes the grant in the member's county from it. */
-export interface CheckinAccepted {
-  checkinId: string;
-  memberTenantId: string;
-  memberId: string;
-  granteeTenantId: string;
-  granteeOrgId: string;
-  granteeOrgPath: string;
-  fields: string[];
-  grantedBy: string;
-  grantedAt: string;
-}
-
-/** Recorded by whichever county ended it; roster revokes the grant from it. */
-export interface CheckinEnded {
-  checkinId: string;
-  memberTenantId: string;
-  memberId: string;
-  endedBy: string;
-  endedAt: string;
-}
-
-export type CheckinDecision = 'accept' | 'refuse' | 'return';
-
-/** Every decision, so the member's county can put it in the member's inbox. */
-export interface CheckinDecided {
-  checkinId: string;
-  memberTenantId: string;
-  userId: string;
-  decision: CheckinDecision;
-  reason: string | null;
-  destOrgName: string;
-  decidedAt: string;
-}
+// The check-in events; their payloads are @tongxin/events'. Accepted is recorded in the
+// ACCEPTING county (roster writes the grant in the member's from it); ended by whichever
+// county ended it; decided for the member's inbox.
+export const CHECKIN_ACCEPTED = TOPICS.reporting.checkinAccepted;
+export const CHECKIN_ENDED = TOPICS.reporting.checkinEnded;
+export const CHECKIN_DECIDED = TOPICS.reporting.checkinDecided;
+export type { CheckinAccepted, CheckinDecided, CheckinDecision, CheckinEnded } from '@tongxin/events';
 
 /** The scope test the RLS policies use, for a list that must name one side explicitly. */
 export const orgIdsLiteral = (orgIds: readonly string[]) => `{${orgIds.join(',')}}`;

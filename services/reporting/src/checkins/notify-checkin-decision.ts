@@ -1,4 +1,5 @@
 import { tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload } from '@tongxin/events';
 import { notify } from '../notifications/notify.ts';
 import { CHECKIN_DECIDED, type CheckinDecided } from './checkin-rules.ts';
 
@@ -18,7 +19,7 @@ const TITLES: Record<CheckinDecided['decision'], (org: string) => string> = {
  */
 export async function applyCheckinDecision(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
   if (event.topic !== CHECKIN_DECIDED) return 'ignored';
-  const p = event.payload as CheckinDecided;
+  const p = parsePayload(CHECKIN_DECIDED, event.payload);
   const { created } = await tenantTransaction(database, { tenantId: p.memberTenantId, tenantWide: true }, (tx) =>
     notify(tx, {
       tenantId: p.memberTenantId,

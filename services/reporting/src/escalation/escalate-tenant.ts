@@ -1,10 +1,11 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { sql } from 'drizzle-orm';
 import { outbox } from '../schema.ts';
 import { chinaDayOfMonth, chinaMonth, monthsEndingWith } from '@tongxin/calendar';
 import { readEscalationSettings } from './escalation-settings.ts';
 
-export const LOST_CONTACT_PROPOSED = 'reporting.lost_contact_proposed';
+export const LOST_CONTACT_PROPOSED = TOPICS.reporting.lostContactProposed;
 
 /** Contact results that mean the member was not reached (refused or other: they were). */
 const FAILED_RESULTS = sql`('no_answer', 'unreachable')`;

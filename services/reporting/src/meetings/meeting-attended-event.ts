@@ -1,21 +1,13 @@
-import type { Tx } from '@tongxin/db';
+import { outboxRow, type Tx } from '@tongxin/db';
+import { TOPICS, type MeetingAttended } from '@tongxin/events';
 import { outbox } from '../schema.ts';
 import type { Attendance } from './meeting-input.ts';
 
-export const MEETING_ATTENDED = 'reporting.meeting_attended';
+export const MEETING_ATTENDED = TOPICS.reporting.meetingAttended;
 
 /** Attendance that counts as taking part: in person, online, or 视同参会 (a report within the window). */
 export function countsAsAttended(attendance: Attendance | null | undefined): boolean {
   return attendance === 'in_person' || attendance === 'online' || attendance === 'reported';
-}
-
-export interface MeetingAttended {
-  meetingId: string;
-  memberId: string;
-  userId: string | null;
-  attendance: Attendance;
-  kind: string;
-  startsAt: string;
 }
 
 /**
@@ -41,9 +33,7 @@ export async function meetingAttendedEventId(tenantId: string, meetingId: string
 export async function recordMeetingAttended(tx: Tx, tenantId: string, events: MeetingAttended[]) {
   if (events.length === 0) return;
   const rows = await Promise.all(
-    events.map(async (payload) => ({
-      tenantId, id: await meetingAttendedEventId(tenantId, payload.meetingId, payload.memberId), topic: MEETING_ATTENDED, payload,
-    })),
+    events.map(async (payload) => outboxRow(tenantId, MEETING_ATTENDED, payload, await meetingAttendedEventId(tenantId, payload.meetingId, payload.memberId))),
   );
   await tx.insert(outbox).values(rows).onConflictDoNothing({ target: [outbox.tenantId, outbox.id] });
 }

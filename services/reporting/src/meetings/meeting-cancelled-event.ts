@@ -1,22 +1,13 @@
-import type { Tx } from '@tongxin/db';
+import { outboxRow, type Tx } from '@tongxin/db';
+import { TOPICS, type MeetingCancelled } from '@tongxin/events';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { attendance, members, outbox } from '../schema.ts';
-import type { Attendance } from './meeting-input.ts';
 
-export const MEETING_CANCELLED = 'reporting.meeting_cancelled';
+export const MEETING_CANCELLED = TOPICS.reporting.meetingCancelled;
 
-export interface MeetingCancelled {
-  meetingId: string;
-  kind: string;
-  startsAt: string;
-  cancelledAt: string;
-  /**
-   * Every member with attendance recorded at the meeting (any value: one that counts now, or
-   * one that counted before and earned points): scoring gives back what the meeting earned
-   * them, and an attendance event it has not applied yet then earns nothing.
-   */
-  attendances: { memberId: string; userId: string | null; attendance: Attendance }[];
-}
+// The payload lists every member with attendance recorded at the meeting (any value: one
+// that counts now, or one that counted before and earned points): scoring gives back what
+// the meeting earned them, and an attendance event it has not applied yet then earns nothing.
 
 /**
  * Writes meeting_cancelled in the cancelling transaction, with the meeting locked, so no
@@ -33,5 +24,5 @@ export async function recordMeetingCancelled(tx: Tx, tenantId: string, meeting: 
     meetingId: meeting.id, kind: meeting.kind, startsAt: meeting.startsAt.toISOString(), cancelledAt: cancelledAt.toISOString(),
     attendances: rows.map((r) => ({ memberId: r.memberId, userId: r.userId ?? null, attendance: r.attendance! })),
   };
-  await tx.insert(outbox).values({ tenantId, topic: MEETING_CANCELLED, payload });
+  await tx.insert(outbox).values(outboxRow(tenantId, MEETING_CANCELLED, payload));
 }

@@ -1,50 +1,11 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
+import { parsePayload, TOPICS, type MemberCreated, type MemberUpdated, type OrgClosed, type OrgMoved, type OrgSaved } from '@tongxin/events';
 import { and, eq, sql } from 'drizzle-orm';
 import { repathCheckinDestinations } from '../checkins/repath-checkin-destinations.ts';
 import { closedOrgs, members, orgDirectory, processedEvents } from '../schema.ts';
 
-/** `roster.member_created`: path and status since roster sends them; events recorded before lack them. */
-interface MemberCreated {
-  memberId: string;
-  userId: string | null;
-  name: string;
-  branchId: string;
-  orgPath?: string;
-  status?: string;
-}
-
-/** `roster.member_updated`: the member after a change to a copied field. */
-interface MemberUpdated {
-  memberId: string;
-  userId: string | null;
-  name: string;
-  branchId: string;
-  orgPath: string;
-  status: string;
-}
-
-/** `roster.org_moved`: every copied path starting with `fromPath` now starts with `toPath`. */
-interface OrgMoved {
-  orgId: string;
-  fromPath: string;
-  toPath: string;
-}
-
-/** `roster.org_closed`: no check-in to it any more. */
-interface OrgClosed {
-  orgId: string;
-  closedAt: string;
-}
-
-/** `roster.org_saved`: an org created, renamed or updated, or closed (roster's announce-org.ts). */
-interface OrgSaved {
-  orgId: string;
-  name: string;
-  path: string;
-  closedAt: string | null;
-}
-
-const TOPICS = new Set(['roster.member_created', 'roster.member_updated', 'roster.org_moved', 'roster.org_closed', 'roster.org_saved']);
+const { roster } = TOPICS;
+const HANDLED = new Set<string>([roster.memberCreated, roster.memberUpdated, roster.orgMoved, roster.orgClosed, roster.orgSaved]);
 
 /**
  * Keeps reporting's copy of roster's members (and every org path reporting copies) current
@@ -52,14 +13,15 @@ const TOPICS = new Set(['roster.member_created', 'roster.member_updated', 'roste
  * transaction, so a redelivered event changes nothing.
  */
 export async function applyRosterEventToReporting(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
-  if (!TOPICS.has(event.topic)) return 'ignored';
+  const { topic } = event;
+  if (!HANDLED.has(topic)) return 'ignored';
   return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, event))) return 'duplicate';
-    if (event.topic === 'roster.member_created') await memberCreated(tx, event.tenantId, event.payload as MemberCreated);
-    else if (event.topic === 'roster.member_updated') await memberUpdated(tx, event.tenantId, event.payload as MemberUpdated);
-    else if (event.topic === 'roster.org_closed') await orgClosed(tx, event.tenantId, event.payload as OrgClosed);
-    else if (event.topic === 'roster.org_saved') await orgSaved(tx, event.tenantId, event.payload as OrgSaved);
-    else await orgMoved(tx, event.tenantId, event.payload as OrgMoved);
+    if (topic === roster.memberCreated) await memberCreated(tx, event.tenantId, parsePayload(topic, event.payload));
+    else if (topic === roster.memberUpdated) await memberUpdated(tx, event.tenantId, parsePayload(topic, event.payload));
+    else if (topic === roster.orgClosed) await orgClosed(tx, event.tenantId, parsePayload(topic, event.payload));
+    else if (topic === roster.orgSaved) await orgSaved(tx, event.tenantId, parsePayload(topic, event.payload));
+    else await orgMoved(tx, event.tenantId, parsePayload(roster.orgMoved, event.payload));
     return 'applied';
   });
 }

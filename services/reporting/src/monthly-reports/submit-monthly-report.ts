@@ -1,4 +1,5 @@
 import type { Tx } from '@tongxin/db';
+import { parsePayload, TOPICS, type MonthlyReportSubmitted } from '@tongxin/events';
 import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
@@ -20,16 +21,8 @@ export interface MonthlyReportContent {
   helpWanted?: boolean | undefined;
 }
 
-export const MONTHLY_REPORT_SUBMITTED = 'reporting.monthly_report_submitted';
-
-/** `reporting.monthly_report_submitted`, once per report (its first submission); the outbox row id is the event id. */
-export interface MonthlyReportSubmitted {
-  reportId: string;
-  memberId: string;
-  userId: string;
-  period: string;
-  ledgerUnchanged: boolean;
-}
+/** Once per report (its first submission); the outbox row id is the event id. */
+export const MONTHLY_REPORT_SUBMITTED = TOPICS.reporting.monthlyReportSubmitted;
 
 /**
  * Submits the member's report for a month, or edits it (a new version) until the secretary
@@ -73,7 +66,7 @@ export async function submitMonthlyReport(
       with version as (
         insert into reporting.monthly_report_versions (tenant_id, report_id, version, content, idempotency_key, at)
         values (${tenantId}, ${first.id}, 1, ${JSON.stringify(content)}::jsonb, ${idempotencyKey}, ${at}::timestamptz))
-      insert into reporting.outbox (tenant_id, topic, payload) values (${tenantId}, ${MONTHLY_REPORT_SUBMITTED}, ${JSON.stringify(event)}::jsonb)`));
+      insert into reporting.outbox (tenant_id, topic, payload) values (${tenantId}, ${MONTHLY_REPORT_SUBMITTED}, ${JSON.stringify(parsePayload(MONTHLY_REPORT_SUBMITTED, event))}::jsonb)`));
     return { id: first.id, version: 1 };
   }
 

@@ -1,5 +1,6 @@
 import { seatsIn } from '@tongxin/copies';
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
@@ -7,7 +8,7 @@ import { notify } from '../notifications/notify.ts';
 import { members, orgPaths, outbox, seats, suggestions, type SuggestionStatus } from '../schema.ts';
 import { NEXT_STATUSES, STEP_TITLES } from './suggestion-rules.ts';
 
-export const SUGGESTION_ADOPTED = 'reporting.suggestion_adopted';
+export const SUGGESTION_ADOPTED = TOPICS.reporting.suggestionAdopted;
 
 export interface AdvanceSuggestionInput {
   suggestionId: string;

@@ -1,36 +1,11 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { TOPICS, ZTaskCompletionApproved, ZTaskCompletionRejected } from '@tongxin/events';
+import type { z } from 'zod';
 import { notify } from '../notifications/notify.ts';
 import { processedEvents } from '../schema.ts';
 
-/** The tasks service's events (services/tasks/src/events.ts), restated: reporting imports no other service's code. */
-export const TASK_COMPLETION_APPROVED = 'tasks.completion_approved';
-export const TASK_COMPLETION_REJECTED = 'tasks.completion_rejected';
-
-/** What the inbox needs of `tasks.completion_approved`; the rest of the payload is scoring's. */
-export interface TaskCompletionApproved {
-  claimId: string;
-  completionId: string;
-  taskId: string;
-  /** Absent from events recorded before the title was added to the payload. */
-  taskTitle?: string | null;
-  points: number;
-  memberTenantId: string;
-  memberId: string;
-  userId: string;
-  approvedAt: string;
-}
-
-export interface TaskCompletionRejected {
-  claimId: string;
-  completionId: string;
-  taskId: string;
-  taskTitle?: string | null;
-  reason: string | null;
-  memberTenantId: string;
-  memberId: string;
-  userId: string;
-  rejectedAt: string;
-}
+export const TASK_COMPLETION_APPROVED = TOPICS.tasks.completionApproved;
+export const TASK_COMPLETION_REJECTED = TOPICS.tasks.completionRejected;
 
 /** The inbox's kind for both decisions (the member view labels it 任务审核). */
 export const TASK_REVIEW_KIND = 'task_review';
@@ -41,17 +16,24 @@ const completionOf = (title: string | null | undefined) => (title?.trim() ? `任
 const sentence = (text: string) => (/[。！？!?.…]$/.test(text) ? text : `${text}。`);
 
 /** Title and body as the other notices have them: the news in the title, the detail below. */
-export function approvedNotice(p: Pick<TaskCompletionApproved, 'taskTitle' | 'points'>) {
+export function approvedNotice(p: { taskTitle?: string | null; points: number }) {
   return { title: `${completionOf(p.taskTitle)}已审核通过`, body: `积分 ${p.points} 分。` };
 }
 
-export function rejectedNotice(p: Pick<TaskCompletionRejected, 'taskTitle' | 'reason'>) {
+export function rejectedNotice(p: { taskTitle?: string | null; reason: string | null }) {
   const reason = p.reason?.trim();
   return {
     title: `${completionOf(p.taskTitle)}被退回`,
     body: `${reason ? sentence(reason) : ''}请在“任务”中修改后重新提交。`,
   };
 }
+
+// The topics' schemas, read leniently on the decision's time only: a decision without it is
+// dated when its event was recorded.
+const ZApproved = ZTaskCompletionApproved.partial({ approvedAt: true });
+const ZRejected = ZTaskCompletionRejected.partial({ rejectedAt: true });
+const approvedDecision = (p: z.infer<typeof ZApproved>) => ({ p, decidedAt: p.approvedAt, notice: approvedNotice(p) });
+const rejectedDecision = (p: z.infer<typeof ZRejected>) => ({ p, decidedAt: p.rejectedAt, notice: rejectedNotice(p) });
 
 /**
  * Consumer of the tasks outbox's `tasks.completion_approved` and `tasks.completion_rejected`:
@@ -64,12 +46,11 @@ export function rejectedNotice(p: Pick<TaskCompletionRejected, 'taskTitle' | 're
  * message per decision even if the event were recorded twice.
  */
 export async function applyTaskReviewToInbox(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'skipped' | 'ignored'> {
-  const approved = event.topic === TASK_COMPLETION_APPROVED;
-  if (!approved && event.topic !== TASK_COMPLETION_REJECTED) return 'ignored';
-  const p = event.payload as TaskCompletionApproved | TaskCompletionRejected;
+  const { topic } = event;
+  if (topic !== TASK_COMPLETION_APPROVED && topic !== TASK_COMPLETION_REJECTED) return 'ignored';
+  const approved = topic === TASK_COMPLETION_APPROVED;
+  const { p, decidedAt, notice } = approved ? approvedDecision(ZApproved.parse(event.payload)) : rejectedDecision(ZRejected.parse(event.payload));
   const tenantId = p.memberTenantId;
-  const decidedAt = approved ? (p as TaskCompletionApproved).approvedAt : (p as TaskCompletionRejected).rejectedAt;
-  const notice = approved ? approvedNotice(p as TaskCompletionApproved) : rejectedNotice(p as TaskCompletionRejected);
   return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, { ...event, tenantId }))) return 'duplicate';
     if (!p.userId) return 'skipped'; // no account to read an inbox

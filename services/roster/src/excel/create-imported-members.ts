@@ -1,8 +1,9 @@
-import type { Tx } from '@tongxin/db';
+import { outboxRow, type Tx } from '@tongxin/db';
+import { TOPICS, type MemberCreated } from '@tongxin/events';
 import { idTailDigest, LEDGER_FIELDS } from '@tongxin/ledger';
 import type { Actor } from '../ledger/change-member.ts';
 import { maskChanges } from '../ledger/mask-changes.ts';
-import type { MemberCreated, NewMember } from '../members/create-member.ts';
+import type { NewMember } from '../members/create-member.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 
 /**
@@ -55,7 +56,7 @@ export async function createImportedMembers(tx: Tx, tenantId: string, inputs: re
         memberId: id, userId: null, name: input.name, branchId: input.branchId, orgPath: input.branchPath, status: input.status ?? 'resident',
         destinationCity: input.destinationCity ?? null, phone: input.phone ?? null, idTailDigest: idTailDigest(id, input.idCardNumber),
       };
-      return { tenantId, topic: 'roster.member_created', payload: event };
+      return outboxRow(tenantId, TOPICS.roster.memberCreated, event);
     }),
   );
   return new Set(created.map(({ input }) => input.idCardNumber!));

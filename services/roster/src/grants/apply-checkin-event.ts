@@ -2,30 +2,10 @@ import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainE
 import { and, eq, isNull } from 'drizzle-orm';
 import { ledgerGrants, members, orgDirectory, orgs, outbox, processedEvents } from '../schema.ts';
 import {
-  CHECKIN_GRANT_REFUSED, CHECKIN_GRANT_REVOKED, CHECKIN_GRANTED, type CheckinGranted, type CheckinGrantRefused, type CheckinGrantRevoked, type GrantRefusalReason,
-} from './checkin-grant-refused.ts';
+  parsePayload, TOPICS, type CheckinAccepted, type CheckinEnded, type CheckinGranted, type CheckinGrantRefused, type CheckinGrantRevoked, type GrantRefusalReason,
+} from '@tongxin/events';
+import { CHECKIN_GRANT_REFUSED, CHECKIN_GRANT_REVOKED, CHECKIN_GRANTED } from './checkin-grant-refused.ts';
 import { grantData } from './refresh-grants.ts';
-
-// reporting's check-in events, as it writes them (services/reporting/src/checkins/checkin-rules.ts);
-// roster imports no other service's code, so the shapes are restated here.
-interface CheckinAccepted {
-  checkinId: string;
-  memberTenantId: string;
-  memberId: string;
-  granteeTenantId: string;
-  granteeOrgId: string;
-  granteeOrgPath: string;
-  fields: string[];
-  grantedBy: string;
-  grantedAt?: string;
-}
-interface CheckinEnded {
-  checkinId: string;
-  memberTenantId: string;
-  memberId: string;
-  endedBy?: string;
-  endedAt?: string;
-}
 
 export type CheckinEventResult = 'applied' | 'duplicate' | 'ignored' | 'refused';
 
@@ -46,13 +26,15 @@ export type CheckinEventResult = 'applied' | 'duplicate' | 'ignored' | 'refused'
  * The relay delivers oldest first and stops at a failure, so an end never overtakes its accept.
  */
 export async function applyCheckinEvent(database: Database, event: DomainEvent, now: Date = new Date()): Promise<CheckinEventResult> {
-  if (event.topic !== 'reporting.checkin_accepted' && event.topic !== 'reporting.checkin_ended') return 'ignored';
-  const payload = event.payload as CheckinAccepted | CheckinEnded;
-  const tenantId = payload.memberTenantId;
+  const { topic } = event;
+  if (topic !== TOPICS.reporting.checkinAccepted && topic !== TOPICS.reporting.checkinEnded) return 'ignored';
+  const change = topic === TOPICS.reporting.checkinEnded
+    ? { ended: true as const, p: parsePayload(topic, event.payload) }
+    : { ended: false as const, p: parsePayload(topic, event.payload) };
+  const tenantId = change.p.memberTenantId;
   return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, { ...event, tenantId }))) return 'duplicate';
-    if (event.topic === 'reporting.checkin_ended') return revokeGrant(tx, tenantId, payload as CheckinEnded, now);
-    return writeGrant(tx, tenantId, payload as CheckinAccepted, now);
+    return change.ended ? revokeGrant(tx, tenantId, change.p, now) : writeGrant(tx, tenantId, change.p, now);
   });
 }
 

@@ -1,32 +1,13 @@
-import { applySeatsChanged, COPY_TOPICS, type SeatsChanged } from '@tongxin/copies';
+import { applySeatsChanged } from '@tongxin/copies';
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
-import { z } from 'zod';
+import { parsePayload, TOPICS } from '@tongxin/events';
 import { linkAccount } from '../members/link-account.ts';
 import { createCountyRoot } from '../orgs/create-county-root.ts';
 import { markCountyLive } from '../orgs/mark-county-live.ts';
 import { processedEvents, seats } from '../schema.ts';
 
-// The events identity writes to its outbox that roster acts on (issue 12). Identity's own
-// producers state the same shapes; roster parses what it receives.
-
-/** A member redeemed an activation code: the account `userId` is theirs. In the member's county. */
-export const ZAccountActivated = z.object({ memberId: z.uuid(), userId: z.string().min(1) });
-/** The member's account is gone (transferred out, removed from the roster). In the member's county. */
-export const ZAccountClosed = z.object({ memberId: z.uuid() });
-/** An operator created a tenant; a county gets its first orgs. */
-export const ZTenantCreated = z.object({ tenantId: z.string().min(1), name: z.string().min(1), kind: z.enum(['county', 'city']), cityId: z.string().nullish() });
-/** The county marked itself live: its flow organizations enter the directory. */
-export const ZTenantLive = z.object({ tenantId: z.string().min(1) });
-/** A user's secretary seats changed: the full current set (@tongxin/copies' `SeatsChanged`). */
-export const ZSeatsChanged = z.object({ userId: z.string().min(1), orgIds: z.array(z.uuid()) }) satisfies z.ZodType<SeatsChanged>;
-
-export const IDENTITY_TOPICS = {
-  accountActivated: 'identity.account_activated',
-  accountClosed: 'identity.account_closed',
-  tenantCreated: 'identity.tenant_created',
-  tenantLive: 'identity.tenant_live',
-  seatsChanged: COPY_TOPICS.seatsChanged,
-} as const;
+/** Identity's topics roster acts on (issue 12); their payloads are @tongxin/events'. */
+export const IDENTITY_TOPICS = TOPICS.identity;
 
 const HANDLED = new Set<string>(Object.values(IDENTITY_TOPICS));
 
@@ -44,15 +25,15 @@ export async function applyIdentityEventToRoster(
   const actor = { userId: null, now };
   switch (event.topic) {
     case IDENTITY_TOPICS.accountActivated: {
-      const p = ZAccountActivated.parse(event.payload);
+      const p = parsePayload(IDENTITY_TOPICS.accountActivated, event.payload);
       return once(database, event, event.tenantId, (tx) => linkAccount(tx, event.tenantId, p.memberId, p.userId, now));
     }
     case IDENTITY_TOPICS.accountClosed: {
-      const p = ZAccountClosed.parse(event.payload);
+      const p = parsePayload(IDENTITY_TOPICS.accountClosed, event.payload);
       return once(database, event, event.tenantId, (tx) => linkAccount(tx, event.tenantId, p.memberId, null, now));
     }
     case IDENTITY_TOPICS.tenantCreated: {
-      const p = ZTenantCreated.parse(event.payload);
+      const p = parsePayload(IDENTITY_TOPICS.tenantCreated, event.payload);
       // Only the platform's outbox creates tenants (an event a county's own outbox claims is
       // not believed); a city groups counties and has no org tree of its own.
       if (event.tenantId !== 'platform' || p.kind !== 'county') return 'ignored';
@@ -60,11 +41,11 @@ export async function applyIdentityEventToRoster(
     }
     case IDENTITY_TOPICS.seatsChanged: {
       // Roster's copy of who holds which seat: transfers are decided by the level above (issue 13 C).
-      const p = ZSeatsChanged.parse(event.payload);
+      const p = parsePayload(IDENTITY_TOPICS.seatsChanged, event.payload);
       return once(database, event, event.tenantId, (tx) => applySeatsChanged(tx, seats, event.tenantId, p, new Date(event.createdAt)));
     }
     default: {
-      const p = ZTenantLive.parse(event.payload);
+      const p = parsePayload(IDENTITY_TOPICS.tenantLive, event.payload);
       // A county makes only itself live: the tenant is the outbox row's, never the payload's word.
       if (p.tenantId !== event.tenantId) return 'ignored';
       return once(database, event, event.tenantId, (tx) => markCountyLive(tx, event.tenantId, now));

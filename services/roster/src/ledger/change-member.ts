@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type MemberUpdated } from '@tongxin/events';
 import { idTailDigest, LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
 import { badField } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
@@ -48,22 +49,6 @@ export interface ChangeResult {
  * `roster.member_updated` event.
  */
 const SHARED_FIELDS = new Set(['name', 'branchId', 'orgPath', 'status', 'destinationCity', 'phone', 'idCardNumber']);
-
-/** `roster.member_updated`: the member as other services keep them, after the change. */
-export interface MemberUpdated {
-  memberId: string;
-  userId: string | null;
-  name: string;
-  branchId: string;
-  orgPath: string;
-  status: string;
-  /** Where the member works now: tasks offer a filter by it. */
-  destinationCity: string | null;
-  /** The ledger's own phone (identity's username). */
-  phone: string | null;
-  /** `idTailDigest(memberId, idCardNumber)`, never the number itself. */
-  idTailDigest: string | null;
-}
 
 /**
  * The one way a member record changes after it is created: compares with the row, writes
@@ -149,7 +134,7 @@ export async function announceMemberUpdated(tx: Tx, tenantId: string, memberId: 
   // Who changed it (member, secretary, department, system): identity keeps a phone that staff
   // set from opening the account's password reset to that phone (attack review, issue 12).
   const event: MemberUpdated = { memberId, ...shared, idTailDigest: idTailDigest(memberId, idCardNumber), ...(changedBy ? { changedBy } : {}) };
-  await recordEvent(tx, outbox, tenantId, 'roster.member_updated', event);
+  await recordEvent(tx, outbox, tenantId, TOPICS.roster.memberUpdated, event);
 }
 
 const keyUsedElsewhere = () => new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another member' });

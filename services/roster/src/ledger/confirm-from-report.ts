@@ -1,16 +1,8 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload, TOPICS } from '@tongxin/events';
 import { TRPCError } from '@trpc/server';
 import { processedEvents } from '../schema.ts';
 import { changeMember } from './change-member.ts';
-
-/** `reporting.monthly_report_submitted` as reporting records it (services may share only types of events, not code). */
-interface MonthlyReportSubmitted {
-  reportId: string;
-  memberId: string;
-  userId: string;
-  period: string;
-  ledgerUnchanged: boolean;
-}
 
 /**
  * Enter once (brief, burden rules): a monthly report saying "ledger unchanged" confirms the
@@ -22,8 +14,8 @@ export async function confirmLedgerFromReport(
   event: DomainEvent,
   now: Date = new Date(),
 ): Promise<'applied' | 'duplicate' | 'ignored'> {
-  if (event.topic !== 'reporting.monthly_report_submitted') return 'ignored';
-  const payload = event.payload as MonthlyReportSubmitted;
+  if (event.topic !== TOPICS.reporting.monthlyReportSubmitted) return 'ignored';
+  const payload = parsePayload(TOPICS.reporting.monthlyReportSubmitted, event.payload);
   if (!payload.ledgerUnchanged) return 'ignored';
   return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, event))) return 'duplicate';

@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type MemberCreated } from '@tongxin/events';
 import { idTailDigest, LEDGER_FIELDS } from '@tongxin/ledger';
 import { and, eq } from 'drizzle-orm';
 import type { Actor, MemberPatch } from '../ledger/change-member.ts';
@@ -14,21 +15,6 @@ export interface NewMember extends MemberPatch {
   idempotencyKey: string;
   /** `requestDigest` of the create that sent the key (none for an import's own keys). */
   requestDigest?: string | null | undefined;
-}
-
-export interface MemberCreated {
-  memberId: string;
-  userId: string | null;
-  name: string;
-  branchId: string;
-  /** The branch's path and the status: what services that copy members (reporting) need. */
-  orgPath: string;
-  status: string;
-  destinationCity: string | null;
-  /** The ledger's own phone: identity's username and where activation and reset codes go (issue 12). */
-  phone: string | null;
-  /** `idTailDigest(memberId, idCardNumber)`: identity checks the typed ID tail against it. */
-  idTailDigest: string | null;
 }
 
 /**
@@ -83,6 +69,6 @@ export async function createMember(
   const event: MemberCreated = { memberId: row.id, userId: userId ?? null, name: input.name, branchId: input.branchId, orgPath: branchPath, status: fields.status ?? 'resident', destinationCity: fields.destinationCity ?? null,
     phone: fields.phone ?? null, idTailDigest: idTailDigest(row.id, fields.idCardNumber),
   };
-  await recordEvent(tx, outbox, tenantId, 'roster.member_created', event);
+  await recordEvent(tx, outbox, tenantId, TOPICS.roster.memberCreated, event);
   return { id: row.id, created: true };
 }

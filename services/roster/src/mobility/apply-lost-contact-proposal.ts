@@ -1,17 +1,9 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { parsePayload, TOPICS } from '@tongxin/events';
 import { and, eq } from 'drizzle-orm';
 import { lostContactProposals, members, processedEvents } from '../schema.ts';
 
-// reporting's event, as its escalation ladder writes it (services/reporting/src/escalation/
-// escalate-tenant.ts); roster imports no other service's code, so the shape is restated here.
-export const LOST_CONTACT_PROPOSED = 'reporting.lost_contact_proposed';
-interface LostContactProposed {
-  memberId: string;
-  period: string;
-  periods: string[];
-  contactTaskId: string;
-}
-
+export const LOST_CONTACT_PROPOSED = TOPICS.reporting.lostContactProposed;
 export type LostContactProposalResult = 'applied' | 'duplicate' | 'ignored' | 'skipped';
 
 /**
@@ -24,7 +16,7 @@ export type LostContactProposalResult = 'applied' | 'duplicate' | 'ignored' | 's
  */
 export async function applyLostContactProposal(database: Database, event: DomainEvent, now: Date = new Date()): Promise<LostContactProposalResult> {
   if (event.topic !== LOST_CONTACT_PROPOSED) return 'ignored';
-  const payload = event.payload as LostContactProposed;
+  const payload = parsePayload(LOST_CONTACT_PROPOSED, event.payload);
   const tenantId = event.tenantId;
   return tenantTransaction(database, { tenantId, tenantWide: true }, async (tx) => {
     if (!(await claimEvent(tx, processedEvents, event))) return 'duplicate';

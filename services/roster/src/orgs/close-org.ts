@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS } from '@tongxin/events';
 import { badField } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { orgs, outbox } from '../schema.ts';
@@ -32,6 +33,6 @@ export async function closeOrg(tx: Tx, tenantId: string, scope: OrgScope, input:
   await syncDirectory(tx, tenantId, { ...org, closedAt: actor.now });
   await announceOrg(tx, tenantId, { ...org, closedAt: actor.now });
   // Reporting refuses check-ins to closed orgs (it cannot read roster's tree).
-  await recordEvent(tx, outbox, tenantId, 'roster.org_closed', { orgId: org.id, closedAt: actor.now.toISOString() });
+  await recordEvent(tx, outbox, tenantId, TOPICS.roster.orgClosed, { orgId: org.id, closedAt: actor.now.toISOString() });
   return { id: org.id };
 }

@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type OrgMoved } from '@tongxin/events';
 import { badField } from '@tongxin/trpc';
 import { sql } from 'drizzle-orm';
 import { outbox } from '../schema.ts';
@@ -54,7 +55,7 @@ export async function moveOrg(
   await tx.execute(sql`select roster.repath_grantee_orgs(${org.id}::uuid)`);
   // Other services keep copies of paths (reporting's members, check-ins, meetings): they re-path from this.
   const moved: OrgMoved = { orgId: org.id, fromPath: from, toPath: to };
-  await recordEvent(tx, outbox, tenantId, 'roster.org_moved', moved);
+  await recordEvent(tx, outbox, tenantId, TOPICS.roster.orgMoved, moved);
 
   await recordOrgChange(tx, tenantId, {
     orgId: org.id, action: 'moved', idempotencyKey: input.idempotencyKey,
@@ -63,9 +64,3 @@ export async function moveOrg(
   return { id: org.id };
 }
 
-/** `roster.org_moved`: every copied path starting with `fromPath` now starts with `toPath`. */
-export interface OrgMoved {
-  orgId: string;
-  fromPath: string;
-  toPath: string;
-}

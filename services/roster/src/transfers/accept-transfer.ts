@@ -1,4 +1,5 @@
 import { recordEvent, type Tx } from '@tongxin/db';
+import { TOPICS, type TransferAccepted } from '@tongxin/events';
 import { badField, DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -12,16 +13,7 @@ import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { isAcrossTenants, nextStepFor, step, type TransferRow } from './transfer-rules.ts';
 
-/** What the receiving county records when it takes a member in; the origin closes its record on it. */
-export interface TransferAccepted {
-  transferId: string;
-  originTenantId: string;
-  memberId: string;
-  newTenantId: string;
-  newMemberId: string;
-}
-
-export const TRANSFER_ACCEPTED = 'roster.transfer_accepted';
+export const TRANSFER_ACCEPTED = TOPICS.roster.transferAccepted;
 
 /**
  * The last step. Within a county the member moves to the receiving branch (version

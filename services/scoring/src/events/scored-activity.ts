@@ -1,7 +1,9 @@
 import type { DomainEvent } from '@tongxin/db';
+import {
+  TOPICS, ZCheckinGranted, ZMeetingAttended, ZMeetingCancelled, ZMonthlyReportSubmitted, ZSuggestionAdopted, ZTaskClaimed, ZTaskClaimWithdrawn, ZTaskCompletionApproved,
+} from '@tongxin/events';
 import { z } from 'zod';
 import { chinaMonth, monthRange } from '@tongxin/calendar';
-import { ZMonth } from '../periods/period.ts';
 import type { ActivityKind } from '../rules/activity-rules.ts';
 
 /**
@@ -11,14 +13,14 @@ import type { ActivityKind } from '../rules/activity-rules.ts';
  * refuses never held, and earns nothing (issue 13 A).
  */
 export const SCORED_TOPICS = {
-  monthlyReportSubmitted: 'reporting.monthly_report_submitted',
-  checkinGranted: 'roster.checkin_granted',
-  meetingAttended: 'reporting.meeting_attended',
-  meetingCancelled: 'reporting.meeting_cancelled',
-  suggestionAdopted: 'reporting.suggestion_adopted',
-  taskClaimed: 'tasks.claimed',
-  claimWithdrawn: 'tasks.claim_withdrawn',
-  completionApproved: 'tasks.completion_approved',
+  monthlyReportSubmitted: TOPICS.reporting.monthlyReportSubmitted,
+  checkinGranted: TOPICS.roster.checkinGranted,
+  meetingAttended: TOPICS.reporting.meetingAttended,
+  meetingCancelled: TOPICS.reporting.meetingCancelled,
+  suggestionAdopted: TOPICS.reporting.suggestionAdopted,
+  taskClaimed: TOPICS.tasks.claimed,
+  claimWithdrawn: TOPICS.tasks.claimWithdrawn,
+  completionApproved: TOPICS.tasks.completionApproved,
 } as const;
 
 /** What an event means for one member's points, in the member's county. */
@@ -40,12 +42,34 @@ export interface ScoredActivity {
   label: string | null;
 }
 
-const ZId = z.string().min(1);
-// An instant that does not parse (or is absurd) falls back to the event's time rather than dropping the points.
-const ZInstant = z.string();
-// Any 8-4-4-4-12 hex id PostgreSQL takes as a uuid (not only RFC 4122 versions).
+// Any 8-4-4-4-12 hex id PostgreSQL takes as a uuid (not only RFC 4122 versions): scoring's tables key on it.
 const ZMemberId = z.guid();
-const ZTaskEvent = z.object({ claimId: ZId, memberTenantId: ZId, memberId: ZMemberId, userId: ZId.nullish(), taskTitle: z.unknown().optional(), taskKind: z.unknown().optional() });
+const isMemberId = (value: unknown) => ZMemberId.safeParse(value).success;
+
+/**
+ * The payload read with its topic's schema, or null when it does not parse or names a member
+ * by no uuid: skipped rather than blocking the relay forever.
+ */
+function read<S extends z.ZodType<object>>(schema: S, event: DomainEvent): z.infer<S> | null {
+  const parsed = schema.safeParse(event.payload);
+  if (!parsed.success) return null;
+  const payload = parsed.data as z.infer<S> & { memberId?: unknown };
+  return payload.memberId === undefined || isMemberId(payload.memberId) ? payload : null;
+}
+
+// The topics' schemas (@tongxin/events), lenient on what scoring has a fallback for: an
+// event without its activity's time counts when it was recorded; one without a label has none.
+const Z = {
+  monthlyReportSubmitted: ZMonthlyReportSubmitted,
+  checkinGranted: ZCheckinGranted,
+  meetingAttended: ZMeetingAttended.partial({ startsAt: true, kind: true }),
+  meetingCancelled: ZMeetingCancelled.partial({ startsAt: true, kind: true, cancelledAt: true }),
+  suggestionAdopted: ZSuggestionAdopted,
+  taskClaimed: ZTaskClaimed.partial({ claimedAt: true }),
+  claimWithdrawn: ZTaskClaimWithdrawn.partial({ withdrawnAt: true }),
+  completionApproved: ZTaskCompletionApproved.partial({ approvedAt: true }),
+};
+
 /** Study is recorded (tasks keeps the completion), never scored: neither its claim nor its completion earns points. */
 const isStudy = (p: { taskKind?: unknown }) => p.taskKind === 'study';
 // A label the event may carry (older events do not): a readable string of sensible length, else none.
@@ -59,47 +83,45 @@ export const MEETING_ACTIVITY_KINDS: ActivityKind[] = [...MEETING_KINDS.values()
 
 const parsers: Record<string, (event: DomainEvent) => ScoredActivity | null> = {
   [SCORED_TOPICS.monthlyReportSubmitted]: (event) => {
-    const p = z.object({ memberId: ZMemberId, userId: ZId.nullish(), period: ZMonth }).safeParse(event.payload);
-    if (!p.success) return null;
+    const p = read(Z.monthlyReportSubmitted, event);
+    if (!p) return null;
     // A report belongs to the month it reports on, even when sent in the first days of the next.
-    return award(event.tenantId, p.data.memberId, p.data.userId, 'monthly_report', p.data.period, monthRange(p.data.period).start, p.data.period);
+    return award(event.tenantId, p.memberId, p.userId, 'monthly_report', p.period, monthRange(p.period).start, p.period);
   },
   [SCORED_TOPICS.checkinGranted]: (event) => {
     // Written in the member's county when the grant stands; the points go to the member there.
-    const p = z.object({ checkinId: ZId, memberTenantId: ZId, memberId: ZMemberId, grantedAt: ZInstant.optional() }).safeParse(event.payload);
-    if (!p.success) return null;
-    return award(p.data.memberTenantId, p.data.memberId, null, 'checkin', p.data.checkinId, instant(p.data.grantedAt, event));
+    const p = read(Z.checkinGranted, event);
+    if (!p) return null;
+    return award(p.memberTenantId, p.memberId, null, 'checkin', p.checkinId, instant(p.grantedAt, event));
   },
   [SCORED_TOPICS.meetingAttended]: (event) => {
-    const p = z
-      .object({ meetingId: ZId, memberId: ZMemberId, userId: ZId.nullish(), attendance: z.string(), kind: z.unknown().optional(), startsAt: ZInstant.optional() })
-      .safeParse(event.payload);
-    const kind = p.success ? MEETING_KINDS.get(p.data.attendance) : undefined;
-    if (!p.success || !kind) return null;
+    const p = read(Z.meetingAttended, event);
+    const kind = p ? MEETING_KINDS.get(p.attendance) : undefined;
+    if (!p || !kind) return null;
     // The meeting's kind (members_meeting, themed_party_day…); its date is the entry's activityAt.
-    return award(event.tenantId, p.data.memberId, p.data.userId, kind, p.data.meetingId, instant(p.data.startsAt, event), labelOf(p.data.kind));
+    return award(event.tenantId, p.memberId, p.userId, kind, p.meetingId, instant(p.startsAt, event), labelOf(p.kind));
   },
   [SCORED_TOPICS.suggestionAdopted]: (event) => {
-    const p = z.object({ suggestionId: ZId, memberId: ZMemberId, userId: ZId.nullish() }).safeParse(event.payload);
-    if (!p.success) return null;
-    return award(event.tenantId, p.data.memberId, p.data.userId, 'suggestion_adopted', p.data.suggestionId, event.createdAt);
+    const p = read(Z.suggestionAdopted, event);
+    if (!p) return null;
+    return award(event.tenantId, p.memberId, p.userId, 'suggestion_adopted', p.suggestionId, event.createdAt);
   },
   [SCORED_TOPICS.taskClaimed]: (event) => {
-    const p = ZTaskEvent.extend({ claimedAt: ZInstant.optional() }).safeParse(event.payload);
-    if (!p.success || isStudy(p.data)) return null;
-    return award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, instant(p.data.claimedAt, event), labelOf(p.data.taskTitle));
+    const p = read(Z.taskClaimed, event);
+    if (!p || isStudy(p)) return null;
+    return award(p.memberTenantId, p.memberId, p.userId, 'task_claimed', p.claimId, instant(p.claimedAt, event), labelOf(p.taskTitle));
   },
   [SCORED_TOPICS.claimWithdrawn]: (event) => {
-    const p = ZTaskEvent.extend({ withdrawnAt: ZInstant.optional() }).safeParse(event.payload);
-    if (!p.success) return null;
-    const activityAt = instant(p.data.withdrawnAt, event);
-    return { ...award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_claimed', p.data.claimId, activityAt, labelOf(p.data.taskTitle)), action: 'withdraw_claim' };
+    const p = read(Z.claimWithdrawn, event);
+    if (!p) return null;
+    const activityAt = instant(p.withdrawnAt, event);
+    return { ...award(p.memberTenantId, p.memberId, p.userId, 'task_claimed', p.claimId, activityAt, labelOf(p.taskTitle)), action: 'withdraw_claim' };
   },
   [SCORED_TOPICS.completionApproved]: (event) => {
-    const p = ZTaskEvent.extend({ approvedAt: ZInstant.optional(), points: z.number() }).safeParse(event.payload);
-    if (!p.success || isStudy(p.data)) return null;
-    const activity = award(p.data.memberTenantId, p.data.memberId, p.data.userId, 'task_completed', p.data.claimId, instant(p.data.approvedAt, event), labelOf(p.data.taskTitle));
-    return { ...activity, promisedPoints: Math.max(0, Math.min(100, Math.round(p.data.points))) };
+    const p = read(Z.completionApproved, event);
+    if (!p || isStudy(p)) return null;
+    const activity = award(p.memberTenantId, p.memberId, p.userId, 'task_completed', p.claimId, instant(p.approvedAt, event), labelOf(p.taskTitle));
+    return { ...activity, promisedPoints: Math.max(0, Math.min(100, Math.round(p.points))) };
   },
 };
 
@@ -139,18 +161,13 @@ export interface MeetingCancellation {
 /** The cancellation `reporting.meeting_cancelled` reports, or null for another topic or a payload it cannot read. */
 export function meetingCancellationOf(event: DomainEvent): MeetingCancellation | null {
   if (event.topic !== SCORED_TOPICS.meetingCancelled) return null;
-  const p = z
-    .object({
-      meetingId: ZId, kind: z.unknown().optional(), startsAt: ZInstant.optional(),
-      attendances: z.array(z.object({ memberId: ZMemberId, userId: ZId.nullish(), attendance: z.string() })),
-    })
-    .safeParse(event.payload);
-  if (!p.success) return null;
-  const activityAt = instant(p.data.startsAt, event);
+  const p = read(Z.meetingCancelled, event);
+  if (!p || !p.attendances.every((a) => isMemberId(a.memberId))) return null;
+  const activityAt = instant(p.startsAt, event);
   return {
-    tenantId: event.tenantId, meetingId: p.data.meetingId, activityAt, period: chinaMonth(activityAt), label: labelOf(p.data.kind),
+    tenantId: event.tenantId, meetingId: p.meetingId, activityAt, period: chinaMonth(activityAt), label: labelOf(p.kind),
     // Attendance that no longer counts may have earned before (in person, then absent): its
     // event still gets its 0, under the kind 视同参会 had, the only one a meeting took before its start.
-    members: p.data.attendances.map((a) => ({ memberId: a.memberId, userId: a.userId ?? null, kind: MEETING_KINDS.get(a.attendance) ?? 'meeting_reported' })),
+    members: p.attendances.map((a) => ({ memberId: a.memberId, userId: a.userId ?? null, kind: MEETING_KINDS.get(a.attendance) ?? 'meeting_reported' })),
   };
 }

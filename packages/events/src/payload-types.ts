@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type * as S from './event-schemas.ts';
+
+// Named payload types for the consumers' and producers' signatures.
+export type MemberCreated = z.infer<typeof S.ZMemberCreated>;
+export type MemberUpdated = z.infer<typeof S.ZMemberUpdated>;
+export type OrgSaved = z.infer<typeof S.ZOrgSaved>;
+export type OrgMoved = z.infer<typeof S.ZOrgMoved>;
+export type OrgClosed = z.infer<typeof S.ZOrgClosed>;
+export type CheckinGranted = z.infer<typeof S.ZCheckinGranted>;
+export type CheckinGrantRevoked = z.infer<typeof S.ZCheckinGrantRevoked>;
+export type CheckinGrantRefused = z.infer<typeof S.ZCheckinGrantRefused>;
+export type GrantRefusalReason = z.infer<typeof S.ZGrantRefusalReason>;
+export type TransferAccepted = z.infer<typeof S.ZTransferAccepted>;
+export type CheckinAccepted = z.infer<typeof S.ZCheckinAccepted>;
+export type CheckinEnded = z.infer<typeof S.ZCheckinEnded>;
+export type CheckinDecision = z.infer<typeof S.ZCheckinDecision>;
+export type CheckinDecided = z.infer<typeof S.ZCheckinDecided>;
+export type MonthlyReportSubmitted = z.infer<typeof S.ZMonthlyReportSubmitted>;
+export type MeetingAttended = z.infer<typeof S.ZMeetingAttended>;
+export type MeetingCancelled = z.infer<typeof S.ZMeetingCancelled>;
+export type SuggestionAdopted = z.infer<typeof S.ZSuggestionAdopted>;
+export type LostContactProposed = z.infer<typeof S.ZLostContactProposed>;
+export type TaskClaimed = z.infer<typeof S.ZTaskClaimed>;
+export type TaskClaimWithdrawn = z.infer<typeof S.ZTaskClaimWithdrawn>;
+export type TaskCompletionApproved = z.infer<typeof S.ZTaskCompletionApproved>;
+export type TaskCompletionRejected = z.infer<typeof S.ZTaskCompletionRejected>;
+export type TenantCreated = z.infer<typeof S.ZTenantCreated>;
+export type TenantLive = z.infer<typeof S.ZTenantLive>;
+export type AccountActivated = z.infer<typeof S.ZAccountActivated>;
+export type AccountClosed = z.infer<typeof S.ZAccountClosed>;
+export type SeatsChanged = z.infer<typeof S.ZSeatsChanged>;
