@@ -68,6 +68,3 @@ export interface CheckinDecided {
   destOrgName: string;
   decidedAt: string;
 }
-
-/** The scope test the RLS policies use, for a list that must name one side explicitly. */
-export const orgIdsLiteral = (orgIds: readonly string[]) => `{${orgIds.join(',')}}`;

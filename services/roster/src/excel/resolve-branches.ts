@@ -24,11 +24,11 @@ export async function resolveBranches(tx: Tx, names: readonly string[], orgIds: 
   const byName = new Map<string, NamedBranch[]>();
   if (wanted.length > 0) {
     const kinds = sql.join(BRANCH_KINDS.map((k) => sql`${k}`), sql`, `);
-    const inScope = orgIds ? sql`and ${pathInScope(sql`o.path`, orgIds)}` : sql``;
+    const inScope = pathInScope(sql`o.path`, orgIds);
     const result = await tx.execute(sql`
       select o.id, o.name, o.path from roster.orgs o
       where o.closed_at is null and o.kind in (${kinds})
-        and o.name in (${sql.join(wanted.map((n) => sql`${n}`), sql`, `)}) ${inScope}`);
+        and o.name in (${sql.join(wanted.map((n) => sql`${n}`), sql`, `)}) and ${inScope}`);
     for (const branch of result.rows as unknown as NamedBranch[]) {
       byName.set(branch.name, [...(byName.get(branch.name) ?? []), branch]);
     }

@@ -25,7 +25,7 @@ export async function countStaleness(tx: Tx, options: { pathPrefix: string | nul
   const statuses = sql.join(LEDGER_STATUSES.map((s) => sql`${s}`), sql`, `);
   const cutoff = staleCutoff(options.now).toISOString();
   const under = options.pathPrefix ? sql`and ${inSubtree(sql`b.path`, options.pathPrefix)}` : sql``;
-  const scope = options.orgIds ? sql`and ${pathInScope(sql`b.path`, options.orgIds)}` : sql``;
+  const scope = sql`and ${pathInScope(sql`b.path`, options.orgIds)}`;
   const result = await tx.execute(sql`
     select b.id as "branchId", b.name as branch,
            count(m.id) filter (where m.status in (${statuses}))::int as members,
