@@ -4,6 +4,7 @@ import { createTestDatabase } from '@tongxin/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Context } from '../context.ts';
 import { actingProcedure, createCallerFactory, router, staffProcedure } from '../trpc.ts';
 import { withOptionalOrg, withOrg } from './index.ts';
 
@@ -29,15 +30,15 @@ const appRouter = router({
   list: actingProcedure('secretary', 'department').input(z.object({ orgId: z.uuid().optional() })).use(withOptionalOrg(findOrg)).query(({ ctx }) => ctx.org),
 });
 
+const createCaller = createCallerFactory(appRouter);
 let database: Database;
-let callerAs: (claims: Omit<AccessClaims, 'userId' | 'sessionId' | 'name'>) => ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+let deps: Context['deps'];
 beforeAll(async () => {
   database = await createTestDatabase([]);
-  const { keys } = await generateAccessKeys();
-  const deps = { database, keys, now: () => new Date(), secureCookies: false };
-  callerAs = (claims) =>
-    createCallerFactory(appRouter)({ deps, claims: { userId: 'u1', sessionId: 's1', name: null, ...claims }, cookies: {}, resHeaders: new Headers(), clientIp: null });
+  deps = { database, keys: (await generateAccessKeys()).keys, now: () => new Date(), secureCookies: false };
 });
+const callerAs = (claims: Pick<AccessClaims, 'tenantId' | 'roles'>) =>
+  createCaller({ deps, claims: { userId: 'u1', sessionId: 's1', name: 'test', ...claims }, cookies: {}, resHeaders: new Headers(), clientIp: null });
 afterAll(() => database?.close());
 
 const secretaryOf = (orgId: string) => callerAs({ tenantId: 't1', roles: [{ role: 'secretary', orgId }] });
