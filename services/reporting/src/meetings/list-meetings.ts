@@ -2,7 +2,7 @@ import { pathInScope, type Tx } from '@tongxin/db';
 import { and, desc, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import { meetingCounts } from './meeting-counts.ts';
-import { aboveManagedMembersSql, throughOrg } from './org-path.ts';
+import { aboveManagedMembersSql } from './org-path.ts';
 
 const LIST_LIMIT = 500;
 
@@ -14,7 +14,7 @@ const LIST_LIMIT = 500;
 export async function listMeetings(tx: Tx, orgIds: readonly string[] | null, filter: { orgId?: string; from?: Date; to?: Date }) {
   const manages = pathInScope(meetings.orgPath, orgIds);
   const where: SQL[] = [or(manages, aboveManagedMembersSql(meetings.tenantId, meetings.orgPath, orgIds))!];
-  if (filter.orgId) where.push(throughOrg(meetings.orgPath, filter.orgId));
+  if (filter.orgId) where.push(pathInScope(meetings.orgPath, [filter.orgId]));
   if (filter.from) where.push(gte(meetings.startsAt, filter.from));
   if (filter.to) where.push(lt(meetings.startsAt, filter.to));
   return tx

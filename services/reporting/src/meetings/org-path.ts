@@ -11,21 +11,6 @@ export function pathIds(path: string): string[] {
 }
 
 /**
- * "`column` lies in the subtree at `path`" as a text_pattern range, not LIKE: LIKE is not
- * leakproof, so under RLS PostgreSQL would not use the path index (as roster's subtree.ts).
- * Paths hold only hex digits, '-' and '/', so every descendant sorts below the path with '0'
- * in place of its final '/'.
- */
-export function inSubtree(column: unknown, path: string): SQL {
-  return sql`(${column} ~>=~ ${path} and ${column} ~<~ ${`${path.slice(0, -1)}0`})`;
-}
-
-/** `column`'s path passes through the org `orgId`. */
-export function throughOrg(column: unknown, orgId: string): SQL {
-  return sql`position(${`/${orgId}/`} in ${column}) > 0`;
-}
-
-/**
  * "`column` is the path of an org above one of the caller's members" in SQL: a secretary reads
  * (never manages) the meetings of their orgs' ancestors, which their members attend (RLS
  * meeting_ancestor_read). `tenantColumn` keeps the lookup in the row's county.

@@ -1,6 +1,5 @@
-import { pathInScope, type Tx } from '@tongxin/db';
+import { inSubtree, pathInScope, type Tx } from '@tongxin/db';
 import { sql, type SQL } from 'drizzle-orm';
-import { inSubtree } from '../orgs/subtree.ts';
 
 export interface GrantedMember {
   memberTenantId: string;

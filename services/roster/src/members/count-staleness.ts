@@ -1,7 +1,6 @@
-import { pathInScope, type Tx } from '@tongxin/db';
+import { inSubtree, pathInScope, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
-import { inSubtree } from '../orgs/subtree.ts';
 import { LEDGER_STATUSES, staleCutoff } from './ledger-staleness.ts';
 
 export interface StalenessCount {

@@ -3,7 +3,8 @@ import { badField, departmentProcedure, memberProcedure, orgNotFound, secretaryP
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { inSubtree, inSubtreeOfOrg } from '../orgs/subtree.ts';
+import { inSubtreeOfOrg } from '../orgs/in-subtree-of-org.ts';
+import { inSubtree } from '@tongxin/db';
 import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 import { countStaleness } from './count-staleness.ts';
 import { createMember } from './create-member.ts';

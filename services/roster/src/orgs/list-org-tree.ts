@@ -1,5 +1,4 @@
-import type { Tx } from '@tongxin/db';
-import { inSubtree } from './subtree.ts';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import type { OrgScope } from './find-org.ts';
 import type { OrgKind } from './org-kinds.ts';

@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { eq, sql } from 'drizzle-orm';
 import { SCORED_TOPICS } from '../events/scored-activity.ts';
 import { readThresholds } from '../rules/read-rules.ts';
@@ -35,7 +35,7 @@ export async function proposeEvaluations(tx: Tx, proposer: Proposer, input: { ye
     from scoring.members m
     left join scoring.points_ledger l on l.tenant_id = m.tenant_id and l.member_id = m.member_id
       and l.period >= ${`${input.year}-01`} and l.period <= ${`${input.year}-12`}
-    where m.org_path ~>=~ ${org.path} and m.org_path ~<~ ${`${org.path.slice(0, -1)}0`} and m.status <> 'transferred_out'
+    where ${inSubtree(sql`m.org_path`, org.path)} and m.status <> 'transferred_out'
     group by m.member_id, m.status`);
   const rows = result.rows as { member_id: string; status: string; points: number; reports: number; in_person: number }[];
 
