@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './tables.ts';
 export * from './seats.ts';
 export { copyTenant, createCopyConsumer, createSeatsConsumer, repathed, underMovedOrg, type CopyConsumerOptions } from './apply-copy-event.ts';
+export { findCopiedOrg } from './find-copied-org.ts';

@@ -20,10 +20,3 @@ export function tenantPolicy(as: 'permissive' | 'restrictive' = 'permissive') {
     withCheck: sql`tenant_id = ${currentTenant}`,
   });
 }
-
-/**
- * True when a materialized org path (`/a/b/c/`, every ancestor id) passes through one of
- * the caller's orgs: "in the subtree of what I hold" as one predicate.
- */
-export const pathInScope = (path: unknown) =>
-  sql`exists (select 1 from unnest(${currentOrgIds}) scope(id) where position('/' || scope.id || '/' in ${path}) > 0)`;

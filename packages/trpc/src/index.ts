@@ -5,3 +5,4 @@ export { badField } from './errors.ts';
 export { decodeJsonInput } from './input-strings/decode-json-input.ts';
 export { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES, SEAT_COOLING_OFF_MS, deciderOf, levelAboveRefusal, refuseUnlessLevelAbove, type Decider, type Seat, type SeatsOf } from './decides-about-oneself/index.ts';
 export { ZIdempotencyKey } from './idempotency-key.ts';
+export { orgNotFound, withOptionalOrg, withOrg, type FindOrg, type OrgInScope } from './org-in-scope/index.ts';

@@ -114,6 +114,9 @@ export interface Caller {
   member: boolean;
 }
 
+/** The caller's orgs as the scope predicates take them: null when acting for the department (the whole tenant). */
+export const scopeOf = (caller: Pick<Caller, 'department' | 'orgIds'>): readonly string[] | null => (caller.department ? null : caller.orgIds);
+
 /**
  * For actions several roles may take (a member for themself, a secretary in their subtree,
  * the department tenant-wide). The transaction carries the union of the scopes the caller

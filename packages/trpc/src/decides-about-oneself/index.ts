@@ -1,3 +1,4 @@
+import { inOrgScope } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
 import type { Caller } from '../trpc.ts';
 
@@ -46,7 +47,7 @@ export type SeatsOf = (userId: string) => Promise<readonly Seat[]>;
 
 /** True when one of `orgIds` lies on the seat's path and is not the seat's own org: a strict ancestor. */
 function above(orgIds: readonly string[], seat: Seat): boolean {
-  return seat.path !== null && orgIds.some((id) => id !== seat.orgId && seat.path!.includes(`/${id}/`));
+  return inOrgScope(seat.path, orgIds.filter((id) => id !== seat.orgId));
 }
 
 /**

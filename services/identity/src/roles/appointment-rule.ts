@@ -1,3 +1,5 @@
+import { inOrgScope } from '@tongxin/db';
+
 /** 书记 and 副书记: the same scope, appointed differently. */
 export const TITLES = ['secretary', 'deputy'] as const;
 export type Title = (typeof TITLES)[number];
@@ -12,7 +14,6 @@ export type Title = (typeof TITLES)[number];
  */
 export function mayAppoint(orgIds: readonly string[] | null, org: { orgId: string; path: string }, title: Title): boolean {
   if (orgIds === null) return true;
-  const above = org.path.split('/').filter((id) => id && id !== org.orgId);
-  if (orgIds.some((id) => above.includes(id))) return true;
+  if (inOrgScope(org.path, orgIds.filter((id) => id !== org.orgId))) return true;
   return title === 'deputy' && orgIds.includes(org.orgId);
 }

@@ -1,4 +1,5 @@
 import { pathInScope, tenantWide, type Tx } from '@tongxin/db';
+import { orgNotFound } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
@@ -22,15 +23,13 @@ export interface ManagedOrg {
 
 /**
  * An open org of the caller's county that the caller manages: NOT_FOUND when the county has no
- * such org (or it is closed), FORBIDDEN 'Outside your scope' when it lies outside their subtree.
- * Orgs are readable county-wide, so saying which is no leak.
+ * such org, it is closed, or it lies outside their subtree (one answer for all, as `withOrg`).
  */
 export async function requireManagedOrg(tx: Tx, tenantId: string, orgId: string): Promise<ManagedOrg> {
   const [org] = await tx
     .select({ orgId: orgs.orgId, name: orgs.name, kind: orgs.kind, path: orgs.path, closedAt: orgs.closedAt, managed: managedPath(orgs.path) })
     .from(orgs)
     .where(and(eq(orgs.tenantId, tenantId), eq(orgs.orgId, orgId)));
-  if (!org || org.closedAt) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization' });
-  if (!org.managed) throw outsideScope();
+  if (!org || org.closedAt || !org.managed) throw orgNotFound();
   return { orgId: org.orgId, name: org.name, kind: org.kind, path: org.path };
 }

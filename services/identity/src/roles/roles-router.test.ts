@@ -102,7 +102,7 @@ describe('roles.appoint and roles.remove', () => {
   });
 
   it('a secretary cannot appoint outside their subtree, nor the secretary of an org they hold', async () => {
-    expect((await appoint(as.secretaryA(), { orgId: YX.branchB1, memberId: m.inB, title: 'secretary' })).error).toMatchObject({ code: 'FORBIDDEN', message: 'Outside your scope' });
+    expect((await appoint(as.secretaryA(), { orgId: YX.branchB1, memberId: m.inB, title: 'secretary' })).error?.code).toBe('NOT_FOUND');
     expect((await appoint(as.secretaryA(), { orgId: YX.townA, memberId: m.noAccount, title: 'secretary' })).error).toMatchObject({ code: 'FORBIDDEN', message: 'Outside your scope' });
     const deputy = await appoint(as.secretaryA(), { orgId: YX.townA, memberId: m.noAccount, title: 'deputy' });
     expect(deputy.status).toBe(200);
@@ -170,7 +170,7 @@ describe('roles.list', () => {
     expect(all.data.map((o: { orgId: string }) => o.orgId)).toEqual([YX.townA, YX.branchA1, YX.branchA2, YX.flowA].sort((a, b) => pathOf(a).localeCompare(pathOf(b))));
     const below = await list(as.secretaryA(), { orgId: YX.branchA1 });
     expect(below.data.map((o: { orgId: string }) => o.orgId)).toEqual([YX.branchA1]);
-    expect((await list(as.secretaryA(), { orgId: YX.townB })).error).toMatchObject({ code: 'FORBIDDEN', message: 'Outside your scope' });
+    expect((await list(as.secretaryA(), { orgId: YX.townB })).error?.code).toBe('NOT_FOUND');
   });
 
   it('a member may not list roles', async () => {

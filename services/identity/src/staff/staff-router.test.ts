@@ -71,9 +71,10 @@ describe('staff.invite', () => {
     const refusals = [
       await invite(as.secretaryA(), { role: 'department' }),
       await invite(as.secretaryA(), { role: 'secretary', orgId: YX.townA, title: 'secretary' }),
-      await invite(as.secretaryA(), { role: 'secretary', orgId: YX.branchB1, title: 'deputy' }),
     ];
     for (const refused of refusals) expect(refused.error).toMatchObject({ code: 'FORBIDDEN', message: 'Outside your scope' });
+    // Another township's branch: outside their scope, so not found, as everywhere.
+    expect((await invite(as.secretaryA(), { role: 'secretary', orgId: YX.branchB1, title: 'deputy' })).error?.code).toBe('NOT_FOUND');
   });
 
   it('a phone that already has an account here is refused, so nobody can take it over through a link', async () => {

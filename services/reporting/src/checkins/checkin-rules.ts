@@ -38,6 +38,3 @@ export const CHECKIN_ACCEPTED = TOPICS.reporting.checkinAccepted;
 export const CHECKIN_ENDED = TOPICS.reporting.checkinEnded;
 export const CHECKIN_DECIDED = TOPICS.reporting.checkinDecided;
 export type { CheckinAccepted, CheckinDecided, CheckinDecision, CheckinEnded } from '@tongxin/events';
-
-/** The scope test the RLS policies use, for a list that must name one side explicitly. */
-export const orgIdsLiteral = (orgIds: readonly string[]) => `{${orgIds.join(',')}}`;

@@ -1,8 +1,7 @@
-import type { Tx } from '@tongxin/db';
+import { pathInScope, type Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { checkins } from '../schema.ts';
-import { orgIdsLiteral } from './checkin-rules.ts';
 
 export type CheckinRow = typeof checkins.$inferSelect;
 
@@ -17,8 +16,7 @@ export type CheckinSide = 'destination' | 'home';
 export function sideCondition(side: CheckinSide, tenantId: string, orgIds: readonly string[] | null): SQL {
   const [tenantColumn, pathColumn] = side === 'destination' ? [checkins.destTenantId, checkins.destOrgPath] : [checkins.tenantId, checkins.orgPath];
   if (!orgIds) return sql`${tenantColumn} = ${tenantId}`;
-  return sql`(${tenantColumn} = ${tenantId} and exists (
-    select 1 from unnest(${orgIdsLiteral(orgIds)}::text[]) scope(id) where position('/' || scope.id || '/' in ${pathColumn}) > 0))`;
+  return sql`(${tenantColumn} = ${tenantId} and ${pathInScope(pathColumn, orgIds)})`;
 }
 
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });

@@ -1,8 +1,8 @@
-import type { Tx } from '@tongxin/db';
+import { inOrgScope, type Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
-import { aboveManagedMembersSql, managesPath } from './org-path.ts';
+import { aboveManagedMembersSql } from './org-path.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -18,10 +18,14 @@ export async function findVisibleMeeting(tx: Tx, meetingId: string, options: { l
   return meeting ?? notFound();
 }
 
-/** A meeting the secretary (orgIds) or department (null) manages; others get NOT_FOUND. */
+/**
+ * A meeting the secretary (orgIds) or department (null) manages; others get NOT_FOUND. Checked
+ * in code as well as by RLS because a secretary who is also a member reads their own branch's
+ * meetings through the member clause of meeting_scope, and reading is not managing.
+ */
 export async function findManagedMeeting(tx: Tx, orgIds: readonly string[] | null, meetingId: string, options: { lock?: boolean } = {}) {
   const meeting = await findVisibleMeeting(tx, meetingId, options);
-  if (!managesPath(orgIds, meeting.orgPath)) notFound();
+  if (!inOrgScope(meeting.orgPath, orgIds)) notFound();
   return meeting;
 }
 
@@ -32,7 +36,7 @@ export async function findManagedMeeting(tx: Tx, orgIds: readonly string[] | nul
  */
 export async function findReadableMeeting(tx: Tx, orgIds: readonly string[] | null, meetingId: string) {
   const meeting = await findVisibleMeeting(tx, meetingId);
-  if (managesPath(orgIds, meeting.orgPath)) return { meeting, manages: true };
+  if (inOrgScope(meeting.orgPath, orgIds)) return { meeting, manages: true };
   // Explicit, not left to RLS: a secretary who is also a member reads more through the member clause.
   const [above] = await tx
     .select({ one: sql`1` })

@@ -1,8 +1,8 @@
-import type { Tx } from '@tongxin/db';
+import { pathInScope, type Tx } from '@tongxin/db';
 import { and, desc, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import { meetingCounts } from './meeting-counts.ts';
-import { aboveManagedMembersSql, managedPathSql, throughOrg } from './org-path.ts';
+import { aboveManagedMembersSql } from './org-path.ts';
 
 const LIST_LIMIT = 500;
 
@@ -12,9 +12,9 @@ const LIST_LIMIT = 500;
  * one org's subtree and a time range; newest first, with tallies (of the members the caller sees).
  */
 export async function listMeetings(tx: Tx, orgIds: readonly string[] | null, filter: { orgId?: string; from?: Date; to?: Date }) {
-  const manages = managedPathSql(meetings.orgPath, orgIds);
+  const manages = pathInScope(meetings.orgPath, orgIds);
   const where: SQL[] = [or(manages, aboveManagedMembersSql(meetings.tenantId, meetings.orgPath, orgIds))!];
-  if (filter.orgId) where.push(throughOrg(meetings.orgPath, filter.orgId));
+  if (filter.orgId) where.push(pathInScope(meetings.orgPath, [filter.orgId]));
   if (filter.from) where.push(gte(meetings.startsAt, filter.from));
   if (filter.to) where.push(lt(meetings.startsAt, filter.to));
   return tx

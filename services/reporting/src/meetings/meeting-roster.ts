@@ -1,7 +1,6 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { and, asc, inArray, ne, type SQL } from 'drizzle-orm';
 import { members } from '../schema.ts';
-import { inSubtree } from './org-path.ts';
 
 /**
  * Members expected at a meeting of the org at `orgPath`: reporting's copy of roster's members

@@ -1,9 +1,8 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { and, asc, gte, isNull, lt } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import { monthRange } from '@tongxin/calendar';
 import { meetingCounts } from './meeting-counts.ts';
-import { inSubtree } from './org-path.ts';
 
 /** A share as a number with four decimals, or null when nobody was expected. */
 function rate(attended: number, expected: number): number | null {

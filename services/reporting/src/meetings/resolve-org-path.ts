@@ -1,7 +1,6 @@
-import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
+import { inOrgScope, type Tx } from '@tongxin/db';
+import { orgNotFound } from '@tongxin/trpc';
 import { sql } from 'drizzle-orm';
-import { managesPath } from './org-path.ts';
 
 /**
  * An org's path as roster wrote it on a member below it (reporting's copy of roster's members,
@@ -30,6 +29,6 @@ export async function resolveOrgPath(tx: Tx, orgIds: readonly string[] | null, o
     const result = await tx.execute(sql`select org_path as path from reporting.meetings where org_id = ${orgId} limit 1`);
     path = (result.rows[0] as { path: string } | undefined)?.path ?? null;
   }
-  if (path ? managesPath(orgIds, path) : orgIds?.includes(orgId)) return path;
-  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your scope' });
+  if (path ? inOrgScope(path, orgIds) : orgIds?.includes(orgId)) return path;
+  throw orgNotFound();
 }

@@ -47,7 +47,7 @@ describe('scheduling a meeting', () => {
       expect((await call.mutate(h, 'schedule', who, meetingInput(h, 'yxB1'))).error?.code).toBe('NOT_FOUND');
     }
     // A branch secretary naming the township above: it is on their members' paths, but not theirs to manage.
-    expect((await call.mutate(h, 'schedule', secretaryOf('yxB1'), meetingInput(h, 'yxT1'))).error?.code).toBe('FORBIDDEN');
+    expect((await call.mutate(h, 'schedule', secretaryOf('yxB1'), meetingInput(h, 'yxT1'))).error?.code).toBe('NOT_FOUND');
     expect(await count(h, 'meetings')).toBe(before);
   });
 

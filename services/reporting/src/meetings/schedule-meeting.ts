@@ -1,11 +1,10 @@
-import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
+import { inOrgScope, type Tx } from '@tongxin/db';
+import { badField, orgNotFound } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import type { ScheduleMeetingInput } from './meeting-input.ts';
 import { latestReportDeadline } from './meeting-window.ts';
-import { managesPath } from './org-path.ts';
 import { orgPathFromMembers } from './resolve-org-path.ts';
 
 interface Actor {
@@ -30,9 +29,9 @@ export async function scheduleMeeting(tx: Tx, actor: Actor, input: ScheduleMeeti
   const orgPath = await orgPathFromMembers(tx, input.orgId);
   if (!orgPath) {
     if (actor.orgIds === null || actor.orgIds.includes(input.orgId)) throw badField('orgId', 'this organization has no members yet');
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your scope' });
+    throw orgNotFound();
   }
-  if (!managesPath(actor.orgIds, orgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is not in your scope' });
+  if (!inOrgScope(orgPath, actor.orgIds)) throw orgNotFound();
   if (input.startsAt < actor.now) throw badField('startsAt', 'must not be in the past');
 
   const reportDeadline = input.reportDeadline ?? latestReportDeadline(input.endsAt);

@@ -1,7 +1,7 @@
-import { currentTenant, currentUser, tenantPolicy, tenantWide } from '@tongxin/db';
+import { currentTenant, currentUser, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { index, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { reporting, pathInScope } from './scope.ts';
+import { reporting } from './scope.ts';
 
 export type CheckinStatus = 'pending' | 'accepted' | 'refused' | 'returned' | 'ended' | 'withdrawn';
 

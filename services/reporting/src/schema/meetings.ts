@@ -1,7 +1,7 @@
-import { currentUser, tenantPolicy, tenantWide } from '@tongxin/db';
+import { currentUser, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { reporting, pathInScope, memberVisible } from './scope.ts';
+import { reporting, memberVisible } from './scope.ts';
 
 export const meetingKind = reporting.enum('meeting_kind', [
   'members_meeting', 'branch_committee', 'party_group', 'party_lecture', 'themed_party_day', 'organizational_life', 'democratic_appraisal',

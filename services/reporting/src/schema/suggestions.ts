@@ -1,7 +1,7 @@
-import { currentUser, tenantPolicy, tenantWide } from '@tongxin/db';
+import { currentUser, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { reporting, pathInScope } from './scope.ts';
+import { reporting } from './scope.ts';
 
 export type SuggestionStatus = 'received' | 'adopted' | 'in_progress' | 'done' | 'declined';
 

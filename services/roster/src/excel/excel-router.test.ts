@@ -200,9 +200,9 @@ describe('excel.importRows: scope and permissions', () => {
     expect(await count('members')).toBe(before);
   });
 
-  it('a default branch outside the subtree is FORBIDDEN; a township as default branch is BAD_REQUEST', async () => {
+  it('a default branch outside the subtree is NOT_FOUND; a township as default branch is BAD_REQUEST', async () => {
     const input = (defaultBranchId: string) => ({ rows: [{ rowNumber: 2, values: { name: '某某', idCardNumber: idCard('19850606', 21) } }], defaultBranchId });
-    expect((await h.mutate('/api/roster/trpc/excel.importRows', { as: secretaryOf('matian'), input: input(ids.longtan!) })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate('/api/roster/trpc/excel.importRows', { as: secretaryOf('matian'), input: input(ids.longtan!) })).error?.code).toBe('NOT_FOUND');
     const township = await h.mutate('/api/roster/trpc/excel.importRows', { as: secretaryOf('matian'), input: input(ids.matian!) });
     expect(township.error).toMatchObject({ code: 'BAD_REQUEST', fields: { defaultBranchId: expect.any(String) } });
     expect(await memberByIdCard(idCard('19850606', 21))).toBeUndefined();
@@ -262,8 +262,8 @@ describe('excel.exportRows', () => {
     expect(line).toEqual(expect.arrayContaining(['李建国', '男', '1988.05', '2023.02.15', '广东省深圳', '黄海波 13800000003', '流动']));
   });
 
-  it('asking for an org outside the subtree is FORBIDDEN; a member is FORBIDDEN', async () => {
-    expect((await h.query('/api/roster/trpc/excel.exportRows', { as: secretaryOf('huangcao'), input: { kind: 'roster', orgId: ids.matian } })).error?.code).toBe('FORBIDDEN');
+  it('asking for an org outside the subtree is NOT_FOUND; a member is FORBIDDEN', async () => {
+    expect((await h.query('/api/roster/trpc/excel.exportRows', { as: secretaryOf('huangcao'), input: { kind: 'roster', orgId: ids.matian } })).error?.code).toBe('NOT_FOUND');
     expect((await h.query('/api/roster/trpc/excel.exportRows', { as: member(), input: { kind: 'roster' } })).error?.code).toBe('FORBIDDEN');
   });
 

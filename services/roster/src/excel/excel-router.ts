@@ -1,13 +1,13 @@
 import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS } from '@tongxin/ledger/xlsx/fields';
 import { ORG_IMPORT_CHUNK_ROWS, ORG_IMPORT_FIELDS } from '@tongxin/ledger/xlsx/org-fields';
 import type { Tx } from '@tongxin/db';
-import { badField, decodeJsonInput, departmentProcedure, staffProcedure } from '@tongxin/trpc';
+import { badField, decodeJsonInput, departmentProcedure, orgNotFound, staffProcedure, withOptionalOrg } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { findScopedOrg } from '../members/find-scoped-org.ts';
+import { findOrg, findRosterOrg } from '../orgs/find-org.ts';
 import { recordIdCardLookups, remainingIdCardLookups, tooManyIdCardLookups } from '../members/id-card-lookups.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
-import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
+import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 import { exportOrgName } from './export-org-name.ts';
 import { exportRows, type Cursor } from './export-rows.ts';
 import { importOrgs } from './import-orgs.ts';
@@ -43,16 +43,6 @@ export const ZExportRowsInput = z.object({
   fullIdCards: z.boolean().default(false),
 });
 
-type ScopedTx = Parameters<typeof findScopedOrg>[0];
-
-/** An org named by the request: unknown → bad field, outside the caller's subtrees → FORBIDDEN. */
-async function scopedOrg(tx: ScopedTx, field: string, orgId: string, orgIds: string[] | null) {
-  const org = await findScopedOrg(tx, orgId, orgIds);
-  if (org.found === 'unknown') throw badField(field, 'no such organization');
-  if (org.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
-  return org;
-}
-
 /** `next` as exportRows returns it: branch name, member name, member id (a cast to uuid in SQL, so checked here). */
 const ZCursor = z.tuple([z.string().max(400), z.string().max(400), z.guid()]);
 
@@ -75,7 +65,10 @@ export const excelRouter = {
         const now = ctx.deps.now();
         let defaultBranch = null;
         if (input.defaultBranchId) {
-          const org = await scopedOrg(tx, 'defaultBranchId', input.defaultBranchId, ctx.orgIds);
+          const found = await findOrg(tx, tenantId, input.defaultBranchId, ctx.orgIds);
+          if (!found) throw badField('defaultBranchId', 'no such organization');
+          if (!found.managed) throw orgNotFound();
+          const org = found.org;
           if (!BRANCH_KINDS.includes(org.kind)) throw badField('defaultBranchId', 'a member belongs to a branch, not to a committee');
           defaultBranch = { id: input.defaultBranchId, name: '', path: org.path };
         }
@@ -107,13 +100,13 @@ export const excelRouter = {
   ),
 
   /** One page of the roster or the mobile-member ledger, for the workbook the client builds. */
-  exportRows: staffProcedure.input(ZExportRowsInput).query(({ ctx, input }) => {
+  exportRows: staffProcedure.input(ZExportRowsInput).use(withOptionalOrg(findRosterOrg)).query(({ ctx, input }) => {
     if (input.fullIdCards && ctx.staffRole !== 'department') {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the organization department exports full ID-card numbers' });
     }
     const after = parseCursor(input.after);
     return ctx.tx(async (tx) => {
-      const org = input.orgId ? await scopedOrg(tx, 'orgId', input.orgId, ctx.orgIds) : null;
+      const { org } = ctx;
       const page = await exportRows(tx, {
         tenantId: ctx.claims.tenantId,
         pathPrefix: org?.path ?? null,

@@ -1,6 +1,5 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { maskIdCard, type MemberStatus } from '@tongxin/ledger';
-import { inSubtree } from '../orgs/subtree.ts';
 import { sql } from 'drizzle-orm';
 import { sensitiveReads } from '../schema.ts';
 import type { ExportRow } from '@tongxin/ledger/xlsx/fields';

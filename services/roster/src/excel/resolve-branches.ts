@@ -1,6 +1,6 @@
-import type { Tx } from '@tongxin/db';
+import { pathInScope, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
-import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
+import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 
 export interface NamedBranch {
   id: string;
@@ -24,14 +24,11 @@ export async function resolveBranches(tx: Tx, names: readonly string[], orgIds: 
   const byName = new Map<string, NamedBranch[]>();
   if (wanted.length > 0) {
     const kinds = sql.join(BRANCH_KINDS.map((k) => sql`${k}`), sql`, `);
-    const inScope = orgIds
-      ? sql`and exists (select 1 from roster.orgs s where s.tenant_id = o.tenant_id
-              and s.id in (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)}) and o.path like s.path || '%')`
-      : sql``;
+    const inScope = pathInScope(sql`o.path`, orgIds);
     const result = await tx.execute(sql`
       select o.id, o.name, o.path from roster.orgs o
       where o.closed_at is null and o.kind in (${kinds})
-        and o.name in (${sql.join(wanted.map((n) => sql`${n}`), sql`, `)}) ${inScope}`);
+        and o.name in (${sql.join(wanted.map((n) => sql`${n}`), sql`, `)}) and ${inScope}`);
     for (const branch of result.rows as unknown as NamedBranch[]) {
       byName.set(branch.name, [...(byName.get(branch.name) ?? []), branch]);
     }

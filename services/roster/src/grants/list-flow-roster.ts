@@ -1,6 +1,5 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
-import { inSubtree } from '../orgs/subtree.ts';
 import { granteeCondition, listGrantedMembers } from './list-granted-members.ts';
 
 /** The ledger fields a flow organization's list shows for its own members, as a grant shows them for others. */

@@ -1,6 +1,5 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, pathInScope, type Tx } from '@tongxin/db';
 import { sql, type SQL } from 'drizzle-orm';
-import { inSubtree } from '../orgs/subtree.ts';
 
 export interface GrantedMember {
   memberTenantId: string;
@@ -20,7 +19,7 @@ export interface GrantedMember {
 export function granteeCondition(tenantId: string, orgIds: readonly string[] | null, granteePath: string | null): SQL {
   const where = [sql`g.grantee_tenant_id = ${tenantId}`, sql`g.revoked_at is null`];
   if (granteePath) where.push(inSubtree(sql`g.grantee_org_path`, granteePath));
-  else if (orgIds) where.push(sql`string_to_array(trim(both '/' from g.grantee_org_path), '/') && ${`{${orgIds.join(',')}}`}::text[]`);
+  else if (orgIds) where.push(pathInScope(sql`g.grantee_org_path`, orgIds));
   return sql.join(where, sql` and `);
 }
 

@@ -1,6 +1,6 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, pathInScope, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
-import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
+import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 import { LEDGER_STATUSES, staleCutoff } from './ledger-staleness.ts';
 
 export interface StalenessCount {
@@ -23,10 +23,8 @@ export async function countStaleness(tx: Tx, options: { pathPrefix: string | nul
   const kinds = sql.join(BRANCH_KINDS.map((k) => sql`${k}`), sql`, `);
   const statuses = sql.join(LEDGER_STATUSES.map((s) => sql`${s}`), sql`, `);
   const cutoff = staleCutoff(options.now).toISOString();
-  const under = options.pathPrefix ? sql`and b.path like ${options.pathPrefix + '%'}` : sql``;
-  const scope = options.orgIds
-    ? sql`and string_to_array(trim(both '/' from b.path), '/') && ${`{${options.orgIds.join(',')}}`}::text[]`
-    : sql``;
+  const under = options.pathPrefix ? sql`and ${inSubtree(sql`b.path`, options.pathPrefix)}` : sql``;
+  const scope = sql`and ${pathInScope(sql`b.path`, options.orgIds)}`;
   const result = await tx.execute(sql`
     select b.id as "branchId", b.name as branch,
            count(m.id) filter (where m.status in (${statuses}))::int as members,

@@ -91,9 +91,9 @@ describe('members.list', () => {
     expect([...names(first), ...names(second)].sort()).toEqual(['曹德胜', '曹春生', '李华', '李明'].sort());
   });
 
-  it('asking for an org outside the subtree is FORBIDDEN', async () => {
+  it('asking for an org outside the subtree is NOT_FOUND', async () => {
     const result = await h.query('/api/roster/trpc/members.list', { as: secretaryOf('yongshui'), input: { orgId: ids.longtan } });
-    expect(result.error?.code).toBe('FORBIDDEN');
+    expect(result.error?.code).toBe('NOT_FOUND');
   });
 
   it('a secretary of another county sees none of this county', async () => {
@@ -180,9 +180,9 @@ describe('members.list', () => {
     }
   });
 
-  it('an unknown org is BAD_REQUEST naming orgId', async () => {
+  it('an unknown org is NOT_FOUND, as one outside the subtree', async () => {
     const result = await h.query('/api/roster/trpc/members.list', { as: department(), input: { orgId: crypto.randomUUID() } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { orgId: expect.any(String) } });
+    expect(result.error?.code).toBe('NOT_FOUND');
   });
 
   it('the department narrows to one township', async () => {
@@ -212,9 +212,9 @@ describe('members.create', () => {
     expect(await count('member_versions')).toBe(versionsBefore + 1);
   });
 
-  it('a secretary cannot add a member to a branch outside their subtree', async () => {
+  it('a branch outside the secretary\'s subtree is NOT_FOUND to them', async () => {
     const result = await h.mutate('/api/roster/trpc/members.create', { as: secretaryOf('huangcao'), input: { ...input(), idempotencyKey: 'other-key-0002' } });
-    expect(result.error?.code).toBe('FORBIDDEN');
+    expect(result.error?.code).toBe('NOT_FOUND');
   });
 
   it('a member cannot be added to a township committee: BAD_REQUEST naming branchId', async () => {
@@ -425,9 +425,9 @@ describe('members.staleness', () => {
     }
   });
 
-  it('an org outside the subtree is FORBIDDEN, an unknown one BAD_REQUEST, a member FORBIDDEN', async () => {
-    expect((await h.query('/api/roster/trpc/members.staleness', { as: secretaryOf('matian'), input: { orgId: ids.huangcao } })).error?.code).toBe('FORBIDDEN');
-    expect((await h.query('/api/roster/trpc/members.staleness', { as: department(), input: { orgId: crypto.randomUUID() } })).error?.fields).toHaveProperty('orgId');
+  it('an org outside the subtree or unknown is NOT_FOUND, a member FORBIDDEN', async () => {
+    expect((await h.query('/api/roster/trpc/members.staleness', { as: secretaryOf('matian'), input: { orgId: ids.huangcao } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query('/api/roster/trpc/members.staleness', { as: department(), input: { orgId: crypto.randomUUID() } })).error?.code).toBe('NOT_FOUND');
     expect((await h.query('/api/roster/trpc/members.staleness', { as: member() })).error?.code).toBe('FORBIDDEN');
   });
 

@@ -1,13 +1,14 @@
 import { MEMBER_STATUSES, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
-import { badField, departmentProcedure, memberProcedure, secretaryProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import { badField, departmentProcedure, memberProcedure, orgNotFound, secretaryProcedure, staffProcedure, withOptionalOrg, ZIdempotencyKey } from '@tongxin/trpc';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { inSubtree, inSubtreeOfOrg } from '../orgs/subtree.ts';
-import { BRANCH_KINDS } from '../orgs/org-in-scope.ts';
+import { inSubtreeOfOrg } from '../orgs/in-subtree-of-org.ts';
+import { inSubtree } from '@tongxin/db';
+import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 import { countStaleness } from './count-staleness.ts';
 import { createMember } from './create-member.ts';
-import { findScopedOrg } from './find-scoped-org.ts';
+import { findOrg, findRosterOrg } from '../orgs/find-org.ts';
 import { getMember } from './get-member.ts';
 import { getMyProfile } from './get-my-profile.ts';
 import { listMembers, wholeIdCardIn } from './list-members.ts';
@@ -45,23 +46,15 @@ const ZStalenessInput = z.object({ orgId: z.uuid().optional() }).optional();
 
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
 
-/** The org a request narrows to: unknown → bad field, outside the caller's subtrees → forbidden. */
 /**
  * The subtrees a list covers, as a condition on m.org_path: the named org's, else a
  * secretary's own orgs'. RLS limits the rows to those anyway; naming them lets the planner
  * use the members_org_path index instead of testing the policy on every member of the
  * county. Null = the department's whole tenant.
  */
-async function subtreeCondition(tx: Parameters<typeof findScopedOrg>[0], orgId: string | undefined, orgIds: string[] | null): Promise<SQL | null> {
-  if (!orgId) return orgIds ? sql`(${sql.join(orgIds.map((id) => inSubtreeOfOrg(sql`m.org_path`, id)), sql` or `)})` : null;
-  return inSubtree(sql`m.org_path`, await pathOf(tx, orgId, orgIds));
-}
-
-async function pathOf(tx: Parameters<typeof findScopedOrg>[0], orgId: string, orgIds: string[] | null): Promise<string> {
-  const org = await findScopedOrg(tx, orgId, orgIds);
-  if (org.found === 'unknown') throw badField('orgId', 'no such organization');
-  if (org.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
-  return org.path;
+function subtreeCondition(org: { path: string } | null, orgIds: string[] | null): SQL | null {
+  if (!org) return orgIds ? sql`(${sql.join(orgIds.map((id) => inSubtreeOfOrg(sql`m.org_path`, id)), sql` or `)})` : null;
+  return inSubtree(sql`m.org_path`, org.path);
 }
 
 export const membersRouter = {
@@ -71,15 +64,15 @@ export const membersRouter = {
     return profile;
   }),
 
-  list: staffProcedure.input(ZListMembersInput).query(({ ctx, input }) =>
+  list: staffProcedure.input(ZListMembersInput).use(withOptionalOrg(findRosterOrg)).query(({ ctx, input }) =>
     ctx.tx(async (tx) => {
-      const { orgId, ...filters } = input;
+      const { orgId: _orgId, ...filters } = input;
       const { tenantId, userId } = ctx.claims;
       const now = ctx.deps.now();
       // A whole ID-card number is an ID read (issue 13 B): limited per user and logged.
       const idCard = wholeIdCardIn(input.search);
       if (idCard) await remainingIdCardLookups(tx, tenantId, userId, now);
-      const page = await listMembers(tx, { ...filters, tenantId, within: await subtreeCondition(tx, orgId, ctx.orgIds), now });
+      const page = await listMembers(tx, { ...filters, tenantId, within: subtreeCondition(ctx.org, ctx.orgIds), now });
       if (idCard) await recordIdCardSearch(tx, tenantId, userId, idCard, now);
       return page;
     }),
@@ -110,8 +103,8 @@ export const membersRouter = {
     ctx.tx((tx) => listIdCardLookups(tx, ctx.claims.tenantId, { actorUserId: input?.actorUserId, limit: input?.limit ?? 100 })),
   ),
 
-  staleness: staffProcedure.input(ZStalenessInput).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => countStaleness(tx, { pathPrefix: input?.orgId ? await pathOf(tx, input.orgId, ctx.orgIds) : null, orgIds: ctx.orgIds, now: ctx.deps.now() })),
+  staleness: staffProcedure.input(ZStalenessInput).use(withOptionalOrg(findRosterOrg)).query(({ ctx }) =>
+    ctx.tx((tx) => countStaleness(tx, { pathPrefix: ctx.org?.path ?? null, orgIds: ctx.orgIds, now: ctx.deps.now() })),
   ),
 
   create: secretaryProcedure.input(ZCreateMemberInput).mutation(async ({ ctx, input }) => {
@@ -125,9 +118,10 @@ export const membersRouter = {
       const replayed = await replayedCreate(tx, tenantId, idempotencyKey, requestDigest);
       if (replayed) return { written: { id: replayed.id, created: false } };
       checkPersonalAndLedger(now, { personal: given, ledger }, { personal: '', ledger: 'ledger.' });
-      const branch = await findScopedOrg(tx, branchId, ctx.orgIds);
-      if (branch.found === 'unknown') throw badField('branchId', 'no such branch');
-      if (branch.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That branch is outside your subtree' });
+      const found = await findOrg(tx, tenantId, branchId, ctx.orgIds);
+      if (!found) throw badField('branchId', 'no such branch');
+      if (!found.managed) throw orgNotFound();
+      const branch = found.org;
       if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'a member belongs to a branch, not to a committee');
       const personal = withIdCardFacts(given);
       const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey, requestDigest };

@@ -1,5 +1,4 @@
-import type { Tx } from '@tongxin/db';
-import { inSubtree } from '../orgs/subtree.ts';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 
 export interface LostContactMember {

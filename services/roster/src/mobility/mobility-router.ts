@@ -1,10 +1,8 @@
 import { ZContactAttempt, ZLostContactReason, ZPastDate } from '@tongxin/ledger';
-import { actingProcedure, ZIdempotencyKey } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { actingProcedure, withOptionalOrg, ZIdempotencyKey } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { orgInScope } from '../orgs/org-in-scope.ts';
-import { orgs } from '../schema.ts';
+import { findRosterOrg } from '../orgs/find-org.ts';
 import { listContactAttempts, recordContactAttempt } from './contact-attempts.ts';
 import { findSubject, findSubjectToDecide } from './find-subject.ts';
 import { listLostContact } from './list-lost-contact.ts';
@@ -98,19 +96,8 @@ export const mobilityRouter = {
 
   lostContact: actingProcedure('secretary', 'department')
     .input(z.object({ orgId: z.uuid().optional() }))
-    .query(({ ctx, input }) =>
-      ctx.tx(async (tx) => {
-        let path: string | null = null;
-        if (input.orgId) {
-          const org = ctx.caller.department
-            ? (await tx.select({ path: orgs.path }).from(orgs).where(and(eq(orgs.tenantId, ctx.caller.tenantId), eq(orgs.id, input.orgId))))[0]
-            : await orgInScope(tx, input.orgId, ctx.caller.orgIds);
-          if (!org) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
-          path = org.path;
-        }
-        return listLostContact(tx, path);
-      }),
-    ),
+    .use(withOptionalOrg(findRosterOrg))
+    .query(({ ctx }) => ctx.tx((tx) => listLostContact(tx, ctx.org?.path ?? null))),
 
   placements: actingProcedure('secretary', 'department')
     .input(z.object({ status: z.enum(['pending', 'confirmed', 'dismissed']).optional() }))

@@ -1,5 +1,5 @@
-import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
+import { inOrgScope, type Tx } from '@tongxin/db';
+import { orgNotFound } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
 
@@ -7,25 +7,25 @@ export type OrgRow = typeof orgs.$inferSelect;
 
 /**
  * Null scope means the whole tenant (the department). A secretary's scope is the subtrees
- * of their orgs: the same test as the org_update policy, read off the path, which holds
- * every ancestor's id.
+ * of their orgs (`inOrgScope`, the same test as the org_update policy).
  */
 export type OrgScope = readonly string[] | null;
 
-export function inScope(path: string, scope: OrgScope): boolean {
-  return scope === null || scope.some((id) => path.includes(`/${id}/`));
-}
-
-/** The tenant's org (everyone in the tenant reads the tree) and whether the caller manages it. */
-export async function findOrg(tx: Tx, tenantId: string, orgId: string, scope: OrgScope) {
+/** The tenant's org by id (everyone in the tenant reads the tree): roster's lookup for `withOrg`. */
+export async function findRosterOrg(tx: Tx, tenantId: string, orgId: string): Promise<OrgRow | undefined> {
   const [org] = await tx.select().from(orgs).where(and(eq(orgs.tenantId, tenantId), eq(orgs.id, orgId)));
-  return org ? { org, managed: inScope(org.path, scope) } : null;
+  return org;
 }
 
-/** The org the caller manages: NOT_FOUND when it does not exist, FORBIDDEN outside their subtree. */
+/** The tenant's org and whether the caller manages it. */
+export async function findOrg(tx: Tx, tenantId: string, orgId: string, scope: OrgScope) {
+  const org = await findRosterOrg(tx, tenantId, orgId);
+  return org ? { org, managed: inOrgScope(org.path, scope) } : null;
+}
+
+/** The org the caller manages: NOT_FOUND when it does not exist or lies outside their subtree. */
 export async function findManagedOrg(tx: Tx, tenantId: string, orgId: string, scope: OrgScope): Promise<OrgRow> {
   const found = await findOrg(tx, tenantId, orgId, scope);
-  if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization' });
-  if (!found.managed) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+  if (!found?.managed) throw orgNotFound();
   return found.org;
 }

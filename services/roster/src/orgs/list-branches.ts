@@ -1,6 +1,6 @@
 import type { Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
-import { BRANCH_KINDS } from './org-in-scope.ts';
+import { BRANCH_KINDS } from './branch-kinds.ts';
 
 export interface BranchTarget {
   id: string;

@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import type { OrgScope } from './find-org.ts';
 import type { OrgKind } from './org-kinds.ts';
@@ -34,7 +34,7 @@ export async function listOrgTree(tx: Tx, tenantId: string, scope: OrgScope, opt
       where tenant_id = ${tenantId} and id = any(${`{${scope.join(',')}}`}::uuid[])`);
     const paths = roots.rows.map((r) => String(r.path));
     if (paths.length === 0) return [];
-    under = sql`and (${sql.join(paths.map((p) => sql`o.path like ${`${p}%`}`), sql` or `)})`;
+    under = sql`and (${sql.join(paths.map((p) => inSubtree(sql`o.path`, p)), sql` or `)})`;
   }
   const open = options.includeClosed ? sql`` : sql`and o.closed_at is null`;
   const result = await tx.execute(sql`

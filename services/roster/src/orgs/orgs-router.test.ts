@@ -165,11 +165,11 @@ describe('orgs.rename and orgs.update', () => {
     expect(history.data[0]).toMatchObject({ before: { name: '涌水村老党员党支部' }, after: { name: '涌水村银发党支部' }, actorUserId: secretaryOf(ids.matian!).userId });
   });
 
-  it('a branch secretary cannot rename the township above nor a sibling branch', async () => {
+  it('a branch secretary finds neither the township above nor a sibling branch to rename (NOT_FOUND)', async () => {
     const township = await mutate('rename', secretaryOf(ids.yongshui!), { orgId: ids.matian, name: '改名镇党委', idempotencyKey: key('up') });
     const sibling = await mutate('rename', secretaryOf(ids.yongshui!), { orgId: ids.yongshuiMobile, name: '改名党支部', idempotencyKey: key('side') });
-    expect(township.error?.code).toBe('FORBIDDEN');
-    expect(sibling.error?.code).toBe('FORBIDDEN');
+    expect(township.error?.code).toBe('NOT_FOUND');
+    expect(sibling.error?.code).toBe('NOT_FOUND');
     expect((await orgRow(ids.matian!)).name).toBe('马田镇党委');
     expect((await orgRow(ids.yongshuiMobile!)).name).toBe('涌水村流动党员党支部');
   });
@@ -278,12 +278,12 @@ describe('orgs.move', () => {
     expect(kind.error).toMatchObject({ code: 'BAD_REQUEST', fields: { newParentId: expect.stringMatching(/takes no child/) } });
   });
 
-  it("a secretary cannot move an org out of their subtree, nor move another township's branch", async () => {
+  it("a secretary cannot move an org out of their subtree; another township's branch is NOT_FOUND to them", async () => {
     const before = await allPaths();
     const out = await mutate('move', secretaryOf(dongfeng), { orgId: group, newParentId: xiling, idempotencyKey: key('out') });
     expect(out.error).toMatchObject({ code: 'BAD_REQUEST', fields: { newParentId: expect.any(String) } });
     const other = await mutate('move', secretaryOf(dongfeng), { orgId: ids.yongshui, newParentId: general2, idempotencyKey: key('steal') });
-    expect(other.error?.code).toBe('FORBIDDEN');
+    expect(other.error?.code).toBe('NOT_FOUND');
     expect((await mutate('move', member(), { orgId: group, newParentId: general, idempotencyKey: key('member') })).error?.code).toBe('FORBIDDEN');
     expect(await allPaths()).toEqual(before);
   });
@@ -344,17 +344,17 @@ describe('orgs.close', () => {
     ]);
   });
 
-  it("a member and another township's secretary are FORBIDDEN", async () => {
+  it("a member is FORBIDDEN; another township's secretary finds no such org", async () => {
     const id = await create(department(), { parentId: ids.matian, kind: 'branch', name: '待撤销党支部' });
     expect((await mutate('close', member(), { orgId: id, idempotencyKey: key('m') })).error?.code).toBe('FORBIDDEN');
-    expect((await mutate('close', secretaryOf(ids.huangcao!), { orgId: id, idempotencyKey: key('s') })).error?.code).toBe('FORBIDDEN');
+    expect((await mutate('close', secretaryOf(ids.huangcao!), { orgId: id, idempotencyKey: key('s') })).error?.code).toBe('NOT_FOUND');
     expect((await orgRow(id)).closedAt).toBeNull();
   });
 });
 
 describe('orgs.history', () => {
-  it("a branch secretary cannot read a sibling branch's history; a member is FORBIDDEN", async () => {
-    expect((await query('history', secretaryOf(ids.yongshui!), { orgId: ids.yongshuiMobile })).error?.code).toBe('FORBIDDEN');
+  it("a branch secretary finds no sibling branch's history (NOT_FOUND); a member is FORBIDDEN", async () => {
+    expect((await query('history', secretaryOf(ids.yongshui!), { orgId: ids.yongshuiMobile })).error?.code).toBe('NOT_FOUND');
     expect((await query('history', member(), { orgId: ids.yongshui })).error?.code).toBe('FORBIDDEN');
     expect((await query('history', department('rc'), { orgId: ids.yongshui })).error?.code).toBe('NOT_FOUND');
   });

@@ -1,11 +1,11 @@
 
-import { actingProcedure, authedProcedure, departmentProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import { actingProcedure, authedProcedure, departmentProcedure, staffProcedure, withOrg, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { closeOrg } from './close-org.ts';
 import { countTenant } from './count-tenant.ts';
 import { createOrg } from './create-org.ts';
-import { findManagedOrg } from './find-org.ts';
+import { findRosterOrg } from './find-org.ts';
 import { listOrgHistory } from './list-org-history.ts';
 import { listBranches } from './list-branches.ts';
 import { listOrgTree } from './list-org-tree.ts';
@@ -84,11 +84,8 @@ export const orgsRouter = {
   close: staffProcedure.input(ZCloseOrgInput).mutation(({ ctx, input }) =>
     ctx.tx((tx) => closeOrg(tx, ctx.claims.tenantId, ctx.orgIds, input, actorOf(ctx)))),
 
-  history: staffProcedure.input(ZOrgHistoryInput).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => {
-      await findManagedOrg(tx, ctx.claims.tenantId, input.orgId, ctx.orgIds);
-      return listOrgHistory(tx, ctx.claims.tenantId, input.orgId);
-    })),
+  history: staffProcedure.input(ZOrgHistoryInput).use(withOrg(findRosterOrg)).query(({ ctx }) =>
+    ctx.tx((tx) => listOrgHistory(tx, ctx.claims.tenantId, ctx.org.id))),
 
   /** The one public directory: any logged-in user of any county, names and places only. */
   /** Where a member may transfer to within the county: every open branch. */

@@ -1,7 +1,7 @@
-import { currentTenant, tenantWide } from '@tongxin/db';
+import { currentTenant, pathInScope, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { roster, pathInScope, memberVisible } from './scope.ts';
+import { roster, memberVisible } from './scope.ts';
 import { members } from './members.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { currentOrgIds, currentUser, tenantPolicy, tenantWide } from '@tongxin/db';
+import { currentUser, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roster, memberVisible, memberRowPolicies } from './scope.ts';
@@ -84,8 +84,7 @@ export const members = roster
         for: 'all',
         // The path holds every ancestor's id: a position test per row, no join to orgs
         // (the join ran a subplan over the county's orgs for every member).
-        using: sql`${tenantWide} or ${t.userId} = ${currentUser} or exists (
-          select 1 from unnest(${currentOrgIds}) scope(id) where position('/' || scope.id || '/' in ${t.orgPath}) > 0)`,
+        using: sql`${tenantWide} or ${t.userId} = ${currentUser} or ${pathInScope(t.orgPath)}`,
       }),
     ],
   )

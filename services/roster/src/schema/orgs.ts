@@ -1,7 +1,7 @@
-import { currentTenant, tenantPolicy, tenantWide } from '@tongxin/db';
+import { currentTenant, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { roster, pathInScope } from './scope.ts';
+import { roster } from './scope.ts';
 
 /**
  * Brief, "Organizations". Flow organizations (flow_general 党总支, flow_branch 支部) sit in a

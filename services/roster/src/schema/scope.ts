@@ -1,12 +1,9 @@
 // What every roster table's policies share: the schema and the scope tests.
-import { currentOrgIds, tenantPolicy } from '@tongxin/db';
+import { tenantPolicy } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { pgPolicy, pgSchema } from 'drizzle-orm/pg-core';
 
 export const roster = pgSchema('roster');
-
-/** True when the row's materialized path passes through one of the caller's orgs. */
-export const pathInScope = (path: unknown) => sql`string_to_array(trim(both '/' from ${path}), '/') && ${currentOrgIds}`;
 
 /** Rows about one member are visible exactly when the member is (members' own policies apply). */
 export const memberVisible = (tenantId: unknown, memberId: unknown) =>

@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { widenOrgScope } from '../mobility/widen-org-scope.ts';
 import { createMember, type NewMember } from '../members/create-member.ts';
-import { BRANCH_KINDS, type ScopedOrg } from '../orgs/org-in-scope.ts';
+import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 import { members, orgs, outbox, placementProposals, transfers, type TransferStatus } from '../schema.ts';
 import { SENT_FIELDS } from './ledger-snapshot.ts';
 import { loadTransfer } from './load-transfer.ts';
@@ -67,7 +67,7 @@ async function acceptFromAnotherCounty(tx: Tx, caller: Caller, transfer: Transfe
     .select()
     .from(orgs)
     .where(and(eq(orgs.tenantId, caller.tenantId), eq(orgs.id, toBranchId), isNull(orgs.closedAt)));
-  if (!branch || !BRANCH_KINDS.includes(branch.kind as ScopedOrg['kind'])) throw badField('toBranchId', 'not an open branch of this county');
+  if (!branch || !BRANCH_KINDS.includes(branch.kind)) throw badField('toBranchId', 'not an open branch of this county');
   const sent = transfer.ledger;
   const idCardNumber = typeof sent.idCardNumber === 'string' ? sent.idCardNumber : null;
   if (idCardNumber) {

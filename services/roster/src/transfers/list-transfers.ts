@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { inOrgScope, type Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -44,12 +44,9 @@ function selectTransfers(tx: Tx) {
     .leftJoin(orgDirectory, and(eq(orgDirectory.tenantId, transfers.toTenantId), eq(orgDirectory.orgId, transfers.toOrgId)));
 }
 
-/** True when one of the caller's orgs is on the path (the path lists every ancestor). */
-const inScope = (caller: Caller, path: string | null) => path !== null && caller.orgIds.some((id) => path.includes(`/${id}/`));
-
 function direction(t: TransferRow, caller: Caller): 'outgoing' | 'incoming' {
   if (isAcrossTenants(t)) return t.toTenantId === caller.tenantId ? 'incoming' : 'outgoing';
-  return !caller.department && inScope(caller, t.toPath) && !inScope(caller, t.fromPath) ? 'incoming' : 'outgoing';
+  return !caller.department && inOrgScope(t.toPath, caller.orgIds) && !inOrgScope(t.fromPath, caller.orgIds) ? 'incoming' : 'outgoing';
 }
 
 type Row = { transfer: TransferRow; originTownshipId: string | null; toName: string | null; heldName: string | null };

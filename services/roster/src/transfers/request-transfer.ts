@@ -2,7 +2,7 @@ import type { Tx } from '@tongxin/db';
 import { badField, type Caller } from '@tongxin/trpc';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Subject } from '../mobility/find-subject.ts';
-import { BRANCH_KINDS, type ScopedOrg } from '../orgs/org-in-scope.ts';
+import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 import { orgDirectory, orgs, transfers } from '../schema.ts';
 import { ledgerSnapshot } from './ledger-snapshot.ts';
 import { step } from './transfer-rules.ts';
@@ -33,7 +33,7 @@ export async function requestTransfer(tx: Tx, caller: Caller, subject: Subject, 
       .select({ id: orgs.id, path: orgs.path, kind: orgs.kind })
       .from(orgs)
       .where(and(eq(orgs.tenantId, member.tenantId), eq(orgs.id, input.toOrgId), isNull(orgs.closedAt)));
-    if (!target || !BRANCH_KINDS.includes(target.kind as ScopedOrg['kind'])) throw badField('toOrgId', 'not an open branch of this county');
+    if (!target || !BRANCH_KINDS.includes(target.kind)) throw badField('toOrgId', 'not an open branch of this county');
     if (target.id === member.branchId) throw badField('toOrgId', 'the member already belongs to this branch');
     toPath = target.path;
     toBranchId = target.id;

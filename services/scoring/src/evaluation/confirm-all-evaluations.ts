@@ -1,27 +1,22 @@
 import { seatsOfUsers } from '@tongxin/copies';
 import type { Tx } from '@tongxin/db';
 import { levelAboveRefusal } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
-import { evaluationChanges, evaluations, members, orgPaths, orgs, seats } from '../schema.ts';
+import { evaluationChanges, evaluations, members, orgPaths, seats } from '../schema.ts';
 import { memberInSubtree } from './list-evaluations.ts';
 import type { Proposer } from './propose-evaluations.ts';
 
 /**
  * 按建议全部确认: confirms, as proposed, every proposal under an org the caller holds that
  * the branch has not decided yet (decisions already made, overrides included, stay as they
- * are). The same right as proposing: the department, or a secretary of the org or above it;
+ * are). The same right as proposing (`withOrg`): the department, or a secretary of the org or above it;
  * RLS limits the rows to the caller's members besides. Each confirmation leaves a history
  * row, as one by one would; a retry finds nothing left to confirm. A proposal the caller may
  * not decide is left for the level above (issue 13 C), as one by one: their own, and a
  * secretary's or deputy's whose every seat is not strictly below one of the caller's.
  */
-export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: string | null }, input: { year: number; orgId: string }, now: Date) {
-  const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
-  if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
-  if (!actor.department && !actor.orgIds.some((id) => org.path.includes(`/${id}/`))) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You may confirm only for your own organizations' });
-  }
+export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: string | null }, input: { year: number; org: { path: string } }, now: Date) {
+  const { org } = input;
   const candidates = await tx
     .select({ memberId: evaluations.memberId, proposedGrade: evaluations.proposedGrade })
     .from(evaluations)

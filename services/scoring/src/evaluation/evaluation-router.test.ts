@@ -60,8 +60,8 @@ describe('evaluation.propose', () => {
     expect(rows.map((r) => r.name)).not.toContain('陈立'); // transferred out
   });
 
-  it("another branch's secretary may not propose for this branch; a member may not propose at all", async () => {
-    expect((await h.mutate(trpc('propose'), { as: as.secretaryOf('gaoting'), input: { year: 2026, orgId: orgs.yongshui } })).error?.code).toBe('FORBIDDEN');
+  it("another branch's secretary finds no such branch to propose for (NOT_FOUND); a member may not propose at all", async () => {
+    expect((await h.mutate(trpc('propose'), { as: as.secretaryOf('gaoting'), input: { year: 2026, orgId: orgs.yongshui } })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('propose'), { as: as.member('曹德胜'), input: { year: 2026, orgId: orgs.yongshui } })).error?.code).toBe('FORBIDDEN');
     expect((await h.mutate(trpc('propose'), { as: as.department('rc'), input: { year: 2026, orgId: orgs.yongshui } })).error?.code).toBe('NOT_FOUND');
   });
@@ -125,7 +125,7 @@ describe('evaluation.confirmAll', () => {
   it("another branch's secretary, a member, another county may not confirm a branch's proposals at once; nothing changes", async () => {
     const input = { year: 2026, orgId: orgs.yongshui };
     const before = await db.count('evaluation_changes');
-    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('gaoting'), input })).error?.code).toBe('FORBIDDEN');
+    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('gaoting'), input })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('confirmAll'), { as: as.member('刘秀英'), input })).error?.code).toBe('FORBIDDEN');
     expect((await h.mutate(trpc('confirmAll'), { as: as.department('rc'), input })).error?.code).toBe('NOT_FOUND');
     expect(await db.count('evaluation_changes')).toBe(before);

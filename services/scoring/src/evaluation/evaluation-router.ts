@@ -1,4 +1,5 @@
-import { deciderOf, staffProcedure } from '@tongxin/trpc';
+import { findCopiedOrg } from '@tongxin/copies';
+import { deciderOf, staffProcedure, withOrg } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { confirmAllEvaluations } from './confirm-all-evaluations.ts';
@@ -7,14 +8,17 @@ import { GRADES } from './grade-rules.ts';
 import { listEvaluationChanges } from './list-evaluation-changes.ts';
 import { listEvaluationsUnder } from './list-evaluations.ts';
 import { proposeEvaluations } from './propose-evaluations.ts';
+import { orgs } from '../schema.ts';
 
 const ZYear = z.number().int().min(2000).max(2100);
+const withScoringOrg = withOrg(findCopiedOrg(orgs));
 
 /** The annual evaluation (考核评价): proposals from the rules, the branch's decision, the history. */
 export const evaluationRouter = {
   propose: staffProcedure
     .input(z.object({ year: ZYear, orgId: z.guid() }))
-    .mutation(({ ctx, input }) => ctx.tx((tx) => proposeEvaluations(tx, ctx.caller, input, ctx.deps.now()))),
+    .use(withScoringOrg)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => proposeEvaluations(tx, ctx.caller, { year: input.year, org: ctx.org }, ctx.deps.now()))),
 
   list: staffProcedure
     .input(z.object({ year: ZYear, orgId: z.guid().optional() }))
@@ -29,8 +33,9 @@ export const evaluationRouter = {
   /** Every not-yet-confirmed proposal under the org, confirmed as proposed. */
   confirmAll: staffProcedure
     .input(z.object({ year: ZYear, orgId: z.guid() }))
+    .use(withScoringOrg)
     .mutation(({ ctx, input }) =>
-      ctx.tx((tx) => confirmAllEvaluations(tx, { ...ctx.caller, name: ctx.claims.name ?? null }, input, ctx.deps.now())),
+      ctx.tx((tx) => confirmAllEvaluations(tx, { ...ctx.caller, name: ctx.claims.name ?? null }, { year: input.year, org: ctx.org }, ctx.deps.now())),
     ),
 
   history: staffProcedure

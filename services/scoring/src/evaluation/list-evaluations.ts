@@ -1,10 +1,10 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { evaluations, members, orgs } from '../schema.ts';
 
 /** `members.org_path` within the subtree at `path` (a text_pattern range the path index serves). */
-export const memberInSubtree = (path: string) => sql`${members.orgPath} ~>=~ ${path} and ${members.orgPath} ~<~ ${`${path.slice(0, -1)}0`}`;
+export const memberInSubtree = (path: string) => inSubtree(members.orgPath, path);
 
 /** The year's proposals and decisions for the members the caller holds, optionally under one org. */
 export async function listEvaluations(tx: Tx, year: number, orgPath?: string, memberId?: string) {

@@ -1,9 +1,8 @@
-import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { eq, sql } from 'drizzle-orm';
 import { SCORED_TOPICS } from '../events/scored-activity.ts';
 import { readThresholds } from '../rules/read-rules.ts';
-import { evaluationChanges, evaluations, orgs, type EvaluationBasis, type Grade } from '../schema.ts';
+import { evaluationChanges, evaluations, type EvaluationBasis, type Grade } from '../schema.ts';
 import { proposeGrade, REPORTING_STATUSES } from './grade-rules.ts';
 import { listEvaluations } from './list-evaluations.ts';
 
@@ -18,18 +17,14 @@ const BATCH = 500;
 
 /**
  * Computes (or refreshes) the year's proposal for every member under an org the caller
- * holds, from the ledger: yearly points, monthly reports (distinct months reported) and
+ * holds (`org`, resolved and checked against their scope by `withOrg`), from the ledger: yearly points, monthly reports (distinct months reported) and
  * meetings attended in person. Capped entries count as activities, so a member whose
  * points hit a cap still has their reports and meetings counted. A proposal that changed
  * leaves a history row; a branch's decision already made stays (and shows as overridden
  * when it now differs). Written in batches: a department may propose for a whole county.
  */
-export async function proposeEvaluations(tx: Tx, proposer: Proposer, input: { year: number; orgId: string }, now: Date) {
-  const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
-  if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
-  if (!proposer.department && !proposer.orgIds.some((id) => org.path.includes(`/${id}/`))) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You may propose only for your own organizations' });
-  }
+export async function proposeEvaluations(tx: Tx, proposer: Proposer, input: { year: number; org: { path: string } }, now: Date) {
+  const { org } = input;
   const thresholds = await readThresholds(tx);
   // Members visible to the caller (RLS) under the org, with their year's entries.
   const result = await tx.execute(sql`
@@ -40,7 +35,7 @@ export async function proposeEvaluations(tx: Tx, proposer: Proposer, input: { ye
     from scoring.members m
     left join scoring.points_ledger l on l.tenant_id = m.tenant_id and l.member_id = m.member_id
       and l.period >= ${`${input.year}-01`} and l.period <= ${`${input.year}-12`}
-    where m.org_path ~>=~ ${org.path} and m.org_path ~<~ ${`${org.path.slice(0, -1)}0`} and m.status <> 'transferred_out'
+    where ${inSubtree(sql`m.org_path`, org.path)} and m.status <> 'transferred_out'
     group by m.member_id, m.status`);
   const rows = result.rows as { member_id: string; status: string; points: number; reports: number; in_person: number }[];
 

@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { and, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import { periodMonths, type Period } from '../periods/period.ts';
@@ -15,7 +15,7 @@ export async function listMemberPoints(tx: Tx, input: Period & { orgId?: string 
   if (input.orgId) {
     const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
     if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
-    where.push(sql`${members.orgPath} ~>=~ ${org.path} and ${members.orgPath} ~<~ ${`${org.path.slice(0, -1)}0`}`);
+    where.push(inSubtree(members.orgPath, org.path));
   }
   const points = sql<number>`coalesce(sum(${pointsLedger.points}), 0)::int`;
   const rows = await tx

@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { inSubtree, type Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
 import { LEVEL_KINDS, type RankingLevel } from './org-levels.ts';
 
@@ -35,8 +35,8 @@ export async function rankOrgs(
 ): Promise<OrgRanking[]> {
   const kinds = `{${LEVEL_KINDS[query.level].join(',')}}`;
   const parent = query.parentPath;
-  // The subtree as a text_pattern range, which the path index serves (see roster's subtree.ts).
-  const inParent = parent ? sql`o.path ~>=~ ${parent} and o.path ~<~ ${`${parent.slice(0, -1)}0`} and o.path <> ${parent}` : sql`true`;
+  // The subtree as a text_pattern range, which the path index serves (`inSubtree`, @tongxin/db).
+  const inParent = parent ? sql`${inSubtree(sql`o.path`, parent)} and o.path <> ${parent}` : sql`true`;
   const checkedIn =
     query.level === 'flow_org'
       ? sql`union

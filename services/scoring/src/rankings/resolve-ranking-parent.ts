@@ -1,5 +1,5 @@
 import type { Caller } from '@tongxin/trpc';
-import type { Tx } from '@tongxin/db';
+import { inOrgScope, type Tx } from '@tongxin/db';
 import { TRPCError } from '@trpc/server';
 import { eq, isNull } from 'drizzle-orm';
 import { members, orgs } from '../schema.ts';
@@ -41,7 +41,7 @@ export async function resolveRankingParent(
   for (const org of held) {
     const compared = comparisonParent(org, byId);
     if (parent) {
-      if (parent.path.startsWith(org.path) || parent.orgId === compared?.orgId) return parent;
+      if (inOrgScope(parent.path, [org.orgId]) || parent.orgId === compared?.orgId) return parent;
     } else if (levelBelow(level, org.kind)) candidates.push(org);
     else if (levelOfTier(level, org.kind) && compared) candidates.push(compared);
   }

@@ -1,7 +1,7 @@
 import { seatsIn } from '@tongxin/copies';
-import { recordEvent, type Tx } from '@tongxin/db';
+import { inOrgScope, recordEvent, type Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { badField, deciderOf, refuseUnlessLevelAbove } from '@tongxin/trpc';
+import { badField, deciderOf, refuseUnlessLevelAbove, scopeOf } from '@tongxin/trpc';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { TASKS_TOPICS, type TaskCompletionApproved, type TaskCompletionRejected } from '../events.ts';
@@ -12,9 +12,6 @@ export interface ReviewInput {
   decision: 'approve' | 'reject';
   reason: string | null;
 }
-
-/** True when the caller reviews for the org at the end of `path`: an org on it, or the department. */
-const reviews = (caller: Caller, path: string) => caller.department || caller.orgIds.some((id) => path.includes(`/${id}/`));
 
 /**
  * A secretary of the publisher (an org on the task's path) or the department approves a
@@ -36,7 +33,7 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
     .where(and(eq(completions.tenantId, caller.tenantId), eq(completions.id, input.completionId)));
   if (!row) throw notFound;
   const { completion, claim } = row;
-  if (!reviews(caller, claim.taskOrgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the publishing organization reviews this completion' });
+  if (!inOrgScope(claim.taskOrgPath, scopeOf(caller))) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the publishing organization reviews this completion' });
   await refuseUnlessLevelAbove(deciderOf(caller), claim.userId, seatsIn(tx, seats, orgPaths, caller.tenantId));
 
   const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
