@@ -1,7 +1,7 @@
 import { pathInScope, tenantWide, type Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * "The caller manages what sits at this org path": the department anywhere in its county, a
@@ -11,7 +11,7 @@ import { orgs } from '../schema.ts';
  */
 export const managedPath = (path: unknown) => sql<boolean>`(${tenantWide} or ${pathInScope(path)})`;
 
-export const outsideScope = () => new TRPCError({ code: 'FORBIDDEN', message: 'Outside your scope' });
+export const outsideScope = () => new DomainError('outside_scope', { message: 'Outside your scope' });
 
 export interface ManagedOrg {
   orgId: string;
@@ -30,7 +30,7 @@ export async function requireManagedOrg(tx: Tx, tenantId: string, orgId: string)
     .select({ orgId: orgs.orgId, name: orgs.name, kind: orgs.kind, path: orgs.path, closedAt: orgs.closedAt, managed: managedPath(orgs.path) })
     .from(orgs)
     .where(and(eq(orgs.tenantId, tenantId), eq(orgs.orgId, orgId)));
-  if (!org || org.closedAt) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization' });
+  if (!org || org.closedAt) throw new DomainError('org_not_found', { message: 'No such organization' });
   if (!org.managed) throw outsideScope();
   return { orgId: org.orgId, name: org.name, kind: org.kind, path: org.path };
 }

@@ -1,8 +1,8 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { checkins } from '../schema.ts';
 import { orgIdsLiteral } from './checkin-rules.ts';
+import { DomainError } from '@tongxin/errors';
 
 export type CheckinRow = typeof checkins.$inferSelect;
 
@@ -21,7 +21,7 @@ export function sideCondition(side: CheckinSide, tenantId: string, orgIds: reado
     select 1 from unnest(${orgIdsLiteral(orgIds)}::text[]) scope(id) where position('/' || scope.id || '/' in ${pathColumn}) > 0))`;
 }
 
-const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });
+const notFound = () => new DomainError('checkin_not_found', { message: 'No such check-in' });
 
 /**
  * The check-in when `visible` holds. Any other row — another org's, another county's — is

@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { managesPath } from './org-path.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * An org's path as roster wrote it on a member below it (reporting's copy of roster's members,
@@ -31,5 +31,5 @@ export async function resolveOrgPath(tx: Tx, orgIds: readonly string[] | null, o
     path = (result.rows[0] as { path: string } | undefined)?.path ?? null;
   }
   if (path ? managesPath(orgIds, path) : orgIds?.includes(orgId)) return path;
-  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your scope' });
+  throw new DomainError('org_not_found', { message: 'No such organization in your scope' });
 }

@@ -1,12 +1,11 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import type { ScheduleMeetingInput } from './meeting-input.ts';
 import { latestReportDeadline } from './meeting-window.ts';
 import { managesPath } from './org-path.ts';
 import { orgPathFromMembers } from './resolve-org-path.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 interface Actor {
   tenantId: string;
@@ -29,11 +28,11 @@ export async function scheduleMeeting(tx: Tx, actor: Actor, input: ScheduleMeeti
 
   const orgPath = await orgPathFromMembers(tx, input.orgId);
   if (!orgPath) {
-    if (actor.orgIds === null || actor.orgIds.includes(input.orgId)) throw badField('orgId', 'this organization has no members yet');
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your scope' });
+    if (actor.orgIds === null || actor.orgIds.includes(input.orgId)) throw badField('orgId', 'org_has_no_members');
+    throw new DomainError('org_not_found', { message: 'No such organization in your scope' });
   }
-  if (!managesPath(actor.orgIds, orgPath)) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is not in your scope' });
-  if (input.startsAt < actor.now) throw badField('startsAt', 'must not be in the past');
+  if (!managesPath(actor.orgIds, orgPath)) throw new DomainError('outside_scope', { message: 'That organization is not in your scope' });
+  if (input.startsAt < actor.now) throw badField('startsAt', 'in_past');
 
   const reportDeadline = input.reportDeadline ?? latestReportDeadline(input.endsAt);
   const [row] = await tx
@@ -49,7 +48,7 @@ export async function scheduleMeeting(tx: Tx, actor: Actor, input: ScheduleMeeti
     .returning({ id: meetings.id });
   if (row) return { meetingId: row.id };
   const [winner] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.idempotencyKey, input.idempotencyKey));
-  if (!winner) throw new TRPCError({ code: 'CONFLICT', message: 'That idempotency key is already used' });
+  if (!winner) throw new DomainError('idempotency_key_reused', { message: 'That idempotency key is already used' });
   return { meetingId: winner.id };
 }
 

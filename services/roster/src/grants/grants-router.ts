@@ -1,16 +1,17 @@
 import type { Tx } from '@tongxin/db';
 import { staffProcedure } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findScopedOrg } from '../members/find-scoped-org.ts';
 import { listFlowRoster } from './list-flow-roster.ts';
 import { granteeCondition, listGrantedMembers } from './list-granted-members.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** The org's path when the caller may see its subtree: unknown → NOT_FOUND, outside → FORBIDDEN. */
 async function scopedPath(tx: Tx, orgId: string, orgIds: string[] | null): Promise<string> {
   const org = await findScopedOrg(tx, orgId, orgIds);
-  if (org.found === 'unknown') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
-  if (org.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+  if (org.found === 'unknown') throw new DomainError('org_not_found', { message: 'No such organization in your county' });
+  if (org.found === 'outside') throw new DomainError('outside_scope', { message: 'That organization is outside your subtree' });
   return org.path;
 }
 

@@ -1,6 +1,6 @@
 import { MEMBER_STATUSES, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
-import { badField, departmentProcedure, memberProcedure, secretaryProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { departmentProcedure, memberProcedure, secretaryProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inSubtree, inSubtreeOfOrg } from '../orgs/subtree.ts';
@@ -16,6 +16,7 @@ import { listIdCardReads, revealIdCard } from './reveal-id-card.ts';
 import { idCardTaken, writeUnlessIdCardTaken } from './id-card-taken.ts';
 import { replayedCreate, requestDigest as requestDigestOf } from './request-digest.ts';
 import { listIdCardLookups, recordIdCardSearch, remainingIdCardLookups } from './id-card-lookups.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export const ZListMembersInput = z.object({
   orgId: z.uuid().optional(),
@@ -43,7 +44,7 @@ const ZMemberId = z.object({ memberId: z.uuid() });
 const ZIdCardLookupsInput = z.object({ actorUserId: z.string().min(1).max(100).optional(), limit: z.number().int().min(1).max(500).optional() }).optional();
 const ZStalenessInput = z.object({ orgId: z.uuid().optional() }).optional();
 
-const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+const notFound = () => new DomainError('member_not_found', { message: 'No such member in your scope' });
 
 /** The org a request narrows to: unknown → bad field, outside the caller's subtrees → forbidden. */
 /**
@@ -59,15 +60,15 @@ async function subtreeCondition(tx: Parameters<typeof findScopedOrg>[0], orgId: 
 
 async function pathOf(tx: Parameters<typeof findScopedOrg>[0], orgId: string, orgIds: string[] | null): Promise<string> {
   const org = await findScopedOrg(tx, orgId, orgIds);
-  if (org.found === 'unknown') throw badField('orgId', 'no such organization');
-  if (org.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+  if (org.found === 'unknown') throw badField('orgId', 'org_not_found');
+  if (org.found === 'outside') throw new DomainError('outside_scope', { message: 'That organization is outside your subtree' });
   return org.path;
 }
 
 export const membersRouter = {
   me: memberProcedure.query(async ({ ctx }) => {
     const profile = await ctx.tx((tx) => getMyProfile(tx, ctx.claims.userId, ctx.deps.now()));
-    if (!profile) throw new TRPCError({ code: 'NOT_FOUND', message: 'No member record is linked to this account' });
+    if (!profile) throw new DomainError('no_member_record', { message: 'No member record is linked to this account' });
     return profile;
   }),
 
@@ -126,9 +127,9 @@ export const membersRouter = {
       if (replayed) return { written: { id: replayed.id, created: false } };
       checkPersonalAndLedger(now, { personal: given, ledger }, { personal: '', ledger: 'ledger.' });
       const branch = await findScopedOrg(tx, branchId, ctx.orgIds);
-      if (branch.found === 'unknown') throw badField('branchId', 'no such branch');
-      if (branch.found === 'outside') throw new TRPCError({ code: 'FORBIDDEN', message: 'That branch is outside your subtree' });
-      if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'a member belongs to a branch, not to a committee');
+      if (branch.found === 'unknown') throw badField('branchId', 'org_not_found');
+      if (branch.found === 'outside') throw new DomainError('outside_scope', { message: 'That branch is outside your subtree' });
+      if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'not_a_branch');
       const personal = withIdCardFacts(given);
       const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey, requestDigest };
       // A create with a number tells whether anyone holds it, in scope or not: limited before, logged when held.

@@ -1,6 +1,6 @@
 import { ZContactAttempt, ZLostContactReason, ZPastDate } from '@tongxin/ledger';
 import { actingProcedure, ZIdempotencyKey } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { orgInScope } from '../orgs/org-in-scope.ts';
@@ -15,6 +15,7 @@ import { listLostContactProposals } from './list-lost-contact-proposals.ts';
 import { decidePlacement, listPlacements } from './placements.ts';
 import { registerOutflow } from './register-outflow.ts';
 import { registerReturn } from './register-return.ts';
+import { DomainError } from '@tongxin/errors';
 
 const place = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
@@ -105,7 +106,7 @@ export const mobilityRouter = {
           const org = ctx.caller.department
             ? (await tx.select({ path: orgs.path }).from(orgs).where(and(eq(orgs.tenantId, ctx.caller.tenantId), eq(orgs.id, input.orgId))))[0]
             : await orgInScope(tx, input.orgId, ctx.caller.orgIds);
-          if (!org) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+          if (!org) throw new DomainError('outside_scope', { message: 'That organization is outside your subtree' });
           path = org.path;
         }
         return listLostContact(tx, path);

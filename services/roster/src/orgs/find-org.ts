@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -25,7 +25,7 @@ export async function findOrg(tx: Tx, tenantId: string, orgId: string, scope: Or
 /** The org the caller manages: NOT_FOUND when it does not exist, FORBIDDEN outside their subtree. */
 export async function findManagedOrg(tx: Tx, tenantId: string, orgId: string, scope: OrgScope): Promise<OrgRow> {
   const found = await findOrg(tx, tenantId, orgId, scope);
-  if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization' });
-  if (!found.managed) throw new TRPCError({ code: 'FORBIDDEN', message: 'That organization is outside your subtree' });
+  if (!found) throw new DomainError('org_not_found', { message: 'No such organization' });
+  if (!found.managed) throw new DomainError('outside_scope', { message: 'That organization is outside your subtree' });
   return found.org;
 }

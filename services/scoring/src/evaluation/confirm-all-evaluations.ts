@@ -1,11 +1,11 @@
 import { seatsOfUsers } from '@tongxin/copies';
 import type { Tx } from '@tongxin/db';
 import { levelAboveRefusal } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { evaluationChanges, evaluations, members, orgPaths, orgs, seats } from '../schema.ts';
 import { memberInSubtree } from './list-evaluations.ts';
 import type { Proposer } from './propose-evaluations.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * 按建议全部确认: confirms, as proposed, every proposal under an org the caller holds that
@@ -18,9 +18,9 @@ import type { Proposer } from './propose-evaluations.ts';
  */
 export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: string | null }, input: { year: number; orgId: string }, now: Date) {
   const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
-  if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+  if (!org) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
   if (!actor.department && !actor.orgIds.some((id) => org.path.includes(`/${id}/`))) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You may confirm only for your own organizations' });
+    throw new DomainError('not_your_org', { message: 'You may confirm only for your own organizations' });
   }
   const candidates = await tx
     .select({ memberId: evaluations.memberId, proposedGrade: evaluations.proposedGrade })

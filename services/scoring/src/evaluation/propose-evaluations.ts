@@ -1,11 +1,11 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { SCORED_TOPICS } from '../events/scored-activity.ts';
 import { readThresholds } from '../rules/read-rules.ts';
 import { evaluationChanges, evaluations, orgs, type EvaluationBasis, type Grade } from '../schema.ts';
 import { proposeGrade, REPORTING_STATUSES } from './grade-rules.ts';
 import { listEvaluations } from './list-evaluations.ts';
+import { DomainError } from '@tongxin/errors';
 
 export interface Proposer {
   tenantId: string;
@@ -26,9 +26,9 @@ const BATCH = 500;
  */
 export async function proposeEvaluations(tx: Tx, proposer: Proposer, input: { year: number; orgId: string }, now: Date) {
   const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
-  if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+  if (!org) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
   if (!proposer.department && !proposer.orgIds.some((id) => org.path.includes(`/${id}/`))) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You may propose only for your own organizations' });
+    throw new DomainError('not_your_org', { message: 'You may propose only for your own organizations' });
   }
   const thresholds = await readThresholds(tx);
   // Members visible to the caller (RLS) under the org, with their year's entries.
