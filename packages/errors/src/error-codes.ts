@@ -17,6 +17,12 @@ export const errorCodes = {
   too_large: 'BAD_REQUEST', // {max}, {inclusive}
   not_integer: 'BAD_REQUEST',
   invalid_format: 'BAD_REQUEST', // {format}
+  invalid_date: 'BAD_REQUEST',
+  invalid_mobile: 'BAD_REQUEST',
+  invalid_phone: 'BAD_REQUEST',
+  invalid_id_card: 'BAD_REQUEST',
+  id_card_birth_date: 'BAD_REQUEST',
+  id_card_check_digit: 'BAD_REQUEST',
   invalid_value: 'BAD_REQUEST',
   unstorable_character: 'BAD_REQUEST',
   invalid_cursor: 'BAD_REQUEST',
@@ -73,7 +79,16 @@ export const errorCodes = {
   sms_keys_unavailable: 'PRECONDITION_FAILED',
   not_ready_to_go_live: 'PRECONDITION_FAILED', // {items}
   acknowledge_first: 'PRECONDITION_FAILED', // {items}
-  invalid_division_code: 'BAD_REQUEST',
+  division_code_digits: 'BAD_REQUEST',
+  no_such_province: 'BAD_REQUEST',
+  province_code: 'BAD_REQUEST',
+  city_code_format: 'BAD_REQUEST',
+  county_code_format: 'BAD_REQUEST',
+  county_outside_city: 'BAD_REQUEST', // {city}, {prefix}
+  password_too_short: 'BAD_REQUEST', // {min}
+  password_common: 'BAD_REQUEST',
+  members_or_branch: 'BAD_REQUEST',
+  id_tail_or_phone: 'BAD_REQUEST',
   // The org tree and the roster.
   org_closed: 'BAD_REQUEST',
   org_has_members: 'BAD_REQUEST',
@@ -130,6 +145,9 @@ export const errorCodes = {
   not_in_meeting_org: 'BAD_REQUEST',
   listed_twice: 'BAD_REQUEST',
   after_reminder_day: 'BAD_REQUEST',
+  ends_before_start: 'BAD_REQUEST',
+  deadline_before_end: 'BAD_REQUEST',
+  deadline_too_late: 'BAD_REQUEST', // {days}
   // Tasks.
   task_closed: 'BAD_REQUEST',
   task_full: 'BAD_REQUEST',

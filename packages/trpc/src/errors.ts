@@ -1,7 +1,7 @@
-import { DomainError, errorCodes, type ErrorParams, type FieldProblem, type Problem } from '@tongxin/errors';
+import { DomainError, errorCodes, issueProblem, type FieldProblem, type Problem } from '@tongxin/errors';
 import type { DefaultErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { TRPCError } from '@trpc/server';
-import { ZodError, type z } from 'zod';
+import { ZodError } from 'zod';
 
 /**
  * The one place a DomainError becomes a TRPCError (the base procedure calls it, so the HTTP
@@ -10,39 +10,6 @@ import { ZodError, type z } from 'zod';
 export function toTRPCError(error: DomainError): TRPCError {
   const code = error.field ? 'BAD_REQUEST' : errorCodes[error.code];
   return new TRPCError({ code, message: error.message, cause: error });
-}
-
-/** A zod issue as a field code and the values its message needs; zod's English stays in `message`. */
-function issueProblem(issue: z.core.$ZodIssue): FieldProblem {
-  const bound = (value: unknown) => (typeof value === 'bigint' ? Number(value) : (value as number));
-  switch (issue.code) {
-    case 'too_small': {
-      const min = bound(issue.minimum);
-      if (issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set') {
-        return min <= 1 ? { code: 'required', params: {} } : { code: 'too_short', params: { min } };
-      }
-      return { code: 'too_small', params: { min, inclusive: issue.inclusive === false ? 0 : 1 } };
-    }
-    case 'too_big': {
-      const max = bound(issue.maximum);
-      if (issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set') return { code: 'too_long', params: { max } };
-      return { code: 'too_large', params: { max, inclusive: issue.inclusive === false ? 0 : 1 } };
-    }
-    case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return { code: 'required', params: {} };
-      if (issue.expected === 'int') return { code: 'not_integer', params: {} };
-      return { code: 'invalid_value', params: {} };
-    case 'invalid_format':
-      return { code: 'invalid_format', params: { format: issue.format } };
-    case 'custom': {
-      // A refinement names its code in `params.code` (`.refine(check, { params: { code } })`).
-      const code = issue.params?.['code'];
-      if (typeof code === 'string' && Object.hasOwn(errorCodes, code)) return { code: code as FieldProblem['code'], params: (issue.params?.['values'] as ErrorParams | undefined) ?? {} };
-      return { code: 'invalid_value', params: {} };
-    }
-    default:
-      return { code: 'invalid_value', params: {} };
-  }
 }
 
 /**

@@ -19,7 +19,7 @@ export const ZRedeemActivationInput = z
     phone: ZTypedPhone.optional(),
     password: ZNewPassword,
   })
-  .refine((input) => input.idTail || input.phone, { message: 'the last 6 characters of your ID number, or your phone', path: ['idTail'] });
+  .refine((input) => input.idTail || input.phone, { message: 'the last 6 characters of your ID number, or your phone', path: ['idTail'], params: { code: 'id_tail_or_phone' } });
 
 const REFUSALS: Record<ActivationRefusal, () => DomainError> = {
   invalid: () => new DomainError('link_invalid', { message: 'This link is no longer valid' }),

@@ -2,7 +2,7 @@ import { sessionIdFromToken } from '@tongxin/auth';
 import { authedProcedure, publicProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { passwordProblem } from '../passwords/password-policy.ts';
+import { ZNewPassword } from '../passwords/password-policy.ts';
 import { clearAuthCookies, readSessionCookie, setSessionCookie } from '../sessions/session-cookies.ts';
 import { issueAccess } from '../sessions/start-session.ts';
 import { endSession, validateSession } from '../sessions/sessions.ts';
@@ -22,10 +22,7 @@ export const ZLogInInput = z.object({
 
 export const ZChangePasswordInput = z.object({
   currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().max(256).superRefine((value, check) => {
-    const problem = passwordProblem(value);
-    if (problem) check.addIssue({ code: 'custom', message: `The new password ${problem}` });
-  }),
+  newPassword: ZNewPassword,
 });
 
 

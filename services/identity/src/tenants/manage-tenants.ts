@@ -39,7 +39,7 @@ export async function listTenantsForOperator(tx: Tx) {
  */
 export async function createTenant(tx: Tx, actorUserId: string, input: NewTenant, now: Date) {
   const problem = divisionCodeProblem(input.id, input.kind, input.cityId);
-  if (problem) throw new DomainError('invalid_division_code', { field: 'id', message: `Invalid input: id: ${problem}` });
+  if (problem) throw badField('id', problem.code, problem.params);
   if (input.kind === 'county') {
     if (!input.cityId) throw badField('cityId', 'required');
     const [city] = await tx.select({ kind: tenants.kind }).from(tenants).where(eq(tenants.id, input.cityId));

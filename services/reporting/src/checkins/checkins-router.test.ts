@@ -94,10 +94,10 @@ describe('a member checks in with an organization of another county', () => {
 
   it('an organization the directory does not know is BAD_REQUEST naming destOrgId, and nothing is stored', async () => {
     const unknown = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-unknown', { destOrgId: crypto.randomUUID() }) });
-    expect(unknown.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'no such organization in the directory' } });
+    expect(unknown.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'org_not_found' } });
     // Another county's org named under the wrong county is not found either.
     const wrongCounty = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-wrong-county', { destTenantId: 'yx' }) });
-    expect(wrongCounty.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'no such organization in the directory' } });
+    expect(wrongCounty.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'org_not_found' } });
     expect(await count(sql`user_id = 'user-lihua'`)).toBe(0);
   });
 

@@ -61,7 +61,7 @@ describe('mobility.registerOutflow', () => {
     const before = await db.member(caoDesheng);
     const outflows = await db.count('outflows');
     const result = await h.mutate(trpc('registerOutflow'), { as: as.secretaryOf('matian'), input: outflow(caoDesheng, 'outflow-desheng-2', { destinationCity: '广州' }) });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'already registered as away' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'already_away' } });
     expect(await db.count('outflows')).toBe(outflows);
     expect(await db.member(caoDesheng)).toEqual(before);
   });
@@ -251,7 +251,7 @@ describe('lost contact (失联)', () => {
     expect(contacts.data.failedSinceLastReached).toBe(0);
     expect(contacts.data.attempts[0]).toMatchObject({ result: 'reached', note: '恢复联系' });
     const again = await h.mutate(trpc('markRecontacted'), { as: as.department(), input: { memberId: liHua, idempotencyKey: 'recontact-lihua-2' } });
-    expect(again.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'not marked lost contact' } });
+    expect(again.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'not_lost_contact' } });
   });
 
   it('a member lost while away comes back as mobile', async () => {

@@ -56,7 +56,7 @@ describe('claims.claim', () => {
     await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId: closed } });
     const expiring = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：将过期', deadline: '2026-11-03T09:00:00+08:00' });
     const before = await count(h, 'claims');
-    expect((await claim(h, people.lihua, closed)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'closed' } });
+    expect((await claim(h, people.lihua, closed)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'task_closed' } });
     const now = h.clock.now;
     h.clock.now = new Date('2026-11-03T09:00:00+08:00');
     try {

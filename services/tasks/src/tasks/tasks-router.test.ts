@@ -189,7 +189,7 @@ describe('tasks.update: editing never changes what existing claims promised', ()
 
   it('a number asked for needs a target and its unit: dropping the target is BAD_REQUEST target, nothing changed', async () => {
     const result = await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 3, target: null, idempotencyKey: key('edit') } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { target: 'A number is asked: set the target and its unit' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { target: 'target_required' } });
     expect(await count(h, 'tasks', sql`id = ${taskId} and target_unit = 'boxes' and version = 3`)).toBe(1);
   });
 
@@ -227,10 +227,10 @@ describe('tasks.close, tasks.manage and tasks.progress', () => {
   it('closing stops new claims but keeps the claims made; a member may not close', async () => {
     expect((await h.mutate(trpc('tasks.close'), { as: member(people.lihua), input: { taskId } })).error?.code).toBe('FORBIDDEN');
     expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('longtan'), input: { taskId } })).error?.code).toBe('NOT_FOUND');
-    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'closed' });
-    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'closed' });
+    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'task_closed' });
+    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'task_closed' });
     const mine = await h.query(trpc('tasks.forMe'), { as: member(people.lihua) });
-    expect(mine.data.find((t: { id: string }) => t.id === taskId)).toMatchObject({ status: 'closed', myClaim: { status: 'active' } });
-    expect((await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 1, points: 5, idempotencyKey: key('edit') } })).error?.fields).toEqual({ taskId: 'closed' });
+    expect(mine.data.find((t: { id: string }) => t.id === taskId)).toMatchObject({ status: 'task_closed', myClaim: { status: 'active' } });
+    expect((await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 1, points: 5, idempotencyKey: key('edit') } })).error?.fields).toEqual({ taskId: 'task_closed' });
   });
 });
