@@ -145,6 +145,7 @@ export const errorCodes = {
   not_in_meeting_org: 'BAD_REQUEST',
   listed_twice: 'BAD_REQUEST',
   after_reminder_day: 'BAD_REQUEST',
+  field_not_grantable: 'BAD_REQUEST', // {field}
   ends_before_start: 'BAD_REQUEST',
   deadline_before_end: 'BAD_REQUEST',
   deadline_too_late: 'BAD_REQUEST', // {days}

@@ -131,6 +131,7 @@ export const zhCNErrors: Record<ErrorCode, string> = {
   not_in_meeting_org: '不是本次会议所在组织的党员',
   listed_twice: '重复填写',
   after_reminder_day: '应晚于提醒日',
+  field_not_grantable: '报到不能授权查看这一项',
   ends_before_start: '结束时间应晚于开始时间',
   deadline_before_end: '汇报截止时间不能早于会议结束',
   deadline_too_late: '汇报截止时间最晚为会议结束后 {days} 天',
@@ -148,7 +149,7 @@ export const zhCNErrors: Record<ErrorCode, string> = {
   no_photo_asked: '这个任务不需要照片',
   photos_not_yours: '只能使用您为这次认领上传的照片',
   points_from_task: '完成任务的积分由任务本身决定',
-  nothing_to_change: '请修改分值或每月上限',
+  nothing_to_change: '没有要修改的内容',
   above_better_grade: '不能高于“{grade}”的标准（{max}）',
 };
 
@@ -282,6 +283,7 @@ export const enErrors: Record<ErrorCode, string> = {
   not_in_meeting_org: 'Not a member of the meeting\'s organization',
   listed_twice: 'Listed twice',
   after_reminder_day: 'After the reminder day',
+  field_not_grantable: 'Not a field a check-in may grant',
   ends_before_start: 'Must be after the start',
   deadline_before_end: 'Must not be before the end',
   deadline_too_late: 'At most {days} days after the end',
@@ -299,6 +301,6 @@ export const enErrors: Record<ErrorCode, string> = {
   no_photo_asked: 'This task asks for no photo',
   photos_not_yours: 'Only your own photos, uploaded for this claim',
   points_from_task: 'A completed task earns the points the task promised',
-  nothing_to_change: 'Change the points or the monthly cap',
+  nothing_to_change: 'Nothing to change',
   above_better_grade: 'May not be more than {grade}\'s ({max})',
 };

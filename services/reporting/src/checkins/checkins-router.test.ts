@@ -76,7 +76,7 @@ describe('a member checks in with an organization of another county', () => {
 
   it('a second active check-in is BAD_REQUEST naming destOrgId, and nothing changes', async () => {
     const second = await h.mutate(trpc('request'), { as: member('user-liming'), input: toRcFlow('liming-rc-2', { destOrgId: o.reshui }) });
-    expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: expect.stringContaining('汝城县驻广州流动党员党支部') } });
+    expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'already_checked_in' }, problems: { destOrgId: { params: { org: expect.stringContaining('汝城县驻广州流动党员党支部') } } } });
     expect(await count()).toBe(1);
   });
 

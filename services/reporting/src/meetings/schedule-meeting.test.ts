@@ -79,7 +79,7 @@ describe('scheduling a meeting', () => {
     const before = await count(h, 'meetings');
     const sec = secretaryOf('yxB1');
     const bad = async (overrides: Record<string, unknown>) => (await call.mutate(h, 'schedule', sec, meetingInput(h, 'yxB1', overrides))).error;
-    expect(await bad({ endsAt: '2026-11-03T08:00:00+08:00' })).toMatchObject({ code: 'BAD_REQUEST', fields: { endsAt: 'must be after the start' } });
+    expect(await bad({ endsAt: '2026-11-03T08:00:00+08:00' })).toMatchObject({ code: 'BAD_REQUEST', fields: { endsAt: 'ends_before_start' } });
     expect(await bad({ startsAt: '2026-11-01T09:00:00+08:00', endsAt: '2026-11-01T11:00:00+08:00' })).toMatchObject({ code: 'BAD_REQUEST', fields: { startsAt: 'in_past' } });
     expect(await bad({ kind: 'party_congress' })).toMatchObject({ code: 'BAD_REQUEST', fields: { kind: expect.any(String) } });
     expect(await bad({ mode: 'in_person', location: undefined })).toMatchObject({ code: 'BAD_REQUEST', fields: { location: 'required for an in-person meeting' } });

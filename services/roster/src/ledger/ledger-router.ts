@@ -17,7 +17,7 @@ import { DomainError, badField } from '@tongxin/errors';
 const someField = (patch: object | undefined) => patch !== undefined && Object.keys(patch).length > 0;
 
 export const ZUpdateMyLedgerInput = z.object({
-  ledger: ZLedgerPatch.refine(someField, 'give at least one ledger field'),
+  ledger: ZLedgerPatch.refine(someField, { message: 'give at least one ledger field', params: { code: 'nothing_to_change' } }),
   idempotencyKey: ZIdempotencyKey,
 });
 
@@ -30,7 +30,7 @@ export const ZCorrectMemberInput = z
     personal: ZPersonalPatch.optional(),
     idempotencyKey: ZIdempotencyKey,
   })
-  .refine((input) => someField(input.ledger) || someField(input.personal), { message: 'give at least one field to correct', path: ['ledger'] });
+  .refine((input) => someField(input.ledger) || someField(input.personal), { message: 'give at least one field to correct', path: ['ledger'], params: { code: 'nothing_to_change' } });
 
 const noRecord = () => new DomainError('no_member_record', { message: 'No member record is linked to this account' });
 

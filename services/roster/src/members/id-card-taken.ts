@@ -23,9 +23,6 @@ export function isIdCardUnavailable(error: unknown): boolean {
   return error instanceof DomainError && error.code === 'id_card_unavailable';
 }
 
-export const ID_CARD_IN_SCOPE =
-  'a member in your organizations already has this ID-card number. The organization department sees this check';
-
 /**
  * A create or correction that sets `idCardNumber`, which tells whether someone holds it, so it
  * is an ID read wherever the holder is (issue 13 B). A member the caller sees (RLS, their own

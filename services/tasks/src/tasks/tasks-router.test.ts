@@ -227,10 +227,10 @@ describe('tasks.close, tasks.manage and tasks.progress', () => {
   it('closing stops new claims but keeps the claims made; a member may not close', async () => {
     expect((await h.mutate(trpc('tasks.close'), { as: member(people.lihua), input: { taskId } })).error?.code).toBe('FORBIDDEN');
     expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('longtan'), input: { taskId } })).error?.code).toBe('NOT_FOUND');
-    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'task_closed' });
-    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'task_closed' });
+    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'closed' });
+    expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'closed' });
     const mine = await h.query(trpc('tasks.forMe'), { as: member(people.lihua) });
-    expect(mine.data.find((t: { id: string }) => t.id === taskId)).toMatchObject({ status: 'task_closed', myClaim: { status: 'active' } });
+    expect(mine.data.find((t: { id: string }) => t.id === taskId)).toMatchObject({ status: 'closed', myClaim: { status: 'active' } });
     expect((await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 1, points: 5, idempotencyKey: key('edit') } })).error?.fields).toEqual({ taskId: 'task_closed' });
   });
 });
