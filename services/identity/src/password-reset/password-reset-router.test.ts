@@ -120,7 +120,7 @@ describe('passwordReset.request', () => {
 
   it('bad input names the field', async () => {
     const result = await h.mutate('/api/identity/trpc/passwordReset.request', { input: { tenantId: 'yx', phone: 'my phone' } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { phone: 'invalid_mobile' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { phone: 'invalid_format' } });
   });
 });
 

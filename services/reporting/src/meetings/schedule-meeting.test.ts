@@ -82,9 +82,9 @@ describe('scheduling a meeting', () => {
     expect(await bad({ endsAt: '2026-11-03T08:00:00+08:00' })).toMatchObject({ code: 'BAD_REQUEST', fields: { endsAt: 'ends_before_start' } });
     expect(await bad({ startsAt: '2026-11-01T09:00:00+08:00', endsAt: '2026-11-01T11:00:00+08:00' })).toMatchObject({ code: 'BAD_REQUEST', fields: { startsAt: 'in_past' } });
     expect(await bad({ kind: 'party_congress' })).toMatchObject({ code: 'BAD_REQUEST', fields: { kind: expect.any(String) } });
-    expect(await bad({ mode: 'in_person', location: undefined })).toMatchObject({ code: 'BAD_REQUEST', fields: { location: 'required for an in-person meeting' } });
-    expect(await bad({ mode: 'online', onlineLink: undefined })).toMatchObject({ code: 'BAD_REQUEST', fields: { onlineLink: 'required for an online meeting' } });
-    expect(await bad({ reportDeadline: '2026-11-03T09:30:00+08:00' })).toMatchObject({ code: 'BAD_REQUEST', fields: { reportDeadline: 'must not be before the end' } });
+    expect(await bad({ mode: 'in_person', location: undefined })).toMatchObject({ code: 'BAD_REQUEST', fields: { location: 'required' } });
+    expect(await bad({ mode: 'online', onlineLink: undefined })).toMatchObject({ code: 'BAD_REQUEST', fields: { onlineLink: 'required' } });
+    expect(await bad({ reportDeadline: '2026-11-03T09:30:00+08:00' })).toMatchObject({ code: 'BAD_REQUEST', fields: { reportDeadline: 'deadline_before_end' } });
     expect(await bad({ title: ' ' })).toMatchObject({ code: 'BAD_REQUEST', fields: { title: 'required' } });
     expect(await count(h, 'meetings')).toBe(before);
   });
