@@ -1,6 +1,6 @@
 import { errorReason } from '@tongxin/api-client';
 import type { ErrorCode } from '@tongxin/errors';
-import { describeError } from '@tongxin/ui';
+import { describeError } from '@tongxin/ui/describe-error';
 
 /** A page's own words for some error codes (`@tongxin/errors`). */
 export type KnownErrors = Partial<Record<ErrorCode, () => string>>;
