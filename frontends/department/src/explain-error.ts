@@ -1,14 +1,12 @@
+import { errorReason } from '@tongxin/api-client';
 import { describeError } from '@tongxin/ui';
 import { m } from './messages.ts';
 
-/**
- * Identity's refusals that have no tRPC code of their own in our vocabulary
- * (PRECONDITION_FAILED), by their stable English message; the rest by code.
- */
+/** Identity's setup refusals (PRECONDITION_FAILED) by their error code; the rest by kind. */
 export function explainSetupError(error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  if (/^Not ready to go live/i.test(message)) return m('live.notReady');
-  if (/^Acknowledge first/i.test(message)) return m('live.notAcknowledged');
-  if (/cannot keep SMS keys/i.test(message)) return m('sms.cannotKeep');
+  const reason = errorReason(error)?.code;
+  if (reason === 'not_ready_to_go_live') return m('live.notReady');
+  if (reason === 'acknowledge_first') return m('live.notAcknowledged');
+  if (reason === 'sms_keys_unavailable') return m('sms.cannotKeep');
   return describeError(error);
 }

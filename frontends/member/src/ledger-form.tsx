@@ -1,9 +1,10 @@
 import { For, Show, createSignal, onMount, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { errorKind, fieldErrors, roster } from '@tongxin/api-client';
+import { errorKind, roster } from '@tongxin/api-client';
 import { LEDGER_FIELDS, ZLedgerPatch, type LedgerField } from '@tongxin/ledger';
-import { ErrorNotice, createAttemptKeys, describeError } from '@tongxin/ui';
-import { describeFieldProblem } from './field-rules.ts';
+import { ErrorNotice, createAttemptKeys, describeError, fieldMessages } from '@tongxin/ui';
+import { issueProblem } from '@tongxin/errors';
+import { errorText } from '@tongxin/i18n';
 import { LedgerInput } from './ledger-input.tsx';
 import { draftOf, patchOf } from './ledger-patch.ts';
 import { m } from './edit-messages.ts';
@@ -19,7 +20,8 @@ function checkLocally(patch: object): Problems {
   const problems: Problems = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0] as LedgerField;
-    problems[field] ??= describeFieldProblem(issue.message);
+    const problem = issueProblem(issue);
+    problems[field] ??= errorText(problem.code, problem.params);
   }
   return problems;
 }
@@ -27,9 +29,9 @@ function checkLocally(patch: object): Problems {
 /** Problems the server named (`ledger.employer` → employer). */
 function serverProblems(error: unknown): Problems {
   const problems: Problems = {};
-  for (const [path, message] of Object.entries(fieldErrors(error))) {
+  for (const [path, message] of Object.entries(fieldMessages(error))) {
     const field = path.replace(/^ledger\./, '') as LedgerField;
-    if ((LEDGER_FIELDS as readonly string[]).includes(field)) problems[field] = describeFieldProblem(message);
+    if ((LEDGER_FIELDS as readonly string[]).includes(field)) problems[field] = message;
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@tongxin/errors';
 import type { OperatorMessage } from './messages.ts';
 
 /**
@@ -14,13 +15,16 @@ export function divisionCodeProblem(code: string, kind: 'city' | 'county', cityI
   return null;
 }
 
-/** Identity's reason for refusing a code (stable English) as our message. */
-export function serverCodeProblem(message: string): OperatorMessage {
-  if (/already used/i.test(message)) return 'code.used';
-  if (/no province/i.test(message)) return 'code.noProvince';
-  if (/province code/i.test(message)) return 'code.province';
-  if (/city code ends/i.test(message)) return 'code.cityEnds';
-  if (/does not end in 00/i.test(message)) return 'code.countyEnds';
-  if (/begins with/i.test(message)) return 'code.countyPrefix';
-  return 'code.format';
+const SERVER_CODES: Partial<Record<ErrorCode, OperatorMessage>> = {
+  division_code_taken: 'code.used',
+  no_such_province: 'code.noProvince',
+  province_code: 'code.province',
+  city_code_format: 'code.cityEnds',
+  county_code_format: 'code.countyEnds',
+  county_outside_city: 'code.countyPrefix',
+};
+
+/** Identity's reason for refusing a code (its error code) as our message. */
+export function serverCodeProblem(code: ErrorCode): OperatorMessage {
+  return SERVER_CODES[code] ?? 'code.format';
 }

@@ -251,7 +251,7 @@ function CreateTenantForm(props: {
     } catch (error) {
       const server: Partial<Record<CreateField, OperatorMessage>> = {};
       const fields = fieldErrors(error);
-      if (fields.id) server.id = serverCodeProblem(fields.id);
+      if (fields.id) server.id = serverCodeProblem(fields.id.code);
       if (fields.cityId) server.cityId = 'city.required';
       if (fields.name) server.name = 'name.invalid';
       // "Division code already used" belongs beside the code, not above the form.

@@ -44,7 +44,7 @@ describe('meeting points come from meetings that hold', () => {
     const before = await balance();
     const meetingId = await schedule(new Date('2026-12-10T09:00:00+08:00'));
     const early = await meetings('reportInstead', { meetingId, report: '在外务工，已学习会议精神。' });
-    expect(early.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'the meeting has not started yet' } });
+    expect(early.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'meeting_not_started' } });
     expect((await meetings('cancel', { meetingId })).error).toBeNull();
     await relayAll(h.database);
     expect(await balance()).toBe(before);

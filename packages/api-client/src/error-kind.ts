@@ -1,9 +1,12 @@
+import type { ErrorCode, ErrorParams, FieldProblem } from '@tongxin/errors';
+
 /** The error vocabulary the UI translates: tRPC codes we expect, plus transport failures. */
 export const errorKinds = ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT', 'TOO_MANY_REQUESTS', 'network', 'server'] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
+/** `error.data` of a failed call (`packages/trpc/src/errors.ts`): tRPC's code, the domain code and its fields. */
 interface ClientErrorShape {
-  data?: { code?: string; fields?: Record<string, string> | null } | null;
+  data?: { code?: string; reason?: ErrorCode | null; params?: ErrorParams; fields?: Record<string, FieldProblem> | null } | null;
   cause?: unknown;
 }
 
@@ -17,7 +20,13 @@ export function errorKind(error: unknown): ErrorKind {
   return 'server';
 }
 
-/** Per-field messages of a BAD_REQUEST (`error.data.fields`), if any. */
-export function fieldErrors(error: unknown): Record<string, string> {
+/** Per-field codes of a BAD_REQUEST (`error.data.fields`), if any; `@tongxin/ui`'s `fieldMessages` says them. */
+export function fieldErrors(error: unknown): Record<string, FieldProblem> {
   return (error as ClientErrorShape | null)?.data?.fields ?? {};
+}
+
+/** The domain code of a failed call and its parameters (`error.data.reason`), or null (a transport failure). */
+export function errorReason(error: unknown): { code: ErrorCode; params: ErrorParams } | null {
+  const data = (error as ClientErrorShape | null)?.data;
+  return data?.reason ? { code: data.reason, params: data.params ?? {} } : null;
 }

@@ -9,7 +9,7 @@ import { CONTACT_CHANNELS, CONTACT_RESULTS, LOST_CONTACT_REASONS } from './ledge
 // Today on the member's calendar (Beijing): between 00:00 and 08:00 it is still yesterday in UTC.
 const today = () => chinaDate(new Date());
 const isoDate = z.iso.date('a date as YYYY-MM-DD');
-export const ZPastDate = isoDate.refine((d) => d <= today(), 'a date in the future');
+export const ZPastDate = isoDate.refine((d) => d <= today(), { message: 'a date in the future', params: { code: 'future_date' } });
 
 export const ZIdCardNumber = z
   .string()
@@ -17,15 +17,16 @@ export const ZIdCardNumber = z
   .toUpperCase()
   .superRefine((value, ctx) => {
     const problem = checkIdCard(value);
-    if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'an ID-card number has 17 digits and a digit or X' });
-    if (problem === 'birth_date') ctx.addIssue({ code: 'custom', message: 'the birth date in this ID-card number is not a real date' });
-    if (problem === 'check_digit') ctx.addIssue({ code: 'custom', message: 'the last character (check digit) does not match this ID-card number' });
+    if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'an ID-card number has 17 digits and a digit or X', params: { code: 'invalid_id_card' } });
+    if (problem === 'birth_date') ctx.addIssue({ code: 'custom', message: 'the birth date in this ID-card number is not a real date', params: { code: 'id_card_birth_date' } });
+    if (problem === 'check_digit') ctx.addIssue({ code: 'custom', message: 'the last character (check digit) does not match this ID-card number', params: { code: 'id_card_check_digit' } });
   });
 
 /** A mainland mobile number: 11 digits starting with 1. */
-export const ZMobilePhone = z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mobile number: 11 digits starting with 1');
+// A refinement, not `.regex`, so the issue carries its error code (`@tongxin/errors`) for the forms and the API.
+export const ZMobilePhone = z.string().trim().refine((v) => /^1[3-9]\d{9}$/.test(v), { message: 'a mobile number: 11 digits starting with 1', params: { code: 'invalid_mobile' } });
 /** Any reachable number: a mobile or a landline with area code. */
-export const ZPhone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile number or a landline with its area code');
+export const ZPhone = z.string().trim().refine((v) => /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(v), { message: 'a mobile number or a landline with its area code', params: { code: 'invalid_phone' } });
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();

@@ -1,34 +1,37 @@
+import { DomainError, errorCodes, issueProblem, type FieldProblem, type Problem } from '@tongxin/errors';
 import type { DefaultErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
-/** The cause of a BAD_REQUEST raised by a procedure (not its schema), naming the field. */
-class FieldError extends Error {
-  constructor(readonly fields: Record<string, string>) {
-    super(Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; '));
-  }
+/**
+ * The one place a DomainError becomes a TRPCError (the base procedure calls it, so the HTTP
+ * status is the code's): BAD_REQUEST when it names a field, else the code's own tRPC code.
+ */
+export function toTRPCError(error: DomainError): TRPCError {
+  const code = error.field ? 'BAD_REQUEST' : errorCodes[error.code];
+  return new TRPCError({ code, message: error.message, cause: error });
 }
 
-/** Field → message for an input that failed its schema, so clients can say which field. */
+/**
+ * What clients read of a failure, in `error.data` beside tRPC's own `code`: the domain code
+ * (`reason`), its parameters, and each field's code with its parameters (`fields`). Clients
+ * translate these; `message` stays English for logs and developers.
+ */
 export function formatError({ shape, error }: { shape: DefaultErrorShape; error: { cause?: unknown; code: string } }) {
+  let problem: Problem = { reason: null as unknown as Problem['reason'], params: {}, fields: null };
+  let message = shape.message;
   if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
-    const fields: Record<string, string> = {};
-    for (const issue of error.cause.issues) {
-      const field = issue.path.join('.') || '(input)';
-      fields[field] ??= issue.message;
-    }
-    const message = `Invalid input: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`;
-    return { ...shape, message, data: { ...shape.data, fields } };
-  }
-  if (error.code === 'BAD_REQUEST' && error.cause instanceof FieldError) {
-    return { ...shape, data: { ...shape.data, fields: error.cause.fields as Record<string, string> | null } };
+    const fields: Record<string, FieldProblem> = {};
+    for (const issue of error.cause.issues) fields[issue.path.join('.') || '(input)'] ??= issueProblem(issue);
+    const details: Record<string, string> = {};
+    for (const issue of error.cause.issues) details[issue.path.join('.') || '(input)'] ??= issue.message;
+    message = `Invalid input: ${Object.entries(details).map(([f, m]) => `${f}: ${m}`).join('; ')}`;
+    problem = { reason: 'invalid_input', params: {}, fields };
+  } else if (error.cause instanceof DomainError) {
+    const { code, field, params } = error.cause;
+    problem = field ? { reason: code, params, fields: { [field]: { code, params } } } : { reason: code, params, fields: null };
   }
   // An unexpected error's message can hold SQL and its parameters: it stays in the server.
-  const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
-  return { ...shape, message, data: { ...shape.data, fields: null as Record<string, string> | null } };
-}
-
-/** BAD_REQUEST for one field that passed its schema but not a rule checked against data. */
-export function badField(field: string, message: string): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${field}: ${message}`, cause: new FieldError({ [field]: message }) });
+  if (error.code === 'INTERNAL_SERVER_ERROR') message = 'Internal server error';
+  return { ...shape, message, data: { ...shape.data, reason: problem.reason as Problem['reason'] | null, params: problem.params, fields: problem.fields } };
 }

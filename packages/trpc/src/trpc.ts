@@ -3,7 +3,8 @@ import { tenantTransaction, type Scope, type Tx } from '@tongxin/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { asServiceError } from './database-errors.ts';
-import { badField, formatError } from './errors.ts';
+import { badField, DomainError } from '@tongxin/errors';
+import { formatError, toTRPCError } from './errors.ts';
 import { badStringPath } from './input-strings/input-strings.ts';
 
 // The one initTRPC of the project (house style §2): base procedures carry the permission,
@@ -14,12 +15,15 @@ const t = initTRPC.context<Context>().create({ errorFormatter: formatError, isDe
 /**
  * Every procedure starts here: strings PostgreSQL cannot store (NUL) or that are not
  * well-formed UTF-16 (a lone surrogate) are BAD_REQUEST naming the field, before any
- * procedure's own schema or handler sees them.
+ * procedure's own schema or handler sees them. A DomainError thrown below (a domain
+ * function, a later middleware) becomes its TRPCError here, the one place (`toTRPCError`).
  */
 const base = t.procedure.use(async ({ getRawInput, next }) => {
   const path = badStringPath(await getRawInput().catch(() => undefined));
-  if (path) throw badField(path, 'contains a character that cannot be stored');
-  return next();
+  if (path) throw toTRPCError(badField(path, 'unstorable_character'));
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
 });
 
 export const router = t.router;
@@ -51,7 +55,7 @@ export const publicProcedure = base.use(({ ctx, next }) =>
 );
 
 function requireClaims(ctx: Context): AccessClaims {
-  if (!ctx.claims) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not logged in or the session has expired' });
+  if (!ctx.claims) throw new DomainError('session_ended', { message: 'Not logged in or the session has expired' });
   return ctx.claims;
 }
 
@@ -62,7 +66,7 @@ export const authedProcedure = base.use(({ ctx, next }) => {
 });
 
 function forbidden(role: string): never {
-  throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${role} role` });
+  throw new DomainError('role_required', { params: { role }, message: `This needs the ${role} role` });
 }
 
 /** A party member: their own rows (RLS matches user_id). */

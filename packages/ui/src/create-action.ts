@@ -1,11 +1,12 @@
 import { createSignal } from 'solid-js';
 import { fieldErrors } from '@tongxin/api-client';
+import { fieldMessages } from './describe-error.ts';
 import { createAttemptKeys } from './idempotency-key.ts';
 
 /**
  * A mutation a button or form starts: one idempotency key per attempt (reused when the
  * same input is sent again after a failure), a pending flag that blocks double taps, and
- * the last failure with its per-field problems.
+ * the last failure with its per-field problems: `fields()` in words, `codes()` as the server's codes.
  */
 export function createAction<I, O>(send: (input: I, idempotencyKey: string) => Promise<O>) {
   const keys = createAttemptKeys();
@@ -29,5 +30,5 @@ export function createAction<I, O>(send: (input: I, idempotencyKey: string) => P
     }
   }
 
-  return { run, pending, error, fields: () => fieldErrors(error()), reset: () => setError(null) };
+  return { run, pending, error, fields: () => fieldMessages(error()), codes: () => fieldErrors(error()), reset: () => setError(null) };
 }

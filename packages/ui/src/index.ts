@@ -1,4 +1,4 @@
-export { describeError } from './describe-error.ts';
+export { describeError, fieldMessages, issueMessages, problemMessage } from './describe-error.ts';
 export { ErrorNotice } from './error-notice.tsx';
 export { Loading } from './loading.tsx';
 export type { RemoteAppProps } from './remote-app-props.ts';

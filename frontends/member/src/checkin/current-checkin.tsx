@@ -1,7 +1,7 @@
 import { Show, createSignal, untrack } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { checkText, problemsOf } from '../parts/field-problem.ts';
+import { checkText } from '../parts/field-problem.ts';
 import { m as common } from '../parts/messages.ts';
 import { TextField } from '../parts/text-field.tsx';
 import { day } from '../parts/when.ts';
@@ -51,14 +51,14 @@ export function CurrentCheckin(props: { checkin: Checkin; onChanged: (said: stri
     if (problem) return setProblems({ note: problem });
     setProblems({});
     if (await resubmit.run({ checkinId: props.checkin.id, note: note().trim() })) props.onChanged(m('resubmitted'));
-    else setProblems(problemsOf(resubmit.fields()));
+    else setProblems(resubmit.fields());
   }
 
   async function endIt() {
     const problem = checkText(reason(), { max: 200 });
     if (problem) return setProblems({ reason: problem });
     if (await end.run({ checkinId: props.checkin.id, reason: reason().trim() || undefined })) props.onChanged(m('ended'));
-    else setProblems(problemsOf(end.fields()));
+    else setProblems(end.fields());
   }
 
   return (

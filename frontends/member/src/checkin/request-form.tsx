@@ -1,7 +1,7 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
-import { checkText, problemsOf } from '../parts/field-problem.ts';
+import { checkText } from '../parts/field-problem.ts';
 import { m as common } from '../parts/messages.ts';
 import { TextField } from '../parts/text-field.tsx';
 import { param } from '../route.ts';
@@ -39,7 +39,7 @@ export function RequestForm(props: { onSent: () => void }) {
       note: note().trim() || undefined,
     });
     if (sent) props.onSent();
-    else setProblems(problemsOf(send.fields()));
+    else setProblems(send.fields());
   }
 
   return (

@@ -1,7 +1,8 @@
 import { For, Show, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
+import type { ErrorCode } from '@tongxin/errors';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { checkText, problemsOf } from '../parts/field-problem.ts';
+import { checkText } from '../parts/field-problem.ts';
 import { m as common } from '../parts/messages.ts';
 import { TextField } from '../parts/text-field.tsx';
 import { day, when } from '../parts/when.ts';
@@ -15,12 +16,11 @@ type Response = (typeof RESPONSES)[number];
 
 const say = (key: string, fallback: string) => m(key as MeetingMessageKey) ?? fallback;
 
-/** The server's window rules for 视同参会 (report-instead.ts), in the member's language; other problems as usual. */
-function windowProblem(message: string | undefined, days: number): string | undefined {
-  if (!message) return undefined;
-  if (/not started/.test(message)) return m('reportNotYet', { days });
-  if (/window has closed/.test(message)) return m('reportClosed', { days });
-  if (/cancelled/.test(message)) return m('reportCancelled');
+/** The server's window rules for 视同参会 (report-instead.ts, by code), in this card's words; other problems as usual. */
+function windowProblem(code: ErrorCode | undefined, days: number): string | undefined {
+  if (code === 'meeting_not_started') return m('reportNotYet', { days });
+  if (code === 'report_window_closed') return m('reportClosed', { days });
+  if (code === 'meeting_cancelled') return m('reportCancelled');
   return undefined;
 }
 
@@ -54,7 +54,7 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
     if (await report.run(text().trim())) {
       setWriting(false);
       props.onChanged(m('reportSent'));
-    } else setProblem(windowProblem(report.fields().meetingId, props.meeting.reportWindowDays) ?? problemsOf(report.fields()).report);
+    } else setProblem(windowProblem(report.codes().meetingId?.code, props.meeting.reportWindowDays) ?? report.fields().report);
   }
 
   return (

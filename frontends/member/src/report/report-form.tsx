@@ -3,7 +3,7 @@ import { createStore } from 'solid-js/store';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
 import { LedgerFacts } from '../ledger-facts.tsx';
-import { checkText, problemsOf } from '../parts/field-problem.ts';
+import { checkText } from '../parts/field-problem.ts';
 import { m as common } from '../parts/messages.ts';
 import { TextField } from '../parts/text-field.tsx';
 import type { Profile } from '../profile.ts';
@@ -86,7 +86,7 @@ export function ReportForm(props: {
     if (sent) {
       if (ledgerChange === 'unchanged') props.onLedgerChanged(); // the ledger is now confirmed
       props.onSent();
-    } else if (Object.keys(send.fields()).length > 0) show(problemsOf(send.fields()) as Problems);
+    } else if (Object.keys(send.fields()).length > 0) show(send.fields() as Problems);
   }
 
   const count = () => Object.keys(problems()).length;

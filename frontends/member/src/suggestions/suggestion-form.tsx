@@ -2,7 +2,7 @@ import { For, Show, createSignal, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { checkText, problemsOf } from '../parts/field-problem.ts';
+import { checkText } from '../parts/field-problem.ts';
 import { m as common } from '../parts/messages.ts';
 import { TextField } from '../parts/text-field.tsx';
 import type { Profile } from '../profile.ts';
@@ -40,7 +40,7 @@ export function SuggestionForm(props: { me: Profile; onSent: () => void; onCance
     setProblems({});
     const sent = await send.run({ toOrgId: draft.toOrgId, category: draft.category as Category, title: draft.title.trim(), body: draft.body.trim() });
     if (sent) props.onSent();
-    else show(problemsOf(send.fields()));
+    else show(send.fields());
   }
 
   return (

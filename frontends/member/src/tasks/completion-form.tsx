@@ -1,7 +1,7 @@
 import { Show, createSignal, onMount, untrack } from 'solid-js';
 import { tasks } from '@tongxin/api-client';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
-import { checkText, problemsOf } from '../parts/field-problem.ts';
+import { checkText } from '../parts/field-problem.ts';
 import { m as common } from '../parts/messages.ts';
 import { TextField } from '../parts/text-field.tsx';
 import { bigButton } from '../touch.ts';
@@ -90,14 +90,13 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
     });
     if (sent) props.onSent();
     else {
-      const raw = send.fields();
-      const fields = problemsOf(raw);
-      const photos = raw.photos ?? raw.photoIds;
+      const fields = send.fields();
+      const photos = (send.codes().photos ?? send.codes().photoIds)?.code;
       show({
         note: fields.note,
         amount: fields.amount,
-        // "required" from the server is said the way the form says it; anything else as the server put it.
-        photos: photos && /required|at least|missing/i.test(photos) ? m('photoRequired') : (fields.photos ?? fields.photoIds),
+        // A missing photo is said the way the form says it; anything else in the server's code's words.
+        photos: photos === 'photo_required' || photos === 'required' ? m('photoRequired') : (fields.photos ?? fields.photoIds),
         response: fields.response,
       });
     }

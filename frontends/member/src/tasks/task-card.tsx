@@ -7,10 +7,13 @@ import { StudyMaterial } from './study-material.tsx';
 import { TaskFacts, kindLabel } from './task-facts.tsx';
 import type { Task } from './task-types.ts';
 
-/** Why the server refused a claim (`fields.taskId`), in words; undefined for any other failure. */
+// The server's refusals of a claim (the code of `fields.taskId`) and this card's words for them.
+const REFUSALS = { task_full: 'full', task_closed: 'closed', claim_expired: 'expired' } as const;
+
+/** Why the server refused a claim, in words; undefined for any other failure. */
 function refusal(error: unknown): string | undefined {
-  const code = fieldErrors(error).taskId;
-  return code === 'full' || code === 'closed' || code === 'expired' ? m(`claimError.${code}`) : undefined;
+  const code = fieldErrors(error).taskId?.code;
+  return code && code in REFUSALS ? m(`claimError.${REFUSALS[code as keyof typeof REFUSALS]}`) : undefined;
 }
 
 /**
@@ -43,7 +46,7 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
       props.onChanged();
       // The button gives way to the "claimed" badge: keep the focus in this card.
       queueMicrotask(() => heading?.focus());
-    } else if (claim.fields().taskId === 'full') {
+    } else if (claim.codes().taskId?.code === 'task_full') {
       props.onChanged(); // read the list again: the places show it is full (closed or expired ones would leave the list)
     }
   }

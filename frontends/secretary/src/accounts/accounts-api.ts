@@ -1,5 +1,6 @@
 import { identity } from '@tongxin/api-client';
 import { t } from './messages.ts';
+import type { KnownErrors } from '../shared/explain-identity-error.ts';
 
 // Output types of identity's accounts procedures, inferred from the service's AppRouter.
 export type BranchAccounts = Awaited<ReturnType<typeof identity.accounts.branches.query>>[number];
@@ -15,11 +16,11 @@ export function withoutCode(branch: BranchAccounts): number {
 }
 
 /** Identity's refusals here, in the user's language. */
-export const ACCOUNT_ERRORS = [
-  [/outside your scope/i, () => t('error.scope')],
-  [/already active/i, () => t('error.active')],
-  [/no longer valid/i, () => t('error.invalid')],
-] as const;
+export const ACCOUNT_ERRORS: KnownErrors = {
+  outside_scope: () => t('error.scope'),
+  account_active: () => t('error.active'),
+  link_invalid: () => t('error.invalid'),
+};
 
 /** Shows codes as the server returns them, or grouped XXXXX-XXXXX when it sends them bare. */
 export function displayCode(code: string): string {

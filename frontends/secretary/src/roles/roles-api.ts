@@ -1,6 +1,7 @@
 import { identity } from '@tongxin/api-client';
 import { compareOrgs } from '@tongxin/ledger';
 import { t, type RolesMessageKey } from './messages.ts';
+import type { KnownErrors } from '../shared/explain-identity-error.ts';
 
 // Output types of identity's roles and staff procedures, inferred from the service's AppRouter.
 export type OrgRoles = Awaited<ReturnType<typeof identity.roles.list.query>>[number];
@@ -45,9 +46,10 @@ export const titleLabel = (title: string) => t(`title.${title}` as RolesMessageK
 export const kindLabel = (kind: string) => t(`kind.${kind}` as RolesMessageKey) ?? kind;
 
 /** Identity's refusals here, in the user's language. */
-export const ROLE_ERRORS = [
-  [/outside your scope/i, () => t('error.scope')],
-  [/already appointed/i, () => t('error.conflict')],
-  [/already has an account/i, () => t('error.phoneTaken')],
-  [/no such (pending invitation|appointment)/i, () => t('error.gone')],
-] as const;
+export const ROLE_ERRORS: KnownErrors = {
+  outside_scope: () => t('error.scope'),
+  already_appointed: () => t('error.conflict'),
+  phone_taken: () => t('error.phoneTaken'),
+  invitation_not_found: () => t('error.gone'),
+  appointment_not_found: () => t('error.gone'),
+};

@@ -1,15 +1,13 @@
 import { createSignal } from 'solid-js';
-import { errorKind, fieldErrors } from '@tongxin/api-client';
+import { errorKind } from '@tongxin/api-client';
+import { fieldMessages, issueMessages } from '@tongxin/ui/describe-error';
 import type { z } from 'zod';
-import { ruleMessage } from './rule-message.ts';
 
 export type FieldErrors = Record<string, string>;
 
 /** Field → readable message from a failed zod parse (client-side, before sending). */
 export function issuesOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) fields[issue.path.join('.') || '(input)'] ??= ruleMessage(issue.message);
-  return fields;
+  return issueMessages(error.issues);
 }
 
 /**
@@ -46,7 +44,7 @@ export function createSubmission<P, R>(send: (payload: P, idempotencyKey: string
       setError(failure);
       if (errorKind(failure) === 'BAD_REQUEST') {
         const named: FieldErrors = {};
-        for (const [field, message] of Object.entries(fieldErrors(failure))) named[strip(field)] = ruleMessage(message);
+        for (const [field, message] of Object.entries(fieldMessages(failure))) named[strip(field)] = message;
         setFields(named);
       }
       return undefined;

@@ -1,12 +1,16 @@
-import { describeError } from '@tongxin/ui';
+import { errorReason } from '@tongxin/api-client';
+import type { ErrorCode } from '@tongxin/errors';
+import { describeError } from '@tongxin/ui/describe-error';
+
+/** A page's own words for some error codes (`@tongxin/errors`). */
+export type KnownErrors = Partial<Record<ErrorCode, () => string>>;
 
 /**
- * Identity answers with stable English messages (the lead's contract: 'Outside your scope',
- * 'This account is already active', …); the page shows the ones it knows in the user's
- * language and falls back to the tRPC code's message for the rest.
+ * A failed identity call in words: the codes the page words itself, else the shared
+ * message for the kind of failure.
  */
-export function explainError(error: unknown, known: readonly (readonly [RegExp, () => string])[]): string {
-  const message = error instanceof Error ? error.message : '';
-  const hit = known.find(([pattern]) => pattern.test(message));
-  return hit ? hit[1]() : describeError(error);
+export function explainError(error: unknown, known: KnownErrors): string {
+  const reason = errorReason(error);
+  const say = reason ? known[reason.code] : undefined;
+  return say ? say() : describeError(error);
 }

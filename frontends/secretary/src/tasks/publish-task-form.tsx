@@ -3,7 +3,6 @@ import { errorKind, tasks } from '@tongxin/api-client';
 import { createAction, describeError } from '@tongxin/ui';
 import { FLOW_KINDS, type TreeOrg } from '../shared/org-options.ts';
 import { isoToChinaLocal } from '@tongxin/calendar';
-import { failureText, fieldMessage } from '../shared/field-message.ts';
 import { FormFooter } from './form-footer.tsx';
 import { t, word } from './messages.ts';
 import { EvidenceFields, StudyFields } from './evidence-fields.tsx';
@@ -80,7 +79,7 @@ export function PublishTaskForm(props: {
   const visibilityWord = (v: Visibility) => (v === 'org' && isCounty() ? t('visibility.county') : word('visibility', v));
   const chosenVisibility = () => (visibilities().includes(visibility()) ? visibility() : visibilities()[visibilities().length - 1]!);
   const isStudy = () => kind() === 'study';
-  const errorOf = (field: string) => local()[field] ?? fieldMessage(save.fields()[field]);
+  const errorOf = (field: string) => local()[field] ?? save.fields()[field];
   /** A number asked for needs a target to count in: the server names \`target\`, the form says why, beside the amount. */
   const targetError = () => errorOf('target.amount') ?? (save.fields().target ? t('targetForNumber') : undefined);
   const needsTarget = () => !isStudy() && number();
@@ -92,7 +91,7 @@ export function PublishTaskForm(props: {
     const names = Object.keys(fields);
     if (names.length === 0) return describeError(save.error());
     const others = names.filter((name) => !FORM_FIELDS.has(name));
-    return others.length > 0 ? failureText({ data: { fields: Object.fromEntries(others.map((name) => [name, fields[name]!])) } }) : undefined;
+    return others.length > 0 ? others.map((name) => fields[name]).join('；') : undefined;
   };
   const defaultDeadline = isoToChinaLocal(new Date(Date.now() + 14 * DAY_MS).toISOString()).slice(0, 11) + '18:00';
   const initialDeadline = editing ? isoToChinaLocal(editing.deadline) : defaultDeadline;

@@ -1,5 +1,6 @@
 import { chinaLocalToIso } from '@tongxin/calendar';
-import { fieldMessage, integerRange, requiredMessage } from '../shared/field-message.ts';
+import { errorText } from '@tongxin/i18n';
+import { integerRange, requiredMessage } from '../shared/field-message.ts';
 import { t } from './messages.ts';
 import type { PhotoRule, PublishTaskInput, StudyFormat, TargetUnit, TaskKind, Visibility } from '../shared/tasks-api.ts';
 
@@ -40,7 +41,7 @@ export function readTaskForm(data: FormData, choices: TaskFormChoices): { input:
   const isStudy = choices.kind === 'study';
   const title = text('title');
   const description = text('description');
-  if (title.length < 2) problems.title = title ? fieldMessage('Too small: expected string to have >=2 characters')! : requiredMessage();
+  if (title.length < 2) problems.title = title ? errorText('too_short', { min: 2 }) : requiredMessage();
   if (!description) problems.description = requiredMessage();
   const amountText = text('target.amount');
   const amount = amountText === '' ? null : whole('target.amount', 1, 100_000_000);
@@ -56,7 +57,7 @@ export function readTaskForm(data: FormData, choices: TaskFormChoices): { input:
     deadline = chinaLocalToIso(deadlineText);
     // An edit that keeps a deadline already passed does not have to move it.
     const kept = choices.keptDeadline !== null && deadlineText === choices.keptDeadline;
-    if (!kept && new Date(deadline).getTime() <= Date.now()) problems.deadline = fieldMessage('future')!;
+    if (!kept && new Date(deadline).getTime() <= Date.now()) problems.deadline = errorText('deadline_in_past');
   }
   const photoReason = text('evidence.photoReason');
   if (!isStudy && choices.photo !== 'none' && !photoReason) problems['evidence.photoReason'] = requiredMessage();

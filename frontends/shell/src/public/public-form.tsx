@@ -1,5 +1,6 @@
 import { For, Match, Show, Switch, createEffect, createResource, type JSX } from 'solid-js';
-import { errorKind, fieldErrors, identity } from '@tongxin/api-client';
+import { errorKind, errorReason, fieldErrors, identity } from '@tongxin/api-client';
+import type { ErrorCode } from '@tongxin/errors';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { navigate } from '../navigation.tsx';
 import { setSession, setSessionEnded, setArrivalNotice } from '../session.ts';
@@ -189,11 +190,11 @@ export function PasswordPair(props: {
   );
 }
 
-/** A server's per-field refusal (English, for developers) as one of our messages. */
-export function fieldProblem(field: string, serverMessage: string): PublicMessage {
+/** A server's per-field refusal (its error code) as one of our messages. */
+export function fieldProblem(field: string, code: ErrorCode): PublicMessage {
   if (/password/i.test(field)) {
-    if (/common/i.test(serverMessage)) return 'password.tooCommon';
-    if (/at least|characters|short/i.test(serverMessage)) return 'password.tooShort';
+    if (code === 'password_common') return 'password.tooCommon';
+    if (code === 'password_too_short' || code === 'too_short' || code === 'required') return 'password.tooShort';
   }
   if (field === 'username') return 'setup.usernameInvalid';
   return 'fieldInvalid';
@@ -202,9 +203,9 @@ export function fieldProblem(field: string, serverMessage: string): PublicMessag
 /** BAD_REQUEST's fields, renamed to this form's fields and translated. */
 export function serverProblems<F extends string>(error: unknown, fieldNames: Record<string, F>): Problems<F> {
   const problems: Problems<F> = {};
-  for (const [field, message] of Object.entries(fieldErrors(error))) {
+  for (const [field, problem] of Object.entries(fieldErrors(error))) {
     const local = fieldNames[field];
-    if (local) problems[local] = fieldProblem(field, message);
+    if (local) problems[local] = fieldProblem(field, problem.code);
   }
   return problems;
 }
@@ -223,7 +224,7 @@ export function failureMessage(error: unknown, overrides?: Partial<Record<string
       return { message: m('error.tooMany') };
     case 'CONFLICT':
       // Two conflicts: the account is active already, or the phone belongs to another account.
-      return { message: m(/phone/i.test((error as Error | null)?.message ?? '') ? 'error.phoneTaken' : 'error.alreadyActive') };
+      return { message: m(errorReason(error)?.code === 'phone_taken' ? 'error.phoneTaken' : 'error.alreadyActive') };
     case 'FORBIDDEN':
       return { message: m('error.suspended') };
     case 'BAD_REQUEST':

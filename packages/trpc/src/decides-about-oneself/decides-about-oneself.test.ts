@@ -9,7 +9,7 @@ const department: Decider = { userId: 'dept', orgIds: [], tenantWide: true };
 
 describe('the level above decides', () => {
   it('refuses a decision about the caller’s own record, the department’s too: FORBIDDEN with the stable message', async () => {
-    await expect(refuseUnlessLevelAbove(secretaryOf('u-1', 'B'), 'u-1', async () => [])).rejects.toMatchObject({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+    await expect(refuseUnlessLevelAbove(secretaryOf('u-1', 'B'), 'u-1', async () => [])).rejects.toMatchObject({ code: 'decides_about_oneself', message: DECIDES_ABOUT_ONESELF });
     expect(levelAboveRefusal({ ...department, userId: 'u-1' }, { userId: 'u-1', seats: [] })).toBe(DECIDES_ABOUT_ONESELF);
   });
 
@@ -43,7 +43,7 @@ describe('the level above decides', () => {
     expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(SEAT_COOLING_OFF_MS - day)] }, now)).toBe(LEVEL_ABOVE_DECIDES);
     // An end after `now` (clocks apart) still counts.
     expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(-day)] }, now)).toBe(LEVEL_ABOVE_DECIDES);
-    await expect(refuseUnlessLevelAbove(secretaryOf('s-B', 'B'), 'd-B', async () => [endedAgo(3000)], now)).rejects.toMatchObject({ code: 'FORBIDDEN', message: LEVEL_ABOVE_DECIDES });
+    await expect(refuseUnlessLevelAbove(secretaryOf('s-B', 'B'), 'd-B', async () => [endedAgo(3000)], now)).rejects.toMatchObject({ code: 'level_above_decides', message: LEVEL_ABOVE_DECIDES });
     expect(levelAboveRefusal(secretaryOf('s-T', 'T'), { userId: 'd-B', seats: [endedAgo(3000)] }, now)).toBeNull();
     expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(SEAT_COOLING_OFF_MS)] }, now)).toBeNull();
     expect(levelAboveRefusal(secretaryOf('s-B', 'B'), { userId: 'd-B', seats: [endedAgo(SEAT_COOLING_OFF_MS + day), { ...township, endedAt: null }] }, now)).toBe(LEVEL_ABOVE_DECIDES);

@@ -1,5 +1,5 @@
 import { inOrgScope } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@tongxin/errors';
 import type { Caller } from '../trpc.ts';
 
 /** The message every decision about oneself is refused with, so clients and tests can rely on it. */
@@ -76,5 +76,5 @@ export function levelAboveRefusal(caller: Decider, subject: { userId: string | n
 export async function refuseUnlessLevelAbove(caller: Decider, subjectUserId: string | null | undefined, seatsOf: SeatsOf, now: Date = new Date()): Promise<void> {
   const seats = subjectUserId == null ? [] : await seatsOf(subjectUserId);
   const message = levelAboveRefusal(caller, { userId: subjectUserId, seats }, now);
-  if (message) throw new TRPCError({ code: 'FORBIDDEN', message });
+  if (message) throw new DomainError(message === DECIDES_ABOUT_ONESELF ? 'decides_about_oneself' : 'level_above_decides', { message });
 }

@@ -1,5 +1,6 @@
+import type { ErrorCode } from '@tongxin/errors';
 import type { z } from 'zod';
-import { badField } from '../errors.ts';
+import { badField } from '@tongxin/errors';
 import { badStringPath } from './input-strings.ts';
 
 /**
@@ -9,15 +10,15 @@ import { badStringPath } from './input-strings.ts';
  * the outer check, was decoded by the procedure and reached PostgreSQL as a 500) and then the
  * given schema. Anything else is BAD_REQUEST naming `field`, never a 500.
  */
-export function decodeJsonInput<T extends z.ZodType>(field: string, text: string, schema: T, message = 'not a value this server returned'): z.output<T> {
+export function decodeJsonInput<T extends z.ZodType>(field: string, text: string, schema: T, code: ErrorCode = 'invalid_cursor'): z.output<T> {
   let decoded: unknown;
   try {
     decoded = JSON.parse(text);
   } catch {
-    throw badField(field, message);
+    throw badField(field, code);
   }
-  if (badStringPath(decoded) !== null) throw badField(field, 'contains a character that cannot be stored');
+  if (badStringPath(decoded) !== null) throw badField(field, 'unstorable_character');
   const parsed = schema.safeParse(decoded);
-  if (!parsed.success) throw badField(field, message);
+  if (!parsed.success) throw badField(field, code);
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { inOrgScope, type Tx } from '@tongxin/db';
-import { experimental_standaloneMiddleware, TRPCError } from '@trpc/server';
+import { DomainError } from '@tongxin/errors';
+import { experimental_standaloneMiddleware } from '@trpc/server';
 import type { Caller } from '../trpc.ts';
 
 /** What every service's org lookup returns at least: the materialized path decides scope. */
@@ -21,8 +22,8 @@ interface ScopeCtx {
 }
 
 /** One answer for an org the caller's county lacks and for one outside their scope, so neither tells the other apart. */
-export function orgNotFound(): TRPCError {
-  return new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your scope' });
+export function orgNotFound(): DomainError {
+  return new DomainError('org_not_found', { message: 'No such organization in your scope' });
 }
 
 async function resolve<Org extends OrgInScope>(ctx: ScopeCtx, findOrg: FindOrg<Org>, orgId: string): Promise<Org> {

@@ -1,3 +1,4 @@
+import type { ErrorCode, ErrorParams, FieldProblem } from '@tongxin/errors';
 import { ACCESS_COOKIE, CSRF_HEADER, generateAccessKeys, mintAccessToken, type AccessClaims, type AccessKeys, type RoleGrant } from '@tongxin/auth';
 import type { Database, ServiceMigrations } from '@tongxin/db';
 import { createTestDatabase } from '@tongxin/db/testing';
@@ -18,7 +19,11 @@ export interface CallOptions {
 export interface CallResult {
   status: number;
   data: any;
-  error: { message: string; code: string; fields: Record<string, string> | null } | null;
+  /**
+   * `code` is tRPC's, `reason` the domain code (`@tongxin/errors`), `fields` each field's code
+   * (its parameters are in `problems`), `message` the English for developers.
+   */
+  error: { message: string; code: string; reason: ErrorCode | null; params: ErrorParams; fields: Record<string, ErrorCode> | null; problems: Record<string, FieldProblem> | null } | null;
   setCookies: string[];
 }
 
@@ -59,8 +64,16 @@ export async function createServiceHarness(app: Hono<{ Bindings: ServiceBindings
     }
     const response = await app.request(url, init, { deps, peerAddress: options.peer });
     const body = (await response.json()) as any;
+    const problems = (body.error?.data?.fields ?? null) as Record<string, FieldProblem> | null;
     const error = body.error
-      ? { message: body.error.message, code: body.error.data?.code ?? body.error.code, fields: body.error.data?.fields ?? null }
+      ? {
+          message: body.error.message,
+          code: body.error.data?.code ?? body.error.code,
+          reason: body.error.data?.reason ?? null,
+          params: body.error.data?.params ?? {},
+          fields: problems && Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problem.code])),
+          problems,
+        }
       : null;
     return { status: response.status, data: body.result?.data, error, setCookies: response.headers.getSetCookie() };
   }

@@ -171,7 +171,7 @@ describe('accounts.issue', () => {
 
   it('bad input names the field: both members and a branch, or an id that is not one', async () => {
     const both = await issue(as.department(), { memberIds: [m.zhang], branchId: YX.branchA1 });
-    expect(both.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberIds: 'choose members or one branch' } });
+    expect(both.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberIds: 'members_or_branch' } });
     const notAnId = await issue(as.department(), { memberIds: ['zhang'] });
     expect(Object.keys(notAnId.error!.fields!)).toEqual(['memberIds.0']);
     const noKey = await h.mutate('/api/identity/trpc/accounts.issue', { as: as.department(), input: { branchId: YX.branchA1 } });

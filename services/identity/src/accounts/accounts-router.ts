@@ -12,7 +12,7 @@ export const ZIssueActivationInput = z
     branchId: z.uuid('a branch id').optional(),
     idempotencyKey: ZIdempotencyKey,
   })
-  .refine((input) => (input.memberIds ? 1 : 0) + (input.branchId ? 1 : 0) === 1, { message: 'choose members or one branch', path: ['memberIds'] });
+  .refine((input) => (input.memberIds ? 1 : 0) + (input.branchId ? 1 : 0) === 1, { message: 'choose members or one branch', path: ['memberIds'], params: { code: 'members_or_branch' } });
 
 /**
  * Accounts for members already in the roster (issue 12): who has activated, by branch, and

@@ -1,10 +1,11 @@
 import { publicProcedure } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { ZNewPassword } from '../passwords/password-policy.ts';
 import { finishLogin } from '../sessions/start-session.ts';
 import { ZTypedPhone } from './typed-phone.ts';
 import { checkActivationCode, redeemActivationCode, type ActivationRefusal } from './redeem-activation-code.ts';
+import { DomainError } from '@tongxin/errors';
 
 const ZTenant = z.string().trim().min(1, 'choose a county').max(32);
 const ZCode = z.string().trim().min(1, 'enter the code').max(32);
@@ -18,15 +19,15 @@ export const ZRedeemActivationInput = z
     phone: ZTypedPhone.optional(),
     password: ZNewPassword,
   })
-  .refine((input) => input.idTail || input.phone, { message: 'the last 6 characters of your ID number, or your phone', path: ['idTail'] });
+  .refine((input) => input.idTail || input.phone, { message: 'the last 6 characters of your ID number, or your phone', path: ['idTail'], params: { code: 'id_tail_or_phone' } });
 
-const REFUSALS: Record<ActivationRefusal, () => TRPCError> = {
-  invalid: () => new TRPCError({ code: 'NOT_FOUND', message: 'This link is no longer valid' }),
-  suspended: () => new TRPCError({ code: 'FORBIDDEN', message: 'This county is suspended' }),
-  locked: () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts: try again in 15 minutes' }),
-  mismatch: () => new TRPCError({ code: 'UNAUTHORIZED', message: 'The details do not match' }),
-  active: () => new TRPCError({ code: 'CONFLICT', message: 'This account is already active' }),
-  phone_taken: () => new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account' }),
+const REFUSALS: Record<ActivationRefusal, () => DomainError> = {
+  invalid: () => new DomainError('link_invalid', { message: 'This link is no longer valid' }),
+  suspended: () => new DomainError('county_suspended', { message: 'This county is suspended' }),
+  locked: () => new DomainError('too_many_attempts', { message: 'Too many attempts: try again in 15 minutes' }),
+  mismatch: () => new DomainError('details_mismatch', { message: 'The details do not match' }),
+  active: () => new DomainError('account_active', { message: 'This account is already active' }),
+  phone_taken: () => new DomainError('phone_taken', { message: 'This phone number already has an account' }),
 };
 
 /** The page a member opens from their code (issue 12): no login, the code is the gate. */

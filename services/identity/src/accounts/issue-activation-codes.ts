@@ -1,12 +1,12 @@
 import type { Tx } from '@tongxin/db';
 import type { MessagingDeps } from '@tongxin/sms';
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { sendMessage, type DeliveryStatus } from '../channel/send-message.ts';
 import { hashCode, newActivationCode } from '../codes/single-use-code.ts';
 import { managedPath, requireManagedOrg } from '../roles/caller-scope.ts';
 import { activationCodes, orgs, people } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** Issue 12: an activation code lives 14 days. */
 export const ACTIVATION_TTL_MS = 14 * 24 * 3600_000;
@@ -129,7 +129,7 @@ async function findTargets(tx: Tx, tenantId: string, input: IssueActivationInput
     .leftJoin(orgs, and(eq(orgs.tenantId, people.tenantId), eq(orgs.orgId, people.branchId)))
     .where(and(eq(people.tenantId, tenantId), which, ne(people.status, 'transferred_out'), managedPath(people.orgPath)))
     .orderBy(asc(people.name));
-  if (!input.branchId && rows.length < new Set(input.memberIds).size) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member' });
+  if (!input.branchId && rows.length < new Set(input.memberIds).size) throw new DomainError('member_not_found', { message: 'No such member' });
   return rows;
 }
 

@@ -3,7 +3,7 @@ import type { Tx } from '@tongxin/db';
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { credentials, roleAssignments, users } from '../schema.ts';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@tongxin/errors';
 
 export interface NewAccount {
   /** The ledger's phone for members and invited staff: what they type to log in. */
@@ -26,7 +26,7 @@ export async function openAccount(tx: Tx, tenantId: string, account: NewAccount)
     .values({ tenantId, username: account.username, displayName: account.name })
     .onConflictDoNothing()
     .returning({ id: users.id });
-  if (!created) throw new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account' });
+  if (!created) throw new DomainError('phone_taken', { message: 'This phone number already has an account' });
   const userId = created.id;
   await tx.insert(credentials).values({ tenantId, userId, passwordHash, changedAt: account.now });
   for (const grant of account.grants) await grantRole(tx, tenantId, userId, grant);

@@ -1,9 +1,9 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { managedPath } from '../roles/caller-scope.ts';
 import { activationCodes, people } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** Ends a member's pending codes (a sheet lost, a wrong phone): the member in the caller's scope, else NOT_FOUND. */
 export async function revokeActivationCodes(tx: Tx, actor: { tenantId: string; userId: string }, memberId: string, now: Date) {
@@ -12,7 +12,7 @@ export async function revokeActivationCodes(tx: Tx, actor: { tenantId: string; u
     .select({ branchId: people.branchId })
     .from(people)
     .where(and(eq(people.tenantId, tenantId), eq(people.memberId, memberId), managedPath(people.orgPath)));
-  if (!person) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member' });
+  if (!person) throw new DomainError('member_not_found', { message: 'No such member' });
   const revoked = await tx
     .update(activationCodes)
     .set({ revokedAt: now })

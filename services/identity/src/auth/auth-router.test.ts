@@ -78,7 +78,7 @@ describe('logging in', () => {
 
   it('a NUL or a lone surrogate anywhere in the input is BAD_REQUEST naming the field, not an outage', async () => {
     const nul = await login('13800000001', PASSWORD, 'y\u0000x');
-    expect(nul.error).toMatchObject({ code: 'BAD_REQUEST', fields: { tenantId: 'contains a character that cannot be stored' } });
+    expect(nul.error).toMatchObject({ code: 'BAD_REQUEST', fields: { tenantId: 'unstorable_character' } });
     const surrogate = await login('\ud800', PASSWORD);
     expect(surrogate.error?.fields).toHaveProperty('username');
   });
@@ -179,9 +179,9 @@ describe('sessions', () => {
     const second = await session();
     const as = { userId: ids.memberId, tenantId: 'yx', roles: [] };
     const weak = await h.mutate('/api/identity/trpc/auth.changePassword', { as, input: { currentPassword: PASSWORD, newPassword: 'short' } });
-    expect(weak.error).toMatchObject({ code: 'BAD_REQUEST', fields: { newPassword: expect.stringMatching(/at least 10/) } });
+    expect(weak.error).toMatchObject({ code: 'BAD_REQUEST', fields: { newPassword: 'password_too_short' } });
     const common = await h.mutate('/api/identity/trpc/auth.changePassword', { as, input: { currentPassword: PASSWORD, newPassword: '1234567890' } });
-    expect(common.error?.fields?.newPassword).toMatch(/too common/);
+    expect(common.error?.fields?.newPassword).toBe('password_common');
     const changed = await h.mutate('/api/identity/trpc/auth.changePassword', { as, input: { currentPassword: PASSWORD, newPassword: 'new-orange-grove-7' } });
     expect(changed.status).toBe(200);
     expect((await refresh(first)).error?.code).toBe('UNAUTHORIZED');

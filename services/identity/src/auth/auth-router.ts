@@ -1,8 +1,8 @@
 import { sessionIdFromToken } from '@tongxin/auth';
 import { authedProcedure, publicProcedure } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { passwordProblem } from '../passwords/password-policy.ts';
+import { ZNewPassword } from '../passwords/password-policy.ts';
 import { clearAuthCookies, readSessionCookie, setSessionCookie } from '../sessions/session-cookies.ts';
 import { issueAccess } from '../sessions/start-session.ts';
 import { endSession, validateSession } from '../sessions/sessions.ts';
@@ -12,6 +12,7 @@ import { audit } from './audit.ts';
 import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
 import { loadUser } from './load-user.ts';
+import { DomainError } from '@tongxin/errors';
 
 export const ZLogInInput = z.object({
   tenantId: z.string().trim().min(1, 'choose a county').max(32),
@@ -21,10 +22,7 @@ export const ZLogInInput = z.object({
 
 export const ZChangePasswordInput = z.object({
   currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().max(256).superRefine((value, check) => {
-    const problem = passwordProblem(value);
-    if (problem) check.addIssue({ code: 'custom', message: `The new password ${problem}` });
-  }),
+  newPassword: ZNewPassword,
 });
 
 
@@ -41,12 +39,12 @@ export const authRouter = {
       await audit(t, input.tenantId, 'login_refused_suspended', ctx.deps.now(), { username: input.username, ip: ctx.clientIp });
       return { outcome: 'suspended' } as const;
     });
-    if (result.outcome === 'unknown') throw new TRPCError({ code: 'NOT_FOUND', message: 'Unknown county (tenant)' });
-    if (result.outcome === 'suspended') throw new TRPCError({ code: 'FORBIDDEN', message: 'This county is suspended' });
+    if (result.outcome === 'unknown') throw new DomainError('county_not_found', { message: 'Unknown county (tenant)' });
+    if (result.outcome === 'suspended') throw new DomainError('county_suspended', { message: 'This county is suspended' });
     if (result.outcome === 'locked') {
-      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts: this account is locked for 15 minutes' });
+      throw new DomainError('account_locked', { message: 'Too many failed attempts: this account is locked for 15 minutes' });
     }
-    if (result.outcome === 'invalid') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong account or password' });
+    if (result.outcome === 'invalid') throw new DomainError('wrong_credentials', { message: 'Wrong account or password' });
     setSessionCookie(ctx, input.tenantId, result.token);
     return issueAccess(ctx, input.tenantId, sessionIdFromToken(result.token), result.user);
   }),
@@ -65,7 +63,7 @@ export const authRouter = {
       : null;
     if (!cookie || !found) {
       clearAuthCookies(ctx);
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The session has ended: log in again' });
+      throw new DomainError('session_ended', { message: 'The session has ended: log in again' });
     }
     return issueAccess(ctx, cookie.tenantId, found.session.id, found.user);
   }),
@@ -92,7 +90,7 @@ export const authRouter = {
 
   changePassword: authedProcedure.input(ZChangePasswordInput).mutation(async ({ ctx, input }) => {
     const outcome = await ctx.tx((tx) => changePassword(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()));
-    if (outcome === 'wrong_password') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The current password is wrong' });
+    if (outcome === 'wrong_password') throw new DomainError('wrong_password', { message: 'The current password is wrong' });
     clearAuthCookies(ctx);
     return { ok: true as const };
   }),

@@ -1,8 +1,9 @@
-import { badField, departmentProcedure } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { departmentProcedure } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { listDeliveries } from './list-deliveries.ts';
 import { readSmsSettings, saveSmsSettings } from './sms-settings.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 const ZTemplateId = z.string().trim().regex(/^\d{1,12}$/, 'a template id is a number');
 
@@ -22,10 +23,10 @@ export const smsRouter = {
 
   save: departmentProcedure.input(ZSaveSmsSettingsInput).mutation(async ({ ctx, input }) => {
     const masterKey = ctx.deps.messages?.masterKey;
-    if (!masterKey) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This server cannot keep SMS keys' });
+    if (!masterKey) throw new DomainError('sms_keys_unavailable', { message: 'This server cannot keep SMS keys' });
     const who = { tenantId: ctx.claims.tenantId, userId: ctx.claims.userId };
     const result = await ctx.tx((tx) => saveSmsSettings(tx, who, input, masterKey, ctx.deps.now()));
-    if ('missingSecretKey' in result) throw badField('secretKey', 'enter the secret key');
+    if ('missingSecretKey' in result) throw badField('secretKey', 'required');
     return result.saved;
   }),
 

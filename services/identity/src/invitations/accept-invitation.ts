@@ -1,5 +1,4 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { openAccount } from '../accounts/open-account.ts';
 import { audit } from '../auth/audit.ts';
@@ -8,8 +7,9 @@ import { recordAppointment } from '../roles/record-appointment.ts';
 import { invitations, orgs, tenants, users } from '../schema.ts';
 import { openSession } from '../sessions/start-session.ts';
 import type { InvitationPurpose } from './issue-invitation.ts';
+import { DomainError } from '@tongxin/errors';
 
-const unusable = () => new TRPCError({ code: 'NOT_FOUND', message: 'This link is no longer valid' });
+const unusable = () => new DomainError('link_invalid', { message: 'This link is no longer valid' });
 
 /** A pending invitation by its token, or NOT_FOUND for unknown, used, revoked or expired alike. */
 export async function findPendingInvitation(tx: Tx, tenantId: string, token: string, purposes: readonly InvitationPurpose[], now: Date) {
@@ -43,7 +43,7 @@ export async function acceptInvitation(tx: Tx, tenantId: string, input: { token:
   // Whoever issued the link has seen it: it must never set the password of an account that
   // exists already under that phone (one may have appeared since the invitation was sent).
   const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, row.phone)));
-  if (taken) throw new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account' });
+  if (taken) throw new DomainError('phone_taken', { message: 'This phone number already has an account' });
   const grants = row.grants.filter((grant) => grant.role !== 'secretary');
   const { userId } = await openAccount(tx, tenantId, { username: row.phone, name: row.name, password: input.password, grants, now });
   await tx.update(invitations).set({ usedAt: now, userId }).where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, row.id)));

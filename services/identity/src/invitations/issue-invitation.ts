@@ -1,10 +1,10 @@
 import type { RoleGrant } from '@tongxin/auth';
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { hashCode, maskPhone, newLinkToken } from '../codes/single-use-code.ts';
 import { invitations } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** A county administrator's or a staff member's invitation stays open 72 hours (issue 12). */
 export const INVITATION_TTL_MS = 72 * 3600_000;
@@ -96,7 +96,7 @@ export async function revokeInvitation(tx: Tx, id: string, purpose: InvitationPu
     .set({ revokedAt: now })
     .where(and(eq(invitations.id, id), eq(invitations.purpose, purpose), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id, tenantId: invitations.tenantId, name: invitations.name, phone: invitations.phone, grants: invitations.grants });
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such pending invitation' });
+  if (!row) throw new DomainError('invitation_not_found', { message: 'No such pending invitation' });
   await audit(tx, actor.tenantId, 'invitation_revoked', now, { actorUserId: actor.userId, detail: { invitationId: id, tenantId: row.tenantId } });
   return row;
 }

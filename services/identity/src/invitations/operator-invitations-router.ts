@@ -1,12 +1,13 @@
 import { operatorProcedure, type Context } from '@tongxin/trpc';
 import type { Tx } from '@tongxin/db';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sendMessage } from '../channel/send-message.ts';
 import { tenants } from '../schema.ts';
 import { PLATFORM } from '../setup/first-operator.ts';
 import { issueInvitation, listInvitations, revokeInvitation } from './issue-invitation.ts';
+import { DomainError } from '@tongxin/errors';
 
 const ZTenantId = z.string().trim().regex(/^\d{6}$/, 'a division code has 6 digits');
 const ZPhone = z.string().trim().regex(/^1\d{10}$/, 'a mobile number has 11 digits and starts with 1');
@@ -20,7 +21,7 @@ export const ZInviteAdministratorInput = z.object({ tenantId: ZTenantId, name: z
 async function inviteAdministrator(tx: Tx, ctx: Context & { claims: { userId: string } }, input: z.infer<typeof ZInviteAdministratorInput>) {
   const now = ctx.deps.now();
   const [tenant] = await tx.select({ kind: tenants.kind, name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));
-  if (!tenant || tenant.kind !== 'county') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such county' });
+  if (!tenant || tenant.kind !== 'county') throw new DomainError('county_not_found', { message: 'No such county' });
   const issued = await issueInvitation(tx, {
     tenantId: input.tenantId,
     purpose: 'department',

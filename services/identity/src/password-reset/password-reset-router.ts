@@ -1,5 +1,5 @@
 import { publicProcedure } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { ZTypedPhone } from '../accounts/typed-phone.ts';
 import { afterAnswer } from '../channel/after-answer.ts';
@@ -7,14 +7,15 @@ import { ZNewPassword } from '../passwords/password-policy.ts';
 import { finishLogin } from '../sessions/start-session.ts';
 import { completePasswordReset } from './complete-password-reset.ts';
 import { requestPasswordReset, sendResetCode, type ResetRefusal } from './request-password-reset.ts';
+import { DomainError } from '@tongxin/errors';
 
 const ZTenant = z.string().trim().min(1, 'choose a county').max(32);
 
-const REFUSALS: Record<ResetRefusal | 'invalid', () => TRPCError> = {
-  unknown_tenant: () => new TRPCError({ code: 'NOT_FOUND', message: 'Unknown county (tenant)' }),
-  suspended: () => new TRPCError({ code: 'FORBIDDEN', message: 'This county is suspended' }),
-  throttled: () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts: try again in 15 minutes' }),
-  invalid: () => new TRPCError({ code: 'UNAUTHORIZED', message: 'The code is wrong or has expired' }),
+const REFUSALS: Record<ResetRefusal | 'invalid', () => DomainError> = {
+  unknown_tenant: () => new DomainError('county_not_found', { message: 'Unknown county (tenant)' }),
+  suspended: () => new DomainError('county_suspended', { message: 'This county is suspended' }),
+  throttled: () => new DomainError('too_many_attempts', { message: 'Too many attempts: try again in 15 minutes' }),
+  invalid: () => new DomainError('code_invalid', { message: 'The code is wrong or has expired' }),
 };
 
 /** A forgotten password, by a code sent to the phone that is the username (issue 12). No login. */

@@ -4,9 +4,9 @@ import { passwordProblem } from './password-policy.ts';
 
 describe('passwords', () => {
   it('must be at least 10 characters and not a common one', () => {
-    expect(passwordProblem('short-pw1')).toMatch(/at least 10/);
-    expect(passwordProblem('1234567890')).toMatch(/too common/);
-    expect(passwordProblem('Password123')).toMatch(/too common/);
+    expect(passwordProblem('short-pw1')).toBe('password_too_short');
+    expect(passwordProblem('1234567890')).toBe('password_common');
+    expect(passwordProblem('Password123')).toBe('password_common');
     expect(passwordProblem('bingtang-oranges')).toBeNull();
   });
 

@@ -11,15 +11,17 @@ const COMMON = new Set([
   'admin12345', 'welcome123', 'qazwsxedc123', '1234qwerasdf', 'tongxin123', 'tongxin2026',
 ]);
 
-/** A reason the password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (COMMON.has(password.toLowerCase())) return 'is too common: choose another';
+/** Why the password is refused (an error code), or null when it is acceptable. */
+export function passwordProblem(password: string): 'password_too_short' | 'password_common' | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'password_too_short';
+  if (COMMON.has(password.toLowerCase())) return 'password_common';
   return null;
 }
+
+const PROBLEM_TEXT = { password_too_short: `must be at least ${MIN_PASSWORD_LENGTH} characters`, password_common: 'is too common: choose another' };
 
 /** A new password in any input (activation, invitation, reset, setup): BAD_REQUEST naming the field. */
 export const ZNewPassword = z.string().max(256).superRefine((value, check) => {
   const problem = passwordProblem(value);
-  if (problem) check.addIssue({ code: 'custom', message: `The password ${problem}` });
+  if (problem) check.addIssue({ code: 'custom', message: `The password ${PROBLEM_TEXT[problem]}`, params: { code: problem, values: { min: MIN_PASSWORD_LENGTH } } });
 });

@@ -1,11 +1,10 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { appointments, people } from '../schema.ts';
 import { mayAppoint, type Title } from './appointment-rule.ts';
 import { managedPath, outsideScope, requireManagedOrg } from './caller-scope.ts';
 import { recordAppointment } from './record-appointment.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface Appointer {
   tenantId: string;
@@ -30,14 +29,14 @@ export async function appointMember(tx: Tx, caller: Appointer, input: { orgId: s
     .select({ memberId: people.memberId, userId: people.userId, name: people.name, orgPath: people.orgPath })
     .from(people)
     .where(and(eq(people.tenantId, tenantId), eq(people.memberId, input.memberId), ne(people.status, 'transferred_out'), managedPath(people.orgPath)));
-  if (!person) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member' });
-  if (!person.orgPath.startsWith(org.path)) throw badField('memberId', 'a member of this organization or one below it');
+  if (!person) throw new DomainError('member_not_found', { message: 'No such member' });
+  if (!person.orgPath.startsWith(org.path)) throw badField('memberId', 'member_outside_org');
 
   const [seated] = await tx
     .select({ id: appointments.id })
     .from(appointments)
     .where(and(eq(appointments.tenantId, tenantId), eq(appointments.orgId, org.orgId), eq(appointments.memberId, person.memberId), isNull(appointments.endedAt)));
-  if (seated) throw new TRPCError({ code: 'CONFLICT', message: 'Already appointed to this organization' });
+  if (seated) throw new DomainError('already_appointed', { message: 'Already appointed to this organization' });
 
   return recordAppointment(tx, tenantId, { org, memberId: person.memberId, userId: person.userId, name: person.name, title: input.title, actorUserId: caller.userId, now });
 }

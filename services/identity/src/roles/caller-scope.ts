@@ -1,8 +1,8 @@
 import { pathInScope, tenantWide, type Tx } from '@tongxin/db';
 import { orgNotFound } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * "The caller manages what sits at this org path": the department anywhere in its county, a
@@ -12,7 +12,7 @@ import { orgs } from '../schema.ts';
  */
 export const managedPath = (path: unknown) => sql<boolean>`(${tenantWide} or ${pathInScope(path)})`;
 
-export const outsideScope = () => new TRPCError({ code: 'FORBIDDEN', message: 'Outside your scope' });
+export const outsideScope = () => new DomainError('outside_scope', { message: 'Outside your scope' });
 
 export interface ManagedOrg {
   orgId: string;

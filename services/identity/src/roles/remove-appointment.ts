@@ -1,5 +1,4 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { appointments, roleAssignments } from '../schema.ts';
@@ -7,6 +6,7 @@ import { mayAppoint, type Title } from './appointment-rule.ts';
 import type { Appointer } from './appoint-member.ts';
 import { managedPath, outsideScope } from './caller-scope.ts';
 import { recordSeatsChanged } from './record-seats-changed.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * Ends an appointment (kept, with who ended it and when) and takes back the `secretary` role
@@ -20,7 +20,7 @@ export async function removeAppointment(tx: Tx, caller: Appointer, appointmentId
     .from(appointments)
     .where(and(eq(appointments.tenantId, tenantId), eq(appointments.id, appointmentId), isNull(appointments.endedAt), managedPath(appointments.orgPath)))
     .for('update');
-  if (!seat) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such appointment' });
+  if (!seat) throw new DomainError('appointment_not_found', { message: 'No such appointment' });
   if (!mayAppoint(caller.orgIds, { orgId: seat.orgId, path: seat.orgPath }, seat.title as Title)) throw outsideScope();
 
   await tx.update(appointments).set({ endedAt: now, endedByUserId: caller.userId }).where(and(eq(appointments.tenantId, tenantId), eq(appointments.id, seat.id)));

@@ -117,7 +117,7 @@ describe('roles.appoint and roles.remove', () => {
 
   it("a member outside the org's subtree is refused, naming the field", async () => {
     const result = await appoint(as.department(), { orgId: YX.branchA1, memberId: m.inB, title: 'deputy' });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'a member of this organization or one below it' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'member_outside_org' } });
   });
 
   it('a secretary cannot appoint a member they cannot see', async () => {

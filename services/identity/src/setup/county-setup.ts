@@ -1,10 +1,10 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS } from '@tongxin/events';
 import { sortOrgs } from '@tongxin/ledger';
-import { TRPCError } from '@trpc/server';
 import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { appointments, orgs, outbox, people, smsSettings, tenants, tenantSetup, type TenantProfile } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** The wizard's steps, in order (issue 12, "A county sets itself up"). */
 export const SETUP_STEPS = ['profile', 'orgs', 'members', 'secretaries', 'settings', 'accounts', 'live'] as const;
@@ -101,10 +101,10 @@ export async function goLive(tx: Tx, tenantId: string, userId: string, acknowled
   if (row.liveAt) return { liveAt: row.liveAt };
   const checklist = await setupChecklist(tx, tenantId);
   if (checklist.blocking.length > 0) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `Not ready to go live: ${checklist.blocking.join(', ')}` });
+    throw new DomainError('not_ready_to_go_live', { params: { items: checklist.blocking.join(', ') }, message: `Not ready to go live: ${checklist.blocking.join(', ')}` });
   }
   if (checklist.warnings.length > 0 && !acknowledgeWarnings) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `Acknowledge first: ${checklist.warnings.join(', ')}` });
+    throw new DomainError('acknowledge_first', { params: { items: checklist.warnings.join(', ') }, message: `Acknowledge first: ${checklist.warnings.join(', ')}` });
   }
   await tx.update(tenantSetup).set({ liveAt: now, steps: [...new Set([...row.steps, 'live'])], updatedAt: now }).where(eq(tenantSetup.tenantId, tenantId));
   await recordEvent(tx, outbox, tenantId, TOPICS.identity.tenantLive, { tenantId });

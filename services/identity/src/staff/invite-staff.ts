@@ -1,13 +1,13 @@
 import type { RoleGrant } from '@tongxin/auth';
 import type { Tx } from '@tongxin/db';
 import type { MessagingDeps } from '@tongxin/sms';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { sendMessage } from '../channel/send-message.ts';
 import { issueInvitation } from '../invitations/issue-invitation.ts';
 import { mayAppoint, type Title } from '../roles/appointment-rule.ts';
 import { outsideScope, requireManagedOrg } from '../roles/caller-scope.ts';
 import { tenants, users } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** What a staff invitation grants: the department, or a seat (secretary or deputy) of an org. */
 export type StaffGrant = { role: 'department' } | { role: 'secretary'; orgId: string; title: Title };
@@ -43,7 +43,7 @@ export async function inviteStaff(
     if (!mayAppoint(inviter.orgIds, org, grant.title)) throw outsideScope();
   }
   const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, input.phone)));
-  if (taken) throw new TRPCError({ code: 'CONFLICT', message: 'This phone number already has an account' });
+  if (taken) throw new DomainError('phone_taken', { message: 'This phone number already has an account' });
 
   // The seat's title rides on the grant: invitations.accept records the appointment from it.
   const grants = [grant.role === 'department' ? { role: 'department' } : { role: 'secretary', orgId: grant.orgId, title: grant.title }] as RoleGrant[];

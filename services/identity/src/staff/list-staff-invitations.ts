@@ -1,11 +1,11 @@
 import type { Tx } from '@tongxin/db';
 import type { RoleGrant } from '@tongxin/auth';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { listInvitations, revokeInvitation } from '../invitations/issue-invitation.ts';
 import { managedPath } from '../roles/caller-scope.ts';
 import { invitations, orgs } from '../schema.ts';
 import type { StaffInviter } from './invite-staff.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * Which staff invitations a caller may see and revoke: the department all of its county's; a
@@ -36,7 +36,7 @@ export async function revokeStaffInvitation(tx: Tx, caller: StaffInviter, id: st
     .select({ grants: invitations.grants })
     .from(invitations)
     .where(and(eq(invitations.tenantId, caller.tenantId), eq(invitations.id, id), eq(invitations.purpose, 'staff')));
-  if (!row || !(await visibleTo(tx, caller))(row.grants)) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such pending invitation' });
+  if (!row || !(await visibleTo(tx, caller))(row.grants)) throw new DomainError('invitation_not_found', { message: 'No such pending invitation' });
   await revokeInvitation(tx, id, 'staff', { userId: caller.userId, tenantId: caller.tenantId }, now);
   return { ok: true as const };
 }

@@ -1,11 +1,10 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS } from '@tongxin/events';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../auth/audit.ts';
 import { outbox, tenants, tenantSetup } from '../schema.ts';
 import { divisionCodeProblem } from './division-code.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 const PLATFORM = 'platform';
 
@@ -41,18 +40,18 @@ export async function listTenantsForOperator(tx: Tx) {
  */
 export async function createTenant(tx: Tx, actorUserId: string, input: NewTenant, now: Date) {
   const problem = divisionCodeProblem(input.id, input.kind, input.cityId);
-  if (problem) throw badField('id', problem);
+  if (problem) throw badField('id', problem.code, problem.params);
   if (input.kind === 'county') {
-    if (!input.cityId) throw badField('cityId', 'choose the city the county belongs to');
+    if (!input.cityId) throw badField('cityId', 'required');
     const [city] = await tx.select({ kind: tenants.kind }).from(tenants).where(eq(tenants.id, input.cityId));
-    if (city?.kind !== 'city') throw badField('cityId', 'no such city');
+    if (city?.kind !== 'city') throw badField('cityId', 'city_not_found');
   }
   const created = await tx
     .insert(tenants)
     .values({ id: input.id, name: input.name, kind: input.kind, cityId: input.kind === 'county' ? input.cityId! : null, createdAt: now, updatedAt: now })
     .onConflictDoNothing()
     .returning({ id: tenants.id });
-  if (created.length === 0) throw new TRPCError({ code: 'CONFLICT', message: 'Division code already used' });
+  if (created.length === 0) throw new DomainError('division_code_taken', { message: 'Division code already used' });
   await recordEvent(tx, outbox, PLATFORM, TOPICS.identity.tenantCreated, { tenantId: input.id, name: input.name, kind: input.kind, cityId: input.cityId ?? null });
   await audit(tx, PLATFORM, 'tenant_created', now, { actorUserId, detail: { tenantId: input.id, name: input.name, kind: input.kind } });
   return { id: input.id };
@@ -60,7 +59,7 @@ export async function createTenant(tx: Tx, actorUserId: string, input: NewTenant
 
 export async function renameTenant(tx: Tx, actorUserId: string, input: { id: string; name: string }, now: Date) {
   const [before] = await tx.select({ name: tenants.name }).from(tenants).where(and(eq(tenants.id, input.id), inArray(tenants.kind, ['city', 'county'])));
-  if (!before) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such tenant' });
+  if (!before) throw new DomainError('tenant_not_found', { message: 'No such tenant' });
   await tx.update(tenants).set({ name: input.name, updatedAt: now }).where(eq(tenants.id, input.id));
   await audit(tx, PLATFORM, 'tenant_renamed', now, { actorUserId, detail: { tenantId: input.id, from: before.name, to: input.name } });
 }
@@ -75,7 +74,7 @@ export async function setSuspended(tx: Tx, actorUserId: string, id: string, susp
     .set({ suspendedAt: suspended ? now : null, updatedAt: now })
     .where(and(eq(tenants.id, id), inArray(tenants.kind, ['city', 'county'])))
     .returning({ id: tenants.id });
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such tenant' });
+  if (!row) throw new DomainError('tenant_not_found', { message: 'No such tenant' });
   await audit(tx, PLATFORM, suspended ? 'tenant_suspended' : 'tenant_resumed', now, { actorUserId, detail: { tenantId: id } });
 }
 

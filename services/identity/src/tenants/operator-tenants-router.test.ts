@@ -39,10 +39,10 @@ describe('the operator manages tenants', () => {
   it('checks division codes: six digits, a real province, a county under its own city, no duplicates', async () => {
     const field = async (input: object) => (await create(input)).error?.fields;
     expect(await field({ kind: 'city', id: '4310', name: '某市' })).toHaveProperty('id');
-    expect(await field({ kind: 'city', id: '991000', name: '某市' })).toEqual({ id: 'no province has this code' });
-    expect(await field({ kind: 'city', id: '431023', name: '某市' })).toEqual({ id: 'a city code ends in 00' });
-    expect(await field({ kind: 'county', id: '440103', name: '某县', cityId: '431100' })).toEqual({ id: 'a county of city 431100 begins with 4311' });
-    expect(await field({ kind: 'county', id: '431124', name: '某县' })).toEqual({ cityId: 'choose the city the county belongs to' });
+    expect(await field({ kind: 'city', id: '991000', name: '某市' })).toEqual({ id: 'no_such_province' });
+    expect(await field({ kind: 'city', id: '431023', name: '某市' })).toEqual({ id: 'city_code_format' });
+    expect(await field({ kind: 'county', id: '440103', name: '某县', cityId: '431100' })).toEqual({ id: 'county_outside_city' });
+    expect(await field({ kind: 'county', id: '431124', name: '某县' })).toEqual({ cityId: 'required' });
     const dup = await create({ kind: 'county', id: '431122', name: '又一个', cityId: '431100' });
     expect(dup.error?.code).toBe('CONFLICT');
   });

@@ -13,7 +13,7 @@ export const ZSaveCheckinSettingsInput = z.object({
     .max(GRANTABLE_FIELDS.length * 2)
     .superRefine((fields, ctx) => {
       const refused = fields.find((field) => !isGrantable(field));
-      if (refused !== undefined) ctx.addIssue({ code: 'custom', message: `not a field a check-in may grant: ${String(refused).slice(0, 40)}` });
+      if (refused !== undefined) ctx.addIssue({ code: 'custom', message: `not a field a check-in may grant: ${String(refused).slice(0, 40)}`, params: { code: 'field_not_grantable', values: { field: String(refused).slice(0, 40) } } });
       else if (!fields.includes(REQUIRED_GRANT_FIELD)) ctx.addIssue({ code: 'custom', message: `include ${REQUIRED_GRANT_FIELD}: the destination needs it` });
       else if (new Set(fields).size !== fields.length) ctx.addIssue({ code: 'custom', message: 'each field once' });
     })

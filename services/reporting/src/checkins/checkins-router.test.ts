@@ -76,7 +76,7 @@ describe('a member checks in with an organization of another county', () => {
 
   it('a second active check-in is BAD_REQUEST naming destOrgId, and nothing changes', async () => {
     const second = await h.mutate(trpc('request'), { as: member('user-liming'), input: toRcFlow('liming-rc-2', { destOrgId: o.reshui }) });
-    expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: expect.stringContaining('汝城县驻广州流动党员党支部') } });
+    expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'already_checked_in' }, problems: { destOrgId: { params: { org: expect.stringContaining('汝城县驻广州流动党员党支部') } } } });
     expect(await count()).toBe(1);
   });
 
@@ -94,10 +94,10 @@ describe('a member checks in with an organization of another county', () => {
 
   it('an organization the directory does not know is BAD_REQUEST naming destOrgId, and nothing is stored', async () => {
     const unknown = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-unknown', { destOrgId: crypto.randomUUID() }) });
-    expect(unknown.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'no such organization in the directory' } });
+    expect(unknown.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'org_not_found' } });
     // Another county's org named under the wrong county is not found either.
     const wrongCounty = await h.mutate(trpc('request'), { as: member('user-lihua', 'yongshui'), input: toRcFlow('lihua-wrong-county', { destTenantId: 'yx' }) });
-    expect(wrongCounty.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'no such organization in the directory' } });
+    expect(wrongCounty.error).toMatchObject({ code: 'BAD_REQUEST', fields: { destOrgId: 'org_not_found' } });
     expect(await count(sql`user_id = 'user-lihua'`)).toBe(0);
   });
 

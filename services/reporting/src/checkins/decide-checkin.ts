@@ -1,13 +1,13 @@
 import { seatsIn } from '@tongxin/copies';
 import { recordEvent, type Tx } from '@tongxin/db';
-import { badField, DECIDES_ABOUT_ONESELF, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { DECIDES_ABOUT_ONESELF, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { members, orgPaths, outbox, seats, type CheckinStatus } from '../schema.ts';
 import {
   CHECKIN_ACCEPTED, CHECKIN_DECIDED, type CheckinAccepted, type CheckinDecided, type CheckinDecision,
 } from './checkin-rules.ts';
 import { loadCheckin, sideCondition } from './load-checkin.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 const OUTCOME: Record<CheckinDecision, CheckinStatus> = { accept: 'accepted', refuse: 'refused', return: 'returned' };
 
@@ -37,13 +37,13 @@ export async function decideCheckin(
   now: Date,
 ): Promise<{ status: CheckinStatus }> {
   const reason = input.reason?.trim() || null;
-  if (input.decision !== 'accept' && !reason) throw badField('reason', 'say why, so the member knows what to do');
+  if (input.decision !== 'accept' && !reason) throw badField('reason', 'reason_required');
   const row = await loadCheckin(tx, input.checkinId, sideCondition('destination', caller.tenantId, caller.orgIds), 'no lock');
   await refuseUnlessAbove(tx, { userId: caller.userId, orgIds: caller.orgIds ?? [], tenantWide: caller.orgIds === null }, row);
   const status = OUTCOME[input.decision];
   // A retried decision (same outcome, same person) answers as the first did.
   if (row.status === status && row.decidedBy === caller.userId) return { status };
-  if (row.status !== 'pending') throw badField('checkinId', `this check-in is ${row.status}, not waiting for a decision`);
+  if (row.status !== 'pending') throw badField('checkinId', 'checkin_not_pending', { status: row.status });
 
   const { rows } = await tx.execute(
     sql`select reporting.decide_checkin(${row.id}::uuid, ${input.decision}::text, ${reason}::text, ${now.toISOString()}::timestamptz) as outcome`,
@@ -91,15 +91,15 @@ async function refuseUnlessAbove(tx: Tx, decider: Decider, row: { tenantId: stri
 }
 
 /** `reporting.decide_checkin`'s refusals, as the checks above answer them (reached only in a race). */
-function decisionRefused(outcome: string): TRPCError {
+function decisionRefused(outcome: string): DomainError {
   switch (outcome) {
     case 'decides_about_oneself':
-      return new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
+      return new DomainError('decides_about_oneself', { message: DECIDES_ABOUT_ONESELF });
     case 'reason_required':
-      return badField('reason', 'say why, so the member knows what to do');
+      return badField('reason', 'reason_required');
     case 'not_pending':
-      return badField('checkinId', 'this check-in is no longer waiting for a decision');
+      return badField('checkinId', 'checkin_not_pending');
     default:
-      return new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });
+      return new DomainError('checkin_not_found', { message: 'No such check-in' });
   }
 }

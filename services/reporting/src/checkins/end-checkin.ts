@@ -1,10 +1,10 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkins, outbox, type CheckinStatus } from '../schema.ts';
 import { CHECKIN_ENDED, type CheckinEnded } from './checkin-rules.ts';
 import { findCheckin, loadCheckin, type CheckinRow } from './load-checkin.ts';
+import { DomainError } from '@tongxin/errors';
 
 const CLOSED: readonly CheckinStatus[] = ['ended', 'withdrawn', 'refused'];
 
@@ -54,5 +54,5 @@ async function endAsDestination(tx: Tx, row: CheckinRow, reason: string | null, 
   const outcome = (rows[0] as { outcome: string }).outcome;
   if (outcome === 'ended' || outcome === 'withdrawn') return outcome;
   if (outcome === 'not_open') return null;
-  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });
+  throw new DomainError('checkin_not_found', { message: 'No such check-in' });
 }

@@ -1,5 +1,5 @@
 import { pathInScope, type Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@tongxin/errors';
 import { sql, type SQL } from 'drizzle-orm';
 import { checkins } from '../schema.ts';
 
@@ -19,7 +19,7 @@ export function sideCondition(side: CheckinSide, tenantId: string, orgIds: reado
   return sql`(${tenantColumn} = ${tenantId} and ${pathInScope(pathColumn, orgIds)})`;
 }
 
-const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such check-in' });
+const notFound = () => new DomainError('checkin_not_found', { message: 'No such check-in' });
 
 /**
  * The check-in when `visible` holds. Any other row — another org's, another county's — is

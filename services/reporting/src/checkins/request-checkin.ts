@@ -1,10 +1,10 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq, inArray } from 'drizzle-orm';
 import { checkins, closedOrgs, orgDirectory } from '../schema.ts';
 import { readGrantFields } from '../checkin-settings/checkin-settings.ts';
 import { OPEN_STATUSES } from './checkin-rules.ts';
 import { findCheckinMember } from './find-checkin-member.ts';
+import { badField } from '@tongxin/errors';
 
 export interface CheckinRequest {
   destTenantId: string;
@@ -34,18 +34,18 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
     .select({ path: orgDirectory.path, name: orgDirectory.name, closedAt: orgDirectory.closedAt })
     .from(orgDirectory)
     .where(and(eq(orgDirectory.tenantId, input.destTenantId), eq(orgDirectory.orgId, input.destOrgId)));
-  if (!destination) throw badField('destOrgId', 'no such organization in the directory');
+  if (!destination) throw badField('destOrgId', 'org_not_found');
 
   const [closed] = await tx
     .select({ orgId: closedOrgs.orgId })
     .from(closedOrgs)
     .where(and(eq(closedOrgs.tenantId, input.destTenantId), eq(closedOrgs.orgId, input.destOrgId)));
-  if (closed || destination.closedAt) throw badField('destOrgId', 'that organization is closed: it takes no check-ins');
+  if (closed || destination.closedAt) throw badField('destOrgId', 'org_closed');
 
   const member = await findCheckinMember(tx, tenantId, userId);
-  if (member.status === 'transferred_out') throw badField('destOrgId', 'this membership has been transferred out');
+  if (member.status === 'transferred_out') throw badField('destOrgId', 'member_transferred_out');
   const open = await openCheckin(tx, tenantId, member.memberId);
-  if (open) throw badField('destOrgId', `already checked in with ${open.destOrgName}: end that check-in first`);
+  if (open) throw badField('destOrgId', 'already_checked_in', { org: open.destOrgName });
   // The member's county decides what its members share (issue 12); the request keeps the
   // list it was made with, so a later change of the setting alters no check-in already asked.
   const grantFields = await readGrantFields(tx, tenantId);
@@ -74,7 +74,7 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
   if (row) return { checkinId: row.id };
   const raced = await checkinByKey(tx, tenantId, input.idempotencyKey);
   if (raced) return { checkinId: raced };
-  throw badField('destOrgId', 'already checked in with another organization: end that check-in first');
+  throw badField('destOrgId', 'already_checked_in');
 }
 
 async function checkinByKey(tx: Tx, tenantId: string, idempotencyKey: string): Promise<string | null> {

@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkins } from '../schema.ts';
+import { badField } from '@tongxin/errors';
 
 export interface ResubmitInput {
   checkinId: string;
@@ -20,9 +20,9 @@ export async function resubmitCheckin(tx: Tx, tenantId: string, userId: string, 
     .from(checkins)
     .where(and(eq(checkins.tenantId, tenantId), eq(checkins.userId, userId), eq(checkins.id, input.checkinId)))
     .for('update');
-  if (!row) throw badField('checkinId', 'no such check-in of yours');
+  if (!row) throw badField('checkinId', 'checkin_not_found');
   if (row.status === 'pending' && row.idempotencyKey === input.idempotencyKey) return { status: 'pending' };
-  if (row.status !== 'returned') throw badField('checkinId', `this check-in is ${row.status}: only a returned one is resubmitted`);
+  if (row.status !== 'returned') throw badField('checkinId', 'checkin_not_returned', { status: row.status });
   await tx
     .update(checkins)
     .set({ status: 'pending', note: input.note, idempotencyKey: input.idempotencyKey, updatedAt: now, decidedBy: null, decidedAt: null })

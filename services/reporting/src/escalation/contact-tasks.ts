@@ -1,9 +1,8 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { contactTasks, members } from '../schema.ts';
 import { chinaDate } from '@tongxin/calendar';
+import { DomainError, badField } from '@tongxin/errors';
 
 export const CONTACT_CHANNELS = ['phone', 'wechat', 'sms', 'visit', 'letter', 'other'] as const;
 export const CONTACT_RESULTS = ['reached', 'no_answer', 'unreachable', 'refused', 'other'] as const;
@@ -45,12 +44,12 @@ export interface RecordContactInput {
  * result when it decides whether to propose lost contact.
  */
 export async function recordContact(tx: Tx, by: string, input: RecordContactInput, now: Date) {
-  if (input.attemptedOn > chinaDate(now)) throw badField('attemptedOn', 'a date in the future');
+  if (input.attemptedOn > chinaDate(now)) throw badField('attemptedOn', 'future_date');
   const [row] = await tx
     .update(contactTasks)
     .set({ status: 'done', channel: input.channel, result: input.result, note: input.note ?? null, attemptedOn: input.attemptedOn, doneBy: by, updatedAt: now })
     .where(eq(contactTasks.id, input.taskId))
     .returning({ id: contactTasks.id, status: contactTasks.status, result: contactTasks.result, attemptedOn: contactTasks.attemptedOn });
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such contact task for your members' });
+  if (!row) throw new DomainError('contact_task_not_found', { message: 'No such contact task for your members' });
   return row;
 }

@@ -37,7 +37,7 @@ describe('escalation.settings', () => {
 
   it('a task day not after the reminder day, or days out of range, are BAD_REQUEST naming the field; nothing changes', async () => {
     const update = (input: object) => h.mutate(trpc('updateSettings'), { as: as.department(), input: { reminderDay: 5, contactTaskDay: 10, lostContactMonths: 3, ...input } });
-    expect((await update({ contactTaskDay: 5 })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { contactTaskDay: 'after the reminder day' } });
+    expect((await update({ contactTaskDay: 5 })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { contactTaskDay: 'after_reminder_day' } });
     expect((await update({ reminderDay: 29, contactTaskDay: 30 })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { reminderDay: expect.any(String) } });
     expect((await update({ reminderDay: 0 })).error?.fields).toHaveProperty('reminderDay');
     expect((await update({ lostContactMonths: 13 })).error?.fields).toHaveProperty('lostContactMonths');
@@ -88,7 +88,7 @@ describe('escalation.contactTasks', () => {
   it('bad input is BAD_REQUEST naming the field (a future date in China time too); nothing changes', async () => {
     const [task] = (await h.query(trpc('contactTasks'), { as: as.secretaryOf('yongshui') })).data;
     const record = (input: object) => h.mutate(trpc('recordContact'), { as: as.secretaryOf('yongshui'), input: { taskId: task.id, channel: 'phone', result: 'reached', attemptedOn: '2026-11-10', ...input } });
-    expect((await record({ attemptedOn: '2026-11-11' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { attemptedOn: 'a date in the future' } });
+    expect((await record({ attemptedOn: '2026-11-11' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { attemptedOn: 'future_date' } });
     expect((await record({ attemptedOn: '11/10/2026' })).error?.fields).toHaveProperty('attemptedOn');
     expect((await record({ channel: 'pigeon' })).error?.fields).toHaveProperty('channel');
     expect((await record({ result: 'maybe' })).error?.fields).toHaveProperty('result');

@@ -1,8 +1,9 @@
-import { badField, departmentProcedure, staffProcedure } from '@tongxin/trpc';
+import { departmentProcedure, staffProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { CONTACT_CHANNELS, CONTACT_RESULTS, listContactTasks, recordContact } from './contact-tasks.ts';
 import { readEscalationSettings, updateEscalationSettings } from './escalation-settings.ts';
+import { badField } from '@tongxin/errors';
 
 export const ZUpdateSettingsInput = z.object({
   reminderDay: z.number().int().min(1).max(28),
@@ -23,7 +24,7 @@ export const escalationRouter = {
 
   updateSettings: departmentProcedure.input(ZUpdateSettingsInput).mutation(({ ctx, input }) => {
     // Days up to 28 exist in every month; the task comes after the reminder it follows up.
-    if (input.contactTaskDay <= input.reminderDay) throw badField('contactTaskDay', 'after the reminder day');
+    if (input.contactTaskDay <= input.reminderDay) throw badField('contactTaskDay', 'after_reminder_day');
     return ctx.tx((tx) => updateEscalationSettings(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()));
   }),
 

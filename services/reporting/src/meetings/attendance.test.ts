@@ -73,10 +73,10 @@ describe('a member and the meetings of their branch', () => {
 
   it('an answer that does not fit the meeting is refused and changes nothing', async () => {
     const meetingId = await schedule('yxB1', { mode: 'online', location: undefined });
-    expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'in_person' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { response: 'the meeting is online only' } });
+    expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'in_person' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { response: 'meeting_online_only' } });
     expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'maybe' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { response: expect.any(String) } });
     afterMeeting();
-    expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'online' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'the meeting has ended' } });
+    expect((await call.mutate(h, 'respond', memberAs('zhang'), { meetingId, response: 'online' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'meeting_ended' } });
     expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
   });
 });
@@ -103,7 +103,7 @@ describe('视同参会: reporting instead of attending', () => {
     const meetingId = await schedule('yxB1');
     h.clock.now = new Date('2026-11-03T08:59:59+08:00');
     const early = await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '提前汇报' });
-    expect(early.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'the meeting has not started yet' } });
+    expect(early.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'meeting_not_started' } });
     expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
     expect(await attendedEvents(meetingId)).toHaveLength(0);
     h.clock.now = new Date('2026-11-03T09:00:00+08:00');
@@ -115,7 +115,7 @@ describe('视同参会: reporting instead of attending', () => {
     const both = { ...memberAs('zhang'), roles: [...memberAs('zhang').roles, ...secretaryOf('yxB1').roles] };
     const result = await call.mutate(h, 'schedule', both, meetingInput(h, 'yxB1', { startsAt: '2027-03-01T09:00:00+08:00', endsAt: '2027-03-01T10:00:00+08:00' }));
     const meetingId = result.data.meetingId;
-    expect((await call.mutate(h, 'reportInstead', both, { meetingId, report: '预先汇报' })).error?.fields).toEqual({ meetingId: 'the meeting has not started yet' });
+    expect((await call.mutate(h, 'reportInstead', both, { meetingId, report: '预先汇报' })).error?.fields).toEqual({ meetingId: 'meeting_not_started' });
     expect((await call.mutate(h, 'cancel', both, { meetingId })).error).toBeNull();
     expect(await attendedEvents(meetingId)).toHaveLength(0);
     expect((await cancelledEvents(meetingId)).map((e) => e.payload)).toEqual([expect.objectContaining({ meetingId, attendances: [] })]);
@@ -125,14 +125,14 @@ describe('视同参会: reporting instead of attending', () => {
     const meetingId = await schedule('yxB1');
     await h.database.owner.execute(sql`update reporting.meetings set report_deadline = '2026-12-31T00:00:00+08:00' where id = ${meetingId}`);
     h.clock.now = new Date('2026-11-10T10:30:01+08:00');
-    expect((await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '晚了' })).error?.fields).toEqual({ meetingId: 'the window has closed' });
+    expect((await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: '晚了' })).error?.fields).toEqual({ meetingId: 'report_window_closed' });
   });
 
   it('after the deadline the window has closed and nothing is stored', async () => {
     const meetingId = await schedule('yxB1', { reportDeadline: '2026-11-04T00:00:00+08:00' });
     h.clock.now = new Date('2026-11-04T00:00:01+08:00');
     const late = await call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '迟到的汇报' });
-    expect(late.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'the window has closed' } });
+    expect(late.error).toMatchObject({ code: 'BAD_REQUEST', fields: { meetingId: 'report_window_closed' } });
     expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
     expect(await attendedEvents(meetingId)).toHaveLength(0);
   });
@@ -142,7 +142,7 @@ describe('视同参会: reporting instead of attending', () => {
     h.clock.now = new Date('2026-11-10T10:30:00+08:00');
     expect((await call.mutate(h, 'reportInstead', memberAs('zhang'), { meetingId, report: '按期汇报' })).error).toBeNull();
     h.clock.now = new Date('2026-11-10T10:30:01+08:00');
-    expect((await call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '晚一秒' })).error?.fields).toEqual({ meetingId: 'the window has closed' });
+    expect((await call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '晚一秒' })).error?.fields).toEqual({ meetingId: 'report_window_closed' });
   });
 
   it('a report after attending in person keeps the in-person attendance and no second event', async () => {
@@ -201,7 +201,7 @@ describe('recording attendance', () => {
     afterMeeting();
     const sec = secretaryOf('yxB1');
     const invented = await call.mutate(h, 'recordAttendance', sec, { meetingId, entries: [{ memberId: memberIds.wang, attendance: 'reported' }] });
-    expect(invented.error).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.0.attendance': expect.stringContaining('视同参会') } });
+    expect(invented.error).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.0.attendance': 'report_instead_by_member' } });
     expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
     await call.mutate(h, 'reportInstead', memberAs('wang'), { meetingId, report: '在广州，线上学习。' });
     expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries: [{ memberId: memberIds.wang, attendance: 'reported' }] })).error).toBeNull();
@@ -214,13 +214,13 @@ describe('recording attendance', () => {
     const sec = secretaryOf('yxB1');
     const record = async (entries: unknown[]) => (await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error;
     const zhang = { memberId: memberIds.zhang, attendance: 'in_person' };
-    expect(await record([zhang, { memberId: memberIds.zhao, attendance: 'in_person' }])).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.1.memberId': "not a member of the meeting's organization" } });
+    expect(await record([zhang, { memberId: memberIds.zhao, attendance: 'in_person' }])).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.1.memberId': 'not_in_meeting_org' } });
     expect(await record([zhang, { memberId: memberIds.sun, attendance: 'absent' }])).toMatchObject({ fields: { 'entries.1.memberId': expect.any(String) } });
-    expect(await record([zhang, zhang])).toMatchObject({ fields: { 'entries.1.memberId': 'listed twice' } });
+    expect(await record([zhang, zhang])).toMatchObject({ fields: { 'entries.1.memberId': 'listed_twice' } });
     expect(await record([{ memberId: 'not-a-uuid', attendance: 'in_person' }])).toMatchObject({ code: 'BAD_REQUEST', fields: { 'entries.0.memberId': expect.any(String) } });
     expect(await record([{ memberId: memberIds.zhang, attendance: 'late' }])).toMatchObject({ fields: { 'entries.0.attendance': expect.any(String) } });
     const tooMany = Array.from({ length: 501 }, (_, i) => ({ memberId: `00000000-0000-4000-8000-${String(900000 + i).padStart(12, '0')}`, attendance: 'absent' }));
-    expect(await record(tooMany)).toMatchObject({ fields: { entries: 'at most 500 entries' } });
+    expect(await record(tooMany)).toMatchObject({ fields: { entries: 'too_long' }, problems: { entries: { params: { max: 500 } } } });
     expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
     expect(await attendedEvents(meetingId)).toHaveLength(0);
   });
@@ -229,11 +229,11 @@ describe('recording attendance', () => {
     const meetingId = await schedule('yxB1');
     const sec = secretaryOf('yxB1');
     const entries = [{ memberId: memberIds.zhang, attendance: 'in_person' }];
-    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error?.fields).toEqual({ meetingId: 'the meeting has not started yet' });
+    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error?.fields).toEqual({ meetingId: 'meeting_not_started' });
     await call.mutate(h, 'cancel', sec, { meetingId });
     afterMeeting();
-    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error?.fields).toEqual({ meetingId: 'the meeting was cancelled' });
-    expect((await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: 'x' })).error?.fields).toEqual({ meetingId: 'the meeting was cancelled' });
+    expect((await call.mutate(h, 'recordAttendance', sec, { meetingId, entries })).error?.fields).toEqual({ meetingId: 'meeting_cancelled' });
+    expect((await call.mutate(h, 'reportInstead', memberAs('li'), { meetingId, report: 'x' })).error?.fields).toEqual({ meetingId: 'meeting_cancelled' });
     expect(await count(h, 'attendance', `meeting_id = '${meetingId}'`)).toBe(0);
   });
 

@@ -1,8 +1,8 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq, isNull } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import { recordMeetingCancelled } from './meeting-cancelled-event.ts';
+import { badField } from '@tongxin/errors';
 
 /**
  * Cancels a meeting that has not started; cancelling twice is a no-op. The caller passes the
@@ -14,7 +14,7 @@ export async function cancelMeeting(
   tx: Tx, meeting: { tenantId: string; id: string; kind: string; startsAt: Date; cancelledAt: Date | null }, now: Date,
 ) {
   if (meeting.cancelledAt) return { meetingId: meeting.id, cancelledAt: meeting.cancelledAt };
-  if (meeting.startsAt <= now) throw badField('meetingId', 'the meeting has already started');
+  if (meeting.startsAt <= now) throw badField('meetingId', 'meeting_started');
   const cancelled = await tx
     .update(meetings)
     .set({ cancelledAt: now })

@@ -1,5 +1,5 @@
 import { inOrgScope, type Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@tongxin/errors';
 import { and, eq, sql } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import { aboveManagedMembersSql } from './org-path.ts';
@@ -8,7 +8,7 @@ export type MeetingRow = typeof meetings.$inferSelect;
 
 function notFound(): never {
   // Another branch's or another county's meeting is simply not there (no hint it exists).
-  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such meeting' });
+  throw new DomainError('meeting_not_found', { message: 'No such meeting' });
 }
 
 /** A meeting the caller may read under RLS (a member: their branch and its ancestors), locked when asked. */

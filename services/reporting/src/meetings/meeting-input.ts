@@ -31,12 +31,12 @@ export const ZScheduleMeetingInput = z
   })
   .superRefine((input, ctx) => {
     // Members must know where to go or what to open.
-    if (input.mode !== 'online' && !input.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'required for an in-person meeting' });
-    if (input.mode !== 'in_person' && !input.onlineLink) ctx.addIssue({ code: 'custom', path: ['onlineLink'], message: 'required for an online meeting' });
-    if (input.endsAt <= input.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
-    if (input.reportDeadline && input.reportDeadline < input.endsAt) ctx.addIssue({ code: 'custom', path: ['reportDeadline'], message: 'must not be before the end' });
+    if (input.mode !== 'online' && !input.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'required for an in-person meeting', params: { code: 'required' } });
+    if (input.mode !== 'in_person' && !input.onlineLink) ctx.addIssue({ code: 'custom', path: ['onlineLink'], message: 'required for an online meeting', params: { code: 'required' } });
+    if (input.endsAt <= input.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start', params: { code: 'ends_before_start' } });
+    if (input.reportDeadline && input.reportDeadline < input.endsAt) ctx.addIssue({ code: 'custom', path: ['reportDeadline'], message: 'must not be before the end', params: { code: 'deadline_before_end' } });
     if (input.reportDeadline && input.reportDeadline > latestReportDeadline(input.endsAt)) {
-      ctx.addIssue({ code: 'custom', path: ['reportDeadline'], message: `at most ${REPORT_WINDOW_DAYS} days after the end` });
+      ctx.addIssue({ code: 'custom', path: ['reportDeadline'], message: `at most ${REPORT_WINDOW_DAYS} days after the end`, params: { code: 'deadline_too_late', values: { days: REPORT_WINDOW_DAYS } } });
     }
   });
 export type ScheduleMeetingInput = z.infer<typeof ZScheduleMeetingInput>;

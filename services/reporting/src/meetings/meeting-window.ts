@@ -22,10 +22,10 @@ export function reportWindow(meeting: { startsAt: Date; endsAt: Date; reportDead
   return { opensAt: meeting.startsAt, closesAt: meeting.reportDeadline < latest ? meeting.reportDeadline : latest };
 }
 
-/** Why a meeting report cannot be sent at `now`, or null (the member view translates these). */
-export function reportWindowProblem(meeting: { startsAt: Date; endsAt: Date; reportDeadline: Date }, now: Date): string | null {
+/** Why a meeting report cannot be sent at `now` (an error code the member view translates), or null. */
+export function reportWindowProblem(meeting: { startsAt: Date; endsAt: Date; reportDeadline: Date }, now: Date): 'meeting_not_started' | 'report_window_closed' | null {
   const { opensAt, closesAt } = reportWindow(meeting);
-  if (now < opensAt) return 'the meeting has not started yet';
-  if (now > closesAt) return 'the window has closed';
+  if (now < opensAt) return 'meeting_not_started';
+  if (now > closesAt) return 'report_window_closed';
   return null;
 }

@@ -1,17 +1,18 @@
 import { seatsOfUsers } from '@tongxin/copies';
 import type { Tx } from '@tongxin/db';
-import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
+import { refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { attendance, orgPaths, seats } from '../schema.ts';
 import type { MeetingRow } from './find-meeting.ts';
 import type { Attendance, AttendanceEntry } from './meeting-input.ts';
 import { countsAsAttended, recordMeetingAttended } from './meeting-attended-event.ts';
 import { orgMembers } from './meeting-roster.ts';
+import { badField } from '@tongxin/errors';
 
 /** Why `value` cannot be recorded for a meeting held in `mode`, or null. */
-function modeProblem(mode: MeetingRow['mode'], value: Attendance): string | null {
-  if (value === 'in_person' && mode === 'online') return 'the meeting was held online only';
-  if (value === 'online' && mode === 'in_person') return 'the meeting was held in person only';
+function modeProblem(mode: MeetingRow['mode'], value: Attendance): 'meeting_online_only' | 'meeting_in_person_only' | null {
+  if (value === 'in_person' && mode === 'online') return 'meeting_online_only';
+  if (value === 'online' && mode === 'in_person') return 'meeting_in_person_only';
   return null;
 }
 
@@ -24,8 +25,8 @@ function modeProblem(mode: MeetingRow['mode'], value: Attendance): string | null
  * whole recording FORBIDDEN.
  */
 export async function recordAttendance(tx: Tx, actor: Decider & { tenantId: string; now: Date }, meeting: MeetingRow, entries: AttendanceEntry[]) {
-  if (meeting.cancelledAt) throw badField('meetingId', 'the meeting was cancelled');
-  if (meeting.startsAt > actor.now) throw badField('meetingId', 'the meeting has not started yet');
+  if (meeting.cancelledAt) throw badField('meetingId', 'meeting_cancelled');
+  if (meeting.startsAt > actor.now) throw badField('meetingId', 'meeting_not_started');
 
   const ids = entries.map((e) => e.memberId);
   const roster = new Map((await orgMembers(tx, meeting.orgPath, ids)).map((m) => [m.memberId, m]));
@@ -44,12 +45,12 @@ export async function recordAttendance(tx: Tx, actor: Decider & { tenantId: stri
   const seated = await seatsOfUsers(tx, seats, orgPaths, actor.tenantId, accounts);
   const seen = new Set<string>();
   for (const [i, entry] of entries.entries()) {
-    if (seen.has(entry.memberId)) throw badField(`entries.${i}.memberId`, 'listed twice');
+    if (seen.has(entry.memberId)) throw badField(`entries.${i}.memberId`, 'listed_twice');
     seen.add(entry.memberId);
-    if (!roster.has(entry.memberId)) throw badField(`entries.${i}.memberId`, "not a member of the meeting's organization");
+    if (!roster.has(entry.memberId)) throw badField(`entries.${i}.memberId`, 'not_in_meeting_org');
     await refuseUnlessLevelAbove(actor, roster.get(entry.memberId)!.userId, async (userId) => seated.get(userId) ?? []);
     if (entry.attendance === 'reported' && !previous.get(entry.memberId)?.meetingReport) {
-      throw badField(`entries.${i}.attendance`, 'only the member can report instead of attending (视同参会)');
+      throw badField(`entries.${i}.attendance`, 'report_instead_by_member');
     }
     const problem = modeProblem(meeting.mode, entry.attendance);
     if (problem) throw badField(`entries.${i}.attendance`, problem);

@@ -1,11 +1,11 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { attendance } from '../schema.ts';
 import type { MemberRow } from './find-me.ts';
 import type { MeetingRow } from './find-meeting.ts';
 import { countsAsAttended, recordMeetingAttended } from './meeting-attended-event.ts';
 import { reportWindowProblem } from './meeting-window.ts';
+import { badField } from '@tongxin/errors';
 
 /**
  * 视同参会 (brief, 双报一领): a member who cannot attend sends a meeting report, and a report
@@ -16,7 +16,7 @@ import { reportWindowProblem } from './meeting-window.ts';
  * comes first (and this is refused) or waits and lists this attendance to give it back.
  */
 export async function reportInstead(tx: Tx, me: MemberRow, meeting: MeetingRow, report: string, now: Date) {
-  if (meeting.cancelledAt) throw badField('meetingId', 'the meeting was cancelled');
+  if (meeting.cancelledAt) throw badField('meetingId', 'meeting_cancelled');
   const problem = reportWindowProblem(meeting, now);
   if (problem) throw badField('meetingId', problem);
 

@@ -1,11 +1,11 @@
 import { inOrgScope, type Tx } from '@tongxin/db';
-import { badField, orgNotFound } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { orgNotFound } from '@tongxin/trpc';
 import { eq } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import type { ScheduleMeetingInput } from './meeting-input.ts';
 import { latestReportDeadline } from './meeting-window.ts';
 import { orgPathFromMembers } from './resolve-org-path.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 interface Actor {
   tenantId: string;
@@ -28,11 +28,11 @@ export async function scheduleMeeting(tx: Tx, actor: Actor, input: ScheduleMeeti
 
   const orgPath = await orgPathFromMembers(tx, input.orgId);
   if (!orgPath) {
-    if (actor.orgIds === null || actor.orgIds.includes(input.orgId)) throw badField('orgId', 'this organization has no members yet');
+    if (actor.orgIds === null || actor.orgIds.includes(input.orgId)) throw badField('orgId', 'org_has_no_members');
     throw orgNotFound();
   }
   if (!inOrgScope(orgPath, actor.orgIds)) throw orgNotFound();
-  if (input.startsAt < actor.now) throw badField('startsAt', 'must not be in the past');
+  if (input.startsAt < actor.now) throw badField('startsAt', 'in_past');
 
   const reportDeadline = input.reportDeadline ?? latestReportDeadline(input.endsAt);
   const [row] = await tx
@@ -48,7 +48,7 @@ export async function scheduleMeeting(tx: Tx, actor: Actor, input: ScheduleMeeti
     .returning({ id: meetings.id });
   if (row) return { meetingId: row.id };
   const [winner] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.idempotencyKey, input.idempotencyKey));
-  if (!winner) throw new TRPCError({ code: 'CONFLICT', message: 'That idempotency key is already used' });
+  if (!winner) throw new DomainError('idempotency_key_reused', { message: 'That idempotency key is already used' });
   return { meetingId: winner.id };
 }
 

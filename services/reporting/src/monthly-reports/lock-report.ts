@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { monthlyReports } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** A report in the caller's scope, locked for the secretary's acknowledgement or reply. */
 export async function lockReport(tx: Tx, tenantId: string, reportId: string) {
@@ -11,6 +11,6 @@ export async function lockReport(tx: Tx, tenantId: string, reportId: string) {
     .from(monthlyReports)
     .where(and(eq(monthlyReports.tenantId, tenantId), eq(monthlyReports.id, reportId)))
     .for('update');
-  if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such report in your scope' });
+  if (!report) throw new DomainError('report_not_found', { message: 'No such report in your scope' });
   return report;
 }

@@ -11,11 +11,11 @@ export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as Y
  */
 export const PREVIOUS_MONTH_OPEN_THROUGH_DAY = 10;
 
-/** Why a member may not report `period` at `now`, or null when it is open. */
-export function periodProblem(period: string, now: Date): string | null {
+/** Why a member may not report `period` at `now` (an error code), or null when it is open. */
+export function periodProblem(period: string, now: Date): 'future_period' | 'period_closed' | null {
   const current = chinaMonth(now);
-  if (period > current) return 'that month has not begun yet';
+  if (period > current) return 'future_period';
   if (period === current) return null;
   if (period === previousMonth(current) && chinaDayOfMonth(now) <= PREVIOUS_MONTH_OPEN_THROUGH_DAY) return null;
-  return 'that month is closed for reports';
+  return 'period_closed';
 }

@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { monthlyReports, monthlyReportVersions } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 const reportColumns = {
   id: monthlyReports.id,
@@ -36,7 +36,7 @@ export async function getMonthlyReport(tx: Tx, tenantId: string, reportId: strin
     .select(reportColumns)
     .from(monthlyReports)
     .where(and(eq(monthlyReports.tenantId, tenantId), eq(monthlyReports.id, reportId)));
-  if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such report in your scope' });
+  if (!report) throw new DomainError('report_not_found', { message: 'No such report in your scope' });
   const versions = await tx
     .select({ version: monthlyReportVersions.version, content: monthlyReportVersions.content, at: monthlyReportVersions.at })
     .from(monthlyReportVersions)

@@ -1,12 +1,11 @@
 import type { Tx } from '@tongxin/db';
 import { parsePayload, TOPICS, type MonthlyReportSubmitted } from '@tongxin/events';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { monthlyReports, monthlyReportVersions } from '../schema.ts';
 import { findReportingMember } from './find-reporting-member.ts';
 import { periodProblem } from './period.ts';
 import { isUniqueViolation } from './unique-violation.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface MonthlyReportContent {
   period: string;
@@ -78,14 +77,14 @@ export async function submitMonthlyReport(
   if (!report) {
     // Nothing inserted and no report: the caller is not on reporting's copy of the roster.
     await findReportingMember(tx, tenantId, userId);
-    throw new TRPCError({ code: 'CONFLICT', message: 'The report changed meanwhile: try again' });
+    throw new DomainError('changed_meanwhile', { message: 'The report changed meanwhile: try again' });
   }
   const replayed = await versionWithKey(tx, tenantId, idempotencyKey);
   if (replayed) {
     if (replayed.reportId !== report.id) throw keyUsedElsewhere();
     return { id: report.id, version: replayed.version };
   }
-  if (report.acknowledgedAt) throw badField('period', 'already acknowledged: the report for this month can no longer change');
+  if (report.acknowledgedAt) throw badField('period', 'report_acknowledged');
 
   const version = report.version + 1;
   await tx
@@ -114,4 +113,4 @@ async function versionWithKey(tx: Tx, tenantId: string, idempotencyKey: string) 
   return row;
 }
 
-const keyUsedElsewhere = () => new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another report' });
+const keyUsedElsewhere = () => new DomainError('idempotency_key_reused', { message: 'This idempotency key was used for another report' });

@@ -1,12 +1,12 @@
 import { seatsIn } from '@tongxin/copies';
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS } from '@tongxin/events';
-import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '../notifications/notify.ts';
 import { members, orgPaths, outbox, seats, suggestions, type SuggestionStatus } from '../schema.ts';
 import { NEXT_STATUSES, STEP_TITLES } from './suggestion-rules.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export const SUGGESTION_ADOPTED = TOPICS.reporting.suggestionAdopted;
 
@@ -27,13 +27,13 @@ export interface AdvanceSuggestionInput {
 export async function advanceSuggestion(tx: Tx, tenantId: string, decider: Decider, input: AdvanceSuggestionInput, now: Date) {
   const by = decider.userId;
   const [row] = await tx.select().from(suggestions).where(eq(suggestions.id, input.suggestionId)).for('update');
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such suggestion in your organizations' });
+  if (!row) throw new DomainError('suggestion_not_found', { message: 'No such suggestion in your organizations' });
   const [member] = await tx.select({ userId: members.userId }).from(members).where(and(eq(members.tenantId, row.tenantId), eq(members.memberId, row.memberId)));
   await refuseUnlessLevelAbove(decider, member?.userId ?? row.userId, seatsIn(tx, seats, orgPaths, row.tenantId));
   const last = row.steps.at(-1);
   if (row.status === input.status && last?.by === by) return { id: row.id, status: row.status, steps: row.steps };
-  if (!NEXT_STATUSES[row.status].includes(input.status)) throw badField('status', `not possible after ${row.status}`);
-  if (input.status === 'declined' && !input.answer) throw badField('answer', 'say why it is declined');
+  if (!NEXT_STATUSES[row.status].includes(input.status)) throw badField('status', 'status_not_next', { status: row.status });
+  if (input.status === 'declined' && !input.answer) throw badField('answer', 'reason_required');
 
   const step = { status: input.status, by, at: now.toISOString(), ...(input.answer ? { answer: input.answer } : {}) };
   const [updated] = await tx

@@ -1,9 +1,8 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { members, suggestions } from '../schema.ts';
 import { pathTo, type SUGGESTION_CATEGORIES } from './suggestion-rules.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface SendSuggestionInput {
   toOrgId: string;
@@ -24,9 +23,9 @@ export async function sendSuggestion(tx: Tx, tenantId: string, userId: string, i
     .select({ memberId: members.memberId, orgPath: members.orgPath })
     .from(members)
     .where(eq(members.userId, userId));
-  if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No member record for this user in reporting yet' });
+  if (!member) throw new DomainError('no_member_record', { message: 'No member record for this user in reporting yet' });
   const toOrgPath = pathTo(member.orgPath, input.toOrgId);
-  if (!toOrgPath) throw badField('toOrgId', 'your branch or an organization above it');
+  if (!toOrgPath) throw badField('toOrgId', 'not_own_branch_or_above');
   const [row] = await tx
     .insert(suggestions)
     .values({
@@ -50,6 +49,6 @@ export async function sendSuggestion(tx: Tx, tenantId: string, userId: string, i
     .select({ id: suggestions.id })
     .from(suggestions)
     .where(and(eq(suggestions.idempotencyKey, input.idempotencyKey), eq(suggestions.userId, userId)));
-  if (!first) throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another request' });
+  if (!first) throw new DomainError('idempotency_key_reused', { message: 'This idempotency key was used for another request' });
   return first;
 }

@@ -171,7 +171,7 @@ describe('excel.importRows: scope and permissions', () => {
     const created = await h.mutate('/api/roster/trpc/members.create', {
       as: secretaryOf('matian'), input: { branchId: ids.yongshui, name: '黄志明', idCardNumber: held, idempotencyKey: 'create-held-outside-01' },
     });
-    expect(created.error?.fields).toEqual({ idCardNumber: heldAnswer.errors[0].message });
+    expect(created.error?.fields).toEqual({ idCardNumber: heldAnswer.errors[0].code });
     expect(await memberByIdCard(held)).toEqual(before);
   });
 

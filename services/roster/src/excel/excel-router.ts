@@ -1,8 +1,8 @@
 import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS } from '@tongxin/ledger/xlsx/fields';
 import { ORG_IMPORT_CHUNK_ROWS, ORG_IMPORT_FIELDS } from '@tongxin/ledger/xlsx/org-fields';
 import type { Tx } from '@tongxin/db';
-import { badField, decodeJsonInput, departmentProcedure, orgNotFound, staffProcedure, withOptionalOrg } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { decodeJsonInput, departmentProcedure, orgNotFound, staffProcedure, withOptionalOrg } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findOrg, findRosterOrg } from '../orgs/find-org.ts';
 import { recordIdCardLookups, remainingIdCardLookups, tooManyIdCardLookups } from '../members/id-card-lookups.ts';
@@ -12,6 +12,7 @@ import { exportOrgName } from './export-org-name.ts';
 import { exportRows, type Cursor } from './export-rows.ts';
 import { importOrgs } from './import-orgs.ts';
 import { IdCardLookupsExhausted, importRows } from './import-rows.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export const ZImportRowsInput = z.object({
   /** A parsed sheet, sent in chunks; longer cells than a field allows come back as row errors. */
@@ -48,7 +49,7 @@ const ZCursor = z.tuple([z.string().max(400), z.string().max(400), z.guid()]);
 
 /** A cursor the export did not return (not JSON, wrong shape, an id that is no uuid, a NUL inside) is BAD_REQUEST on `after`, never a 500. */
 export function parseCursor(after: string | undefined): Cursor | null {
-  return after ? decodeJsonInput('after', after, ZCursor, 'not a cursor this export returned') : null;
+  return after ? decodeJsonInput('after', after, ZCursor) : null;
 }
 
 export const excelRouter = {
@@ -66,10 +67,10 @@ export const excelRouter = {
         let defaultBranch = null;
         if (input.defaultBranchId) {
           const found = await findOrg(tx, tenantId, input.defaultBranchId, ctx.orgIds);
-          if (!found) throw badField('defaultBranchId', 'no such organization');
+          if (!found) throw badField('defaultBranchId', 'org_not_found');
           if (!found.managed) throw orgNotFound();
           const org = found.org;
-          if (!BRANCH_KINDS.includes(org.kind)) throw badField('defaultBranchId', 'a member belongs to a branch, not to a committee');
+          if (!BRANCH_KINDS.includes(org.kind)) throw badField('defaultBranchId', 'not_a_branch');
           defaultBranch = { id: input.defaultBranchId, name: '', path: org.path };
         }
         const idCardLookupsLeft = await remainingIdCardLookups(tx, tenantId, userId, now);
@@ -86,7 +87,7 @@ export const excelRouter = {
       .catch((error: unknown) => {
         // Another import took one of these ID cards between our check and our write.
         if (isUniqueViolation(error, 'members_id_card') || isUniqueViolation(error, 'members_idempotency')) {
-          throw new TRPCError({ code: 'CONFLICT', message: 'Another import is adding the same members: send this chunk again' });
+          throw new DomainError('import_conflict', { message: 'Another import is adding the same members: send this chunk again' });
         }
         throw error;
       });
@@ -102,7 +103,7 @@ export const excelRouter = {
   /** One page of the roster or the mobile-member ledger, for the workbook the client builds. */
   exportRows: staffProcedure.input(ZExportRowsInput).use(withOptionalOrg(findRosterOrg)).query(({ ctx, input }) => {
     if (input.fullIdCards && ctx.staffRole !== 'department') {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the organization department exports full ID-card numbers' });
+      throw new DomainError('role_required', { message: 'Only the organization department exports full ID-card numbers' });
     }
     const after = parseCursor(input.after);
     return ctx.tx(async (tx) => {

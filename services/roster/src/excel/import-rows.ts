@@ -1,8 +1,8 @@
+import { DomainError } from '@tongxin/errors';
 import { chinaDate } from '@tongxin/calendar';
 import type { Tx } from '@tongxin/db';
 import type { ImportError, ImportRow } from '@tongxin/ledger/xlsx/fields';
 import type { Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { changeMember, type Actor, type MemberPatch } from '../ledger/change-member.ts';
 import { ID_CARD_UNAVAILABLE } from '../members/id-card-taken.ts';
@@ -180,7 +180,7 @@ async function refusalOf(check: () => Promise<void>): Promise<string | null> {
     await check();
     return null;
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') return error.message;
+    if (error instanceof DomainError && (error.code === 'decides_about_oneself' || error.code === 'level_above_decides')) return error.message;
     throw error;
   }
 }

@@ -103,7 +103,7 @@ describe('identity.tenant_created', () => {
     const [county] = await rows(sql`select id from roster.orgs where tenant_id = ${YIZHANG} and kind = 'county'`);
     const second = tenantTransaction(database, { tenantId: YIZHANG, tenantWide: true }, (tx) =>
       createOrg(tx, YIZHANG, null, { parentId: county!.id as string, kind: 'department', name: '梅田镇党委', idempotencyKey: crypto.randomUUID() }, { userId: 'dep-yz', now: NOW }));
-    await expect(second).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('organization department already') });
+    await expect(second).rejects.toMatchObject({ code: 'department_exists', field: 'kind' });
   });
 
   it('a city gets no org tree', async () => {

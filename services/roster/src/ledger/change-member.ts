@@ -1,15 +1,13 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS, type MemberUpdated } from '@tongxin/events';
 import { idTailDigest, LEDGER_FIELDS, type LedgerField } from '@tongxin/ledger';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { refreshGrants } from '../grants/refresh-grants.ts';
-import { ID_CARD_UNAVAILABLE } from '../members/id-card-taken.ts';
 import { keyUsedForAnotherRequest } from '../members/request-digest.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { members, memberVersions, outbox, type FieldChange } from '../schema.ts';
 import { maskChanges } from './mask-changes.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 type MemberRow = typeof members.$inferSelect;
 /** Columns a change may set; identity, tenancy and bookkeeping columns are not among them. */
@@ -64,7 +62,7 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
     .from(members)
     .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)))
     .for('update');
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+  if (!row) throw new DomainError('member_not_found', { message: 'No such member in your scope' });
 
   if (change.idempotencyKey) {
     const [done] = await tx
@@ -108,7 +106,7 @@ export async function changeMember(tx: Tx, tenantId: string, memberId: string, c
     });
   } catch (error) {
     // The ID card is unique in the tenant, also against members the caller cannot see: say nothing of them.
-    if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', ID_CARD_UNAVAILABLE);
+    if (isUniqueViolation(error, 'members_id_card')) throw badField('idCardNumber', 'id_card_unavailable');
     // A key used for a member the caller cannot see (RLS hid it from the check above).
     if (isUniqueViolation(error, 'member_versions_idempotency')) throw keyUsedElsewhere();
     throw error;
@@ -137,7 +135,7 @@ export async function announceMemberUpdated(tx: Tx, tenantId: string, memberId: 
   await recordEvent(tx, outbox, tenantId, TOPICS.roster.memberUpdated, event);
 }
 
-const keyUsedElsewhere = () => new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another member' });
+const keyUsedElsewhere = () => new DomainError('idempotency_key_reused', { message: 'This idempotency key was used for another member' });
 
 function diff(row: MemberRow, set: MemberPatch): FieldChange[] {
   const changes: FieldChange[] = [];

@@ -1,6 +1,6 @@
+import { DomainError } from '@tongxin/errors';
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
 import { parsePayload, TOPICS } from '@tongxin/events';
-import { TRPCError } from '@trpc/server';
 import { processedEvents } from '../schema.ts';
 import { changeMember } from './change-member.ts';
 
@@ -30,7 +30,7 @@ export async function confirmLedgerFromReport(
       });
     } catch (error) {
       // A member no longer on this county's roster (transferred away meanwhile): nothing to confirm.
-      if (error instanceof TRPCError && error.code === 'NOT_FOUND') return 'ignored';
+      if (error instanceof DomainError && error.code === 'member_not_found') return 'ignored';
       throw error;
     }
     return 'applied';

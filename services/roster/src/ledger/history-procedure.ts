@@ -1,6 +1,6 @@
 import { actingProcedure } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { DomainError } from '@tongxin/errors';
 
 export const ZHistoryInput = z.object({ memberId: z.uuid().optional() }).optional();
 
@@ -13,8 +13,8 @@ export const historyProcedure = actingProcedure('member', 'secretary', 'departme
   .use(({ ctx, input, next }) => {
     const { caller } = ctx;
     if (input?.memberId && !caller.department && caller.orgIds.length === 0) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: "Another member's history needs the secretary or department role" });
+      throw new DomainError('role_required', { message: "Another member's history needs the secretary or department role" });
     }
-    if (!input?.memberId && !caller.member) throw new TRPCError({ code: 'FORBIDDEN', message: 'Without a memberId this needs the member role' });
+    if (!input?.memberId && !caller.member) throw new DomainError('role_required', { message: 'Without a memberId this needs the member role' });
     return next();
   });

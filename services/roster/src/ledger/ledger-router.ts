@@ -1,6 +1,6 @@
 import { ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
-import { badField, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { idCardTaken, writeUnlessIdCardTaken } from '../members/id-card-taken.ts';
@@ -12,11 +12,12 @@ import { members } from '../schema.ts';
 import { changeMember } from './change-member.ts';
 import { historyProcedure } from './history-procedure.ts';
 import { listMemberHistory, myMemberId } from './member-history.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 const someField = (patch: object | undefined) => patch !== undefined && Object.keys(patch).length > 0;
 
 export const ZUpdateMyLedgerInput = z.object({
-  ledger: ZLedgerPatch.refine(someField, 'give at least one ledger field'),
+  ledger: ZLedgerPatch.refine(someField, { message: 'give at least one ledger field', params: { code: 'nothing_to_change' } }),
   idempotencyKey: ZIdempotencyKey,
 });
 
@@ -29,9 +30,9 @@ export const ZCorrectMemberInput = z
     personal: ZPersonalPatch.optional(),
     idempotencyKey: ZIdempotencyKey,
   })
-  .refine((input) => someField(input.ledger) || someField(input.personal), { message: 'give at least one field to correct', path: ['ledger'] });
+  .refine((input) => someField(input.ledger) || someField(input.personal), { message: 'give at least one field to correct', path: ['ledger'], params: { code: 'nothing_to_change' } });
 
-const noRecord = () => new TRPCError({ code: 'NOT_FOUND', message: 'No member record is linked to this account' });
+const noRecord = () => new DomainError('no_member_record', { message: 'No member record is linked to this account' });
 
 export const ledgerRouter = {
   /** The member reports a change to their ledger (brief "报告": dynamic updates). */
@@ -79,7 +80,7 @@ export const ledgerRouter = {
       checkPersonalAndLedger(now, input, { personal: 'personal.', ledger: 'ledger.' });
       // Whose record it is comes from roster's own row (RLS: none outside scope, changeMember answers NOT_FOUND).
       const [subject] = await tx.select({ tenantId: members.tenantId, userId: members.userId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.id, input.memberId)));
-      if (!subject) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+      if (!subject) throw new DomainError('member_not_found', { message: 'No such member in your scope' });
       await refuseDecidingAboutMember(tx, ctx.caller, subject);
       // A new number tells whether anyone holds it, in scope or not: limited before, logged when held (issue 13 B).
       const idCardNumber = input.personal?.idCardNumber;
@@ -91,8 +92,7 @@ export const ledgerRouter = {
         );
       } catch (error) {
         // changeMember names the column; this input nests it under `personal`.
-        const fields = (error as { cause?: { fields?: Record<string, string> } }).cause?.fields;
-        if (fields?.idCardNumber) throw badField('personal.idCardNumber', fields.idCardNumber);
+        if (error instanceof DomainError && error.field === 'idCardNumber') throw badField('personal.idCardNumber', error.code, error.params);
         throw error;
       }
     });
@@ -106,7 +106,7 @@ export const ledgerRouter = {
     ctx.tx(async (tx) => {
       const memberId = input?.memberId ?? (await myMemberId(tx, ctx.claims.userId));
       const history = memberId ? await listMemberHistory(tx, memberId) : null;
-      if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+      if (!history) throw new DomainError('member_not_found', { message: 'No such member in your scope' });
       return history;
     }),
   ),

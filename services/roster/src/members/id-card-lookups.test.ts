@@ -7,7 +7,7 @@ import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
 import { TOO_MANY_ID_CARD_LOOKUPS } from './id-card-lookups.ts';
-import { ID_CARD_IN_SCOPE, ID_CARD_UNAVAILABLE } from './id-card-taken.ts';
+import { ID_CARD_UNAVAILABLE } from './id-card-taken.ts';
 import { KEY_USED_FOR_ANOTHER_REQUEST } from './request-digest.ts';
 
 // Issue 13 B: a whole ID-card number searched, or refused because someone out of sight holds
@@ -116,7 +116,7 @@ describe('a registration refused for a number held out of sight (create, import,
   it('members.create still refuses, says the department was told, and the department sees who tried which holder\'s number', async () => {
     const s = secretaryOf('yongshuiMobile', 'sec-creator');
     const refused = await create(s, held[0]!, 'refused-create');
-    expect(refused.error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: ID_CARD_UNAVAILABLE } });
+    expect(refused.error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: 'id_card_unavailable' } });
     expect(ID_CARD_UNAVAILABLE).toMatch(/department has been told/);
     expect(await membersNamed('新党员')).toBe(0);
     expect(await lookupsOf('sec-creator')).toEqual([
@@ -126,11 +126,11 @@ describe('a registration refused for a number held out of sight (create, import,
 
   it('the limit holds across create, import and correct together; at the limit even a number nobody holds registers nothing', async () => {
     const s = secretaryOf('yongshuiMobile', 'sec-prober');
-    for (let i = 0; i < 8; i++) expect((await create(s, held[i]!, `probe-create-${i}`)).error?.fields).toEqual({ idCardNumber: ID_CARD_UNAVAILABLE });
+    for (let i = 0; i < 8; i++) expect((await create(s, held[i]!, `probe-create-${i}`)).error?.fields).toEqual({ idCardNumber: 'id_card_unavailable' });
     const imported = await importRows(s, held.slice(8, 16));
     expect(imported.data.created).toBe(0);
     expect(imported.data.errors.map((e: { code: string }) => e.code)).toEqual(Array(8).fill('id_card_unavailable'));
-    for (let i = 16; i < 20; i++) expect((await correct(s, held[i]!, `probe-correct-${i}`)).error?.fields).toEqual({ 'personal.idCardNumber': ID_CARD_UNAVAILABLE });
+    for (let i = 16; i < 20; i++) expect((await correct(s, held[i]!, `probe-correct-${i}`)).error?.fields).toEqual({ 'personal.idCardNumber': 'id_card_unavailable' });
     const lookups = await lookupsOf('sec-prober');
     expect(lookups).toHaveLength(ID_CARD_LOOKUPS_PER_HOUR);
     expect(new Set(lookups.map((l) => l.holder?.name))).toEqual(new Set(held.slice(0, 20).map((_, i) => `黄持号${i}`)));
@@ -158,7 +158,7 @@ describe('a registration refused for a number held out of sight (create, import,
 
   it('a number the secretary\'s own members hold is named as such, and is a lookup logged with that member', async () => {
     const s = secretaryOf('yongshuiMobile', 'sec-own');
-    expect((await create(s, ID_LIHUA, 'own-scope-create')).error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: ID_CARD_IN_SCOPE } });
+    expect((await create(s, ID_LIHUA, 'own-scope-create')).error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: 'id_card_in_scope' } });
     expect(await lookupsOf('sec-own')).toEqual([
       { kind: 'registration_in_scope', actorUserId: 'sec-own', at: h.clock.now.toISOString(), foundMemberId: lihua, holder: { id: lihua, name: '李华' } },
     ]);
@@ -247,10 +247,10 @@ describe('probing for a number a member in scope holds', () => {
         expect(row.created + row.errors.length).toBe(0);
       }
       for (let i = 0; i < 14; i++) {
-        expect((await create(s, ID_LIHUA, `in-scope-create-${i}`)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: ID_CARD_IN_SCOPE } });
+        expect((await create(s, ID_LIHUA, `in-scope-create-${i}`)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { idCardNumber: 'id_card_in_scope' } });
       }
       for (let i = 0; i < 5; i++) {
-        expect((await correctTo(s, lihua, ID_WANG, `in-scope-correct-${i}`)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { 'personal.idCardNumber': ID_CARD_IN_SCOPE } });
+        expect((await correctTo(s, lihua, ID_WANG, `in-scope-correct-${i}`)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { 'personal.idCardNumber': 'id_card_in_scope' } });
       }
       // A correction to the number the member already holds is answered too (nothing changes): a lookup.
       expect((await correctTo(s, lihua, ID_LIHUA, 'in-scope-correct-own')).data).toMatchObject({ changes: [] });
@@ -272,7 +272,7 @@ describe('probing for a number a member in scope holds', () => {
       expect((await h.database.owner.execute(sql`select id_card_number from roster.members where id = ${lihua}`)).rows[0]!.id_card_number).toBe(ID_LIHUA);
 
       h.clock.now = new Date(started.getTime() + 61 * 60 * 1000);
-      expect((await create(s, ID_LIHUA, 'in-scope-create-later')).error?.fields).toEqual({ idCardNumber: ID_CARD_IN_SCOPE });
+      expect((await create(s, ID_LIHUA, 'in-scope-create-later')).error?.fields).toEqual({ idCardNumber: 'id_card_in_scope' });
     } finally {
       h.clock.now = started;
     }

@@ -1,9 +1,9 @@
 import type { Tx } from '@tongxin/db';
 import { ID_CARD_LOOKUPS_PER_HOUR } from '@tongxin/ledger';
-import { TRPCError } from '@trpc/server';
 import { and, count, desc, eq, gt, sql, ne } from 'drizzle-orm';
 import { idCardLookups, ID_CARD_LOOKUP_KINDS, members } from '../schema.ts';
 import { idCardHash } from './list-members.ts';
+import { DomainError } from '@tongxin/errors';
 
 // A secretary looks up a number now and then; rebuilding one from its mask and birth date, or
 // probing who is registered, takes many tries, each logged for the department.
@@ -21,7 +21,7 @@ export interface IdCardLookup {
   memberId?: string | null;
 }
 
-export const tooManyIdCardLookups = () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ID_CARD_LOOKUPS });
+export const tooManyIdCardLookups = () => new DomainError('too_many_id_card_lookups', { message: TOO_MANY_ID_CARD_LOOKUPS });
 
 /**
  * Before anything that can tell whether a whole ID-card number is held (a search, a create,

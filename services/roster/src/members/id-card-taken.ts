@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
+import { badField, DomainError } from '@tongxin/errors';
 import { and, eq } from 'drizzle-orm';
 import { members } from '../schema.ts';
 import { recordIdCardLookups } from './id-card-lookups.ts';
@@ -20,11 +20,8 @@ export const ID_CARD_UNAVAILABLE =
 /** True for the refusal a hidden holder causes: the unique index itself, or changeMember's answer to it. */
 export function isIdCardUnavailable(error: unknown): boolean {
   if (isUniqueViolation(error, 'members_id_card')) return true;
-  return (error as { cause?: { fields?: Record<string, string> } } | null)?.cause?.fields?.idCardNumber === ID_CARD_UNAVAILABLE;
+  return error instanceof DomainError && error.code === 'id_card_unavailable';
 }
-
-export const ID_CARD_IN_SCOPE =
-  'a member in your organizations already has this ID-card number. The organization department sees this check';
 
 /**
  * A create or correction that sets `idCardNumber`, which tells whether someone holds it, so it
@@ -60,7 +57,7 @@ export async function writeUnlessIdCardTaken<T>(
 
 /** The refusal `writeUnlessIdCardTaken` came back with, as BAD_REQUEST on `field`. */
 export function idCardTaken(refused: 'in_scope' | 'hidden', field: string) {
-  return badField(field, refused === 'in_scope' ? ID_CARD_IN_SCOPE : ID_CARD_UNAVAILABLE);
+  return badField(field, refused === 'in_scope' ? 'id_card_in_scope' : 'id_card_unavailable');
 }
 
 /** The member in the caller's sight (RLS) who holds the number: `subjectId` first, if they do. */

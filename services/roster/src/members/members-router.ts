@@ -1,6 +1,6 @@
 import { MEMBER_STATUSES, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
-import { badField, departmentProcedure, memberProcedure, orgNotFound, secretaryProcedure, staffProcedure, withOptionalOrg, ZIdempotencyKey } from '@tongxin/trpc';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { departmentProcedure, memberProcedure, orgNotFound, secretaryProcedure, staffProcedure, withOptionalOrg, ZIdempotencyKey } from '@tongxin/trpc';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inSubtreeOfOrg } from '../orgs/in-subtree-of-org.ts';
@@ -17,6 +17,7 @@ import { listIdCardReads, revealIdCard } from './reveal-id-card.ts';
 import { idCardTaken, writeUnlessIdCardTaken } from './id-card-taken.ts';
 import { replayedCreate, requestDigest as requestDigestOf } from './request-digest.ts';
 import { listIdCardLookups, recordIdCardSearch, remainingIdCardLookups } from './id-card-lookups.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export const ZListMembersInput = z.object({
   orgId: z.uuid().optional(),
@@ -44,7 +45,7 @@ const ZMemberId = z.object({ memberId: z.uuid() });
 const ZIdCardLookupsInput = z.object({ actorUserId: z.string().min(1).max(100).optional(), limit: z.number().int().min(1).max(500).optional() }).optional();
 const ZStalenessInput = z.object({ orgId: z.uuid().optional() }).optional();
 
-const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your scope' });
+const notFound = () => new DomainError('member_not_found', { message: 'No such member in your scope' });
 
 /**
  * The subtrees a list covers, as a condition on m.org_path: the named org's, else a
@@ -60,7 +61,7 @@ function subtreeCondition(org: { path: string } | null, orgIds: string[] | null)
 export const membersRouter = {
   me: memberProcedure.query(async ({ ctx }) => {
     const profile = await ctx.tx((tx) => getMyProfile(tx, ctx.claims.userId, ctx.deps.now()));
-    if (!profile) throw new TRPCError({ code: 'NOT_FOUND', message: 'No member record is linked to this account' });
+    if (!profile) throw new DomainError('no_member_record', { message: 'No member record is linked to this account' });
     return profile;
   }),
 
@@ -119,10 +120,10 @@ export const membersRouter = {
       if (replayed) return { written: { id: replayed.id, created: false } };
       checkPersonalAndLedger(now, { personal: given, ledger }, { personal: '', ledger: 'ledger.' });
       const found = await findOrg(tx, tenantId, branchId, ctx.orgIds);
-      if (!found) throw badField('branchId', 'no such branch');
+      if (!found) throw badField('branchId', 'org_not_found');
       if (!found.managed) throw orgNotFound();
       const branch = found.org;
-      if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'a member belongs to a branch, not to a committee');
+      if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'not_a_branch');
       const personal = withIdCardFacts(given);
       const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey, requestDigest };
       // A create with a number tells whether anyone holds it, in scope or not: limited before, logged when held.

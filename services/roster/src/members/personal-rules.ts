@@ -1,6 +1,6 @@
 import { chinaDate } from '@tongxin/calendar';
 import { birthDateOf, genderOf, type LedgerPatch, type PersonalPatch } from '@tongxin/ledger';
-import { badField } from '@tongxin/trpc';
+import { badField } from '@tongxin/errors';
 
 /**
  * Rules the field schemas cannot check alone: dates against the service's clock (not the
@@ -17,12 +17,12 @@ export function checkPersonalAndLedger(
   const today = chinaDate(now);
   const dates = [[`${at.personal}birthDate`, personal.birthDate], [`${at.personal}joinedOn`, personal.joinedOn], [`${at.ledger}awaySince`, input.ledger?.awaySince]];
   for (const [field, value] of dates) {
-    if (value && value > today) throw badField(field!, 'a date in the future');
+    if (value && value > today) throw badField(field!, 'future_date');
   }
   const id = personal.idCardNumber;
   if (!id) return;
-  if (personal.birthDate && personal.birthDate !== birthDateOf(id)) throw badField(`${at.personal}birthDate`, 'does not match the birth date in the ID-card number');
-  if (personal.gender && personal.gender !== genderOf(id)) throw badField(`${at.personal}gender`, 'does not match the ID-card number');
+  if (personal.birthDate && personal.birthDate !== birthDateOf(id)) throw badField(`${at.personal}birthDate`, 'birth_date_mismatch');
+  if (personal.gender && personal.gender !== genderOf(id)) throw badField(`${at.personal}gender`, 'gender_mismatch');
 }
 
 /** Birth date and gender from the ID-card number when not given: enter once (brief, burden rules). */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { members, memberVersions } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * What an idempotency key was first sent with: the caller, the procedure and the input
@@ -28,7 +28,7 @@ function canonicalJson(value: unknown): string {
 
 export const KEY_USED_FOR_ANOTHER_REQUEST = 'This idempotency key was used for another request';
 
-export const keyUsedForAnotherRequest = () => new TRPCError({ code: 'CONFLICT', message: KEY_USED_FOR_ANOTHER_REQUEST });
+export const keyUsedForAnotherRequest = () => new DomainError('idempotency_key_reused', { message: KEY_USED_FOR_ANOTHER_REQUEST });
 
 /**
  * Keys roster makes itself for the members an import creates (`import:<number>`): a client

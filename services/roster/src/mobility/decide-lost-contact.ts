@@ -1,12 +1,12 @@
 import type { Tx } from '@tongxin/db';
-import { badField, type Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { type Caller } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { lostContactProposals, members } from '../schema.ts';
 import { chinaDate } from '@tongxin/calendar';
 import type { LostContactProposalStatus } from './list-lost-contact-proposals.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface DecideLostContactInput {
   proposalId: string;
@@ -29,19 +29,19 @@ export async function decideLostContact(tx: Tx, caller: Caller, input: DecideLos
     .from(lostContactProposals)
     .where(and(eq(lostContactProposals.tenantId, caller.tenantId), eq(lostContactProposals.id, input.proposalId)))
     .for('update');
-  if (!proposal) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such proposal in your scope' });
+  if (!proposal) throw new DomainError('proposal_not_found', { message: 'No such proposal in your scope' });
   const status: LostContactProposalStatus = input.decision === 'confirm' ? 'confirmed' : 'dismissed';
   if (proposal.status === status) return { status };
-  if (proposal.status !== 'pending') throw badField('proposalId', `already ${proposal.status}`);
+  if (proposal.status !== 'pending') throw badField('proposalId', 'already_decided', { status: proposal.status });
   const [member] = await tx.select().from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.id, proposal.memberId)));
   // Confirmed or dismissed, the proposal is decided about the member: never by themself (issue 13 C).
   if (member) await refuseDecidingAboutMember(tx, caller, member);
 
   let reason: number | null = null;
   if (input.decision === 'confirm') {
-    if (!input.reason) throw badField('reason', 'choose the reason for 失联 (1–7)');
+    if (!input.reason) throw badField('reason', 'required');
     reason = input.reason;
-    if (member?.status !== 'mobile') throw badField('proposalId', `the member is no longer mobile (${member?.status ?? 'gone'})`);
+    if (member?.status !== 'mobile') throw badField('proposalId', 'member_not_mobile', { status: member?.status ?? 'gone' });
     await changeMember(tx, caller.tenantId, member.id, {
       action: 'lost_contact',
       set: { status: 'lost_contact', lostContactSince: chinaDate(now), lostContactReason: reason },

@@ -1,10 +1,10 @@
 import type { Tx } from '@tongxin/db';
-import { badField, type Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { type Caller } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../ledger/change-member.ts';
 import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { members } from '../schema.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -21,15 +21,15 @@ export interface Subject {
  * their record stays readable (`reading`).
  */
 export async function findSubject(tx: Tx, caller: Caller, memberId: string | undefined, reading = false): Promise<Subject> {
-  if (!memberId && !caller.member) throw badField('memberId', 'which member?');
+  if (!memberId && !caller.member) throw badField('memberId', 'required');
   const where = memberId
     ? and(eq(members.tenantId, caller.tenantId), eq(members.id, memberId))
     : and(eq(members.tenantId, caller.tenantId), eq(members.userId, caller.userId));
   const [member] = await tx.select().from(members).where(where);
   if (!member) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: memberId ? 'No such member in your scope' : 'No member record is linked to this account' });
+    throw memberId ? new DomainError('member_not_found', { message: 'No such member in your scope' }) : new DomainError('no_member_record', { message: 'No member record is linked to this account' });
   }
-  if (member.status === 'transferred_out' && !reading) throw badField('memberId', 'this member has transferred out');
+  if (member.status === 'transferred_out' && !reading) throw badField('memberId', 'member_transferred_out');
   const self = member.userId !== null && member.userId === caller.userId;
   const role = self && (!memberId || (!caller.department && caller.orgIds.length === 0)) ? 'member' : caller.department ? 'department' : 'secretary';
   return { member, actor: { userId: caller.userId, role } };

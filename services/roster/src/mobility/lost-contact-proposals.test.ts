@@ -112,7 +112,7 @@ describe('mobility.decideLostContact', () => {
     expect(await db.rows(sql`select payload->>'status' as status from roster.outbox where topic = 'roster.member_updated' and payload->>'memberId' = ${m['李华']}`)).toEqual([{ status: 'lost_contact' }]);
     expect((await proposals()).find((p) => p.member_id === m['李华'])).toMatchObject({ status: 'confirmed', reason: 1, decided_by: 'sec-yongshuiMobile' });
     expect((await h.mutate(trpc('decideLostContact'), { as: as.department(), input: { proposalId, decision: 'dismiss' } })).error).toMatchObject({
-      code: 'BAD_REQUEST', fields: { proposalId: 'already confirmed' },
+      code: 'BAD_REQUEST', fields: { proposalId: 'already_decided' }, problems: { proposalId: { params: { status: 'confirmed' } } },
     });
     // Already lost contact: the ladder's next proposal is not taken up.
     expect(await applyLostContactProposal(h.database, proposed(m['李华']!), h.clock.now)).toBe('skipped');

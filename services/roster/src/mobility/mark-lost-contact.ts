@@ -1,5 +1,4 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq, isNull } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { contactAttempts, members, outflows } from '../schema.ts';
@@ -7,6 +6,7 @@ import { chinaDate } from '@tongxin/calendar';
 import { listContactAttempts, MIN_FAILED_ATTEMPTS } from './contact-attempts.ts';
 import type { Subject } from './find-subject.ts';
 import { replayedChange } from './replayed-change.ts';
+import { badField } from '@tongxin/errors';
 
 /**
  * 失联 (brief, "Lost contact"): only after repeated failed attempts since the member was
@@ -16,10 +16,10 @@ export async function markLostContact(tx: Tx, subject: Subject, reason: number, 
   const { member, actor } = subject;
   const replay = await replayedChange(tx, member.tenantId, idempotencyKey);
   if (replay && replay.memberId === member.id) return { version: replay.version };
-  if (member.status === 'lost_contact') throw badField('memberId', 'already marked lost contact');
+  if (member.status === 'lost_contact') throw badField('memberId', 'already_lost_contact');
   const { failedSinceLastReached } = await listContactAttempts(tx, member.tenantId, member.id);
   if (failedSinceLastReached < MIN_FAILED_ATTEMPTS) {
-    throw badField('memberId', `needs at least ${MIN_FAILED_ATTEMPTS} failed contact attempts since the member was last reached (has ${failedSinceLastReached})`);
+    throw badField('memberId', 'too_few_contact_attempts', { min: MIN_FAILED_ATTEMPTS, count: failedSinceLastReached });
   }
   const { version } = await changeMember(tx, member.tenantId, member.id, {
     action: 'lost_contact',
@@ -42,7 +42,7 @@ export async function markRecontacted(tx: Tx, subject: Subject, idempotencyKey: 
     const [row] = await tx.select({ status: members.status }).from(members).where(and(eq(members.tenantId, member.tenantId), eq(members.id, member.id)));
     return { version: replay.version, status: row!.status };
   }
-  if (member.status !== 'lost_contact') throw badField('memberId', 'not marked lost contact');
+  if (member.status !== 'lost_contact') throw badField('memberId', 'not_lost_contact');
   const [open] = await tx
     .select({ id: outflows.id })
     .from(outflows)

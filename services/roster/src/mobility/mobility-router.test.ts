@@ -61,7 +61,7 @@ describe('mobility.registerOutflow', () => {
     const before = await db.member(caoDesheng);
     const outflows = await db.count('outflows');
     const result = await h.mutate(trpc('registerOutflow'), { as: as.secretaryOf('matian'), input: outflow(caoDesheng, 'outflow-desheng-2', { destinationCity: '广州' }) });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'already registered as away' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'already_away' } });
     expect(await db.count('outflows')).toBe(outflows);
     expect(await db.member(caoDesheng)).toEqual(before);
   });
@@ -94,7 +94,7 @@ describe('mobility.registerReturn', () => {
   it('a return before the day the member left is BAD_REQUEST naming returnedOn and changes nothing', async () => {
     const before = await db.member(caoDesheng);
     const result = await h.mutate(trpc('registerReturn'), { as: as.secretaryOf('yongshui'), input: { memberId: caoDesheng, returnedOn: '2026-02-01', idempotencyKey: 'return-desheng-early' } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { returnedOn: expect.stringMatching(/2026-03-01/) } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { returnedOn: 'before_left_on' }, problems: { returnedOn: { params: { date: '2026-03-01' } } } });
     expect(await db.member(caoDesheng)).toEqual(before);
     expect(await db.rows(sql`select returned_on from roster.outflows where member_id = ${caoDesheng}`)).toEqual([{ returned_on: null }]);
   });
@@ -193,7 +193,7 @@ describe('lost contact (失联)', () => {
     expect(list.data.failedSinceLastReached).toBe(2);
     expect(list.data.attempts.map((a: { attemptedOn: string }) => a.attemptedOn)).toEqual(['2026-09-15', '2026-09-01', '2026-08-01']);
     const result = await h.mutate(trpc('markLostContact'), { as: as.secretaryOf('yongshuiMobile'), input: { memberId: liHua, reason: 1, idempotencyKey: 'lost-lihua-early' } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: expect.stringMatching(/at least 3/) } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'too_few_contact_attempts' }, problems: { memberId: { params: { min: 3 } } } });
     expect(await db.member(liHua)).toMatchObject({ status: 'mobile', lost_contact_since: null });
   });
 
@@ -251,7 +251,7 @@ describe('lost contact (失联)', () => {
     expect(contacts.data.failedSinceLastReached).toBe(0);
     expect(contacts.data.attempts[0]).toMatchObject({ result: 'reached', note: '恢复联系' });
     const again = await h.mutate(trpc('markRecontacted'), { as: as.department(), input: { memberId: liHua, idempotencyKey: 'recontact-lihua-2' } });
-    expect(again.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'not marked lost contact' } });
+    expect(again.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'not_lost_contact' } });
   });
 
   it('a member lost while away comes back as mobile', async () => {

@@ -84,7 +84,7 @@ describe('mobility.decidePlacement', () => {
 
   it('confirming a proposal with no mobile-member branch is BAD_REQUEST and changes nothing', async () => {
     const result = await h.mutate(trpc('decidePlacement'), { as: as.secretaryOf('longtan'), input: { proposalId: await proposalOf('黄文杰'), decision: 'confirm' } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { proposalId: 'the village has no mobile-member branch' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { proposalId: 'no_mobile_branch' } });
     expect(await db.member(m['黄文杰']!)).toMatchObject({ branch_id: ids.longtan });
   });
 
@@ -114,7 +114,7 @@ describe('mobility.decidePlacement', () => {
     const proposalId = await proposalOf('黄文杰');
     expect((await h.mutate(trpc('decidePlacement'), { as: as.department(), input: { proposalId, decision: 'dismiss', note: '即将返乡' } })).data).toEqual({ status: 'dismissed' });
     expect((await h.mutate(trpc('decidePlacement'), { as: as.department(), input: { proposalId, decision: 'confirm' } })).error).toMatchObject({
-      code: 'BAD_REQUEST', fields: { proposalId: 'already dismissed' },
+      code: 'BAD_REQUEST', fields: { proposalId: 'already_decided' }, problems: { proposalId: { params: { status: 'dismissed' } } },
     });
     const later = new Date('2027-01-10T08:00:00+08:00');
     expect((await proposePlacements(h.database, later)).find((r) => r.tenantId === 'yx')!.proposed).toBe(1); // 曹春生 only

@@ -1,12 +1,11 @@
 import type { Tx } from '@tongxin/db';
-import { badField, type Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { type Caller } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { members, orgs, placementProposals } from '../schema.ts';
-import { NO_MOBILE_BRANCH_NOTE } from './propose-placements.ts';
 import { widenOrgScope } from './widen-org-scope.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export type PlacementStatus = 'pending' | 'confirmed' | 'dismissed';
 
@@ -55,19 +54,19 @@ export async function decidePlacement(
     .from(placementProposals)
     .where(and(eq(placementProposals.tenantId, caller.tenantId), eq(placementProposals.id, input.proposalId)))
     .for('update');
-  if (!proposal) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such proposal in your scope' });
+  if (!proposal) throw new DomainError('proposal_not_found', { message: 'No such proposal in your scope' });
   const status: PlacementStatus = input.decision === 'confirm' ? 'confirmed' : 'dismissed';
   if (proposal.status === status) return { status };
-  if (proposal.status !== 'pending') throw badField('proposalId', `already ${proposal.status}`);
+  if (proposal.status !== 'pending') throw badField('proposalId', 'already_decided', { status: proposal.status });
   const [member] = await tx.select().from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.id, proposal.memberId)));
   // Confirmed or dismissed, a placement is decided about the member: never by themself (issue 13 C).
   if (member) await refuseDecidingAboutMember(tx, caller, member);
 
   if (input.decision === 'confirm') {
-    if (!proposal.toBranchId) throw badField('proposalId', NO_MOBILE_BRANCH_NOTE);
-    if (!member || member.branchId !== proposal.fromBranchId) throw badField('proposalId', 'the member has moved since this proposal');
+    if (!proposal.toBranchId) throw badField('proposalId', 'no_mobile_branch');
+    if (!member || member.branchId !== proposal.fromBranchId) throw badField('proposalId', 'member_moved');
     const [target] = await tx.select().from(orgs).where(and(eq(orgs.tenantId, caller.tenantId), eq(orgs.id, proposal.toBranchId)));
-    if (!target || target.closedAt) throw badField('proposalId', 'the mobile-member branch has closed');
+    if (!target || target.closedAt) throw badField('proposalId', 'branch_closed');
     await widenOrgScope(tx, caller, [target.id]);
     await changeMember(tx, caller.tenantId, member.id, {
       action: 'placed',

@@ -1,9 +1,9 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { outflows } from '../schema.ts';
 import type { Subject } from './find-subject.ts';
+import { badField } from '@tongxin/errors';
 
 export interface OutflowInput {
   leftOn: string;
@@ -43,7 +43,7 @@ export async function registerOutflow(tx: Tx, subject: Subject, input: OutflowIn
   if (!row) {
     const raced = await outflowByKey(tx, member.tenantId, input.idempotencyKey);
     if (raced) return { outflowId: raced };
-    throw badField('memberId', 'already registered as away');
+    throw badField('memberId', 'already_away');
   }
   await changeMember(tx, member.tenantId, member.id, {
     action: 'outflow',

@@ -1,10 +1,10 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { outflows } from '../schema.ts';
 import type { Subject } from './find-subject.ts';
 import { replayedChange } from './replayed-change.ts';
+import { badField } from '@tongxin/errors';
 
 export interface ReturnInput {
   returnedOn: string;
@@ -32,7 +32,7 @@ export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInpu
     .for('update');
   let outflowId: string;
   if (open) {
-    if (input.returnedOn < open.leftOn) throw badField('returnedOn', `before the day they left (${open.leftOn})`);
+    if (input.returnedOn < open.leftOn) throw badField('returnedOn', 'before_left_on', { date: open.leftOn });
     await tx
       .update(outflows)
       .set({ returnedOn: input.returnedOn, returnNote: input.note ?? null })
@@ -41,9 +41,9 @@ export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInpu
   } else {
     // Away before the county used Tongxin (imported or seeded as mobile): no outflow was
     // registered, so the return records the time away from the ledger's "away since".
-    if (member.status !== 'mobile' && member.status !== 'lost_contact') throw badField('memberId', 'not registered as away');
+    if (member.status !== 'mobile' && member.status !== 'lost_contact') throw badField('memberId', 'not_away');
     const leftOn = member.awaySince ?? input.returnedOn;
-    if (input.returnedOn < leftOn) throw badField('returnedOn', `before the day they left (${leftOn})`);
+    if (input.returnedOn < leftOn) throw badField('returnedOn', 'before_left_on', { date: leftOn });
     const [row] = await tx
       .insert(outflows)
       .values({

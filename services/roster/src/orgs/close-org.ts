@@ -1,12 +1,12 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS } from '@tongxin/events';
-import { badField } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { orgs, outbox } from '../schema.ts';
 import { findManagedOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { announceOrg } from './announce-org.ts';
 import { syncDirectory } from './sync-directory.ts';
+import { badField } from '@tongxin/errors';
 
 /**
  * Closes an org that no longer holds anyone: its members must be moved first and its open
@@ -18,13 +18,13 @@ export async function closeOrg(tx: Tx, tenantId: string, scope: OrgScope, input:
 
   const org = await findManagedOrg(tx, tenantId, input.orgId, scope);
   if (org.closedAt) return { id: org.id };
-  if (org.parentId === null) throw badField('orgId', 'the root of the tree cannot close');
+  if (org.parentId === null) throw badField('orgId', 'root_fixed');
   const result = await tx.execute(sql`select
       exists (select 1 from roster.orgs where tenant_id = ${tenantId} and parent_id = ${org.id} and closed_at is null) as children,
       exists (select 1 from roster.members where tenant_id = ${tenantId} and branch_id = ${org.id} and status <> 'transferred_out') as members`);
   const holds = result.rows[0] as { children: boolean; members: boolean };
-  if (holds.members) throw badField('orgId', 'it still has members: move its members first');
-  if (holds.children) throw badField('orgId', 'it still has open child organizations: close or move them first');
+  if (holds.members) throw badField('orgId', 'org_has_members');
+  if (holds.children) throw badField('orgId', 'org_has_children');
 
   await tx.update(orgs).set({ closedAt: actor.now }).where(and(eq(orgs.tenantId, tenantId), eq(orgs.id, org.id)));
   await recordOrgChange(tx, tenantId, {

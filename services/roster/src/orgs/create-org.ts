@@ -1,12 +1,12 @@
 import type { Tx } from '@tongxin/db';
 import { and, eq, isNull } from 'drizzle-orm';
-import { badField } from '@tongxin/trpc';
 import { orgs } from '../schema.ts';
 import { findOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { childKindProblem, FLOW_KINDS, type OrgKind } from './org-kinds.ts';
 import { announceOrg } from './announce-org.ts';
 import { syncDirectory } from './sync-directory.ts';
+import { badField } from '@tongxin/errors';
 
 export interface NewOrg {
   parentId: string;
@@ -22,8 +22,8 @@ export interface NewOrg {
 /** Flow organizations sit in a destination city (brief, "Organizations"). */
 export function requireDestination(kind: OrgKind, place: { province?: string | null | undefined; city?: string | null | undefined }) {
   if (!FLOW_KINDS.includes(kind)) return;
-  if (!place.city) throw badField('city', 'a flow organization needs the city it sits in');
-  if (!place.province) throw badField('province', 'a flow organization needs the province it sits in');
+  if (!place.city) throw badField('city', 'required');
+  if (!place.province) throw badField('province', 'required');
 }
 
 /**
@@ -36,10 +36,10 @@ export async function createOrg(tx: Tx, tenantId: string, scope: OrgScope, input
   if (done) return { id: done.orgId };
 
   const parent = await findOrg(tx, tenantId, input.parentId, scope);
-  if (!parent?.managed) throw badField('parentId', 'no such organization in your subtree');
-  if (parent.org.closedAt) throw badField('parentId', 'that organization is closed: it takes no new children');
+  if (!parent?.managed) throw badField('parentId', 'org_not_found');
+  if (parent.org.closedAt) throw badField('parentId', 'org_closed');
   const problem = childKindProblem(parent.org.kind, input.kind);
-  if (problem) throw badField('kind', problem);
+  if (problem) throw badField('kind', 'kind_not_allowed', { kind: input.kind, parentKind: parent.org.kind });
   requireDestination(input.kind, input);
   // A county has one organization department (townships and streets hang under it): a second
   // one was what a new user made when looking for where a township goes.
@@ -49,7 +49,7 @@ export async function createOrg(tx: Tx, tenantId: string, scope: OrgScope, input
       .from(orgs)
       .where(and(eq(orgs.tenantId, tenantId), eq(orgs.kind, 'department'), isNull(orgs.closedAt)))
       .limit(1);
-    if (existing) throw badField('kind', 'the county has its organization department already: townships and streets go under it');
+    if (existing) throw badField('kind', 'department_exists');
   }
 
   const id = crypto.randomUUID();

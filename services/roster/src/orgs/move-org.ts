@@ -1,11 +1,11 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS, type OrgMoved } from '@tongxin/events';
-import { badField } from '@tongxin/trpc';
 import { sql } from 'drizzle-orm';
 import { outbox } from '../schema.ts';
 import { findManagedOrg, findOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { childKindProblem } from './org-kinds.ts';
+import { badField } from '@tongxin/errors';
 
 const OPEN_TRANSFER = sql`status in ('requested', 'origin_approved', 'township_approved')`;
 
@@ -22,15 +22,15 @@ export async function moveOrg(
 
   const org = await findManagedOrg(tx, tenantId, input.orgId, scope);
   if (org.parentId === null || org.kind === 'department' || org.kind === 'county') {
-    throw badField('orgId', 'the root of the tree cannot move');
+    throw badField('orgId', 'root_fixed');
   }
-  if (org.closedAt) throw badField('orgId', 'that organization is closed');
+  if (org.closedAt) throw badField('orgId', 'org_closed');
   const parent = await findOrg(tx, tenantId, input.newParentId, scope);
-  if (!parent?.managed) throw badField('newParentId', 'no such organization in your subtree');
-  if (parent.org.path.startsWith(org.path)) throw badField('newParentId', 'would make a cycle');
-  if (parent.org.closedAt) throw badField('newParentId', 'that organization is closed: it takes no new children');
+  if (!parent?.managed) throw badField('newParentId', 'org_not_found');
+  if (parent.org.path.startsWith(org.path)) throw badField('newParentId', 'would_make_cycle');
+  if (parent.org.closedAt) throw badField('newParentId', 'org_closed');
   const problem = childKindProblem(parent.org.kind, org.kind);
-  if (problem) throw badField('newParentId', problem);
+  if (problem) throw badField('newParentId', 'kind_not_allowed', { kind: org.kind, parentKind: parent.org.kind });
   if (org.parentId === parent.org.id) return { id: org.id };
 
   const from = org.path;

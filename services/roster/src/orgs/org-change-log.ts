@@ -1,7 +1,7 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { orgChanges } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 export type OrgAction = 'created' | 'renamed' | 'moved' | 'closed' | 'updated';
 
@@ -31,7 +31,7 @@ export async function priorChange(tx: Tx, tenantId: string, idempotencyKey: stri
     .where(and(eq(orgChanges.tenantId, tenantId), eq(orgChanges.idempotencyKey, idempotencyKey)));
   if (!done) return null;
   if (done.action !== action || (orgId !== undefined && done.orgId !== orgId)) {
-    throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another change' });
+    throw new DomainError('idempotency_key_reused', { message: 'This idempotency key was used for another change' });
   }
   return done;
 }

@@ -1,5 +1,4 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
 import { requireDestination } from './create-org.ts';
@@ -7,6 +6,7 @@ import { findManagedOrg, type OrgScope } from './find-org.ts';
 import { lockTree, priorChange, recordOrgChange, type Actor } from './org-change-log.ts';
 import { announceOrg } from './announce-org.ts';
 import { syncDirectory } from './sync-directory.ts';
+import { badField } from '@tongxin/errors';
 
 /** Undefined leaves a field as it is; null clears it (the name cannot be cleared). */
 export interface OrgPatch {
@@ -32,7 +32,7 @@ export async function updateOrg(
   if (await priorChange(tx, tenantId, idempotencyKey, action, orgId)) return { id: orgId };
 
   const org = await findManagedOrg(tx, tenantId, orgId, scope);
-  if (org.closedAt) throw badField('orgId', 'that organization is closed');
+  if (org.closedAt) throw badField('orgId', 'org_closed');
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const field of FIELDS) {

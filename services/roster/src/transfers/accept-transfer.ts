@@ -1,7 +1,6 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS, type TransferAccepted } from '@tongxin/events';
-import { badField, DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { widenOrgScope } from '../mobility/widen-org-scope.ts';
@@ -12,6 +11,7 @@ import { SENT_FIELDS } from './ledger-snapshot.ts';
 import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { isAcrossTenants, nextStepFor, step, type TransferRow } from './transfer-rules.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export const TRANSFER_ACCEPTED = TOPICS.roster.transferAccepted;
 
@@ -30,18 +30,18 @@ export async function acceptTransfer(
   const { transfer, originTownshipId } = await loadTransfer(tx, caller, input.transferId);
   const across = isAcrossTenants(transfer);
   if (transfer.status === 'accepted') return { status: 'accepted', memberId: across ? transfer.newMemberId! : transfer.memberId };
-  if (transfer.status !== 'township_approved') throw badField('transferId', `not approved by the township yet (${transfer.status})`);
+  if (transfer.status !== 'township_approved') throw badField('transferId', 'transfer_not_approved', { status: transfer.status });
   if (nextStepFor(transfer, originTownshipId, caller) !== 'accept') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the receiving side accepts a transfer' });
+    throw new DomainError('transfer_step_not_yours', { message: 'Only the receiving side accepts a transfer' });
   }
   await refuseOwnTransfer(tx, caller, transfer);
   return across ? acceptFromAnotherCounty(tx, caller, transfer, input.toBranchId, now) : acceptWithinCounty(tx, caller, transfer, input.toBranchId, now);
 }
 
 async function acceptWithinCounty(tx: Tx, caller: Caller, transfer: TransferRow, toBranchId: string | undefined, now: Date) {
-  if (toBranchId && toBranchId !== transfer.toBranchId) throw badField('toBranchId', 'the request already names the receiving branch');
+  if (toBranchId && toBranchId !== transfer.toBranchId) throw badField('toBranchId', 'branch_already_named');
   const [branch] = await tx.select().from(orgs).where(and(eq(orgs.tenantId, transfer.tenantId), eq(orgs.id, transfer.toBranchId!)));
-  if (!branch || branch.closedAt) throw badField('transferId', 'the receiving branch has closed');
+  if (!branch || branch.closedAt) throw badField('transferId', 'branch_closed');
   // The receiving secretary cannot see the member in the origin branch: the approved
   // transfer, which they can see, entitles them to this one move.
   await widenOrgScope(tx, caller, [transfer.fromBranchId]);
@@ -62,17 +62,17 @@ async function acceptWithinCounty(tx: Tx, caller: Caller, transfer: TransferRow,
 }
 
 async function acceptFromAnotherCounty(tx: Tx, caller: Caller, transfer: TransferRow, toBranchId: string | undefined, now: Date) {
-  if (!toBranchId) throw badField('toBranchId', 'choose the branch that takes the member in');
+  if (!toBranchId) throw badField('toBranchId', 'required');
   const [branch] = await tx
     .select()
     .from(orgs)
     .where(and(eq(orgs.tenantId, caller.tenantId), eq(orgs.id, toBranchId), isNull(orgs.closedAt)));
-  if (!branch || !BRANCH_KINDS.includes(branch.kind)) throw badField('toBranchId', 'not an open branch of this county');
+  if (!branch || !BRANCH_KINDS.includes(branch.kind)) throw badField('toBranchId', 'not_an_open_branch');
   const sent = transfer.ledger;
   const idCardNumber = typeof sent.idCardNumber === 'string' ? sent.idCardNumber : null;
   if (idCardNumber) {
     const [existing] = await tx.select({ id: members.id }).from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.idCardNumber, idCardNumber)));
-    if (existing) throw badField('transferId', 'a member with this ID-card number is already on this county\'s roster');
+    if (existing) throw badField('transferId', 'id_card_taken');
   }
   const fields = Object.fromEntries(SENT_FIELDS.map((f) => [f, sent[f] ?? null]));
   const newMember: NewMember = {
@@ -105,10 +105,10 @@ async function acceptAsReceivingCounty(tx: Tx, transfer: TransferRow, toBranchId
   );
   const outcome = (rows[0] as { outcome: string }).outcome;
   if (outcome === 'accepted') return;
-  if (outcome === 'decides_about_oneself') throw new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
-  if (outcome === 'not_approved') throw badField('transferId', 'not approved by the township yet');
-  if (outcome === 'not_a_branch' || outcome === 'no_member') throw badField('toBranchId', 'not an open branch of this county');
-  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
+  if (outcome === 'decides_about_oneself') throw new DomainError('decides_about_oneself', { message: DECIDES_ABOUT_ONESELF });
+  if (outcome === 'not_approved') throw badField('transferId', 'transfer_not_approved');
+  if (outcome === 'not_a_branch' || outcome === 'no_member') throw badField('toBranchId', 'not_an_open_branch');
+  throw new DomainError('transfer_not_found', { message: 'No such transfer' });
 }
 
 async function finish(tx: Tx, caller: Caller, transfer: TransferRow, set: Partial<TransferRow>, now: Date) {

@@ -1,5 +1,4 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Caller } from '@tongxin/trpc';
 import { members, transfers, type TransferStatus } from '../schema.ts';
@@ -7,6 +6,7 @@ import { ledgerSnapshot } from './ledger-snapshot.ts';
 import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { nextStepFor, step } from './transfer-rules.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * Step 1 (origin branch) or step 2 (the township above it) of a transfer. The township's
@@ -17,7 +17,7 @@ import { nextStepFor, step } from './transfer-rules.ts';
 export async function approveTransfer(tx: Tx, caller: Caller, transferId: string, note: string | undefined, now: Date): Promise<{ status: TransferStatus }> {
   const { transfer, originTownshipId } = await loadTransfer(tx, caller, transferId);
   if (nextStepFor(transfer, originTownshipId, caller) !== 'approve') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `The next step of this transfer (${transfer.status}) is not yours to approve` });
+    throw new DomainError('transfer_step_not_yours', { params: { status: transfer.status }, message: `The next step of this transfer (${transfer.status}) is not yours to approve` });
   }
   await refuseOwnTransfer(tx, caller, transfer);
   const status: TransferStatus = transfer.status === 'requested' ? 'origin_approved' : 'township_approved';

@@ -1,20 +1,20 @@
 import type { Tx } from '@tongxin/db';
-import { badField, DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { transfers, type TransferStatus } from '../schema.ts';
 import { loadTransfer } from './load-transfer.ts';
 import { refuseOwnTransfer } from './refuse-own-transfer.ts';
 import { nextStepFor, OPEN_STATUSES, step, type TransferRow } from './transfer-rules.ts';
 import { erasedSnapshot } from './transfer-snapshot.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 /** Whoever holds the next step may refuse it, with a reason the requester sees; nobody refuses their own. */
 export async function rejectTransfer(tx: Tx, caller: Caller, transferId: string, reason: string, now: Date): Promise<{ status: TransferStatus }> {
   const { transfer, originTownshipId } = await loadTransfer(tx, caller, transferId);
   if (transfer.status === 'rejected') return { status: 'rejected' };
-  if (!OPEN_STATUSES.includes(transfer.status)) throw badField('transferId', `already ${transfer.status}`);
+  if (!OPEN_STATUSES.includes(transfer.status)) throw badField('transferId', 'already_decided', { status: transfer.status });
   if (nextStepFor(transfer, originTownshipId, caller) === null) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'The next step of this transfer is not yours' });
+    throw new DomainError('transfer_step_not_yours', { message: 'The next step of this transfer is not yours' });
   }
   await refuseOwnTransfer(tx, caller, transfer);
   if (transfer.tenantId !== caller.tenantId) return rejectAsReceivingCounty(tx, transfer, reason, now);
@@ -32,20 +32,20 @@ async function rejectAsReceivingCounty(tx: Tx, transfer: TransferRow, reason: st
   );
   const outcome = (rows[0] as { outcome: string }).outcome;
   if (outcome === 'rejected') return { status: 'rejected' };
-  if (outcome === 'decides_about_oneself') throw new TRPCError({ code: 'FORBIDDEN', message: DECIDES_ABOUT_ONESELF });
-  if (outcome === 'not_open') throw badField('transferId', 'no longer waiting for the receiving county');
-  if (outcome === 'reason_required') throw badField('reason', 'must not be empty');
-  throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
+  if (outcome === 'decides_about_oneself') throw new DomainError('decides_about_oneself', { message: DECIDES_ABOUT_ONESELF });
+  if (outcome === 'not_open') throw badField('transferId', 'transfer_not_open');
+  if (outcome === 'reason_required') throw badField('reason', 'required');
+  throw new DomainError('transfer_not_found', { message: 'No such transfer' });
 }
 
 /** The requester withdraws an open transfer. */
 export async function cancelTransfer(tx: Tx, caller: Caller, transferId: string, now: Date): Promise<{ status: TransferStatus }> {
   const { transfer } = await loadTransfer(tx, caller, transferId);
   if (transfer.tenantId !== caller.tenantId || transfer.requestedBy !== caller.userId) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the requester may cancel a transfer' });
+    throw new DomainError('transfer_step_not_yours', { message: 'Only the requester may cancel a transfer' });
   }
   if (transfer.status === 'cancelled') return { status: 'cancelled' };
-  if (!OPEN_STATUSES.includes(transfer.status)) throw badField('transferId', `already ${transfer.status}`);
+  if (!OPEN_STATUSES.includes(transfer.status)) throw badField('transferId', 'already_decided', { status: transfer.status });
   return close(tx, transfer, 'cancelled', step('cancelled', caller, now), now);
 }
 

@@ -1,5 +1,4 @@
 import { inOrgScope, type Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Caller } from '@tongxin/trpc';
@@ -7,6 +6,7 @@ import { members, orgDirectory, orgs, transfers, type TransferStatus } from '../
 import { originTownshipId, sentOrOwn } from './load-transfer.ts';
 import { isAcrossTenants, nextStepFor, type TransferRow, type TransferStep } from './transfer-rules.ts';
 import { visibleSnapshot } from './transfer-snapshot.ts';
+import { DomainError } from '@tongxin/errors';
 
 export interface TransferSummary {
   id: string;
@@ -80,7 +80,7 @@ export async function listInbox(tx: Tx, caller: Caller): Promise<TransferSummary
  */
 export async function getTransfer(tx: Tx, caller: Caller, transferId: string) {
   const [row] = await selectTransfers(tx).where(and(eq(transfers.id, transferId), sentOrOwn(caller)));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
+  if (!row) throw new DomainError('transfer_not_found', { message: 'No such transfer' });
   const t = row.transfer;
   const snapshot = visibleSnapshot(t, caller);
   return {

@@ -1,9 +1,9 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '@tongxin/trpc';
 import { transfers } from '../schema.ts';
 import type { TransferRow } from './transfer-rules.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * The nearest township (or street) committee above the origin branch: who takes step 2.
@@ -38,6 +38,6 @@ export async function loadTransfer(tx: Tx, caller: Caller, transferId: string): 
   const query = (where: SQL | undefined) => tx.select({ transfer: transfers, originTownshipId }).from(transfers).where(and(eq(transfers.id, transferId), where));
   const [own] = await query(eq(transfers.tenantId, caller.tenantId)).for('update');
   const [row] = own ? [own] : await query(sentOrOwn(caller));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such transfer' });
+  if (!row) throw new DomainError('transfer_not_found', { message: 'No such transfer' });
   return row;
 }

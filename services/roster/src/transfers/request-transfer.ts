@@ -1,11 +1,12 @@
 import type { Tx } from '@tongxin/db';
-import { badField, type Caller } from '@tongxin/trpc';
+import { type Caller } from '@tongxin/trpc';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Subject } from '../mobility/find-subject.ts';
 import { BRANCH_KINDS } from '../orgs/branch-kinds.ts';
 import { orgDirectory, orgs, transfers } from '../schema.ts';
 import { ledgerSnapshot } from './ledger-snapshot.ts';
 import { step } from './transfer-rules.ts';
+import { badField } from '@tongxin/errors';
 
 export interface TransferRequest {
   toOrgId: string;
@@ -33,8 +34,8 @@ export async function requestTransfer(tx: Tx, caller: Caller, subject: Subject, 
       .select({ id: orgs.id, path: orgs.path, kind: orgs.kind })
       .from(orgs)
       .where(and(eq(orgs.tenantId, member.tenantId), eq(orgs.id, input.toOrgId), isNull(orgs.closedAt)));
-    if (!target || !BRANCH_KINDS.includes(target.kind)) throw badField('toOrgId', 'not an open branch of this county');
-    if (target.id === member.branchId) throw badField('toOrgId', 'the member already belongs to this branch');
+    if (!target || !BRANCH_KINDS.includes(target.kind)) throw badField('toOrgId', 'not_an_open_branch');
+    if (target.id === member.branchId) throw badField('toOrgId', 'already_in_branch');
     toPath = target.path;
     toBranchId = target.id;
   } else {
@@ -42,7 +43,7 @@ export async function requestTransfer(tx: Tx, caller: Caller, subject: Subject, 
       .select({ orgId: orgDirectory.orgId })
       .from(orgDirectory)
       .where(and(eq(orgDirectory.tenantId, toTenantId), eq(orgDirectory.orgId, input.toOrgId), isNull(orgDirectory.closedAt)));
-    if (!entry) throw badField('toOrgId', 'not an open organization in that county\'s directory');
+    if (!entry) throw badField('toOrgId', 'org_not_found');
   }
 
   const [row] = await tx
@@ -71,7 +72,7 @@ export async function requestTransfer(tx: Tx, caller: Caller, subject: Subject, 
   if (row) return { transferId: row.id };
   const raced = await transferByKey(tx, member.tenantId, input.idempotencyKey);
   if (raced) return { transferId: raced };
-  throw badField('memberId', 'this member already has an open transfer');
+  throw badField('memberId', 'transfer_open');
 }
 
 async function transferByKey(tx: Tx, tenantId: string, idempotencyKey: string): Promise<string | null> {

@@ -54,7 +54,7 @@ describe('transfers.request', () => {
     expect(first.data).toEqual({ transferId: expect.any(String) });
     expect(retry.data).toEqual(first.data);
     const second = await h.mutate(trpc('request'), { as: as.secretaryOf('matian'), input: { ...input, toOrgId: ids.shenzhen, idempotencyKey: 'transfer-desheng-2' } });
-    expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: expect.stringMatching(/open transfer/) } });
+    expect(second.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'transfer_open' } });
     expect(await db.count('transfers')).toBe(1);
     expect(await transferRow(first.data.transferId)).toMatchObject({ status: 'requested', steps: [{ step: 'requested', by: 'sec-yongshui', note: '婚后定居龙潭村' }] });
   });
@@ -90,7 +90,7 @@ describe('a transfer within the county, step by step', () => {
 
   it('accepting before the township approved is BAD_REQUEST', async () => {
     const result = await h.mutate(trpc('accept'), { as: as.secretaryOf('longtan'), input: { transferId } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { transferId: expect.stringMatching(/not approved/) } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { transferId: 'transfer_not_approved' } });
   });
 
   it('the origin branch approves, then the township above it (the branch may not take step 2)', async () => {

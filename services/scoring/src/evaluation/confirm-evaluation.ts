@@ -1,10 +1,10 @@
 import type { Tx } from '@tongxin/db';
 import { seatsIn } from '@tongxin/copies';
-import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { evaluationChanges, evaluations, members, orgPaths, seats, type Grade } from '../schema.ts';
 import { listEvaluations } from './list-evaluations.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface ConfirmEvaluationInput {
   year: number;
@@ -26,11 +26,11 @@ export async function confirmEvaluation(tx: Tx, actor: Decider & { tenantId: str
     .from(evaluations)
     .where(and(eq(evaluations.year, input.year), eq(evaluations.memberId, input.memberId)))
     .for('update');
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No proposal for this member and year in your organizations: propose first' });
+  if (!row) throw new DomainError('evaluation_not_proposed', { message: 'No proposal for this member and year in your organizations: propose first' });
   const [member] = await tx.select({ userId: members.userId }).from(members).where(eq(members.memberId, row.memberId));
   await refuseUnlessLevelAbove(actor, member?.userId, seatsIn(tx, seats, orgPaths, actor.tenantId));
   const reason = input.reason?.trim() || null;
-  if (input.grade !== row.proposedGrade && !reason) throw badField('reason', 'say why the grade differs from the proposal');
+  if (input.grade !== row.proposedGrade && !reason) throw badField('reason', 'reason_required');
 
   const retry = row.finalGrade === input.grade && row.confirmedBy === actor.userId && row.reason === reason;
   if (!retry) {

@@ -1,7 +1,7 @@
 import { inSubtree, type Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { evaluations, members, orgs } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** `members.org_path` within the subtree at `path` (a text_pattern range the path index serves). */
 export const memberInSubtree = (path: string) => inSubtree(members.orgPath, path);
@@ -42,6 +42,6 @@ export type EvaluationView = Awaited<ReturnType<typeof listEvaluations>>[number]
 export async function listEvaluationsUnder(tx: Tx, year: number, orgId: string | undefined) {
   if (!orgId) return listEvaluations(tx, year);
   const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, orgId));
-  if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+  if (!org) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
   return listEvaluations(tx, year, org.path);
 }

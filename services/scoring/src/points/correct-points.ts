@@ -1,11 +1,11 @@
 import type { Tx } from '@tongxin/db';
 import { seatsIn } from '@tongxin/copies';
-import { badField, refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { eq } from 'drizzle-orm';
 import { chinaMonth, monthRange } from '@tongxin/calendar';
 import { members, orgPaths, pointsLedger, seats } from '../schema.ts';
 import { entryView } from './entry-view.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface CorrectPointsInput {
   memberId: string;
@@ -26,11 +26,11 @@ export interface CorrectPointsInput {
  */
 export async function correctPoints(tx: Tx, author: Decider & { tenantId: string; name: string | null }, input: CorrectPointsInput, now: Date) {
   const [member] = await tx.select({ memberId: members.memberId, userId: members.userId }).from(members).where(eq(members.memberId, input.memberId));
-  if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such member in your organizations' });
+  if (!member) throw new DomainError('member_not_found', { message: 'No such member in your organizations' });
   await refuseUnlessLevelAbove(author, member.userId, seatsIn(tx, seats, orgPaths, author.tenantId));
   const current = chinaMonth(now);
   const period = input.period ?? current;
-  if (period > current) throw badField('period', 'a correction may not count in a month that has not begun');
+  if (period > current) throw badField('period', 'future_period');
 
   const inserted = await tx
     .insert(pointsLedger)
@@ -55,7 +55,7 @@ export async function correctPoints(tx: Tx, author: Decider & { tenantId: string
   // A retry: the correction made with this key, if it is this one.
   const [existing] = await tx.select().from(pointsLedger).where(eq(pointsLedger.idempotencyKey, input.idempotencyKey));
   if (!existing || existing.memberId !== member.memberId || existing.points !== input.points) {
-    throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another correction' });
+    throw new DomainError('idempotency_key_reused', { message: 'This idempotency key was used for another correction' });
   }
   return { ...entryView(existing), created: false };
 }

@@ -1,8 +1,8 @@
 import { inSubtree, type Tx } from '@tongxin/db';
 import { and, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { TRPCError } from '@trpc/server';
 import { periodMonths, type Period } from '../periods/period.ts';
 import { members, orgs, pointsLedger } from '../schema.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * The points of the members a secretary holds (their subtree, by RLS) or of the county
@@ -14,7 +14,7 @@ export async function listMemberPoints(tx: Tx, input: Period & { orgId?: string 
   const where: SQL[] = [ne(members.status, 'transferred_out')];
   if (input.orgId) {
     const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
-    if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+    if (!org) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
     where.push(inSubtree(members.orgPath, org.path));
   }
   const points = sql<number>`coalesce(sum(${pointsLedger.points}), 0)::int`;

@@ -1,10 +1,10 @@
 import type { Caller } from '@tongxin/trpc';
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { isNull } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
 import { LEVEL_KINDS, levelBelow, RANKING_LEVELS, type RankingLevel } from './org-levels.ts';
 import { resolveRankingParent } from './resolve-ranking-parent.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * The levels a caller may compare — so a view offers no level the server would refuse:
@@ -21,7 +21,7 @@ export async function comparableLevels(
 ): Promise<RankingLevel[]> {
   const open = await tx.select({ orgId: orgs.orgId, kind: orgs.kind, path: orgs.path }).from(orgs).where(isNull(orgs.closedAt));
   const picked = parentId === undefined ? undefined : open.find((o) => o.orgId === parentId);
-  if (parentId !== undefined && !picked) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+  if (parentId !== undefined && !picked) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
   const levels: RankingLevel[] = [];
   for (const level of RANKING_LEVELS) {
     const within = picked && levelBelow(level, picked.kind) ? picked.orgId : undefined;
@@ -29,7 +29,7 @@ export async function comparableLevels(
     try {
       parent = await resolveRankingParent(tx, caller, level, within);
     } catch (error) {
-      if (error instanceof TRPCError && error.code === 'FORBIDDEN') continue;
+      if (error instanceof DomainError && error.code === 'not_your_org') continue;
       throw error;
     }
     const inside = (path: string) => !parent || (path.startsWith(parent.path) && path !== parent.path);

@@ -1,9 +1,9 @@
 import type { Caller } from '@tongxin/trpc';
 import { inOrgScope, type Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { eq, isNull } from 'drizzle-orm';
 import { members, orgs } from '../schema.ts';
 import { comparisonParent, levelBelow, levelOfTier, type OrgNode, type RankingLevel } from './org-levels.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * Which comparison a caller may see — THE check before any ranking is read. Rankings are
@@ -33,7 +33,7 @@ export async function resolveRankingParent(
   const open = await tx.select({ orgId: orgs.orgId, kind: orgs.kind, name: orgs.name, path: orgs.path }).from(orgs).where(isNull(orgs.closedAt));
   const byId = new Map(open.map((o) => [o.orgId, o]));
   const parent = parentId === undefined ? undefined : byId.get(parentId);
-  if (parentId !== undefined && !parent) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization in your county' });
+  if (parentId !== undefined && !parent) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
   if (caller.department) return parent ?? null;
 
   const held = caller.orgIds.map((id) => byId.get(id)).filter((o): o is OrgNode => Boolean(o));
@@ -52,6 +52,6 @@ export async function resolveRankingParent(
     if (compared && (!parent || parent.orgId === compared.orgId)) candidates.push(compared);
   }
   const chosen = candidates[0];
-  if (!chosen) throw new TRPCError({ code: 'FORBIDDEN', message: 'You may compare only the organizations around your own' });
+  if (!chosen) throw new DomainError('not_your_org', { message: 'You may compare only the organizations around your own' });
   return chosen;
 }

@@ -1,9 +1,8 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { ruleChanges, rules } from '../schema.ts';
 import { DEFAULT_RULES, type ActivityKind, type Rule } from './activity-rules.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface UpdateRuleInput {
   kind: ActivityKind;
@@ -22,7 +21,7 @@ export interface Actor {
 /** A retry of a change already made (same key) answers with the rule as it stands; another use of the key is a conflict. */
 export async function alreadyChanged(tx: Tx, idempotencyKey: string, subject: string): Promise<boolean> {
   const [done] = await tx.select({ subject: ruleChanges.subject }).from(ruleChanges).where(eq(ruleChanges.idempotencyKey, idempotencyKey));
-  if (done && done.subject !== subject) throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was used for another change' });
+  if (done && done.subject !== subject) throw new DomainError('idempotency_key_reused', { message: 'This idempotency key was used for another change' });
   return Boolean(done);
 }
 
@@ -33,9 +32,9 @@ export async function alreadyChanged(tx: Tx, idempotencyKey: string, subject: st
  */
 export async function updateRule(tx: Tx, actor: Actor, input: UpdateRuleInput, now: Date): Promise<Rule & { kind: ActivityKind; changed: boolean }> {
   const { kind } = input;
-  if (kind === 'task_completed' && input.points != null) throw badField('points', 'a completed task earns the points the task promised');
-  if (kind !== 'task_completed' && input.points === null) throw badField('points', 'give a number of points from 0 to 100');
-  if (input.points === undefined && input.monthlyCap === undefined) throw badField('points', 'change the points or the monthly cap');
+  if (kind === 'task_completed' && input.points != null) throw badField('points', 'points_from_task');
+  if (kind !== 'task_completed' && input.points === null) throw badField('points', 'required');
+  if (input.points === undefined && input.monthlyCap === undefined) throw badField('points', 'nothing_to_change');
 
   const current = async () => {
     const [row] = await tx.select().from(rules).where(and(eq(rules.tenantId, actor.tenantId), eq(rules.kind, kind))).for('update');

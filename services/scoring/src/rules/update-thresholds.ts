@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
+import { badField } from '@tongxin/errors';
 import { ruleChanges, thresholds } from '../schema.ts';
 import { DEFAULT_THRESHOLDS, GRADED, type Thresholds } from './activity-rules.ts';
 import { readThresholds } from './read-rules.ts';
@@ -17,7 +17,7 @@ export interface UpdateThresholdsInput extends Thresholds {
 export async function updateThresholds(tx: Tx, actor: Actor, input: UpdateThresholdsInput, now: Date): Promise<Thresholds & { changed: boolean }> {
   for (const [better, lower] of [['excellent', 'qualified'], ['qualified', 'basic']] as const) {
     for (const measure of ['points', 'reports'] as const) {
-      if (input[lower][measure] > input[better][measure]) throw badField(`${lower}.${measure}`, `may not be more than ${better}'s (${input[better][measure]})`);
+      if (input[lower][measure] > input[better][measure]) throw badField(`${lower}.${measure}`, 'above_better_grade', { grade: better, max: input[better][measure] });
     }
   }
   const d = DEFAULT_THRESHOLDS;

@@ -1,7 +1,6 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface ClaimRequest {
   taskId: string;
@@ -22,8 +21,8 @@ export async function claimTask(tx: Tx, request: ClaimRequest, now: Date): Promi
     sql`select claim, created, refusal from tasks.take_place(${request.taskId}::uuid, ${request.idempotencyKey}, ${now.toISOString()}::timestamptz)`,
   );
   const row = rows[0] as { claim: string | null; created: boolean; refusal: 'not_found' | 'closed' | 'expired' | 'full' | null };
-  if (row.refusal === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such task' });
+  if (row.refusal === 'not_found') throw new DomainError('task_not_found', { message: 'No such task' });
   // Machine codes: the member's view says them in words.
-  if (row.refusal) throw badField('taskId', row.refusal);
+  if (row.refusal) throw badField('taskId', row.refusal === 'expired' ? 'claim_expired' : row.refusal === 'full' ? 'task_full' : 'task_closed');
   return { claimId: row.claim!, created: row.created };
 }

@@ -44,7 +44,7 @@ describe('claims.claim', () => {
     expect((await claim(h, crowd[0]!, taskId)).data.created).toBe(true);
     expect((await claim(h, crowd[1]!, taskId)).data.created).toBe(true);
     const third = await claim(h, crowd[2]!, taskId);
-    expect(third.error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'full' } });
+    expect(third.error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'task_full' } });
     expect(await claimsOf(taskId)).toBe(2);
     expect(await claimed(taskId)).toBe(2);
     const list = await h.query(trpc('tasks.forMe'), { as: member(crowd[2]!) });
@@ -56,11 +56,11 @@ describe('claims.claim', () => {
     await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId: closed } });
     const expiring = await publish(h, secretaryOf('yongshui'), { title: '卖橙子：将过期', deadline: '2026-11-03T09:00:00+08:00' });
     const before = await count(h, 'claims');
-    expect((await claim(h, people.lihua, closed)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'closed' } });
+    expect((await claim(h, people.lihua, closed)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'task_closed' } });
     const now = h.clock.now;
     h.clock.now = new Date('2026-11-03T09:00:00+08:00');
     try {
-      expect((await claim(h, people.lihua, expiring)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'expired' } });
+      expect((await claim(h, people.lihua, expiring)).error).toMatchObject({ code: 'BAD_REQUEST', fields: { taskId: 'claim_expired' } });
     } finally {
       h.clock.now = now;
     }
@@ -215,7 +215,7 @@ describe('claims.withdraw', () => {
     const now = h.clock.now;
     h.clock.now = new Date('2026-11-06T09:00:00+08:00');
     try {
-      expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId } })).error?.fields).toEqual({ claimId: 'expired' });
+      expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId } })).error?.fields).toEqual({ claimId: 'claim_not_active' });
     } finally {
       h.clock.now = now;
     }

@@ -42,7 +42,7 @@ describe.skipIf(testEnv.TEST_DB_DRIVER === 'pglite')('no oversell under truly co
     const winners = new Set(results.filter((r) => r.data).map((r) => r.data.claimId as string));
     expect(winners.size).toBe(10);
     expect(results.filter((r) => r.data?.created).length).toBe(10);
-    expect(results.filter((r) => r.error && r.error.fields?.taskId !== 'full')).toEqual([]);
+    expect(results.filter((r) => r.error && r.error.fields?.taskId !== 'task_full')).toEqual([]);
     expect(await stored(taskId)).toEqual({ counter: 10, active: 10, rows: 10, members: 10 });
     expect((await events(h, 'tasks.claimed')).filter((e) => e.payload.taskId === taskId)).toHaveLength(10);
   });

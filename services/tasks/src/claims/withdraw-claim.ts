@@ -1,7 +1,6 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
+import { DomainError, badField } from '@tongxin/errors';
 
 /**
  * The member gives their place back before the deadline they were promised. Through
@@ -12,7 +11,7 @@ import { sql } from 'drizzle-orm';
 export async function withdrawClaim(tx: Tx, claimId: string, now: Date): Promise<{ status: 'withdrawn' }> {
   const { rows } = await tx.execute(sql`select tasks.release_place(${claimId}::uuid, ${now.toISOString()}::timestamptz) as outcome`);
   const outcome = (rows[0] as { outcome: string }).outcome;
-  if (outcome === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such claim of yours' });
-  if (outcome !== 'withdrawn') throw badField('claimId', outcome);
+  if (outcome === 'not_found') throw new DomainError('claim_not_found', { message: 'No such claim of yours' });
+  if (outcome !== 'withdrawn') throw badField('claimId', 'claim_not_active', { status: outcome });
   return { status: 'withdrawn' };
 }

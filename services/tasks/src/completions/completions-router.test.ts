@@ -80,8 +80,8 @@ describe('completions.submit', () => {
     expect((await submit(crowd[4]!, { claimId, amount: 1 })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('completions.submit'), { as: secretaryOf('yongshui'), input: { claimId, amount: 1, idempotencyKey: key('s') } })).error?.code).toBe('FORBIDDEN');
     expect((await submit(people.lihua, { claimId, amount: 1 })).error).toBeNull();
-    expect((await submit(people.lihua, { claimId, amount: 2 })).error?.fields).toEqual({ claimId: 'submitted' });
-    expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId } })).error?.fields).toEqual({ claimId: 'submitted' });
+    expect((await submit(people.lihua, { claimId, amount: 2 })).error?.fields).toEqual({ claimId: 'claim_not_active' });
+    expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId } })).error?.fields).toEqual({ claimId: 'claim_not_active' });
   });
 
   it('a study task is completed by the member’s confirmation, approved at once, with one completion_approved', async () => {
@@ -179,7 +179,7 @@ describe('completions.review', () => {
     const managed = (await h.query(trpc('tasks.manage'), { as: secretaryOf('yongshui') })).data.find((t: { id: string }) => t.id === taskId);
     expect(managed.progress).toEqual({ claims: 1, submitted: 0, approved: 1, achieved: 20, target: 100 });
     // Approved is final: nothing more to submit.
-    expect((await submit(crowd[6]!, { claimId, amount: 30 })).error?.fields).toEqual({ claimId: 'approved' });
+    expect((await submit(crowd[6]!, { claimId, amount: 30 })).error?.fields).toEqual({ claimId: 'claim_not_active' });
   });
 });
 

@@ -1,11 +1,11 @@
 import { seatsIn } from '@tongxin/copies';
 import { inOrgScope, recordEvent, type Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { badField, deciderOf, refuseUnlessLevelAbove, scopeOf } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
+import { deciderOf, refuseUnlessLevelAbove, scopeOf } from '@tongxin/trpc';
 import { and, eq, isNull } from 'drizzle-orm';
 import { TASKS_TOPICS, type TaskCompletionApproved, type TaskCompletionRejected } from '../events.ts';
 import { claims, completions, orgPaths, outbox, seats } from '../schema.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 export interface ReviewInput {
   completionId: string;
@@ -25,7 +25,7 @@ export interface ReviewInput {
  * secretary, not the publisher's, gets FORBIDDEN.
  */
 export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInput, now: Date): Promise<{ status: 'approved' | 'rejected' }> {
-  const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'No such completion' });
+  const notFound = new DomainError('completion_not_found', { message: 'No such completion' });
   const [row] = await tx
     .select({ completion: completions, claim: claims })
     .from(completions)
@@ -33,15 +33,15 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
     .where(and(eq(completions.tenantId, caller.tenantId), eq(completions.id, input.completionId)));
   if (!row) throw notFound;
   const { completion, claim } = row;
-  if (!inOrgScope(claim.taskOrgPath, scopeOf(caller))) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the publishing organization reviews this completion' });
+  if (!inOrgScope(claim.taskOrgPath, scopeOf(caller))) throw new DomainError('not_your_org', { message: 'Only the publishing organization reviews this completion' });
   await refuseUnlessLevelAbove(deciderOf(caller), claim.userId, seatsIn(tx, seats, orgPaths, caller.tenantId));
 
   const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
   if (completion.decision) {
     if (completion.decision === status) return { status }; // a retried review
-    throw new TRPCError({ code: 'CONFLICT', message: `This completion was already ${completion.decision}` });
+    throw new DomainError('changed_meanwhile', { params: { status: completion.decision }, message: `This completion was already ${completion.decision}` });
   }
-  if (status === 'rejected' && !input.reason) throw badField('reason', 'say why, so the member can answer');
+  if (status === 'rejected' && !input.reason) throw badField('reason', 'reason_required');
 
   const [decided] = await tx
     .update(completions)
@@ -53,7 +53,7 @@ export async function reviewCompletion(tx: Tx, caller: Caller, input: ReviewInpu
     .set({ status, updatedAt: now })
     .where(and(eq(claims.tenantId, caller.tenantId), eq(claims.id, claim.id), eq(claims.status, 'submitted')))
     .returning({ id: claims.id });
-  if (!decided || !moved) throw new TRPCError({ code: 'CONFLICT', message: 'This completion was decided meanwhile' });
+  if (!decided || !moved) throw new DomainError('changed_meanwhile', { message: 'This completion was decided meanwhile' });
 
   if (status === 'approved') {
     const payload: TaskCompletionApproved = {

@@ -1,16 +1,16 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { publishedTasks } from '../schema.ts';
 import type { TaskStatus } from '../schema/scope.ts';
 import { findManagedTask } from './find-managed-task.ts';
+import { badField } from '@tongxin/errors';
 
 /** Sends a draft out to members. Publishing again is a no-op; a closed task stays closed. */
 export async function publishDraft(tx: Tx, tenantId: string, taskId: string, now: Date): Promise<{ id: string; status: TaskStatus }> {
   const task = await findManagedTask(tx, tenantId, taskId);
   if (task.status === 'published') return { id: task.id, status: task.status };
-  if (task.status === 'closed') throw badField('taskId', 'closed');
-  if (task.deadline <= now) throw badField('deadline', 'the deadline has passed: set a new one before publishing');
+  if (task.status === 'closed') throw badField('taskId', 'task_closed');
+  if (task.deadline <= now) throw badField('deadline', 'deadline_passed');
   await tx
     .update(publishedTasks)
     .set({ status: 'published', publishedAt: now, updatedAt: now })

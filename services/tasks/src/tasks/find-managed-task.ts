@@ -1,8 +1,8 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { publishedTasks } from '../schema.ts';
 import { staffScope } from '../schema/scope.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * A task the caller manages: published by an org in their subtree, or any of the county for
@@ -15,6 +15,6 @@ export async function findManagedTask(tx: Tx, tenantId: string, taskId: string) 
     .from(publishedTasks)
     .where(and(eq(publishedTasks.tenantId, tenantId), eq(publishedTasks.id, taskId), staffScope(publishedTasks.orgPath)))
     .for('update');
-  if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such task among those you manage' });
+  if (!task) throw new DomainError('task_not_found', { message: 'No such task among those you manage' });
   return task;
 }

@@ -1,11 +1,11 @@
 import type { Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { orgs, publishedTasks } from '../schema.ts';
 import { myClaimOf } from './list-tasks-for-me.ts';
 import { taskCountiesOf } from './task-counties.ts';
 import { publisherJoin, taskColumns, toTaskView, type MyClaim, type TaskView } from './task-view.ts';
+import { DomainError } from '@tongxin/errors';
 
 /**
  * One task by its id, for a member it reaches or staff in scope. The task's county is read
@@ -22,7 +22,7 @@ export async function getTask(tx: Tx, caller: Caller, taskId: string): Promise<T
     .where(and(inArray(publishedTasks.tenantId, counties), eq(publishedTasks.id, taskId)))
     .orderBy(sql`${publishedTasks.tenantId} = ${caller.tenantId} desc`)
     .limit(1);
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such task' });
+  if (!row) throw new DomainError('task_not_found', { message: 'No such task' });
   const myClaim = caller.member ? await myClaimOf(tx, caller, row.tenantId, taskId) : null;
   return { ...toTaskView(row), myClaim };
 }

@@ -1,11 +1,11 @@
 import type { Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { publishedTasks, taskVersions } from '../schema.ts';
 import { publisherOrg } from './publisher-org.ts';
 import type { PublishTaskInput } from './task-input.ts';
 import { checkTerms, termColumns, termsRecord } from './task-terms.ts';
+import { DomainError } from '@tongxin/errors';
 
 /** Publishes (or drafts) a task once per idempotency key; a retried request returns the same task. */
 export async function publishTask(tx: Tx, caller: Caller, input: PublishTaskInput, now: Date): Promise<{ id: string; created: boolean }> {
@@ -35,7 +35,7 @@ export async function publishTask(tx: Tx, caller: Caller, input: PublishTaskInpu
   if (!row) {
     // A concurrent retry won; or the key is another publisher's, whose task this caller cannot see.
     const raced = await taskByKey(tx, caller.tenantId, input.idempotencyKey);
-    if (!raced) throw new TRPCError({ code: 'CONFLICT', message: 'That idempotency key was used for another task' });
+    if (!raced) throw new DomainError('idempotency_key_reused', { message: 'That idempotency key was used for another task' });
     return { id: raced, created: false };
   }
   await tx.insert(taskVersions).values({ tenantId: caller.tenantId, taskId: row.id, version: 1, terms: termsRecord(terms), changedBy: caller.userId, changedAt: now });

@@ -1,10 +1,9 @@
 import type { Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { orgs } from '../schema.ts';
 import type { Visibility } from '../schema/scope.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 const FLOW_KINDS = new Set(['flow_general', 'flow_branch']);
 const COUNTY_KINDS = new Set(['department', 'county']);
@@ -21,11 +20,11 @@ export async function publisherOrg(tx: Tx, caller: Caller, orgId: string, visibi
     .from(orgs)
     .where(and(eq(orgs.tenantId, caller.tenantId), eq(orgs.orgId, orgId)));
   if (!caller.department && !caller.orgIds.includes(orgId)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a secretary of that organization' });
+    throw new DomainError('not_your_org', { message: 'You are not a secretary of that organization' });
   }
-  if (!org) throw badField('orgId', 'no such organization in this county');
-  if (org.closedAt) throw badField('orgId', 'that organization is closed');
-  if (visibility === 'tenant_mobile' && !COUNTY_KINDS.has(org.kind)) throw badField('visibility', 'only the department publishes to all mobile members');
-  if (visibility === 'flow_org' && !FLOW_KINDS.has(org.kind)) throw badField('visibility', 'only a flow organization publishes to its checked-in members');
+  if (!org) throw badField('orgId', 'org_not_found');
+  if (org.closedAt) throw badField('orgId', 'org_closed');
+  if (visibility === 'tenant_mobile' && !COUNTY_KINDS.has(org.kind)) throw badField('visibility', 'department_only');
+  if (visibility === 'flow_org' && !FLOW_KINDS.has(org.kind)) throw badField('visibility', 'flow_org_only');
   return org;
 }

@@ -1,10 +1,10 @@
 import type { Tx } from '@tongxin/db';
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { claims } from '../schema.ts';
 import type { ClaimStatus } from '../schema/scope.ts';
 import { latestCompletions, type CompletionView } from '../completions/completion-view.ts';
 import { findManagedTaskView } from './list-managed-tasks.ts';
+import { DomainError } from '@tongxin/errors';
 
 export interface ProgressClaim {
   claimId: string;
@@ -19,7 +19,7 @@ export interface ProgressClaim {
 /** A task the caller manages, its claims (who, when, where they are) and each claim's latest completion. */
 export async function taskProgress(tx: Tx, tenantId: string, taskId: string) {
   const task = await findManagedTaskView(tx, tenantId, taskId);
-  if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such task among those you manage' });
+  if (!task) throw new DomainError('task_not_found', { message: 'No such task among those you manage' });
   const rows = await tx
     .select({ claimId: claims.id, memberName: claims.memberName, memberTenantId: claims.memberTenantId, status: claims.status, claimedAt: claims.claimedAt })
     .from(claims)

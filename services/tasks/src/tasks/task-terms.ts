@@ -1,6 +1,6 @@
-import { badField } from '@tongxin/trpc';
 import type { Evidence, StudyMaterial, TargetUnit, TaskKind } from '../schema/scope.ts';
 import { STUDY_EVIDENCE } from './task-input.ts';
+import { badField } from '@tongxin/errors';
 
 /** What a task promises; a version of it is kept for every edit (task_versions.terms). */
 export interface TaskTerms {
@@ -18,13 +18,13 @@ export interface TaskTerms {
 
 /** Rules between terms that no single field's schema can state. */
 export function checkTerms(terms: TaskTerms, now: Date, options: { deadlineSet: boolean }): TaskTerms {
-  if (terms.kind === 'study' && !terms.study) throw badField('study', 'a study task needs its material (text, PDF or link)');
-  if (terms.kind !== 'study' && terms.study) throw badField('study', 'only a study task has study material');
-  if (options.deadlineSet && terms.deadline <= now) throw badField('deadline', 'the deadline must be in the future');
+  if (terms.kind === 'study' && !terms.study) throw badField('study', 'study_material_required');
+  if (terms.kind !== 'study' && terms.study) throw badField('study', 'study_material_only_for_study');
+  if (options.deadlineSet && terms.deadline <= now) throw badField('deadline', 'deadline_in_past');
   // Study: the member's confirmation is the completion, so nothing else is asked for.
   const checked = terms.kind === 'study' ? { ...terms, evidence: { ...STUDY_EVIDENCE } } : terms;
   // A number nobody can read: the target's unit says what the member counts.
-  if (checked.evidence.number && !checked.target) throw badField('target', 'A number is asked: set the target and its unit');
+  if (checked.evidence.number && !checked.target) throw badField('target', 'target_required');
   return checked;
 }
 

@@ -189,7 +189,7 @@ describe('tasks.update: editing never changes what existing claims promised', ()
 
   it('a number asked for needs a target and its unit: dropping the target is BAD_REQUEST target, nothing changed', async () => {
     const result = await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 3, target: null, idempotencyKey: key('edit') } });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { target: 'A number is asked: set the target and its unit' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { target: 'target_required' } });
     expect(await count(h, 'tasks', sql`id = ${taskId} and target_unit = 'boxes' and version = 3`)).toBe(1);
   });
 
@@ -231,6 +231,6 @@ describe('tasks.close, tasks.manage and tasks.progress', () => {
     expect((await h.mutate(trpc('tasks.close'), { as: secretaryOf('yongshui'), input: { taskId } })).data).toEqual({ id: taskId, status: 'closed' });
     const mine = await h.query(trpc('tasks.forMe'), { as: member(people.lihua) });
     expect(mine.data.find((t: { id: string }) => t.id === taskId)).toMatchObject({ status: 'closed', myClaim: { status: 'active' } });
-    expect((await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 1, points: 5, idempotencyKey: key('edit') } })).error?.fields).toEqual({ taskId: 'closed' });
+    expect((await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId, expectedVersion: 1, points: 5, idempotencyKey: key('edit') } })).error?.fields).toEqual({ taskId: 'task_closed' });
   });
 });

@@ -1,13 +1,12 @@
 import type { Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
-import { badField } from '@tongxin/trpc';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { publishedTasks, taskVersions } from '../schema.ts';
 import { isCheckViolation } from '../check-violation.ts';
 import { findManagedTask } from './find-managed-task.ts';
 import type { UpdateTaskInput } from './task-input.ts';
 import { checkTerms, termColumns, termsOf, termsRecord } from './task-terms.ts';
+import { DomainError, badField } from '@tongxin/errors';
 
 /**
  * Edits a task's terms as a new version. Claims already made keep what they were promised
@@ -22,15 +21,15 @@ export async function updateTask(tx: Tx, caller: Caller, input: UpdateTaskInput,
   if (retried) return { id: input.taskId, version: retried.version };
 
   const task = await findManagedTask(tx, caller.tenantId, input.taskId);
-  if (task.status === 'closed') throw badField('taskId', 'closed');
+  if (task.status === 'closed') throw badField('taskId', 'task_closed');
   if (task.version !== input.expectedVersion) {
-    throw new TRPCError({ code: 'CONFLICT', message: `The task changed meanwhile (now version ${task.version}): reload it` });
+    throw new DomainError('changed_meanwhile', { params: { version: task.version }, message: `The task changed meanwhile (now version ${task.version}): reload it` });
   }
   const { taskId: _taskId, expectedVersion: _expected, idempotencyKey, deadline, ...changes } = input;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const terms = checkTerms({ ...termsOf(task), ...defined, ...(deadline ? { deadline: new Date(deadline) } : {}) }, now, { deadlineSet: deadline !== undefined });
   if (terms.quota !== null && terms.quota < task.claimedCount) {
-    throw badField('quota', `${task.claimedCount} members have already claimed it: the quota cannot be lower`);
+    throw badField('quota', 'quota_below_claims', { count: task.claimedCount });
   }
 
   const version = task.version + 1;
@@ -41,7 +40,7 @@ export async function updateTask(tx: Tx, caller: Caller, input: UpdateTaskInput,
       .where(and(eq(publishedTasks.tenantId, caller.tenantId), eq(publishedTasks.id, task.id), eq(publishedTasks.version, task.version)));
   } catch (error) {
     // A claim between the check above and the update: the database still refuses the oversell.
-    if (isCheckViolation(error, 'tasks_claimed_within_quota')) throw badField('quota', 'more members have claimed it than the new quota');
+    if (isCheckViolation(error, 'tasks_claimed_within_quota')) throw badField('quota', 'quota_below_claims');
     throw error;
   }
   await tx.insert(taskVersions).values({ tenantId: caller.tenantId, taskId: task.id, version, terms: termsRecord(terms), changedBy: caller.userId, changedAt: now, idempotencyKey });

@@ -28,11 +28,10 @@ export function MeetingDetail(props: { meetingId: string; onClose: () => void })
 
   // The server's reasons a meeting takes no attendance, in the secretary's language.
   const meetingProblem = () => {
-    const message = record.fields().meetingId;
-    if (!message) return undefined;
-    if (/not started/.test(message)) return t('notStarted');
-    if (/cancelled/.test(message)) return t('meetingCancelled');
-    return message;
+    const code = record.codes().meetingId?.code;
+    if (code === 'meeting_not_started') return t('notStarted');
+    if (code === 'meeting_cancelled') return t('meetingCancelled');
+    return record.fields().meetingId;
   };
 
   async function onSave() {

@@ -20,8 +20,8 @@ export function ScheduleForm(props: { org: TreeOrg; onDone: (title: string) => v
   const [mode, setMode] = createSignal<Mode>('in_person');
   const [local, setLocal] = createSignal<Fields>({});
   const schedule = createAction((input: ScheduleInput, idempotencyKey: string) => reporting.meetings.schedule.mutate({ ...input, idempotencyKey }));
-  // The window rule's message in the secretary's language (meeting-window.ts on the server).
-  const serverError = (field: string) => (/days after the end/.test(schedule.fields()[field] ?? '') ? t('deadlineTooLate') : schedule.fields()[field]);
+  // The window rule in this form's words (meeting-window.ts on the server).
+  const serverError = (field: string) => (schedule.codes()[field]?.code === 'deadline_too_late' ? t('deadlineTooLate') : schedule.fields()[field]);
   const errorOf = (field: string) => local()[field] ?? serverError(field);
 
   async function onSubmit(event: SubmitEvent) {

@@ -4,7 +4,7 @@ import { ErrorNotice, createAction } from '@tongxin/ui';
 import { c } from '../../shared/messages.ts';
 import { formatChinaTime } from '../../shared/china-time.ts';
 import { GRADES, scoringApi, type Grade, type Proposal } from '../scoring-api.ts';
-import { failureText, fieldMessage } from '../../shared/field-message.ts';
+import { failureText } from '../../shared/field-message.ts';
 import { gradeText, t } from './messages.ts';
 
 const BADGE: Record<Grade, string> = { excellent: 'badge-good', qualified: 'badge-good', basic: 'badge-warn', unqualified: 'badge-bad' };
@@ -19,8 +19,8 @@ export function ProposalCard(props: { proposal: Proposal; onDone: (said: string)
   const [missing, setMissing] = createSignal(false);
   const confirm = createAction((input: ConfirmInput) => scoringApi.evaluation.confirm.mutate(input));
   const differs = () => grade() !== p().proposedGrade;
-  const reasonError = () => (missing() ? t('reasonRequired') : fieldMessage(confirm.fields().reason));
-  const gradeError = () => fieldMessage(confirm.fields().grade);
+  const reasonError = () => (missing() ? t('reasonRequired') : confirm.fields().reason);
+  const gradeError = () => confirm.fields().grade;
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();

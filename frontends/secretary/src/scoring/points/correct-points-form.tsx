@@ -1,7 +1,6 @@
 import { Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { c } from '../../shared/messages.ts';
-import { fieldMessage } from '../../shared/field-message.ts';
 import { t } from './messages.ts';
 import { scoringApi } from '../scoring-api.ts';
 
@@ -11,7 +10,7 @@ type CorrectInput = { memberId: string; points: number; reason: string };
 export function CorrectPointsForm(props: { memberId: string; name: string; onDone: (said: string) => void }) {
   const [local, setLocal] = createSignal<Record<string, string>>({});
   const correct = createAction((input: CorrectInput, idempotencyKey: string) => scoringApi.points.correct.mutate({ ...input, idempotencyKey }));
-  const errorOf = (field: 'points' | 'reason') => local()[field] ?? fieldMessage(correct.fields()[field]);
+  const errorOf = (field: 'points' | 'reason') => local()[field] ?? correct.fields()[field];
   let form: HTMLFormElement | undefined;
 
   async function onSubmit(event: SubmitEvent) {

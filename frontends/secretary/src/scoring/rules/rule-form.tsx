@@ -3,7 +3,7 @@ import { ErrorNotice, createAction } from '@tongxin/ui';
 import { c } from '../../shared/messages.ts';
 import { say } from '../points/messages.ts';
 import { scoringApi, type ActivityKind, type Rule } from '../scoring-api.ts';
-import { failureText, fieldMessage } from '../../shared/field-message.ts';
+import { failureText } from '../../shared/field-message.ts';
 import { t } from './messages.ts';
 
 type UpdateInput = { kind: ActivityKind; points?: number | null; monthlyCap?: number | null; reason: string };
@@ -16,7 +16,7 @@ type Field = 'points' | 'monthlyCap' | 'reason';
 export function RuleForm(props: { rule: Rule; onDone: (said: string) => void; onCancel: () => void }) {
   const [local, setLocal] = createSignal<Partial<Record<Field, string>>>({});
   const update = createAction((input: UpdateInput, idempotencyKey: string) => scoringApi.rules.update.mutate({ ...input, idempotencyKey }));
-  const errorOf = (field: Field) => local()[field] ?? fieldMessage(update.fields()[field]);
+  const errorOf = (field: Field) => local()[field] ?? update.fields()[field];
   const id = (field: Field) => `rule-${props.rule.kind}-${field}`;
   const kindName = () => say('activity', props.rule.kind);
   // task_completed has no points of its own: each task promises its points.

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { ErrorNotice, createAction } from '@tongxin/ui';
 import { c } from '../../shared/messages.ts';
 import { scoringApi, type Thresholds } from '../scoring-api.ts';
-import { failureText, fieldMessage } from '../../shared/field-message.ts';
+import { failureText } from '../../shared/field-message.ts';
 import { t, type RulesMessageKey } from './messages.ts';
 
 const LEVELS = ['excellent', 'qualified', 'basic'] as const;
@@ -12,7 +12,7 @@ const FIELDS = LEVELS.flatMap((level) => [`${level}.points`, `${level}.reports`]
 export function ThresholdsForm(props: { thresholds: Thresholds; onDone: (said: string) => void; onCancel: () => void }) {
   const [local, setLocal] = createSignal<Record<string, string>>({});
   const update = createAction((input: Thresholds & { reason: string }, idempotencyKey: string) => scoringApi.thresholds.update.mutate({ ...input, idempotencyKey }));
-  const errorOf = (field: string) => local()[field] ?? fieldMessage(update.fields()[field]);
+  const errorOf = (field: string) => local()[field] ?? update.fields()[field];
   const id = (field: string) => `thresholds-${field.replace('.', '-')}`;
   let form: HTMLFormElement | undefined;
 

@@ -5,7 +5,7 @@ import { ErrorNotice, createAction } from '@tongxin/ui';
 import { formatChinaTime } from '../../shared/china-time.ts';
 import { c } from '../../shared/messages.ts';
 import { EvidencePhotos } from '../evidence-photos.tsx';
-import { failureText, fieldMessage } from '../../shared/field-message.ts';
+import { failureText } from '../../shared/field-message.ts';
 import { t as tt, word } from '../messages.ts';
 import type { PendingCompletion } from '../../shared/tasks-api.ts';
 
@@ -21,7 +21,7 @@ export function CompletionCard(props: { completion: PendingCompletion; countyNam
   const [reason, setReason] = createSignal('');
   const [missing, setMissing] = createSignal(false);
   const review = createAction((input: ReviewInput) => tasks.completions.review.mutate(input));
-  const reasonError = () => (missing() ? t('reasonRequired') : fieldMessage(review.fields().reason));
+  const reasonError = () => (missing() ? t('reasonRequired') : review.fields().reason);
   const names = () => ({ name: item().memberName, title: item().taskTitle });
   const hasEvidence = () => item().amount !== null || !!item().note || item().photos.length > 0;
 
