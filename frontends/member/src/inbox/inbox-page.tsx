@@ -1,5 +1,7 @@
 import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
+import { locale } from '@tongxin/i18n';
+import { renderNotice } from '@tongxin/i18n/notices';
 import { ErrorNotice, Loading, createAction, describeError } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
 import { when } from '../parts/when.ts';
@@ -7,6 +9,10 @@ import { navigate, type Page } from '../route.ts';
 import { m, type InboxMessageKey } from './messages.ts';
 
 type Message = Awaited<ReturnType<typeof reporting.notifications.mine.query>>[number];
+
+/** A message in the reader's language: its notice rendered, or an old message's stored title. */
+const inWords = (message: Message) =>
+  (message.notice ? renderNotice(locale(), message.notice, message.params) : null) ?? { title: message.title ?? '', detail: null };
 
 /** Where a message's subject is shown in the member view, if anywhere. */
 const pageOf: Record<string, Page> = { monthly_report: 'report', report: 'report', checkin: 'checkin', meeting: 'meetings', suggestion: 'suggestions', task_claim: 'tasks' };
@@ -76,10 +82,11 @@ export default function InboxPage(props: { onReadChanged: () => void }) {
                         </Show>
                         {kindLabel(message.kind)} · {when(message.createdAt)}
                       </p>
-                      <h3>{message.title}</h3>
+                      <h3>{inWords(message).title}</h3>
                       <Show when={message.body}>
                         <p style={{ 'white-space': 'pre-wrap' }}>{message.body}</p>
                       </Show>
+                      <Show when={inWords(message).detail}>{(detail) => <p>{detail()}</p>}</Show>
                       <div class="buttons" style={{ 'margin-top': '0.5rem' }}>
                         <Show when={message.subject && pageOf[message.subject.type]}>
                           {(target) => (

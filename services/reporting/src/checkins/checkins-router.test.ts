@@ -160,8 +160,8 @@ describe('the destination decides', () => {
     const decided = delivered.find((e) => e.topic === 'reporting.checkin_decided')!;
     expect(decided.tenantId).toBe('rc');
     expect(await applyCheckinDecision(h.database, decided)).toBe('duplicate');
-    const notes = (await h.database.owner.execute(sql`select tenant_id, user_id, kind, title, body from reporting.notifications`)).rows;
-    expect(notes).toEqual([{ tenant_id: 'yx', user_id: 'user-liming', kind: 'checkin_decision', title: '汝城县驻广州流动党员党支部请您补充报到信息', body: '请补充工作单位和联系电话' }]);
+    const notes = (await h.database.owner.execute(sql`select tenant_id, user_id, kind, notice, params, title, body from reporting.notifications`)).rows;
+    expect(notes).toEqual([{ tenant_id: 'yx', user_id: 'user-liming', kind: 'checkin_decision', notice: 'checkin_returned', params: { org: '汝城县驻广州流动党员党支部' }, title: null, body: '请补充工作单位和联系电话' }]);
   });
 
   it('only a returned check-in is resubmitted, by its member; a retry changes nothing', async () => {

@@ -3,11 +3,7 @@ import { parsePayload } from '@tongxin/events';
 import { notify } from '../notifications/notify.ts';
 import { CHECKIN_DECIDED, type CheckinDecided } from './checkin-rules.ts';
 
-const TITLES: Record<CheckinDecided['decision'], (org: string) => string> = {
-  accept: (org) => `${org}已接收您的报到`,
-  refuse: (org) => `${org}未接收您的报到`,
-  return: (org) => `${org}请您补充报到信息`,
-};
+const NOTICES = { accept: 'checkin_accepted', refuse: 'checkin_refused', return: 'checkin_returned' } as const satisfies Record<CheckinDecided['decision'], string>;
 
 /**
  * Consumer of `reporting.checkin_decided`: puts the decision in the member's inbox. The
@@ -25,7 +21,8 @@ export async function applyCheckinDecision(database: Database, event: DomainEven
       tenantId: p.memberTenantId,
       userId: p.userId,
       kind: 'checkin_decision',
-      title: TITLES[p.decision](p.destOrgName),
+      notice: NOTICES[p.decision],
+      params: { org: p.destOrgName },
       body: p.reason,
       subject: { type: 'checkin', id: p.checkinId },
       dedupeKey: `checkin:${p.checkinId}:${p.decision}:${p.decidedAt}`,

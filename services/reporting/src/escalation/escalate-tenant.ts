@@ -1,6 +1,7 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import { TOPICS } from '@tongxin/events';
 import { sql } from 'drizzle-orm';
+import type { NoticeParams } from '@tongxin/i18n/notices';
 import { outbox } from '../schema.ts';
 import { chinaDayOfMonth, chinaMonth, monthsEndingWith } from '@tongxin/calendar';
 import { readEscalationSettings } from './escalation-settings.ts';
@@ -50,8 +51,8 @@ export async function escalateTenant(tx: Tx, tenantId: string, now: Date): Promi
   if (day >= ladder.reminderDay) {
     // Reminders are not official notices: they stay in the app (brief: few, timely reminders).
     const reminded = await tx.execute(sql`
-      insert into reporting.notifications (tenant_id, user_id, kind, title, body, subject, dedupe_key, created_at)
-      select m.tenant_id, m.user_id, 'reminder', ${`${period} 月度报告提醒`}, ${`您还没有提交 ${period} 的月度报告，请向党支部报告本月工作和生活情况。`},
+      insert into reporting.notifications (tenant_id, user_id, kind, notice, params, subject, dedupe_key, created_at)
+      select m.tenant_id, m.user_id, 'reminder', 'report_reminder', ${JSON.stringify({ period } satisfies NoticeParams['report_reminder'])}::jsonb,
              jsonb_build_object('type', 'monthly_report', 'id', ${period}::text), 'remind:' || m.member_id || ':' || ${period}, ${at}::timestamptz
       from reporting.members m
       where ${owingReport(tenantId, period)} and m.user_id is not null

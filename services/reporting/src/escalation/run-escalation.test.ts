@@ -55,7 +55,7 @@ describe('the escalation ladder, November 2026 (defaults: day 5, day 10, 3 month
 
   it('the member sees the reminder in the inbox', async () => {
     const inbox = (await h.query('/api/reporting/trpc/notifications.mine', { as: as.member('曹德胜') })).data;
-    expect(inbox).toEqual([expect.objectContaining({ kind: 'reminder', title: '2026-11 月度报告提醒', subject: { type: 'monthly_report', id: '2026-11' } })]);
+    expect(inbox).toEqual([expect.objectContaining({ kind: 'reminder', notice: 'report_reminder', params: { period: '2026-11' }, title: null, subject: { type: 'monthly_report', id: '2026-11' } })]);
   });
 
   it('from the 10th a contact task per member still owing, once', async () => {

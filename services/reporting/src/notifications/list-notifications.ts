@@ -10,6 +10,8 @@ export function listNotifications(tx: Tx, userId: string, options: { unreadOnly:
     .select({
       id: notifications.id,
       kind: notifications.kind,
+      notice: notifications.notice,
+      params: notifications.params,
       title: notifications.title,
       body: notifications.body,
       subject: notifications.subject,

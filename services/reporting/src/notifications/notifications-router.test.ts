@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { as, ownerReads, seedMembers, testApp } from '../escalation/members-fixture.ts';
 import { migrations } from '../migrations.ts';
+import { renderNotice } from '@tongxin/i18n/notices';
 import { notify, type NotifyInput } from './notify.ts';
 import { deliverOutbound, loggingChannel, registerChannel, type OutboundMessage } from './outbound-channel.ts';
 
@@ -18,15 +19,18 @@ afterAll(() => h.close());
 
 const trpc = (name: string) => `/api/reporting/trpc/notifications.${name}`;
 /** notify() as another part of reporting calls it: in a transaction of the writer's scope. */
-const notifyAs = (writer: { userId: string; orgIds?: string[] }, input: Omit<NotifyInput, 'tenantId'> & { tenantId?: string }) =>
-  tenantTransaction(h.database, { tenantId: input.tenantId ?? 'yx', ...writer }, (tx) => notify(tx, { tenantId: 'yx', ...input }));
+type WriterInput = NotifyInput extends infer I ? (I extends NotifyInput ? Omit<I, 'tenantId'> & { tenantId?: string } : never) : never;
+const notifyAs = (writer: { userId: string; orgIds?: string[] }, input: WriterInput) =>
+  tenantTransaction(h.database, { tenantId: input.tenantId ?? 'yx', ...writer }, (tx) => notify(tx, { tenantId: 'yx', ...input } as NotifyInput));
 const secretary = { userId: 'sec-yongshui', orgIds: ['00000000-0000-4000-8000-000000000003'] };
-const titles = (items: { title: string }[]) => items.map((n) => n.title);
+/** What the reader sees as titles, in Chinese: the notice rendered, or an old message's stored title. */
+const titles = (items: { notice: string | null; params: unknown; title: string | null }[]) =>
+  items.map((n) => (n.notice ? renderNotice('zh-CN', n.notice, n.params)?.title : n.title));
 
 describe('notify', () => {
   it('a dedupe key makes a second write a no-op; the writer need not be able to read the inbox', async () => {
-    const first = await notifyAs(secretary, { userId: 'u-cds', kind: 'acknowledgement', title: '10 月报告已阅', dedupeKey: 'ack:r1', at: new Date('2026-11-02T01:00:00Z') });
-    const again = await notifyAs(secretary, { userId: 'u-cds', kind: 'acknowledgement', title: '10 月报告已阅', dedupeKey: 'ack:r1' });
+    const first = await notifyAs(secretary, { userId: 'u-cds', kind: 'acknowledgement', notice: 'report_acknowledged', params: { period: '2026-10' }, dedupeKey: 'ack:r1', at: new Date('2026-11-02T01:00:00Z') });
+    const again = await notifyAs(secretary, { userId: 'u-cds', kind: 'acknowledgement', notice: 'report_acknowledged', params: { period: '2026-10' }, dedupeKey: 'ack:r1' });
     expect([first.created, again.created]).toEqual([true, false]);
     expect(await db.count('notifications', `dedupe_key = 'ack:r1'`)).toBe(1);
   });
@@ -34,11 +38,11 @@ describe('notify', () => {
   it('an official notice goes to the tenant channel after commit, once; a reminder stays in the app', async () => {
     const sent: OutboundMessage[] = [];
     registerChannel('yx', { send: async (m) => void sent.push(m) });
-    const official = await notifyAs(secretary, { userId: 'u-ccs', kind: 'checkin_decision', title: '报到已接收', body: '深圳流动党支部', official: true, dedupeKey: 'ck:1', at: new Date('2026-11-02T02:00:00Z') });
-    const repeated = await notifyAs(secretary, { userId: 'u-ccs', kind: 'checkin_decision', title: '报到已接收', official: true, dedupeKey: 'ck:1' });
-    const reminder = await notifyAs(secretary, { userId: 'u-ccs', kind: 'reminder', title: '提醒', at: new Date('2026-11-02T03:00:00Z') });
+    const official = await notifyAs(secretary, { userId: 'u-ccs', kind: 'checkin_decision', notice: 'checkin_returned', params: { org: '深圳流动党支部' }, body: '请补充工作单位', official: true, dedupeKey: 'ck:1', at: new Date('2026-11-02T02:00:00Z') });
+    const repeated = await notifyAs(secretary, { userId: 'u-ccs', kind: 'checkin_decision', notice: 'checkin_returned', params: { org: '深圳流动党支部' }, official: true, dedupeKey: 'ck:1' });
+    const reminder = await notifyAs(secretary, { userId: 'u-ccs', kind: 'reminder', notice: 'report_reminder', params: { period: '2026-11' }, at: new Date('2026-11-02T03:00:00Z') });
     await deliverOutbound([official.outbound, repeated.outbound, reminder.outbound]);
-    expect(sent).toEqual([{ tenantId: 'yx', userId: 'u-ccs', kind: 'checkin_decision', text: '报到已接收：深圳流动党支部' }]);
+    expect(sent).toEqual([{ tenantId: 'yx', userId: 'u-ccs', kind: 'checkin_decision', text: '深圳流动党支部请您补充报到信息：请补充工作单位' }]);
     registerChannel('yx', loggingChannel);
   });
 
@@ -58,9 +62,11 @@ describe('notify', () => {
 describe('notifications router', () => {
   it('a user sees only their own messages, newest first, with the unread count', async () => {
     const ccs = await h.query(trpc('mine'), { as: as.member('曹春生') });
-    expect(titles(ccs.data)).toEqual(['提醒', '报到已接收']);
-    expect(ccs.data[1]).toMatchObject({ kind: 'checkin_decision', official: true, readAt: null, body: '深圳流动党支部' });
-    expect(titles((await h.query(trpc('mine'), { as: as.member('曹德胜') })).data)).toEqual(['10 月报告已阅']);
+    expect(titles(ccs.data)).toEqual(['2026-11 月度报告提醒', '深圳流动党支部请您补充报到信息']);
+    // Stored as a notice and its parameters, never as words; the person's own words are the body.
+    expect(ccs.data[1]).toMatchObject({ kind: 'checkin_decision', notice: 'checkin_returned', params: { org: '深圳流动党支部' }, title: null, official: true, readAt: null, body: '请补充工作单位' });
+    expect(renderNotice('en', ccs.data[1].notice, ccs.data[1].params)).toEqual({ title: '深圳流动党支部 asks you to complete your check-in', detail: null });
+    expect(titles((await h.query(trpc('mine'), { as: as.member('曹德胜') })).data)).toEqual(['2026-10 月报已阅']);
     expect((await h.query(trpc('unreadCount'), { as: as.member('曹春生') })).data).toEqual({ count: 2 });
     // Neither the secretary who wrote them nor the department reads them here.
     expect((await h.query(trpc('mine'), { as: as.secretaryOf('yongshui') })).data).toEqual([]);
@@ -81,7 +87,7 @@ describe('notifications router', () => {
     expect((await h.mutate(trpc('markRead'), { as: as.member('曹春生'), input: { ids: [older!.id] } })).data).toEqual({ marked: 1 });
     expect((await h.query(trpc('unreadCount'), { as: as.member('曹春生') })).data).toEqual({ count: 1 });
     const unread = (await h.query(trpc('mine'), { as: as.member('曹春生'), input: { unreadOnly: true } })).data;
-    expect(titles(unread)).toEqual(['提醒']);
+    expect(titles(unread)).toEqual(['2026-11 月度报告提醒']);
     expect((await h.query(trpc('mine'), { as: as.member('曹春生'), input: { limit: 1 } })).data).toHaveLength(1);
     const [row] = await db.rows(sql`select read_at from reporting.notifications where id = ${older!.id}`);
     expect(new Date(row.read_at).toISOString()).toBe(h.clock.now.toISOString());
@@ -91,6 +97,17 @@ describe('notifications router', () => {
     expect((await h.mutate(trpc('markAllRead'), { as: as.member('曹春生') })).data).toEqual({ marked: 1 });
     expect((await h.mutate(trpc('markAllRead'), { as: as.member('曹春生') })).data).toEqual({ marked: 0 });
     expect((await h.query(trpc('unreadCount'), { as: as.member('曹德胜') })).data).toEqual({ count: 1 });
+  });
+
+  it('a message from before notices were codes keeps its stored title; a message that says nothing is refused', async () => {
+    await h.database.owner.execute(sql`insert into reporting.notifications (tenant_id, user_id, kind, title, created_at) values ('yx', 'u-cds', 'reply', '2026-09 月报有新回复', '2026-10-01T00:00:00Z')`);
+    const list = (await h.query(trpc('mine'), { as: as.member('曹德胜') })).data;
+    expect(titles(list)).toEqual(['2026-10 月报已阅', '2026-09 月报有新回复']);
+    expect(list[1]).toMatchObject({ notice: null, params: null });
+    const refused = await h.database.owner
+      .execute(sql`insert into reporting.notifications (tenant_id, user_id, kind, notice) values ('yx', 'u-cds', 'reply', 'report_reply')`)
+      .then(() => 'inserted', (error: { cause?: { message?: string } }) => error.cause?.message ?? String(error));
+    expect(refused).toMatch(/notifications_says_something/);
   });
 
   it('bad input is BAD_REQUEST naming the field, nothing marked; anonymous callers are UNAUTHORIZED', async () => {

@@ -1,13 +1,17 @@
 import type { Tx } from '@tongxin/db';
+import { renderNotice, type Notice, type NoticeParams } from '@tongxin/i18n/notices';
 import { notifications } from '../schema.ts';
 import type { OutboundMessage } from './outbound-channel.ts';
 
-export interface NotifyInput {
+/** What a message says: a notice code and its parameters, never words (each reader's language renders them). */
+export type NoticeMessage = { [N in Notice]: { notice: N; params: NoticeParams[N] } }[Notice];
+
+export type NotifyInput = NoticeMessage & {
   tenantId: string;
   userId: string;
-  /** reminder, acknowledgement, checkin_decision, reply, … */
+  /** reminder, acknowledgement, checkin_decision, reply, … (the inbox's label) */
   kind: string;
-  title: string;
+  /** The words a person wrote (a reason, a comment), shown as written. */
   body?: string | null;
   /** What it is about, for a link in the UI. */
   subject?: { type: string; id: string } | null;
@@ -17,7 +21,7 @@ export interface NotifyInput {
   official?: boolean;
   /** When it happened (the procedure's clock); the database's now() otherwise. */
   at?: Date;
-}
+};
 
 export interface NotifyResult {
   /** False when the dedupe key had already been used: nothing was written. */
@@ -39,7 +43,8 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
       tenantId: input.tenantId,
       userId: input.userId,
       kind: input.kind,
-      title: input.title,
+      notice: input.notice,
+      params: input.params,
       body: input.body ?? null,
       subject: input.subject ?? null,
       dedupeKey: input.dedupeKey ?? null,
@@ -50,10 +55,14 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
     // policy to the new row. The only unique key a new row can hit is the dedupe key.
     .onConflictDoNothing();
   const created = insertedRows(result) > 0;
-  const outbound = created && input.official
-    ? { tenantId: input.tenantId, userId: input.userId, kind: input.kind, text: input.body ? `${input.title}：${input.body}` : input.title }
-    : null;
+  const outbound = created && input.official ? { tenantId: input.tenantId, userId: input.userId, kind: input.kind, text: outboundText(input) } : null;
   return { created, outbound };
+}
+
+/** An SMS goes out in Chinese: the notice's words, then the person's. */
+function outboundText(input: NotifyInput): string {
+  const said = renderNotice('zh-CN', input.notice, input.params);
+  return [said?.title, input.body ?? said?.detail].filter(Boolean).join('：');
 }
 
 /** node-postgres and the Neon Pool say `rowCount`, PGlite `affectedRows`. */

@@ -1,6 +1,6 @@
 import { currentUser, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { reporting, memberVisible } from './scope.ts';
 
 /** The in-app inbox: one row per message to one user. */
@@ -13,7 +13,12 @@ export const notifications = reporting
       userId: text('user_id').notNull(),
       /** reminder, acknowledgement, checkin_decision, reply, contact_task, … */
       kind: text('kind').notNull(),
-      title: text('title').notNull(),
+      /** What it says, as a notice code and its parameters (`@tongxin/i18n/notices`), rendered in the reader's language. */
+      notice: text('notice'),
+      params: jsonb('params'),
+      /** Only messages written before notices were codes have a stored (Chinese) title. */
+      title: text('title'),
+      /** The words a person wrote (a reason, a comment, an answer), shown as written. */
       body: text('body'),
       /** What it is about, for a link in the UI: { type, id }. */
       subject: jsonb('subject').$type<{ type: string; id: string }>(),
@@ -28,6 +33,8 @@ export const notifications = reporting
       primaryKey({ columns: [t.tenantId, t.id] }),
       index('notifications_user').on(t.tenantId, t.userId, t.createdAt),
       uniqueIndex('notifications_dedupe').on(t.tenantId, t.dedupeKey),
+      // Every message says something: a notice with its parameters, or an old stored title.
+      check('notifications_says_something', sql`(${t.notice} is not null and ${t.params} is not null) or ${t.title} is not null`),
       tenantPolicy('restrictive'),
       // Anyone in the tenant may notify a user (a secretary's reply); only the user reads theirs.
       pgPolicy('notification_read', { as: 'permissive', for: 'select', using: sql`${t.userId} = ${currentUser} or ${tenantWide}` }),

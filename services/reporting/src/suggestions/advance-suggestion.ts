@@ -5,7 +5,7 @@ import { refuseUnlessLevelAbove, type Decider } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '../notifications/notify.ts';
 import { members, orgPaths, outbox, seats, suggestions, type SuggestionStatus } from '../schema.ts';
-import { NEXT_STATUSES, STEP_TITLES } from './suggestion-rules.ts';
+import { NEXT_STATUSES } from './suggestion-rules.ts';
 import { DomainError, badField } from '@tongxin/errors';
 
 export const SUGGESTION_ADOPTED = TOPICS.reporting.suggestionAdopted;
@@ -50,7 +50,8 @@ export async function advanceSuggestion(tx: Tx, tenantId: string, decider: Decid
     tenantId,
     userId: row.userId,
     kind: 'reply',
-    title: `${STEP_TITLES[input.status]}：${row.title}`,
+    notice: 'suggestion_step',
+    params: { step: input.status, title: row.title },
     body: input.answer ?? null,
     subject: { type: 'suggestion', id: row.id },
     dedupeKey: `suggestion:${row.id}:${input.status}`,

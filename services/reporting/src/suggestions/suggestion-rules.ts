@@ -14,15 +14,6 @@ export const NEXT_STATUSES: Record<SuggestionStatus, readonly SuggestionStatus[]
   declined: [],
 };
 
-/** What the member reads in the inbox for each step (the UI's default language is zh-CN). */
-export const STEP_TITLES: Record<SuggestionStatus, string> = {
-  received: '建言已收到',
-  adopted: '您的建言已被采纳',
-  in_progress: '您的建言正在落实',
-  done: '您的建言已落实完成',
-  declined: '您的建言未被采纳',
-};
-
 /**
  * The org path a suggestion is addressed to: the part of the member's own branch path that
  * ends at `toOrgId` (their branch or an ancestor: the home branch, township, …), or null when

@@ -1,3 +1,4 @@
+import { renderNotice } from '@tongxin/i18n/notices';
 import type { RoleGrant } from '@tongxin/auth';
 import { DECIDES_ABOUT_ONESELF, LEVEL_ABOVE_DECIDES } from '@tongxin/trpc';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
@@ -119,7 +120,7 @@ describe('answering a suggestion', () => {
       { status: 'done', by: 'dep-yx', at: '2026-11-20T02:00:00.000Z', answer: '村道已硬化。' },
     ]);
     const inbox = (await h.query('/api/reporting/trpc/notifications.mine', { as: as.member('曹春生') })).data;
-    expect(inbox.map((n: { kind: string; title: string }) => [n.kind, n.title])).toEqual([
+    expect(inbox.map((n: { kind: string; notice: string; params: unknown }) => [n.kind, renderNotice('zh-CN', n.notice, n.params)?.title])).toEqual([
       ['reply', '您的建言已落实完成：修村道'],
       ['reply', '您的建言正在落实：修村道'],
       ['reply', '您的建言已被采纳：修村道'],

@@ -1,3 +1,4 @@
+import { renderNotice } from '@tongxin/i18n/notices';
 import { tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
 import { createTestDatabase } from '@tongxin/db/testing';
 import { sql } from 'drizzle-orm';
@@ -25,8 +26,10 @@ const rejected = (userId: string, extra: Record<string, unknown> = {}, tenantId 
     claimId: id(), completionId: id(), taskId: id(), taskTitle: '帮卖冰糖橙', reason: '照片看不清销售记录',
     memberTenantId: 'yx', memberId: id(), userId, rejectedAt: '2026-11-20T09:40:00.000Z', ...extra,
   }, tenantId);
+/** Each message as the member reads it in Chinese: the notice's title and fixed line, and the reviewer's words as written. */
 const notes = async (userId: string) =>
-  (await database.owner.execute(sql`select tenant_id, user_id, kind, title, body, subject, official from reporting.notifications where user_id = ${userId} order by created_at`)).rows as any[];
+  ((await database.owner.execute(sql`select tenant_id, user_id, kind, notice, params, body, subject, official from reporting.notifications where user_id = ${userId} order by created_at`)).rows as any[])
+    .map(({ notice, params, ...row }) => ({ ...row, ...renderNotice('zh-CN', notice, params) }));
 const inboxOf = (tenantId: string, userId: string) => tenantTransaction(database, { tenantId, userId }, (tx) => listNotifications(tx, userId, { unreadOnly: true, limit: 50 }));
 
 describe('applyTaskReviewToInbox', () => {
@@ -37,11 +40,11 @@ describe('applyTaskReviewToInbox', () => {
     const claimId = (e.payload as { claimId: string }).claimId;
     expect(await notes('u-liming')).toEqual([{
       tenant_id: 'yx', user_id: 'u-liming', kind: 'task_review',
-      title: '任务“帮卖冰糖橙”的完成情况已审核通过', body: '积分 8 分。',
+      title: '任务“帮卖冰糖橙”的完成情况已审核通过', body: null, detail: '积分 8 分。',
       subject: { type: 'task_claim', id: claimId }, official: false,
     }]);
     // In the member's own inbox, dated when the reviewer decided.
-    expect(await inboxOf('yx', 'u-liming')).toMatchObject([{ kind: 'task_review', title: '任务“帮卖冰糖橙”的完成情况已审核通过', createdAt: new Date('2026-11-20T09:30:00.000Z') }]);
+    expect(await inboxOf('yx', 'u-liming')).toMatchObject([{ kind: 'task_review', notice: 'task_approved', params: { task: '帮卖冰糖橙', points: 8 }, createdAt: new Date('2026-11-20T09:30:00.000Z') }]);
   });
 
   it('a rejection tells the reason and where to resubmit; a redelivery changes nothing', async () => {
@@ -50,7 +53,7 @@ describe('applyTaskReviewToInbox', () => {
     expect(await applyTaskReviewToInbox(database, e)).toBe('duplicate');
     expect(await notes('u-lihua')).toMatchObject([{
       tenant_id: 'yx', kind: 'task_review', official: false,
-      title: '任务“帮卖冰糖橙”的完成情况被退回', body: '照片看不清销售记录。请在“任务”中修改后重新提交。',
+      title: '任务“帮卖冰糖橙”的完成情况被退回', body: '照片看不清销售记录', detail: '请在“任务”中修改后重新提交。',
     }]);
   });
 
@@ -58,7 +61,7 @@ describe('applyTaskReviewToInbox', () => {
     const e = rejected('u-huang', { reason: '数量与照片不符！' }, 'rc');
     expect(await applyTaskReviewToInbox(database, e)).toBe('applied');
     expect(await applyTaskReviewToInbox(database, e)).toBe('duplicate');
-    expect(await notes('u-huang')).toMatchObject([{ tenant_id: 'yx', body: '数量与照片不符！请在“任务”中修改后重新提交。' }]);
+    expect(await notes('u-huang')).toMatchObject([{ tenant_id: 'yx', body: '数量与照片不符！' }]);
     expect(await inboxOf('yx', 'u-huang')).toHaveLength(1);
     expect(await inboxOf('rc', 'u-huang')).toEqual([]);
     const claimed = (await database.owner.execute(sql`select tenant_id from reporting.processed_events where event_id = ${e.id}`)).rows;
@@ -76,8 +79,8 @@ describe('applyTaskReviewToInbox', () => {
     await applyTaskReviewToInbox(database, rejected('u-zhou', { claimId, rejectedAt: '2026-11-21T01:00:00.000Z' }));
     await applyTaskReviewToInbox(database, rejected('u-zhou', { claimId, reason: '还缺销售数量', rejectedAt: '2026-11-22T01:00:00.000Z' }));
     expect((await notes('u-zhou')).map((n) => n.body)).toEqual([
-      '照片看不清销售记录。请在“任务”中修改后重新提交。',
-      '还缺销售数量。请在“任务”中修改后重新提交。',
+      '照片看不清销售记录',
+      '还缺销售数量',
     ]);
   });
 
@@ -85,9 +88,9 @@ describe('applyTaskReviewToInbox', () => {
     await applyTaskReviewToInbox(database, approved('u-chen', { taskTitle: undefined, points: 3 }));
     await applyTaskReviewToInbox(database, rejected('u-chen', { taskTitle: null, rejectedAt: undefined }));
     // The rejection without its time is dated when the event was recorded, before the approval.
-    expect((await notes('u-chen')).map((n) => [n.title, n.body])).toEqual([
-      ['您提交的任务完成情况被退回', '照片看不清销售记录。请在“任务”中修改后重新提交。'],
-      ['您提交的任务完成情况已审核通过', '积分 3 分。'],
+    expect((await notes('u-chen')).map((n) => [n.title, n.body, n.detail])).toEqual([
+      ['您提交的任务完成情况被退回', '照片看不清销售记录', '请在“任务”中修改后重新提交。'],
+      ['您提交的任务完成情况已审核通过', null, '积分 3 分。'],
     ]);
   });
 

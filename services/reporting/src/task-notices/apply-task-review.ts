@@ -10,22 +10,13 @@ export const TASK_COMPLETION_REJECTED = TOPICS.tasks.completionRejected;
 /** The inbox's kind for both decisions (the member view labels it 任务审核). */
 export const TASK_REVIEW_KIND = 'task_review';
 
-/** What was decided: the named task's completion, or in general words for an event without the title. */
-const completionOf = (title: string | null | undefined) => (title?.trim() ? `任务“${title.trim()}”的完成情况` : '您提交的任务完成情况');
-/** A reason ends with the reviewer's punctuation if they wrote some, with 。 otherwise. */
-const sentence = (text: string) => (/[。！？!?.…]$/.test(text) ? text : `${text}。`);
-
-/** Title and body as the other notices have them: the news in the title, the detail below. */
+/** The notice and the reviewer's own words (a rejection's reason), as the other notices have them. */
 export function approvedNotice(p: { taskTitle?: string | null; points: number }) {
-  return { title: `${completionOf(p.taskTitle)}已审核通过`, body: `积分 ${p.points} 分。` };
+  return { notice: 'task_approved', params: { task: p.taskTitle ?? null, points: p.points }, body: null } as const;
 }
 
 export function rejectedNotice(p: { taskTitle?: string | null; reason: string | null }) {
-  const reason = p.reason?.trim();
-  return {
-    title: `${completionOf(p.taskTitle)}被退回`,
-    body: `${reason ? sentence(reason) : ''}请在“任务”中修改后重新提交。`,
-  };
+  return { notice: 'task_rejected', params: { task: p.taskTitle ?? null }, body: p.reason?.trim() || null } as const;
 }
 
 // The topics' schemas, read leniently on the decision's time only: a decision without it is
