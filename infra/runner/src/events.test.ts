@@ -55,7 +55,8 @@ describe('events from roster to scoring', () => {
       as: { ...secretary, roles: [{ role: 'secretary', orgId: '00000000-0000-4000-8000-000000000000' }] },
       input: { branchId, name: '谢永红', idempotencyKey: 'event-test-0002' },
     });
-    expect(refused.error?.code).toBe('FORBIDDEN');
+    // A branch outside the caller's scope is NOT_FOUND, as an unknown one (issue 14 item 1).
+    expect(refused.error?.code).toBe('NOT_FOUND');
     expect(await events()).toBe(before);
   });
 });
