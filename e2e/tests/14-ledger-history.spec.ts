@@ -61,7 +61,7 @@ test('a member changes their employer and their branch secretary sees old → ne
   await phone.fill('12345');
   await secretary.getByRole('form', { name: '更正台账' }).getByRole('button', { name: '保存' }).click();
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
-  await expect(phone).toHaveAccessibleDescription('请填写手机号码或带区号的固定电话');
+  await expect(phone).toHaveAccessibleDescription('请填写手机号（1 开头的 11 位数字）或带区号的固定电话');
   await secretary.getByRole('button', { name: '取消' }).click();
   expect((await query<unknown[]>(secretary.request, 'ledger.history', { memberId: member!.id })).length).toBe(versions.length);
 
