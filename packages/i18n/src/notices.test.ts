@@ -17,5 +17,6 @@ describe('renderNotice', () => {
   it('an unknown notice or missing parameters give null, so the reader falls back to a stored title', () => {
     expect(renderNotice('zh-CN', 'from_a_newer_server', { x: 1 })).toBeNull();
     expect(renderNotice('en', 'report_reply', null)).toBeNull();
+    expect(renderNotice('en', 'constructor', {})).toBeNull();
   });
 });

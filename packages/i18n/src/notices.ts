@@ -86,7 +86,8 @@ const words: Record<NoticeLocale, Words> = { 'zh-CN': zhCN, en };
  * falls back to null, and the reader shows the stored title instead.
  */
 export function renderNotice(locale: NoticeLocale, notice: string, params: unknown): { title: string; detail: string | null } | null {
-  const render = (words[locale] as Record<string, ((p: unknown) => { title: string; detail?: string }) | undefined>)[notice];
+  const all = words[locale] as Record<string, ((p: unknown) => { title: string; detail?: string }) | undefined>;
+  const render = Object.hasOwn(all, notice) ? all[notice] : undefined; // never a name from Object's prototype
   if (!render || typeof params !== 'object' || params === null) return null;
   const { title, detail } = render(params);
   return { title, detail: detail ?? null };

@@ -55,7 +55,7 @@ async function relayBack(): Promise<{ event: DomainEvent; result: string }[]> {
   return applied.filter((a) => a.result !== 'ignored');
 }
 const myCheckin = async (checkinId: string) => (await h.query(checkins('mine'), { as: liming() })).data.find((c: any) => c.id === checkinId);
-const limingNotices = () => db.rows(sql`select kind, title, body, dedupe_key from reporting.notifications where user_id = 'user-liming'`);
+const limingNotices = () => db.rows(sql`select kind, notice, params, body, dedupe_key from reporting.notifications where user_id = 'user-liming'`);
 const grantOf = (checkinId: string) => db.rows(sql`select 1 from roster.ledger_grants where checkin_id = ${checkinId}`);
 
 beforeAll(async () => {
@@ -246,10 +246,11 @@ describe('a destination that is closed or not what the directory says gets no gr
 
     expect(await myCheckin(checkinId)).toEqual(expect.objectContaining({ status: 'refused', reason: '该组织已撤销，无法报到', destOrgName: '汝城县驻深圳流动党员党支部' }));
     expect(await limingNotices()).toEqual([
-      { kind: 'checkin_decision', title: '汝城县驻深圳流动党员党支部未能接收您的报到', body: '该组织已撤销，无法报到', dedupe_key: `grant-refused:${checkinId}` },
+      // A notice and its parameters: the member's inbox renders 汝城县驻深圳流动党员党支部未能接收您的报到 / 该组织已撤销，无法报到.
+      { kind: 'checkin_decision', notice: 'checkin_grant_refused', params: { org: '汝城县驻深圳流动党员党支部', reason: 'org_closed' }, body: null, dedupe_key: `grant-refused:${checkinId}` },
     ]);
     const inbox = await h.query('/api/reporting/trpc/notifications.mine', { as: liming(), input: {} });
-    expect(inbox.data.map((n: any) => n.body)).toEqual(['该组织已撤销，无法报到']);
+    expect(inbox.data.map((n: any) => n.params)).toEqual([{ org: '汝城县驻深圳流动党员党支部', reason: 'org_closed' }]);
     expect(await grantOf(checkinId)).toEqual([]);
     expect(await db.count('ledger_grants')).toBe(1);
     // The destination sees it refused, not as a member it looks after.
