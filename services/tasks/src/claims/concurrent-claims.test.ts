@@ -26,7 +26,7 @@ describe.skipIf(testEnv.TEST_DB_DRIVER === 'pglite')('no oversell under truly co
     const taskId = await publish(h, secretaryOf('yongshui'), { title: '抢单：名额5', quota: 5 });
     const results = await Promise.all(crowd.map((m) => claim(h, m, taskId)));
     expect(results.filter((r) => r.data?.created).length).toBe(5);
-    expect(results.filter((r) => r.error).map((r) => r.error)).toEqual(Array.from({ length: 25 }, () => expect.objectContaining({ code: 'BAD_REQUEST', fields: { taskId: 'full' } })));
+    expect(results.filter((r) => r.error).map((r) => r.error)).toEqual(Array.from({ length: 25 }, () => expect.objectContaining({ code: 'BAD_REQUEST', fields: { taskId: 'task_full' } })));
     expect(await stored(taskId)).toEqual({ counter: 5, active: 5, rows: 5, members: 5 });
     expect((await events(h, 'tasks.claimed')).filter((e) => e.payload.taskId === taskId)).toHaveLength(5);
   });
