@@ -114,6 +114,7 @@ export const errorCodes = {
   birth_date_mismatch: 'BAD_REQUEST',
   gender_mismatch: 'BAD_REQUEST',
   future_date: 'BAD_REQUEST',
+  future_month: 'BAD_REQUEST',
   in_past: 'BAD_REQUEST',
   before_left_on: 'BAD_REQUEST', // {date}
   already_away: 'BAD_REQUEST',

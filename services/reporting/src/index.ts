@@ -9,3 +9,4 @@ export { applyCheckinDecision } from './checkins/notify-checkin-decision.ts';
 export { runEscalation } from './escalation/run-escalation.ts';
 export { applyGrantRefusal } from './checkins/apply-grant-refusal.ts';
 export { applyTaskReviewToInbox, TASK_REVIEW_KIND } from './task-notices/apply-task-review.ts';
+export { reportingRollups } from './rollups/rollup-spec.ts';

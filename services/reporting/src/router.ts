@@ -1,4 +1,5 @@
 import { router } from '@tongxin/trpc';
+import { rollupsRouter } from './rollups/rollups-router.ts';
 import { checkinSettingsRouter } from './checkin-settings/checkin-settings-router.ts';
 import { checkinsRouter } from './checkins/checkins-router.ts';
 import { escalationRouter } from './escalation/escalation-router.ts';
@@ -8,6 +9,7 @@ import { notificationsRouter } from './notifications/notifications-router.ts';
 import { suggestionsRouter } from './suggestions/suggestions-router.ts';
 
 export const appRouter = router({
+  rollups: rollupsRouter,
   monthlyReports: monthlyReportsRouter,
   checkins: checkinsRouter,
   checkinSettings: checkinSettingsRouter,

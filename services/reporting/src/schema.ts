@@ -11,6 +11,7 @@ export * from './schema/checkins.ts';
 export * from './schema/meetings.ts';
 export * from './schema/suggestions.ts';
 export * from './schema/inbox.ts';
+export * from './schema/rollups.ts';
 
 export const outbox = outboxTable(reporting);
 /** Events reporting consumes (roster's member changes). */

@@ -8,3 +8,4 @@ export { applyCheckinEvent } from './grants/apply-checkin-event.ts';
 export { confirmLedgerFromReport } from './ledger/confirm-from-report.ts';
 export { applyLostContactProposal } from './mobility/apply-lost-contact-proposal.ts';
 export { applyIdentityEventToRoster, IDENTITY_TOPICS } from './identity-events/apply-identity-event.ts';
+export { rosterRollups } from './rollups/rollup-spec.ts';

@@ -1,4 +1,5 @@
 import { router } from '@tongxin/trpc';
+import { rollupsRouter } from './rollups/rollups-router.ts';
 import { excelRouter } from './excel/excel-router.ts';
 import { grantsRouter } from './grants/grants-router.ts';
 import { ledgerRouter } from './ledger/ledger-router.ts';
@@ -8,6 +9,7 @@ import { orgsRouter } from './orgs/orgs-router.ts';
 import { transfersRouter } from './transfers/transfers-router.ts';
 
 export const appRouter = router({
+  rollups: rollupsRouter,
   orgs: orgsRouter,
   members: membersRouter,
   ledger: ledgerRouter,

@@ -11,6 +11,7 @@ export * from './schema/mobility.ts';
 export * from './schema/transfers.ts';
 export * from './schema/grants.ts';
 export * from './schema/counties.ts';
+export * from './schema/rollups.ts';
 
 export const outbox = outboxTable(roster);
 /** Events roster itself consumes (a transfer accepted in another tenant closes the origin record). */

@@ -5,3 +5,4 @@ export * from './schema/events.ts';
 export * from './schema/ledger.ts';
 export * from './schema/rules.ts';
 export * from './schema/evaluations.ts';
+export * from './schema/rollups.ts';

@@ -5,3 +5,4 @@ export * as tasksSchema from './schema.ts';
 export { applyCopyEventToTasks } from './copies/apply-copy-event.ts';
 export { removeUnattachedPhotos } from './evidence/remove-unattached-photos.ts';
 export { TASKS_TOPICS, type TaskClaimed, type TaskClaimWithdrawn, type TaskCompletionApproved, type TaskCompletionRejected } from './events.ts';
+export { tasksRollups } from './rollups/rollup-spec.ts';

@@ -8,6 +8,7 @@ export * from './schema/tasks.ts';
 export * from './schema/claims.ts';
 export * from './schema/completions.ts';
 export * from './schema/evidence.ts';
+export * from './schema/rollups.ts';
 
 export const outbox = outboxTable(tasks);
 /** Events tasks consumes (roster's members and orgs, reporting's check-ins), once each. */

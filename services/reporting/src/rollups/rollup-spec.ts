@@ -1,0 +1,12 @@
+import type { RollupSpec } from '@tongxin/rollups';
+import { sql } from 'drizzle-orm';
+import { rollupMarks, rollupMonths, rollups } from '../schema.ts';
+
+/**
+ * reporting's rollups (issue 15): the leaves are (org_path, figure, value) rows of one tenant and month.
+ * SCAFFOLD: the figures of `ROLLUP_FIGURES.reporting` are not computed yet.
+ */
+export const reportingRollups: RollupSpec = {
+  tables: { rollups, rollupMarks, rollupMonths },
+  leaves: () => sql`select null::text, null::text, 0::float8 where false`,
+};

@@ -1,0 +1,14 @@
+import { readRollup, ZRollupInput } from '@tongxin/rollups';
+import { actingProcedure, router, withOptionalOrg } from '@tongxin/trpc';
+import { findRosterOrg } from '../orgs/find-org.ts';
+import { rosterRollups } from './rollup-spec.ts';
+
+/** The county's roster figures for the department's and the city's views (issue 15): a secretary reads their subtree's, the department the county's. */
+export const rollupsRouter = router({
+  overview: actingProcedure('secretary', 'department')
+    .input(ZRollupInput)
+    .use(withOptionalOrg(findRosterOrg))
+    .query(({ ctx, input }) =>
+      ctx.tx((tx) => readRollup(tx, rosterRollups.tables, { ...input, tenantId: ctx.caller.tenantId, org: ctx.org, department: ctx.caller.department, now: ctx.deps.now() })),
+    ),
+});

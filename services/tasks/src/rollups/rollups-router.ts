@@ -1,0 +1,15 @@
+import { readRollup, ZRollupInput } from '@tongxin/rollups';
+import { actingProcedure, router, withOptionalOrg } from '@tongxin/trpc';
+import { findCopiedOrg } from '@tongxin/copies';
+import { orgs } from '../schema.ts';
+import { tasksRollups } from './rollup-spec.ts';
+
+/** The county's tasks figures for the department's and the city's views (issue 15): a secretary reads their subtree's, the department the county's. */
+export const rollupsRouter = router({
+  overview: actingProcedure('secretary', 'department')
+    .input(ZRollupInput)
+    .use(withOptionalOrg(findCopiedOrg(orgs)))
+    .query(({ ctx, input }) =>
+      ctx.tx((tx) => readRollup(tx, tasksRollups.tables, { ...input, tenantId: ctx.caller.tenantId, org: ctx.org, department: ctx.caller.department, now: ctx.deps.now() })),
+    ),
+});
