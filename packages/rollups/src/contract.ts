@@ -22,6 +22,20 @@ export const ROLLUP_FIGURES = {
     'lostContact',
     /** Mobile members whose ledger nobody confirmed for over 30 days (kept for the current month only; past months keep the value they ended with). */
     'ledgerStale',
+    // Families over the mobile members (the dimensions counties analyse, and 三找: where they are):
+    /** `age:18-35`, `age:36-45`, `age:46-55`, `age:56+`, `age:unknown` (age at the month's end). */
+    'age',
+    /** `gender:male`, `gender:female`, `gender:unknown`. */
+    'gender',
+    /** `occupation:<as recorded in the ledger>` (the ledger's 职业/行业), `occupation:unknown`. */
+    'occupation',
+    /** Years away: `away:0-1`, `away:1-3`, `away:3-5`, `away:5+`, `away:unknown`. */
+    'away',
+    /** `place:<province>|<city>` mobile members by destination; `placeCheckedIn:<province>|<city>` those of them checked in. */
+    'place',
+    'placeCheckedIn',
+    /** `employer:<province>|<city>|<employer>` where an employer is recorded. */
+    'employer',
   ],
   reporting: [
     /** Members asked for a monthly report for the month (mobile and lost contact). */
@@ -36,6 +50,8 @@ export const ROLLUP_FIGURES = {
     'branchesRed',
     /** Members with no in-person meeting so far in the month's year. */
     'noInPersonThisYear',
+    /** At a destination org of this county (a flow org): members of any county checked in there at the month's end. */
+    'checkedInHere',
   ],
   tasks: [
     'tasksPublished',
