@@ -4,6 +4,7 @@ import { runEscalation } from '@tongxin/reporting';
 import { proposePlacements } from '@tongxin/roster';
 import type { BlobStore } from '@tongxin/storage';
 import { removeUnattachedPhotos } from '@tongxin/tasks';
+import { markCurrentMonths } from './rollups/rollup-specs.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -11,7 +12,7 @@ const HOUR = 60 * 60 * 1000;
  * Once at start and then once per China calendar day: the roster's 6-month rule proposes
  * placements, and reporting's escalation ladder reminds, creates contact tasks and proposes
  * lost contact; tasks' evidence photos no completion named within a day of upload are removed
- * (`blobs`, when the host stores files). Checked hourly, so a host asleep at midnight catches up when it wakes; the job
+ * (`blobs`, when the host stores files); every county's rollups of the month now running are marked for a refresh. Checked hourly, so a host asleep at midnight catches up when it wakes; the job
  * itself is idempotent, so a second run on one day proposes nothing new.
  */
 export function scheduleDailyJobs(database: Database, options: { now?: () => Date; blobs?: BlobStore } = {}) {
@@ -34,6 +35,8 @@ export function scheduleDailyJobs(database: Database, options: { now?: () => Dat
           const swept = await removeUnattachedPhotos(database, options.blobs, now());
           if (swept.removed > 0) console.log(`evidence photos: ${swept.removed} never attached to a completion removed`);
         }
+        // Stock figures change with the date alone (a ledger turns 30 days old, a month begins).
+        await markCurrentMonths(database, now());
         lastDay = day;
       } catch (error) {
         console.error('daily jobs failed:', error instanceof Error ? error.name : error);

@@ -12,6 +12,7 @@ import { scheduleDailyJobs } from './daily-jobs.ts';
 import { loadOrCreateMasterKey } from './master-key.ts';
 import { createNodeApp } from './node-app.ts';
 import { startRelays } from './relays.ts';
+import { scheduleRollups } from './rollups/rollup-specs.ts';
 import { DEMO_ACCOUNTS, DEMO_OPERATOR, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { backfillCopies, backfillIdentityCopies, backfillSeats } from './seed/seed-copies.ts';
 import { isEmpty, seedDemo } from './seed/seed-demo.ts';
@@ -61,6 +62,8 @@ const server = serve({
 // On Node a poller drains the outboxes into their consumers (relays.ts lists them).
 const relays = startRelays(database);
 const dailyJobs = scheduleDailyJobs(database, { blobs });
+// The department's figures follow the changes within a minute (rollup-specs.ts).
+const rollups = scheduleRollups(database);
 
 console.log(`Tongxin is running at ${url} (database: ${database.kind}${database.kind === 'postgres' ? `, driver ${database.driver}` : `, data in ${env.DATA_DIR}`})`);
 // A database without an operator (production, SEED_DEMO=false): the first operator's
@@ -76,6 +79,7 @@ if (env.SEED_DEMO === 'true') {
 const shutdown = async () => {
   relays.stop();
   dailyJobs.stop();
+  rollups.stop();
   server.close();
   await database.close();
   await proxy?.close();

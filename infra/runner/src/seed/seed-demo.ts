@@ -1,7 +1,8 @@
 import { hashPassword, identitySchema } from '@tongxin/identity';
 import { ne } from 'drizzle-orm';
-import { chinaDate, dateStart } from '@tongxin/calendar';
+import { chinaDate, chinaMonth, dateStart, monthsEndingWith } from '@tongxin/calendar';
 import type { Database } from '@tongxin/db';
+import { markAllMonths } from '../rollups/rollup-specs.ts';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedCounty } from './seed-county.ts';
@@ -35,6 +36,8 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
     log(`${plan.name}: ${reports} earlier monthly reports this year, ${attended} attendances at the Spring Festival meetings`);
     const tasks = await seedDemoTasks(database, plan.tenantId, now);
     if (tasks > 0) log(`${plan.name}: ${tasks} published tasks`);
+    // The writes marked their own months; a year of trend needs every month's stock figures too.
+    await markAllMonths(database, plan.tenantId, monthsEndingWith(chinaMonth(now), 12));
   }
 }
 
