@@ -3,7 +3,7 @@
 -- end-checkin-as-destination.sql, repath-checkin-destinations.sql), which re-read who calls
 -- from the transaction's settings and check the destination side themselves: the row is
 -- addressed to the caller's county, its destination org is in the caller's scope (tenant-wide,
--- or an org of app.org_ids on dest_org_path, as pathInScope in packages/db), the step is
+-- or pathInScope's test of packages/db on dest_org_path), the step is
 -- allowed from the row's state, and only the columns of that step change. They refuse with a
 -- code the caller maps (decide-checkin.ts, end-checkin.ts), or SQLSTATE 42501 for a
 -- transaction that names no county or person. Run as tongxin_system; a fixed search_path and
@@ -17,7 +17,6 @@ AS $$
 declare
   v_tenant text := nullif(current_setting('app.tenant_id', true), '');
   v_user text := nullif(current_setting('app.user_id', true), '');
-  v_org_ids text[] := string_to_array(nullif(current_setting('app.org_ids', true), ''), ',');
   v_tenant_wide boolean := coalesce(current_setting('app.tenant_wide', true) = 'on', false);
   v_reason text := nullif(btrim(p_reason, E' \t\r\n'), '');
   v_row reporting.checkins%rowtype;
@@ -32,8 +31,9 @@ begin
   if v_status <> 'accepted' and v_reason is null then return 'reason_required'; end if;
 
   select * into v_row from reporting.checkins c where c.dest_tenant_id = v_tenant and c.id = p_checkin_id for update;
-  if not found or not (v_tenant_wide or exists (
-      select 1 from unnest(v_org_ids) scope(id) where strpos(v_row.dest_org_path, '/' || scope.id || '/') > 0)) then
+  -- The org-subtree test is pathInScope's (packages/db/src/scope/path-in-scope.ts), word for
+  -- word: infra/runner/src/sql-functions/scope-in-functions.test.ts holds it to that.
+  if not found or not (v_tenant_wide or exists (select 1 from unnest((select string_to_array(nullif(current_setting('app.org_ids', true), ''), ','))) scope(id) where position('/' || scope.id || '/' in v_row.dest_org_path) > 0)) then
     return 'not_found';
   end if;
   -- Nobody decides about themself (issue 13 C): the member's account, on the row and on the copy.

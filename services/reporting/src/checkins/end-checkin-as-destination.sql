@@ -9,7 +9,6 @@ AS $$
 declare
   v_tenant text := nullif(current_setting('app.tenant_id', true), '');
   v_user text := nullif(current_setting('app.user_id', true), '');
-  v_org_ids text[] := string_to_array(nullif(current_setting('app.org_ids', true), ''), ',');
   v_tenant_wide boolean := coalesce(current_setting('app.tenant_wide', true) = 'on', false);
   v_row reporting.checkins%rowtype;
   v_status text;
@@ -18,8 +17,9 @@ begin
     raise exception 'a check-in is ended by a person of its destination county' using errcode = '42501';
   end if;
   select * into v_row from reporting.checkins c where c.dest_tenant_id = v_tenant and c.id = p_checkin_id for update;
-  if not found or not (v_tenant_wide or exists (
-      select 1 from unnest(v_org_ids) scope(id) where strpos(v_row.dest_org_path, '/' || scope.id || '/') > 0)) then
+  -- The org-subtree test is pathInScope's (packages/db/src/scope/path-in-scope.ts), word for
+  -- word: infra/runner/src/sql-functions/scope-in-functions.test.ts holds it to that.
+  if not found or not (v_tenant_wide or exists (select 1 from unnest((select string_to_array(nullif(current_setting('app.org_ids', true), ''), ','))) scope(id) where position('/' || scope.id || '/' in v_row.dest_org_path) > 0)) then
     return 'not_found';
   end if;
   if v_row.status not in ('pending', 'returned', 'accepted') then return 'not_open'; end if;

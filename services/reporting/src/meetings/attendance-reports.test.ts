@@ -1,6 +1,8 @@
+import type { RoleGrant } from '@tongxin/auth';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, department, meetingInput, meetingsHarness, memberAs, memberIds, orgs, secretaryOf, type OrgName } from './meetings-fixture.ts';
+import { call, department, meetingInput, meetingsHarness, memberAs, memberIds, orgs, paths, secretaryOf, type OrgName } from './meetings-fixture.ts';
 
 let h: ServiceHarness;
 beforeAll(async () => {
@@ -60,6 +62,19 @@ describe("a branch's monthly attendance report", () => {
   it('a month without meetings has no rate', async () => {
     const report = (await call.query(h, 'monthlyReport', secretaryOf('yxB3'), { orgId: orgs.yxB3, period: '2026-02' })).data;
     expect(report).toMatchObject({ meetings: [], attended: 0, expected: 0, rate: null });
+  });
+
+  it('an org of one’s own that has no members yet has an empty report, not NOT_FOUND', async () => {
+    const newBranch = crypto.randomUUID();
+    await h.database.owner.execute(sql`
+      insert into reporting.org_directory (tenant_id, org_id, name, path) values ('yx', ${newBranch}, '新支部', ${`${paths.yxT2}${newBranch}/`})`);
+    const secretary = { tenantId: 'yx', userId: 'sec-new', roles: [{ role: 'secretary', orgId: newBranch }] as RoleGrant[] };
+    expect((await call.query(h, 'monthlyReport', secretary, { orgId: newBranch, period: '2026-05' })).data).toMatchObject({ orgId: newBranch, meetings: [], attended: 0, expected: 0, rate: null });
+    expect((await call.query(h, 'yearlyInPerson', secretary, { orgId: newBranch, year: 2026 })).data).toMatchObject({ attended: [], notYet: [], atRisk: [] });
+    // Its township's secretary reads it too; a sibling township's does not, nor an unknown org.
+    expect((await call.query(h, 'monthlyReport', secretaryOf('yxT2'), { orgId: newBranch, period: '2026-05' })).error).toBeNull();
+    expect((await call.query(h, 'monthlyReport', secretaryOf('yxT1'), { orgId: newBranch, period: '2026-05' })).error?.code).toBe('NOT_FOUND');
+    expect((await call.query(h, 'monthlyReport', department(), { orgId: crypto.randomUUID(), period: '2026-05' })).error?.code).toBe('NOT_FOUND');
   });
 
   it('another branch, another township and another county cannot read it; a member may not; a bad period is refused', async () => {

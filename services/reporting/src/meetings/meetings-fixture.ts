@@ -5,8 +5,8 @@ import { app } from '../app.ts';
 import { migrations } from '../migrations.ts';
 
 // Two counties: 永兴 (yx) with two townships, 汝城 (rc) with one. Paths are roster's:
-// /<department>/<township>/<branch>/. Members are inserted as the owner, as the members
-// consumer would keep them from roster's events.
+// /<department>/<township>/<branch>/. Members and the org directory are inserted as the owner,
+// as the members consumer would keep them from roster's events.
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const orgs = {
@@ -44,6 +44,11 @@ export function department(tenantId: 'yx' | 'rc' = 'yx') {
 
 export async function meetingsHarness(): Promise<ServiceHarness> {
   const h = await createServiceHarness(app, [migrations]);
+  // Every org in reporting's directory, as roster's org_saved would have listed it.
+  for (const [org, path] of Object.entries(paths) as [OrgName, string][]) {
+    await h.database.owner.execute(sql`
+      insert into reporting.org_directory (tenant_id, org_id, name, path) values (${tenantOf(org)}, ${orgs[org]}, ${org}, ${path})`);
+  }
   for (const [key, [name, branch, status]] of Object.entries(people) as [Person, (typeof people)[Person]][]) {
     await h.database.owner.execute(sql`
       insert into reporting.members (tenant_id, member_id, user_id, name, branch_id, org_path, status)

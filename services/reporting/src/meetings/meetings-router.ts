@@ -1,4 +1,4 @@
-import { deciderOf, memberProcedure, staffProcedure } from '@tongxin/trpc';
+import { deciderOf, memberProcedure, staffProcedure, withOrg } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { cancelMeeting } from './cancel-meeting.ts';
 import { findMe } from './find-me.ts';
@@ -13,10 +13,12 @@ import {
 import { monthlyAttendance } from './monthly-attendance.ts';
 import { recordAttendance } from './record-attendance.ts';
 import { reportInstead } from './report-instead.ts';
-import { resolveOrgPath } from './resolve-org-path.ts';
 import { respondToMeeting } from './respond-to-meeting.ts';
 import { scheduleMeeting } from './schedule-meeting.ts';
 import { yearlyInPerson } from './yearly-in-person.ts';
+import { findReportingOrg } from '../members/find-reporting-org.ts';
+
+const withReportingOrg = withOrg(findReportingOrg);
 
 /** 组织生活: meetings, members' answers, attendance with 视同参会, and the attendance reports (issue 6). */
 export const meetingsRouter = {
@@ -62,11 +64,11 @@ export const meetingsRouter = {
     }),
   ),
 
-  monthlyReport: staffProcedure.input(ZMonthlyAttendanceInput).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => ({ orgId: input.orgId, ...(await monthlyAttendance(tx, await resolveOrgPath(tx, ctx.orgIds, input.orgId), input.period)) })),
+  monthlyReport: staffProcedure.input(ZMonthlyAttendanceInput).use(withReportingOrg).query(({ ctx, input }) =>
+    ctx.tx(async (tx) => ({ orgId: input.orgId, ...(await monthlyAttendance(tx, ctx.org.path, input.period)) })),
   ),
 
-  yearlyInPerson: staffProcedure.input(ZYearlyInPersonInput).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => ({ orgId: input.orgId, ...(await yearlyInPerson(tx, await resolveOrgPath(tx, ctx.orgIds, input.orgId), input.year, ctx.deps.now())) })),
+  yearlyInPerson: staffProcedure.input(ZYearlyInPersonInput).use(withReportingOrg).query(({ ctx, input }) =>
+    ctx.tx(async (tx) => ({ orgId: input.orgId, ...(await yearlyInPerson(tx, ctx.org.path, input.year, ctx.deps.now())) })),
   ),
 } satisfies TRPCRouterRecord;

@@ -15,15 +15,13 @@ function rate(attended: number, expected: number): number | null {
  * and 视同参会 all count as attended; the month's rate is attendances over expected
  * attendances across its meetings (as the counties report "attendances / rate").
  */
-export async function monthlyAttendance(tx: Tx, orgPath: string | null, period: string) {
+export async function monthlyAttendance(tx: Tx, orgPath: string, period: string) {
   const { start, end } = monthRange(period);
-  const rows = orgPath
-    ? await tx
-        .select({ meetingId: meetings.id, orgId: meetings.orgId, kind: meetings.kind, title: meetings.title, startsAt: meetings.startsAt, counts: meetingCounts() })
-        .from(meetings)
-        .where(and(inSubtree(meetings.orgPath, orgPath), gte(meetings.startsAt, start), lt(meetings.startsAt, end), isNull(meetings.cancelledAt)))
-        .orderBy(asc(meetings.startsAt))
-    : [];
+  const rows = await tx
+    .select({ meetingId: meetings.id, orgId: meetings.orgId, kind: meetings.kind, title: meetings.title, startsAt: meetings.startsAt, counts: meetingCounts() })
+    .from(meetings)
+    .where(and(inSubtree(meetings.orgPath, orgPath), gte(meetings.startsAt, start), lt(meetings.startsAt, end), isNull(meetings.cancelledAt)))
+    .orderBy(asc(meetings.startsAt));
   const perMeeting = rows.map(({ counts, ...meeting }) => {
     const attended = counts.inPerson + counts.online + counts.reported;
     const recorded = attended + counts.excused + counts.absent;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { meetings } from '../schema.ts';
 import type { ScheduleMeetingInput } from './meeting-input.ts';
 import { latestReportDeadline } from './meeting-window.ts';
-import { orgPathFromMembers } from './resolve-org-path.ts';
+import { orgPathFromMembers } from './org-path-from-members.ts';
 import { DomainError, badField } from '@tongxin/errors';
 
 interface Actor {

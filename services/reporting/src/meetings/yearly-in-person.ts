@@ -15,8 +15,8 @@ const idsOf = (rows: Record<string, unknown>[]) => new Set(rows.map((r) => r.mem
  * is at risk. At risk, from 1 October until the year ends: not yet attended in person and
  * no in-person meeting still to come this year that they said they would attend in person.
  */
-export async function yearlyInPerson(tx: Tx, orgPath: string | null, year: number, now: Date) {
-  const roster = orgPath ? await orgMembers(tx, orgPath) : [];
+export async function yearlyInPerson(tx: Tx, orgPath: string, year: number, now: Date) {
+  const roster = await orgMembers(tx, orgPath);
   if (roster.length === 0) return { year, attended: [], notYet: [], atRisk: [] };
   const ids = `{${roster.map((m) => m.memberId).join(',')}}`;
   const { start, end } = yearRange(year);

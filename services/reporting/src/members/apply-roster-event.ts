@@ -1,8 +1,9 @@
+import { repathed, underMovedOrg } from '@tongxin/copies';
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { parsePayload, TOPICS, type MemberCreated, type MemberUpdated, type OrgClosed, type OrgMoved, type OrgSaved } from '@tongxin/events';
 import { and, eq, sql } from 'drizzle-orm';
 import { repathCheckinDestinations } from '../checkins/repath-checkin-destinations.ts';
-import { closedOrgs, members, orgDirectory, processedEvents } from '../schema.ts';
+import { checkins, closedOrgs, meetings, members, orgDirectory, processedEvents, suggestions } from '../schema.ts';
 
 const { roster } = TOPICS;
 const HANDLED = new Set<string>([roster.memberCreated, roster.memberUpdated, roster.orgMoved, roster.orgClosed, roster.orgSaved]);
@@ -54,21 +55,19 @@ async function memberUpdated(tx: Tx, tenantId: string, p: MemberUpdated) {
     .onConflictDoUpdate({ target: [members.tenantId, members.memberId], set: values });
 }
 
-/** Re-paths every copy of a path under the moved org, as roster did for its own rows. */
+/**
+ * Re-paths every copy of a path under the moved org, as roster did for its own rows, with the
+ * one expression of a moved subtree's new path (`repathed`, `underMovedOrg` of @tongxin/copies).
+ */
 async function orgMoved(tx: Tx, tenantId: string, p: OrgMoved) {
-  const rest = p.fromPath.length + 1;
-  const under = (column: string) => sql.raw(`left(${column}, ${p.fromPath.length})`);
-  const repath = (table: string, column: string) =>
-    tx.execute(sql`update ${sql.raw(table)} set ${sql.raw(column)} = ${p.toPath} || substr(${sql.raw(column)}, ${rest})
-      where tenant_id = ${tenantId} and ${under(column)} = ${p.fromPath}`);
-  await repath('reporting.members', 'org_path');
-  await repath('reporting.checkins', 'org_path');
+  await tx.update(members).set({ orgPath: repathed(members.orgPath, p) }).where(and(eq(members.tenantId, tenantId), underMovedOrg(members.orgPath, p)));
+  await tx.update(checkins).set({ orgPath: repathed(checkins.orgPath, p) }).where(and(eq(checkins.tenantId, tenantId), underMovedOrg(checkins.orgPath, p)));
   // Check-ins into this county's orgs, also from members of other counties: those rows are
   // the member's county's, so they move through the function that checks the other side.
   await repathCheckinDestinations(tx, p.fromPath, p.toPath);
-  await repath('reporting.meetings', 'org_path');
-  await repath('reporting.suggestions', 'to_org_path');
-  await repath('reporting.org_directory', 'path');
+  await tx.update(meetings).set({ orgPath: repathed(meetings.orgPath, p) }).where(and(eq(meetings.tenantId, tenantId), underMovedOrg(meetings.orgPath, p)));
+  await tx.update(suggestions).set({ toOrgPath: repathed(suggestions.toOrgPath, p) }).where(and(eq(suggestions.tenantId, tenantId), underMovedOrg(suggestions.toOrgPath, p)));
+  await tx.update(orgDirectory).set({ path: repathed(orgDirectory.path, p) }).where(and(eq(orgDirectory.tenantId, tenantId), underMovedOrg(orgDirectory.path, p)));
 }
 
 /** The directory check-ins read a destination's path and name from (request-checkin.ts). */

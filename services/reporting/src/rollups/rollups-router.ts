@@ -1,6 +1,6 @@
 import { readRollup, ZRollupInput } from '@tongxin/rollups';
 import { actingProcedure, router, withOptionalOrg } from '@tongxin/trpc';
-import { findReportingOrg } from './find-reporting-org.ts';
+import { findReportingOrg } from '../members/find-reporting-org.ts';
 import { reportingRollups } from './rollup-spec.ts';
 
 /** The county's reporting figures for the department's and the city's views (issue 15): a secretary reads their subtree's, the department the county's. */

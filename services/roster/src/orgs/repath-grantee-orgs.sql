@@ -13,7 +13,6 @@ AS $$
 declare
   v_tenant text := nullif(current_setting('app.tenant_id', true), '');
   v_tenant_wide boolean := coalesce(current_setting('app.tenant_wide', true) = 'on', false);
-  v_scope text[] := string_to_array(nullif(current_setting('app.org_ids', true), ''), ',');
   v_path text;
   v_marker text := '/' || p_org_id::text || '/';
   v_count integer;
@@ -23,7 +22,9 @@ begin
   end if;
   select o.path into v_path from roster.orgs o where o.tenant_id = v_tenant and o.id = p_org_id;
   if v_path is null then return -1; end if;
-  if not v_tenant_wide and not exists (select 1 from unnest(v_scope) s(id) where position('/' || s.id || '/' in v_path) > 0) then
+  -- The org-subtree test is pathInScope's (packages/db/src/scope/path-in-scope.ts), word for
+  -- word: infra/runner/src/sql-functions/scope-in-functions.test.ts holds it to that.
+  if not v_tenant_wide and not exists (select 1 from unnest((select string_to_array(nullif(current_setting('app.org_ids', true), ''), ','))) scope(id) where position('/' || scope.id || '/' in v_path) > 0) then
     return -1;
   end if;
   update roster.ledger_grants g

@@ -119,6 +119,12 @@ describe('evaluation.confirm and evaluation.list', () => {
     expect((await h.query(trpc('list'), { as: as.department('rc'), input: { year: 2026 } })).data).toEqual([]);
     expect((await h.query(trpc('list'), { as: as.member('曹德胜'), input: { year: 2026 } })).error?.code).toBe('FORBIDDEN');
   });
+
+  it('an org outside the caller’s scope, unknown or of another county is NOT_FOUND, as for propose', async () => {
+    expect((await h.query(trpc('list'), { as: as.secretaryOf('gaoting'), input: { year: 2026, orgId: orgs.yongshui } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('list'), { as: as.department(), input: { year: 2026, orgId: crypto.randomUUID() } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('list'), { as: as.department('rc'), input: { year: 2026, orgId: orgs.gaoting } })).error?.code).toBe('NOT_FOUND');
+  });
 });
 
 describe('evaluation.confirmAll', () => {

@@ -1,12 +1,12 @@
 import { findCopiedOrg } from '@tongxin/copies';
-import { deciderOf, staffProcedure, withOrg } from '@tongxin/trpc';
+import { deciderOf, staffProcedure, withOptionalOrg, withOrg } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { confirmAllEvaluations } from './confirm-all-evaluations.ts';
 import { confirmEvaluation } from './confirm-evaluation.ts';
 import { GRADES } from './grade-rules.ts';
 import { listEvaluationChanges } from './list-evaluation-changes.ts';
-import { listEvaluationsUnder } from './list-evaluations.ts';
+import { listEvaluations } from './list-evaluations.ts';
 import { proposeEvaluations } from './propose-evaluations.ts';
 import { orgs } from '../schema.ts';
 
@@ -22,7 +22,8 @@ export const evaluationRouter = {
 
   list: staffProcedure
     .input(z.object({ year: ZYear, orgId: z.guid().optional() }))
-    .query(({ ctx, input }) => ctx.tx((tx) => listEvaluationsUnder(tx, input.year, input.orgId))),
+    .use(withOptionalOrg(findCopiedOrg(orgs)))
+    .query(({ ctx, input }) => ctx.tx((tx) => listEvaluations(tx, input.year, ctx.org?.path))),
 
   confirm: staffProcedure
     .input(z.object({ year: ZYear, memberId: z.guid(), grade: z.enum(GRADES), reason: z.string().max(500).nullable().optional() }))

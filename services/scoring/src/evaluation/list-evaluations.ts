@@ -1,7 +1,6 @@
 import { inSubtree, type Tx } from '@tongxin/db';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { evaluations, members, orgs } from '../schema.ts';
-import { DomainError } from '@tongxin/errors';
 
 /** `members.org_path` within the subtree at `path` (a text_pattern range the path index serves). */
 export const memberInSubtree = (path: string) => inSubtree(members.orgPath, path);
@@ -37,11 +36,3 @@ export async function listEvaluations(tx: Tx, year: number, orgPath?: string, me
   }));
 }
 export type EvaluationView = Awaited<ReturnType<typeof listEvaluations>>[number];
-
-/** The year's evaluations under one org of the county (RLS still limits them to the caller's members). */
-export async function listEvaluationsUnder(tx: Tx, year: number, orgId: string | undefined) {
-  if (!orgId) return listEvaluations(tx, year);
-  const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, orgId));
-  if (!org) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
-  return listEvaluations(tx, year, org.path);
-}

@@ -2,21 +2,16 @@ import { inSubtree, type Tx } from '@tongxin/db';
 import { and, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { periodMonths, type Period } from '../periods/period.ts';
 import { members, orgs, pointsLedger } from '../schema.ts';
-import { DomainError } from '@tongxin/errors';
 
 /**
  * The points of the members a secretary holds (their subtree, by RLS) or of the county
  * (department), for a period, most first — a secretary sees their members (brief, burden
- * rules); nobody else's list.
+ * rules); nobody else's list. `orgPath` narrows it to one org's subtree (the org `withOptionalOrg` found).
  */
-export async function listMemberPoints(tx: Tx, input: Period & { orgId?: string | undefined }) {
+export async function listMemberPoints(tx: Tx, input: Period, orgPath?: string) {
   const months = periodMonths(input);
   const where: SQL[] = [ne(members.status, 'transferred_out')];
-  if (input.orgId) {
-    const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.orgId, input.orgId));
-    if (!org) throw new DomainError('org_not_found', { message: 'No such organization in your county' });
-    where.push(inSubtree(members.orgPath, org.path));
-  }
+  if (orgPath) where.push(inSubtree(members.orgPath, orgPath));
   const points = sql<number>`coalesce(sum(${pointsLedger.points}), 0)::int`;
   const rows = await tx
     .select({

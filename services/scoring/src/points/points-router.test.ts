@@ -71,6 +71,12 @@ describe('points.members and points.entries', () => {
     expect(gaoting.data).toEqual([{ memberId: memberIdOf('李华'), name: '李华', branchId: orgs.gaoting, branchName: '高亭村党支部', status: 'mobile', points: 8, entries: 2 }]);
   });
 
+  it('narrowing to an org outside the caller’s scope, unknown or of another county is NOT_FOUND', async () => {
+    expect((await h.query(trpc('members'), { as: as.secretaryOf('longtan'), input: { year: 2026, orgId: orgs.gaoting } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('members'), { as: as.department(), input: { year: 2026, orgId: crypto.randomUUID() } })).error?.code).toBe('NOT_FOUND');
+    expect((await h.query(trpc('members'), { as: as.department('rc'), input: { year: 2026, orgId: orgs.gaoting } })).error?.code).toBe('NOT_FOUND');
+  });
+
   it('the department sees its county only; another branch’s secretary sees none of these members', async () => {
     const county = await h.query(trpc('members'), { as: as.department(), input: { year: 2026 } });
     expect(county.data.map((m: { name: string }) => m.name)).toEqual(['曹德胜', '李华', '曹春生', '黄文杰', '刘秀英', '王芳']);

@@ -1,11 +1,12 @@
 
-import { actingProcedure, deciderOf, departmentProcedure, memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
+import { findCopiedOrg } from '@tongxin/copies';
+import { actingProcedure, deciderOf, departmentProcedure, memberProcedure, staffProcedure, withOptionalOrg, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaYear } from '@tongxin/calendar';
 import { withPeriod, ZMonth, ZPeriod } from '../periods/period.ts';
-import { members } from '../schema.ts';
+import { members, orgs } from '../schema.ts';
 import { correctPoints } from './correct-points.ts';
 import { listMemberEntries } from './list-member-entries.ts';
 import { listMemberPoints } from './list-member-points.ts';
@@ -34,7 +35,10 @@ export const pointsRouter = {
   }),
 
   /** The points of the members in my organizations for a period, most first. */
-  members: staffProcedure.input(ZMemberPointsInput).query(({ ctx, input }) => ctx.tx((tx) => listMemberPoints(tx, input))),
+  members: staffProcedure
+    .input(ZMemberPointsInput)
+    .use(withOptionalOrg(findCopiedOrg(orgs)))
+    .query(({ ctx, input }) => ctx.tx((tx) => listMemberPoints(tx, input, ctx.org?.path))),
 
   /** Every entry of one of my members. */
   entries: staffProcedure.input(z.object({ memberId: z.guid() })).query(({ ctx, input }) => ctx.tx((tx) => listMemberEntries(tx, input.memberId))),
