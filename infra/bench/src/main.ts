@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runClaim } from './scenario-claim.ts';
+import { runDashboard } from './scenario-dashboard.ts';
 import { runClaimHot } from './scenario-claim-hot.ts';
 import { runEventLag } from './scenario-event-lag.ts';
 import { runLogin } from './scenario-login.ts';
@@ -13,9 +14,18 @@ import { runRosterPage } from './scenario-roster-page.ts';
 // A scenario that checks an outcome rather than a ratio (report-burst) gives its own line.
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { driver: { type: 'string', default: 'pg' }, seconds: { type: 'string', default: '5' } },
+  options: {
+    driver: { type: 'string', default: 'pg' },
+    seconds: { type: 'string', default: '5' },
+    // dashboard's city: counties, members each, months of history.
+    counties: { type: 'string', default: '10' },
+    members: { type: 'string', default: '10000' },
+    months: { type: 'string', default: '24' },
+  },
 });
 const scenarios = {
+  dashboard: (o: Parameters<typeof runMe>[0]) =>
+    runDashboard({ ...o, counties: Number(values.counties), members: Number(values.members), months: Number(values.months) }),
   me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot, 'event-lag': runEventLag, login: runLogin,
 } as const;
 const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);

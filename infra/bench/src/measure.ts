@@ -4,6 +4,7 @@ export interface Measurement {
   requests: number;
   throughput: number;
   p50: number;
+  p95: number;
   p99: number;
 }
 
@@ -58,7 +59,7 @@ async function timeCalls(call: () => Promise<void>, concurrency: number, duratio
 function summarize(concurrency: number, latencies: number[], seconds: number): Measurement {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { concurrency, requests: latencies.length, throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  return { concurrency, requests: latencies.length, throughput: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
 export function describe(label: string, m: Measurement): string {

@@ -46,9 +46,9 @@ export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', p
 const seedScript = fileURLToPath(new URL('../../runner/src/seed.ts', import.meta.url));
 
 /** `npm run seed -- --members N` on the benchmark database: the demo, plus county `benchN`. */
-export async function seedBenchmarkCounty(databaseUrl: string, members: number): Promise<void> {
+export async function seedBenchmarkCounty(databaseUrl: string, members: number, extraArgs: readonly string[] = []): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tongxin-bench-seed-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', seedScript, '--members', String(members)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', seedScript, '--members', String(members), ...extraArgs], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_DRIVER: 'pg', DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

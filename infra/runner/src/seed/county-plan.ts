@@ -66,13 +66,17 @@ export const RUCHENG: CountyPlan = {
   accounts: DEMO_ACCOUNTS.filter((a) => a.tenantId === '431026'),
 };
 
-/** A county of `members` members for benchmarks: the Yongxing shape, scaled. */
-export function benchmarkCounty(members: number): CountyPlan {
+/**
+ * A county of `members` members for benchmarks: the Yongxing shape, scaled. `index` numbers
+ * the counties of a benchmark city (`--city N`): `bench<members>-<index>`.
+ */
+export function benchmarkCounty(members: number, index?: number): CountyPlan {
   const townships = Math.max(4, Math.ceil(members / 800));
+  const tenantId = index === undefined ? `bench${members}` : `bench${members}-${index}`;
   return {
     ...YONGXING,
-    tenantId: `bench${members}`,
-    name: `基准县（${members}名党员）`,
+    tenantId,
+    name: index === undefined ? `基准县（${members}名党员）` : `基准${index}县（${members}名党员）`,
     department: '基准县委组织部',
     townships: Array.from({ length: townships }, (_, i) => ({
       name: `第${i + 1}镇`,
@@ -81,7 +85,7 @@ export function benchmarkCounty(members: number): CountyPlan {
     flowGeneral: { ...YONGXING.flowGeneral, township: '第1镇' },
     flowBranches: YONGXING.flowBranches.map((f) => (f.township ? { ...f, township: '第2镇' } : f)),
     members,
-    seed: members,
-    accounts: benchmarkAccounts(`bench${members}`),
+    seed: members + (index ?? 0) * 7919,
+    accounts: benchmarkAccounts(tenantId),
   };
 }
