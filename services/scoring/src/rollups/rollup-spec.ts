@@ -17,7 +17,8 @@ export const scoringRollups: RollupSpec = {
   tables: { rollups, rollupMarks, rollupMonths },
   leaves: (tenantId: string, window: MonthWindow) => {
     const year = Number(window.month.slice(0, 4));
-    const by = window.month.endsWith('-12') ? sql`'infinity'::timestamptz` : sql`${window.asOf.toISOString()}::timestamptz`;
+    // By the month's end; the month now running and December take every change so far.
+    const by = window.current || window.month.endsWith('-12') ? sql`'infinity'::timestamptz` : sql`${window.end.toISOString()}::timestamptz`;
     return sql`
       select m.org_path, f.figure, sum(f.value)
       from (
