@@ -6,7 +6,8 @@ import { tasksRollups } from './rollup-spec.ts';
 
 let h: ServiceHarness;
 const month = '2026-11';
-const overview = (as: Parameters<typeof h.query>[1]['as'], input: Record<string, unknown>) => h.query(trpc('rollups.overview'), { as, input: { month, ...input } });
+type Caller = ReturnType<typeof department>;
+const overview = (as: Caller, input: Record<string, unknown>) => h.query(trpc('rollups.overview'), { as, input: { month, ...input } });
 
 async function claimed(who: FixtureMember, taskId: string): Promise<string> {
   const result = await claim(h, who, taskId);
