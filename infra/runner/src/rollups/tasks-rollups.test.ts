@@ -129,6 +129,10 @@ beforeAll(async () => {
     [secretaryOf(shenzhen.id), shenzhen.id, { ...volunteering, title: '十一月志愿服务' }],
   ]);
   for (const [i, id] of november.completions.entries()) await review(id, i % 6 === 5 ? 'reject' : 'approve');
+  // The visitor's volunteering hours, approved by the flow branch that took them in.
+  const [visit] = await rows(sql`select c.id from tasks.claims c where c.tenant_id = ${YX} and c.member_tenant_id = ${RC} and c.status = 'active' limit 1`);
+  const done = await complete([{ claimId: visit!.id, who: visitor, taskId: '' }], 0);
+  expect((await h.mutate(tasksApi('completions.review'), { as: secretaryOf(shenzhen.id), input: { completionId: done, decision: 'approve', reason: null } })).error).toBeNull();
   await rebuildRollups(h.database.system, tasksRollups, YX, MONTHS, () => NOW);
   await rebuildRollups(h.database.system, tasksRollups, RC, MONTHS, () => NOW);
 }, 600_000);
@@ -188,7 +192,10 @@ describe("tasks' rollups on the demo county", () => {
       and to_char(claimed_at at time zone 'Asia/Shanghai', 'YYYY-MM') = '2026-11'`);
     expect(visits!.n).toBeGreaterThan(0);
     // The flow branch has no members of its own in the seed: its claims are the visitor's.
-    expect((await stored(shenzhen.id, '2026-11')).claims).toBe(visits!.n);
+    const figures = await stored(shenzhen.id, '2026-11');
+    expect(figures.claims).toBe(visits!.n);
+    expect(figures.completed).toBeGreaterThanOrEqual(1);
+    expect(figures['outcome:hours']).toBeGreaterThan(0);
     expect(await rows(sql`select * from tasks.rollups where tenant_id = ${RC}`)).toEqual([]);
     // Nor does any of 汝城's orgs appear in 永兴's rollups.
     expect((await rows(sql`select count(*)::int as n from tasks.rollups r join tasks.orgs o on o.org_id = r.org_id and o.tenant_id = ${RC} where r.tenant_id = ${YX}`))[0]!.n).toBe(0);
