@@ -35,6 +35,8 @@ export const evaluations = scoring
       confirmedBy: text('confirmed_by'),
       confirmedByName: text('confirmed_by_name'),
       confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+      /** The year's December ('YYYY-12'): the month whose rollup keeps the year's evaluation, marked by the trigger whenever it changes (issue 15). */
+      closingMonth: text('closing_month').generatedAlwaysAs(sql`("year"::text || '-12')`),
     },
     (t) => [
       primaryKey({ columns: [t.tenantId, t.year, t.memberId] }),

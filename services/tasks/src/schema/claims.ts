@@ -56,6 +56,8 @@ export const claims = tasks
       uniqueIndex('claims_one_per_member').on(t.tenantId, t.taskId, t.memberTenantId, t.memberId).where(sql`status <> 'withdrawn'`),
       index('claims_member').on(t.memberTenantId, t.userId),
       index('claims_task').on(t.tenantId, t.taskId, t.status),
+      // The month's claims, for the rollups (issue 15).
+      index('claims_claimed').on(t.tenantId, t.claimedAt),
       check('claims_status', sql`${t.status} in (${sqlList(CLAIM_STATUSES)})`),
       pgPolicy('claim_tenants', {
         as: 'restrictive',

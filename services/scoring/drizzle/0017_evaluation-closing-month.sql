@@ -1,0 +1,1 @@
+ALTER TABLE "scoring"."evaluations" ADD COLUMN "closing_month" text GENERATED ALWAYS AS (("year"::text || '-12')) STORED;

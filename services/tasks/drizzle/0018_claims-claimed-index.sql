@@ -1,0 +1,1 @@
+CREATE INDEX "claims_claimed" ON "tasks"."claims" USING btree ("tenant_id","claimed_at");
