@@ -60,6 +60,7 @@ describe('monthlyReports.byOrg', () => {
     expect(error).toBeNull();
     expect(data.org).toEqual({ id: org.dept, name: names.dept });
     expect(data.trail).toEqual([{ id: org.dept, name: names.dept }]);
+    expect(data.tops).toEqual([{ id: org.dept, name: names.dept }]);
     expect(data.total).toEqual({ required: yongshuiDue + 2, reported: yongshuiReported + 1, rate: expect.any(Number) });
     expect(data.children.sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))).toEqual([
       { orgId: org.huangcao, name: names.huangcao, hasChildren: true, required: 2, reported: 1, rate: 0.5 },
@@ -82,6 +83,14 @@ describe('monthlyReports.byOrg', () => {
     const { data } = await byOrg(secretaryOf('matian'));
     expect(data.org).toEqual({ id: org.matian, name: names.matian });
     expect(data.trail).toEqual([{ id: org.matian, name: names.matian }]);
+    expect(data.tops).toEqual([{ id: org.matian, name: names.matian }]);
+  });
+
+  it('a secretary of two townships (and a branch under one) may start from either township', async () => {
+    const both = { tenantId: 'yx', userId: 'sec-two', roles: [{ role: 'secretary', orgId: org.matian }, { role: 'secretary', orgId: org.huangcao }, { role: 'secretary', orgId: org.longtan }] as RoleGrant[] };
+    const { data } = await byOrg(both, { orgId: org.longtan });
+    expect(data.tops.map((o: { id: string }) => o.id).sort()).toEqual([org.matian, org.huangcao].sort());
+    expect(data.trail).toEqual([{ id: org.huangcao, name: names.huangcao }, { id: org.longtan, name: names.longtan }]);
   });
 
   it("another township, the county above, another county's org and an unknown one are NOT_FOUND; a member is FORBIDDEN", async () => {

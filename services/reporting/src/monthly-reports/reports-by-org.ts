@@ -26,6 +26,17 @@ export async function defaultReportingOrg(tx: Tx, caller: Pick<Caller, 'tenantId
   return org;
 }
 
+/** The caller's top orgs, where the page may start: the department's root, a secretary's seats but those under another of theirs. */
+async function topsOf(tx: Tx, caller: Pick<Caller, 'tenantId' | 'department' | 'orgIds'>): Promise<{ id: string; name: string }[]> {
+  if (caller.department) {
+    const { id, name } = await defaultReportingOrg(tx, caller);
+    return [{ id, name }];
+  }
+  const seats = await selectRows<DirectoryOrg>(tx, sql`select org_id as id, name, path from reporting.org_directory
+    where tenant_id = ${caller.tenantId} and org_id = any(${`{${caller.orgIds.join(',')}}`}::uuid[]) order by length(path), name`);
+  return seats.filter((seat) => !seats.some((other) => other !== seat && seat.path.startsWith(other.path))).map(({ id, name }) => ({ id, name }));
+}
+
 /** The orgs from the caller's top (the root for the department, else their seat on the path) down to `org`, named, for the page's way back up. */
 async function trailOf(tx: Tx, caller: Pick<Caller, 'tenantId' | 'department' | 'orgIds'>, org: DirectoryOrg) {
   const ids = org.path.split('/').filter(Boolean);
@@ -64,6 +75,7 @@ export async function reportingByOrg(tx: Tx, caller: Pick<Caller, 'tenantId' | '
     period,
     org: { id: org.id, name: org.name },
     trail: await trailOf(tx, caller, org),
+    tops: await topsOf(tx, caller),
     total: { required, reported, rate: rate(reported, required) },
     children: children
       .filter((c) => !c.closed || byChild.has(c.id))
