@@ -8,7 +8,7 @@ import { reportingRate, reportingStatus } from './reporting-status.ts';
 import { acknowledgeMonthlyReport } from './acknowledge-monthly-report.ts';
 import { commentOnMonthlyReport } from './comment-on-monthly-report.ts';
 import { submitMonthlyReport } from './submit-monthly-report.ts';
-import { defaultReportingOrg, reportingByOrg, reportList } from './reports-by-org.ts';
+import { defaultReportingOrg, findDefaultReportingOrg, reportingByOrg, reportList } from './reports-by-org.ts';
 import { findReportingOrg } from '../rollups/find-reporting-org.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -79,7 +79,11 @@ export const monthlyReportsRouter = {
   list: staffProcedure
     .input(ZReportListInput)
     .use(withOptionalOrg(findReportingOrg))
-    .query(({ ctx, input }) => ctx.tx(async (tx) => reportList(tx, ctx.caller.tenantId, { ...input, org: await orgFor(tx, ctx.caller, ctx.org ?? null) }))),
+    // Without a named org and before the directory knows the caller's (a county just set up), the caller's whole scope.
+    .query(({ ctx, input }) => ctx.tx(async (tx) => {
+      const org = ctx.org ? { id: ctx.org.orgId, name: ctx.org.name, path: ctx.org.path } : ((await findDefaultReportingOrg(tx, ctx.caller)) ?? null);
+      return reportList(tx, ctx.caller.tenantId, { ...input, org });
+    })),
 
   acknowledge: staffProcedure
     .input(ZAcknowledgeMonthlyReportInput)

@@ -139,6 +139,16 @@ describe('monthlyReports.list', () => {
     expect(missing.data.items.every((r: { reported: boolean }) => !r.reported)).toBe(true);
   });
 
+  it("a secretary whose branch the directory does not know yet (a county just set up) still gets their scope's list", async () => {
+    const fresh = id();
+    await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: id(), userId: 'u-新党员', name: '新党员', branchId: fresh, orgPath: `${path.matian}${fresh}/`, status: 'mobile' });
+    const as = { tenantId: 'yx', userId: 'sec-fresh', roles: [{ role: 'secretary', orgId: fresh }] as RoleGrant[] };
+    const { data, error } = await list(as);
+    expect(error).toBeNull();
+    expect(data.items.map((r: { name: string }) => r.name)).toEqual(['新党员']);
+    expect((await byOrg(as)).error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('outside the scope is NOT_FOUND, a member FORBIDDEN, a bad page BAD_REQUEST on its field', async () => {
     expect((await list(secretaryOf('matian'), { orgId: org.longtan })).error).toMatchObject({ code: 'NOT_FOUND' });
     expect((await list(department('rc'), { orgId: org.matian })).error).toMatchObject({ code: 'NOT_FOUND' });

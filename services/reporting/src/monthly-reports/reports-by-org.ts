@@ -17,13 +17,18 @@ const rate = (reported: number, required: number) => (required === 0 ? null : Ma
  * root, whose children are the townships), a secretary's top seat (the shallowest of their orgs).
  */
 export async function defaultReportingOrg(tx: Tx, caller: Pick<Caller, 'tenantId' | 'department' | 'orgIds'>): Promise<DirectoryOrg> {
-  const org = caller.department
-    ? await selectRow<DirectoryOrg>(tx, sql`select org_id as id, name, path from reporting.org_directory
-        where tenant_id = ${caller.tenantId} and path = '/' || org_id::text || '/' limit 1`)
-    : await selectRow<DirectoryOrg>(tx, sql`select org_id as id, name, path from reporting.org_directory
-        where tenant_id = ${caller.tenantId} and org_id = any(${`{${caller.orgIds.join(',')}}`}::uuid[]) order by length(path), name limit 1`);
+  const org = await findDefaultReportingOrg(tx, caller);
   if (!org) throw orgNotFound();
   return org;
+}
+
+/** As `defaultReportingOrg`, or undefined while the directory lacks it (roster's org event not applied yet). */
+export async function findDefaultReportingOrg(tx: Tx, caller: Pick<Caller, 'tenantId' | 'department' | 'orgIds'>): Promise<DirectoryOrg | undefined> {
+  return caller.department
+    ? selectRow<DirectoryOrg>(tx, sql`select org_id as id, name, path from reporting.org_directory
+        where tenant_id = ${caller.tenantId} and path = '/' || org_id::text || '/' limit 1`)
+    : selectRow<DirectoryOrg>(tx, sql`select org_id as id, name, path from reporting.org_directory
+        where tenant_id = ${caller.tenantId} and org_id = any(${`{${caller.orgIds.join(',')}}`}::uuid[]) order by length(path), name limit 1`);
 }
 
 /** The caller's top orgs, where the page may start: the department's root, a secretary's seats but those under another of theirs. */
@@ -88,7 +93,8 @@ export async function reportingByOrg(tx: Tx, caller: Pick<Caller, 'tenantId' | '
 
 export interface ReportListInput {
   period: string;
-  org: DirectoryOrg;
+  /** Null: the caller's whole scope, as RLS shows it. */
+  org: DirectoryOrg | null;
   /** Only those who have (true) or have not (false) reported. */
   reported?: boolean | undefined;
   offset: number;
@@ -105,7 +111,7 @@ export async function reportList(tx: Tx, tenantId: string, input: ReportListInpu
   const from = sql`
     from reporting.members m
     left join reporting.monthly_reports r on r.tenant_id = m.tenant_id and r.member_id = m.member_id and r.period = ${input.period}
-    where m.tenant_id = ${tenantId} and (${requiredToReport('m')} or r.id is not null) and ${inSubtree(sql`m.org_path`, input.org.path)} ${reportedFilter}`;
+    where m.tenant_id = ${tenantId} and (${requiredToReport('m')} or r.id is not null) ${input.org ? sql`and ${inSubtree(sql`m.org_path`, input.org.path)}` : sql``} ${reportedFilter}`;
   const [count] = await selectRows<{ n: number }>(tx, sql`select count(*)::int as n ${from}`);
   const rows = await selectRows<{ member_id: string; name: string; branch_id: string; branch_name: string | null; status: string; report_id: string | null; acknowledged_at: string | Date | null; submitted_at: string | Date | null }>(tx, sql`
     select m.member_id, m.name, m.branch_id, m.status, r.id as report_id, r.acknowledged_at, r.submitted_at,
