@@ -24,7 +24,7 @@ const css = `
 .reporting .trail ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; margin: 0 0 0.5rem; padding: 0; }
 .reporting .trail li + li::before { content: '›'; margin-inline-end: 0.5rem; color: var(--color-muted); }
 .reporting .link-button { background: none; border: 0; padding: 0.25rem 0; min-height: 2.5rem; color: var(--color-brand); text-decoration: underline; font: inherit; text-align: start; cursor: pointer; }
-.reporting .pager { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
+.reporting .pager, .reporting .pager nav { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
 /* A table whose rows stack on a phone: each cell on its own line, labelled by its column (data-label). */
 @media (max-width: 40rem) {
   .reporting .stack-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
