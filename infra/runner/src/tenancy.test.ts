@@ -278,6 +278,15 @@ function definerRegistry(r: CrossCountyRows): Record<string, { call: SQL; wrongC
         { who: "another county's system work", scope: { tenantId: A, tenantWide: true }, refusal: '0' },
       ],
     },
+    // A trigger function (issue 15: marks the destination county's rollup months): nobody may call it.
+    'reporting.mark_checkin_rollup()': {
+      call: sql`select reporting.mark_checkin_rollup()::text as outcome`,
+      wrongCallers: [
+        { who: 'the destination county', scope: { tenantId: B, tenantWide: true, userId: 'dep-b' }, refusal: '42501' },
+        { who: "the member's county", scope: { tenantId: A, tenantWide: true, userId: 'dep-a' }, refusal: '42501' },
+        { who: 'a transaction of no county', scope: { tenantId: null, tenantWide: true }, refusal: '42501' },
+      ],
+    },
     'roster.repath_grantee_orgs(uuid)': {
       call: sql`select roster.repath_grantee_orgs(${r.b.branchId}::uuid)::text as outcome`,
       wrongCallers: [

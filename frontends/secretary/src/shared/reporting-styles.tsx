@@ -21,6 +21,17 @@ const css = `
 .reporting .panel { border-left: 3px solid var(--color-brand); padding: 0.5rem 0 0.5rem 0.75rem; margin: 0.5rem 0; }
 .reporting .rate-bar { height: 0.5rem; background: var(--color-border); border-radius: 2px; overflow: hidden; }
 .reporting .rate-bar span { display: block; height: 100%; background: var(--color-brand); }
+.reporting .trail ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; margin: 0 0 0.5rem; padding: 0; }
+.reporting .trail li + li::before { content: '›'; margin-inline-end: 0.5rem; color: var(--color-muted); }
+.reporting .link-button { background: none; border: 0; padding: 0.25rem 0; min-height: 2.5rem; color: var(--color-brand); text-decoration: underline; font: inherit; text-align: start; cursor: pointer; }
+.reporting .pager, .reporting .pager nav { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
+/* A table whose rows stack on a phone: each cell on its own line, labelled by its column (data-label). */
+@media (max-width: 40rem) {
+  .reporting .stack-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .reporting .stack-table tr { display: block; border: 1px solid var(--color-border); border-radius: 4px; padding: 0.5rem 0.75rem; margin-bottom: 0.5rem; }
+  .reporting .stack-table th, .reporting .stack-table td { display: block; border: 0; padding: 0.15rem 0; text-align: start; }
+  .reporting .stack-table td[data-label]::before { content: attr(data-label) ' '; color: var(--color-muted); }
+}
 `;
 
 export function ReportingStyles() {

@@ -1,6 +1,7 @@
 import { dateStart, yearRange } from '@tongxin/calendar';
 import type { Tx } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
+import { attendedInPerson } from './in-person.ts';
 import { orgMembers } from './meeting-roster.ts';
 
 /** 1 October, Beijing time: from then on a member without an in-person attendance is at risk. */
@@ -25,8 +26,7 @@ export async function yearlyInPerson(tx: Tx, orgPath: string, year: number, now:
     (await tx.execute(sql`
       select distinct a.member_id from reporting.attendance a
       join reporting.meetings mt on mt.tenant_id = a.tenant_id and mt.id = a.meeting_id
-      where a.member_id = any(${ids}::uuid[]) and a.attendance = 'in_person' and mt.cancelled_at is null
-        and mt.starts_at >= ${start.toISOString()} and mt.starts_at < ${end.toISOString()}`)).rows,
+      where a.member_id = any(${ids}::uuid[]) and ${attendedInPerson(start, end)}`)).rows,
   );
   const notYet = roster.filter((m) => !attended.has(m.memberId)).map(({ memberId, name }) => ({ memberId, name }));
 

@@ -8,7 +8,9 @@ import { sql } from 'drizzle-orm';
  * members are not counted, though a resident may report.
  */
 export const REQUIRED_TO_REPORT = ['mobile', 'lost_contact'] as const;
-const required = sql.raw(`m.status in (${REQUIRED_TO_REPORT.map((s) => `'${s}'`).join(', ')})`);
+/** The rule as SQL over a `reporting.members` row aliased `alias`: the rate, the list and the rollups' reportsDue read this one. */
+export const requiredToReport = (alias: string) => sql.raw(`${alias}.status in (${REQUIRED_TO_REPORT.map((s) => `'${s}'`).join(', ')})`);
+const required = requiredToReport('m');
 
 /** Members under `orgId` (when given) as a path condition: paths hold every ancestor id. */
 const under = (orgId: string | undefined) => (orgId ? sql`and position(${`/${orgId}/`} in m.org_path) > 0` : sql``);

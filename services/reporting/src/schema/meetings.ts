@@ -34,6 +34,8 @@ export const meetings = reporting
     (t) => [
       primaryKey({ columns: [t.tenantId, t.id] }),
       index('meetings_org').on(t.tenantId, t.orgId, t.startsAt),
+      // The rollups read a county's meetings of one month (meetingsHeld, 红黄绿).
+      index('meetings_starts').on(t.tenantId, t.startsAt),
       uniqueIndex('meetings_idempotency').on(t.tenantId, t.idempotencyKey),
       tenantPolicy('restrictive'),
       // Secretaries of the org's ancestors manage it; members read meetings of their own branch's path.

@@ -1,0 +1,1 @@
+CREATE INDEX "meetings_starts" ON "reporting"."meetings" USING btree ("tenant_id","starts_at");
