@@ -8,7 +8,7 @@ import { orgDirectory, rollups } from '../schema.ts';
 export const FLOW_BRANCH_MEMBERS = 3;
 
 export interface Place {
-  /** As the ledgers record it; null when they name the city only. */
+  /** As the ledgers record it (the first that names one); null when none does. */
   province: string | null;
   city: string;
   /** Mobile members there (lost contact included), and those of them checked in. */
@@ -60,41 +60,42 @@ export async function listPlaces(tx: Tx, query: PlacesQuery): Promise<Place[]> {
           and (figure like 'place:%' or figure like 'placeCheckedIn:%' or figure like 'employer:%')`,
   );
 
+  // One place per city, suffix aside: a ledger naming no province, or 深圳市 for 深圳, is the same place.
   const places = new Map<string, Place>();
   const placeOf = (province: string, city: string) => {
-    const key = `${province}|${city}`;
-    let place = places.get(key);
-    if (!place) {
-      place = { province: province || null, city, members: 0, checkedIn: 0, employers: [], flowOrgs: [], proposeFlowBranch: false };
-      places.set(key, place);
-    }
+    const key = city.replace(new RegExp(SUFFIX), '');
+    const place = places.get(key) ?? { province: null, city, members: 0, checkedIn: 0, employers: [], flowOrgs: [], proposeFlowBranch: false };
+    place.province ??= province || null;
+    places.set(key, place);
     return place;
   };
   for (const { figure, value } of rows) {
-    const [family, key] = [figure.slice(0, figure.indexOf(':')), figure.slice(figure.indexOf(':') + 1)];
-    const [province, city, employer] = splitKey(key);
+    const family = figure.slice(0, figure.indexOf(':'));
+    const [province, city, employer] = splitKey(figure.slice(family.length + 1));
     if (!city) continue; // an employer recorded without a destination city
     const place = placeOf(province, city);
-    if (family === 'place') place.members = Number(value);
-    else if (family === 'placeCheckedIn') place.checkedIn = Number(value);
-    else place.employers.push({ name: employer, members: Number(value) });
+    if (family === 'place') place.members += Number(value);
+    else if (family === 'placeCheckedIn') place.checkedIn += Number(value);
+    else {
+      const known = place.employers.find((e) => e.name === employer);
+      if (known) known.members += Number(value);
+      else place.employers.push({ name: employer, members: Number(value) });
+    }
   }
   if (places.size === 0) return [];
 
-  const cities = [...new Set([...places.values()].map((p) => p.city.replace(new RegExp(SUFFIX), '')))];
   const flowOrgs = await selectRows<{ city: string; name: string; ours: boolean }>(
     tx,
     sql`select regexp_replace(city, ${SUFFIX}, '') as city, name, tenant_id = ${query.tenantId} as ours from ${orgDirectory}
         where kind in ('flow_general', 'flow_branch') and closed_at is null and city is not null
-          and regexp_replace(city, ${SUFFIX}, '') = any(array[${sql.join(cities.map((city) => sql`${city}`), sql`, `)}]::text[])
+          and regexp_replace(city, ${SUFFIX}, '') = any(array[${sql.join([...places.keys()].map((city) => sql`${city}`), sql`, `)}]::text[])
         order by tenant_id <> ${query.tenantId}, name`,
   );
-  for (const place of places.values()) {
-    const city = place.city.replace(new RegExp(SUFFIX), '');
+  for (const [city, place] of places) {
     place.flowOrgs = flowOrgs.filter((o) => o.city === city).map(({ name, ours }) => ({ name, ours }));
     place.employers.sort((a, b) => b.members - a.members || a.name.localeCompare(b.name, 'zh-CN'));
-    const together = Math.max(place.members, ...place.employers.map((e) => e.members));
-    place.proposeFlowBranch = together >= FLOW_BRANCH_MEMBERS && place.flowOrgs.length === 0;
+    // Three at one employer are three at the city: the city's count decides.
+    place.proposeFlowBranch = place.members >= FLOW_BRANCH_MEMBERS && place.flowOrgs.length === 0;
   }
   return [...places.values()].sort((a, b) => b.members - a.members || a.city.localeCompare(b.city, 'zh-CN'));
 }
