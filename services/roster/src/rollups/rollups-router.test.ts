@@ -1,5 +1,5 @@
 import { chinaMonth } from '@tongxin/calendar';
-import { rebuildRollups } from '@tongxin/rollups';
+import { rebuildRollups, refreshRollups } from '@tongxin/rollups';
 import { createServiceHarness, type ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +145,22 @@ describe('rollups.places', () => {
   it('a month before any rollup answers no places', async () => {
     const result = await h.query(trpc('places'), { as: as.department(), input: { month: '2025-01' } });
     expect(result.data).toEqual([]);
+  });
+});
+
+describe('a write marks the month and the refresh takes it', () => {
+  it("a secretary's outflow marks this month; the refresh then counts the member away", async () => {
+    await h.database.system.execute(sql`delete from roster.rollup_marks`);
+    const caoDesheng = (await h.database.owner.execute(sql`select id from roster.members where name = '曹德胜'`)).rows[0]!.id as string;
+    const outflow = { memberId: caoDesheng, leftOn: `${month}-01`, destinationProvince: '广东省', destinationCity: '东莞', reason: '务工', expectedMonths: 12, idempotencyKey: 'rollup-outflow' };
+    expect((await h.mutate('/api/roster/trpc/mobility.registerOutflow', { as: as.secretaryOf('yongshui'), input: outflow })).error).toBeNull();
+    const marks = (await h.database.system.execute(sql`select tenant_id, month from roster.rollup_marks`)).rows;
+    expect(marks).toContainEqual({ tenant_id: 'yx', month });
+    expect(await refreshRollups(h.database.system, rosterRollups, () => h.clock.now)).toBeGreaterThanOrEqual(1);
+    expect((await h.database.system.execute(sql`select 1 from roster.rollup_marks where month = ${month}`)).rows).toHaveLength(0);
+    const result = await h.query(trpc('overview'), { as: as.department(), input: { month } });
+    expect(result.data.figures).toMatchObject({ members: 14, mobile: 12, outOfCounty: 11 });
+    const places = await h.query(trpc('places'), { as: as.department(), input: { month } });
+    expect(places.data[0]).toMatchObject({ city: '东莞', members: 4 });
   });
 });
