@@ -17,10 +17,13 @@ const SUFFIX = '(县|市|区|镇|乡|村|街道)$';
  * Stock figures are as of `window.asOf` where the row's dates allow it: a member counts from
  * `created_at`, is mobile from `away_since` and lost contact from `lost_contact_since`, and a
  * check-in counts from its grant to its revocation; ages and years away are taken on the
- * month's last day. Approximate for past months: the status, branch, destination, employer
- * and occupation are today's (a member who has since returned is not counted as away then;
- * one moved to another branch counts under the new one), and transferred-out members are left
- * out of every month, also those before they left. `ledgerStale` is the current month's only.
+ * month's last day, in whole years (`away:1-3` is one year up to three; an age under 18, a
+ * mistyped birth date, falls in `age:18-35`). Approximate for past months: the status, branch,
+ * destination, employer and occupation are today's (a member who has since returned is not
+ * counted as away then; one moved to another branch counts under the new one), and
+ * transferred-out members are left out of every month, also those before they left. A change
+ * marks only the months its dates name and the current one (a backdated `away_since` leaves
+ * the months between as they were until a rebuild). `ledgerStale` is the current month's only.
  *
  * Out of the county / within (三找: where they are): a mobile member's destination is within
  * the county when the ledger's destination city, suffix aside, is one of the county's own
