@@ -59,7 +59,8 @@ export function scheduleRollups(database: Database, options: { now?: () => Date;
       // A backlog (a seed, an import) is taken round after round without waiting.
       while (!stopped && (await refreshAllRollups(database, now)) > 0);
     } catch (error) {
-      console.error('rollups refresh failed:', error instanceof Error ? error.message : error);
+      // A refresh cut off by shutdown is not a failure; the marks stay for the next start.
+      if (!stopped) console.error('rollups refresh failed:', error instanceof Error ? error.message : error);
     }
     if (!stopped) timer = setTimeout(tick, options.intervalMs ?? ROLLUP_REFRESH_MS);
   };
