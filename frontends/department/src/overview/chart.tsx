@@ -18,7 +18,7 @@ type Instance = ReturnType<(typeof import('./echarts-setup.ts'))['init']>;
 
 /**
  * An ECharts chart, fitted to its box's width; the same numbers are in the table beside it,
- * so the drawing is hidden from screen readers. ECharts loads on the first chart's mount.
+ * so the drawing is hidden from screen readers.
  */
 export function Chart(props: { data: ChartData; height?: number }) {
   let box: HTMLDivElement | undefined;
@@ -43,13 +43,26 @@ export function Chart(props: { data: ChartData; height?: number }) {
     };
   };
 
-  onMount(async () => {
+  async function draw() {
     const { init } = await import('./echarts-setup.ts');
-    if (disposed || !box) return;
+    if (disposed || !box || chart) return;
     chart = init(box, null, { renderer: 'svg' });
     chart.setOption(option(), { notMerge: true });
     resize = new ResizeObserver(() => chart?.resize());
     resize.observe(box);
+  }
+
+  // ECharts (~180 KB gzipped) loads when the first chart comes near the screen: the overview's
+  // cards above the charts show without waiting for it.
+  let near: IntersectionObserver | undefined;
+  onMount(() => {
+    if (typeof IntersectionObserver !== 'function') return void draw();
+    near = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      near?.disconnect();
+      void draw();
+    }, { rootMargin: '200px' });
+    if (box) near.observe(box);
   });
   createEffect(() => {
     const next = option();
@@ -57,6 +70,7 @@ export function Chart(props: { data: ChartData; height?: number }) {
   });
   onCleanup(() => {
     disposed = true;
+    near?.disconnect();
     resize?.disconnect();
     chart?.dispose();
   });
