@@ -1,29 +1,11 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { RouteLink, ViewLink } from '../links.tsx';
-import type { Route } from '../route.ts';
 import { ExportButton } from './export-button.tsx';
-import { cellText, type SheetContext, type ShownTable, type TableCell } from './export-sheet.ts';
+import { cellText, type SheetContext } from './export-sheet.ts';
+import { isLinked, shownTable, valueOf, type Cell, type TableModel } from './table-model.ts';
 
-/** A cell that opens something: a child's overview (`to`) or another view's page (`href`). */
-export interface LinkedCell {
-  value: TableCell;
-  to?: Route;
-  href?: string;
-}
-export type Cell = TableCell | LinkedCell;
-
-export interface TableModel {
-  caption: string;
-  headers: string[];
-  rows: Cell[][];
-}
-
-const isLinked = (cell: Cell): cell is LinkedCell => cell !== null && typeof cell === 'object' && 'value' in cell;
-const valueOf = (cell: Cell): TableCell => (isLinked(cell) ? cell.value : cell);
-
-/** The table as it is saved: the values without their links. */
-export const shownTable = (table: TableModel): ShownTable => ({ caption: table.caption, headers: table.headers, rows: table.rows.map((row) => row.map(valueOf)) });
+export type { Cell, LinkedCell, TableModel } from './table-model.ts';
 
 function CellContent(props: { cell: Cell }): JSX.Element {
   const text = () => cellText(valueOf(props.cell), (n) => format(n));

@@ -1,6 +1,6 @@
 import { taskWord } from '@tongxin/i18n/task-words';
 import { m } from '../messages.ts';
-import type { TableModel } from './data-table.tsx';
+import type { TableModel } from './table-model.ts';
 import { familyKeys, figure, type Figures } from './figures.ts';
 import type { TreeOrg } from './overview-api.ts';
 

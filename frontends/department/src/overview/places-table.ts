@@ -1,6 +1,6 @@
 import { m } from '../messages.ts';
 import { secretaryPage } from '../route.ts';
-import type { TableModel } from './data-table.tsx';
+import type { TableModel } from './table-model.ts';
 import { share } from './figures.ts';
 import type { Destination } from './places-api.ts';
 
