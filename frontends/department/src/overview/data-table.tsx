@@ -24,6 +24,8 @@ function CellContent(props: { cell: Cell }): JSX.Element {
  */
 export function DataTable(props: { table: TableModel; context: () => SheetContext }) {
   const numeric = (cell: Cell) => typeof valueOf(cell) === 'number' || (valueOf(cell) !== null && typeof valueOf(cell) === 'object');
+  // A header sits over its column's numbers (right) or text (left), as the first row has them.
+  const numericColumn = (i: number) => i > 0 && props.table.rows.some((row) => row[i] !== undefined && numeric(row[i]!));
   return (
     <div class="data-table">
       <div class="table-scroll" tabindex="0" role="region" aria-label={props.table.caption}>
@@ -31,7 +33,7 @@ export function DataTable(props: { table: TableModel; context: () => SheetContex
           <caption>{props.table.caption}</caption>
           <thead>
             <tr>
-              <For each={props.table.headers}>{(header, i) => <th scope="col" class={i() > 0 ? 'num' : undefined}>{header}</th>}</For>
+              <For each={props.table.headers}>{(header, i) => <th scope="col" class={numericColumn(i()) ? 'num' : undefined}>{header}</th>}</For>
             </tr>
           </thead>
           <tbody>
