@@ -3,17 +3,21 @@ import { Loading, type RemoteAppProps } from '@tongxin/ui';
 import { DepartmentStyles } from './department-styles.tsx';
 import { RouteLink, ViewLink } from './links.tsx';
 import { m, type DepartmentMessageKey } from './messages.ts';
-import { OverviewPage } from './overview-page.tsx';
+import { OverviewPage } from './overview/overview-page.tsx';
 import { route, secretaryPage, setBasePath, type Route } from './route.ts';
 
 // The overview is what most visits need; the wizard and the SMS settings are chunks of their own.
 const SetupPage = lazy(() => import('./setup/setup-page.tsx'));
 const SmsPage = lazy(() => import('./sms/sms-page.tsx'));
 const CheckinFieldsPage = lazy(() => import('./checkin-fields/checkin-fields-page.tsx'));
+const FlowPage = lazy(() => import('./overview/flow-page.tsx'));
+const PlacesPage = lazy(() => import('./overview/places-page.tsx'));
 
 type Section = { label: DepartmentMessageKey } & ({ to: Route } | { href: string });
 const sections: readonly Section[] = [
   { to: { name: 'overview' }, label: 'nav.overview' },
+  { to: { name: 'flow' }, label: 'nav.flow' },
+  { to: { name: 'places' }, label: 'nav.places' },
   { to: { name: 'setup' }, label: 'nav.setup' },
   // Accounts and appointments serve secretaries too: they live in the secretary view.
   { href: secretaryPage('accounts'), label: 'nav.accounts' },
@@ -35,7 +39,7 @@ function focusHeading(area: HTMLElement, triesLeft = 60) {
   if (triesLeft > 0) requestAnimationFrame(() => focusHeading(area, triesLeft - 1));
 }
 
-/** The department view: the county's overview, the setup wizard, the SMS channel and the fields a check-in shares. */
+/** The department view: the county's overview (and its flow organizations, 三找), the setup wizard, the SMS channel and the fields a check-in shares. */
 export default function DepartmentApp(props: RemoteAppProps) {
   // Before the first render: links rendered below read it.
   createRenderEffect(() => setBasePath(props.basePath));
@@ -74,6 +78,12 @@ export default function DepartmentApp(props: RemoteAppProps) {
           </Match>
           <Match when={route().name === 'checkin-fields'}>
             <CheckinFieldsPage />
+          </Match>
+          <Match when={route().name === 'flow'}>
+            <FlowPage />
+          </Match>
+          <Match when={route().name === 'places'}>
+            <PlacesPage />
           </Match>
         </Switch>
       </Suspense>

@@ -37,6 +37,32 @@ const css = `
 .department .field .meta { margin: 0; font-size: 0.9rem; }
 .department .deliveries { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
 .department .deliveries li { border-bottom: 1px solid var(--color-border); padding-bottom: 0.4rem; display: flex; flex-wrap: wrap; gap: 0.1rem 0.75rem; }
+.department .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.department .breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0 0 0.75rem; padding: 0; }
+.department .breadcrumb li + li::before { content: "›"; margin-right: 0.25rem; color: var(--color-muted); }
+.department .breadcrumb a { display: inline-block; padding: 0.3rem 0; }
+.department .period { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; margin: 0.5rem 0; }
+.department .period .field { margin: 0; min-width: 9rem; }
+.department .figures-links { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+.department .figures-links a { display: inline-block; padding: 0.3rem 0; }
+.department .as-of { margin: 0.25rem 0 0.75rem; }
+.department .figure-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }
+.department .figure-card { border: 1px solid var(--color-border); border-radius: 4px; padding: 0.75rem; display: flex; flex-direction: column; gap: 0.15rem; min-width: 0; }
+.department .figure-card .count { font-size: 1.6rem; font-weight: 700; color: var(--color-brand); }
+.department .figure-card .count a { display: inline-block; min-height: 2.75rem; }
+.department .figure-card .rate { font-weight: 600; }
+.department .figure-details { list-style: none; margin: 0.25rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 0.75rem; }
+.department .grades th, .department .grades td { padding: 0.2rem 0.4rem; }
+.department .num { text-align: right; font-variant-numeric: tabular-nums; }
+.department h3 { font-size: 1rem; margin: 1rem 0 0.5rem; }
+.department .chart-pair-body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem 1rem; align-items: start; }
+@media (min-width: 60rem) { .department .chart-pair-body { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+.department .chart { width: 100%; min-width: 0; }
+.department .data-table { min-width: 0; }
+.department .data-table td, .department .data-table th { white-space: nowrap; }
+.department .export { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0 1rem; }
+.department .export .notice { flex-basis: 100%; }
+@media (prefers-reduced-motion: reduce) { .department * { transition: none !important; animation: none !important; } }
 `;
 
 export function DepartmentStyles() {

@@ -14,3 +14,4 @@ export type { ExportMeta, ExportRow } from './export-row.ts';
 export { checkWorkbookSize, MAX_FILE_BYTES, MAX_ROWS, MAX_UNCOMPRESSED_BYTES, WorkbookRefused, type WorkbookRefusal } from './check-workbook-size.ts';
 export { formulaSafeText } from './formula-safe-text.ts';
 export type { ReadProgress } from './workbook.ts';
+export { buildTableExport, type TableCell, type TableExport } from './build-table-export.ts';
