@@ -1,0 +1,48 @@
+import { identity, reporting, roster, scoring, tasks } from '@tongxin/api-client';
+import { childRows, countyRows, mergeByService, type CityRow } from './city-rows.ts';
+
+// The city's reads (issue 15): the same two procedures in each of the four services with
+// rollups, side by side. Only rollups: no procedure here returns a person.
+
+/** Every county that granted this city its figures, one row each, for `month`. */
+export async function loadCounties(month: string): Promise<CityRow[]> {
+  const [tenants, r, p, t, s] = await Promise.all([
+    identity.auth.tenants.query(),
+    roster.rollups.counties.query({ month }),
+    reporting.rollups.counties.query({ month }),
+    tasks.rollups.counties.query({ month }),
+    scoring.rollups.counties.query({ month }),
+  ]);
+  const merged = mergeByService(
+    { roster: r.counties, reporting: p.counties, tasks: t.counties, scoring: s.counties },
+    (county) => county.countyId,
+    (county) => county.figures,
+  );
+  return countyRows(merged, new Map(tenants.map((tenant) => [tenant.id, tenant.name])));
+}
+
+/** A county's (or one of its orgs') children with their figures: townships, then a township's branches. */
+export async function loadChildren(countyId: string, month: string, orgId?: string): Promise<CityRow[]> {
+  const input = { countyId, month, months: 12 as const, ...(orgId ? { orgId } : {}) };
+  const [r, p, t, s] = await Promise.all([
+    roster.rollups.countyOverview.query(input),
+    reporting.rollups.countyOverview.query(input),
+    tasks.rollups.countyOverview.query(input),
+    scoring.rollups.countyOverview.query(input),
+  ]);
+  const merged = mergeByService(
+    { roster: r.children, reporting: p.children, tasks: t.children, scoring: s.children },
+    (child) => child.org.id,
+    (child) => child.figures,
+  );
+  // Reporting's answer names the org and its children (its directory of every county's orgs).
+  return childRows(merged, p.names);
+}
+
+/** The county department's side: whether its city holds the grant, and giving or revoking it. */
+export const cityGrant = {
+  get: () => identity.cityGrant.get.query(),
+  give: () => identity.cityGrant.give.mutate(),
+  revoke: () => identity.cityGrant.revoke.mutate(),
+};
+export type CityGrantState = Awaited<ReturnType<typeof cityGrant.get>>;
