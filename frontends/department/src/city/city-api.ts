@@ -1,5 +1,5 @@
 import { identity, reporting, roster, scoring, tasks } from '@tongxin/api-client';
-import { childRows, countyRows, mergeByService, type CityRow } from './city-rows.ts';
+import { childRows, countyRows, isCityTenant, mergeByService, type CityRow } from './city-rows.ts';
 
 // The city's reads (issue 15): the same two procedures in each of the four services with
 // rollups, side by side. Only rollups: no procedure here returns a person.
@@ -46,3 +46,8 @@ export const cityGrant = {
   revoke: () => identity.cityGrant.revoke.mutate(),
 };
 export type CityGrantState = Awaited<ReturnType<typeof cityGrant.get>>;
+
+/** Whether the caller is a city's department: the department remote then shows the city's page instead of a county's. */
+export async function callerIsCity(): Promise<boolean> {
+  return isCityTenant((await identity.auth.me.query()).tenantId);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childRows, countyRows, currentChinaMonth, isPickableMonth, mergeByService, reportingRate, rowValues, type Figures } from './city-rows.ts';
+import { childRows, countyRows, currentChinaMonth, isCityTenant, isPickableMonth, mergeByService, reportingRate, rowValues, type Figures } from './city-rows.ts';
 
 type County = { countyId: string; figures: Figures };
 
@@ -46,5 +46,12 @@ describe("the city's rows", () => {
     expect(isPickableMonth('2026-12', now)).toBe(true);
     expect(isPickableMonth('2027-01', now)).toBe(false);
     expect(isPickableMonth('2026-13', now)).toBe(false);
+  });
+
+  it('a city is a division code ending in 00; a county, a province and the platform are not', () => {
+    expect(isCityTenant('431000')).toBe(true);
+    expect(isCityTenant('431023')).toBe(false);
+    expect(isCityTenant('430000')).toBe(false);
+    expect(isCityTenant('platform')).toBe(false);
   });
 });

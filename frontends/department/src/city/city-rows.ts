@@ -80,3 +80,12 @@ export function currentChinaMonth(now: Date = new Date()): string {
 export function isPickableMonth(value: string, now: Date = new Date()): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && value <= currentChinaMonth(now);
 }
+
+/**
+ * True for a city's tenant: the tenant id is its division code, and a city's ends in 00 (not
+ * 0000). The same rule as `isCityTenant` in `@tongxin/auth`, which the services check; this
+ * remote only uses it to choose the page, the services refuse a county's procedures to a city.
+ */
+export function isCityTenant(tenantId: string): boolean {
+  return /^\d{4}00$/.test(tenantId) && !tenantId.endsWith('0000');
+}
