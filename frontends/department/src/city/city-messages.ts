@@ -3,6 +3,9 @@ import { defineMessages } from '@tongxin/i18n';
 /** The city's view and a county's grant to its city (issue 15), in both languages. */
 export const cm = defineMessages(
   {
+    'nav.city': '各县市区',
+    'nav.cityGrant': '市级授权',
+
     'city.title': '各县市区概况',
     'city.intro': '以下为已向本市授权的县市区的汇总数据，只含统计数字，不含党员个人信息。',
     'city.month': '月份',
@@ -39,6 +42,9 @@ export const cm = defineMessages(
     'grant.revoked': '已撤销授权。',
   },
   {
+    'nav.city': 'Counties',
+    'nav.cityGrant': 'City access',
+
     'city.title': 'Counties at a glance',
     'city.intro': 'Figures of the counties that granted this city access: counts only, never a member’s personal details.',
     'city.month': 'Month',
