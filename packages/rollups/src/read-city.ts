@@ -61,6 +61,12 @@ export async function readCityCounties(tx: Tx, tables: RollupTables, grants: Cit
   return { month: query.month, counties };
 }
 
+/** NOT_FOUND unless `countyId`'s grant to `cityId` stands in this service's copy: an unknown county reads the same. */
+export async function requireCountyGrant(tx: Tx, grants: CityGrants, cityId: string, countyId: string): Promise<void> {
+  const granted = await selectRow<{ one: number }>(tx, sql`select 1 as one from ${grants} where tenant_id = ${countyId} and city_id = ${cityId} and standing`);
+  if (!granted) throw new DomainError('county_not_found', { message: 'No county has granted this city its figures under that id' });
+}
+
 /**
  * One granting county's overview, as the county's department reads its own (`readRollup`):
  * the county or one of its orgs, its trend and its children's figures (townships, then
@@ -68,8 +74,7 @@ export async function readCityCounties(tx: Tx, tables: RollupTables, grants: Cit
  */
 export async function readCountyRollup(tx: Tx, tables: RollupTables, grants: CityGrants, query: CityQuery & CountyRollupInput): Promise<RollupAnswer> {
   if (query.month > chinaMonth(query.now)) throw badField('month', 'future_month');
-  const granted = await selectRow<{ one: number }>(tx, sql`select 1 as one from ${grants} where tenant_id = ${query.countyId} and city_id = ${query.cityId} and standing`);
-  if (!granted) throw new DomainError('county_not_found', { message: 'No county has granted this city its figures under that id' });
+  await requireCountyGrant(tx, grants, query.cityId, query.countyId);
   let org: { path: string } | null = null;
   if (query.orgId) {
     const row = await selectRow<{ path: string }>(tx, sql`select org_path as path from ${tables.rollups} where tenant_id = ${query.countyId} and org_id = ${query.orgId} limit 1`);

@@ -35,8 +35,9 @@ export async function loadChildren(countyId: string, month: string, orgId?: stri
     (child) => child.org.id,
     (child) => child.figures,
   );
-  // Reporting's answer names the org and its children (its directory of every county's orgs).
-  return childRows(merged, p.names);
+  // Reporting names them (its directory of every county's orgs); an org may have figures in one service only.
+  const names = await reporting.rollups.countyOrgNames.query({ countyId, orgIds: [...merged.keys()] });
+  return childRows(merged, names);
 }
 
 /** The county department's side: whether its city holds the grant, and giving or revoking it. */

@@ -15,7 +15,7 @@ interface Caller {
 interface Answer {
   status: number;
   data: unknown;
-  error?: { code: string; reason?: string; fields?: Record<string, unknown> | null } | null;
+  error?: { code: string; reason?: string | null; fields?: Record<string, unknown> | null } | null;
 }
 /** What the cases need of `@tongxin/trpc/testing`'s harness. */
 export interface CityCasesHarness {
@@ -146,9 +146,9 @@ export function describeCityRollups({ service, harness, consume }: CityCasesOpti
       );
       expect(notWide.rows).toEqual([{ n: 0 }]);
       const write = tenantTransaction(harness().database, { tenantId: CITY, userId: 'city-department', tenantWide: true }, (tx) =>
-        tx.execute(sql`update ${sql.raw(service)}.rollups set value = 0 where tenant_id = ${GRANTING}`),
+        tx.execute(sql`update ${sql.raw(service)}.rollups set value = 0 where tenant_id = ${GRANTING} returning 1`),
       );
-      await expect(write.then((r) => r.rowCount ?? 0)).resolves.toBe(0);
+      await expect(write.then((r) => r.rows.length)).resolves.toBe(0);
       const forged = tenantTransaction(harness().database, { tenantId: CITY, userId: 'city-department', tenantWide: true }, (tx) =>
         tx.execute(sql`insert into ${sql.raw(service)}.city_grants (tenant_id, city_id, standing, changed_at) values (${NOT_GRANTING}, ${CITY}, true, now())`),
       );
