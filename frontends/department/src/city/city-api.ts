@@ -1,4 +1,4 @@
-import { identity, reporting, roster, scoring, tasks } from '@tongxin/api-client';
+import { errorReason, identity, reporting, roster, scoring, tasks } from '@tongxin/api-client';
 import { childRows, countyRows, isCityTenant, mergeByService, type CityRow } from './city-rows.ts';
 
 // The city's reads (issue 15): the same two procedures in each of the four services with
@@ -21,14 +21,28 @@ export async function loadCounties(month: string): Promise<CityRow[]> {
   return countyRows(merged, new Map(tenants.map((tenant) => [tenant.id, tenant.name])));
 }
 
+/**
+ * One service's overview of an org, or no children when that service never had a figure for
+ * the org (a township without tasks is unknown to tasks' rollups: `org_not_found` there is an
+ * empty column, not an error). Any other refusal, a revoked grant's `county_not_found` first, stands.
+ */
+async function childrenIn<T extends { children: unknown[] }>(read: Promise<T>): Promise<T | { children: [] }> {
+  try {
+    return await read;
+  } catch (error) {
+    if (errorReason(error)?.code === 'org_not_found') return { children: [] };
+    throw error;
+  }
+}
+
 /** A county's (or one of its orgs') children with their figures: townships, then a township's branches. */
 export async function loadChildren(countyId: string, month: string, orgId?: string): Promise<CityRow[]> {
   const input = { countyId, month, months: 12 as const, ...(orgId ? { orgId } : {}) };
   const [r, p, t, s] = await Promise.all([
-    roster.rollups.countyOverview.query(input),
-    reporting.rollups.countyOverview.query(input),
-    tasks.rollups.countyOverview.query(input),
-    scoring.rollups.countyOverview.query(input),
+    childrenIn(roster.rollups.countyOverview.query(input)),
+    childrenIn(reporting.rollups.countyOverview.query(input)),
+    childrenIn(tasks.rollups.countyOverview.query(input)),
+    childrenIn(scoring.rollups.countyOverview.query(input)),
   ]);
   const merged = mergeByService(
     { roster: r.children, reporting: p.children, tasks: t.children, scoring: s.children },
