@@ -1,5 +1,6 @@
-import { For, Match, Suspense, Switch, createEffect, createRenderEffect, lazy, on } from 'solid-js';
+import { For, Match, Show, Suspense, Switch, createEffect, createRenderEffect, createResource, lazy, on } from 'solid-js';
 import { Loading, type RemoteAppProps } from '@tongxin/ui';
+import { callerIsCity } from './city/city-api.ts';
 import { DepartmentStyles } from './department-styles.tsx';
 import { RouteLink, ViewLink } from './links.tsx';
 import { m, type DepartmentMessageKey } from './messages.ts';
@@ -12,6 +13,9 @@ const SmsPage = lazy(() => import('./sms/sms-page.tsx'));
 const CheckinFieldsPage = lazy(() => import('./checkin-fields/checkin-fields-page.tsx'));
 const FlowPage = lazy(() => import('./overview/flow-page.tsx'));
 const PlacesPage = lazy(() => import('./overview/places-page.tsx'));
+// A city's department sees only its counties' figures; a county gives or revokes its city's access.
+const CityPage = lazy(() => import('./city/city-page.tsx'));
+const CityGrantPage = lazy(() => import('./city/city-grant-page.tsx'));
 
 type Section = { label: DepartmentMessageKey } & ({ to: Route } | { href: string });
 const sections: readonly Section[] = [
@@ -24,6 +28,7 @@ const sections: readonly Section[] = [
   { href: secretaryPage('roles'), label: 'nav.roles' },
   { to: { name: 'sms' }, label: 'nav.sms' },
   { to: { name: 'checkin-fields' }, label: 'nav.checkinFields' },
+  { to: { name: 'city-grant' }, label: 'nav.cityGrant' },
   // The county's points rules are the department's to set; the page lives with the points pages.
   { href: secretaryPage('scoring-rules'), label: 'nav.scoringRules' },
 ];
@@ -47,9 +52,26 @@ export default function DepartmentApp(props: RemoteAppProps) {
   // A new page (not a new wizard step: the wizard moves the focus to the step itself).
   const pageKey = () => route().name;
   createEffect(on(pageKey, () => area && focusHeading(area), { defer: true }));
+  const [isCity] = createResource(callerIsCity);
 
   return (
-    <div class="department" ref={area}>
+    <Show when={!isCity.loading} fallback={<Loading />}>
+      <Show when={isCity()} fallback={<CountyView ref={(el) => (area = el)} />}>
+        <div class="department" ref={area}>
+          <DepartmentStyles />
+          <Suspense fallback={<Loading />}>
+            <CityPage />
+          </Suspense>
+        </div>
+      </Show>
+    </Show>
+  );
+}
+
+/** A county's department: its nav and pages. */
+function CountyView(props: { ref: (el: HTMLDivElement) => void }) {
+  return (
+    <div class="department" ref={props.ref}>
       <DepartmentStyles />
       <nav class="sub-nav" aria-label={m('nav.label')}>
         <ul>
@@ -84,6 +106,9 @@ export default function DepartmentApp(props: RemoteAppProps) {
           </Match>
           <Match when={route().name === 'places'}>
             <PlacesPage />
+          </Match>
+          <Match when={route().name === 'city-grant'}>
+            <CityGrantPage />
           </Match>
         </Switch>
       </Suspense>

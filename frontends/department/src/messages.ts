@@ -13,6 +13,7 @@ export const m = defineMessages(
     'nav.roles': '书记任命',
     'nav.sms': '短信通道',
     'nav.checkinFields': '报到共享字段',
+    'nav.cityGrant': '市级授权',
     'nav.scoringRules': '积分规则',
 
     'overview.notLive': '本县尚未上线：开通向导已完成 {done} / {total} 步。',
@@ -279,6 +280,7 @@ export const m = defineMessages(
     'nav.roles': 'Appointments',
     'nav.sms': 'SMS channel',
     'nav.checkinFields': 'Fields a check-in shares',
+    'nav.cityGrant': 'City access',
     'nav.scoringRules': 'Scoring rules',
 
     'overview.notLive': 'This county is not live yet: {done} of {total} setup steps done.',

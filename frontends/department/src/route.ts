@@ -27,7 +27,8 @@ export type Route =
   | ({ name: FiguresPage } & FiguresQuery)
   | { name: 'setup'; step?: SetupStep }
   | { name: 'sms' }
-  | { name: 'checkin-fields' };
+  | { name: 'checkin-fields' }
+  | { name: 'city-grant' };
 
 const [search, setSearch] = createSignal(window.location.search);
 window.addEventListener('popstate', () => setSearch(window.location.search));
@@ -43,6 +44,7 @@ export function parseRoute(query: string): Route {
   const page = params.get('page');
   if (page === 'sms') return { name: 'sms' };
   if (page === 'checkin-fields') return { name: 'checkin-fields' };
+  if (page === 'city-grant') return { name: 'city-grant' };
   if (page === 'setup') {
     const step = params.get('step');
     return { name: 'setup', step: (SETUP_STEPS as readonly string[]).includes(step ?? '') ? (step as SetupStep) : undefined };

@@ -15,8 +15,16 @@ export const views = [
 
 export type View = (typeof views)[number];
 
+/**
+ * A city's tenant (its division code ends in 00, not 0000): its department reads only the
+ * counties' figures they granted it (issue 15), in the department view; every county view
+ * (the roster, the tree) would only be refused by the services.
+ */
+const isCityTenant = (tenantId: string) => /^\d{4}00$/.test(tenantId) && !tenantId.endsWith('0000');
+
 export function allowedViews(session: Session): View[] {
-  return views.filter((view) => session.roles.some((grant) => (view.roles as readonly string[]).includes(grant.role)));
+  const allowed = views.filter((view) => session.roles.some((grant) => (view.roles as readonly string[]).includes(grant.role)));
+  return isCityTenant(session.tenantId) ? allowed.filter((view) => view.name === 'department') : allowed;
 }
 
 /** Where "/" leads: the department's overview, the operator's tenants, else the first view allowed. */

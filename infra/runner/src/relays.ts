@@ -1,9 +1,9 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
-import { applyCheckinDecision, applyGrantRefusal, applyRosterEventToReporting, applySeatsToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
+import { applyCheckinDecision, applyCityGrantToReporting, applyGrantRefusal, applyRosterEventToReporting, applySeatsToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
 import { applyRosterEventToIdentity, identitySchema } from '@tongxin/identity';
 import { applyCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
-import { applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
-import { applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
+import { applyCityGrantToScoring, applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
+import { applyCityGrantToTasks, applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
 
 type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
 
@@ -27,7 +27,10 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  *   new county gets its committee and department orgs; a county gone live lists its flow
  *   organizations in the directory), and every service that decides about members keeps a
  *   copy of the secretary seats from `identity.seats_changed` (roster, reporting, tasks,
- *   scoring: the level above decides, issue 13 C). Identity in turn keeps its people and
+ *   scoring: the level above decides, issue 13 C), and every service with rollups keeps a
+ *   copy of the counties' grants to their city from `identity.city_grant_changed` (roster in
+ *   its own identity consumer; reporting, tasks, scoring: the city's read of the rollups,
+ *   issue 15). Identity in turn keeps its people and
  *   orgs from roster's outbox (and closes the account of a member transferred out).
  */
 export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] }[] = [
@@ -45,7 +48,15 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
   {
     name: 'identity',
     outbox: identitySchema.outbox,
-    consumers: [(database, event) => applyIdentityEventToRoster(database, event), applySeatsToReporting, applyCopyEventToTasks, applyCopyEventToScoring],
+    consumers: [
+      (database, event) => applyIdentityEventToRoster(database, event),
+      applySeatsToReporting,
+      applyCopyEventToTasks,
+      applyCopyEventToScoring,
+      applyCityGrantToReporting,
+      applyCityGrantToTasks,
+      applyCityGrantToScoring,
+    ],
   },
 ];
 

@@ -13,7 +13,7 @@ import { loadOrCreateMasterKey } from './master-key.ts';
 import { createNodeApp } from './node-app.ts';
 import { startRelays } from './relays.ts';
 import { scheduleRollups } from './rollups/rollup-specs.ts';
-import { DEMO_ACCOUNTS, DEMO_OPERATOR, DEMO_PASSWORD } from './seed/demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_CITY_ACCOUNT, DEMO_OPERATOR, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { backfillCopies, backfillIdentityCopies, backfillSeats } from './seed/seed-copies.ts';
 import { isEmpty, seedDemo } from './seed/seed-demo.ts';
 import { serviceMigrations } from './services.ts';
@@ -74,6 +74,7 @@ if (env.SEED_DEMO === 'true') {
   console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
   console.log(`  platform ${DEMO_OPERATOR.username.padEnd(11)}  operator           ${DEMO_OPERATOR.name}`);
   for (const a of DEMO_ACCOUNTS) console.log(`  county ${a.tenantId}  account ${a.username}  ${a.role.padEnd(18)} ${a.name}`);
+  console.log(`  city   ${DEMO_CITY_ACCOUNT.tenantId}  account ${DEMO_CITY_ACCOUNT.username}  ${'department'.padEnd(18)} ${DEMO_CITY_ACCOUNT.name}`);
 }
 
 const shutdown = async () => {

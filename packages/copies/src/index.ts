@@ -3,5 +3,6 @@
 export * from './events.ts';
 export * from './tables.ts';
 export * from './seats.ts';
+export { applyCityGrantChanged, cityGrantCopyTable, createCityGrantConsumer, type CityGrantCopyTable } from './city-grants.ts';
 export { copyTenant, createCopyConsumer, createSeatsConsumer, repathed, underMovedOrg, type CopyConsumerOptions } from './apply-copy-event.ts';
 export { findCopiedOrg } from './find-copied-org.ts';

@@ -119,6 +119,12 @@ export const ZAccountActivated = z.object({ memberId: z.uuid(), userId: ZId });
 export const ZAccountClosed = z.object({ memberId: z.uuid(), userId: ZId.nullable().optional() });
 /** `identity.seats_changed`: the FULL current set of org ids a user holds a secretary seat of (empty: none left). */
 export const ZSeatsChanged = z.object({ userId: ZId, orgIds: z.array(z.uuid()) });
+/**
+ * `identity.city_grant_changed`, in the county's outbox (the event's tenant is the county): its
+ * department gave (`granted`) or revoked its city's right to read the county's rollups
+ * (issue 15). `at` orders a give and a revoke; the copies keep the latest.
+ */
+export const ZCityGrantChanged = z.object({ cityId: ZId, granted: z.boolean(), at: ZInstant });
 
 const { roster, reporting, tasks, identity } = TOPICS;
 
@@ -149,6 +155,7 @@ export const EVENT_SCHEMAS = {
   [identity.accountActivated]: ZAccountActivated,
   [identity.accountClosed]: ZAccountClosed,
   [identity.seatsChanged]: ZSeatsChanged,
+  [identity.cityGrantChanged]: ZCityGrantChanged,
 } as const satisfies Record<Topic, z.ZodType>;
 
 /** A topic's payload, as producers write it and consumers read it. */

@@ -30,3 +30,4 @@ export type TenantLive = z.infer<typeof S.ZTenantLive>;
 export type AccountActivated = z.infer<typeof S.ZAccountActivated>;
 export type AccountClosed = z.infer<typeof S.ZAccountClosed>;
 export type SeatsChanged = z.infer<typeof S.ZSeatsChanged>;
+export type CityGrantChanged = z.infer<typeof S.ZCityGrantChanged>;

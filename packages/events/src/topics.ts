@@ -36,6 +36,7 @@ export const TOPICS = {
     accountActivated: 'identity.account_activated',
     accountClosed: 'identity.account_closed',
     seatsChanged: 'identity.seats_changed',
+    cityGrantChanged: 'identity.city_grant_changed',
   },
 } as const;
 

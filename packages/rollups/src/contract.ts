@@ -99,3 +99,19 @@ export interface RollupAnswer {
   /** True when changes have waited for the rollup longer than the promised 60 seconds. */
   behind: boolean;
 }
+
+/** One county in the city's view (issue 15): its root's figures, from one service's rollups. */
+export interface CityCounty {
+  countyId: string;
+  figures: Record<string, number>;
+  /** The month before. */
+  previous: Record<string, number>;
+  /** When the county's month was last brought up to date; null when it never was. */
+  asOf: string | null;
+}
+
+/** A service's answer to the city's `rollups.counties`: every county whose grant to the city stands, by id. */
+export interface CityCountiesAnswer {
+  month: string;
+  counties: CityCounty[];
+}

@@ -1,7 +1,7 @@
 import { APP_ROLE, tenantTransaction, type Database } from '@tongxin/db';
 import { createTestDatabase } from '@tongxin/db/testing';
 import { sql } from 'drizzle-orm';
-import { pgSchema } from 'drizzle-orm/pg-core';
+import { boolean, pgSchema, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRollup } from './read-rollup.ts';
 import { markMonths, rebuildRollups, refreshRollups, type RollupSpec } from './refresh.ts';
@@ -10,7 +10,9 @@ import { rollupTables } from './tables.ts';
 // A service of its own for the test: `demo.items` (an org path, a month, a number) and the
 // three rollup tables, as drizzle-kit would create them, with forced RLS.
 const demo = pgSchema('rollup_demo');
-const tables = rollupTables(demo);
+// The grants copy the city read policy names (`@tongxin/copies`' `cityGrantCopyTable` in a service).
+const cityGrants = demo.table('city_grants', { tenantId: text('tenant_id').notNull(), cityId: text('city_id').notNull(), standing: boolean('standing').notNull() });
+const tables = rollupTables(demo, cityGrants);
 const spec: RollupSpec = {
   tables,
   leaves: (tenantId, window) => sql`
@@ -20,7 +22,7 @@ const spec: RollupSpec = {
   currentOnly: ['size:'],
 };
 
-const [county, town1, town2, branch1, branch2, branch3] = Array.from({ length: 6 }, () => crypto.randomUUID());
+const [county, town1, town2, branch1, branch2, branch3] = Array.from({ length: 6 }, () => crypto.randomUUID()) as [string, string, string, string, string, string];
 const path = (...ids: string[]) => `/${ids.join('/')}/`;
 const now = new Date('2026-06-15T04:00:00Z');
 

@@ -1,6 +1,6 @@
 import { currentTenant, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
-import { sql } from 'drizzle-orm';
-import { doublePrecision, index, pgPolicy, primaryKey, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { doublePrecision, index, pgPolicy, primaryKey, text, timestamp, uuid, type PgColumn, type PgSchema, type PgTable } from 'drizzle-orm/pg-core';
 
 /**
  * The three tables every service with rollups keeps in its own schema:
@@ -13,8 +13,15 @@ import { doublePrecision, index, pgPolicy, primaryKey, text, timestamp, uuid, ty
  *   the base tables in the writing transaction (INSERT … ON CONFLICT DO NOTHING: no row lock,
  *   so a burst of claims does not queue on it) and taken by the refresh.
  * - `rollup_months`: when each tenant's month was last brought up to date (the views' "as of").
+ *
+ * A city's department (a tenant-wide transaction of the city) also reads `rollups` and
+ * `rollup_months` of each county whose grant to this city stands in `cityGrants`, the
+ * service's copy of identity's grants (`@tongxin/copies`' `cityGrantCopyTable`, same schema):
+ * that is the only way a row of one tenant is read in another's transaction here. Neither
+ * table has a write policy: the request role writes no rollup at all, only the refresh does.
  */
-export function rollupTables(schema: PgSchema<string>) {
+export function rollupTables(schema: PgSchema<string>, cityGrants: CityGrants) {
+  const granted = grantedToCity(cityGrants);
   const rollups = schema
     .table(
       'rollups',
@@ -32,8 +39,11 @@ export function rollupTables(schema: PgSchema<string>) {
       (t) => [
         primaryKey({ columns: [t.tenantId, t.orgId, t.month, t.figure] }),
         index('rollups_children').on(t.tenantId, t.parentId, t.month),
-        tenantPolicy('restrictive'),
-        pgPolicy('rollup_scope', { as: 'permissive', for: 'select', using: sql`${tenantWide} or ${pathInScope(t.orgPath)}` }),
+        // Own tenant: the department all of it, a secretary their subtree. No `tenant_isolation`:
+        // its restrictive form would hide a granted county from the city; each read policy pins
+        // the tenant itself, and with no write policy the request role writes nothing.
+        pgPolicy('rollup_scope', { as: 'permissive', for: 'select', using: sql`tenant_id = ${currentTenant} and (${tenantWide} or ${pathInScope(t.orgPath)})` }),
+        pgPolicy('rollup_city', { as: 'permissive', for: 'select', using: granted }),
       ],
     )
     .enableRLS();
@@ -68,8 +78,7 @@ export function rollupTables(schema: PgSchema<string>) {
       },
       (t) => [
         primaryKey({ columns: [t.tenantId, t.month] }),
-        tenantPolicy('restrictive'),
-        pgPolicy('months_read', { as: 'permissive', for: 'select', using: sql`true` }),
+        pgPolicy('months_read', { as: 'permissive', for: 'select', using: sql`tenant_id = ${currentTenant} or ${granted}` }),
       ],
     )
     .enableRLS();
@@ -78,3 +87,15 @@ export function rollupTables(schema: PgSchema<string>) {
 }
 
 export type RollupTables = ReturnType<typeof rollupTables>;
+
+/** What the city read policy needs of the grants copy (`@tongxin/copies`' `cityGrantCopyTable`). */
+export type CityGrants = PgTable & { tenantId: PgColumn; cityId: PgColumn; standing: PgColumn };
+
+/**
+ * The row's county granted the transaction's tenant, a city, and the transaction is its
+ * department's (tenant-wide). Read from the copy as the transaction sees it: its policy shows a
+ * city only the grants naming it.
+ */
+function grantedToCity(grants: CityGrants): SQL {
+  return sql`(${tenantWide} and tenant_id in (select g.tenant_id from ${grants} g where g.city_id = ${currentTenant} and g.standing))`;
+}

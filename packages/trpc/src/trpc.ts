@@ -1,4 +1,4 @@
-import { hasRole, secretaryOrgIds, type AccessClaims } from '@tongxin/auth';
+import { hasRole, isCityTenant, secretaryOrgIds, type AccessClaims } from '@tongxin/auth';
 import { tenantTransaction, type Scope, type Tx } from '@tongxin/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
@@ -69,16 +69,28 @@ function forbidden(role: string): never {
   throw new DomainError('role_required', { params: { role }, message: `This needs the ${role} role` });
 }
 
+/**
+ * A county's caller: members, secretaries and departments act in a county. A city's
+ * department holds no members or orgs and reads only the rollups its counties granted, through
+ * `cityProcedure` (issue 15): every county procedure refuses it outright rather than answer
+ * an empty county.
+ */
+function requireCountyClaims(ctx: Context): AccessClaims {
+  const claims = requireClaims(ctx);
+  if (isCityTenant(claims.tenantId)) forbidden('county');
+  return claims;
+}
+
 /** A party member: their own rows (RLS matches user_id). */
 export const memberProcedure = base.use(({ ctx, next }) => {
-  const claims = requireClaims(ctx);
+  const claims = requireCountyClaims(ctx);
   if (!hasRole(claims.roles, 'member')) forbidden('member');
   return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }) } });
 });
 
 /** A secretary: the subtrees of the orgs they hold (RLS reads app.org_ids). */
 export const secretaryProcedure = base.use(({ ctx, next }) => {
-  const claims = requireClaims(ctx);
+  const claims = requireCountyClaims(ctx);
   const orgIds = secretaryOrgIds(claims.roles);
   if (orgIds.length === 0) forbidden('secretary');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, orgIds };
@@ -87,8 +99,21 @@ export const secretaryProcedure = base.use(({ ctx, next }) => {
 
 /** The organization department of the tenant: the whole tenant. */
 export const departmentProcedure = base.use(({ ctx, next }) => {
-  const claims = requireClaims(ctx);
+  const claims = requireCountyClaims(ctx);
   if (!hasRole(claims.roles, 'department')) forbidden('department');
+  const scope = { tenantId: claims.tenantId, userId: claims.userId, tenantWide: true };
+  return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
+});
+
+/**
+ * A city's organization department (issue 15): its tenant is a city (`isCityTenant`). Its
+ * transaction is tenant-wide in the city, where RLS shows it the rollups of exactly the
+ * counties whose grant to this city stands in the service's copy, and nothing else of theirs.
+ * A county's department is FORBIDDEN here.
+ */
+export const cityProcedure = base.use(({ ctx, next }) => {
+  const claims = requireClaims(ctx);
+  if (!isCityTenant(claims.tenantId) || !hasRole(claims.roles, 'department')) forbidden('city department');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, tenantWide: true };
   return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
 });
@@ -129,7 +154,7 @@ export const scopeOf = (caller: Pick<Caller, 'department' | 'orgIds'>): readonly
  */
 export function actingProcedure(...allowed: ActingRole[]) {
   return base.use(({ ctx, next }) => {
-    const claims = requireClaims(ctx);
+    const claims = requireCountyClaims(ctx);
     const caller: Caller = {
       tenantId: claims.tenantId,
       userId: claims.userId,

@@ -2,6 +2,7 @@ import { router } from '@tongxin/trpc';
 import { accountsRouter } from './accounts/accounts-router.ts';
 import { activationRouter } from './accounts/activation-router.ts';
 import { authRouter } from './auth/auth-router.ts';
+import { cityGrantRouter } from './city-grants/city-grant-router.ts';
 import { smsRouter } from './channel/sms-router.ts';
 import { invitationsRouter } from './invitations/invitations-router.ts';
 import { operatorInvitationsRouter } from './invitations/operator-invitations-router.ts';
@@ -22,5 +23,6 @@ export const appRouter = router({
   passwordReset: passwordResetRouter,
   staff: staffRouter,
   roles: rolesRouter,
+  cityGrant: cityGrantRouter,
 });
 export type AppRouter = typeof appRouter;

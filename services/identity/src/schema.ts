@@ -8,6 +8,7 @@ export * from './schema/accounts.ts';
 export * from './schema/people.ts';
 export * from './schema/onboarding.ts';
 export * from './schema/messages.ts';
+export * from './schema/city-grants.ts';
 
 export const outbox = outboxTable(identity);
 /** Roster's events identity applies (its copies of people and orgs). */

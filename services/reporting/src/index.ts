@@ -10,3 +10,4 @@ export { runEscalation } from './escalation/run-escalation.ts';
 export { applyGrantRefusal } from './checkins/apply-grant-refusal.ts';
 export { applyTaskReviewToInbox, TASK_REVIEW_KIND } from './task-notices/apply-task-review.ts';
 export { reportingRollups } from './rollups/rollup-spec.ts';
+export { applyCityGrantToReporting } from './members/apply-city-grant-event.ts';

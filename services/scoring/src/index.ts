@@ -7,3 +7,4 @@ export { applyCopyEventToScoring } from './events/apply-copy-event.ts';
 export { SCORED_TOPICS } from './events/scored-activity.ts';
 export { ACTIVITY_KINDS, DEFAULT_RULES, DEFAULT_THRESHOLDS, type ActivityKind } from './rules/activity-rules.ts';
 export { scoringRollups } from './rollups/rollup-spec.ts';
+export { applyCityGrantToScoring } from './events/apply-city-grant-event.ts';

@@ -6,3 +6,4 @@ export { applyCopyEventToTasks } from './copies/apply-copy-event.ts';
 export { removeUnattachedPhotos } from './evidence/remove-unattached-photos.ts';
 export { TASKS_TOPICS, type TaskClaimed, type TaskClaimWithdrawn, type TaskCompletionApproved, type TaskCompletionRejected } from './events.ts';
 export { tasksRollups } from './rollups/rollup-spec.ts';
+export { applyCityGrantToTasks } from './copies/apply-city-grant-event.ts';

@@ -24,6 +24,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { tenantId: '431026', username: '13900000002', name: '朱志远', role: 'flow-secretary', org: '汝城县驻广州流动党员党支部' },
 ];
 
+/**
+ * The demo city's organization department (郴州市委组织部, tenant 431000): a department-role
+ * user of the city, which sees the counties that granted it their figures (issue 15; both demo
+ * counties give the grant at seed). Same password.
+ */
+export const DEMO_CITY_ACCOUNT = { tenantId: '431000', username: '13600000001', name: '郴州市委组织部' } as const;
+
 /** The demo platform operator (tenant `platform`): creates tenants and invites their administrators. */
 export const DEMO_OPERATOR = { tenantId: 'platform', username: 'operator', name: '平台运营员' } as const;
 

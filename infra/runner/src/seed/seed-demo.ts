@@ -1,10 +1,10 @@
-import { hashPassword, identitySchema } from '@tongxin/identity';
-import { ne } from 'drizzle-orm';
+import { giveCityGrant, hashPassword, identitySchema } from '@tongxin/identity';
+import { and, eq, ne } from 'drizzle-orm';
 import { chinaDate, chinaMonth, dateStart, monthsEndingWith } from '@tongxin/calendar';
-import type { Database } from '@tongxin/db';
+import { tenantTransaction, type Database } from '@tongxin/db';
 import { markAllMonths } from '../rollups/rollup-specs.ts';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
-import { DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_CITY_ACCOUNT, DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedCounty } from './seed-county.ts';
 import { seedYearHistory } from './seed-history.ts';
 import { seedDemoReports } from './seed-reporting.ts';
@@ -29,6 +29,7 @@ export function demoAnchor(at = new Date()): Date {
 export async function seedDemo(database: Database, log: (line: string) => void, now = demoAnchor()) {
   await database.system.insert(identitySchema.tenants).values({ id: CHENZHOU.id, name: CHENZHOU.name, kind: 'city' }).onConflictDoNothing();
   await seedOperator(database);
+  await seedCityAccount(database);
   for (const plan of [YONGXING, RUCHENG]) {
     await seedWithProgress(database, plan, log, now);
     log(`${plan.name}: ${await seedDemoReports(database, plan.tenantId, now)} monthly reports for last month`);
@@ -38,7 +39,33 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
     if (tasks > 0) log(`${plan.name}: ${tasks} published tasks`);
     // The writes marked their own months; a year of trend needs every month's stock figures too.
     await markAllMonths(database, plan.tenantId, monthsEndingWith(chinaMonth(now), 12));
+    await giveDemoCityGrant(database, plan, now);
   }
+}
+
+/** 郴州市委组织部 (README "Demo accounts"): the city's department, which sees its counties' figures once they grant it. */
+async function seedCityAccount(database: Database) {
+  const db = database.system;
+  const { tenantId, username, name } = DEMO_CITY_ACCOUNT;
+  const [user] = await db.insert(identitySchema.users).values({ tenantId, username, displayName: name }).onConflictDoNothing().returning({ id: identitySchema.users.id });
+  if (!user) return;
+  await db.insert(identitySchema.credentials).values({ tenantId, userId: user.id, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await db.insert(identitySchema.roleAssignments).values({ tenantId, userId: user.id, role: 'department' });
+}
+
+/**
+ * The county's department grants the city its figures, as its department would in the app
+ * (`giveCityGrant`, audited, its event relayed to the services' copies at start).
+ */
+async function giveDemoCityGrant(database: Database, plan: CountyPlan, now: Date) {
+  const department = DEMO_ACCOUNTS.find((a) => a.tenantId === plan.tenantId && a.role === 'department');
+  if (!department) return;
+  const [user] = await database.system
+    .select({ id: identitySchema.users.id })
+    .from(identitySchema.users)
+    .where(and(eq(identitySchema.users.tenantId, plan.tenantId), eq(identitySchema.users.username, department.username)));
+  if (!user) return;
+  await tenantTransaction(database, { tenantId: plan.tenantId, userId: user.id, tenantWide: true }, (tx) => giveCityGrant(tx, { tenantId: plan.tenantId, userId: user.id }, now));
 }
 
 export async function seedWithProgress(database: Database, plan: CountyPlan, log: (line: string) => void, now = demoAnchor()) {

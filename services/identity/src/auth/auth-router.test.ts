@@ -204,11 +204,12 @@ describe('who may call what', () => {
     expect(result.error?.code).toBe('UNAUTHORIZED');
   });
 
-  it('auth.tenants lists the counties to anyone, then the platform (its operators), and no city', async () => {
+  it('auth.tenants lists the counties to anyone, then the cities (their departments log in too), then the platform (its operators)', async () => {
     const result = await h.query('/api/identity/trpc/auth.tenants');
     expect(result.data).toEqual([
       { id: 'rc', name: '汝城县', suspended: false },
       { id: 'yx', name: '永兴县', suspended: false },
+      { id: 'cz', name: '郴州市', suspended: false },
       { id: 'platform', name: '平台运营', suspended: false },
     ]);
   });

@@ -107,6 +107,7 @@ export const auditKind = identity.enum('audit_kind', [
   'invitation_issued', 'invitation_revoked', 'invitation_accepted', 'activation_issued', 'activation_revoked',
   'activated', 'activation_failed', 'reset_requested', 'reset_failed', 'password_reset', 'role_granted', 'role_removed',
   'account_closed', 'tenant_live', 'setup_changed', 'sms_settings_changed', 'throttled', 'username_changed', 'reset_refused',
+  'city_grant_given', 'city_grant_revoked',
 ]);
 
 /** Append-only (a trigger refuses UPDATE and DELETE, for the owner too). */

@@ -1,5 +1,8 @@
+import { cityGrantCopyTable } from '@tongxin/copies';
 import { rollupTables } from '@tongxin/rollups';
 import { reporting } from './scope.ts';
 
-/** The reporting figures the department's and the city's views read (`@tongxin/rollups`, issue 15). */
-export const { rollups, rollupMarks, rollupMonths } = rollupTables(reporting);
+/** The reporting figures the department's and the city's views read (`@tongxin/rollups`, issue 15),
+ * and identity's grants of each county to its city (@tongxin/copies): the city reads a county's rollups while its grant stands. */
+export const cityGrants = cityGrantCopyTable(reporting);
+export const { rollups, rollupMarks, rollupMonths } = rollupTables(reporting, cityGrants);

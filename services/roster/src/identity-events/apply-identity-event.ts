@@ -1,10 +1,10 @@
-import { applySeatsChanged } from '@tongxin/copies';
+import { applyCityGrantChanged, applySeatsChanged } from '@tongxin/copies';
 import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { parsePayload, TOPICS } from '@tongxin/events';
 import { linkAccount } from '../members/link-account.ts';
 import { createCountyRoot } from '../orgs/create-county-root.ts';
 import { markCountyLive } from '../orgs/mark-county-live.ts';
-import { processedEvents, seats } from '../schema.ts';
+import { cityGrants, processedEvents, seats } from '../schema.ts';
 
 /** Identity's topics roster acts on (issue 12); their payloads are @tongxin/events'. */
 export const IDENTITY_TOPICS = TOPICS.identity;
@@ -43,6 +43,11 @@ export async function applyIdentityEventToRoster(
       // Roster's copy of who holds which seat: transfers are decided by the level above (issue 13 C).
       const p = parsePayload(IDENTITY_TOPICS.seatsChanged, event.payload);
       return once(database, event, event.tenantId, (tx) => applySeatsChanged(tx, seats, event.tenantId, p, new Date(event.createdAt)));
+    }
+    case IDENTITY_TOPICS.cityGrantChanged: {
+      // The county's grant to its city: the city reads the county's rollups while it stands (issue 15).
+      const p = parsePayload(IDENTITY_TOPICS.cityGrantChanged, event.payload);
+      return once(database, event, event.tenantId, (tx) => applyCityGrantChanged(tx, cityGrants, event.tenantId, p));
     }
     default: {
       const p = parsePayload(IDENTITY_TOPICS.tenantLive, event.payload);

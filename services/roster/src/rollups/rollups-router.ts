@@ -2,6 +2,7 @@ import { isMonth } from '@tongxin/calendar';
 import { readRollup, ZRollupInput } from '@tongxin/rollups';
 import { actingProcedure, router, withOptionalOrg } from '@tongxin/trpc';
 import { z } from 'zod';
+import { cityRollups } from './city-rollups.ts';
 import { findRosterOrg } from '../orgs/find-org.ts';
 import { listPlaces } from './list-places.ts';
 import { rosterRollups } from './rollup-spec.ts';
@@ -10,6 +11,8 @@ const ZPlacesInput = z.object({ month: z.string().refine(isMonth, { message: 'YY
 
 /** The county's roster figures for the department's and the city's views (issue 15): a secretary reads their subtree's, the department the county's. */
 export const rollupsRouter = router({
+  // The city's department: the counties that granted it their figures (issue 15).
+  ...cityRollups,
   overview: actingProcedure('secretary', 'department')
     .input(ZRollupInput)
     .use(withOptionalOrg(findRosterOrg))

@@ -1,11 +1,14 @@
 import { readRollup, ZRollupInput } from '@tongxin/rollups';
 import { actingProcedure, router, withOptionalOrg } from '@tongxin/trpc';
+import { cityRollups } from './city-rollups.ts';
 import { findCopiedOrg } from '@tongxin/copies';
 import { orgs } from '../schema.ts';
 import { tasksRollups } from './rollup-spec.ts';
 
 /** The county's tasks figures for the department's and the city's views (issue 15): a secretary reads their subtree's, the department the county's. */
 export const rollupsRouter = router({
+  // The city's department: the counties that granted it their figures (issue 15).
+  ...cityRollups,
   overview: actingProcedure('secretary', 'department')
     .input(ZRollupInput)
     .use(withOptionalOrg(findCopiedOrg(orgs)))
