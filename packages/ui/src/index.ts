@@ -6,3 +6,4 @@ export { createAttemptKeys, newIdempotencyKey } from './idempotency-key.ts';
 export { createAction } from './create-action.ts';
 export { ResourceList } from './resource-list.tsx';
 export { OptionalMark } from './optional-mark.tsx';
+export { saveFile } from './save-file.ts';

@@ -1,4 +1,4 @@
-/** Offers bytes as a download (an object URL on a temporary link: no server round trip). */
+/** Offers a workbook's bytes as a download (an object URL on a temporary link: no server round trip). */
 export function saveFile(bytes: Uint8Array, fileName: string) {
   const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const url = URL.createObjectURL(blob);
