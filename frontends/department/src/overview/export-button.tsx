@@ -1,7 +1,6 @@
 import { Show, createSignal } from 'solid-js';
-import { ErrorNotice, describeError } from '@tongxin/ui';
+import { ErrorNotice, describeError, saveFile } from '@tongxin/ui';
 import { m } from '../messages.ts';
-import { saveFile } from '@tongxin/ui';
 import { sheetOf, type SheetContext, type ShownTable } from './export-sheet.ts';
 
 type Phase = 'idle' | 'loading' | 'building' | 'done';
