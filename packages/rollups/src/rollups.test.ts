@@ -1,4 +1,4 @@
-import { APP_ROLE, tenantTransaction, type Database } from '@tongxin/db';
+import { APP_ROLE, SYSTEM_ROLE, tenantTransaction, type Database } from '@tongxin/db';
 import { createTestDatabase } from '@tongxin/db/testing';
 import { sql } from 'drizzle-orm';
 import { boolean, pgSchema, text } from 'drizzle-orm/pg-core';
@@ -50,6 +50,9 @@ beforeAll(async () => {
     `create policy months_read on rollup_demo.rollup_months as permissive for select using (true)`,
     `grant usage on schema rollup_demo to ${APP_ROLE}`,
     `grant select, insert, update, delete on all tables in schema rollup_demo to ${APP_ROLE}`,
+    // On a server the refresh's connection is tongxin_system (not the owner), as in every service.
+    `grant usage on schema rollup_demo to ${SYSTEM_ROLE}`,
+    `grant all on all tables in schema rollup_demo to ${SYSTEM_ROLE}`,
   ];
   for (const statement of statements) await database.owner.execute(sql.raw(statement));
   const item = (tenant: string, orgPath: string, month: string, size: string, n: number) => sql`(${tenant}, ${orgPath}, ${month}, ${size}, ${n})`;
