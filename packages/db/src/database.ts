@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ScopedClient } from './unit/scoped-client.ts';
 
 /** Every driver we use returns `{ rows }` from `execute`. */
 export interface RowsResultHKT extends PgQueryResultHKT {
@@ -31,10 +32,15 @@ export interface Database {
   /** The non-owner role that request code runs as (`SET LOCAL ROLE`). */
   readonly appRole: string;
   /**
-   * For pooled server drivers: a dedicated connection, so a transaction can open with
-   * `begin` and its settings in one round trip. PGlite has no pool and no round trips.
+   * For pooled server drivers: a dedicated connection, so the scope can ride with the
+   * request's statements (tenant-transaction.ts). PGlite has no pool and no round trips.
    */
   readonly connect?: () => Promise<PooledConnection>;
+  /**
+   * LISTEN on `channel` where the driver keeps a connection open for it (PGlite, node-postgres);
+   * absent on the Neon driver, whose callers poll. Answers the way to stop listening.
+   */
+  readonly listen?: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -43,9 +49,8 @@ export const APP_ROLE = 'tongxin_app';
 export const SYSTEM_ROLE = 'tongxin_system';
 
 export interface PooledConnection {
-  /** A simple-protocol query (several statements allowed, no parameters). */
-  simpleQuery(text: string): Promise<void>;
-  escapeLiteral(value: string): string;
+  /** What the drizzle handle runs on: armed with a scope for one request (unit/scoped-client.ts). */
+  scoped: ScopedClient;
   /** A drizzle handle on this connection. */
   db: Db;
   release(error?: Error): void;

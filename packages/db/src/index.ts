@@ -3,6 +3,7 @@ export { APP_ROLE, SYSTEM_ROLE } from './database.ts';
 export { SystemRoleMissing } from './roles.ts';
 export { openDatabase, type OpenDatabaseOptions } from './open-database.ts';
 export { tenantTransaction, OwnerRoleRefused, type Scope } from './tenant-transaction.ts';
+export type { Shape } from './unit/scoped-client.ts';
 export { migrateAll, type ServiceMigrations } from './migrate.ts';
 export { tenantPolicy, currentTenant, currentUser, tenantWide, currentOrgIds } from './tenant-policy.ts';
 export { pathInScope } from './scope/path-in-scope.ts';

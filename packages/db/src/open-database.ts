@@ -2,6 +2,7 @@ import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import type { PoolClient as PgPoolClient } from 'pg';
 import { APP_ROLE, SYSTEM_ROLE, type Database, type Db, type DriverName, type PooledConnection } from './database.ts';
+import { ScopedClient } from './unit/scoped-client.ts';
 
 // Only the Neon driver is imported eagerly: it is the one that runs on edge runtimes. PGlite
 // and node-postgres (Node only) are loaded when their branch runs, so an edge bundle can mark
@@ -34,7 +35,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     // PGlite has one connection, where `set role` would last for the whole session, request
     // transactions included; and its user is always the superuser `postgres`, which forced RLS
     // does not bind. So system work runs on the owner handle here.
-    return { driver: 'pglite', kind: 'pglite', appRole, owner, system: owner, close: () => client.close() };
+    const listen = (channel: string, onNotify: (payload: string) => void) => client.listen(channel, onNotify).then((stop) => () => stop());
+    return { driver: 'pglite', kind: 'pglite', appRole, owner, system: owner, listen, close: () => client.close() };
   }
   const max = options.maxConnections ?? 10;
   const systemMax = options.systemConnections ?? 3;
@@ -42,7 +44,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new pg.Pool({ connectionString: options.url, max });
     const systemPool = new pg.Pool({ connectionString: options.url, max: systemMax, onConnect: actAsSystem });
-    return server('pg', pool, systemPool, (client) => drizzlePg({ client: client as unknown as PgPoolClient }) as unknown as Db, (p) => drizzlePg({ client: p }) as unknown as Db, appRole);
+    const database = server('pg', pool, systemPool, (client) => drizzlePg({ client: client as unknown as PgPoolClient }) as unknown as Db, (p) => drizzlePg({ client: p }) as unknown as Db, appRole);
+    const url = options.url;
+    return { ...database, listen: (channel, onNotify) => listenOn(() => new pg.Client({ connectionString: url }), channel, onNotify) };
   }
   configureNeon(options);
   const pool = new NeonPool({ connectionString: options.url, max });
@@ -53,8 +57,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 
 /** What node-postgres' and the Neon driver's pools have in common. */
 interface PgLikeClient {
-  query(text: string): Promise<unknown>;
-  escapeLiteral(value: string): string;
+  query(config: unknown, values?: unknown): unknown;
   release(error?: Error | boolean): void;
   on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
 }
@@ -69,23 +72,24 @@ function server<P extends PgLikePool<C>, C extends PgLikeClient>(
   driver: DriverName,
   pool: P,
   systemPool: P,
-  wrap: (client: C) => Db,
+  wrap: (client: ScopedClient) => Db,
   drizzlePool: (pool: P) => Db,
   appRole: string,
 ): Database {
   const lost = new WeakMap<C, Error>();
   survive(pool, lost);
   survive(systemPool, lost);
-  // One drizzle handle per pooled connection, made once: connections are reused.
-  const handles = new WeakMap<C, Db>();
+  // One scoped client and drizzle handle per pooled connection, made once: connections are reused.
+  const handles = new WeakMap<C, { scoped: ScopedClient; db: Db }>();
   const connect = async (): Promise<PooledConnection> => {
     const client = await pool.connect();
-    let db = handles.get(client);
-    if (!db) handles.set(client, (db = wrap(client)));
+    let handle = handles.get(client);
+    if (!handle) {
+      const scoped = new ScopedClient(client);
+      handles.set(client, (handle = { scoped, db: wrap(scoped) }));
+    }
     return {
-      db,
-      simpleQuery: async (text) => void (await client.query(text)),
-      escapeLiteral: (value) => client.escapeLiteral(value),
+      ...handle,
       // A connection that was lost goes back as broken, whatever the caller saw.
       release: (error) => client.release(error ?? lost.get(client)),
     };
@@ -116,6 +120,51 @@ function survive<C extends PgLikeClient>(pool: PgLikePool<C>, lost: WeakMap<C, E
       lost.set(client, error);
     }),
   );
+}
+
+interface ListeningClient {
+  connect(): Promise<unknown>;
+  query(text: string): Promise<unknown>;
+  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): unknown;
+  on(event: 'error' | 'end', listener: () => void): unknown;
+  end(): Promise<void>;
+}
+
+/**
+ * A connection of its own that LISTENs (a pool's connections come and go). When it is lost it
+ * is opened again a second later; until then the listener's caller has its poll.
+ */
+async function listenOn(open: () => ListeningClient, channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: ListeningClient | undefined;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const connect = async () => {
+    const next = open();
+    let lost = false;
+    const reopen = () => {
+      if (lost || stopped) return;
+      lost = true;
+      client = undefined;
+      retry = setTimeout(() => void connect().catch(reopen), 1000);
+    };
+    next.on('error', reopen);
+    next.on('end', reopen);
+    next.on('notification', (message) => message.channel === channel && onNotify(message.payload ?? ''));
+    try {
+      await next.connect();
+      await next.query(`listen ${channel.replace(/[^a-z_]/g, '')}`);
+    } catch (error) {
+      reopen();
+      throw error;
+    }
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
 }
 
 /**

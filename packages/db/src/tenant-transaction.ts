@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from './database.ts';
+import { SCOPE_SETTINGS, type Shape } from './unit/scoped-client.ts';
 
 /**
  * Who a transaction acts for. Policies read these with
@@ -28,50 +29,48 @@ const checkedRoles = new WeakMap<Database, Promise<void>>();
 /**
  * The only way request code reaches the database: a transaction that drops to the
  * non-owner app role and sets tenant, user and org scope for the row-level policies.
+ *
+ * On a server the scope rides with the statements (issue 16, unit/scoped-client.ts): a
+ * `read` sends scope + statement in one round trip per statement, each statement with its
+ * own snapshot; a `write` (the default) is one transaction whose BEGIN and scope go with its
+ * first statement. Either way the scope is transaction-local and gone when it ends.
  */
-export async function tenantTransaction<T>(database: Database, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function tenantTransaction<T>(database: Database, scope: Scope, work: (tx: Tx) => Promise<T>, shape: Shape = 'write'): Promise<T> {
   await ensureAppRoleIsUnprivileged(database);
-  if (database.connect) return pooledTransaction(database, scope, work);
+  if (database.connect) return pooledTransaction(database, scope, work, shape);
+  // PGlite: no round trips to save, one transaction.
   return database.owner.transaction(async (tx) => {
-    // set_config('role', …, true) is SET LOCAL ROLE in a form that takes a parameter.
-    const assignments = settings(database, scope).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+    const assignments = settings(database, scope).map((value, index) => sql`set_config(${SCOPE_SETTINGS[index]}, ${value}, true)`);
     await tx.execute(sql`select ${sql.join(assignments, sql`, `)}`);
     return work(tx);
   });
 }
 
-function settings(database: Database, scope: Scope): [string, string][] {
+/** The scope's values, in the order of SCOPE_SETTINGS. */
+function settings(database: Database, scope: Scope): string[] {
   return [
-    ['role', database.appRole],
-    ['app.tenant_id', scope.tenantId ?? ''],
-    ['app.user_id', scope.userId ?? ''],
-    ['app.org_ids', (scope.orgIds ?? []).join(',')],
-    ['app.tenant_wide', scope.tenantWide ? 'on' : ''],
-    ['app.operator', scope.operator ? 'on' : ''],
+    database.appRole,
+    scope.tenantId ?? '',
+    scope.userId ?? '',
+    (scope.orgIds ?? []).join(','),
+    scope.tenantWide ? 'on' : '',
+    scope.operator ? 'on' : '',
   ];
 }
 
 /**
- * The same transaction on a pooled server connection, with `begin` and the settings sent
- * as one simple-protocol query: one round trip fewer per request (the `me` benchmark
- * counts four otherwise: begin, settings, the query, commit).
+ * drizzle's own transaction on a pooled connection whose client is armed with the scope: the
+ * client holds drizzle's `begin` back and sends it (write) or drops it (read) with the scope.
+ * A connection that was left in a transaction or failed to end one goes back as broken, so the
+ * pool drops it and no scope outlives the request.
  */
-async function pooledTransaction<T>(database: Database, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function pooledTransaction<T>(database: Database, scope: Scope, work: (tx: Tx) => Promise<T>, shape: Shape): Promise<T> {
   const connection = await database.connect!();
-  const literal = connection.escapeLiteral;
-  const assignments = settings(database, scope).map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`);
-  let broken: Error | undefined;
+  connection.scoped.arm(shape, settings(database, scope));
   try {
-    await connection.simpleQuery(`begin; select ${assignments.join(', ')}`);
-    const result = await work(connection.db as unknown as Tx);
-    await connection.simpleQuery('commit');
-    return result;
-  } catch (error) {
-    // A connection that cannot even roll back is released as broken, so the pool drops it.
-    await connection.simpleQuery('rollback').catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
+    return await connection.db.transaction(work);
   } finally {
-    connection.release(broken);
+    connection.release(connection.scoped.disarm());
   }
 }
 

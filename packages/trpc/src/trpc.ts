@@ -1,5 +1,5 @@
 import { hasRole, isCityTenant, secretaryOrgIds, type AccessClaims } from '@tongxin/auth';
-import { tenantTransaction, type Scope, type Tx } from '@tongxin/db';
+import { tenantTransaction, type Scope, type Shape, type Tx } from '@tongxin/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { asServiceError } from './database-errors.ts';
@@ -30,11 +30,18 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+type ProcedureType = 'query' | 'mutation' | 'subscription';
 type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
-function transactFor(ctx: Context, scope: Scope): Transact {
+/**
+ * A query's transaction is a `read`: on a server each statement carries the scope in its own
+ * round trip, with its own snapshot (issue 16). A query whose handler needs one snapshot
+ * across statements, or a lock, asks for `write` itself (`ctx.tx` is then not enough).
+ */
+function transactFor(ctx: Context, scope: Scope, type: ProcedureType): Transact {
+  const shape: Shape = type === 'query' ? 'read' : 'write';
   return (work) =>
-    tenantTransaction(ctx.deps.database, scope, work).catch((error: unknown) => {
+    tenantTransaction(ctx.deps.database, scope, work, shape).catch((error: unknown) => {
       throw asServiceError(error);
     });
 }
@@ -45,11 +52,11 @@ function transactFor(ctx: Context, scope: Scope): Transact {
  * logged in (an activation code, an invitation, a password reset): the single-use secret
  * the caller holds is their gate, checked by the procedure before anything is shown.
  */
-export const publicProcedure = base.use(({ ctx, next }) =>
+export const publicProcedure = base.use(({ ctx, type, next }) =>
   next({
     ctx: {
-      tenantTx: (tenantId: string | null) => transactFor(ctx, { tenantId }),
-      systemTx: (tenantId: string) => transactFor(ctx, { tenantId, tenantWide: true }),
+      tenantTx: (tenantId: string | null) => transactFor(ctx, { tenantId }, type),
+      systemTx: (tenantId: string) => transactFor(ctx, { tenantId, tenantWide: true }, type),
     },
   }),
 );
@@ -60,9 +67,9 @@ function requireClaims(ctx: Context): AccessClaims {
 }
 
 /** Any logged-in user; sees only their own rows. */
-export const authedProcedure = base.use(({ ctx, next }) => {
+export const authedProcedure = base.use(({ ctx, type, next }) => {
   const claims = requireClaims(ctx);
-  return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }) } });
+  return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }, type) } });
 });
 
 function forbidden(role: string): never {
@@ -82,27 +89,27 @@ function requireCountyClaims(ctx: Context): AccessClaims {
 }
 
 /** A party member: their own rows (RLS matches user_id). */
-export const memberProcedure = base.use(({ ctx, next }) => {
+export const memberProcedure = base.use(({ ctx, type, next }) => {
   const claims = requireCountyClaims(ctx);
   if (!hasRole(claims.roles, 'member')) forbidden('member');
-  return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }) } });
+  return next({ ctx: { claims, tx: transactFor(ctx, { tenantId: claims.tenantId, userId: claims.userId }, type) } });
 });
 
 /** A secretary: the subtrees of the orgs they hold (RLS reads app.org_ids). */
-export const secretaryProcedure = base.use(({ ctx, next }) => {
+export const secretaryProcedure = base.use(({ ctx, type, next }) => {
   const claims = requireCountyClaims(ctx);
   const orgIds = secretaryOrgIds(claims.roles);
   if (orgIds.length === 0) forbidden('secretary');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, orgIds };
-  return next({ ctx: { claims, orgIds, tx: transactFor(ctx, scope) } });
+  return next({ ctx: { claims, orgIds, tx: transactFor(ctx, scope, type) } });
 });
 
 /** The organization department of the tenant: the whole tenant. */
-export const departmentProcedure = base.use(({ ctx, next }) => {
+export const departmentProcedure = base.use(({ ctx, type, next }) => {
   const claims = requireCountyClaims(ctx);
   if (!hasRole(claims.roles, 'department')) forbidden('department');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, tenantWide: true };
-  return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
+  return next({ ctx: { claims, tx: transactFor(ctx, scope, type) } });
 });
 
 /**
@@ -111,22 +118,22 @@ export const departmentProcedure = base.use(({ ctx, next }) => {
  * counties whose grant to this city stands in the service's copy, and nothing else of theirs.
  * A county's department is FORBIDDEN here.
  */
-export const cityProcedure = base.use(({ ctx, next }) => {
+export const cityProcedure = base.use(({ ctx, type, next }) => {
   const claims = requireClaims(ctx);
   if (!isCityTenant(claims.tenantId) || !hasRole(claims.roles, 'department')) forbidden('city department');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, tenantWide: true };
-  return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
+  return next({ ctx: { claims, tx: transactFor(ctx, scope, type) } });
 });
 
 /**
  * The platform operator (tenant `platform`): the registry of tenants and the invitations
  * of their administrators, across tenants, and nothing of any county's people.
  */
-export const operatorProcedure = base.use(({ ctx, next }) => {
+export const operatorProcedure = base.use(({ ctx, type, next }) => {
   const claims = requireClaims(ctx);
   if (!hasRole(claims.roles, 'operator') || claims.tenantId !== 'platform') forbidden('operator');
   const scope = { tenantId: claims.tenantId, userId: claims.userId, operator: true };
-  return next({ ctx: { claims, tx: transactFor(ctx, scope) } });
+  return next({ ctx: { claims, tx: transactFor(ctx, scope, type) } });
 });
 
 export type ActingRole = 'member' | 'secretary' | 'department';
@@ -153,7 +160,7 @@ export const scopeOf = (caller: Pick<Caller, 'department' | 'orgIds'>): readonly
  * holding none of them is FORBIDDEN before any handler runs.
  */
 export function actingProcedure(...allowed: ActingRole[]) {
-  return base.use(({ ctx, next }) => {
+  return base.use(({ ctx, type, next }) => {
     const claims = requireCountyClaims(ctx);
     const caller: Caller = {
       tenantId: claims.tenantId,
@@ -164,7 +171,7 @@ export function actingProcedure(...allowed: ActingRole[]) {
     };
     if (!caller.department && caller.orgIds.length === 0 && !caller.member) forbidden(allowed.join(' or '));
     const scope = { tenantId: caller.tenantId, userId: caller.userId, orgIds: caller.orgIds, tenantWide: caller.department };
-    return next({ ctx: { claims, caller, tx: transactFor(ctx, scope) } });
+    return next({ ctx: { claims, caller, tx: transactFor(ctx, scope, type) } });
   });
 }
 
@@ -172,7 +179,7 @@ export function actingProcedure(...allowed: ActingRole[]) {
  * A secretary or the department: the roster's staff pages. `orgIds` is null for the
  * department (the whole tenant), else the secretary's orgs.
  */
-export const staffProcedure = actingProcedure('secretary', 'department').use(({ ctx, next }) =>
+export const staffProcedure = actingProcedure('secretary', 'department').use(({ ctx, type, next }) =>
   next({
     ctx: {
       orgIds: ctx.caller.department ? null : ctx.caller.orgIds,

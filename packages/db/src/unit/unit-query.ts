@@ -1,0 +1,168 @@
+/**
+ * One round trip for the scope and the statement (issue 16; design.md, "Probed facts: the
+ * tenant unit"). PostgreSQL runs every extended-protocol message before a Sync as one
+ * implicit transaction, so `set_config(…, true)` followed by the work's statement, each as
+ * Parse/Bind/Execute, then ONE Sync, holds the scope for the statement and drops it at the
+ * Sync exactly as SET LOCAL does at COMMIT.
+ *
+ * This is a custom query object that `client.query()` of node-postgres (and of the Neon
+ * driver, which bundles it) accepts. The work's statement is the driver's own `Query`, so
+ * values, type parsers and row modes are exactly the driver's; the unit only sends the
+ * prefix steps first and hides their replies from it.
+ */
+
+/** A prefix step: sent before the statement, its rows ignored. */
+export interface Step {
+  text: string;
+  name?: string | undefined;
+  values?: readonly (string | null)[];
+}
+
+/** What a connection of either driver offers (node-postgres' `Connection`). */
+interface WireConnection {
+  parsedStatements: Record<string, string>;
+  /** node-postgres ≥ 8.14 only: Parses sent and not yet confirmed. */
+  submittedNamedStatements?: Record<string, string>;
+  parse(message: { text: string; name?: string | undefined; types?: unknown }): void;
+  bind(message: { statement?: string | undefined; portal?: string; values?: readonly unknown[] }): void;
+  execute(message: { portal?: string; rows?: number }): void;
+  close(message: { type: 'S' | 'P'; name: string }): void;
+  stream: { cork?: () => void; uncork?: () => void };
+}
+
+/** The driver's own query object: the handlers its client calls, and `prepare`. */
+export interface DriverQuery {
+  name?: string | undefined;
+  text: string;
+  callback?: ((error: Error | null, result?: unknown) => void) | undefined;
+  prepare(connection: WireConnection): void;
+  handleRowDescription(message: unknown): void;
+  handleDataRow(message: unknown): void;
+  handleCommandComplete(message: unknown, connection: WireConnection): void;
+  handleEmptyQuery(connection: WireConnection): void;
+  handlePortalSuspended(connection: WireConnection): void;
+  handleError(error: Error, connection: WireConnection): void;
+  handleReadyForQuery(connection: WireConnection): void;
+}
+
+/**
+ * Named statements of one connection whose existence is unknown: a unit that failed on the
+ * step that parsed it may or may not have created it. The next Parse of such a name is
+ * preceded by a Close, which is not an error when there is nothing to close.
+ */
+export class StatementBook {
+  readonly uncertain = new Set<string>();
+}
+
+export class UnitQuery {
+  /** Set by `client.query()` or by the caller; called once. */
+  callback: ((error: Error | null, result?: unknown) => void) | undefined;
+  private prefixDone = 0;
+  /** The statement's CommandComplete came: an error now is the implicit commit's (a deferred check). */
+  private statementDone = false;
+  private finished = false;
+  /** Named statements this unit parses (Parse sent), in step order: [step index, name, text]. */
+  private readonly parsing: [number, string, string][] = [];
+
+  constructor(
+    private readonly prefix: readonly Step[],
+    private readonly statement: DriverQuery,
+    private readonly book: StatementBook,
+  ) {
+    statement.callback = (error, result) => this.finish(error, result);
+  }
+
+  submit(connection: WireConnection): null {
+    connection.stream.cork?.();
+    try {
+      this.prefix.forEach((step, index) => {
+        this.parseIfNeeded(connection, index, step.name, step.text);
+        connection.bind({ statement: step.name, portal: '', values: step.values ?? [] });
+        connection.execute({ portal: '', rows: 0 });
+      });
+      const { name, text } = this.statement;
+      // The driver's prepare parses unless the name is known: forget it when uncertain.
+      if (name) this.parseIfNeeded(connection, this.prefix.length, name, text, true);
+      this.statement.prepare(connection);
+    } finally {
+      connection.stream.uncork?.();
+    }
+    return null;
+  }
+
+  private parseIfNeeded(connection: WireConnection, index: number, name: string | undefined, text: string, driverParses = false) {
+    if (!name) {
+      if (!driverParses) connection.parse({ text });
+      return;
+    }
+    const uncertain = this.book.uncertain.delete(name);
+    if (uncertain) {
+      delete connection.parsedStatements[name];
+      delete connection.submittedNamedStatements?.[name];
+      connection.close({ type: 'S', name });
+    }
+    if (connection.parsedStatements[name] !== undefined || connection.submittedNamedStatements?.[name] !== undefined) return;
+    this.parsing.push([index, name, text]);
+    if (!driverParses) connection.parse({ text, name });
+  }
+
+  // The prefix steps send no Describe: their rows come without a description and are skipped.
+  handleRowDescription(message: unknown) {
+    this.statement.handleRowDescription(message);
+  }
+  handleDataRow(message: unknown) {
+    if (this.prefixDone === this.prefix.length) this.statement.handleDataRow(message);
+  }
+  handleCommandComplete(message: unknown, connection: WireConnection) {
+    if (this.prefixDone < this.prefix.length) this.prefixDone += 1;
+    else {
+      this.statementDone = true;
+      this.statement.handleCommandComplete(message, connection);
+    }
+  }
+  handleEmptyQuery(connection: WireConnection) {
+    this.statement.handleEmptyQuery(connection);
+  }
+  handlePortalSuspended(connection: WireConnection) {
+    this.statement.handlePortalSuspended(connection);
+  }
+  handleCopyInResponse(connection: { sendCopyFail(message: string): void }) {
+    connection.sendCopyFail('COPY is not supported in a tenant unit');
+  }
+  handleCopyData() {}
+
+  /**
+   * A server error: the driver has already dropped this query as its active one (no
+   * ReadyForQuery will reach it), so the unit finishes here. The steps before the failing
+   * one parsed; the failing one may have; the ones after did not (the server skips to Sync).
+   */
+  handleError(error: Error, connection: WireConnection) {
+    const failed = this.prefixDone + (this.statementDone ? 1 : 0);
+    for (const [index, name, text] of this.parsing) {
+      if (index < failed) this.remember(connection, name, text);
+      else {
+        delete connection.parsedStatements[name];
+        delete connection.submittedNamedStatements?.[name];
+        if (index === failed) this.book.uncertain.add(name);
+      }
+    }
+    this.statement.handleError(error, connection);
+    this.finish(error);
+  }
+
+  handleReadyForQuery(connection: WireConnection) {
+    for (const [, name, text] of this.parsing) this.remember(connection, name, text);
+    this.statement.handleReadyForQuery(connection);
+  }
+
+  private remember(connection: WireConnection, name: string, text: string) {
+    connection.parsedStatements[name] = text;
+    delete connection.submittedNamedStatements?.[name];
+  }
+
+  private finish(error: Error | null, result?: unknown) {
+    if (this.finished) return;
+    this.finished = true;
+    this.callback?.(error, result);
+  }
+}
