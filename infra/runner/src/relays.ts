@@ -92,17 +92,31 @@ export async function relayAll(database: Database, rounds = 1000): Promise<numbe
   return total;
 }
 
-/** How often an idle relay looks for new events: the floor of the lag from commit to effect. */
-const IDLE_MS = 250;
+/** The channel the outboxes' statement triggers notify at commit (each service's schema/notify-outbox.sql). */
+export const OUTBOX_CHANNEL = 'tongxin_outbox';
 
 /**
- * On Node a poller drains the outboxes. The next round is scheduled when this one ends, so
- * two rounds never deliver a batch at once; a round that found work runs again at once.
+ * How often an idle relay looks for new events. Where the driver can LISTEN, a commit that
+ * wrote events wakes the relay at once and the poll is only the fallback (a lost listening
+ * connection, the Neon driver): then it is the floor of the lag from commit to effect.
  */
-export function startRelays(database: Database) {
+const IDLE_MS = 250;
+const IDLE_MS_LISTENING = 2000;
+
+/**
+ * On Node a poller drains the outboxes, woken by the outboxes' notifications. The next round
+ * starts when this one ends, so two rounds never deliver a batch at once; a round that found
+ * work, or was woken while it ran, runs again at once.
+ */
+export function startRelays(database: Database, idle = { polling: IDLE_MS, listening: IDLE_MS_LISTENING }) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopping = false;
+  let running = false;
+  let woken = false;
+  let listening = false;
   const round = async () => {
+    running = true;
+    woken = false;
     let delivered = 0;
     try {
       delivered = await relayOnce(database);
@@ -110,13 +124,29 @@ export function startRelays(database: Database) {
       // A batch cut short by shutdown is delivered again at the next start (at least once).
       if (!stopping) console.error('outbox relay failed:', error instanceof Error ? error.name : error);
     }
-    if (!stopping) timer = setTimeout(round, delivered > 0 ? 0 : IDLE_MS);
+    running = false;
+    if (!stopping) timer = setTimeout(round, delivered > 0 || woken ? 0 : listening ? idle.listening : idle.polling);
   };
-  timer = setTimeout(round, IDLE_MS);
+  const wake = () => {
+    if (stopping) return;
+    if (running) woken = true;
+    else {
+      clearTimeout(timer);
+      timer = setTimeout(round, 0);
+    }
+  };
+  // The first round at once: what was left at the last stop is delivered first.
+  timer = setTimeout(round, 0);
+  const unlisten = database.listen?.(OUTBOX_CHANNEL, wake).then(
+    (stop) => ((listening = true), stop),
+    (error: Error & { code?: string }) => void console.error(`outbox relay: not listening (${error.code ?? error.message}), polling every ${idle.polling} ms`),
+  );
   return {
-    stop() {
+    async stop() {
       stopping = true;
       clearTimeout(timer);
+      const stop = await unlisten;
+      await stop?.();
     },
   };
 }

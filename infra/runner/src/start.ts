@@ -78,7 +78,7 @@ if (env.SEED_DEMO === 'true') {
 }
 
 const shutdown = async () => {
-  relays.stop();
+  await relays.stop();
   dailyJobs.stop();
   rollups.stop();
   server.close();
