@@ -31,16 +31,18 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 type ProcedureType = 'query' | 'mutation' | 'subscription';
-type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+type Transact = <T>(work: (tx: Tx) => Promise<T>, shape?: Shape) => Promise<T>;
 
 /**
- * A query's transaction is a `read`: on a server each statement carries the scope in its own
- * round trip, with its own snapshot (issue 16). A query whose handler needs one snapshot
- * across statements, or a lock, asks for `write` itself (`ctx.tx` is then not enough).
+ * The procedure's transaction (issue 16, packages/db/src/unit/). A query's is a `read`: on a
+ * server each statement carries the scope in its own round trip, with its own snapshot. A
+ * mutation's is a `write`: one transaction. A mutation whose work is one statement (one SQL
+ * function call) may ask for a `unit`: scope and statement in one round trip, atomic. A query
+ * that needs one snapshot across statements, or a lock, asks for `write`.
  */
 function transactFor(ctx: Context, scope: Scope, type: ProcedureType): Transact {
-  const shape: Shape = type === 'query' ? 'read' : 'write';
-  return (work) =>
+  const byType: Shape = type === 'query' ? 'read' : 'write';
+  return (work, shape = byType) =>
     tenantTransaction(ctx.deps.database, scope, work, shape).catch((error: unknown) => {
       throw asServiceError(error);
     });

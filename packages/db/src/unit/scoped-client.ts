@@ -7,8 +7,10 @@ import { StatementBook, UnitQuery, type DriverQuery, type Step } from './unit-qu
  *   or `FOR UPDATE` across statements is a `write`.
  * - `write`: BEGIN and the scope ride with the first statement, COMMIT after the last:
  *   N + 1 round trips for N statements.
+ * - `unit`: one statement (a CTE, or one SQL function call such as `tasks.take_place`) with
+ *   the scope in one Sync: one round trip, atomic. A second statement is refused.
  */
-export type Shape = 'read' | 'write';
+export type Shape = 'read' | 'write' | 'unit';
 
 /** The scope's settings, in the order of SCOPE_TEXT's parameters. */
 export const SCOPE_SETTINGS = ['role', 'app.tenant_id', 'app.user_id', 'app.org_ids', 'app.tenant_wide', 'app.operator'] as const;
@@ -49,7 +51,7 @@ const EMPTY_RESULT = Object.freeze({ rows: [], fields: [], rowCount: 0, command:
  * (read). Its class name must not contain "Pool": drizzle would take it for a pool.
  */
 export class ScopedClient {
-  private armed: { shape: Shape; scope: Step; begin: string | undefined; began: boolean; broken: Error | undefined } | undefined;
+  private armed: { shape: Shape; scope: Step; begin: string | undefined; began: boolean; sent: number; broken: Error | undefined } | undefined;
   private readonly book = new StatementBook();
   private named = 0;
   private readonly Query: QueryClass;
@@ -59,7 +61,7 @@ export class ScopedClient {
   }
 
   arm(shape: Shape, values: readonly string[]) {
-    this.armed = { shape, scope: { name: SCOPE_NAME, text: SCOPE_TEXT, values }, begin: undefined, began: false, broken: undefined };
+    this.armed = { shape, scope: { name: SCOPE_NAME, text: SCOPE_TEXT, values }, begin: undefined, began: false, sent: 0, broken: undefined };
   }
 
   /**
@@ -95,7 +97,9 @@ export class ScopedClient {
       });
     }
     const prefix: Step[] = [];
-    if (armed.shape === 'read') prefix.push(armed.scope);
+    armed.sent += 1;
+    if (armed.shape === 'unit' && armed.sent > 1) return Promise.reject(new Error('a tenant unit sends one statement: use a write transaction for more'));
+    if (armed.shape !== 'write') prefix.push(armed.scope);
     else if (!armed.began) {
       prefix.push({ text: armed.begin ?? 'begin' }, armed.scope);
       armed.began = true;

@@ -9,7 +9,7 @@ import type { Shape } from './scoped-client.ts';
 // Issue 16: on a server the scope rides with the statements. These run on the pg and the Neon
 // driver passes (PGlite keeps its one transaction and has no round trips to count).
 const onServer = testEnv.TEST_DB_DRIVER !== 'pglite';
-const SHAPES: Shape[] = ['read', 'write'];
+const SHAPES: Shape[] = ['read', 'write', 'unit'];
 
 /** What a connection shows outside any request: its role and whatever scope is left on it. */
 const LEFT_ON_CONNECTION = sql`select current_user as role, coalesce(current_setting('app.tenant_id', true), '') as tenant,
@@ -58,7 +58,7 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
   }
 
   for (const shape of SHAPES) {
-    it(`${shape}: every statement runs as the app role with the scope, and nothing of it is left on the connection`, async () => {
+    it.skipIf(shape === 'unit')(`${shape}: every statement runs as the app role with the scope, and nothing of it is left on the connection`, async () => {
       const scope: Scope = { tenantId: 'a', userId: 'u1', orgIds: ['o1', 'o2'] };
       const seen = await tenantTransaction(
         database,
@@ -76,7 +76,7 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
       expect(left.role).not.toBe('tongxin_app');
     });
 
-    it(`${shape}: an error in the middle leaves no scope behind, and the same statements run again on that connection`, async () => {
+    it.skipIf(shape === 'unit')(`${shape}: an error in the middle leaves no scope behind, and the same statements run again on that connection`, async () => {
       // The failing statement is parsed for the first time in the failing unit: a named
       // statement that may or may not exist afterwards must not break its next use.
       const failing = (tx: Parameters<Parameters<typeof tenantTransaction>[2]>[0]) =>
@@ -107,6 +107,23 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
       expect(rows.rows).toEqual([{ body: 'of b' }]);
     });
   }
+
+  it('unit: one statement with the scope in one round trip, atomic; a second statement is refused', async () => {
+    const trips = await roundTrips(async (connection) => {
+      connection.scoped.arm('unit', [database.appRole, 'a', '', '', '', '']);
+      const seen = await connection.db.transaction((tx) => tx.execute(sql`select current_user as role, current_setting('app.tenant_id', true) as tenant`));
+      expect(seen.rows[0]).toEqual({ role: 'tongxin_app', tenant: 'a' });
+      expect(connection.scoped.disarm()).toBeUndefined();
+    });
+    expect(trips).toBe(1);
+    const refused = await tenantTransaction(database, { tenantId: 'a' }, async (tx) => {
+      await tx.execute(sql`select 1`);
+      await tx.execute(sql`select 2`);
+    }, 'unit').catch((error: Error) => error);
+    expect((refused as Error & { cause?: Error }).cause?.message).toMatch(/one statement/);
+    const left = await afterwards(async () => undefined);
+    expect(left).toMatchObject({ tenant: '' });
+  });
 
   it('read: one round trip per statement, the scope included', async () => {
     const trips = await roundTrips(async (connection) => {

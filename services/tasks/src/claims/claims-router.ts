@@ -12,7 +12,8 @@ export const ZClaimTaskInput = z.object({ taskId: z.uuid(), idempotencyKey: ZIde
 export const ZWithdrawClaimInput = z.object({ claimId: z.uuid() });
 
 export const claimsRouter = {
-  claim: memberProcedure.input(ZClaimTaskInput).mutation(({ ctx, input }) => ctx.tx((tx) => claimTask(tx, input, ctx.deps.now()))),
+  // One statement (tasks.take_place): scope and claim in one round trip.
+  claim: memberProcedure.input(ZClaimTaskInput).mutation(({ ctx, input }) => ctx.tx((tx) => claimTask(tx, input, ctx.deps.now()), 'unit')),
 
   withdraw: memberProcedure
     .input(ZWithdrawClaimInput)
