@@ -1,4 +1,6 @@
+import { ACCESS_COOKIE, mintAccessToken } from '@tongxin/auth';
 import pg from 'pg';
+import { createHttpGetter } from './http-client.ts';
 import { claimInput, CLAIM_PATH, publishBenchTask } from './claim-stack.ts';
 import { createHttpPoster, createTokens, currentPeriod, prepareCounty, reportInput, startWithKeys, SUBMIT_PATH, TENANT, type BenchMember } from './scenario-report-stack.ts';
 
@@ -7,8 +9,11 @@ import { createHttpPoster, createTokens, currentPeriod, prepareCounty, reportInp
  * (issue 7). Members claim a task and send their monthly report through the whole stack;
  * the runner's relay carries tasks' and reporting's events to scoring. The lag of each
  * ledger entry is read from the database afterwards: `at` (the scoring transaction) minus
- * `event_at` (the outbox row's time). Measured at rest (one member every 200 ms) and under
- * load (8 at once, back to back, both kinds of event).
+ * `event_at` (the outbox row's time). Measured at rest (one member every 200 ms), under
+ * load (8 at once, back to back, both kinds of event), and under a sustained mixed load
+ * (issue 16: 50 at once for 24 × --seconds, 120 s by default: roster pages, inbox, task
+ * lists, report lists, reports and claims), where the relay must not fall behind: the
+ * events still waiting when the load stops, and how long they took to drain, are printed.
  */
 export async function runEventLag(options: { adminUrl: string; driver: 'pg' | 'neon'; durationMs: number; port: number; log: (line: string) => void }): Promise<{ line: string }> {
   const { databaseUrl, members } = await prepareCounty(options.adminUrl, 'tongxin_bench_event_lag', options.log);
@@ -65,7 +70,43 @@ export async function runEventLag(options: { adminUrl: string; driver: 'pg' | 'n
     }));
     const load = await lags(loadStart);
     options.log(`under load (c=8): ${load.n} entries, lag p50 ${load.p50.toFixed(0)} ms, p99 ${load.p99.toFixed(0)} ms, max ${load.max.toFixed(0)} ms`);
-    return { line: `LAG event-lag rest_p99_ms=${rest.p99.toFixed(0)} load_p99_ms=${load.p99.toFixed(0)} entries=${rest.n + load.n}` };
+
+    // Sustained: 50 callers, one in three writes (a claim and a report), the rest reads.
+    const department = `${ACCESS_COOKIE}=${await mintAccessToken(server.keys, { userId: 'bench-department', tenantId: TENANT, sessionId: 'bench-department', name: '组织部', roles: [{ role: 'department' }] }, new Date())}`;
+    const reader = createHttpGetter(server.base, 50);
+    const reads = [
+      `/api/roster/trpc/members.list?input=${encodeURIComponent(JSON.stringify({ status: 'mobile', pageSize: 20 }))}`,
+      '/api/reporting/trpc/notifications.mine',
+      '/api/tasks/trpc/tasks.forMe',
+      '/api/reporting/trpc/monthlyReports.mine',
+    ];
+    const sustainedStart = new Date();
+    const sustainedEnd = performance.now() + options.durationMs * 24;
+    let calls = 0;
+    await Promise.all(Array.from({ length: 50 }, async (_, worker) => {
+      for (let i = worker; performance.now() < sustainedEnd; i++) {
+        calls++;
+        if (i % 3 === 0) {
+          await act();
+          continue;
+        }
+        const path = reads[i % reads.length]!;
+        const cookie = path.startsWith('/api/roster') ? department : await tokens.cookieFor(members[i % 4000]!);
+        const status = await reader.get(path, { cookie });
+        if (status !== 200) throw new Error(`${path} answered ${status}`);
+      }
+    }));
+    const stoppedAt = performance.now();
+    const waiting = await waitingEvents(owner);
+    await drained(owner);
+    const drainMs = performance.now() - stoppedAt;
+    const sustained = await lags(sustainedStart);
+    reader.close();
+    const seconds = (options.durationMs * 24) / 1000;
+    options.log(`sustained (c=50, ${seconds} s, ${calls} calls): ${sustained.n} entries (${(sustained.n / seconds).toFixed(0)} per s), lag p50 ${sustained.p50.toFixed(0)} ms, p99 ${sustained.p99.toFixed(0)} ms; ${waiting} events waiting at the end, drained in ${drainMs.toFixed(0)} ms`);
+    return {
+      line: `LAG event-lag rest_p99_ms=${rest.p99.toFixed(0)} load_p99_ms=${load.p99.toFixed(0)} sustained_p99_ms=${sustained.p99.toFixed(0)} backlog_at_end=${waiting} drain_ms=${drainMs.toFixed(0)} entries=${rest.n + load.n + sustained.n}`,
+    };
   } finally {
     client.close();
     await owner.end();
@@ -73,12 +114,16 @@ export async function runEventLag(options: { adminUrl: string; driver: 'pg' | 'n
   }
 }
 
+async function waitingEvents(owner: pg.Client): Promise<number> {
+  const left = await owner.query(`select (select count(*) from tasks.outbox where delivered_at is null) + (select count(*) from reporting.outbox where delivered_at is null) as n`);
+  return Number(left.rows[0].n);
+}
+
 /** Waits until the relay has delivered every event of tasks' and reporting's outboxes. */
 async function drained(owner: pg.Client) {
-  for (let i = 0; i < 1200; i++) {
-    const left = await owner.query(`select (select count(*) from tasks.outbox where delivered_at is null) + (select count(*) from reporting.outbox where delivered_at is null) as n`);
-    if (Number(left.rows[0].n) === 0) return;
-    await new Promise((r) => setTimeout(r, 250));
+  for (let i = 0; i < 6000; i++) {
+    if ((await waitingEvents(owner)) === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the relay did not drain the outboxes within 5 minutes');
 }

@@ -65,7 +65,14 @@ export async function runMe(options: { adminUrl: string; driver: 'pg' | 'neon'; 
       result.full.push(full);
       result.raw.push(direct);
     }
+    // The layers, for the note (issue 16): HTTP with one query; tRPC with the access-token
+    // check and no database (identity's auth.me answers from the token); the database's work
+    // alone (below); the full stack (above).
     options.log(describe('floor: HTTP health (1 query)', await measure(floorCall, 8, options.durationMs)));
+    const trpcOnly = async () => {
+      if ((await http.get('/api/identity/trpc/auth.me', { cookie })) !== 200) throw new Error('auth.me failed');
+    };
+    options.log(describe('tRPC + token check, no database (auth.me)', await measure(trpcOnly, 8, options.durationMs)));
     // For the note: the raw query as a named (prepared) statement, as roster.me sends it.
     const rawNamed = async () => void (await raw.query({ name: 'me', text: PROFILE_SQL, values: [userId] }));
     options.log(describe('raw pg, named statement', await measure(rawNamed, 8, options.durationMs)));

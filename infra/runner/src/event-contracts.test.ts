@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { chinaMonth } from '@tongxin/calendar';
 import { isTopic, parsePayload, type Topic } from '@tongxin/events';
 import type { ServiceHarness } from '@tongxin/trpc/testing';
 import { sql } from 'drizzle-orm';
@@ -32,6 +33,14 @@ beforeAll(async () => {
     as: secretary, input: { branchId: branch.id, name: '谢永红', status: 'mobile', destinationCity: '福州', idempotencyKey: 'contract-0001' },
   });
   expect(created.error).toBeNull();
+  // A monthly report through the API: its event is built in SQL from the inserted row (submitFirstReport).
+  const reporter = (await h.database.owner.execute(sql`select user_id, branch_id from reporting.members m where tenant_id = ${tenantId} and user_id is not null
+    and not exists (select 1 from reporting.monthly_reports r where r.tenant_id = m.tenant_id and r.user_id = m.user_id and r.period = ${chinaMonth(now)}) limit 1`)).rows[0]!;
+  const submitted = await h.mutate('/api/reporting/trpc/monthlyReports.submit', {
+    as: { tenantId, userId: reporter.user_id as string, roles: [{ role: 'member' as const, orgId: reporter.branch_id as string }] },
+    input: { period: chinaMonth(now), summary: '本月在工地上班，参加了项目部党员学习。', ledgerChange: 'unchanged', idempotencyKey: 'contract-report-0001' },
+  });
+  expect(submitted.error).toBeNull();
   for (let round = 0; round < 1000 && (await relayOnce(h.database)) > 0; round++);
 }, 600_000);
 afterAll(() => h.close());

@@ -7,8 +7,10 @@ import { StatementBook, UnitQuery, type DriverQuery, type Step } from './unit-qu
  *   or `FOR UPDATE` across statements is a `write`.
  * - `write`: BEGIN and the scope ride with the first statement, COMMIT after the last:
  *   N + 1 round trips for N statements.
- * - `unit`: one statement (a CTE, or one SQL function call such as `tasks.take_place`) with
- *   the scope in one Sync: one round trip, atomic. A second statement is refused.
+ * - `unit`: the statements issued together (`Promise.all`, in one turn of the event loop),
+ *   with the scope, in one Sync: one round trip, one implicit transaction, all or nothing.
+ *   Each statement sees the ones before it. A statement issued after they were sent (one that
+ *   needs an earlier one's answer) is refused: that is a `write`.
  */
 export type Shape = 'read' | 'write' | 'unit';
 
@@ -40,6 +42,16 @@ export interface DriverClient {
   query(config: unknown, values?: unknown): unknown;
 }
 
+interface Pending {
+  config: QueryConfig;
+  values: unknown[] | undefined;
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+/** After the current turn's microtasks: every statement a `Promise.all` issues has arrived. */
+const nextTurn: (work: () => void) => void = globalThis.setImmediate ?? ((work) => setTimeout(work, 0));
+
 type QueryClass = new (config: QueryConfig, values?: unknown) => DriverQuery;
 
 const EMPTY_RESULT = Object.freeze({ rows: [], fields: [], rowCount: 0, command: '' });
@@ -51,7 +63,9 @@ const EMPTY_RESULT = Object.freeze({ rows: [], fields: [], rowCount: 0, command:
  * (read). Its class name must not contain "Pool": drizzle would take it for a pool.
  */
 export class ScopedClient {
-  private armed: { shape: Shape; scope: Step; begin: string | undefined; began: boolean; sent: number; broken: Error | undefined } | undefined;
+  private armed:
+    | { shape: Shape; scope: Step; begin: string | undefined; began: boolean; sent: boolean; batch: Pending[] | undefined; broken: Error | undefined }
+    | undefined;
   private readonly book = new StatementBook();
   private named = 0;
   private readonly Query: QueryClass;
@@ -61,7 +75,7 @@ export class ScopedClient {
   }
 
   arm(shape: Shape, values: readonly string[]) {
-    this.armed = { shape, scope: { name: SCOPE_NAME, text: SCOPE_TEXT, values }, begin: undefined, began: false, sent: 0, broken: undefined };
+    this.armed = { shape, scope: { name: SCOPE_NAME, text: SCOPE_TEXT, values }, begin: undefined, began: false, sent: false, batch: undefined, broken: undefined };
   }
 
   /**
@@ -96,25 +110,45 @@ export class ScopedClient {
         return EMPTY_RESULT;
       });
     }
+    const statement = typeof config === 'string' ? { text } : config;
+    if (armed.shape === 'unit') return this.addToUnit(armed, statement, values);
     const prefix: Step[] = [];
-    armed.sent += 1;
-    if (armed.shape === 'unit' && armed.sent > 1) return Promise.reject(new Error('a tenant unit sends one statement: use a write transaction for more'));
-    if (armed.shape !== 'write') prefix.push(armed.scope);
+    if (armed.shape === 'read') prefix.push(armed.scope);
     else if (!armed.began) {
       prefix.push({ text: armed.begin ?? 'begin' }, armed.scope);
       armed.began = true;
     }
-    return this.send(prefix, typeof config === 'string' ? { text } : config, values);
+    return new Promise((resolve, reject) => this.submit(prefix, [{ config: statement, values, resolve, reject }]));
   }
 
-  private send(prefix: Step[], config: QueryConfig, values: unknown[] | undefined): Promise<unknown> {
-    const name = config.name ?? this.nameFor(config.text);
-    const statement = new this.Query({ ...config, name }, values);
+  /** Collects the unit's statements until the event loop turns, then sends them with the scope. */
+  private addToUnit(armed: NonNullable<ScopedClient['armed']>, config: QueryConfig, values: unknown[] | undefined): Promise<unknown> {
+    if (armed.sent) return Promise.reject(new Error('a tenant unit sends its statements together: one that needs an earlier answer belongs in a write'));
     return new Promise((resolve, reject) => {
-      const unit = new UnitQuery(prefix, statement, this.book);
-      unit.callback = (error, result) => (error ? reject(error) : resolve(result));
-      this.client.query(unit);
+      if (!armed.batch) {
+        armed.batch = [];
+        nextTurn(() => {
+          armed.sent = true;
+          this.submit([armed.scope], armed.batch!);
+        });
+      }
+      armed.batch.push({ config, values, resolve, reject });
     });
+  }
+
+  private submit(prefix: Step[], batch: readonly Pending[]) {
+    const statements = batch.map(({ config, values, resolve, reject }) => {
+      const statement = new this.Query({ ...config, name: config.name ?? this.nameFor(config.text) }, values);
+      let answered = false;
+      statement.callback = (error, result) => {
+        if (answered) return;
+        answered = true;
+        if (error) reject(error);
+        else resolve(result);
+      };
+      return statement;
+    });
+    this.client.query(new UnitQuery(prefix, statements, this.book));
   }
 
   private nameFor(text: string): string | undefined {

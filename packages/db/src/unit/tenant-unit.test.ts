@@ -108,11 +108,16 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
     });
   }
 
-  it('unit: one statement with the scope in one round trip, atomic; a second statement is refused', async () => {
+  it('unit: the statements issued together go with the scope in one round trip, each seeing the ones before it; a later one is refused', async () => {
     const trips = await roundTrips(async (connection) => {
       connection.scoped.arm('unit', [database.appRole, 'a', '', '', '', '']);
-      const seen = await connection.db.transaction((tx) => tx.execute(sql`select current_user as role, current_setting('app.tenant_id', true) as tenant`));
-      expect(seen.rows[0]).toEqual({ role: 'tongxin_app', tenant: 'a' });
+      const [, seen] = await connection.db.transaction((tx) =>
+        Promise.all([
+          tx.execute(sql`insert into probe.notes values ('a', 'in a unit')`),
+          tx.execute(sql`select current_user as role, current_setting('app.tenant_id', true) as tenant, count(*)::int as n from probe.notes where body = 'in a unit'`),
+        ]),
+      );
+      expect(seen.rows[0]).toEqual({ role: 'tongxin_app', tenant: 'a', n: 1 });
       expect(connection.scoped.disarm()).toBeUndefined();
     });
     expect(trips).toBe(1);
@@ -120,9 +125,21 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
       await tx.execute(sql`select 1`);
       await tx.execute(sql`select 2`);
     }, 'unit').catch((error: Error) => error);
-    expect((refused as Error & { cause?: Error }).cause?.message).toMatch(/one statement/);
+    expect((refused as Error & { cause?: Error }).cause?.message).toMatch(/together/);
     const left = await afterwards(async () => undefined);
     expect(left).toMatchObject({ tenant: '' });
+  });
+
+  it('unit: all or nothing — a failing statement undoes the ones before it, and every caller hears the error', async () => {
+    const outcomes = await tenantTransaction(database, { tenantId: 'a' }, (tx) =>
+      Promise.allSettled([
+        tx.execute(sql`insert into probe.notes values ('a', 'undone by the next')`),
+        tx.execute(sql`insert into probe.notes values ('a', 'of a')`), // a duplicate key
+      ]),
+    'unit');
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    const rows = await tenantTransaction(database, { tenantId: 'a' }, (tx) => tx.execute(sql`select count(*)::int as n from probe.notes where body = 'undone by the next'`), 'read');
+    expect(rows.rows[0]).toEqual({ n: 0 });
   });
 
   it('read: one round trip per statement, the scope included', async () => {
@@ -157,7 +174,7 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
       }),
     ).rejects.toThrow();
     const rows = await tenantTransaction(database, { tenantId: 'a' }, (tx) => tx.execute(sql`select body from probe.notes order by body`), 'read');
-    expect(rows.rows.map((row) => row.body)).toEqual(['of a', 'written', 'written too']);
+    expect(rows.rows.map((row) => row.body)).toEqual(['in a unit', 'of a', 'written', 'written too']); // 'in a unit': the unit test above
   });
 
   it('a write that sends nothing costs no round trip, and a savepoint undoes only its part', async () => {

@@ -34,6 +34,8 @@ interface WireConnection {
 export interface DriverQuery {
   name?: string | undefined;
   text: string;
+  /** Rows per Execute (a portal read in pages); unset: all, and a Sync after the Execute. */
+  rows?: number | undefined;
   callback?: ((error: Error | null, result?: unknown) => void) | undefined;
   prepare(connection: WireConnection): void;
   handleRowDescription(message: unknown): void;
@@ -54,36 +56,61 @@ export class StatementBook {
   readonly uncertain = new Set<string>();
 }
 
+/** A statement longer than this many rows would be cut short (execute's row limit, see submit). */
+const ALL_ROWS = 2_147_483_647;
+
 export class UnitQuery {
-  /** Set by `client.query()` or by the caller; called once. */
-  callback: ((error: Error | null, result?: unknown) => void) | undefined;
   private prefixDone = 0;
-  /** The statement's CommandComplete came: an error now is the implicit commit's (a deferred check). */
-  private statementDone = false;
-  private finished = false;
+  /** Statements whose CommandComplete came (an error after the last is the implicit commit's). */
+  private statementsDone = 0;
   /** Named statements this unit parses (Parse sent), in step order: [step index, name, text]. */
   private readonly parsing: [number, string, string][] = [];
 
+  /**
+   * `statements` are the driver's queries, sent in order after the prefix steps, with ONE Sync
+   * after the last: one implicit transaction for all of them. Each answers its own caller.
+   */
   constructor(
     private readonly prefix: readonly Step[],
-    private readonly statement: DriverQuery,
+    private readonly statements: readonly DriverQuery[],
     private readonly book: StatementBook,
-  ) {
-    statement.callback = (error, result) => this.finish(error, result);
-  }
+  ) {}
 
   submit(connection: WireConnection): null {
     connection.stream.cork?.();
+    let refused = false;
     try {
       this.prefix.forEach((step, index) => {
         this.parseIfNeeded(connection, index, step.name, step.text);
         connection.bind({ statement: step.name, portal: '', values: step.values ?? [] });
         connection.execute({ portal: '', rows: 0 });
       });
-      const { name, text } = this.statement;
-      // The driver's prepare parses unless the name is known: forget it when uncertain.
-      if (name) this.parseIfNeeded(connection, this.prefix.length, name, text, true);
-      this.statement.prepare(connection);
+      const last = this.statements.length - 1;
+      this.statements.forEach((statement, index) => {
+        const { name, text } = statement;
+        // The driver's prepare parses unless the name is known: forget it when uncertain.
+        if (name) this.parseIfNeeded(connection, this.prefix.length + index, name, text, true);
+        if (index === last) {
+          statement.prepare(connection); // ends with the Sync
+          return;
+        }
+        // The driver's prepare ends a statement with a Sync unless it reads a row count at a
+        // time; with a count no statement reaches, it ends with a Flush, and the one Sync
+        // comes after the last statement. Its handler would Sync after each CommandComplete
+        // when it reads by count: the count is taken away again once the messages are out.
+        const callback = statement.callback;
+        statement.callback = (error, result) => {
+          if (error) refused = true; // a value the driver could not bind, before anything was sent
+          callback?.(error, result);
+        };
+        statement.rows = ALL_ROWS;
+        statement.prepare(connection);
+        statement.rows = undefined;
+        statement.callback = callback;
+      });
+      // A statement refused while the messages are still corked: nothing may go out, since the
+      // driver has already written a Sync that would commit the statements before it alone.
+      if (refused) (connection.stream as { destroy?: () => void }).destroy?.();
     } finally {
       connection.stream.uncork?.();
     }
@@ -106,25 +133,30 @@ export class UnitQuery {
     if (!driverParses) connection.parse({ text, name });
   }
 
+  private get current(): DriverQuery | undefined {
+    return this.statements[this.statementsDone];
+  }
+
   // The prefix steps send no Describe: their rows come without a description and are skipped.
   handleRowDescription(message: unknown) {
-    this.statement.handleRowDescription(message);
+    this.current?.handleRowDescription(message);
   }
   handleDataRow(message: unknown) {
-    if (this.prefixDone === this.prefix.length) this.statement.handleDataRow(message);
+    if (this.prefixDone === this.prefix.length) this.current?.handleDataRow(message);
   }
   handleCommandComplete(message: unknown, connection: WireConnection) {
     if (this.prefixDone < this.prefix.length) this.prefixDone += 1;
     else {
-      this.statementDone = true;
-      this.statement.handleCommandComplete(message, connection);
+      this.current?.handleCommandComplete(message, connection);
+      this.statementsDone += 1;
     }
   }
   handleEmptyQuery(connection: WireConnection) {
-    this.statement.handleEmptyQuery(connection);
+    this.current?.handleEmptyQuery(connection);
+    this.statementsDone += 1;
   }
   handlePortalSuspended(connection: WireConnection) {
-    this.statement.handlePortalSuspended(connection);
+    this.current?.handlePortalSuspended(connection);
   }
   handleCopyInResponse(connection: { sendCopyFail(message: string): void }) {
     connection.sendCopyFail('COPY is not supported in a tenant unit');
@@ -133,11 +165,12 @@ export class UnitQuery {
 
   /**
    * A server error: the driver has already dropped this query as its active one (no
-   * ReadyForQuery will reach it), so the unit finishes here. The steps before the failing
+   * ReadyForQuery will reach it), so the unit finishes here, every statement with the error:
+   * the implicit transaction is rolled back, theirs included. The steps before the failing
    * one parsed; the failing one may have; the ones after did not (the server skips to Sync).
    */
   handleError(error: Error, connection: WireConnection) {
-    const failed = this.prefixDone + (this.statementDone ? 1 : 0);
+    const failed = this.prefixDone + this.statementsDone;
     for (const [index, name, text] of this.parsing) {
       if (index < failed) this.remember(connection, name, text);
       else {
@@ -146,23 +179,16 @@ export class UnitQuery {
         if (index === failed) this.book.uncertain.add(name);
       }
     }
-    this.statement.handleError(error, connection);
-    this.finish(error);
+    for (const statement of this.statements) statement.handleError(error, connection);
   }
 
   handleReadyForQuery(connection: WireConnection) {
     for (const [, name, text] of this.parsing) this.remember(connection, name, text);
-    this.statement.handleReadyForQuery(connection);
+    for (const statement of this.statements) statement.handleReadyForQuery(connection);
   }
 
   private remember(connection: WireConnection, name: string, text: string) {
     connection.parsedStatements[name] = text;
     delete connection.submittedNamedStatements?.[name];
-  }
-
-  private finish(error: Error | null, result?: unknown) {
-    if (this.finished) return;
-    this.finished = true;
-    this.callback?.(error, result);
   }
 }

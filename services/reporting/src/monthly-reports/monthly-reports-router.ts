@@ -7,7 +7,7 @@ import { ZPeriod } from './period.ts';
 import { reportingRate, reportingStatus } from './reporting-status.ts';
 import { acknowledgeMonthlyReport } from './acknowledge-monthly-report.ts';
 import { commentOnMonthlyReport } from './comment-on-monthly-report.ts';
-import { submitMonthlyReport } from './submit-monthly-report.ts';
+import { submitFirstReport, submitMonthlyReport } from './submit-monthly-report.ts';
 import { defaultReportingOrg, findDefaultReportingOrg, reportingByOrg, reportList } from './reports-by-org.ts';
 import { findReportingOrg } from '../members/find-reporting-org.ts';
 
@@ -50,7 +50,14 @@ export const monthlyReportsRouter = {
   /** 报告: the member's report for a month; an edit until acknowledged. */
   submit: memberProcedure
     .input(ZSubmitMonthlyReportInput)
-    .mutation(({ ctx, input }) => ctx.tx((tx) => submitMonthlyReport(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
+    .mutation(async ({ ctx, input }) => {
+      const { tenantId, userId } = ctx.claims;
+      const now = ctx.deps.now();
+      // The month's first submission in one round trip (a unit); an edit, a retry or a caller
+      // off the roster in a transaction (issue 16).
+      const first = await ctx.tx((tx) => submitFirstReport(tx, tenantId, userId, input, now), 'unit');
+      return first ?? ctx.tx((tx) => submitMonthlyReport(tx, tenantId, userId, input, now));
+    }),
 
   mine: memberProcedure.query(({ ctx }) => ctx.tx((tx) => listMyReports(tx, ctx.claims.tenantId, ctx.claims.userId))),
 

@@ -1,5 +1,5 @@
 import type { Tx } from '@tongxin/db';
-import { parsePayload, TOPICS, type MonthlyReportSubmitted } from '@tongxin/events';
+import { TOPICS } from '@tongxin/events';
 import { and, eq, sql } from 'drizzle-orm';
 import { monthlyReports, monthlyReportVersions } from '../schema.ts';
 import { findReportingMember } from './find-reporting-member.ts';
@@ -24,17 +24,57 @@ export interface MonthlyReportContent {
 export const MONTHLY_REPORT_SUBMITTED = TOPICS.reporting.monthlyReportSubmitted;
 
 /**
- * Submits the member's report for a month, or edits it (a new version) until the secretary
- * acknowledges it. A retry with the same idempotency key returns the first answer and writes
- * nothing; only the first submission of a month is an event, so a report counts once.
+ * The first submission of a month, the hottest write of all (brief: reports arrive in a burst
+ * at the start of a month), as two statements issued together, so they can go as a tenant
+ * unit: scope and both statements in one round trip, all or nothing (issue 16). The first
+ * inserts the report, the caller's member id looked up in the same insert; the second, which
+ * sees it, writes version 1 and the event, built from the row (its contract is checked by
+ * event-contracts.test.ts), for the report of this submission (its time) that has no version yet: one
+ * only the first statement can have made, since a report gets its version in its own
+ * transaction. (One statement cannot do it: the versions' policy would not see the report
+ * inserted in the same statement.) Nothing is written and `null` comes back when the month has
+ * a report already (an edit, a retry, a retry racing its original: the loser waits on the
+ * unique (user, period) and inserts nothing) or the caller is not on reporting's copy of the
+ * roster: `submitMonthlyReport` handles those.
  */
-export async function submitMonthlyReport(
+export async function submitFirstReport(
   tx: Tx, tenantId: string, userId: string, input: MonthlyReportContent & { idempotencyKey: string }, now: Date,
-): Promise<{ id: string; version: number }> {
+): Promise<{ id: string; version: number } | null> {
   const problem = periodProblem(input.period, now);
   if (problem) throw badField('period', problem);
   const { idempotencyKey, ...content } = input;
-  const fields = {
+  const f = reportFields(content);
+  const at = now.toISOString();
+  const [, created] = await guardKey(
+    Promise.all([
+      tx.execute(sql`
+        insert into reporting.monthly_reports (tenant_id, user_id, member_id, period, summary, ledger_change, ledger_version, study, difficulties, help_wanted, submitted_at, updated_at)
+        select ${tenantId}, ${userId}, m.member_id, ${input.period}, ${f.summary}, ${f.ledgerChange}, ${f.ledgerVersion}, ${f.study},
+               ${f.difficulties}, ${f.helpWanted}, ${at}::timestamptz, ${at}::timestamptz
+        from reporting.members m where m.tenant_id = ${tenantId} and m.user_id = ${userId}
+        on conflict do nothing`),
+      tx.execute(sql`
+        with report as (
+          select r.id, r.member_id from reporting.monthly_reports r
+          where r.tenant_id = ${tenantId} and r.user_id = ${userId} and r.period = ${input.period} and r.submitted_at = ${at}::timestamptz
+            and not exists (select 1 from reporting.monthly_report_versions v where v.tenant_id = r.tenant_id and v.report_id = r.id)),
+        version as (
+          insert into reporting.monthly_report_versions (tenant_id, report_id, version, content, idempotency_key, at)
+          select ${tenantId}, report.id, 1, ${JSON.stringify(content)}::jsonb, ${idempotencyKey}, ${at}::timestamptz from report),
+        event as (
+          insert into reporting.outbox (tenant_id, topic, payload)
+          select ${tenantId}, ${MONTHLY_REPORT_SUBMITTED}, jsonb_build_object('reportId', report.id, 'memberId', report.member_id,
+                 'userId', ${userId}::text, 'period', ${input.period}::text, 'ledgerUnchanged', ${input.ledgerChange === 'unchanged'}::boolean)
+          from report)
+        select id from report`),
+    ]),
+  );
+  const first = created.rows[0] as { id: string } | undefined;
+  return first ? { id: first.id, version: 1 } : null;
+}
+
+function reportFields(content: MonthlyReportContent) {
+  return {
     summary: content.summary,
     ledgerChange: content.ledgerChange,
     ledgerVersion: content.ledgerVersion ?? null,
@@ -42,32 +82,19 @@ export async function submitMonthlyReport(
     difficulties: content.difficulties ?? null,
     helpWanted: content.helpWanted ?? false,
   };
+}
 
-  // The first submission of the month, the hottest write of all (brief: reports arrive in a
-  // burst at the start of a month), takes two statements besides begin and commit: the
-  // report with the caller's member id looked up in the same insert, then its version with
-  // the event. Concurrent first submissions (a retry racing its original) queue on the
-  // unique (user, period): the loser inserts nothing and continues below, under the row lock.
-  const at = now.toISOString();
-  const created = await tx.execute(sql`
-    insert into reporting.monthly_reports (tenant_id, user_id, member_id, period, summary, ledger_change, ledger_version, study, difficulties, help_wanted, submitted_at, updated_at)
-    select ${tenantId}, ${userId}, m.member_id, ${input.period}, ${fields.summary}, ${fields.ledgerChange}, ${fields.ledgerVersion}, ${fields.study},
-           ${fields.difficulties}, ${fields.helpWanted}, ${at}::timestamptz, ${at}::timestamptz
-    from reporting.members m where m.tenant_id = ${tenantId} and m.user_id = ${userId}
-    on conflict do nothing
-    returning id, member_id`);
-  const first = created.rows[0] as { id: string; member_id: string } | undefined;
-  if (first) {
-    const event: MonthlyReportSubmitted = {
-      reportId: first.id, memberId: first.member_id, userId, period: input.period, ledgerUnchanged: input.ledgerChange === 'unchanged',
-    };
-    await guardKey(tx.execute(sql`
-      with version as (
-        insert into reporting.monthly_report_versions (tenant_id, report_id, version, content, idempotency_key, at)
-        values (${tenantId}, ${first.id}, 1, ${JSON.stringify(content)}::jsonb, ${idempotencyKey}, ${at}::timestamptz))
-      insert into reporting.outbox (tenant_id, topic, payload) values (${tenantId}, ${MONTHLY_REPORT_SUBMITTED}, ${JSON.stringify(parsePayload(MONTHLY_REPORT_SUBMITTED, event))}::jsonb)`));
-    return { id: first.id, version: 1 };
-  }
+/**
+ * Submits the member's report for a month, or edits it (a new version) until the secretary
+ * acknowledges it. A retry with the same idempotency key returns the first answer and writes
+ * nothing; only the first submission of a month is an event, so a report counts once.
+ */
+export async function submitMonthlyReport(
+  tx: Tx, tenantId: string, userId: string, input: MonthlyReportContent & { idempotencyKey: string }, now: Date,
+): Promise<{ id: string; version: number }> {
+  const first = await submitFirstReport(tx, tenantId, userId, input, now);
+  if (first) return first;
+  const { idempotencyKey, ...content } = input;
 
   const [report] = await tx
     .select({ id: monthlyReports.id, version: monthlyReports.version, acknowledgedAt: monthlyReports.acknowledgedAt })
@@ -89,7 +116,7 @@ export async function submitMonthlyReport(
   const version = report.version + 1;
   await tx
     .update(monthlyReports)
-    .set({ ...fields, version, updatedAt: now })
+    .set({ ...reportFields(content), version, updatedAt: now })
     .where(and(eq(monthlyReports.tenantId, tenantId), eq(monthlyReports.id, report.id)));
   await guardKey(tx.insert(monthlyReportVersions).values({ tenantId, reportId: report.id, version, content, idempotencyKey, at: now }));
   return { id: report.id, version };
