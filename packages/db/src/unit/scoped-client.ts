@@ -59,8 +59,9 @@ const EMPTY_RESULT = Object.freeze({ rows: [], fields: [], rowCount: 0, command:
 /**
  * What drizzle sees as its client on a pooled connection. Unarmed, it passes queries through.
  * Armed for a request, it holds drizzle's `begin` back, sends it with the scope in front of the
- * first statement (write) or sends the scope in front of every statement and no `begin` at all
- * (read). Its class name must not contain "Pool": drizzle would take it for a pool.
+ * first statement (write), sends the scope in front of every statement and no `begin` at all
+ * (read), or sends the scope and the statements issued together in one Sync (unit). Its class
+ * name must not contain "Pool": drizzle would take it for a pool.
  */
 export class ScopedClient {
   private armed:
