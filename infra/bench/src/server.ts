@@ -25,7 +25,9 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
  */
 export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', port: number, preload?: string): Promise<{ base: string; child: ChildProcess; stop(): void }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tongxin-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...(preload ? ['--import', preload] : []), start], {
+  // BENCH_PROFILE=<folder>: the server writes a CPU profile there when it stops (to find the stack's costs).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', ...(preload ? ['--import', preload] : []), start], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_DRIVER: driver, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
     stdio: preload ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
   });
