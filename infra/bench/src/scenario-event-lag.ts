@@ -72,7 +72,15 @@ export async function runEventLag(options: { adminUrl: string; driver: 'pg' | 'n
     options.log(`under load (c=8): ${load.n} entries, lag p50 ${load.p50.toFixed(0)} ms, p99 ${load.p99.toFixed(0)} ms, max ${load.max.toFixed(0)} ms`);
 
     // Sustained: 50 callers, one in three writes (a claim and a report), the rest reads.
-    const department = `${ACCESS_COOKIE}=${await mintAccessToken(server.keys, { userId: 'bench-department', tenantId: TENANT, sessionId: 'bench-department', name: '组织部', roles: [{ role: 'department' }] }, new Date())}`;
+    // The department's 60-second access token, minted again before it runs out.
+    let department = { cookie: '', until: 0 };
+    const departmentCookie = async () => {
+      if (department.until < Date.now()) {
+        const token = await mintAccessToken(server.keys, { userId: 'bench-department', tenantId: TENANT, sessionId: 'bench-department', name: '组织部', roles: [{ role: 'department' }] }, new Date());
+        department = { cookie: `${ACCESS_COOKIE}=${token}`, until: Date.now() + 50_000 };
+      }
+      return department.cookie;
+    };
     const reader = createHttpGetter(server.base, 50);
     const reads = [
       `/api/roster/trpc/members.list?input=${encodeURIComponent(JSON.stringify({ status: 'mobile', pageSize: 20 }))}`,
@@ -91,7 +99,7 @@ export async function runEventLag(options: { adminUrl: string; driver: 'pg' | 'n
           continue;
         }
         const path = reads[i % reads.length]!;
-        const cookie = path.startsWith('/api/roster') ? department : await tokens.cookieFor(members[i % 4000]!);
+        const cookie = path.startsWith('/api/roster') ? await departmentCookie() : await tokens.cookieFor(members[i % 4000]!);
         const status = await reader.get(path, { cookie });
         if (status !== 200) throw new Error(`${path} answered ${status}`);
       }

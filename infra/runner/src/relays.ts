@@ -61,6 +61,13 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
 ];
 
 /**
+ * Members whose events an outbox delivers at once (issue 16: one at a time, the relay fell
+ * behind a sustained load). Consumers share the request pool's connections: more lanes would
+ * queue requests behind the relay.
+ */
+const LANES = 4;
+
+/**
  * Delivers one batch of every outbox; the number of events delivered. The outboxes are
  * drained side by side (each in order): no consumer relies on an order across outboxes.
  */
@@ -73,7 +80,7 @@ export async function relayOnce(database: Database, batch = 100): Promise<number
         const results = await Promise.allSettled(consumers.map((consume) => consume(database, event)));
         const failed = results.find((r) => r.status === 'rejected');
         if (failed) throw failed.reason;
-      }, batch),
+      }, batch, LANES),
     ),
   );
   const failed = rounds.find((r) => r.status === 'rejected');
