@@ -11,4 +11,5 @@ export { inOrgScope } from './scope/in-org-scope.ts';
 export * from './outbox.ts';
 export { ping } from './ping.ts';
 export { selectRow, selectRows } from './select-rows.ts';
+export { preparedOnce } from './prepared-once.ts';
 export { inSubtree } from './scope/in-subtree.ts';

@@ -1,4 +1,4 @@
-import type { Tx } from '@tongxin/db';
+import { preparedOnce, type Tx } from '@tongxin/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { members, orgs } from '../schema.ts';
@@ -20,11 +20,12 @@ const township = alias(orgs, 'township');
 /**
  * The logged-in member's own row; RLS already limits a member to it. A named (prepared)
  * statement: PostgreSQL then skips parsing and, after a few runs, planning, which the `me`
- * benchmark measured at half the cost of this read. Keep it one statement: the ledger and
- * personal fields are columns of the same row.
+ * benchmark measured at half the cost of this read; and built once per connection
+ * (`preparedOnce`). Keep it one statement: the ledger and personal fields are columns of the
+ * same row.
  */
-export async function getMyProfile(tx: Tx, userId: string, now: Date): Promise<MyProfile | null> {
-  const [row] = await tx
+const profileQuery = preparedOnce((tx) =>
+  tx
     .select({
       ...recordColumns,
       branch: branch.name,
@@ -42,8 +43,11 @@ export async function getMyProfile(tx: Tx, userId: string, now: Date): Promise<M
     )
     .where(eq(members.userId, sql.placeholder('userId')))
     .limit(1)
-    .prepare('roster_get_my_profile')
-    .execute({ userId });
+    .prepare('roster_get_my_profile'),
+);
+
+export async function getMyProfile(tx: Tx, userId: string, now: Date): Promise<MyProfile | null> {
+  const [row] = await profileQuery(tx).execute({ userId });
   if (!row) return null;
   const { branch: branchName, township: townshipName, destinationCity, branchId, townshipId, orgPath, ...record } = row;
   return {
