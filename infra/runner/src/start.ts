@@ -19,7 +19,7 @@ import { isEmpty, seedDemo } from './seed/seed-demo.ts';
 import { serviceMigrations } from './services.ts';
 
 // `npm start`: every service (and the built frontends) on one port.
-const { database, proxy } = await openConfiguredDatabase();
+const { database, relayDatabase, proxy } = await openConfiguredDatabase({ relay: true });
 await migrateAll(database, serviceMigrations).catch((error: Error & { code?: string }) => {
   // The URL may hold a password: name only the host.
   const where = env.DATABASE_URL ? new URL(env.DATABASE_URL).host : env.DATA_DIR;
@@ -59,8 +59,9 @@ const server = serve({
   hostname: env.HOST,
 });
 
-// On Node a poller drains the outboxes into their consumers (relays.ts lists them).
-const relays = startRelays(database);
+// On Node a poller, woken by the outboxes' notifications, drains them into their consumers
+// (relays.ts lists them), on pools of its own on a server (configured-database.ts).
+const relays = startRelays(relayDatabase);
 const dailyJobs = scheduleDailyJobs(database, { blobs });
 // The department's figures follow the changes within a minute (rollup-specs.ts).
 const rollups = scheduleRollups(database);
@@ -83,6 +84,7 @@ const shutdown = async () => {
   rollups.stop();
   server.close();
   await database.close();
+  if (relayDatabase !== database) await relayDatabase.close();
   await proxy?.close();
   process.exit(0);
 };
