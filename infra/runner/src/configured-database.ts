@@ -31,4 +31,4 @@ export async function openConfiguredDatabase(options: { relay?: boolean } = {}):
 }
 
 /** The relay's lanes (relays.ts) and a little room for a consumer's second transaction. */
-const RELAY_CONNECTIONS = 6;
+const RELAY_CONNECTIONS = 10;

@@ -65,7 +65,7 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
  * behind a sustained load). Consumers share the request pool's connections: more lanes would
  * queue requests behind the relay.
  */
-const LANES = 4;
+const LANES = 8;
 
 /**
  * Delivers one batch of every outbox; the number of events delivered. The outboxes are
