@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ROLE, type Database } from './database.ts';
+import { createProbeNotes } from './testing/probe-notes.ts';
 import { createTestDatabase } from './testing/test-database.ts';
 import { OwnerRoleRefused, tenantTransaction } from './tenant-transaction.ts';
 
@@ -8,15 +9,7 @@ describe('the tenant transaction', () => {
   let database: Database;
   beforeAll(async () => {
     database = await createTestDatabase([]);
-    // A tenant table made here, protected the way every service table is.
-    await database.owner.execute(sql`create schema probe`);
-    await database.owner.execute(sql`create table probe.notes (tenant_id text not null, body text not null, primary key (tenant_id, body))`);
-    await database.owner.execute(sql`alter table probe.notes enable row level security`);
-    await database.owner.execute(sql`alter table probe.notes force row level security`);
-    await database.owner.execute(sql`create policy tenant_isolation on probe.notes using (tenant_id = nullif(current_setting('app.tenant_id', true), ''))`);
-    await database.owner.execute(sql`grant usage on schema probe to tongxin_app`);
-    await database.owner.execute(sql`grant select, insert on probe.notes to tongxin_app`);
-    await database.owner.execute(sql`insert into probe.notes values ('a', 'of a'), ('b', 'of b')`);
+    await createProbeNotes(database);
   });
   afterAll(() => database.close());
 
