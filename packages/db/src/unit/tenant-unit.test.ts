@@ -136,6 +136,20 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
     expect(rows.rows[0]).toEqual({ n: 0 });
   });
 
+  it('unit: a value the driver cannot send refuses the whole unit, and the pool serves the next request', async () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const outcomes = await tenantTransaction(database, { tenantId: 'a' }, (tx) =>
+      Promise.allSettled([
+        tx.execute(sql`insert into probe.notes values ('a', 'not without the next')`),
+        tx.execute(sql`select ${circular}::jsonb as value`),
+      ]),
+    'unit').catch((error: Error) => [{ status: 'rejected', reason: error }]);
+    expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
+    const rows = await tenantTransaction(database, { tenantId: 'a' }, (tx) => tx.execute(sql`select count(*)::int as n from probe.notes where body = 'not without the next'`), 'read');
+    expect(rows.rows[0]).toEqual({ n: 0 });
+  });
+
   it('read: one round trip per statement, the scope included', async () => {
     const trips = await roundTrips(async (connection) => {
       connection.scoped.arm('read', [database.appRole, 'a', '', '', '', '']);

@@ -27,7 +27,8 @@ interface WireConnection {
   bind(message: { statement?: string | undefined; portal?: string; values?: readonly unknown[] }): void;
   execute(message: { portal?: string; rows?: number }): void;
   close(message: { type: 'S' | 'P'; name: string }): void;
-  stream: { cork?: () => void; uncork?: () => void };
+  sync(): void;
+  stream: { cork?: () => void; uncork?: () => void; destroy?: () => void };
 }
 
 /** The driver's own query object: the handlers its client calls, and `prepare`. */
@@ -54,6 +55,19 @@ export interface DriverQuery {
  */
 export class StatementBook {
   readonly uncertain = new Set<string>();
+}
+
+/**
+ * A statement of a unit the driver refused to send (a value it could not bind): the ones before
+ * it must not commit alone, and node-postgres has already written a Sync behind it (still
+ * corked). The connection is destroyed: what was not sent never is, and the server rolls back
+ * an implicit transaction whose Sync never came. Without a socket to destroy, a statement that
+ * cannot parse and a Sync end it with an error instead.
+ */
+function abandon(connection: WireConnection) {
+  if (connection.stream.destroy) return connection.stream.destroy();
+  connection.parse({ text: 'tenant unit abandoned: a value could not be sent' });
+  connection.sync();
 }
 
 /** A statement longer than this many rows would be cut short (execute's row limit, see submit). */
@@ -86,31 +100,29 @@ export class UnitQuery {
         connection.execute({ portal: '', rows: 0 });
       });
       const last = this.statements.length - 1;
-      this.statements.forEach((statement, index) => {
+      const several = last > 0;
+      for (const [index, statement] of this.statements.entries()) {
+        if (refused) break;
         const { name, text } = statement;
         // The driver's prepare parses unless the name is known: forget it when uncertain.
         if (name) this.parseIfNeeded(connection, this.prefix.length + index, name, text, true);
-        if (index === last) {
-          statement.prepare(connection); // ends with the Sync
-          return;
-        }
         // The driver's prepare ends a statement with a Sync unless it reads a row count at a
-        // time; with a count no statement reaches, it ends with a Flush, and the one Sync
-        // comes after the last statement. Its handler would Sync after each CommandComplete
-        // when it reads by count: the count is taken away again once the messages are out.
+        // time; with a count no statement reaches, it ends with a Flush, and the one Sync comes
+        // with the last statement. Its handler would Sync after each CommandComplete when it
+        // reads by count: the count is taken away again once the messages are out.
         const callback = statement.callback;
-        statement.callback = (error, result) => {
-          if (error) refused = true; // a value the driver could not bind, before anything was sent
-          callback?.(error, result);
-        };
-        statement.rows = ALL_ROWS;
+        if (several) {
+          statement.callback = (error, result) => {
+            if (error) refused = true; // a value the driver could not bind: nothing went to the server
+            callback?.(error, result);
+          };
+        }
+        if (index < last) statement.rows = ALL_ROWS;
         statement.prepare(connection);
         statement.rows = undefined;
         statement.callback = callback;
-      });
-      // A statement refused while the messages are still corked: nothing may go out, since the
-      // driver has already written a Sync that would commit the statements before it alone.
-      if (refused) (connection.stream as { destroy?: () => void }).destroy?.();
+      }
+      if (refused) abandon(connection);
     } finally {
       connection.stream.uncork?.();
     }
