@@ -23,13 +23,14 @@ describe('relaying an outbox in lanes', () => {
   });
   afterAll(() => database.close());
 
-  /** Writes events in this order: `a1` is member a's first; `*` an event about no member. */
+  /** Writes events in this order: `a1` is member a's first (`a1@u`: recorded in county u); `*` an event about no member. */
   async function write(names: string[]) {
     await database.owner.execute(sql`delete from lanes.outbox`);
-    for (const [index, name] of names.entries()) {
+    for (const [index, written] of names.entries()) {
+      const [name, tenant = 't'] = written.split('@') as [string, string?];
       const payload = name.startsWith('*') ? { taskId: name } : { memberId: name[0], step: name };
       await database.owner.execute(sql`insert into lanes.outbox (tenant_id, topic, payload, created_at)
-        values ('t', 'probe', ${JSON.stringify(payload)}::jsonb, ${new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString()}::timestamptz)`);
+        values (${tenant}, 'probe', ${JSON.stringify(payload)}::jsonb, ${new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString()}::timestamptz)`);
     }
   }
   const nameOf = (event: DomainEvent) => ((event.payload as { step?: string; taskId?: string }).step ?? (event.payload as { taskId: string }).taskId);
@@ -50,6 +51,16 @@ describe('relaying an outbox in lanes', () => {
     for (const after of ['a3', 'c2']) expect(at('*1')).toBeLessThan(at(after));
     const left = await database.owner.execute(sql`select count(*)::int as n from lanes.outbox where delivered_at is null`);
     expect(left.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('keeps a member’s order across counties (a check-in accepted in the destination, ended at home)', async () => {
+    await write(['a1@dest', 'b1', 'a2@home']);
+    const seen: string[] = [];
+    await relayOutbox(database, outbox, async (event) => {
+      await new Promise((resolve) => setTimeout(resolve, nameOf(event) === 'a1' ? 30 : 1));
+      seen.push(nameOf(event));
+    }, 100, 4);
+    expect(seen.indexOf('a1')).toBeLessThan(seen.indexOf('a2'));
   });
 
   it('after a failure the member’s later events and everything past the barrier wait; the others are marked delivered', async () => {

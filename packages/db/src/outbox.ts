@@ -115,12 +115,13 @@ export async function relayOutbox(
 /**
  * Whose order an event must keep: a member's events (a claim, a report, its withdrawal) in
  * order among themselves; an event about no one member (a task published, an org moved) is a
- * barrier that waits for everything before it and holds back everything after it.
+ * barrier that waits for everything before it and holds back everything after it (also one
+ * that names only an account). The key is the member's id alone, not the event's county: a check-in's acceptance is recorded in the
+ * destination county and its end in the member's, and the end must never overtake it.
  */
 function orderKey(event: DomainEvent): string | null {
-  const payload = event.payload as { memberId?: unknown; userId?: unknown } | null;
-  const person = typeof payload?.memberId === 'string' ? payload.memberId : typeof payload?.userId === 'string' ? payload.userId : null;
-  return person === null ? null : `${event.tenantId}:${person}`;
+  const payload = event.payload as { memberId?: unknown } | null;
+  return typeof payload?.memberId === 'string' ? payload.memberId : null;
 }
 
 /**

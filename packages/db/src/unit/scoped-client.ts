@@ -87,12 +87,17 @@ export class ScopedClient {
     const armed = this.armed;
     this.armed = undefined;
     if (!armed) return undefined;
+    // A unit's statements not yet sent when its work settled (it failed in the same turn) are
+    // never sent: the send checks that the client is still armed for the same request.
+    armed.sent = true;
     return armed.broken ?? (armed.began ? new Error('a tenant transaction was left open') : undefined);
   }
 
   query(config: string | QueryConfig, values?: unknown[]): Promise<unknown> {
     const armed = this.armed;
-    if (!armed) return this.client.query(config, values) as Promise<unknown>;
+    // Outside a request nothing runs on this handle: a statement left running after its work
+    // settled would run unscoped, as the login role, or with the next request's scope.
+    if (!armed) return Promise.reject(new Error('a statement outside its tenant transaction'));
     const text = typeof config === 'string' ? config : config.text;
     const control = text.length < 64 ? text.trim().toLowerCase() : '';
     if (/^begin\b/.test(control) && !armed.began) {
@@ -129,8 +134,13 @@ export class ScopedClient {
       if (!armed.batch) {
         armed.batch = [];
         nextTurn(() => {
+          const batch = armed.batch!;
+          if (this.armed !== armed) {
+            for (const pending of batch) pending.reject(new Error('a tenant unit whose request ended before it was sent'));
+            return;
+          }
           armed.sent = true;
-          this.submit([armed.scope], armed.batch!);
+          this.submit([armed.scope], batch);
         });
       }
       armed.batch.push({ config, values, resolve, reject });
@@ -155,8 +165,9 @@ export class ScopedClient {
   private nameFor(text: string): string | undefined {
     if (!PREPARABLE.test(text)) return undefined;
     const name = statementName(text);
-    const parsed = (this.client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];
-    if (parsed !== undefined) return parsed === text ? name : undefined; // a hash collision: unnamed
+    const { connection } = this.client as unknown as { connection: { parsedStatements: Record<string, string>; submittedNamedStatements?: Record<string, string> } };
+    const known = connection.parsedStatements[name] ?? connection.submittedNamedStatements?.[name];
+    if (known !== undefined) return known === text ? name : undefined; // a hash collision: unnamed
     if (this.named >= MAX_NAMED) return undefined;
     this.named += 1;
     return name;

@@ -13,8 +13,9 @@ const onServer = testEnv.TEST_DB_DRIVER !== 'pglite';
 const SHAPES: Shape[] = ['read', 'write', 'unit'];
 
 /** What a connection shows outside any request: its role and whatever scope is left on it. */
-const LEFT_ON_CONNECTION = sql`select current_user as role, coalesce(current_setting('app.tenant_id', true), '') as tenant,
+const LEFT_ON_CONNECTION_TEXT = `select current_user as role, coalesce(current_setting('app.tenant_id', true), '') as tenant,
   coalesce(current_setting('app.org_ids', true), '') as orgs, coalesce(current_setting('app.tenant_wide', true), '') as wide`;
+
 
 describe.runIf(onServer)('the tenant unit on a pooled server connection', () => {
   let database: Database;
@@ -29,7 +30,9 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
     await request().catch(() => undefined);
     const connection = await database.connect!();
     try {
-      return (await connection.db.execute(LEFT_ON_CONNECTION)).rows[0]!;
+      // The driver's own client: the scoped handle runs nothing outside a request.
+      const client = (connection.scoped as unknown as { client: { query(text: string): Promise<{ rows: Record<string, unknown>[] }> } }).client;
+      return (await client.query(LEFT_ON_CONNECTION_TEXT)).rows[0]!;
     } finally {
       connection.release();
     }
@@ -147,6 +150,18 @@ describe.runIf(onServer)('the tenant unit on a pooled server connection', () => 
     'unit').catch((error: Error) => [{ status: 'rejected', reason: error }]);
     expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
     const rows = await tenantTransaction(database, { tenantId: 'a' }, (tx) => tx.execute(sql`select count(*)::int as n from probe.notes where body = 'not without the next'`), 'read');
+    expect(rows.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('unit: statements of a work that failed before they were sent are never sent', async () => {
+    await expect(
+      tenantTransaction(database, { tenantId: 'a' }, async (tx) => {
+        void tx.execute(sql`insert into probe.notes values ('a', 'never sent')`).catch(() => undefined);
+        throw new Error('failed first');
+      }, 'unit'),
+    ).rejects.toThrow('failed first');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const rows = await tenantTransaction(database, { tenantId: 'a' }, (tx) => tx.execute(sql`select count(*)::int as n from probe.notes where body = 'never sent'`), 'read');
     expect(rows.rows[0]).toEqual({ n: 0 });
   });
 

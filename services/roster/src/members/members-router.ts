@@ -65,19 +65,21 @@ export const membersRouter = {
     return profile;
   }),
 
-  list: staffProcedure.input(ZListMembersInput).use(withOptionalOrg(findRosterOrg)).query(({ ctx, input }) =>
-    ctx.tx(async (tx) => {
+  list: staffProcedure.input(ZListMembersInput).use(withOptionalOrg(findRosterOrg)).query(({ ctx, input }) => {
+    // A whole ID-card number is an ID read (issue 13 B): limited per user and logged. The
+    // limit's lock, count and log must be one transaction (a write), or parallel searches
+    // would all pass the count before any is logged; any other search is a read.
+    const idCard = wholeIdCardIn(input.search);
+    return ctx.tx(async (tx) => {
       const { orgId: _orgId, ...filters } = input;
       const { tenantId, userId } = ctx.claims;
       const now = ctx.deps.now();
-      // A whole ID-card number is an ID read (issue 13 B): limited per user and logged.
-      const idCard = wholeIdCardIn(input.search);
       if (idCard) await remainingIdCardLookups(tx, tenantId, userId, now);
       const page = await listMembers(tx, { ...filters, tenantId, within: subtreeCondition(ctx.org, ctx.orgIds), now });
       if (idCard) await recordIdCardSearch(tx, tenantId, userId, idCard, now);
       return page;
-    }),
-  ),
+    }, idCard ? 'write' : 'read');
+  }),
 
   get: staffProcedure.input(ZMemberId).query(async ({ ctx, input }) => {
     const member = await ctx.tx((tx) => getMember(tx, input.memberId, ctx.deps.now()));
