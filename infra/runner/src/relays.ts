@@ -62,8 +62,8 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
 
 /**
  * Members whose events an outbox delivers at once (issue 16: one at a time, the relay fell
- * behind a sustained load). Consumers share the request pool's connections: more lanes would
- * queue requests behind the relay.
+ * behind a sustained load). On a server the relay's consumers have pools of their own
+ * (configured-database.ts), sized for these lanes.
  */
 const LANES = 8;
 

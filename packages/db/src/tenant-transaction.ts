@@ -46,16 +46,17 @@ export async function tenantTransaction<T>(database: Database, scope: Scope, wor
   });
 }
 
-/** The scope's values, in the order of SCOPE_SETTINGS. */
+/** The scope's values, in the order of SCOPE_SETTINGS (each setting named once, there). */
 function settings(database: Database, scope: Scope): string[] {
-  return [
-    database.appRole,
-    scope.tenantId ?? '',
-    scope.userId ?? '',
-    (scope.orgIds ?? []).join(','),
-    scope.tenantWide ? 'on' : '',
-    scope.operator ? 'on' : '',
-  ];
+  const values: Record<(typeof SCOPE_SETTINGS)[number], string> = {
+    role: database.appRole,
+    'app.tenant_id': scope.tenantId ?? '',
+    'app.user_id': scope.userId ?? '',
+    'app.org_ids': (scope.orgIds ?? []).join(','),
+    'app.tenant_wide': scope.tenantWide ? 'on' : '',
+    'app.operator': scope.operator ? 'on' : '',
+  };
+  return SCOPE_SETTINGS.map((setting) => values[setting]);
 }
 
 /**
