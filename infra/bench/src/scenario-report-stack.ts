@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createHttpGetter } from './http-client.ts';
 import { describe, measure } from './measure.ts';
 import type { ScenarioResult } from './scenario-me.ts';
-import { freshDatabase, seedBenchmarkCounty, waitForRelay } from './server.ts';
+import { freshDatabase, profileFlags, seedBenchmarkCounty, waitForRelay } from './server.ts';
 
 // What both monthly-report scenarios need: the 10,000-member benchmark county with a user
 // account per member, Tongxin started with signing keys this process holds, and a POST
@@ -82,7 +82,7 @@ export async function startWithKeys(databaseUrl: string, driver: 'pg' | 'neon', 
   const dataDir = await mkdtemp(join(tmpdir(), 'tongxin-bench-report-'));
   const { keys, publicJwk, privateJwk } = await generateAccessKeys();
   await writeFile(join(dataDir, 'access-keys.json'), JSON.stringify({ publicJwk, privateJwk }), { mode: 0o600 });
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', start], {
+  const child: ChildProcess = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', start], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_DRIVER: driver, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -19,15 +19,18 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
   return url.toString();
 }
 
+/** BENCH_PROFILE=<folder>: the server writes a CPU profile there when it stops (to find the stack's costs). */
+export function profileFlags(): string[] {
+  return process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+}
+
 /**
  * Tongxin as `npm start` runs it, in its own process so client and server do not share a core's event loop.
  * `preload` (a module loaded with `--import` before the server, e.g. loop-probe.ts) gets an IPC channel to the bench.
  */
 export async function startTongxin(databaseUrl: string, driver: 'pg' | 'neon', port: number, preload?: string): Promise<{ base: string; child: ChildProcess; stop(): void }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tongxin-bench-'));
-  // BENCH_PROFILE=<folder>: the server writes a CPU profile there when it stops (to find the stack's costs).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', ...(preload ? ['--import', preload] : []), start], {
+  const child: ChildProcess = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', ...(preload ? ['--import', preload] : []), start], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_DRIVER: driver, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
     stdio: preload ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
   });

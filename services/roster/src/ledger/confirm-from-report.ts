@@ -1,13 +1,19 @@
-import { DomainError } from '@tongxin/errors';
-import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
+import { selectRows, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
 import { parsePayload, TOPICS } from '@tongxin/events';
-import { processedEvents } from '../schema.ts';
-import { changeMember } from './change-member.ts';
+import { LEDGER_FIELDS } from '@tongxin/ledger';
+import { sql } from 'drizzle-orm';
 
 /**
  * Enter once (brief, burden rules): a monthly report saying "ledger unchanged" confirms the
- * member's ledger, as the member's one-tap confirmation would. Applied once per event
- * (roster.processed_events) and once per report (the idempotency key), in the event's tenant.
+ * member's ledger, as the member's one-tap confirmation would (changeMember with
+ * `confirmLedger` and nothing set): every ledger field confirmed now, a version `confirmed`
+ * with no changes. Applied once per event (roster.processed_events) and once per report (the
+ * version's idempotency key `report:<id>`), in the event's tenant.
+ *
+ * One statement in a tenant unit, one round trip: the relay carries one of these for most
+ * monthly reports, and at six round trips it fell behind a sustained load (issue 16). The
+ * update's row lock queues a concurrent change of the member, and the version is the row's
+ * newest plus one. Nothing here touches a field a grant copies, so no grant is refreshed.
  */
 export async function confirmLedgerFromReport(
   database: Database,
@@ -17,22 +23,29 @@ export async function confirmLedgerFromReport(
   if (event.topic !== TOPICS.reporting.monthlyReportSubmitted) return 'ignored';
   const payload = parsePayload(TOPICS.reporting.monthlyReportSubmitted, event.payload);
   if (!payload.ledgerUnchanged) return 'ignored';
+  const at = now.toISOString();
+  const confirmed = JSON.stringify(Object.fromEntries(LEDGER_FIELDS.map((field) => [field, at])));
+  const key = `report:${payload.reportId}`;
   return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
-    if (!(await claimEvent(tx, processedEvents, event))) return 'duplicate';
-    try {
-      await changeMember(tx, event.tenantId, payload.memberId, {
-        action: 'confirmed',
-        set: {},
-        confirmLedger: true,
-        actor: { userId: payload.userId, role: 'member' },
-        now,
-        idempotencyKey: `report:${payload.reportId}`,
-      });
-    } catch (error) {
-      // A member no longer on this county's roster (transferred away meanwhile): nothing to confirm.
-      if (error instanceof DomainError && error.code === 'member_not_found') return 'ignored';
-      throw error;
-    }
-    return 'applied';
-  });
+    const [row] = await selectRows<{ claimed: boolean; confirmed: boolean }>(tx, sql`
+      with claimed as (
+        insert into roster.processed_events (tenant_id, event_id) values (${event.tenantId}, ${event.id}::uuid)
+        on conflict do nothing returning event_id),
+      changed as (
+        update roster.members m
+        set field_confirmed_at = m.field_confirmed_at || ${confirmed}::jsonb, ledger_confirmed_at = ${at}::timestamptz,
+            version = m.version + 1, updated_at = ${at}::timestamptz
+        where m.tenant_id = ${event.tenantId} and m.id = ${payload.memberId}::uuid and exists (select 1 from claimed)
+          and not exists (select 1 from roster.member_versions v where v.tenant_id = ${event.tenantId} and v.idempotency_key = ${key})
+        returning m.version),
+      versioned as (
+        insert into roster.member_versions (tenant_id, member_id, version, action, changes, actor_user_id, actor_role, idempotency_key, at)
+        select ${event.tenantId}, ${payload.memberId}::uuid, changed.version, 'confirmed', '[]'::jsonb, ${payload.userId}, 'member', ${key}, ${at}::timestamptz
+        from changed)
+      select exists (select 1 from claimed) as claimed,
+        exists (select 1 from changed) or exists (select 1 from roster.member_versions v where v.tenant_id = ${event.tenantId} and v.idempotency_key = ${key}) as confirmed`);
+    // Claimed, and neither confirmed now nor before (by another event of the report): a member
+    // no longer on this county's roster (transferred away meanwhile).
+    return !row!.claimed ? 'duplicate' : row!.confirmed ? 'applied' : 'ignored';
+  }, 'unit');
 }

@@ -1,38 +1,39 @@
-import { tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
+import { selectRows, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { readRule } from '../rules/read-rules.ts';
+import { DEFAULT_RULES } from '../rules/activity-rules.ts';
 import { members, pointsLedger, scoredEvents, type EntryNote } from '../schema.ts';
-import { capPoints } from './cap-points.ts';
 import { meetingCancellationOf, MEETING_ACTIVITY_KINDS, scoredActivityOf, SCORED_TOPICS, type MeetingCancellation, type ScoredActivity } from './scored-activity.ts';
 
 /**
- * The points consumer: reporting's and tasks' events become ledger entries in the member's
- * county. Each event is applied exactly once, also when delivered twice or out of order:
- * - its id is claimed in `scoring.scored_events` in the member's county, in the same
- *   transaction as the entry (and the entry's (tenant, event, member) key is unique too);
- * - the member's entries are serialized by a transaction-scoped advisory lock, so caps and
- *   a claim racing its withdrawal see each other;
- * - one activity (a report's month, a check-in, a meeting, a suggestion, a claim) counts
- *   once whatever events speak of it, and a withdrawal that arrives before its claim is
- *   remembered: the claim then earns 0, so the two net to zero in either order; a cancelled
- *   meeting likewise gives back what its attendance earned, and attendance applied after the
- *   cancellation earns 0.
- * An entry a cap cuts, to 0 perhaps, is still written (capped) so the evaluation counts the
- * activity.
+ * The points consumer: reporting's, roster's and tasks' events become ledger entries in the
+ * member's county, exactly once, also when delivered twice or out of order. The rules of
+ * that (the event id claimed with the entry, the member's lock, one activity counting once, a
+ * withdrawal before its claim, caps) are `scoring.score_activity` (score-activity.sql): one
+ * call in a tenant unit, so an event costs the relay one round trip (issue 16: at nine, the
+ * relay fell behind a sustained load). A meeting's cancellation, rare and about many members,
+ * stays a transaction here.
  */
 export async function applyEventToScoring(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
   const cancellation = meetingCancellationOf(event);
   if (cancellation) return applyMeetingCancellation(database, event, cancellation);
   const activity = scoredActivityOf(event);
   if (!activity) return 'ignored';
-  return tenantTransaction(database, { tenantId: activity.tenantId, tenantWide: true }, async (tx) => {
-    if (!(await claimEventId(tx, activity.tenantId, event))) return 'duplicate';
-    await lockMember(tx, activity.tenantId, activity.memberId);
-    if (activity.action === 'withdraw_claim') await withdrawClaim(tx, event, activity);
-    else await awardActivity(tx, event, activity);
-    return 'applied';
-  });
+  return tenantTransaction(database, { tenantId: activity.tenantId, tenantWide: true }, (tx) => scoreActivity(tx, event, activity), 'unit');
 }
+
+async function scoreActivity(tx: Tx, event: DomainEvent, activity: ScoredActivity): Promise<'applied' | 'duplicate'> {
+  const rule = DEFAULT_RULES[activity.kind];
+  const promised = activity.kind === 'task_completed' ? (activity.promisedPoints ?? 0) : null;
+  const [row] = await selectRows<{ result: 'applied' | 'duplicate' }>(tx, sql`
+    select scoring.score_activity(${event.id}::uuid, ${event.topic}, ${new Date(event.createdAt).toISOString()}::timestamptz,
+      ${activity.action === 'withdraw_claim'}, ${activity.memberId}::uuid, ${activity.userId}, ${activity.kind}, ${activity.subject},
+      ${activity.label}, ${activity.period}, ${activity.activityAt.toISOString()}::timestamptz,
+      ${promised}::integer, ${rule.points}::integer, ${rule.monthlyCap}::integer, ${MEETING_KINDS_ARRAY}::text[]) as result`);
+  return row!.result;
+}
+
+/** The meeting kinds as a PostgreSQL array literal (a parameter, so the statement stays one prepared text). */
+const MEETING_KINDS_ARRAY = `{${MEETING_ACTIVITY_KINDS.join(',')}}`;
 
 /** Claims the event id in the county, in the transaction that writes its entries: false if already applied. */
 async function claimEventId(tx: Tx, tenantId: string, event: DomainEvent): Promise<boolean> {
@@ -44,35 +45,9 @@ async function claimEventId(tx: Tx, tenantId: string, event: DomainEvent): Promi
   return claimed.length > 0;
 }
 
-/** Serializes a member's entries until the transaction ends (caps, a claim and its withdrawal, attendance and its cancellation). */
+/** Serializes a member's entries until the transaction ends; the same key as score_activity's. */
 async function lockMember(tx: Tx, tenantId: string, memberId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`scoring:${tenantId}:${memberId}`}))`);
-}
-
-async function awardActivity(tx: Tx, event: DomainEvent, activity: ScoredActivity) {
-  const prior = await entriesOfActivity(tx, activity);
-  if (activity.kind === 'task_claimed' && prior.some((e) => e.topic === SCORED_TOPICS.claimWithdrawn)) {
-    return writeEntry(tx, event, activity, { points: 0, note: 'already_withdrawn' });
-  }
-  if (MEETING_ACTIVITY_KINDS.includes(activity.kind) && (await entriesOfMeeting(tx, activity.tenantId, activity.memberId, activity.subject)).some(isCancellation)) {
-    return writeEntry(tx, event, activity, { points: 0, note: 'already_cancelled' });
-  }
-  if (prior.some((e) => e.topic === event.topic)) return writeEntry(tx, event, activity, { points: 0, note: 'repeat' });
-
-  const rule = await readRule(tx, activity.kind);
-  const wanted = activity.kind === 'task_completed' ? (activity.promisedPoints ?? 0) : (rule.points ?? 0);
-  const { points, capped } = await capPoints(tx, activity, wanted, rule.monthlyCap);
-  return writeEntry(tx, event, activity, { points, capped });
-}
-
-/** A withdrawn claim gives back what its claim earned, in the claim's month; before its claim, 0 and remembered. */
-async function withdrawClaim(tx: Tx, event: DomainEvent, activity: ScoredActivity) {
-  const prior = await entriesOfActivity(tx, activity);
-  if (prior.some((e) => e.topic === event.topic)) return writeEntry(tx, event, activity, { points: 0, note: 'repeat' });
-  const claim = prior.find((e) => e.topic === SCORED_TOPICS.taskClaimed);
-  if (!claim) return writeEntry(tx, event, activity, { points: 0, note: 'claim_withdrawn' });
-  const label = activity.label ?? claim.label;
-  return writeEntry(tx, event, { ...activity, period: claim.period, activityAt: claim.activityAt, label }, { points: -claim.points, note: 'claim_withdrawn' });
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('scoring:' || ${tenantId}::text || ':' || ${memberId}::uuid::text))`);
 }
 
 /**
@@ -128,20 +103,6 @@ function entriesOfMeeting(tx: Tx, tenantId: string, memberId: string, meetingId:
         eq(pointsLedger.memberId, memberId),
         eq(pointsLedger.subject, meetingId),
         inArray(pointsLedger.kind, MEETING_ACTIVITY_KINDS),
-      ),
-    );
-}
-
-function entriesOfActivity(tx: Tx, activity: ScoredActivity) {
-  return tx
-    .select({ topic: pointsLedger.topic, points: pointsLedger.points, period: pointsLedger.period, activityAt: pointsLedger.activityAt, label: pointsLedger.label })
-    .from(pointsLedger)
-    .where(
-      and(
-        eq(pointsLedger.tenantId, activity.tenantId),
-        eq(pointsLedger.memberId, activity.memberId),
-        eq(pointsLedger.kind, activity.kind),
-        eq(pointsLedger.subject, activity.subject),
       ),
     );
 }

@@ -1,5 +1,4 @@
 import type { Tx } from '@tongxin/db';
-import { eq } from 'drizzle-orm';
 import { rules, thresholds } from '../schema.ts';
 import { ACTIVITY_KINDS, DEFAULT_RULES, DEFAULT_THRESHOLDS, type ActivityKind, type Rule, type Thresholds } from './activity-rules.ts';
 
@@ -33,10 +32,4 @@ export async function readThresholds(tx: Tx): Promise<Thresholds> {
     qualified: { points: row.qualifiedPoints, reports: row.qualifiedReports },
     basic: { points: row.basicPoints, reports: row.basicReports },
   };
-}
-
-/** The tenant's rule for one kind. */
-export async function readRule(tx: Tx, kind: ActivityKind): Promise<Rule> {
-  const [row] = await tx.select({ points: rules.points, monthlyCap: rules.monthlyCap }).from(rules).where(eq(rules.kind, kind));
-  return row ?? DEFAULT_RULES[kind];
 }
