@@ -112,14 +112,49 @@ export async function runEventLag(options: { adminUrl: string; driver: 'pg' | 'n
     reader.close();
     const seconds = (options.durationMs * 24) / 1000;
     options.log(`sustained (c=50, ${seconds} s, ${calls} calls): ${sustained.n} entries (${(sustained.n / seconds).toFixed(0)} per s), lag p50 ${sustained.p50.toFixed(0)} ms, p99 ${sustained.p99.toFixed(0)} ms; ${waiting} events waiting at the end, drained in ${drainMs.toFixed(0)} ms`);
+
+    const capacity = await drainRate(owner, members.slice(-BACKLOG), taskId, period);
+    options.log(`capacity: a backlog of ${capacity.events} events (claims and "ledger unchanged" reports, written at once) drained in ${capacity.ms.toFixed(0)} ms: ${capacity.perSecond.toFixed(0)} events per s`);
     return {
-      line: `LAG event-lag rest_p99_ms=${rest.p99.toFixed(0)} load_p99_ms=${load.p99.toFixed(0)} sustained_p99_ms=${sustained.p99.toFixed(0)} backlog_at_end=${waiting} drain_ms=${drainMs.toFixed(0)} entries=${rest.n + load.n + sustained.n}`,
+      line: `LAG event-lag rest_p99_ms=${rest.p99.toFixed(0)} load_p99_ms=${load.p99.toFixed(0)} sustained_p99_ms=${sustained.p99.toFixed(0)} backlog_at_end=${waiting} drain_ms=${drainMs.toFixed(0)} capacity_per_s=${capacity.perSecond.toFixed(0)} entries=${rest.n + load.n + sustained.n}`,
     };
   } finally {
     client.close();
     await owner.end();
     server.stop();
   }
+}
+
+/** Members whose events make the capacity backlog: one claim and one report each. */
+const BACKLOG = 2000;
+
+/**
+ * The relay's capacity (issue 16 asks 400 events a second): a backlog of claims and monthly
+ * reports saying "ledger unchanged" (each a scoring entry, the report also a ledger
+ * confirmation in roster), written straight into the outboxes in one transaction each, and
+ * the time the running relay takes to deliver them all.
+ */
+async function drainRate(owner: pg.Client, members: readonly BenchMember[], taskId: string, period: string) {
+  const at = new Date().toISOString();
+  const claims = members.map((m) => ({
+    tenant_id: TENANT, topic: 'tasks.claimed',
+    payload: { claimId: crypto.randomUUID(), taskId, memberTenantId: TENANT, memberId: m.memberId, userId: m.userId, taskKind: 'sell_products', taskOrgId: m.branchId, claimedAt: at },
+  }));
+  const reports = members.map((m) => ({
+    tenant_id: TENANT, topic: 'reporting.monthly_report_submitted',
+    payload: { reportId: crypto.randomUUID(), memberId: m.memberId, userId: m.userId, period, ledgerUnchanged: true },
+  }));
+  const started = performance.now();
+  for (const [outbox, rows] of [['tasks.outbox', claims], ['reporting.outbox', reports]] as const) {
+    await owner.query(
+      `insert into ${outbox} (tenant_id, topic, payload) select r.tenant_id, r.topic, r.payload from jsonb_to_recordset($1::jsonb) as r(tenant_id text, topic text, payload jsonb)`,
+      [JSON.stringify(rows)],
+    );
+  }
+  await drained(owner);
+  const ms = performance.now() - started;
+  const events = claims.length + reports.length;
+  return { events, ms, perSecond: (events / ms) * 1000 };
 }
 
 async function waitingEvents(owner: pg.Client): Promise<number> {
