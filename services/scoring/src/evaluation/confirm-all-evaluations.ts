@@ -1,14 +1,14 @@
 import { seatsOfUsers } from '@tongxin/copies';
 import type { Tx } from '@tongxin/db';
 import { levelAboveRefusal } from '@tongxin/trpc';
-import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { evaluationChanges, evaluations, members, orgPaths, seats } from '../schema.ts';
 import { memberInSubtree } from './list-evaluations.ts';
 import type { Proposer } from './propose-evaluations.ts';
 
 /**
  * 按建议全部确认: confirms, as proposed, every proposal under an org the caller holds that
- * the branch has not decided yet (decisions already made, overrides included, stay as they
+ * the branch has not decided yet (a member without a proposal is left for the branch to decide) (decisions already made, overrides included, stay as they
  * are). The same right as proposing (`withOrg`): the department, or a secretary of the org or above it;
  * RLS limits the rows to the caller's members besides. Each confirmation leaves a history
  * row, as one by one would; a retry finds nothing left to confirm. A proposal the caller may
@@ -24,6 +24,8 @@ export async function confirmAllEvaluations(tx: Tx, actor: Proposer & { name: st
       and(
         eq(evaluations.year, input.year),
         isNull(evaluations.finalGrade),
+        // No proposal, nothing to confirm: the branch decides each one (issue 17).
+        isNotNull(evaluations.proposedGrade),
         inArray(evaluations.memberId, tx.select({ memberId: members.memberId }).from(members).where(and(memberInSubtree(org.path), or(isNull(members.userId), ne(members.userId, actor.userId))))),
       ),
     )

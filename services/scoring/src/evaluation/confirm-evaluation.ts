@@ -15,7 +15,8 @@ export interface ConfirmEvaluationInput {
 
 /**
  * The branch confirms the proposal or sets another grade, which needs a reason (issue 7:
- * "which the branch confirms or overrides with a reason"). Each decision leaves a history
+ * "which the branch confirms or overrides with a reason"); where there is no proposal, the
+ * branch's grade from its democratic appraisal is recorded as it is. Each decision leaves a history
  * row; a retry of the same decision by the same person changes nothing. Only the level
  * above confirms a grade (issue 13 C): nobody their own, and a secretary's or deputy's only
  * the department or a seat above theirs; else FORBIDDEN.
@@ -30,7 +31,8 @@ export async function confirmEvaluation(tx: Tx, actor: Decider & { tenantId: str
   const [member] = await tx.select({ userId: members.userId }).from(members).where(eq(members.memberId, row.memberId));
   await refuseUnlessLevelAbove(actor, member?.userId, seatsIn(tx, seats, orgPaths, actor.tenantId));
   const reason = input.reason?.trim() || null;
-  if (input.grade !== row.proposedGrade && !reason) throw badField('reason', 'reason_required');
+  // Without a proposal the branch decides (issue 17): no reason is owed for differing from none.
+  if (row.proposedGrade !== null && input.grade !== row.proposedGrade && !reason) throw badField('reason', 'reason_required');
 
   const retry = row.finalGrade === input.grade && row.confirmedBy === actor.userId && row.reason === reason;
   if (!retry) {

@@ -36,18 +36,25 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const trpc = (name: string) => `/api/scoring/trpc/evaluation.${name}`;
-type Evaluation = { memberId: string; name: string; proposedGrade: string; finalGrade: string | null; grade: string; overridden: boolean; reason: string | null; basis: Record<string, unknown>; confirmedBy: string | null };
+type Evaluation = { memberId: string; name: string; proposedGrade: string | null; finalGrade: string | null; grade: string | null; overridden: boolean; reason: string | null; basis: Record<string, unknown>; confirmedBy: string | null };
 const byName = (rows: Evaluation[], name: PersonName) => rows.find((r) => r.name === name)!;
 /** 刘秀英 is 涌水村's secretary and one of its members: one user, both roles. */
 const secretaryAndMember = { ...as.member('刘秀英'), roles: [{ role: 'secretary', orgId: orgs.yongshui }, { role: 'member', orgId: orgs.yongshui }] as RoleGrant[] };
 
 describe('evaluation.propose', () => {
-  it('the branch secretary gets a proposal per member from points, monthly reports and the yearly in-person meeting', async () => {
+  it('the branch secretary gets a proposal per member from what the rules ask; points count only once the county chooses', async () => {
     const result = await h.mutate(trpc('propose'), { as: as.secretaryOf('yongshui'), input: { year: 2026, orgId: orgs.yongshui } });
     expect(result.error).toBeNull();
-    const rows = result.data as Evaluation[];
+    // Reports, the yearly meeting in person, the tasks taken completed: 合格; points do not make 优秀.
+    expect((result.data as Evaluation[]).map((r) => [r.name, r.proposedGrade])).toEqual([['刘秀英', 'qualified'], ['曹德胜', 'qualified'], ['曹春生', 'basic']]);
+    expect(byName(result.data as Evaluation[], '曹德胜').basis).toMatchObject({ meetingsAttended: 1, tasksClaimed: 0, tasksCompleted: 2, pointsCount: false, noProposal: null });
+
+    const thresholds = (await h.query('/api/scoring/trpc/rules.list', { as: as.department() })).data.thresholds;
+    const chose = await h.mutate('/api/scoring/trpc/thresholds.update', { as: as.department(), input: { ...thresholds, pointsCount: true, reason: '县委决定积分计入评价建议', idempotencyKey: 'thr-points-count-2026' } });
+    expect(chose.data).toMatchObject({ pointsCount: true, changed: true });
+    const rows = (await h.mutate(trpc('propose'), { as: as.secretaryOf('yongshui'), input: { year: 2026, orgId: orgs.yongshui } })).data as Evaluation[];
     expect(rows.map((r) => [r.name, r.proposedGrade])).toEqual([['刘秀英', 'qualified'], ['曹德胜', 'excellent'], ['曹春生', 'basic']]);
-    expect(byName(rows, '曹德胜').basis).toMatchObject({ points: 95, reports: 10, inPersonMeetings: 1, reportRuleApplies: true });
+    expect(byName(rows, '曹德胜').basis).toMatchObject({ points: 95, reports: 10, inPersonMeetings: 1, reportRuleApplies: true, pointsCount: true });
     // 60 points and 12 reports, but no meeting in person: at most basic.
     expect(byName(rows, '曹春生').basis).toMatchObject({ points: 63, reports: 12, inPersonMeetings: 0 });
     expect(byName(rows, '刘秀英').basis).toMatchObject({ points: 40, reports: 0, reportRuleApplies: false, status: 'resident' });
@@ -56,7 +63,8 @@ describe('evaluation.propose', () => {
   it('capped meetings still count as meetings attended; last year’s points do not count', async () => {
     const rows = (await h.mutate(trpc('propose'), { as: as.secretaryOf('matian'), input: { year: 2026, orgId: orgs.matian } })).data as Evaluation[];
     expect(byName(rows, '李华')).toMatchObject({ proposedGrade: 'basic', basis: { points: 30, reports: 4, inPersonMeetings: 3 } });
-    expect(byName(rows, '王芳')).toMatchObject({ proposedGrade: 'unqualified', basis: { points: 0, reports: 0 } });
+    // No record this year: no proposal, the branch decides; never 不合格 by default (issue 17).
+    expect(byName(rows, '王芳')).toMatchObject({ proposedGrade: null, grade: null, basis: { points: 0, reports: 0, noProposal: 'not_enough_record' } });
     expect(rows.map((r) => r.name)).not.toContain('陈立'); // transferred out
   });
 
@@ -86,7 +94,8 @@ describe('evaluation.confirm and evaluation.list', () => {
     const again = await h.mutate(trpc('confirm'), { as: as.secretaryOf('yongshui'), input: { ...input, reason: '清明节回乡参加了党员大会，签到表漏记' } });
     expect(again.data.overridden).toBe(true);
     const history = (await h.query(trpc('history'), { as: as.secretaryOf('yongshui'), input: { year: 2026, memberId: memberIdOf('曹春生') } })).data;
-    expect(history.map((c: { action: string; finalGrade: string | null }) => [c.action, c.finalGrade])).toEqual([['confirmed', 'qualified'], ['proposed', null]]);
+    // Proposed twice: before and after the county chose to count points (the basis changed).
+    expect(history.map((c: { action: string; finalGrade: string | null }) => [c.action, c.finalGrade])).toEqual([['confirmed', 'qualified'], ['proposed', null], ['proposed', null]]);
     expect((await h.query(trpc('history'), { as: as.secretaryOf('gaoting'), input: { year: 2026, memberId: memberIdOf('曹春生') } })).data).toEqual([]);
     expect((await h.query(trpc('history'), { as: as.member('曹春生'), input: { year: 2026, memberId: memberIdOf('曹春生') } })).error?.code).toBe('FORBIDDEN');
   });
@@ -172,9 +181,14 @@ describe('evaluation.confirmAll', () => {
     expect(history.map((c) => c.action)).toContain('confirmed');
   });
 
-  it("a township secretary confirms the township's branches at once; the department may too", async () => {
-    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('matian'), input: { year: 2026, orgId: orgs.matian } })).data).toEqual({ confirmed: 2 });
-    const rows = (await h.query(trpc('list'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data as Evaluation[];
+  it("a township secretary confirms the township's branches at once, leaving a member without a proposal for the branch to decide; the department may too", async () => {
+    expect((await h.mutate(trpc('confirmAll'), { as: as.secretaryOf('matian'), input: { year: 2026, orgId: orgs.matian } })).data).toEqual({ confirmed: 1 });
+    let rows = (await h.query(trpc('list'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data as Evaluation[];
+    expect(byName(rows, '王芳')).toMatchObject({ proposedGrade: null, finalGrade: null });
+    // Without a proposal the grade from the democratic appraisal is recorded as it is: no reason owed.
+    const decided = await h.mutate(trpc('confirm'), { as: as.secretaryOf('matian'), input: { year: 2026, memberId: memberIdOf('王芳'), grade: 'qualified', reason: null } });
+    expect(decided.data).toMatchObject({ proposedGrade: null, finalGrade: 'qualified', grade: 'qualified' });
+    rows = (await h.query(trpc('list'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data as Evaluation[];
     expect(rows.every((r) => r.finalGrade)).toBe(true);
     expect((await h.mutate(trpc('confirmAll'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data).toEqual({ confirmed: 0 });
   });

@@ -7,7 +7,7 @@ import { rollupMarks, rollupMonths, rollups } from '../schema.ts';
  * - `points`: the sum of the ledger's entries of the month's period (the China month of the
  *   activity's own time, what caps and rankings count by; a correction in its own period),
  *   and `membersWithPoints`: members whose entries of the month add up to more than 0;
- * - `proposed:<grade>` / `confirmed:<grade>`: the evaluations of the month's year, as they
+ * - `proposed:<grade>` (`proposed:none`: no proposal, the branch decides) / `confirmed:<grade>`: the evaluations of the month's year, as they
  *   stood at the month's end (proposed, confirmed by then); December keeps the year's
  *   evaluation as it stands now, since a year is confirmed in the months after it (the
  *   generated `closing_month` marks December when it changes).
@@ -35,7 +35,7 @@ export const scoringRollups: RollupSpec = {
       from scoring.evaluations e
       join scoring.members m on m.tenant_id = e.tenant_id and m.member_id = e.member_id
       cross join lateral (values
-        ('proposed:' || e.proposed_grade, e.proposed_at < ${by}),
+        ('proposed:' || coalesce(e.proposed_grade, 'none'), e.proposed_at < ${by}),
         ('confirmed:' || e.final_grade, e.final_grade is not null and e.confirmed_at < ${by})) as f (figure, counted)
       where e.tenant_id = ${tenantId} and e.year = ${year} and f.counted
       group by m.org_path, f.figure`;

@@ -34,11 +34,13 @@ export const DEFAULT_RULES: Record<ActivityKind, Rule> = {
 };
 
 export const GRADED = ['excellent', 'qualified', 'basic'] as const;
-export type Thresholds = Record<(typeof GRADED)[number], { points: number; reports: number }>;
+/** Yearly points and monthly reports per grade, and whether points count in the proposal at all (issue 17: the county's choice). */
+export type Thresholds = Record<(typeof GRADED)[number], { points: number; reports: number }> & { pointsCount: boolean };
 
 /** Yearly points and monthly reports for each grade (优秀 / 合格 / 基本合格). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
   excellent: { points: 60, reports: 10 },
   qualified: { points: 30, reports: 8 },
   basic: { points: 10, reports: 4 },
+  pointsCount: false,
 };

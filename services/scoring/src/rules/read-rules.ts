@@ -31,5 +31,6 @@ export async function readThresholds(tx: Tx): Promise<Thresholds> {
     excellent: { points: row.excellentPoints, reports: row.excellentReports },
     qualified: { points: row.qualifiedPoints, reports: row.qualifiedReports },
     basic: { points: row.basicPoints, reports: row.basicReports },
+    pointsCount: row.pointsCount,
   };
 }

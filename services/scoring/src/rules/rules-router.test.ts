@@ -27,7 +27,7 @@ describe('rules.list', () => {
       monthly_report: [5, 5], checkin: [10, 10], meeting_in_person: [5, 10], meeting_online: [3, 6], meeting_reported: [3, 6],
       suggestion_adopted: [5, 10], task_claimed: [1, 5], task_completed: [null, 60],
     });
-    expect(result.data.thresholds).toEqual({ excellent: { points: 60, reports: 10 }, qualified: { points: 30, reports: 8 }, basic: { points: 10, reports: 4 } });
+    expect(result.data.thresholds).toEqual({ excellent: { points: 60, reports: 10 }, qualified: { points: 30, reports: 8 }, basic: { points: 10, reports: 4 }, pointsCount: false });
   });
 
   it('a member may not read the rules page', async () => {
@@ -88,10 +88,19 @@ describe('thresholds.update', () => {
   it('the department sets the thresholds, with history', async () => {
     h.clock.now = new Date('2026-11-03T09:00:00+08:00');
     const result = await h.mutate(trpc('thresholds.update'), { as: as.department(), input: { ...thresholds, reason: '2026年度考核标准', idempotencyKey: 'thr-2026-0001' } });
-    expect(result.data).toEqual({ ...thresholds, changed: true });
-    expect((await h.query(trpc('rules.list'), { as: as.secretaryOf('yongshui') })).data.thresholds).toEqual(thresholds);
+    expect(result.data).toEqual({ ...thresholds, pointsCount: false, changed: true });
+    expect((await h.query(trpc('rules.list'), { as: as.secretaryOf('yongshui') })).data.thresholds).toEqual({ ...thresholds, pointsCount: false });
     const history = (await h.query(trpc('rules.history'), { as: as.department() })).data;
     expect(history[0]).toMatchObject({ subject: 'thresholds', before: { excellent: { points: 60, reports: 10 } }, after: thresholds });
+    // Points count in the proposal only when the county chooses; left out, the choice stays.
+    const chose = await h.mutate(trpc('thresholds.update'), { as: as.department(), input: { ...thresholds, pointsCount: true, reason: '积分计入评价建议', idempotencyKey: 'thr-2026-0002' } });
+    expect(chose.data).toEqual({ ...thresholds, pointsCount: true, changed: true });
+    await h.mutate(trpc('thresholds.update'), { as: as.department(), input: { ...thresholds, reason: '其他不变', idempotencyKey: 'thr-2026-0003' } });
+    expect((await h.query(trpc('rules.list'), { as: as.department() })).data.thresholds.pointsCount).toBe(true);
+    await h.mutate(trpc('thresholds.update'), { as: as.department(), input: { ...thresholds, pointsCount: false, reason: '恢复', idempotencyKey: 'thr-2026-0004' } });
+    expect((await h.query(trpc('rules.history'), { as: as.department() })).data).toContainEqual(
+      expect.objectContaining({ before: expect.objectContaining({ pointsCount: true }), after: expect.objectContaining({ pointsCount: false }) }),
+    );
   });
 
   it('a lower grade needing more than a better one, or negative numbers: BAD_REQUEST naming the field', async () => {
@@ -100,7 +109,7 @@ describe('thresholds.update', () => {
     expect(await bad({ qualified: { points: 90, reports: 9 } })).toMatchObject({ code: 'BAD_REQUEST', fields: { 'qualified.points': expect.any(String) } });
     expect(await bad({ basic: { points: 15, reports: 10 } })).toMatchObject({ code: 'BAD_REQUEST', fields: { 'basic.reports': expect.any(String) } });
     expect(await bad({ basic: { points: -1, reports: 1 } })).toMatchObject({ code: 'BAD_REQUEST', fields: { 'basic.points': expect.any(String) } });
-    expect((await h.query(trpc('rules.list'), { as: as.department() })).data.thresholds).toEqual(thresholds);
+    expect((await h.query(trpc('rules.list'), { as: as.department() })).data.thresholds).toEqual({ ...thresholds, pointsCount: false });
   });
 
   it('a secretary may not set thresholds', async () => {

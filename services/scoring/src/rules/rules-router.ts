@@ -26,6 +26,7 @@ export const ZUpdateThresholdsInput = z.object({
   excellent: ZGradeThreshold,
   qualified: ZGradeThreshold,
   basic: ZGradeThreshold,
+  pointsCount: z.boolean().optional(),
   reason: ZReason,
   idempotencyKey: ZIdempotencyKey,
 });

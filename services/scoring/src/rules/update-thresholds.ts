@@ -5,14 +5,17 @@ import { DEFAULT_THRESHOLDS, GRADED, type Thresholds } from './activity-rules.ts
 import { readThresholds } from './read-rules.ts';
 import { alreadyChanged, type Actor } from './update-rule.ts';
 
-export interface UpdateThresholdsInput extends Thresholds {
+export interface UpdateThresholdsInput extends Omit<Thresholds, 'pointsCount'> {
+  /** Left out: as it was. */
+  pointsCount?: boolean | undefined;
   reason: string;
   idempotencyKey: string;
 }
 
 /**
- * The department sets the yearly points and monthly reports each grade needs. A better
- * grade may not need less than a lower one (else the lower one could never be proposed).
+ * The department sets the yearly points and monthly reports each grade needs, and whether
+ * points count in the proposal at all. A better grade may not need less than a lower one
+ * (else the lower one could never be proposed).
  */
 export async function updateThresholds(tx: Tx, actor: Actor, input: UpdateThresholdsInput, now: Date): Promise<Thresholds & { changed: boolean }> {
   for (const [better, lower] of [['excellent', 'qualified'], ['qualified', 'basic']] as const) {
@@ -35,7 +38,8 @@ export async function updateThresholds(tx: Tx, actor: Actor, input: UpdateThresh
   const before = await readThresholds(tx);
   if (await alreadyChanged(tx, input.idempotencyKey, 'thresholds')) return { ...before, changed: false };
 
-  const after = Object.fromEntries(GRADED.map((g) => [g, { points: input[g].points, reports: input[g].reports }])) as Thresholds;
+  const grades = Object.fromEntries(GRADED.map((g) => [g, { points: input[g].points, reports: input[g].reports }])) as Omit<Thresholds, 'pointsCount'>;
+  const after: Thresholds = { ...grades, pointsCount: input.pointsCount ?? before.pointsCount };
   await tx.insert(ruleChanges).values({
     tenantId: actor.tenantId, subject: 'thresholds', before, after, reason: input.reason, changedBy: actor.userId, changedByName: actor.name, changedAt: now,
     idempotencyKey: input.idempotencyKey,
@@ -44,6 +48,7 @@ export async function updateThresholds(tx: Tx, actor: Actor, input: UpdateThresh
     excellentPoints: after.excellent.points, excellentReports: after.excellent.reports,
     qualifiedPoints: after.qualified.points, qualifiedReports: after.qualified.reports,
     basicPoints: after.basic.points, basicReports: after.basic.reports,
+    pointsCount: after.pointsCount,
     updatedBy: actor.userId, updatedAt: now,
   });
   return { ...after, changed: true };

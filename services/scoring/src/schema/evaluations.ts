@@ -5,6 +5,10 @@ import { memberManaged, memberRowPolicies, memberVisible, scoring } from './scop
 
 export type Grade = 'excellent' | 'qualified' | 'basic' | 'unqualified';
 
+/** Why there is no proposal: the branch decides (issue 17: never 不合格 by default). */
+export type NoProposal = 'not_enough_record' | 'requirements_not_met';
+
+/** What a proposal was made from; the fields after `thresholds` are absent on proposals made before issue 17. */
 export interface EvaluationBasis {
   points: number;
   reports: number;
@@ -13,6 +17,15 @@ export interface EvaluationBasis {
   reportRuleApplies: boolean;
   status: string;
   thresholds: Record<Exclude<Grade, 'unqualified'>, { points: number; reports: number }>;
+  /** Months of the year a report could be asked for so far (the year's, or up to this month). */
+  reportsRequired?: number;
+  /** Organizational life attended: in person, online, or reported instead (视同参会). */
+  meetingsAttended?: number;
+  tasksClaimed?: number;
+  tasksCompleted?: number;
+  /** Whether the county counts points in the proposal (thresholds.points_count). */
+  pointsCount?: boolean;
+  noProposal?: NoProposal | null;
 }
 
 const grades = sql.raw(`('excellent', 'qualified', 'basic', 'unqualified')`);
@@ -25,7 +38,8 @@ export const evaluations = scoring
       tenantId: text('tenant_id').notNull(),
       year: integer('year').notNull(),
       memberId: uuid('member_id').notNull(),
-      proposedGrade: text('proposed_grade').$type<Grade>().notNull(),
+      /** Null: no proposal, the branch decides (basis.noProposal says why). */
+      proposedGrade: text('proposed_grade').$type<Grade>(),
       basis: jsonb('basis').$type<EvaluationBasis>().notNull(),
       proposedBy: text('proposed_by').notNull(),
       proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
@@ -64,7 +78,7 @@ export const evaluationChanges = scoring
       year: integer('year').notNull(),
       memberId: uuid('member_id').notNull(),
       action: text('action').$type<'proposed' | 'confirmed'>().notNull(),
-      proposedGrade: text('proposed_grade').$type<Grade>().notNull(),
+      proposedGrade: text('proposed_grade').$type<Grade>(),
       finalGrade: text('final_grade').$type<Grade>(),
       basis: jsonb('basis').$type<EvaluationBasis>(),
       reason: text('reason'),

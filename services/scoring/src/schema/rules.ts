@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantPolicy, tenantWide } from '@tongxin/db';
 import { scoring, settingsPolicies } from './scope.ts';
 
@@ -38,6 +38,8 @@ export const thresholds = scoring
       qualifiedReports: integer('qualified_reports').notNull(),
       basicPoints: integer('basic_points').notNull(),
       basicReports: integer('basic_reports').notNull(),
+      /** Whether yearly points count in the evaluation's proposal: the county's choice, off unless it chooses (issue 17). */
+      pointsCount: boolean('points_count').notNull().default(false),
       updatedBy: text('updated_by').notNull(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     },

@@ -15,9 +15,20 @@ export function EvaluationStandards() {
           <summary>{t('standards')}</summary>
           <ul>
             <For each={GRADES.filter((g): g is Graded => g !== 'unqualified')}>
-              {(g) => <li>{t('standard', { grade: gradeText(g), points: format(r().thresholds[g].points), reports: format(r().thresholds[g].reports) })}</li>}
+              {(g) => {
+                const standard = { grade: gradeText(g), points: format(r().thresholds[g].points), reports: format(r().thresholds[g].reports) };
+                // Without points counted, 优秀 is the branch's to give: nothing to state for it.
+                return (
+                  <Show when={r().thresholds.pointsCount || g !== 'excellent'}>
+                    <li>{r().thresholds.pointsCount ? t('standardPoints', standard) : t('standard', standard)}</li>
+                  </Show>
+                );
+              }}
             </For>
             <li>{t('standardMeeting')}</li>
+            <li>{t('standardTasks')}</li>
+            <Show when={!r().thresholds.pointsCount}><li>{t('standardPointsOff')}</li></Show>
+            <li>{t('standardNoProposal')}</li>
           </ul>
         </details>
       )}

@@ -13,7 +13,7 @@ export async function buildEvaluationWorkbook(rows: readonly Proposal[], meta: {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t('xlsx.sheet'), { views: [{ state: 'frozen', ySplit: 3 }] });
   const columns: [string, number][] = [
-    [t('xlsx.seq'), 6], [t('xlsx.name'), 12], [t('xlsx.branch'), 24], [t('xlsx.points'), 10], [t('xlsx.reports'), 10], [t('xlsx.meetings'), 10],
+    [t('xlsx.seq'), 6], [t('xlsx.name'), 12], [t('xlsx.branch'), 24], [t('xlsx.points'), 10], [t('xlsx.reports'), 10], [t('xlsx.meetings'), 10], [t('xlsx.attended'), 12], [t('xlsx.tasks'), 12],
     [t('xlsx.proposed'), 12], [t('xlsx.final'), 12], [t('xlsx.overridden'), 8], [t('xlsx.reason'), 30], [t('xlsx.confirmedBy'), 12], [t('xlsx.confirmedAt'), 18],
   ];
   sheet.addRow([t('xlsx.title', { org: meta.orgName, year: meta.year })]);
@@ -39,7 +39,9 @@ export async function buildEvaluationWorkbook(rows: readonly Proposal[], meta: {
       row.basis.points,
       row.basis.reports,
       row.basis.inPersonMeetings,
-      gradeText(row.proposedGrade),
+      row.basis.meetingsAttended ?? '',
+      row.basis.tasksClaimed === undefined ? '' : `${row.basis.tasksCompleted ?? 0} / ${row.basis.tasksClaimed}`,
+      row.proposedGrade ? gradeText(row.proposedGrade) : t('xlsx.noProposal'),
       gradeText(row.finalGrade),
       row.finalGrade ? (row.overridden ? t('xlsx.yes') : t('xlsx.no')) : '',
       row.reason ?? '',

@@ -9,29 +9,40 @@ import { gradeText, t } from './messages.ts';
 
 const BADGE: Record<Grade, string> = { excellent: 'badge-good', qualified: 'badge-good', basic: 'badge-warn', unqualified: 'badge-bad' };
 type ConfirmInput = { year: number; memberId: string; grade: Grade; reason: string | null };
+type NoProposalKey = `noProposal.${'not_enough_record' | 'requirements_not_met'}`;
 
-/** One member's proposal with its basis; the branch confirms it, or picks another grade and says why. */
+/**
+ * One member's proposal with its basis; the branch confirms it, or picks another grade and says
+ * why. Without a proposal (issue 17: never 不合格 by default) the branch picks the grade itself.
+ */
 export function ProposalCard(props: { proposal: Proposal; onDone: (said: string) => void }) {
   const p = () => props.proposal;
   const id = () => `evaluation-${p().memberId}`;
-  const [grade, setGrade] = createSignal<Grade>(p().grade);
+  const [grade, setGrade] = createSignal<Grade | null>(p().grade);
+  const [noGrade, setNoGrade] = createSignal(false);
   const [reason, setReason] = createSignal(p().overridden ? (p().reason ?? '') : '');
   const [missing, setMissing] = createSignal(false);
   const confirm = createAction((input: ConfirmInput) => scoringApi.evaluation.confirm.mutate(input));
-  const differs = () => grade() !== p().proposedGrade;
+  const differs = () => p().proposedGrade !== null && grade() !== p().proposedGrade;
   const reasonError = () => (missing() ? t('reasonRequired') : confirm.fields().reason);
-  const gradeError = () => confirm.fields().grade;
+  const gradeError = () => (noGrade() ? t('gradeRequired') : confirm.fields().grade);
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const text = reason().trim();
+    const chosen = grade();
+    setNoGrade(chosen === null);
+    if (chosen === null) {
+      document.getElementById(`${id()}-grade`)?.focus();
+      return;
+    }
     setMissing(differs() && text === '');
     if (missing()) {
       document.getElementById(`${id()}-reason`)?.focus();
       return;
     }
-    const done = await confirm.run({ year: p().year, memberId: p().memberId, grade: grade(), reason: differs() ? text : null });
-    if (done) props.onDone(t('confirmed', { name: p().name, grade: gradeText(grade()) }));
+    const done = await confirm.run({ year: p().year, memberId: p().memberId, grade: chosen, reason: differs() ? text : null });
+    if (done) props.onDone(t('confirmed', { name: p().name, grade: gradeText(chosen) }));
   }
 
   return (
@@ -44,8 +55,15 @@ export function ProposalCard(props: { proposal: Proposal; onDone: (said: string)
           <span class="meta"> {t('reportsNotRequired')}</span>
         </Show>
       </p>
+      <Show when={p().basis.meetingsAttended !== undefined}>
+        <p class="meta">
+          {t('basisMore', { attended: format(p().basis.meetingsAttended ?? 0), claimed: format(p().basis.tasksClaimed ?? 0), completed: format(p().basis.tasksCompleted ?? 0) })}
+        </p>
+      </Show>
       <p>
-        <span class={`badge ${BADGE[p().proposedGrade]}`}>{t('proposal', { grade: gradeText(p().proposedGrade) })}</span>{' '}
+        <Show when={p().proposedGrade} fallback={<span class="badge">{t('noProposal')}</span>}>
+          {(proposed) => <span class={`badge ${BADGE[proposed()]}`}>{t('proposal', { grade: gradeText(proposed()) })}</span>}
+        </Show>{' '}
         <Show when={p().finalGrade} fallback={<span class="badge">{t('notConfirmed')}</span>}>
           {(final) => (
             <>
@@ -55,6 +73,9 @@ export function ProposalCard(props: { proposal: Proposal; onDone: (said: string)
           )}
         </Show>
       </p>
+      <Show when={!p().proposedGrade && p().basis.noProposal}>
+        {(why) => <p class="meta">{t(`noProposal.${why()}` as NoProposalKey)}</p>}
+      </Show>
       <Show when={p().finalGrade && p().confirmedAt}>
         <p class="meta">{t('confirmedBy', { name: p().confirmedBy ?? '', date: formatChinaTime(p().confirmedAt!) })}</p>
       </Show>
@@ -66,13 +87,15 @@ export function ProposalCard(props: { proposal: Proposal; onDone: (said: string)
           <label for={`${id()}-grade`}>{t('gradeFor', { name: p().name })}</label>
           <select
             id={`${id()}-grade`}
-            value={grade()}
+            value={grade() ?? ''}
             aria-invalid={gradeError() ? 'true' : undefined}
             onChange={(event) => {
-              setGrade(event.currentTarget.value as Grade);
+              setGrade((event.currentTarget.value || null) as Grade | null);
               setMissing(false);
+              setNoGrade(false);
             }}
           >
+            <Show when={grade() === null}><option value="">{t('pickGrade')}</option></Show>
             <For each={GRADES}>{(g) => <option value={g}>{gradeText(g)}</option>}</For>
           </select>
           <Show when={gradeError()}><p class="field-error">{gradeError()}</p></Show>

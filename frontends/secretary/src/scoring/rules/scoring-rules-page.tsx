@@ -112,6 +112,7 @@ export default function ScoringRulesPage() {
                     </tbody>
                   </table>
                 </div>
+                <p>{r().thresholds.pointsCount ? t('pointsCountOn') : t('pointsCountOff')}</p>
                 <Show when={isDepartment()}>
                   <Show
                     when={editing() === 'thresholds'}

@@ -8,7 +8,7 @@ import { t, type RulesMessageKey } from './messages.ts';
 const LEVELS = ['excellent', 'qualified', 'basic'] as const;
 const FIELDS = LEVELS.flatMap((level) => [`${level}.points`, `${level}.reports`]);
 
-/** The department's yearly standards per grade (points and monthly reports), changed with a reason. */
+/** The department's yearly standards per grade (points and monthly reports) and whether points count at all, changed with a reason. */
 export function ThresholdsForm(props: { thresholds: Thresholds; onDone: (said: string) => void; onCancel: () => void }) {
   const [local, setLocal] = createSignal<Record<string, string>>({});
   const update = createAction((input: Thresholds & { reason: string }, idempotencyKey: string) => scoringApi.thresholds.update.mutate({ ...input, idempotencyKey }));
@@ -27,7 +27,8 @@ export function ThresholdsForm(props: { thresholds: Thresholds; onDone: (said: s
       else if (!Number.isInteger(value)) problems[name] = t('whole');
       return value;
     };
-    const input = Object.fromEntries(LEVELS.map((level) => [level, { points: whole(`${level}.points`), reports: whole(`${level}.reports`) }])) as unknown as Thresholds;
+    const grades = Object.fromEntries(LEVELS.map((level) => [level, { points: whole(`${level}.points`), reports: whole(`${level}.reports`) }]));
+    const input = { ...grades, pointsCount: data.get('pointsCount') === 'on' } as unknown as Thresholds;
     const reason = String(data.get('reason') ?? '').trim();
     if (!reason) problems.reason = t('required');
     setLocal(problems);
@@ -74,6 +75,13 @@ export function ThresholdsForm(props: { thresholds: Thresholds; onDone: (said: s
           );
         }}
       </For>
+      <div class="field">
+        <label class="check">
+          <input type="checkbox" name="pointsCount" checked={props.thresholds.pointsCount} aria-describedby="thresholds-points-count-hint" />
+          {t('pointsCount')}
+        </label>
+        <p id="thresholds-points-count-hint" class="meta">{t('pointsCountHint')}</p>
+      </div>
       <div class="field">
         <label for="thresholds-reason">{t('reason')}</label>
         <p id="thresholds-reason-hint" class="meta">{t('reasonHint')}</p>
