@@ -156,6 +156,7 @@ export const errorCodes = {
   claim_expired: 'BAD_REQUEST',
   claim_not_active: 'BAD_REQUEST', // {status}
   deadline_in_past: 'BAD_REQUEST',
+  study_earns_no_points: 'BAD_REQUEST',
   deadline_passed: 'BAD_REQUEST',
   quota_below_claims: 'BAD_REQUEST', // {count} when known
   study_material_required: 'BAD_REQUEST',

@@ -26,7 +26,7 @@ describe('the events tasks\' SQL functions write', () => {
     expect((await h.mutate(trpc('claims.withdraw'), { as: member(people.lihua), input: { claimId: claimed.data.claimId } })).error).toBeNull();
 
     const study = await publish(h, secretaryOf('yongshui'), {
-      quota: null, kind: 'study', title: '学习：乡村振兴政策', target: null, points: 3, study: { format: 'link', body: null, url: 'https://www.gov.cn/zhengce/' },
+      quota: null, kind: 'study', title: '学习：乡村振兴政策', target: null, points: 0, study: { format: 'link', body: null, url: 'https://www.gov.cn/zhengce/' },
     });
     const studying = await claim(h, people.lihua, study);
     const submitted = await h.mutate(trpc('completions.submit'), {

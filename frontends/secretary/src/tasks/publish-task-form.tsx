@@ -191,6 +191,7 @@ export function PublishTaskForm(props: {
         <Show when={isStudy()} fallback={<EvidenceFields editing={editing} number={number()} onNumber={setNumber} photo={photo()} onPhoto={setPhoto} />}>
           <StudyFields editing={editing} format={format()} onFormat={setFormat} />
         </Show>
+        <Show when={!isStudy()} fallback={<p class="meta" id="task-points-study">{t('studyNoPoints')}</p>}>
         <Field name="points" label={t('points')} hint={t('pointsHint')}>
           <input
             id="task-points"
@@ -205,6 +206,8 @@ export function PublishTaskForm(props: {
             aria-describedby={described('points', true)}
           />
         </Field>
+        </Show>
+        <Show when={isStudy() && errorOf('points')}><p class="field-error">{errorOf('points')}</p></Show>
         <FormFooter
           fieldProblems={Object.keys(local()).length > 0 || Object.keys(save.fields()).some((name) => FORM_FIELDS.has(name))}
           otherFailure={otherFailure()}

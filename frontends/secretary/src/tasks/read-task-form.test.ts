@@ -40,6 +40,8 @@ describe('reading the publish form', () => {
     const study = readTaskForm(form({ ...filled, 'study.body': '学习材料' }), { ...choices, kind: 'study', needsTarget: false });
     expect(study.input.evidence).toEqual({ photo: 'none', photoReason: null, text: false, number: false });
     expect(study.input.study).toEqual({ format: 'text', body: '学习材料', url: null });
+    // Study earns no points: the form sends 0, whatever the hidden field held.
+    expect(study.input.points).toBe(0);
   });
 });
 

@@ -49,7 +49,8 @@ export function readTaskForm(data: FormData, choices: TaskFormChoices): { input:
   const quota = choices.unlimited ? null : whole('quota', 1, 100_000);
   // The hint beside the field says why; the message says what fits.
   if (quota !== null && !problems.quota && quota < choices.taken) problems.quota = integerRange(choices.taken, 100_000);
-  const points = whole('points', 1, 100);
+  // Study is recorded, never scored (issue 17, burden rules): a study task carries no points.
+  const points = isStudy ? 0 : whole('points', 1, 100);
   const deadlineText = text('deadline');
   let deadline = '';
   if (!deadlineText) problems.deadline = requiredMessage();

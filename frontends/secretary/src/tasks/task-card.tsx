@@ -39,6 +39,9 @@ export function TaskCard(props: { task: ManagedTask; onOpen: () => void; onEdit:
       <p>
         <span class={`badge ${BADGE[task().status]}`}>{word('status', task().status)}</span>
       </p>
+      <Show when={task().systemNote}>
+        {(note) => <p class="meta" role="note">{word('systemNote', note())}</p>}
+      </Show>
       <ul class="numbers">
         <li>{claimed()}</li>
         <li>{t('submittedApproved', { submitted: format(p().submitted), approved: format(p().approved) })}</li>

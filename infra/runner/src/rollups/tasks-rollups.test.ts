@@ -112,7 +112,7 @@ beforeAll(async () => {
   const root = orgs.find((o) => o.kind === 'department')!;
   const townships = orgs.filter((o) => o.kind === 'township');
   const volunteering = { kind: 'volunteer', title: '社区志愿服务', visibility: 'flow_org', target: { amount: 200, unit: 'hours' } };
-  const study = { kind: 'study', title: '学习党员教育管理工作条例', visibility: 'tenant_mobile', target: null, evidence: { photo: 'none', photoReason: null, text: false, number: false }, points: 3, study: { format: 'text', body: '第三章 教育内容（节选）', url: null } };
+  const study = { kind: 'study', title: '学习党员教育管理工作条例', visibility: 'tenant_mobile', target: null, evidence: { photo: 'none', photoReason: null, text: false, number: false }, points: 0, study: { format: 'text', body: '第三章 教育内容（节选）', url: null } };
 
   h.clock.now = OCTOBER;
   const october = await round([

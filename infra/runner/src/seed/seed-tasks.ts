@@ -33,7 +33,8 @@ const YONGXING_TASKS: DemoTask[] = [
     org: '中共永兴县委组织部', kind: 'study', title: '学习《中国共产党党员教育管理工作条例》',
     description: '流动党员在外也要坚持学习。阅读条例第三章“教育内容”，学完后确认即可。',
     target: null, quota: null, days: 45, visibility: 'tenant_mobile',
-    evidence: { photo: 'none', photoReason: null, text: false, number: false }, points: 3,
+    // Study is recorded, never scored (issue 17): no points.
+    evidence: { photo: 'none', photoReason: null, text: false, number: false }, points: 0,
     study: { format: 'text', body: '第三章 教育内容：党员教育要突出政治教育和政治训练，加强党的创新理论武装……（节选）', url: null },
   },
   {

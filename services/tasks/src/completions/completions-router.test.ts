@@ -86,7 +86,7 @@ describe('completions.submit', () => {
 
   it('a study task is completed by the member’s confirmation, approved at once, with one completion_approved', async () => {
     const { taskId, claimId } = await claimOf(people.lihua, {
-      kind: 'study', title: '学习：乡村振兴政策', target: null, points: 3, study: { format: 'link', body: null, url: 'https://www.gov.cn/zhengce/' },
+      kind: 'study', title: '学习：乡村振兴政策', target: null, points: 0, study: { format: 'link', body: null, url: 'https://www.gov.cn/zhengce/' },
     });
     const result = await submit(people.lihua, { claimId });
     expect(result.data).toMatchObject({ version: 1, status: 'approved' });
@@ -95,7 +95,7 @@ describe('completions.submit', () => {
     expect(approved).toEqual([{
       tenant_id: 'yx',
       payload: {
-        claimId, completionId: result.data.completionId, taskId, taskTitle: '学习：乡村振兴政策', taskKind: 'study', taskOrgId: o.yongshui, points: 3, amount: null, unit: null,
+        claimId, completionId: result.data.completionId, taskId, taskTitle: '学习：乡村振兴政策', taskKind: 'study', taskOrgId: o.yongshui, points: 0, amount: null, unit: null,
         memberTenantId: 'yx', memberId: people.lihua.memberId, userId: people.lihua.userId, approvedAt: '2026-11-02T01:00:00.000Z',
       },
     }]);

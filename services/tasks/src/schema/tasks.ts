@@ -34,7 +34,7 @@ export const publishedTasks = tasks
       city: text('city'),
       evidence: jsonb('evidence').$type<Evidence>().notNull(),
       study: jsonb('study').$type<StudyMaterial>(),
-      /** Points a verified completion earns. */
+      /** Points a verified completion earns; a study task's are 0 (study is recorded, never scored: issue 17). */
       points: integer('points').notNull(),
       status: text('status').$type<TaskStatus>().notNull().default('published'),
       /** Bumped by every edit; each version is kept in task_versions. */
@@ -52,7 +52,7 @@ export const publishedTasks = tasks
       uniqueIndex('tasks_idempotency').on(t.tenantId, t.idempotencyKey),
       index('tasks_open').on(t.tenantId, t.status, t.deadline),
       index('tasks_org_path').using('btree', t.tenantId, sql`${t.orgPath} text_pattern_ops`),
-      check('tasks_points_range', sql`${t.points} between 1 and 100`),
+      check('tasks_points_range', sql`(${t.kind} = 'study' and ${t.points} = 0) or (${t.kind} <> 'study' and ${t.points} between 1 and 100)`),
       check('tasks_kind', sql`${t.kind} in (${sqlList(TASK_KINDS)})`),
       check('tasks_visibility', sql`${t.visibility} in (${sqlList(VISIBILITIES)})`),
       check('tasks_status', sql`${t.status} in (${sqlList(TASK_STATUSES)})`),
@@ -93,6 +93,8 @@ export const taskVersions = tasks
       changedAt: timestamp('changed_at', { withTimezone: true }).defaultNow().notNull(),
       /** The edit's key (tasks.update), so a retried edit is not a second version. */
       idempotencyKey: text('idempotency_key'),
+      /** Why Tongxin itself changed the terms (changed_by 'system'), a code the publisher's view words: 'study_no_points'. */
+      note: text('note'),
     },
     (t) => [
       primaryKey({ columns: [t.tenantId, t.taskId, t.version] }),

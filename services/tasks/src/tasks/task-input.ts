@@ -49,7 +49,8 @@ const terms = {
   deadline: ZDeadline,
   city: z.string().trim().min(1).max(40).nullable(),
   evidence: ZEvidence,
-  points: z.number().int().min(1).max(100),
+  /** 1–100; a study task's is 0 (checkTerms: study is recorded, never scored). */
+  points: z.number().int().min(0).max(100),
   study: ZStudy.nullable(),
 };
 

@@ -21,6 +21,10 @@ export function checkTerms(terms: TaskTerms, now: Date, options: { deadlineSet: 
   if (terms.kind === 'study' && !terms.study) throw badField('study', 'study_material_required');
   if (terms.kind !== 'study' && terms.study) throw badField('study', 'study_material_only_for_study');
   if (options.deadlineSet && terms.deadline <= now) throw badField('deadline', 'deadline_in_past');
+  // Study is recorded, never scored (issue 17, burden rules: nobody is assessed by study time
+  // or app points): a study task carries no points, any other at least one.
+  if (terms.kind === 'study' && terms.points !== 0) throw badField('points', 'study_earns_no_points');
+  if (terms.kind !== 'study' && terms.points < 1) throw badField('points', 'too_small', { min: 1 });
   // Study: the member's confirmation is the completion, so nothing else is asked for.
   const checked = terms.kind === 'study' ? { ...terms, evidence: { ...STUDY_EVIDENCE } } : terms;
   // A number nobody can read: the target's unit says what the member counts.

@@ -56,11 +56,25 @@ describe('tasks.publish', () => {
 
   it('a study task asks for nothing but the confirmation, whatever evidence the form sent', async () => {
     const id = await publish(h, secretaryOf('yongshui'), {
-      kind: 'study', title: '学习党章第一章', study: { format: 'text', body: '第一章 党员', url: null }, target: null,
+      kind: 'study', title: '学习党章第一章', study: { format: 'text', body: '第一章 党员', url: null }, target: null, points: 0,
       evidence: { photo: 'required', photoReason: '学习笔记', text: true, number: true },
     });
     const task = await h.query(trpc('tasks.get'), { as: member(people.lihua), input: { taskId: id } });
-    expect(task.data).toMatchObject({ kind: 'study', study: { format: 'text', body: '第一章 党员' }, evidence: { photo: 'none', photoReason: null, text: false, number: false } });
+    expect(task.data).toMatchObject({ kind: 'study', study: { format: 'text', body: '第一章 党员' }, evidence: { photo: 'none', photoReason: null, text: false, number: false }, points: 0 });
+  });
+
+  it('study is recorded, never scored (issue 17): points on a study task, published or edited in, are BAD_REQUEST points, nothing changed', async () => {
+    const before = await count(h, 'tasks');
+    const study = { kind: 'study', title: '学习党章第二章', study: { format: 'text', body: '第二章 党员的义务', url: null }, target: null };
+    const refused = await h.mutate(trpc('tasks.publish'), { as: secretaryOf('yongshui'), input: oranges({ ...study, points: 3 }) });
+    expect(refused.error).toMatchObject({ code: 'BAD_REQUEST', fields: { points: 'study_earns_no_points' } });
+    expect(await count(h, 'tasks')).toBe(before);
+    // Any other task earns at least one point.
+    expect((await h.mutate(trpc('tasks.publish'), { as: secretaryOf('yongshui'), input: oranges({ points: 0 }) })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { points: expect.any(String) } });
+    const id = await publish(h, secretaryOf('yongshui'), { ...study, points: 0 });
+    const edit = await h.mutate(trpc('tasks.update'), { as: secretaryOf('yongshui'), input: { taskId: id, expectedVersion: 1, points: 5, idempotencyKey: key('study-points') } });
+    expect(edit.error).toMatchObject({ code: 'BAD_REQUEST', fields: { points: 'study_earns_no_points' } });
+    expect((await h.query(trpc('tasks.get'), { as: member(people.lihua), input: { taskId: id } })).data).toMatchObject({ points: 0, version: 1 });
   });
 });
 
