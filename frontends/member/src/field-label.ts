@@ -10,6 +10,7 @@ export function fieldLabel(field: string): string {
 export function fieldValue(field: string, value: string | null): string {
   if (value === null || value === '') return m('emptyValue');
   if (field === 'gender') return t(`gender.${value}` as MessageKey) ?? value;
+  if (field === 'education' || field === 'awayReason') return t(`${field}.${value}` as MessageKey) ?? value;
   if (field === 'status') return t(`status.${value}` as MessageKey) ?? value;
   return value;
 }

@@ -6,7 +6,7 @@ import { freshDatabase, startTongxin } from './server.ts';
 const MEMBER = { tenantId: '431023', username: '13800000001', password: 'Tongxin-2026' };
 // The same query roster.me runs (services/roster/src/members/get-my-profile.ts), sent raw.
 const PROFILE_SQL = `
-  select m.id, m.name, m.status, m.gender, m.birth_date, m.id_card_number, m.phone, m.joined_on,
+  select m.id, m.name, m.status, m.gender, m.birth_date, m.id_card_number, m.phone, m.joined_on, m.education, m.away_reason,
          m.destination_province, m.destination_city, m.employer, m.occupation, m.residential_address,
          m.destination_phone, m.destination_org_name, m.destination_org_leader, m.destination_org_contact,
          m.away_since, m.field_confirmed_at, m.ledger_confirmed_at, m.version,

@@ -18,8 +18,23 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 export type Ledger = Record<LedgerField, string | null>;
 
 /** The member's personal record, kept by the branch (a member does not edit these). */
-export const PERSONAL_FIELDS = ['name', 'gender', 'birthDate', 'idCardNumber', 'phone', 'joinedOn'] as const;
+export const PERSONAL_FIELDS = ['name', 'gender', 'birthDate', 'idCardNumber', 'phone', 'joinedOn', 'education'] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+/**
+ * 学历, in the bands of the party's internal statistics (党内统计: 研究生、大学本科、大学专科、
+ * 中专、高中、初中及以下), highest first: the column, the forms, the import and the
+ * department's dimension read this one list (issue 15).
+ */
+export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'college', 'secondary_vocational', 'high_school', 'junior_or_below'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/**
+ * 外出原因: why a mobile member left, chosen at 外出登记 (the outflow keeps it, and the member
+ * row while they are away, so the rollups and exports read one column; issue 15).
+ */
+export const AWAY_REASONS = ['work', 'business', 'study', 'family', 'other'] as const;
+export type AwayReason = (typeof AWAY_REASONS)[number];
 
 export const MEMBER_STATUSES = ['resident', 'mobile', 'lost_contact', 'transferred_out'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];

@@ -1,7 +1,7 @@
 import { chinaDate } from '@tongxin/calendar';
 import { z } from 'zod';
 import { checkIdCard } from './id-card.ts';
-import { CONTACT_CHANNELS, CONTACT_RESULTS, LOST_CONTACT_REASONS } from './ledger-fields.ts';
+import { AWAY_REASONS, CONTACT_CHANNELS, CONTACT_RESULTS, EDUCATION_LEVELS, LOST_CONTACT_REASONS } from './ledger-fields.ts';
 
 // Field rules shared by the API, the Excel import and the forms: one message per rule, in
 // English; the UI translates by field and rule (see @tongxin/i18n).
@@ -57,10 +57,14 @@ export const ZPersonalPatch = z
     idCardNumber: ZIdCardNumber,
     phone: ZMobilePhone,
     joinedOn: ZPastDate,
+    education: z.enum(EDUCATION_LEVELS),
   })
   .partial()
   .strict();
 export type PersonalPatch = z.infer<typeof ZPersonalPatch>;
+
+/** 外出原因, a code of `AWAY_REASONS`; the words a person adds stay a note beside it. */
+export const ZAwayReason = z.enum(AWAY_REASONS);
 
 export const ZContactAttempt = z.object({
   attemptedOn: ZPastDate,

@@ -27,10 +27,14 @@ export const ROLLUP_FIGURES = {
     'age',
     /** `gender:male`, `gender:female`, `gender:unknown`. */
     'gender',
+    /** 学历: `education:<code>` (`EDUCATION_LEVELS` in @tongxin/ledger: postgraduate … junior_or_below), `education:unknown`. */
+    'education',
     /** `occupation:<as recorded in the ledger>` (the ledger's 职业/行业), `occupation:unknown`. */
     'occupation',
     /** Years away: `away:0-1`, `away:1-3`, `away:3-5`, `away:5+`, `away:unknown`. */
     'away',
+    /** 外出原因: `awayReason:<code>` (`AWAY_REASONS` in @tongxin/ledger: work, business, study, family, other), `awayReason:unknown`. */
+    'awayReason',
     /** `place:<province>|<city>` mobile members by destination; `placeCheckedIn:<province>|<city>` those of them checked in. */
     'place',
     'placeCheckedIn',

@@ -74,11 +74,3 @@ export const CARD_GROUPS: readonly CardGroup[] = [
 
 /** The evaluation's grades, best first (scoring's `proposed:<grade>`, `confirmed:<grade>`). */
 export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
-
-/** The dimension families roster keeps over the mobile members, with their keys' order. */
-export const DIMENSIONS = [
-  { family: 'age', order: ['18-35', '36-45', '46-55', '56+', 'unknown'] },
-  { family: 'gender', order: ['male', 'female', 'unknown'] },
-  { family: 'occupation', order: [] },
-  { family: 'away', order: ['0-1', '1-3', '3-5', '5+', 'unknown'] },
-] as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ROLLUP_FIGURES } from '@tongxin/rollups/contract';
 import type { Overview } from './figures.ts';
 import type { TreeOrg } from './overview-api.ts';
 
@@ -9,6 +10,7 @@ const { trendTable, TRENDS } = await import('./trend-rows.ts');
 const { flowTable } = await import('./flow-table.ts');
 const { placesTable } = await import('./places-table.ts');
 const { shownTable } = await import('./table-model.ts');
+const { dimensionChart, dimensionTable, DIMENSIONS } = await import('./dimension-rows.ts');
 const rowsOf = (table: Parameters<typeof shownTable>[0]) => shownTable(table).rows;
 
 const org = (id: string, name: string, kind: TreeOrg['kind'], extra: Partial<TreeOrg> = {}): TreeOrg => ({
@@ -74,5 +76,33 @@ describe("the overview's tables, as shown and as exported", () => {
       ['湖南省 长沙', 3, 0, { percent: 0 }, '', '无', ''],
     ]);
     expect(table.rows[0]!.at(-1)).toEqual({ value: '新建流动党支部', href: '/secretary?page=tree' });
+  });
+
+  it('list 学历 and the reason for leaving in their bands\' order, in words, with each share; not recorded last; bands without members kept', () => {
+    const figures = { mobile: 10, 'education:bachelor': 3, 'education:junior_or_below': 5, 'education:unknown': 2, 'awayReason:work': 7, 'awayReason:family': 1, 'awayReason:unknown': 2 };
+    const dimension = (family: string) => DIMENSIONS.find((d) => d.family === family)!;
+    const education = dimensionTable(dimension('education'), figures);
+    expect(education.headers).toEqual(['学历', '流动党员', '占比']);
+    expect(rowsOf(education)).toEqual([
+      ['研究生', 0, { percent: 0 }],
+      ['大学本科', 3, { percent: 0.3 }],
+      ['大学专科', 0, { percent: 0 }],
+      ['中专', 0, { percent: 0 }],
+      ['高中', 0, { percent: 0 }],
+      ['初中及以下', 5, { percent: 0.5 }],
+      ['未登记', 2, { percent: 0.2 }],
+    ]);
+    const reasons = dimensionChart(dimension('awayReason'), figures);
+    expect(reasons.categories).toEqual(['务工', '经商', '求学', '随迁、照顾家属', '其他', '未登记']);
+    expect(reasons.series[0]!.values).toEqual([7, 0, 0, 1, 0, 2]);
+    expect(dimensionTable(dimension('awayReason'), figures).caption).toBe('外出原因');
+  });
+
+  it('are families roster keeps, each with a heading', () => {
+    expect(DIMENSIONS.map((d) => d.family)).toEqual(['age', 'gender', 'education', 'occupation', 'away', 'awayReason']);
+    for (const d of DIMENSIONS) {
+      expect(ROLLUP_FIGURES.roster).toContain(d.family);
+      expect(dimensionTable(d, {}).caption).not.toMatch(/^dimension\./);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
-import { ZPersonalPatch, type PersonalPatch } from '@tongxin/ledger';
+import { EDUCATION_LEVELS, ZPersonalPatch, type PersonalPatch } from '@tongxin/ledger';
 import { m } from '../messages.ts';
 import { SelectField, TextField } from './form-field.tsx';
 import { FormFooter } from './form-status.tsx';
@@ -8,7 +8,7 @@ import { readForm } from './read-form.ts';
 import type { MemberRecord } from './roster-api.ts';
 import { createSubmission, issuesOf } from './submission.ts';
 
-const FIELDS = ['name', 'gender', 'birthDate', 'phone', 'joinedOn'] as const;
+const FIELDS = ['name', 'gender', 'birthDate', 'phone', 'joinedOn', 'education'] as const;
 
 /** The personal record; the full ID-card number is never prefilled (typing one replaces it). */
 export function CorrectPersonalForm(props: { member: MemberRecord; onDone: () => void; onCancel: () => void }) {
@@ -59,6 +59,15 @@ export function CorrectPersonalForm(props: { member: MemberRecord; onDone: () =>
       />
       <TextField form="personal" name="phone" type="tel" label={t('ledger.phone')} value={props.member.phone} error={error('phone')} />
       <TextField form="personal" name="joinedOn" type="date" label={t('ledger.joinedOn')} value={props.member.joinedOn} error={error('joinedOn')} />
+      <SelectField
+        form="personal"
+        name="education"
+        label={t('ledger.education')}
+        value={props.member.education}
+        placeholder
+        options={EDUCATION_LEVELS.map((level) => ({ value: level, label: t(`education.${level}`) }))}
+        error={error('education')}
+      />
       <FormFooter submission={submission} onCancel={props.onCancel} />
     </form>
   );

@@ -3,7 +3,7 @@ import { m, type SecretaryMessageKey } from '../messages.ts';
 import { formatDate } from '../shared/format-date.ts';
 
 // A history row names columns as stored (`employer`, `status`, …): ledger and personal
-// fields have shared labels (`ledger.*`); coded values (status, gender, reason) are
+// fields have shared labels (`ledger.*`); coded values (status, gender, education, reasons) are
 // translated, dates written as elsewhere, branch ids named.
 const shared = (key: string): string | undefined => t(key as MessageKey) || undefined;
 const own = (key: string): string | undefined => m(key as SecretaryMessageKey) || undefined;
@@ -29,6 +29,7 @@ function valueText(field: string, value: string | null, branchName: BranchName):
   if (value === null || value === '') return m('history.none');
   if (field === 'status') return shared(`status.${value}`) ?? value;
   if (field === 'gender') return shared(`gender.${value}`) ?? value;
+  if (field === 'education' || field === 'awayReason') return shared(`${field}.${value}`) ?? value;
   if (field === 'lostContactReason') return own(`reason.${value}`) ?? value;
   if (field === 'branchId') return branchName(value) ?? m('history.otherBranch');
   if (DATE.test(value)) return formatDate(value);

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { t } from '@tongxin/i18n';
+import { LEDGER_STATUSES } from '@tongxin/ledger';
 import { m } from '../messages.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { RevealIdCard } from './reveal-id-card.tsx';
@@ -13,6 +14,10 @@ export function PersonalFacts(props: { member: MemberRecord }) {
       <dl class="facts">
         <dt>{t('ledger.status')}</dt>
         <dd>{t(`status.${props.member.status}`)}</dd>
+        <Show when={LEDGER_STATUSES.includes(props.member.status)}>
+          <dt>{t('ledger.awayReason')}</dt>
+          <dd>{props.member.awayReason ? t(`awayReason.${props.member.awayReason}`) : m('member.empty')}</dd>
+        </Show>
         <dt>{t('ledger.branch')}</dt>
         <dd>{props.member.branch}</dd>
         <Show when={props.member.township}>
@@ -27,6 +32,8 @@ export function PersonalFacts(props: { member: MemberRecord }) {
         <dd>{or(props.member.phone)}</dd>
         <dt>{t('ledger.joinedOn')}</dt>
         <dd>{or(formatDate(props.member.joinedOn))}</dd>
+        <dt>{t('ledger.education')}</dt>
+        <dd>{props.member.education ? t(`education.${props.member.education}`) : m('member.empty')}</dd>
         <dt>{t('ledger.idCardNumber')}</dt>
         <dd>
           <RevealIdCard memberId={props.member.id} masked={props.member.idCardMasked} />

@@ -22,8 +22,9 @@ let database: Database;
 const rows = async <T = Record<string, any>>(query: ReturnType<typeof sql>) => (await database.owner.execute(query)).rows as T[];
 
 interface Member {
-  id: string; org_path: string; status: string; birth_date: string | null; gender: string | null; occupation: string | null; employer: string | null;
-  destination_province: string | null; destination_city: string | null; away_since: string | null; lost_contact_since: string | null;
+  id: string; org_path: string; status: string; birth_date: string | null; gender: string | null; education: string | null; occupation: string | null;
+  employer: string | null; destination_province: string | null; destination_city: string | null; away_since: string | null; away_reason: string | null;
+  lost_contact_since: string | null;
   ledger_confirmed_at: Date | null; created_at: Date;
 }
 interface Grant { member_id: string; granted_at: Date; revoked_at: Date | null }
@@ -64,9 +65,11 @@ beforeAll(async () => {
   await database.system.execute(sql`update roster.members set status = 'transferred_out' where id = ${away[5]!.id}`);
   await database.system.execute(sql`update roster.members set status = 'lost_contact', lost_contact_since = '2026-08-01', lost_contact_reason = 1 where id = ${away[6]!.id}`);
   await database.system.execute(sql`update roster.members set ledger_confirmed_at = '2026-09-01T00:00:00Z' where id = ${away[7]!.id}`);
+  // One with neither 学历 nor a reason for leaving recorded, whatever the seed drew.
+  await database.system.execute(sql`update roster.members set education = null, away_reason = null where id = ${away[8]!.id}`);
   members = await rows<Member>(sql`
-    select id, org_path, status, birth_date::text, gender, occupation, employer, destination_province, destination_city,
-           away_since::text, lost_contact_since::text, ledger_confirmed_at, created_at
+    select id, org_path, status, birth_date::text, gender, education, occupation, employer, destination_province, destination_city,
+           away_since::text, away_reason, lost_contact_since::text, ledger_confirmed_at, created_at
     from roster.members where tenant_id = ${TENANT}`);
   grants = await rows<Grant>(sql`select member_id, granted_at, revoked_at from roster.ledger_grants where tenant_id = ${TENANT}`);
   await rebuildRollups(database.system, rosterRollups, TENANT, [PAST, CURRENT], () => NOW);
@@ -105,9 +108,11 @@ function expected(orgId: string, month: string): Record<string, number> {
     const age = m.birth_date ? fullYears(m.birth_date, day) : null;
     add(`age:${age === null ? 'unknown' : age <= 35 ? '18-35' : age <= 45 ? '36-45' : age <= 55 ? '46-55' : '56+'}`);
     add(`gender:${m.gender ?? 'unknown'}`);
+    add(`education:${m.education ?? 'unknown'}`);
     add(`occupation:${blank(m.occupation) ?? 'unknown'}`);
     const years = m.away_since ? fullYears(m.away_since, day) : null;
     add(`away:${years === null ? 'unknown' : years < 1 ? '0-1' : years < 3 ? '1-3' : years < 5 ? '3-5' : '5+'}`);
+    add(`awayReason:${m.away_reason ?? 'unknown'}`);
     if (city) add(`place:${province}|${city}`);
     if (city && checked) add(`placeCheckedIn:${province}|${city}`);
     if (blank(m.employer)) add(`employer:${province}|${city ?? ''}|${blank(m.employer)}`);
@@ -157,5 +162,15 @@ describe("roster's rollups on the seeded county", () => {
     expect(now.withinCounty).toBe(1);
     expect(now.lostContact).toBe(1);
     expect(june.lostContact).toBeUndefined();
+  });
+
+  it('the seeded county has 学历 and reasons for leaving in several bands, not all unknown', async () => {
+    const [[, county]] = subjects();
+    const now = await stored(county, CURRENT);
+    const band = (family: string) => Object.keys(now).filter((f) => f.startsWith(`${family}:`) && f !== `${family}:unknown`);
+    expect(band('education').length).toBeGreaterThanOrEqual(4);
+    expect(band('awayReason').length).toBeGreaterThanOrEqual(3);
+    expect(now['education:unknown'] ?? 0).toBeLessThan(now.mobile! / 4);
+    expect(now['awayReason:unknown'] ?? 0).toBeLessThan(now.mobile! / 4);
   });
 });

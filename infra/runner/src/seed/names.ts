@@ -29,6 +29,30 @@ export const EMPLOYERS: Record<string, readonly string[]> = {
 };
 export const OCCUPATIONS = ['家具工', '电子装配工', '货车司机', '建筑工', '个体经营', '厨师', '销售员', '技术员', '快递员'] as const;
 
+/**
+ * 学历 of the county's members (issue 15): the mobile ones younger and more often schooled past
+ * junior high; a few never recorded, as in the counties' own spreadsheets. Weights per band,
+ * highest first (EDUCATION_LEVELS), then unrecorded.
+ */
+export const EDUCATION_WEIGHTS = {
+  mobile: { postgraduate: 2, bachelor: 14, college: 18, secondary_vocational: 16, high_school: 20, junior_or_below: 26, unrecorded: 4 },
+  resident: { postgraduate: 1, bachelor: 6, college: 10, secondary_vocational: 10, high_school: 22, junior_or_below: 47, unrecorded: 4 },
+} as const;
+
+/** 外出原因 of the mobile members: mostly work (the Pearl River delta's factories), then business. */
+export const AWAY_REASON_WEIGHTS = { work: 66, business: 15, study: 5, family: 8, other: 3, unrecorded: 3 } as const;
+
+/** One key of `weights`, each as likely as its weight. */
+export function pickWeighted<K extends string>(random: ReturnType<typeof createRandom>, weights: Readonly<Record<K, number>>): K {
+  const entries = Object.entries(weights) as [K, number][];
+  let left = random.next() * entries.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [key, weight] of entries) {
+    left -= weight;
+    if (left < 0) return key;
+  }
+  return entries.at(-1)![0];
+}
+
 export function personName(random: ReturnType<typeof createRandom>): string {
   return random.pick(SURNAMES) + random.pick(GIVEN);
 }

@@ -1,8 +1,9 @@
-import { LEDGER_FIELDS, maskIdCard, STALE_AFTER_DAYS, withCheckDigit } from '@tongxin/ledger';
+import { LEDGER_FIELDS, maskIdCard, STALE_AFTER_DAYS, withCheckDigit, type AwayReason } from '@tongxin/ledger';
 import type { rosterSchema } from '@tongxin/roster';
 import type { CountyPlan } from './county-plan.ts';
 import {
-  birthDigits, createRandom, daysBefore, DESTINATIONS, EMPLOYERS, landline, OCCUPATIONS, personName, phoneNumber, PROVINCE_OF, residentialAddress,
+  AWAY_REASON_WEIGHTS, birthDigits, createRandom, daysBefore, DESTINATIONS, EDUCATION_WEIGHTS, EMPLOYERS, landline, OCCUPATIONS, personName, phoneNumber,
+  pickWeighted, PROVINCE_OF, residentialAddress,
 } from './names.ts';
 import type { planOrgs, Org } from './plan-orgs.ts';
 
@@ -45,6 +46,13 @@ const isoBirth = (birth: string) => `${birth.slice(0, 4)}-${birth.slice(4, 6)}-$
  */
 export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>, now: Date, nextId: () => string) {
   const random = createRandom(plan.seed);
+  // Education and the reason for leaving on a stream of their own: the members drawn before
+  // they existed (names, branches, places) stay who and where they were.
+  const traits = createRandom(plan.seed ^ 0x7ea175);
+  const education = (away: boolean) => {
+    const band = pickWeighted(traits, EDUCATION_WEIGHTS[away ? 'mobile' : 'resident']);
+    return band === 'unrecorded' ? null : band;
+  };
   const idCard = idCardFactory(plan, random);
   const createdAt = new Date(now.getTime() - 730 * DAY); // the county's spreadsheets, imported two years ago
   const flowBranchIn = new Map(tree.flowBranches.map((b) => [b.city!, b]));
@@ -65,6 +73,7 @@ export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>,
       idCardNumber: idCard(birth, gender),
       phone: phoneNumber(random),
       joinedOn: joinedOn(random, birth, now),
+      education: education(away),
       createdAt,
       updatedAt: createdAt,
     } as const;
@@ -107,6 +116,7 @@ export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>,
       orgPath: branch.path,
       status: lostContact ? 'lost_contact' : 'mobile',
       ...ledger,
+      awayReason: awayReason(pickWeighted(traits, AWAY_REASON_WEIGHTS)),
       lostContactSince: lostContact ? daysBefore(confirmed, -183) : null,
       lostContactReason: lostContact ? random.pick([1, 1, 1, 4, 6, 7]) : null,
       fieldConfirmedAt: Object.fromEntries(LEDGER_FIELDS.map((f) => [f, confirmed.toISOString()])),
@@ -116,7 +126,9 @@ export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>,
   return members;
 }
 
-const RECORD_FIELDS = ['name', 'gender', 'birthDate', 'idCardNumber', 'phone', 'joinedOn', 'status', ...LEDGER_FIELDS] as const;
+const awayReason = (reason: AwayReason | 'unrecorded') => (reason === 'unrecorded' ? null : reason);
+
+const RECORD_FIELDS = ['name', 'gender', 'birthDate', 'idCardNumber', 'phone', 'joinedOn', 'education', 'status', ...LEDGER_FIELDS, 'awayReason'] as const;
 
 /** Version 1 of a seeded record, as createMember writes it (ID card masked in the history). */
 export function versionOne(member: Member): Version {

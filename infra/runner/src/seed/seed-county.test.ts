@@ -1,4 +1,4 @@
-import { birthDateOf, checkIdCard, genderOf, STALE_AFTER_DAYS } from '@tongxin/ledger';
+import { AWAY_REASONS, birthDateOf, checkIdCard, EDUCATION_LEVELS, genderOf, STALE_AFTER_DAYS } from '@tongxin/ledger';
 import type { Database } from '@tongxin/db';
 import { createTestDatabase } from '@tongxin/db/testing';
 import { sql } from 'drizzle-orm';
@@ -45,6 +45,16 @@ describe('the Yongxing demo county', () => {
     expect(counts!.lost).toBeGreaterThan(0);
     expect(counts!.lost_registered).toBe(counts!.lost);
     expect(counts!.incomplete).toBe(0);
+  });
+
+  it('members have 学历 in every band, mobile ones a reason for leaving, a few of either not recorded; residents none', async () => {
+    const members = await rows(sql`select status, education, away_reason from roster.members where tenant_id = ${yx}`);
+    const away = members.filter((m) => m.status === 'mobile' || m.status === 'lost_contact');
+    expect(new Set(members.map((m) => m.education))).toEqual(new Set([...EDUCATION_LEVELS, null]));
+    expect(new Set(away.map((m) => m.away_reason))).toEqual(new Set([...AWAY_REASONS, null]));
+    expect(members.filter((m) => m.education === null).length).toBeLessThan(members.length / 10);
+    expect(away.filter((m) => m.away_reason === null).length).toBeLessThan(away.length / 10);
+    expect(members.filter((m) => m.status === 'resident' && m.away_reason !== null)).toEqual([]);
   });
 
   it('every member has version 1 of their record', async () => {

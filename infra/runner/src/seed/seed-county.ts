@@ -84,6 +84,7 @@ function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId:
     idCardNumber: withCheckDigit(`${plan.regionCode}${birth}${901 + 2 * index}`),
     phone: account.username,
     joinedOn: mobile ? '2012-07-01' : '1995-07-01',
+    education: mobile ? 'secondary_vocational' : 'high_school',
     branchId: org.id,
     orgPath: org.path,
     status: mobile ? 'mobile' : 'resident',
@@ -105,6 +106,7 @@ function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId:
     destinationOrgLeader: '黄海波',
     destinationOrgContact: '13800000003',
     awaySince: '2023-02-15',
+    awayReason: 'work',
     fieldConfirmedAt: Object.fromEntries(LEDGER_FIELDS.map((f) => [f, confirmed.toISOString()])),
     ledgerConfirmedAt: confirmed,
   };

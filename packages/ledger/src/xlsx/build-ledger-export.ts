@@ -1,16 +1,16 @@
-import { addBodyRow, addTitle, genderLabel, statusLabel } from './build-roster-export.ts';
+import { addBodyRow, addTitle } from './build-roster-export.ts';
 import type { ExportMeta, ExportRow } from './export-row.ts';
-import type { XlsxLocale } from './import-fields.ts';
+import { codeLabel, type XlsxLocale } from './import-fields.ts';
 import { styleHeader, toBytes, Workbook } from './workbook.ts';
 
 /** The 流动党员信息台账 columns, in the order a county files them. */
 export const LEDGER_EXPORT_HEADERS: Record<XlsxLocale, string[]> = {
   'zh-CN': [
-    '序号', '姓名', '性别', '出生年月', '身份证号', '所在党支部', '外出时间', '流入地（省市）', '工作单位', '从事职业',
+    '序号', '姓名', '性别', '出生年月', '学历', '身份证号', '所在党支部', '外出时间', '外出原因', '流入地（省市）', '工作单位', '从事职业',
     '现居住地址', '联系电话', '流入地党组织', '负责人及联系方式', '状态',
   ],
   en: [
-    'No.', 'Name', 'Gender', 'Born (year.month)', 'ID-card number', 'Home branch', 'Away since', 'Destination (province, city)',
+    'No.', 'Name', 'Gender', 'Born (year.month)', 'Education', 'ID-card number', 'Home branch', 'Away since', 'Reason for leaving', 'Destination (province, city)',
     'Employer', 'Occupation', 'Residential address', 'Phone', 'Destination party organization', 'Leader and contact', 'Status',
   ],
 };
@@ -20,7 +20,7 @@ const TEXT = {
   en: { sheet: 'Mobile members ledger', title: "Mobile party members' information ledger", filed: (org: string, date: string) => `Filed by: ${org}    Date: ${date}` },
 } as const;
 
-const WIDTHS = [6, 10, 6, 10, 22, 24, 12, 16, 26, 12, 30, 14, 26, 22, 8];
+const WIDTHS = [6, 10, 6, 10, 12, 22, 24, 12, 12, 16, 26, 12, 30, 14, 26, 22, 8];
 
 /** 1985-03-12 → 1985.03: the forms give the birth year and month only. */
 const yearMonth = (date: string | null) => (date ? date.slice(0, 7).replace('-', '.') : '');
@@ -46,11 +46,13 @@ export async function buildLedgerExport(rows: readonly ExportRow[], locale: Xlsx
     addBodyRow(sheet, [
       i + 1,
       row.name,
-      genderLabel(row.gender, locale),
+      codeLabel('gender', row.gender, locale),
       yearMonth(row.birthDate),
+      codeLabel('education', row.education, locale),
       row.idCardNumber ?? '',
       row.branch,
       dotted(row.awaySince),
+      codeLabel('awayReason', row.awayReason, locale),
       place,
       row.employer ?? '',
       row.occupation ?? '',
@@ -58,7 +60,7 @@ export async function buildLedgerExport(rows: readonly ExportRow[], locale: Xlsx
       row.destinationPhone ?? row.phone ?? '',
       row.destinationOrgName ?? '',
       joined([row.destinationOrgLeader, row.destinationOrgContact], ' '),
-      statusLabel(row.status, locale),
+      codeLabel('status', row.status, locale),
     ]);
   });
   return toBytes(workbook);

@@ -1,6 +1,6 @@
 import { formulaSafeText } from './formula-safe-text.ts';
 import type { ExportMeta, ExportRow } from './export-row.ts';
-import { FIELD_HEADERS, GENDER_LABELS, IMPORT_FIELDS, STATUS_LABELS, type XlsxLocale } from './import-fields.ts';
+import { codeLabel, CODED_FIELDS, FIELD_HEADERS, IMPORT_FIELDS, type CodedField, type XlsxLocale } from './import-fields.ts';
 import { styleHeader, THIN_BORDER, toBytes, Workbook, type Worksheet } from './workbook.ts';
 
 const TEXT = {
@@ -8,8 +8,7 @@ const TEXT = {
   en: { sheet: 'Roster', title: (org: string) => `Party member roster: ${org}`, filed: (date: string) => `Exported on ${date}`, seq: 'No.' },
 } as const;
 
-export const genderLabel = (gender: ExportRow['gender'], locale: XlsxLocale) => (gender ? GENDER_LABELS[gender][locale] : '');
-export const statusLabel = (status: ExportRow['status'], locale: XlsxLocale) => STATUS_LABELS[status][locale];
+const isCoded = (field: string): field is CodedField => Object.hasOwn(CODED_FIELDS, field);
 
 /**
  * The roster: a title row, a date row, then 序号 and the import template's columns, so an
@@ -24,11 +23,8 @@ export async function buildRosterExport(rows: readonly ExportRow[], locale: Xlsx
   sheet.addRow(headers);
   styleHeader(sheet, 3, headers.map((_, i) => (i === 0 ? 6 : IMPORT_FIELDS[i - 1] === 'idCardNumber' ? 22 : 14)));
   rows.forEach((row, i) => {
-    const cells = IMPORT_FIELDS.map((field) => {
-      if (field === 'gender') return genderLabel(row.gender, locale);
-      if (field === 'status') return statusLabel(row.status, locale);
-      return row[field] ?? '';
-    });
+    // Coded columns in words, as the import reads them back.
+    const cells = IMPORT_FIELDS.map((field) => (isCoded(field) ? codeLabel(field, row[field], locale) : (row[field] ?? '')));
     addBodyRow(sheet, [i + 1, ...cells]);
   });
   return toBytes(workbook);

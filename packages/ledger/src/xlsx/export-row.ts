@@ -1,4 +1,4 @@
-import type { MemberStatus } from '../ledger-fields.ts';
+import type { AwayReason, EducationLevel, MemberStatus } from '../ledger-fields.ts';
 
 /** One member as `excel.exportRows` returns it: both exports are built from these. */
 export interface ExportRow {
@@ -9,6 +9,7 @@ export interface ExportRow {
   idCardNumber: string | null;
   phone: string | null;
   joinedOn: string | null;
+  education: EducationLevel | null;
   branch: string;
   status: MemberStatus;
   destinationProvince: string | null;
@@ -21,6 +22,8 @@ export interface ExportRow {
   destinationOrgLeader: string | null;
   destinationOrgContact: string | null;
   awaySince: string | null;
+  /** 外出原因, while the member is away. */
+  awayReason: AwayReason | null;
 }
 
 export interface ExportMeta {

@@ -114,7 +114,7 @@ const exportRow: ExportRow = {
   name: '=HYPERLINK("http://evil.example","点击")', gender: 'male', birthDate: '1988-05-20', idCardNumber: '431023************', phone: '+8613800000001',
   joinedOn: '2012-07-01', branch: '@SUM(1+1)', status: 'mobile', destinationProvince: '广东省', destinationCity: '深圳市', employer: '-2+3',
   occupation: '\t=1+1', residentialAddress: '深圳市龙岗区 = 坂田', destinationPhone: null, destinationOrgName: null, destinationOrgLeader: null,
-  destinationOrgContact: null, awaySince: null,
+  destinationOrgContact: null, awaySince: null, education: null, awayReason: null,
 };
 
 const load = async (bytes: Uint8Array) => {
@@ -145,7 +145,7 @@ describe('exports never carry text that a spreadsheet program takes for a formul
   it('the ledger and the error report are guarded the same way', async () => {
     const ledger = await load(await buildLedgerExport([exportRow]));
     expect(ledger.getCell(4, 2).value).toBe(`'${exportRow.name}`);
-    expect(ledger.getCell(4, 6).value).toBe("'@SUM(1+1)");
+    expect(ledger.getCell(4, 7).value).toBe("'@SUM(1+1)");
     const report = await load(await buildErrorReport([{ row: 2, column: '=cmd|/C calc!A0', message: '@evil' }], 'en'));
     expect(report.getRow(2).values).toEqual([undefined, 2, "'=cmd|/C calc!A0", "'@evil"]);
   });

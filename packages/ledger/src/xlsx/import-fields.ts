@@ -1,12 +1,12 @@
-import { LEDGER_FIELDS, PERSONAL_FIELDS } from '../ledger-fields.ts';
+import { AWAY_REASONS, LEDGER_FIELDS, PERSONAL_FIELDS, type AwayReason, type EducationLevel } from '../ledger-fields.ts';
 
 // The light half of the Excel module: field list, labels and error codes, shared by the
 // server (which must not load exceljs) and the workbook code. Entry `@tongxin/ledger/xlsx/fields`.
 
 export type XlsxLocale = 'zh-CN' | 'en';
 
-/** The template's columns, in order: the personal record, branch and status, then the ledger. */
-export const IMPORT_FIELDS = [...PERSONAL_FIELDS, 'branch', 'status', ...LEDGER_FIELDS] as const;
+/** The template's columns, in order: the personal record, branch and status, the ledger, then why the member is away. */
+export const IMPORT_FIELDS = [...PERSONAL_FIELDS, 'branch', 'status', ...LEDGER_FIELDS, 'awayReason'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Column headers. The zh-CN ones are the labels counties' own spreadsheets use. */
@@ -17,6 +17,7 @@ export const FIELD_HEADERS: Record<ImportField, Record<XlsxLocale, string>> = {
   idCardNumber: { 'zh-CN': '身份证号', en: 'ID-card number' },
   phone: { 'zh-CN': '手机号码', en: 'Mobile phone' },
   joinedOn: { 'zh-CN': '入党时间', en: 'Joined the party' },
+  education: { 'zh-CN': '学历', en: 'Education' },
   branch: { 'zh-CN': '所在支部', en: 'Branch' },
   status: { 'zh-CN': '状态', en: 'Status' },
   destinationProvince: { 'zh-CN': '流入省份', en: 'Destination province' },
@@ -29,13 +30,14 @@ export const FIELD_HEADERS: Record<ImportField, Record<XlsxLocale, string>> = {
   destinationOrgLeader: { 'zh-CN': '流入地党组织负责人', en: 'Destination organization leader' },
   destinationOrgContact: { 'zh-CN': '负责人联系方式', en: "Leader's contact" },
   awaySince: { 'zh-CN': '外出时间', en: 'Away since' },
+  awayReason: { 'zh-CN': '外出原因', en: 'Reason for leaving' },
 };
 
 /** Other headers seen in county spreadsheets (and the app's own labels), accepted on import. */
 const HEADER_ALIASES: Record<string, ImportField> = {
   身份证号码: 'idCardNumber', 公民身份号码: 'idCardNumber', 联系电话: 'phone', 手机号: 'phone', 出生年月: 'birthDate',
   所在党支部: 'branch', 支部: 'branch', 党支部: 'branch', 入党日期: 'joinedOn', 外出日期: 'awaySince',
-  流入地党组织: 'destinationOrgName', 'id card number': 'idCardNumber', 'id number': 'idCardNumber', 'phone': 'phone',
+  流入地党组织: 'destinationOrgName', 文化程度: 'education', 外出事由: 'awayReason', 流出原因: 'awayReason', 'id card number': 'idCardNumber', 'id number': 'idCardNumber', 'phone': 'phone',
   'home branch': 'branch', 'its leader': 'destinationOrgLeader', 'birth date': 'birthDate', 'joined on': 'joinedOn',
 };
 
@@ -63,23 +65,87 @@ export const STATUS_LABELS = {
   lost_contact: { 'zh-CN': '失联', en: 'Lost contact' },
   transferred_out: { 'zh-CN': '已转出', en: 'Transferred out' },
 } as const;
-
-const VALUE_ALIASES: Record<string, string> = {
-  男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female',
-  在家: 'resident', 在册: 'resident', 流动: 'mobile', 流动党员: 'mobile', 外出: 'mobile', 失联: 'lost_contact', 失去联系: 'lost_contact',
-  resident: 'resident', mobile: 'mobile', 'lost contact': 'lost_contact', lost_contact: 'lost_contact',
+/** 学历 as the party's statistics name the bands (the app's dictionaries use the same words). */
+export const EDUCATION_LABELS: Record<EducationLevel, Record<XlsxLocale, string>> = {
+  postgraduate: { 'zh-CN': '研究生', en: 'Postgraduate' },
+  bachelor: { 'zh-CN': '大学本科', en: "Bachelor's degree" },
+  college: { 'zh-CN': '大学专科', en: 'Junior college' },
+  secondary_vocational: { 'zh-CN': '中专', en: 'Secondary vocational school' },
+  high_school: { 'zh-CN': '高中', en: 'Senior high school' },
+  junior_or_below: { 'zh-CN': '初中及以下', en: 'Junior high school or below' },
+};
+export const AWAY_REASON_LABELS: Record<AwayReason, Record<XlsxLocale, string>> = {
+  work: { 'zh-CN': '务工', en: 'Work' },
+  business: { 'zh-CN': '经商', en: 'Business' },
+  study: { 'zh-CN': '求学', en: 'Study' },
+  family: { 'zh-CN': '随迁、照顾家属', en: 'With or caring for family' },
+  other: { 'zh-CN': '其他', en: 'Other' },
 };
 
-/** 男 / Female / mobile / 失联 → the stored value; anything else unchanged (validation names it). */
-export function canonicalValue(value: string): string {
-  return VALUE_ALIASES[value.trim().toLowerCase()] ?? value.trim();
+/** The columns whose cells are codes, each with the labels a cell may hold (a cell shows the label, the database keeps the code). */
+export const CODED_FIELDS = {
+  gender: GENDER_LABELS,
+  status: STATUS_LABELS,
+  education: EDUCATION_LABELS,
+  awayReason: AWAY_REASON_LABELS,
+} as const;
+export type CodedField = keyof typeof CODED_FIELDS;
+
+/** A code in the sheet's language ('' for none); a code with no label is written as it is. */
+export function codeLabel(field: CodedField, code: string | null, locale: XlsxLocale): string {
+  if (!code) return '';
+  return (CODED_FIELDS[field] as Record<string, Record<XlsxLocale, string>>)[code]?.[locale] ?? code;
+}
+
+/** What county spreadsheets write besides the labels. */
+const EXTRA_ALIASES: Record<CodedField, Record<string, string>> = {
+  gender: { m: 'male', f: 'female' },
+  status: { 在册: 'resident', 流动党员: 'mobile', 外出: 'mobile', 失去联系: 'lost_contact' },
+  education: {
+    博士: 'postgraduate', 博士研究生: 'postgraduate', 硕士: 'postgraduate', 硕士研究生: 'postgraduate', 本科: 'bachelor', 大学: 'bachelor',
+    大专: 'college', 专科: 'college', 中技: 'secondary_vocational', '中专/中技': 'secondary_vocational', 中等专科: 'secondary_vocational',
+    职高: 'secondary_vocational', 初中: 'junior_or_below', 小学: 'junior_or_below', 初中以下: 'junior_or_below',
+  },
+  awayReason: { 打工: 'work', 外出务工: 'work', 做生意: 'business', 上学: 'study', 读书: 'study', 随迁: 'family', 照顾家属: 'family', 随迁家属: 'family', 探亲: 'family' },
+};
+
+// An import may not set `transferred_out`: its label reads as itself, and validation refuses it.
+const SETTABLE: Record<CodedField, readonly string[]> = {
+  gender: Object.keys(GENDER_LABELS), status: IMPORT_STATUSES, education: Object.keys(EDUCATION_LABELS), awayReason: AWAY_REASONS,
+};
+
+/** Case, spaces and the separators people put between two words (随迁、照顾家属, 中专/中技) do not matter. */
+const normalValue = (value: string) => value.trim().toLowerCase().replace(/[\s/、，,_]/g, '');
+
+const VALUE_ALIASES = Object.fromEntries(
+  (Object.keys(CODED_FIELDS) as CodedField[]).map((field) => {
+    const labels = CODED_FIELDS[field] as Record<string, Record<XlsxLocale, string>>;
+    const aliases = new Map<string, string>(Object.entries(EXTRA_ALIASES[field]).map(([alias, code]) => [normalValue(alias), code]));
+    for (const code of SETTABLE[field]) {
+      aliases.set(normalValue(code), code);
+      for (const label of Object.values(labels[code]!)) aliases.set(normalValue(label), code);
+    }
+    return [field, aliases];
+  }),
+) as Record<CodedField, Map<string, string>>;
+
+const isCoded = (field: string): field is CodedField => Object.hasOwn(CODED_FIELDS, field);
+
+/**
+ * A cell as the field stores it: 男 / Female / 流动 / 大专 / 务工 → the code; anything else,
+ * and every other column, trimmed and unchanged (validation names what it does not accept).
+ */
+export function canonicalValue(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (!isCoded(field)) return trimmed;
+  return VALUE_ALIASES[field].get(normalValue(trimmed)) ?? trimmed;
 }
 
 /** What the server answers per bad cell; the UI translates the code (IMPORT_ERROR_MESSAGES). */
 export const IMPORT_ERROR_CODES = [
   'required', 'too_short', 'too_long', 'id_card_format', 'id_card_birth_date', 'id_card_check_digit', 'id_card_as_number',
   'phone', 'date', 'future_date', 'invalid_option', 'birth_date_mismatch', 'gender_mismatch', 'unknown_branch',
-  'ambiguous_branch', 'duplicate_in_file', 'id_card_unavailable', 'own_record', 'invalid',
+  'ambiguous_branch', 'duplicate_in_file', 'id_card_unavailable', 'own_record', 'not_away', 'invalid',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
@@ -116,6 +182,7 @@ export const IMPORT_ERROR_MESSAGES: Record<ImportErrorCode, Record<XlsxLocale, s
   },
   // Nobody changes their own official record: the level above does (issue 13 C).
   own_record: { 'zh-CN': '这是您本人的档案，不能由您本人修改，请由上级党组织修改', en: 'This is your own record: the level above corrects it, not you' },
+  not_away: { 'zh-CN': '在家党员没有外出原因：请同时将状态填为“流动”或“失联”', en: 'A resident member has no reason for being away: set the status to mobile or lost contact too' },
   invalid: { 'zh-CN': '内容不正确', en: 'Not valid' },
 };
 

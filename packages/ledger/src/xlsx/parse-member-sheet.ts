@@ -44,7 +44,7 @@ function readRows(sheet: Worksheet, headerRow: number, columns: Map<number, Impo
     for (const [col, field] of columns) {
       const { text, numberIdCard: asNumber } = cellText(row.getCell(col).value, field);
       if (!text) continue;
-      values[field] = field === 'gender' || field === 'status' ? canonicalValue(text) : text;
+      values[field] = canonicalValue(field, text);
       if (field === 'idCardNumber') values[field] = text.toUpperCase();
       numberIdCard ||= asNumber === true;
     }

@@ -58,12 +58,12 @@ async function importFile(bytes: Uint8Array, as: Caller | ReturnType<typeof secr
 }
 
 const ROWS = [
-  { name: '曹小兵', gender: '男', idCardNumber: idCard('19850312', 11), phone: '13912345678', joinedOn: '2010-07-01', branch: '涌水村党支部', status: '在家' },
+  { name: '曹小兵', gender: '男', idCardNumber: idCard('19850312', 11), phone: '13912345678', joinedOn: '2010-07-01', education: '高中', branch: '涌水村党支部', status: '在家' },
   { name: '曹秀英', idCardNumber: idCard('19900101', 22), birthDate: new Date(Date.UTC(1990, 0, 1)), branch: '涌水村', phone: 13912340001 },
   {
-    name: '李建国', idCardNumber: idCard('19880520', 31), branch: '涌水村流动党员党支部', status: '流动', destinationProvince: '广东省', destinationCity: '深圳',
+    name: '李建国', idCardNumber: idCard('19880520', 31), education: '大专', branch: '涌水村流动党员党支部', status: '流动', destinationProvince: '广东省', destinationCity: '深圳',
     employer: '深圳市宏达家具有限公司', occupation: '家具工', residentialAddress: '深圳市龙岗区坂田街道五和大道88号', destinationPhone: '0755-26543210',
-    destinationOrgName: '永兴县驻深圳流动党员党支部', destinationOrgLeader: '黄海波', destinationOrgContact: '13800000003', awaySince: '2023/2/15',
+    destinationOrgName: '永兴县驻深圳流动党员党支部', destinationOrgLeader: '黄海波', destinationOrgContact: '13800000003', awaySince: '2023/2/15', awayReason: '务工',
   },
   { name: '李桂花', idCardNumber: idCard('19790909', 42), branch: '涌水村流动党员党支部', destinationCity: '东莞', employer: '东莞长安五金厂' },
   { name: '曹春华', idCardNumber: idCard('19951230', 51), branch: '涌水村党支部', joinedOn: '2019年6月' },
@@ -89,8 +89,9 @@ describe('excel.importRows: a township secretary imports the template', () => {
     const mobile = await memberByIdCard(idCard('19880520', 31));
     expect(mobile).toMatchObject({
       name: '李建国', gender: 'male', birth_date: '1988-05-20', status: 'mobile', branch: '涌水村流动党员党支部', destination_city: '深圳',
-      destination_phone: '0755-26543210', away_since: '2023-02-15', version: 1,
+      destination_phone: '0755-26543210', away_since: '2023-02-15', education: 'college', away_reason: 'work', version: 1,
     });
+    expect(await memberByIdCard(idCard('19850312', 11))).toMatchObject({ education: 'high_school', away_reason: null });
     // No status column, but a destination: a mobile member. 涌水村 names 涌水村党支部.
     expect(await memberByIdCard(idCard('19790909', 42))).toMatchObject({ status: 'mobile', gender: 'female', birth_date: '1979-09-09' });
     expect(await memberByIdCard(idCard('19900101', 22))).toMatchObject({ branch: '涌水村党支部', phone: '13912340001', status: 'resident' });
@@ -118,6 +119,36 @@ describe('excel.importRows: a township secretary imports the template', () => {
     expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 4 });
     const history = await h.database.owner.execute(sql`select action, changes from roster.member_versions where member_id = ${before!.id} order by version`);
     expect(history.rows.at(-1)).toEqual({ action: 'import', changes: [{ field: 'phone', from: '13912345678', to: '13912349999' }] });
+  });
+
+  it('a 学历 or 外出原因 none of the choices comes back on its column, a reason for a member at home as not_away, and nothing of those rows is written', async () => {
+    const [members, versions] = [await count('members'), await count('member_versions')];
+    const rows = [
+      { name: '曹学历', idCardNumber: idCard('19860606', 23), branch: '涌水村党支部', education: '大学肄业' },
+      { name: '曹原因', idCardNumber: idCard('19860607', 25), branch: '涌水村党支部', status: '流动', destinationCity: '长沙', awayReason: '旅游' },
+      { name: '曹在家', idCardNumber: idCard('19860608', 27), branch: '涌水村党支部', status: '在家', awayReason: '务工' },
+      // 曹小兵 is at home: the roster says so, not the row.
+      { name: '曹小兵', idCardNumber: idCard('19850312', 11), branch: '涌水村党支部', awayReason: '经商' },
+    ];
+    const result = await importFile(await fillTemplate('zh-CN', rows), secretaryOf('matian'));
+    expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 0 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'education', code: 'invalid_option' }),
+      expect.objectContaining({ row: 4, column: 'awayReason', code: 'invalid_option' }),
+      expect.objectContaining({ row: 5, column: 'awayReason', code: 'not_away' }),
+      expect.objectContaining({ row: 6, column: 'awayReason', code: 'not_away' }),
+    ]);
+    expect([await count('members'), await count('member_versions')]).toEqual([members, versions]);
+  });
+
+  it('a 外出原因 in words sets the reason of a member away, as one import version', async () => {
+    const id = idCard('19790909', 42);
+    const result = await importFile(await fillTemplate('zh-CN', [{ name: '李桂花', idCardNumber: id, branch: '涌水村流动党员党支部', awayReason: '随迁' }]), secretaryOf('matian'));
+    expect(result).toMatchObject({ created: 0, updated: 1, errors: [] });
+    const member = await memberByIdCard(id);
+    expect(member).toMatchObject({ status: 'mobile', away_reason: 'family' });
+    const history = await h.database.owner.execute(sql`select action, changes from roster.member_versions where member_id = ${member!.id} order by version`);
+    expect(history.rows.at(-1)).toEqual({ action: 'import', changes: [{ field: 'awayReason', from: null, to: 'family' }] });
   });
 
   it('reads the English template too', async () => {
@@ -257,9 +288,9 @@ describe('excel.exportRows', () => {
     await workbook.xlsx.load((await buildLedgerExport(rows as never, 'zh-CN', { orgName, date: '2026-11-02' })) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     expect(String(sheet.getCell(2, 1).value)).toContain('马田镇党委');
-    expect((sheet.getRow(3).values as unknown[]).slice(1, 6)).toEqual(['序号', '姓名', '性别', '出生年月', '身份证号']);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 10)).toEqual(['序号', '姓名', '性别', '出生年月', '学历', '身份证号', '所在党支部', '外出时间', '外出原因']);
     const line = (sheet.getRow(3 + rows.findIndex((r) => r.name === '李建国') + 1).values as unknown[]).slice(1);
-    expect(line).toEqual(expect.arrayContaining(['李建国', '男', '1988.05', '2023.02.15', '广东省深圳', '黄海波 13800000003', '流动']));
+    expect(line).toEqual(expect.arrayContaining(['李建国', '男', '1988.05', '大学专科', '2023.02.15', '务工', '广东省深圳', '黄海波 13800000003', '流动']));
   });
 
   it('asking for an org outside the subtree is NOT_FOUND; a member is FORBIDDEN', async () => {

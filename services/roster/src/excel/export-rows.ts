@@ -37,11 +37,11 @@ export async function exportRows(tx: Tx, options: ExportOptions): Promise<{ rows
   if (options.after) where.push(sql`(b.name, m.name, m.id) > (${options.after[0]}, ${options.after[1]}, ${options.after[2]}::uuid)`);
   const result = await tx.execute(sql`
     select m.id, m.name, m.gender, m.birth_date::text as "birthDate", m.id_card_number as "idCardNumber", m.phone,
-           m.joined_on::text as "joinedOn", b.name as branch, m.status,
+           m.joined_on::text as "joinedOn", m.education, b.name as branch, m.status,
            m.destination_province as "destinationProvince", m.destination_city as "destinationCity", m.employer, m.occupation,
            m.residential_address as "residentialAddress", m.destination_phone as "destinationPhone",
            m.destination_org_name as "destinationOrgName", m.destination_org_leader as "destinationOrgLeader",
-           m.destination_org_contact as "destinationOrgContact", m.away_since::text as "awaySince"
+           m.destination_org_contact as "destinationOrgContact", m.away_since::text as "awaySince", m.away_reason as "awayReason"
     from roster.members m
     join roster.orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
     where ${sql.join(where, sql` and `)}

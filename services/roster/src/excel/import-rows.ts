@@ -1,6 +1,7 @@
 import { DomainError } from '@tongxin/errors';
 import { chinaDate } from '@tongxin/calendar';
 import type { Tx } from '@tongxin/db';
+import type { MemberStatus } from '@tongxin/ledger';
 import type { ImportError, ImportRow } from '@tongxin/ledger/xlsx/fields';
 import type { Caller } from '@tongxin/trpc';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -99,7 +100,14 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
     .where(and(eq(members.tenantId, chunk.tenantId), inArray(members.idCardNumber, placed.map((p) => p.row.idCardNumber))));
   const byIdCard = new Map(existing.map((m) => [m.idCardNumber!, m]));
 
-  const fresh = placed.filter((p) => !byIdCard.has(p.row.idCardNumber));
+  // A reason for leaving needs the member away: as the row has them, else as the roster does.
+  const awayWithoutReason = ({ row }: { row: ValidRow }, status: MemberStatus) => {
+    if (!row.awayReason || status === 'mobile' || status === 'lost_contact') return false;
+    result.errors.push({ row: row.rowNumber, column: 'awayReason', code: 'not_away', message: 'a member who is not away has no reason for being away' });
+    return true;
+  };
+  const statusOfNew = (row: ValidRow) => row.status ?? (row.ledger.destinationCity ? 'mobile' : 'resident');
+  const fresh = placed.filter((p) => !byIdCard.has(p.row.idCardNumber) && !awayWithoutReason(p, statusOfNew(p.row)));
   const created = await createImportedMembers(
     tx,
     chunk.tenantId,
@@ -109,7 +117,8 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
         ...personal,
         ...row.ledger,
         name: personal.name!,
-        status: row.status ?? (row.ledger.destinationCity ? 'mobile' : 'resident'),
+        status: statusOfNew(row),
+        awayReason: row.awayReason,
         branchId: branch.id,
         branchPath: branch.path,
         idempotencyKey: `${IMPORT_KEY_PREFIX}${row.idCardNumber}`,
@@ -141,6 +150,7 @@ export async function importRows(tx: Tx, chunk: ImportChunk): Promise<ImportResu
     const member = byIdCard.get(row.idCardNumber);
     if (!member) continue;
     const set = patchFor(row, branch);
+    if (awayWithoutReason({ row }, set.status ?? member.status)) continue;
     if (sameAs(member, set)) {
       result.unchanged++;
       continue;
@@ -162,6 +172,9 @@ function patchFor(row: ValidRow, branch: NamedBranch): MemberPatch {
   const { idCardNumber: _key, ...personal } = row.personal;
   const set: MemberPatch = { ...personal, ...row.ledger };
   if (row.status) set.status = row.status;
+  if (row.awayReason) set.awayReason = row.awayReason;
+  // Home again by the file's word: no reason for being away is left on the member (as 返乡).
+  if (row.status === 'resident') set.awayReason = null;
   if (row.branchName) {
     set.branchId = branch.id;
     set.orgPath = branch.path;

@@ -1,5 +1,5 @@
 import {
-  birthDateOf, genderOf, LEDGER_FIELDS, PERSONAL_FIELDS, ZLedgerPatch, ZPersonalPatch, type LedgerPatch, type PersonalPatch,
+  birthDateOf, genderOf, LEDGER_FIELDS, PERSONAL_FIELDS, ZAwayReason, ZLedgerPatch, ZPersonalPatch, type AwayReason, type LedgerPatch, type PersonalPatch,
 } from '@tongxin/ledger';
 import { canonicalValue, IMPORT_STATUSES, REQUIRED_FIELDS, type ImportError, type ImportErrorCode, type ImportRow } from '@tongxin/ledger/xlsx/fields';
 import type { z } from 'zod';
@@ -16,6 +16,8 @@ export interface ValidRow {
   personal: PersonalPatch;
   ledger: LedgerPatch;
   status: ImportStatus | null;
+  /** 外出原因: only for a member the row (or the roster) has away. */
+  awayReason: AwayReason | null;
 }
 
 const DATE_FIELDS = new Set(['birthDate', 'joinedOn', 'awaySince']);
@@ -56,7 +58,7 @@ export function validateImportRow(row: ImportRow, options: { today: string; hasD
   const values: ImportRow['values'] = {};
   for (const [field, value] of Object.entries(row.values)) {
     const trimmed = value?.trim();
-    if (trimmed) values[field as keyof ImportRow['values']] = field === 'gender' || field === 'status' ? canonicalValue(trimmed) : trimmed;
+    if (trimmed) values[field as keyof ImportRow['values']] = canonicalValue(field, trimmed);
   }
   for (const field of REQUIRED_FIELDS) {
     if (field === 'branch' && options.hasDefaultBranch) continue;
@@ -77,6 +79,10 @@ export function validateImportRow(row: ImportRow, options: { today: string; hasD
   }
   const status = values.status ?? null;
   if (status && !(IMPORT_STATUSES as readonly string[]).includes(status)) fail('status', 'invalid_option', `one of ${IMPORT_STATUSES.join(', ')}`);
+  const awayReason = values.awayReason === undefined ? null : ZAwayReason.safeParse(values.awayReason);
+  if (awayReason && !awayReason.success) fail('awayReason', 'invalid_option', 'not one of the reasons for leaving');
+  // A reason for leaving belongs to a time away: a row that makes the member resident has none.
+  if (awayReason?.success && status === 'resident') fail('awayReason', 'not_away', 'a resident member has no reason for being away');
 
   if (personal.success && ledger.success) {
     // The zod rules compare with the machine's date; the service's clock decides.
@@ -96,6 +102,7 @@ export function validateImportRow(row: ImportRow, options: { today: string; hasD
       personal: personal.data,
       ledger: ledger.data,
       status: status as ImportStatus | null,
+      awayReason: awayReason?.data ?? null,
     },
     errors,
   };

@@ -169,6 +169,33 @@ describe('ledger.correct', () => {
     expect(latest).toMatchObject({ action: 'correction', actorRole: 'department' });
   });
 
+  it('the secretary records 学历 and why a member away left: one version with both, read back on the record', async () => {
+    const before = await state(m.lihua);
+    const input = { memberId: m.lihua, personal: { education: 'high_school' }, awayReason: 'family', idempotencyKey: 'correct-lihua-education-01' };
+    const result = await h.mutate(path, { as: secretaryOf('yongshuiMobile'), input });
+    expect(result.error).toBeNull();
+    expect(result.data.changes).toEqual(expect.arrayContaining([{ field: 'education', from: null, to: 'high_school' }, { field: 'awayReason', from: null, to: 'family' }]));
+    expect(await state(m.lihua)).toEqual({ version: before.version + 1, versions: before.versions + 1 });
+    const record = await h.query('/api/roster/trpc/members.get', { as: secretaryOf('yongshuiMobile'), input: { memberId: m.lihua } });
+    expect(record.data).toMatchObject({ education: 'high_school', awayReason: 'family' });
+  });
+
+  it('a reason for being away for a member at home is BAD_REQUEST naming awayReason and writes nothing', async () => {
+    const before = await state(m.wenjie);
+    const result = await h.mutate(path, { as: department(), input: { memberId: m.wenjie, awayReason: 'work', idempotencyKey: 'correct-wenjie-away-01' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { awayReason: 'not_away' } });
+    expect(await state(m.wenjie)).toEqual(before);
+  });
+
+  it('a member cannot set their own 学历 or reason for leaving (FORBIDDEN), nor through their own form (BAD_REQUEST)', async () => {
+    const before = await state(m.lihua);
+    const direct = await h.mutate(path, { as: member('user-lihua'), input: { memberId: m.lihua, personal: { education: 'postgraduate' }, awayReason: 'study', idempotencyKey: 'correct-self-edu-01' } });
+    expect(direct.error?.code).toBe('FORBIDDEN');
+    const own = await h.mutate('/api/roster/trpc/ledger.updateMine', { as: member('user-lihua'), input: { ledger: { education: 'postgraduate' }, idempotencyKey: 'update-self-edu-01' } });
+    expect(own.error?.code).toBe('BAD_REQUEST');
+    expect(await state(m.lihua)).toEqual(before);
+  });
+
   it.each([
     ['a secretary of another branch', () => secretaryOf('yongshui')],
     ['a secretary of another township', () => secretaryOf('huangcao')],
@@ -191,6 +218,8 @@ describe('ledger.correct', () => {
     ['personal.idCardNumber', { personal: { idCardNumber: ID_OTHER } }, /^id_card_unavailable$/],
     ['personal.phone', { personal: { phone: '0731-1234' } }, /invalid_mobile/],
     ['personal.joinedOn', { personal: { joinedOn: '2026-11-03' } }, /future_date/],
+    ['personal.education', { personal: { education: '大学本科' } }, /invalid_value/],
+    ['awayReason', { awayReason: 'holiday' }, /invalid_value/],
     ['ledger', {}, /nothing_to_change/],
     ['ledger.destinationOrgContact', { ledger: { destinationOrgContact: 'n/a' } }, /invalid_phone/],
   ])('a bad %s is BAD_REQUEST naming it and writes no version', async (field, patch, message) => {

@@ -1,4 +1,4 @@
-import { ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
+import { ZAwayReason, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
 import { memberProcedure, staffProcedure, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { idCardTaken, writeUnlessIdCardTaken } from '../members/id-card-taken.ts';
 import { replayedMemberChange, requestDigest as requestDigestOf } from '../members/request-digest.ts';
 import { remainingIdCardLookups } from '../members/id-card-lookups.ts';
-import { checkPersonalAndLedger } from '../members/personal-rules.ts';
+import { checkAwayReason, checkPersonalAndLedger } from '../members/personal-rules.ts';
 import { refuseDecidingAboutMember } from '../members/refuse-deciding-about-member.ts';
 import { members } from '../schema.ts';
 import { changeMember } from './change-member.ts';
@@ -28,9 +28,11 @@ export const ZCorrectMemberInput = z
     memberId: z.uuid(),
     ledger: ZLedgerPatch.optional(),
     personal: ZPersonalPatch.optional(),
+    /** 外出原因 of a member away (the branch keeps it; the member's own form does not send it). */
+    awayReason: ZAwayReason.optional(),
     idempotencyKey: ZIdempotencyKey,
   })
-  .refine((input) => someField(input.ledger) || someField(input.personal), { message: 'give at least one field to correct', path: ['ledger'], params: { code: 'nothing_to_change' } });
+  .refine((input) => someField(input.ledger) || someField(input.personal) || input.awayReason !== undefined, { message: 'give at least one field to correct', path: ['ledger'], params: { code: 'nothing_to_change' } });
 
 const noRecord = () => new DomainError('no_member_record', { message: 'No member record is linked to this account' });
 
@@ -79,16 +81,22 @@ export const ledgerRouter = {
       if (replayed) return { written: replayed };
       checkPersonalAndLedger(now, input, { personal: 'personal.', ledger: 'ledger.' });
       // Whose record it is comes from roster's own row (RLS: none outside scope, changeMember answers NOT_FOUND).
-      const [subject] = await tx.select({ tenantId: members.tenantId, userId: members.userId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.id, input.memberId)));
+      const [subject] = await tx
+        .select({ tenantId: members.tenantId, userId: members.userId, status: members.status })
+        .from(members)
+        .where(and(eq(members.tenantId, tenantId), eq(members.id, input.memberId)));
       if (!subject) throw new DomainError('member_not_found', { message: 'No such member in your scope' });
       await refuseDecidingAboutMember(tx, ctx.caller, subject);
+      checkAwayReason(subject.status, input.awayReason, 'awayReason');
       // A new number tells whether anyone holds it, in scope or not: limited before, logged when held (issue 13 B).
       const idCardNumber = input.personal?.idCardNumber;
       if (idCardNumber) await remainingIdCardLookups(tx, tenantId, userId, now);
       const actor = { userId, role: ctx.staffRole };
       try {
         return await writeUnlessIdCardTaken(tx, { tenantId, actorUserId: userId, idCardNumber, now, subjectId: input.memberId }, (sp) =>
-          changeMember(sp, tenantId, input.memberId, { action: 'correction', set: { ...input.ledger, ...input.personal }, actor, now, idempotencyKey: input.idempotencyKey, requestDigest }),
+          changeMember(sp, tenantId, input.memberId, {
+            action: 'correction', set: { ...input.ledger, ...input.personal, awayReason: input.awayReason }, actor, now, idempotencyKey: input.idempotencyKey, requestDigest,
+          }),
         );
       } catch (error) {
         // changeMember names the column; this input nests it under `personal`.

@@ -1,4 +1,4 @@
-import { LEDGER_FIELDS, maskIdCard, type Ledger, type LedgerField, type MemberStatus } from '@tongxin/ledger';
+import { LEDGER_FIELDS, maskIdCard, type AwayReason, type EducationLevel, type Ledger, type LedgerField, type MemberStatus } from '@tongxin/ledger';
 import { members } from '../schema.ts';
 import { isStale } from './ledger-staleness.ts';
 
@@ -15,6 +15,8 @@ export const recordColumns = {
   idCardNumber: members.idCardNumber,
   phone: members.phone,
   joinedOn: members.joinedOn,
+  education: members.education,
+  awayReason: members.awayReason,
   ledger: ledgerColumns,
   fieldConfirmedAt: members.fieldConfirmedAt,
   ledgerConfirmedAt: members.ledgerConfirmedAt,
@@ -30,6 +32,8 @@ interface RecordRow {
   idCardNumber: string | null;
   phone: string | null;
   joinedOn: string | null;
+  education: EducationLevel | null;
+  awayReason: AwayReason | null;
   ledger: Record<LedgerField, unknown>;
   fieldConfirmedAt: Record<string, string>;
   ledgerConfirmedAt: Date | null;
@@ -46,6 +50,9 @@ export interface MemberRecord {
   idCardMasked: string | null;
   phone: string | null;
   joinedOn: string | null;
+  education: EducationLevel | null;
+  /** 外出原因, while away. */
+  awayReason: AwayReason | null;
   ledger: Ledger;
   fieldConfirmedAt: Record<string, string>;
   ledgerConfirmedAt: string | null;

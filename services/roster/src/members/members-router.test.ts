@@ -249,8 +249,28 @@ describe('members.create with the personal record and ledger', () => {
     expect(JSON.stringify(versions.rows)).toContain(`${id.slice(0, 6)}************`);
   });
 
+  it('keeps 学历, and for a member added as away the reason they left, in the record and its version 1', async () => {
+    const created = await h.mutate('/api/roster/trpc/members.create', {
+      as: secretaryOf('huangcao'),
+      input: { ...base('schooled'), name: '黄学文', education: 'bachelor', status: 'mobile', awayReason: 'business', ledger: { destinationCity: '长沙' } },
+    });
+    expect(created.data).toMatchObject({ created: true });
+    const detail = await h.query('/api/roster/trpc/members.get', { as: secretaryOf('huangcao'), input: { memberId: created.data.id } });
+    expect(detail.data).toMatchObject({ education: 'bachelor', awayReason: 'business', status: 'mobile' });
+    const [first] = (await h.database.owner.execute(sql`select changes from roster.member_versions where member_id = ${created.data.id}`)).rows;
+    expect(first!.changes).toEqual(expect.arrayContaining([{ field: 'education', from: null, to: 'bachelor' }, { field: 'awayReason', from: null, to: 'business' }]));
+    // Home again, so the counts below keep the fixture's mobile members.
+    await h.database.owner.execute(sql`update roster.members set status = 'resident', away_reason = null, destination_city = null where id = ${created.data.id}`);
+  });
+
   it.each([
     ['idCardNumber', { idCardNumber: ID_DAHAI.slice(0, 17) + (ID_DAHAI[17] === '0' ? '1' : '0') }, /id_card_check_digit/],
+    // 学历 is one of the statistics' bands, by code: a label or another word is not.
+    ['education', { education: '本科' }, /invalid_value/],
+    ['education', { education: 'primary' }, /invalid_value/],
+    ['awayReason', { status: 'mobile', awayReason: 'tourism' }, /invalid_value/],
+    // A member added at home has no reason for being away.
+    ['awayReason', { awayReason: 'work' }, /not_away/],
     ['phone', { phone: '2345678' }, /invalid_mobile/],
     ['joinedOn', { joinedOn: '2099-01-01' }, /future_date/],
     // After the service's clock, before the machine's: the clock decides.

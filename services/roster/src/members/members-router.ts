@@ -1,4 +1,4 @@
-import { MEMBER_STATUSES, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
+import { MEMBER_STATUSES, ZAwayReason, ZLedgerPatch, ZPersonalPatch } from '@tongxin/ledger';
 import { departmentProcedure, memberProcedure, orgNotFound, secretaryProcedure, staffProcedure, withOptionalOrg, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import { findOrg, findRosterOrg } from '../orgs/find-org.ts';
 import { getMember } from './get-member.ts';
 import { getMyProfile } from './get-my-profile.ts';
 import { listMembers, wholeIdCardIn } from './list-members.ts';
-import { checkPersonalAndLedger, withIdCardFacts } from './personal-rules.ts';
+import { checkAwayReason, checkPersonalAndLedger, withIdCardFacts } from './personal-rules.ts';
 import { listIdCardReads, revealIdCard } from './reveal-id-card.ts';
 import { idCardTaken, writeUnlessIdCardTaken } from './id-card-taken.ts';
 import { replayedCreate, requestDigest as requestDigestOf } from './request-digest.ts';
@@ -38,6 +38,8 @@ export const ZCreateMemberInput = ZPersonalPatch.extend({
   /** Kept for older clients; `ledger.destinationCity` wins when both are given. */
   destinationCity: z.string().trim().min(1).max(40).optional(),
   ledger: ZLedgerPatch.optional(),
+  /** 外出原因, for a member added as away. */
+  awayReason: ZAwayReason.optional(),
   idempotencyKey: ZIdempotencyKey,
 });
 
@@ -112,7 +114,7 @@ export const membersRouter = {
 
   create: secretaryProcedure.input(ZCreateMemberInput).mutation(async ({ ctx, input }) => {
     const outcome = await ctx.tx(async (tx) => {
-      const { branchId, status, destinationCity, ledger, idempotencyKey, ...given } = input;
+      const { branchId, status, destinationCity, ledger, awayReason, idempotencyKey, ...given } = input;
       const { tenantId, userId } = ctx.claims;
       const now = ctx.deps.now();
       // A retry answers from what its key stored, before any check; a key re-sent with other
@@ -121,13 +123,14 @@ export const membersRouter = {
       const replayed = await replayedCreate(tx, tenantId, idempotencyKey, requestDigest);
       if (replayed) return { written: { id: replayed.id, created: false } };
       checkPersonalAndLedger(now, { personal: given, ledger }, { personal: '', ledger: 'ledger.' });
+      checkAwayReason(status, awayReason, 'awayReason');
       const found = await findOrg(tx, tenantId, branchId, ctx.orgIds);
       if (!found) throw badField('branchId', 'org_not_found');
       if (!found.managed) throw orgNotFound();
       const branch = found.org;
       if (!BRANCH_KINDS.includes(branch.kind)) throw badField('branchId', 'not_a_branch');
       const personal = withIdCardFacts(given);
-      const record = { ...personal, name: given.name, status, destinationCity, ...ledger, branchId, branchPath: branch.path, idempotencyKey, requestDigest };
+      const record = { ...personal, name: given.name, status, destinationCity, ...ledger, awayReason, branchId, branchPath: branch.path, idempotencyKey, requestDigest };
       // A create with a number tells whether anyone holds it, in scope or not: limited before, logged when held.
       if (personal.idCardNumber) await remainingIdCardLookups(tx, tenantId, userId, now);
       return writeUnlessIdCardTaken(tx, { tenantId, actorUserId: userId, idCardNumber: personal.idCardNumber, now }, (sp) =>

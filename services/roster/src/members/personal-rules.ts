@@ -1,5 +1,5 @@
 import { chinaDate } from '@tongxin/calendar';
-import { birthDateOf, genderOf, type LedgerPatch, type PersonalPatch } from '@tongxin/ledger';
+import { birthDateOf, genderOf, type AwayReason, type LedgerPatch, type MemberStatus, type PersonalPatch } from '@tongxin/ledger';
 import { badField } from '@tongxin/errors';
 
 /**
@@ -30,4 +30,12 @@ export function withIdCardFacts(personal: PersonalPatch): PersonalPatch {
   const id = personal.idCardNumber;
   if (!id) return personal;
   return { ...personal, birthDate: personal.birthDate ?? birthDateOf(id) ?? undefined, gender: personal.gender ?? genderOf(id) };
+}
+
+/**
+ * A reason for leaving belongs to a time away (外出登记 sets it, 返乡 clears it): a member who
+ * is not away, or not about to be, has none to record.
+ */
+export function checkAwayReason(status: MemberStatus, awayReason: AwayReason | null | undefined, field: string): void {
+  if (awayReason && status !== 'mobile' && status !== 'lost_contact') throw badField(field, 'not_away');
 }

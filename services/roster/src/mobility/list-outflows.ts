@@ -1,4 +1,5 @@
 import type { Tx } from '@tongxin/db';
+import type { AwayReason } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
 
 export interface OutflowRow {
@@ -8,6 +9,7 @@ export interface OutflowRow {
   leftOn: string;
   destinationProvince: string | null;
   destinationCity: string;
+  reasonCode: AwayReason | null;
   reason: string | null;
   expectedMonths: number | null;
   returnedOn: string | null;
@@ -21,7 +23,7 @@ export async function listOutflows(tx: Tx, memberId: string | undefined): Promis
   const result = await tx.execute(sql`
     select o.id, o.member_id as "memberId", m.name, o.left_on::text as "leftOn",
            o.destination_province as "destinationProvince", o.destination_city as "destinationCity",
-           o.reason, o.expected_months as "expectedMonths", o.returned_on::text as "returnedOn",
+           o.reason_code as "reasonCode", o.reason, o.expected_months as "expectedMonths", o.returned_on::text as "returnedOn",
            o.return_note as "returnNote", o.created_at as "createdAt"
     from roster.outflows o
     join roster.members m on m.tenant_id = o.tenant_id and m.id = o.member_id

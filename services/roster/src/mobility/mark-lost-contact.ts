@@ -55,7 +55,8 @@ export async function markRecontacted(tx: Tx, subject: Subject, idempotencyKey: 
   });
   const { version } = await changeMember(tx, member.tenantId, member.id, {
     action: 'recontacted',
-    set: { status, lostContactSince: null, lostContactReason: null },
+    // Found at home: no longer away, so no reason for being away either (as 返乡).
+    set: { status, lostContactSince: null, lostContactReason: null, ...(status === 'resident' ? { awayReason: null } : {}) },
     actor,
     now,
     idempotencyKey,

@@ -32,7 +32,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const outflow = (memberId: string | undefined, key: string, extra: object = {}) => ({
-  ...(memberId ? { memberId } : {}), leftOn: '2026-03-01', destinationProvince: '广东', destinationCity: '东莞', reason: '务工', expectedMonths: 12, idempotencyKey: key, ...extra,
+  ...(memberId ? { memberId } : {}), leftOn: '2026-03-01', destinationProvince: '广东', destinationCity: '东莞', reasonCode: 'work', reason: '进厂务工', expectedMonths: 12,
+  idempotencyKey: key, ...extra,
 });
 
 describe('mobility.registerOutflow', () => {
@@ -43,17 +44,39 @@ describe('mobility.registerOutflow', () => {
     expect(retry.data).toEqual(first.data);
     expect(await db.rows(sql`select id from roster.outflows where member_id = ${caoDesheng}`)).toHaveLength(1);
     const member = await db.member(caoDesheng);
-    expect(member).toMatchObject({ status: 'mobile', away_since: '2026-03-01', destination_city: '东莞', destination_province: '广东' });
+    expect(member).toMatchObject({ status: 'mobile', away_since: '2026-03-01', destination_city: '东莞', destination_province: '广东', away_reason: 'work' });
+    // The outflow keeps the coded reason and the words given with it.
+    expect(await db.rows(sql`select reason_code, reason from roster.outflows where member_id = ${caoDesheng}`)).toEqual([{ reason_code: 'work', reason: '进厂务工' }]);
     const versions = await db.versions(caoDesheng);
     expect(versions.map((v) => v.action)).toEqual(['outflow']);
     expect(versions[0].actor_role).toBe('secretary');
     expect(versions[0].changes).toContainEqual({ field: 'status', from: 'resident', to: 'mobile' });
+    expect(versions[0].changes).toContainEqual({ field: 'awayReason', from: null, to: 'work' });
+  });
+
+  it('a reason that is not one of the register\'s is BAD_REQUEST naming reasonCode and changes nothing', async () => {
+    const outflows = await db.count('outflows');
+    const result = await h.mutate(trpc('registerOutflow'), { as: as.secretaryOf('longtan'), input: outflow(huangWenjie, 'outflow-wenjie-reason', { reasonCode: 'holiday' }) });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { reasonCode: 'invalid_value' } });
+    expect(await db.count('outflows')).toBe(outflows);
+    expect(await db.member(huangWenjie)).toMatchObject({ status: 'resident', away_reason: null });
+  });
+
+  it('an outflow without a coded reason (an older client) is registered, the reason not recorded', async () => {
+    const { reasonCode: _code, ...older } = outflow(huangWenjie, 'outflow-wenjie-older');
+    const result = await h.mutate(trpc('registerOutflow'), { as: as.secretaryOf('longtan'), input: older });
+    expect(result.error).toBeNull();
+    expect(await db.member(huangWenjie)).toMatchObject({ status: 'mobile', away_reason: null });
+    expect(await db.rows(sql`select reason_code, reason from roster.outflows where member_id = ${huangWenjie}`)).toEqual([{ reason_code: null, reason: '进厂务工' }]);
+    // Put 黄文杰 back at home, as the tests below expect him.
+    await h.database.owner.execute(sql`delete from roster.outflows where member_id = ${huangWenjie}`);
+    await h.database.owner.execute(sql`update roster.members set status = 'resident', away_since = null, destination_city = null, destination_province = null where id = ${huangWenjie}`);
   });
 
   it('a member registers their own departure without naming themself', async () => {
     const result = await h.mutate(trpc('registerOutflow'), { as: as.memberAs('user-cao', 'yongshui'), input: outflow(undefined, 'outflow-chunsheng-1', { leftOn: '2026-09-10', destinationCity: '深圳' }) });
     expect(result.data).toEqual({ outflowId: expect.any(String) });
-    expect(await db.member(caoChunsheng)).toMatchObject({ status: 'mobile', away_since: '2026-09-10', destination_city: '深圳' });
+    expect(await db.member(caoChunsheng)).toMatchObject({ status: 'mobile', away_since: '2026-09-10', destination_city: '深圳', away_reason: 'work' });
     expect((await db.versions(caoChunsheng))[0].actor_role).toBe('member');
   });
 
@@ -105,15 +128,19 @@ describe('mobility.registerReturn', () => {
     expect(await db.member(caoDesheng)).toMatchObject({ status: 'mobile' });
   });
 
-  it('a member home again is resident, no longer away, once however often the request is retried', async () => {
+  it('a member home again is resident, no longer away and with no reason for being away, once however often the request is retried', async () => {
     const input = { returnedOn: '2026-10-20', note: '回乡创业', idempotencyKey: 'return-chunsheng-1' };
     const first = await h.mutate(trpc('registerReturn'), { as: as.memberAs('user-cao', 'yongshui'), input });
     const retry = await h.mutate(trpc('registerReturn'), { as: as.memberAs('user-cao', 'yongshui'), input });
     expect(first.error).toBeNull();
     expect(retry.data).toEqual(first.data);
-    expect(await db.member(caoChunsheng)).toMatchObject({ status: 'resident', away_since: null });
+    expect(await db.member(caoChunsheng)).toMatchObject({ status: 'resident', away_since: null, away_reason: null });
     expect((await db.versions(caoChunsheng)).map((v) => v.action)).toEqual(['outflow', 'return']);
-    expect(await db.rows(sql`select returned_on, return_note from roster.outflows where id = ${first.data.outflowId}`)).toEqual([{ returned_on: '2026-10-20', return_note: '回乡创业' }]);
+    expect((await db.versions(caoChunsheng)).at(-1).changes).toContainEqual({ field: 'awayReason', from: 'work', to: null });
+    // The time away keeps why it was.
+    expect(await db.rows(sql`select returned_on, return_note, reason_code from roster.outflows where id = ${first.data.outflowId}`)).toEqual([
+      { returned_on: '2026-10-20', return_note: '回乡创业', reason_code: 'work' },
+    ]);
   });
 
   it('a member who is not away is BAD_REQUEST naming memberId', async () => {
@@ -144,9 +171,10 @@ describe('mobility.registerReturn', () => {
 describe('mobility.outflows', () => {
   const memberIds = (result: { data: { memberId: string }[] }) => [...new Set(result.data.map((o) => o.memberId))].sort();
 
-  it('a member sees only their own times away, newest first', async () => {
+  it('a member sees only their own times away, newest first, with the reason given', async () => {
     const result = await h.query(trpc('outflows'), { as: as.memberAs('user-cao', 'yongshui'), input: {} });
     expect(memberIds(result)).toEqual([caoChunsheng]);
+    expect(result.data[0]).toMatchObject({ reasonCode: 'work', reason: '进厂务工' });
   });
 
   it('a township secretary sees their subtree; another township sees none of it; the department all', async () => {
@@ -241,10 +269,11 @@ describe('lost contact (失联)', () => {
     expect(asMember.error?.code).toBe('FORBIDDEN');
     const foreign = await h.mutate(trpc('markRecontacted'), { as: as.secretaryOf('longtan'), input: { memberId: liHua, idempotencyKey: 'recontact-f' } });
     expect(foreign.error?.code).toBe('NOT_FOUND');
-    // 李华 is mobile in the fixture with no outflow and no away-since date: resident again.
+    // 李华 is mobile in the fixture with no outflow and no away-since date: resident again, with no reason for being away.
+    await h.database.owner.execute(sql`update roster.members set away_reason = 'business' where id = ${liHua}`);
     const result = await h.mutate(trpc('markRecontacted'), { as: as.department(), input: { memberId: liHua, idempotencyKey: 'recontact-lihua-1' } });
     expect(result.data).toEqual({ version: 3, status: 'resident' });
-    expect(await db.member(liHua)).toMatchObject({ status: 'resident', lost_contact_since: null, lost_contact_reason: null });
+    expect(await db.member(liHua)).toMatchObject({ status: 'resident', lost_contact_since: null, lost_contact_reason: null, away_reason: null });
     expect((await db.versions(liHua)).map((v) => v.action)).toEqual(['lost_contact', 'recontacted']);
     // The re-contact is logged as a successful contact: failures since start again at 0.
     const contacts = await h.query(trpc('contactAttempts'), { as: as.department(), input: { memberId: liHua } });
@@ -261,6 +290,7 @@ describe('lost contact (失联)', () => {
     await h.mutate(trpc('markLostContact'), { as: as.secretaryOf('yongshui'), input: { memberId: caoDesheng, reason: 1, idempotencyKey: 'lost-desheng-1' } });
     const result = await h.mutate(trpc('markRecontacted'), { as: as.secretaryOf('yongshui'), input: { memberId: caoDesheng, idempotencyKey: 'recontact-desheng-1' } });
     expect(result.data.status).toBe('mobile');
-    expect(await db.member(caoDesheng)).toMatchObject({ status: 'mobile', away_since: '2026-03-01' });
+    // Still away: still for the reason given at 外出登记.
+    expect(await db.member(caoDesheng)).toMatchObject({ status: 'mobile', away_since: '2026-03-01', away_reason: 'work' });
   });
 });

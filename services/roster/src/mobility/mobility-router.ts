@@ -1,4 +1,4 @@
-import { ZContactAttempt, ZLostContactReason, ZPastDate } from '@tongxin/ledger';
+import { ZAwayReason, ZContactAttempt, ZLostContactReason, ZPastDate } from '@tongxin/ledger';
 import { actingProcedure, withOptionalOrg, ZIdempotencyKey } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -21,6 +21,9 @@ export const ZRegisterOutflowInput = z.object({
   leftOn: ZPastDate,
   destinationProvince: place(20).optional(),
   destinationCity: place(40),
+  /** 外出原因. Optional for the clients that predate it; the secretary's form always asks. */
+  reasonCode: ZAwayReason.optional(),
+  /** The words given with the reason (a note). */
   reason: place(200).optional(),
   expectedMonths: z.number().int().min(1).max(120).optional(),
   idempotencyKey: ZIdempotencyKey,

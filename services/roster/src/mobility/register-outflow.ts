@@ -1,4 +1,5 @@
 import type { Tx } from '@tongxin/db';
+import type { AwayReason } from '@tongxin/ledger';
 import { and, eq } from 'drizzle-orm';
 import { changeMember } from '../ledger/change-member.ts';
 import { outflows } from '../schema.ts';
@@ -9,6 +10,8 @@ export interface OutflowInput {
   leftOn: string;
   destinationProvince?: string | undefined;
   destinationCity: string;
+  /** 外出原因, coded; `reason` is the words given with it. */
+  reasonCode?: AwayReason | undefined;
   reason?: string | undefined;
   expectedMonths?: number | undefined;
   idempotencyKey: string;
@@ -16,8 +19,9 @@ export interface OutflowInput {
 
 /**
  * 外出登记 (brief, national rules: "before leaving"): opens the member's time away and
- * makes them mobile, away since the day they left, at the destination they gave. One open
- * time away per member (the partial unique index `outflows_open`).
+ * makes them mobile, away since the day they left, at the destination they gave, for the
+ * reason given (kept on the outflow and copied to the member, whom the rollups and exports
+ * read). One open time away per member (the partial unique index `outflows_open`).
  */
 export async function registerOutflow(tx: Tx, subject: Subject, input: OutflowInput, now: Date): Promise<{ outflowId: string }> {
   const { member, actor } = subject;
@@ -31,6 +35,7 @@ export async function registerOutflow(tx: Tx, subject: Subject, input: OutflowIn
       leftOn: input.leftOn,
       destinationProvince: input.destinationProvince ?? null,
       destinationCity: input.destinationCity,
+      reasonCode: input.reasonCode ?? null,
       reason: input.reason ?? null,
       expectedMonths: input.expectedMonths ?? null,
       recordedBy: actor.userId,
@@ -52,6 +57,7 @@ export async function registerOutflow(tx: Tx, subject: Subject, input: OutflowIn
       awaySince: input.leftOn,
       destinationCity: input.destinationCity,
       ...(input.destinationProvince ? { destinationProvince: input.destinationProvince } : {}),
+      awayReason: input.reasonCode ?? null,
       // Registering a departure is contact: a lost-contact mark no longer holds.
       lostContactSince: null,
       lostContactReason: null,

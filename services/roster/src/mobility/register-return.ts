@@ -12,7 +12,7 @@ export interface ReturnInput {
   idempotencyKey: string;
 }
 
-/** 返乡: closes the open time away; the member is resident again and no longer away. */
+/** 返乡: closes the open time away; the member is resident again, no longer away, with no reason for being away. */
 export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInput, now: Date): Promise<{ outflowId: string }> {
   const { member, actor } = subject;
   const replay = await replayedChange(tx, member.tenantId, input.idempotencyKey);
@@ -48,7 +48,7 @@ export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInpu
       .insert(outflows)
       .values({
         tenantId: member.tenantId, memberId: member.id, leftOn, destinationProvince: member.destinationProvince,
-        destinationCity: member.destinationCity ?? '—', returnedOn: input.returnedOn, returnNote: input.note ?? null,
+        destinationCity: member.destinationCity ?? '—', reasonCode: member.awayReason, returnedOn: input.returnedOn, returnNote: input.note ?? null,
         recordedBy: actor.userId, idempotencyKey: input.idempotencyKey,
       })
       .returning({ id: outflows.id });
@@ -56,7 +56,7 @@ export async function registerReturn(tx: Tx, subject: Subject, input: ReturnInpu
   }
   await changeMember(tx, member.tenantId, member.id, {
     action: 'return',
-    set: { status: 'resident', awaySince: null, lostContactSince: null, lostContactReason: null },
+    set: { status: 'resident', awaySince: null, awayReason: null, lostContactSince: null, lostContactReason: null },
     actor,
     now,
     idempotencyKey: input.idempotencyKey,

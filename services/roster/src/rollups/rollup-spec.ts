@@ -19,7 +19,7 @@ const SUFFIX = '(县|市|区|镇|乡|村|街道)$';
  * check-in counts from its grant to its revocation; ages and years away are taken on the
  * month's last day, in whole years (`away:1-3` is one year up to three; an age under 18, a
  * mistyped birth date, falls in `age:18-35`). Approximate for past months: the status, branch,
- * destination, employer and occupation are today's (a member who has since returned is not
+ * destination, employer, occupation, education and reason for leaving are today's (a member who has since returned is not
  * counted as away then; one moved to another branch counts under the new one), and
  * transferred-out members are left out of every month, also those before they left. A change
  * marks only the months its dates name and the current one (a backdated `away_since` leaves
@@ -52,7 +52,8 @@ export const rosterRollups: RollupSpec = {
         where tenant_id = ${tenantId} and granted_at < ${asOf}::timestamptz and (revoked_at is null or revoked_at >= ${asOf}::timestamptz)
       ),
       roll as (
-        select m.id, m.org_path, m.status, m.birth_date, m.gender, m.occupation, m.employer, m.away_since, m.lost_contact_since, m.ledger_confirmed_at,
+        select m.id, m.org_path, m.status, m.birth_date, m.gender, m.education, m.occupation, m.employer, m.away_since, m.away_reason,
+               m.lost_contact_since, m.ledger_confirmed_at,
                m.status in ('mobile', 'lost_contact') and (m.away_since is null or m.away_since <= ${day}::date) as mobile,
                coalesce(nullif(btrim(m.destination_province), ''), '') as province,
                nullif(btrim(m.destination_city), '') as city
@@ -81,8 +82,10 @@ export const rosterRollups: RollupSpec = {
         (case when m.ledger_confirmed_at is null or m.ledger_confirmed_at < ${staleBefore}::timestamptz then 'ledgerStale' end),
         ('age:' || case when m.age is null then 'unknown' when m.age <= 35 then '18-35' when m.age <= 45 then '36-45' when m.age <= 55 then '46-55' else '56+' end),
         ('gender:' || coalesce(m.gender::text, 'unknown')),
+        ('education:' || coalesce(m.education::text, 'unknown')),
         ('occupation:' || coalesce(nullif(btrim(m.occupation), ''), 'unknown')),
         ('away:' || case when m.years_away is null then 'unknown' when m.years_away < 1 then '0-1' when m.years_away < 3 then '1-3' when m.years_away < 5 then '3-5' else '5+' end),
+        ('awayReason:' || coalesce(m.away_reason::text, 'unknown')),
         (case when m.city is not null then 'place:' || m.province || '|' || m.city end),
         (case when m.city is not null and m.checked_in then 'placeCheckedIn:' || m.province || '|' || m.city end),
         (case when m.employer_name is not null then 'employer:' || m.province || '|' || coalesce(m.city, '') || '|' || m.employer_name end)

@@ -152,15 +152,34 @@ describe('a write marks the month and the refresh takes it', () => {
   it("a secretary's outflow marks this month; the refresh then counts the member away", async () => {
     await h.database.system.execute(sql`delete from roster.rollup_marks`);
     const caoDesheng = (await h.database.owner.execute(sql`select id from roster.members where name = '曹德胜'`)).rows[0]!.id as string;
-    const outflow = { memberId: caoDesheng, leftOn: `${month}-01`, destinationProvince: '广东省', destinationCity: '东莞', reason: '务工', expectedMonths: 12, idempotencyKey: 'rollup-outflow' };
+    const outflow = {
+      memberId: caoDesheng, leftOn: `${month}-01`, destinationProvince: '广东省', destinationCity: '东莞', reasonCode: 'work', reason: '进厂', expectedMonths: 12, idempotencyKey: 'rollup-outflow',
+    };
     expect((await h.mutate('/api/roster/trpc/mobility.registerOutflow', { as: as.secretaryOf('yongshui'), input: outflow })).error).toBeNull();
     const marks = (await h.database.system.execute(sql`select tenant_id, month from roster.rollup_marks`)).rows;
     expect(marks).toContainEqual({ tenant_id: 'yx', month });
     expect(await refreshRollups(h.database.system, rosterRollups, () => h.clock.now)).toBeGreaterThanOrEqual(1);
     expect((await h.database.system.execute(sql`select 1 from roster.rollup_marks where month = ${month}`)).rows).toHaveLength(0);
     const result = await h.query(trpc('overview'), { as: as.department(), input: { month } });
-    expect(result.data.figures).toMatchObject({ members: 14, mobile: 12, outOfCounty: 11 });
+    // The reason given at 外出登记 counts from the member row; nobody else away has one recorded.
+    expect(result.data.figures).toMatchObject({ members: 14, mobile: 12, outOfCounty: 11, 'awayReason:work': 1, 'awayReason:unknown': 11 });
     const places = await h.query(trpc('places'), { as: as.department(), input: { month } });
     expect(places.data[0]).toMatchObject({ city: '东莞', members: 4 });
+  });
+
+  it('a change to 学历 or to the reason for leaving alone marks the running month (a phone number does not); the month then counts the member in the band', async () => {
+    const marks = async () => (await h.database.system.execute(sql`select tenant_id from roster.rollup_marks`)).rows;
+    await h.database.system.execute(sql`delete from roster.rollup_marks`);
+    await h.database.system.execute(sql`update roster.members set phone = '13900001111' where name = '李强'`);
+    expect(await marks()).toEqual([]);
+    await h.database.system.execute(sql`update roster.members set education = 'college' where name = '李强'`);
+    expect(await marks()).toContainEqual({ tenant_id: 'yx' });
+    await h.database.system.execute(sql`delete from roster.rollup_marks`);
+    await h.database.system.execute(sql`update roster.members set away_reason = 'business' where name = '李刚'`);
+    expect(await marks()).toContainEqual({ tenant_id: 'yx' });
+    // The trigger marks the machine's running month; the harness's clock month is rebuilt here.
+    await rebuildRollups(h.database.system, rosterRollups, 'yx', [month], () => h.clock.now);
+    const { data } = await h.query(trpc('overview'), { as: as.department(), input: { month } });
+    expect(data.figures).toMatchObject({ 'education:college': 1, 'education:unknown': 11, 'awayReason:business': 1, 'awayReason:work': 1, 'awayReason:unknown': 10 });
   });
 });

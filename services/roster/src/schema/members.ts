@@ -1,4 +1,5 @@
 import { currentUser, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
+import { AWAY_REASONS, EDUCATION_LEVELS } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roster, memberVisible, memberRowPolicies } from './scope.ts';
@@ -7,6 +8,10 @@ import { orgs } from './orgs.ts';
 /** transferred_out: the membership moved away; the record is kept, closed. */
 export const memberStatus = roster.enum('member_status', ['resident', 'mobile', 'lost_contact', 'transferred_out']);
 export const gender = roster.enum('gender', ['male', 'female']);
+/** 学历, the party statistics' bands (`EDUCATION_LEVELS`). */
+export const education = roster.enum('education', EDUCATION_LEVELS);
+/** 外出原因 (`AWAY_REASONS`): on the outflow that recorded it, and on the member while away. */
+export const awayReason = roster.enum('away_reason', AWAY_REASONS);
 
 export const members = roster
   .table(
@@ -34,6 +39,7 @@ export const members = roster
       phone: text('phone'),
       /** Date joined the party. */
       joinedOn: date('joined_on'),
+      education: education('education'),
       branchId: uuid('branch_id').notNull(),
       /** The branch's path, copied so the subtree policy needs no join per row. */
       orgPath: text('org_path').notNull(),
@@ -49,6 +55,12 @@ export const members = roster
       destinationOrgLeader: text('destination_org_leader'),
       destinationOrgContact: text('destination_org_contact'),
       awaySince: date('away_since'),
+      /**
+       * Why the member is away, while they are (set by 外出登记, cleared by 返乡; an import or
+       * the secretary may set it for a member already away): the rollups and exports read it
+       * here rather than from the open outflow, which members away before Tongxin do not have.
+       */
+      awayReason: awayReason('away_reason'),
       /** 失联: since when, and the register's reason code (1–7, brief "Lost contact"). */
       lostContactSince: date('lost_contact_since'),
       lostContactReason: integer('lost_contact_reason'),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roster, memberRowPolicies } from './scope.ts';
-import { members } from './members.ts';
+import { awayReason, members } from './members.ts';
 
 /** 外出登记 and 返乡: one row per time away. */
 export const outflows = roster
@@ -14,6 +14,9 @@ export const outflows = roster
       leftOn: date('left_on').notNull(),
       destinationProvince: text('destination_province'),
       destinationCity: text('destination_city').notNull(),
+      /** 外出原因, coded (null for an outflow registered before the codes, or without one). */
+      reasonCode: awayReason('reason_code'),
+      /** The words given with it (a note). */
       reason: text('reason'),
       expectedMonths: integer('expected_months'),
       returnedOn: date('returned_on'),

@@ -79,6 +79,7 @@ async function acceptFromAnotherCounty(tx: Tx, caller: Caller, transfer: Transfe
     ...(fields as Partial<NewMember>),
     // Only a mobile member stays mobile; the sent record was open, so anything else is resident.
     status: sent.status === 'mobile' ? 'mobile' : 'resident',
+    awayReason: sent.status === 'mobile' ? (fields.awayReason as NewMember['awayReason']) : null,
     name: String(sent.name),
     branchId: branch.id,
     branchPath: branch.path,

@@ -26,7 +26,8 @@ beforeAll(async () => {
   as = callers(ids);
   db = ownerReads(h.database);
   liMing = await db.memberId('李明');
-  await h.database.owner.execute(sql`update roster.members set phone = '13800001111', employer = '深圳某家具公司', away_since = '2025-03-01', destination_province = '广东' where id = ${liMing}`);
+  await h.database.owner.execute(sql`update roster.members set phone = '13800001111', employer = '深圳某家具公司', away_since = '2025-03-01', destination_province = '广东',
+    education = 'college', away_reason = 'work' where id = ${liMing}`);
   // The fixture's directory is empty: 汝城县委组织部 publishes itself, as seeding would.
   await h.database.owner.insert(orgDirectory).values({ tenantId: 'rc', orgId: ids.rcDepartment!, kind: 'department', name: '汝城县委组织部', province: '湖南', city: '郴州' });
 });
@@ -105,7 +106,10 @@ describe('a transfer to another county', () => {
     expect(first.data).toEqual({ status: 'accepted', memberId: expect.any(String) });
     expect(retry.data).toEqual(first.data);
     const created = await db.member(first.data.memberId);
-    expect(created).toMatchObject({ tenant_id: 'rc', name: '李明', branch_id: ids.reshui, phone: '13800001111', employer: '深圳某家具公司', destination_city: '深圳', away_since: '2025-03-01', status: 'mobile', user_id: null });
+    expect(created).toMatchObject({
+      tenant_id: 'rc', name: '李明', branch_id: ids.reshui, phone: '13800001111', employer: '深圳某家具公司', destination_city: '深圳', away_since: '2025-03-01', status: 'mobile',
+      education: 'college', away_reason: 'work', user_id: null,
+    });
     const events = await db.rows(sql`select tenant_id, payload from roster.outbox where topic = 'roster.transfer_accepted'`);
     expect(events).toEqual([{ tenant_id: 'rc', payload: { transferId, originTenantId: 'yx', memberId: liMing, newTenantId: 'rc', newMemberId: first.data.memberId } }]);
     // The receiving branch and its path as the function read them from the receiving county's tree.

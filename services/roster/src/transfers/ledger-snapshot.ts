@@ -3,8 +3,8 @@ import { LEDGER_FIELDS, PERSONAL_FIELDS } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
 import type { MemberRow } from '../mobility/find-subject.ts';
 
-/** Member fields a transfer sends: the personal record and the information ledger. */
-export const SENT_FIELDS = [...PERSONAL_FIELDS, ...LEDGER_FIELDS, 'status'] as const;
+/** Member fields a transfer sends: the personal record, the information ledger, and the status with why the member is away. */
+export const SENT_FIELDS = [...PERSONAL_FIELDS, ...LEDGER_FIELDS, 'status', 'awayReason'] as const;
 
 /**
  * What a transfer sends (the only member data that crosses counties): the fields above, and
