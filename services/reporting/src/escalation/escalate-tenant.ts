@@ -5,6 +5,7 @@ import type { NoticeParams } from '@tongxin/i18n/notices';
 import { outbox } from '../schema.ts';
 import { chinaDayOfMonth, chinaMonth, monthsEndingWith } from '@tongxin/calendar';
 import { readEscalationSettings } from './escalation-settings.ts';
+import { remindersOn } from '../notifications/reminder-settings.ts';
 
 export const LOST_CONTACT_PROPOSED = TOPICS.reporting.lostContactProposed;
 
@@ -49,13 +50,14 @@ export async function escalateTenant(tx: Tx, tenantId: string, now: Date): Promi
   const counts: EscalationCounts = { reminded: 0, tasksCreated: 0, proposed: 0 };
 
   if (day >= ladder.reminderDay) {
-    // Reminders are not official notices: they stay in the app (brief: few, timely reminders).
+    // Reminders are not official notices: they stay in the app (brief: few, timely reminders),
+    // and a member who turned them off gets none (issue 17); the contact task below stays.
     const reminded = await tx.execute(sql`
       insert into reporting.notifications (tenant_id, user_id, kind, notice, params, subject, dedupe_key, created_at)
       select m.tenant_id, m.user_id, 'reminder', 'report_reminder', ${JSON.stringify({ period } satisfies NoticeParams['report_reminder'])}::jsonb,
              jsonb_build_object('type', 'monthly_report', 'id', ${period}::text), 'remind:' || m.member_id || ':' || ${period}, ${at}::timestamptz
       from reporting.members m
-      where ${owingReport(tenantId, period)} and m.user_id is not null
+      where ${owingReport(tenantId, period)} and m.user_id is not null and ${remindersOn(sql.raw('m.tenant_id'), sql.raw('m.user_id'))}
       on conflict (tenant_id, dedupe_key) do nothing
       returning 1`);
     counts.reminded = reminded.rows.length;

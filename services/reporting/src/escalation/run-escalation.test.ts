@@ -122,3 +122,32 @@ describe('per-tenant settings change the days', () => {
     expect(event.payload.periods).toEqual(['2026-12', '2027-01']);
   });
 });
+
+describe('reminders the member controls (issue 17)', () => {
+  const call = (name: string, person: PersonName, input?: unknown) =>
+    input === undefined ? h.query(`/api/reporting/trpc/notifications.${name}`, { as: as.member(person) }) : h.mutate(`/api/reporting/trpc/notifications.${name}`, { as: as.member(person), input });
+
+  it('李华 turns reminders off: no report reminder for him, the others still get theirs; the contact task (official) stays', async () => {
+    expect((await call('reminders', '李华')).data).toEqual({ reminders: true });
+    expect((await call('setReminders', '李华', { reminders: false })).data).toEqual({ reminders: false });
+    expect((await call('setReminders', '李华', { reminders: false })).data).toEqual({ reminders: false });
+    expect((await call('reminders', '李华')).data).toEqual({ reminders: false });
+    // Another member's setting is their own.
+    expect((await call('reminders', '曹德胜')).data).toEqual({ reminders: true });
+
+    await run('2027-02-05T09:00:00');
+    const users = (await reminded('2027-02')).map((r: { user_id: string }) => r.user_id);
+    expect(users).toContain('u-cds');
+    expect(users).not.toContain('u-lh');
+    await run('2027-02-10T09:00:00');
+    expect((await tasks('2027-02')).map((t: { member_id: string }) => t.member_id)).toContain(memberIdOf('李华'));
+  });
+
+  it('turned back on, the next month reminds him again; bad input is BAD_REQUEST, an anonymous caller UNAUTHORIZED', async () => {
+    expect((await call('setReminders', '李华', { reminders: 'no' })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { reminders: expect.any(String) } });
+    expect((await h.mutate('/api/reporting/trpc/notifications.setReminders', { input: { reminders: false } })).error?.code).toBe('UNAUTHORIZED');
+    expect((await call('setReminders', '李华', { reminders: true })).data).toEqual({ reminders: true });
+    await run('2027-03-05T09:00:00');
+    expect((await reminded('2027-03')).map((r: { user_id: string }) => r.user_id)).toContain('u-lh');
+  });
+});

@@ -2,6 +2,7 @@ import { authedProcedure } from '@tongxin/trpc';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { countUnread, listNotifications, markRead } from './list-notifications.ts';
+import { readReminders, setReminders } from './reminder-settings.ts';
 
 export const ZListNotificationsInput = z
   .object({ unreadOnly: z.boolean().optional(), limit: z.number().int().min(1).max(100).optional() })
@@ -23,4 +24,11 @@ export const notificationsRouter = {
     .mutation(({ ctx, input }) => ctx.tx((tx) => markRead(tx, ctx.claims.userId, input.ids, ctx.deps.now()))),
 
   markAllRead: authedProcedure.mutation(({ ctx }) => ctx.tx((tx) => markRead(tx, ctx.claims.userId, 'all', ctx.deps.now()))),
+
+  /** The user's own choice about non-official reminders (issue 17); official notices always come. */
+  reminders: authedProcedure.query(({ ctx }) => ctx.tx((tx) => readReminders(tx, ctx.claims.userId))),
+
+  setReminders: authedProcedure
+    .input(z.object({ reminders: z.boolean() }))
+    .mutation(({ ctx, input }) => ctx.tx((tx) => setReminders(tx, ctx.claims.tenantId, ctx.claims.userId, input.reminders, ctx.deps.now()))),
 } satisfies TRPCRouterRecord;

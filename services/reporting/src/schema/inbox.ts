@@ -44,6 +44,31 @@ export const notifications = reporting
   )
   .enableRLS();
 
+/**
+ * A user's choice about reminders (issue 17: the member controls them): with `reminders` off,
+ * no non-official reminder is written for them (the escalation ladder's report reminder);
+ * official notices and the ladder's official steps (the secretaries' contact task, the 失联
+ * proposal) stay. No row: reminders on. Only the user reads and writes their own.
+ */
+export const reminderSettings = reporting
+  .table(
+    'reminder_settings',
+    {
+      tenantId: text('tenant_id').notNull(),
+      userId: text('user_id').notNull(),
+      reminders: boolean('reminders').notNull().default(true),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.userId] }),
+      tenantPolicy('restrictive'),
+      pgPolicy('reminder_settings_own', { as: 'permissive', for: 'all', using: sql`${t.userId} = ${currentUser}`, withCheck: sql`${t.userId} = ${currentUser}` }),
+      // The escalation job (tenant-wide system work) reads whose reminders are off.
+      pgPolicy('reminder_settings_job', { as: 'permissive', for: 'select', using: tenantWide }),
+    ],
+  )
+  .enableRLS();
+
 /** Per-tenant reporting rules (the escalation ladder); absent = the defaults in code. */
 export const settings = reporting
   .table(
