@@ -217,6 +217,7 @@ export const m = defineMessages(
     'grade.qualified': '合格',
     'grade.basic': '基本合格',
     'grade.unqualified': '不合格',
+    'grade.none': '无建议（支部决定）',
 
     'trend.title': '近 {count} 个月趋势',
     'trend.mobile': '流动党员趋势',
@@ -486,6 +487,7 @@ export const m = defineMessages(
     'grade.qualified': 'Qualified',
     'grade.basic': 'Basically qualified',
     'grade.unqualified': 'Unqualified',
+    'grade.none': 'No proposal (the branch decides)',
 
     'trend.title': 'Trend over {count} months',
     'trend.mobile': 'Mobile members',

@@ -70,7 +70,7 @@ export const ROLLUP_FIGURES = {
     'points',
     /** Members with any points in the month. */
     'membersWithPoints',
-    /** `proposed:<grade>` / `confirmed:<grade>`: the annual evaluation of the month's year (excellent, qualified, basic, unqualified). */
+    /** `proposed:<grade>` / `confirmed:<grade>`: the annual evaluation of the month's year (excellent, qualified, basic, unqualified; `proposed:none`: no proposal, the branch decides). */
     'proposed',
     'confirmed',
   ],

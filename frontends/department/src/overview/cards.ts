@@ -72,5 +72,8 @@ export const CARD_GROUPS: readonly CardGroup[] = [
   },
 ];
 
-/** The evaluation's grades, best first (scoring's `proposed:<grade>`, `confirmed:<grade>`). */
-export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
+/**
+ * The evaluation's grades, best first (scoring's `proposed:<grade>`, `confirmed:<grade>`), then
+ * `none`: no proposal, the branch decides (issue 17; it is never a confirmed grade).
+ */
+export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified', 'none'] as const;

@@ -42,7 +42,7 @@ export function FigureCards(props: { figures: Figures; previous: Figures; branch
                         <tr>
                           <th scope="row">{m(`grade.${grade}`)}</th>
                           <td class="num">{format(figure(props.figures, `proposed:${grade}`))}</td>
-                          <td class="num">{format(figure(props.figures, `confirmed:${grade}`))}</td>
+                          <td class="num">{grade === 'none' ? '—' : format(figure(props.figures, `confirmed:${grade}`))}</td>
                         </tr>
                       )}
                     </For>
