@@ -63,6 +63,8 @@ export const ZTransferAccepted = z.object({ transferId: ZId, originTenantId: ZId
 export const ZCheckinAccepted = z.object({
   checkinId: ZId, memberTenantId: ZId, memberId: ZId, granteeTenantId: ZId, granteeOrgId: ZId, granteeOrgPath: z.string(),
   fields: z.array(z.string()), grantedBy: ZId, grantedAt: ZInstant.optional(),
+  /** The destination's name and who accepted (issue 17: the ledger's destination organization and its leader). Absent on older events. */
+  granteeOrgName: z.string().optional(), grantedByName: z.string().nullish(),
 });
 /** `reporting.checkin_ended`, by whichever county ended it (a refusal after acceptance included). */
 export const ZCheckinEnded = z.object({ checkinId: ZId, memberTenantId: ZId, memberId: ZId, endedBy: z.string().optional(), endedAt: ZInstant.optional() });

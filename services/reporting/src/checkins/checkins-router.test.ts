@@ -183,6 +183,8 @@ describe('the destination decides', () => {
       payload: {
         checkinId, memberTenantId: 'yx', memberId: memberIds.liming, granteeTenantId: 'rc', granteeOrgId: o.rcFlow, granteeOrgPath: paths.rcFlow,
         fields: ['destinationCity', 'employer', 'occupation', 'residentialAddress', 'destinationPhone'], grantedBy: 'sec-rcFlow', grantedAt: h.clock.now.toISOString(),
+        // What the member's ledger names as the destination once roster writes the grant (issue 17).
+        granteeOrgName: '汝城县驻广州流动党员党支部', grantedByName: 'test',
       },
     }]);
     expect((await h.query(trpc('forHome'), { as: secretaryOf('yongshuiMobile'), input: {} })).data[0]).toMatchObject({ status: 'accepted' });

@@ -34,7 +34,7 @@ export const checkinsRouter = {
   decide: staffProcedure
     .input(ZDecideCheckinInput)
     .mutation(({ ctx, input }) =>
-      ctx.tx((tx) => decideCheckin(tx, { tenantId: ctx.claims.tenantId, userId: ctx.claims.userId, orgIds: ctx.orgIds }, input, ctx.deps.now())),
+      ctx.tx((tx) => decideCheckin(tx, { tenantId: ctx.claims.tenantId, userId: ctx.claims.userId, name: ctx.claims.name ?? null, orgIds: ctx.orgIds }, input, ctx.deps.now())),
     ),
 
   resubmit: memberProcedure

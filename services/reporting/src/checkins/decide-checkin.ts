@@ -32,7 +32,7 @@ export interface DecideInput {
  */
 export async function decideCheckin(
   tx: Tx,
-  caller: { tenantId: string; userId: string; orgIds: readonly string[] | null },
+  caller: { tenantId: string; userId: string; name?: string | null; orgIds: readonly string[] | null },
   input: DecideInput,
   now: Date,
 ): Promise<{ status: CheckinStatus }> {
@@ -62,6 +62,8 @@ export async function decideCheckin(
       fields: row.grantFields,
       grantedBy: caller.userId,
       grantedAt: now.toISOString(),
+      granteeOrgName: row.destOrgName,
+      grantedByName: caller.name ?? null,
     };
     await recordEvent(tx, outbox, caller.tenantId, CHECKIN_ACCEPTED, accepted);
   }

@@ -1,6 +1,7 @@
 import { claimEvent, recordEvent, tenantTransaction, type Database, type DomainEvent, type Tx } from '@tongxin/db';
 import { and, eq, isNull } from 'drizzle-orm';
-import { ledgerGrants, members, orgDirectory, orgs, outbox, processedEvents } from '../schema.ts';
+import { ledgerGrants, members, memberVersions, orgDirectory, orgs, outbox, processedEvents } from '../schema.ts';
+import { changeMember } from '../ledger/change-member.ts';
 import {
   parsePayload, TOPICS, type CheckinAccepted, type CheckinEnded, type CheckinGranted, type CheckinGrantRefused, type CheckinGrantRevoked, type GrantRefusalReason,
 } from '@tongxin/events';
@@ -78,8 +79,44 @@ async function writeGrant(tx: Tx, tenantId: string, p: CheckinAccepted, now: Dat
       granteeOrgId: p.granteeOrgId, granteeOrgPath: p.granteeOrgPath, grantedAt: grantedAt.toISOString(),
     };
     await recordEvent(tx, outbox, tenantId, CHECKIN_GRANTED, copy);
+    await fillDestination(tx, tenantId, p, now);
   }
   return 'applied';
+}
+
+/**
+ * Enter once (issue 17): an accepted check-in is the ledger's destination organization (its
+ * name, and the secretary who accepted as its leader), a ledger version like any change; the
+ * previous destination's contact no longer applies. The member may correct it as any field.
+ */
+async function fillDestination(tx: Tx, tenantId: string, p: CheckinAccepted, now: Date) {
+  const [org] = await tx.select({ name: orgDirectory.name }).from(orgDirectory).where(and(eq(orgDirectory.tenantId, p.granteeTenantId), eq(orgDirectory.orgId, p.granteeOrgId)));
+  const name = p.granteeOrgName ?? org?.name;
+  if (!name) return;
+  await changeMember(tx, tenantId, p.memberId, {
+    action: 'checkin_accepted',
+    set: { destinationOrgName: name, destinationOrgLeader: p.grantedByName ?? null, destinationOrgContact: null },
+    actor: { userId: null, role: 'system' },
+    now,
+    idempotencyKey: `checkin:${p.checkinId}:accepted`,
+  });
+}
+
+/** Ending the check-in clears what its acceptance filled, unless the member has since named another destination. */
+async function clearDestination(tx: Tx, tenantId: string, checkinId: string, memberId: string, granteeTenantId: string, granteeOrgId: string, now: Date) {
+  const [org] = await tx.select({ name: orgDirectory.name }).from(orgDirectory).where(and(eq(orgDirectory.tenantId, granteeTenantId), eq(orgDirectory.orgId, granteeOrgId)));
+  const [member] = await tx.select({ orgName: members.destinationOrgName }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
+  const [filled] = await tx.select({ changes: memberVersions.changes }).from(memberVersions)
+    .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.idempotencyKey, `checkin:${checkinId}:accepted`)));
+  const filledName = filled?.changes.find((c) => c.field === 'destinationOrgName')?.to ?? org?.name;
+  if (!member || !filledName || member.orgName !== filledName) return;
+  await changeMember(tx, tenantId, memberId, {
+    action: 'checkin_ended',
+    set: { destinationOrgName: null, destinationOrgLeader: null, destinationOrgContact: null },
+    actor: { userId: null, role: 'system' },
+    now,
+    idempotencyKey: `checkin:${checkinId}:ended`,
+  });
 }
 
 async function refuseGrant(tx: Tx, tenantId: string, checkinId: string, reason: GrantRefusalReason): Promise<CheckinEventResult> {
@@ -95,8 +132,9 @@ async function revokeGrant(tx: Tx, tenantId: string, p: CheckinEnded, now: Date)
     .update(ledgerGrants)
     .set({ revokedAt, revokedBy: p.endedBy ?? 'system', data: {} })
     .where(and(eq(ledgerGrants.tenantId, tenantId), eq(ledgerGrants.checkinId, p.checkinId), isNull(ledgerGrants.revokedAt)))
-    .returning({ checkinId: ledgerGrants.checkinId });
+    .returning({ checkinId: ledgerGrants.checkinId, granteeTenantId: ledgerGrants.granteeTenantId, granteeOrgId: ledgerGrants.granteeOrgId });
   if (revoked.length > 0) {
+    await clearDestination(tx, tenantId, p.checkinId, p.memberId, revoked[0]!.granteeTenantId, revoked[0]!.granteeOrgId, revokedAt);
     const ended: CheckinGrantRevoked = { checkinId: p.checkinId, memberTenantId: tenantId, memberId: p.memberId, revokedAt: revokedAt.toISOString() };
     await recordEvent(tx, outbox, tenantId, CHECKIN_GRANT_REVOKED, ended);
   }

@@ -56,6 +56,8 @@ async function relayBack(): Promise<{ event: DomainEvent; result: string }[]> {
 }
 const myCheckin = async (checkinId: string) => (await h.query(checkins('mine'), { as: liming() })).data.find((c: any) => c.id === checkinId);
 const limingNotices = () => db.rows(sql`select kind, notice, params, body, dedupe_key from reporting.notifications where user_id = 'user-liming'`);
+const destination = async () =>
+  (await db.rows(sql`select destination_org_name, destination_org_leader, destination_org_contact from roster.members where id = ${liMing}`))[0];
 const grantOf = (checkinId: string) => db.rows(sql`select 1 from roster.ledger_grants where checkin_id = ${checkinId}`);
 
 beforeAll(async () => {
@@ -109,11 +111,18 @@ describe('without a grant the destination sees nothing', () => {
 
 describe('with the grant, exactly the granted fields', () => {
   it('accepting writes the grant in the member\'s county, once', async () => {
-    expect((await h.mutate(checkins('decide'), { as: as.secretaryOf('rcFlow', 'rc'), input: { checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
+    const secretary = { ...as.secretaryOf('rcFlow', 'rc'), name: '陈建华' };
+    expect((await h.mutate(checkins('decide'), { as: secretary, input: { checkinId, decision: 'accept' } })).data).toEqual({ status: 'accepted' });
     const applied = await relay();
     expect(applied.map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_accepted', 'applied']]);
     expect(await applyCheckinEvent(h.database, applied[0]!.event)).toBe('duplicate');
     expect(await grants()).toEqual([expect.objectContaining({ tenant_id: 'yx', grantee_tenant_id: 'rc', revoked_at: null })]);
+  });
+
+  it('enter once (issue 17): the acceptance is the ledger\'s destination organization, its leader the secretary who accepted, in one version', async () => {
+    expect(await destination()).toEqual({ destination_org_name: '汝城县驻广州流动党员党支部', destination_org_leader: '陈建华', destination_org_contact: null });
+    const versions = await db.versions(liMing);
+    expect(versions.filter((v: { action: string }) => v.action === 'checkin_accepted')).toHaveLength(1);
   });
 
   it('the destination secretary sees the member with exactly the granted fields', async () => {
@@ -197,6 +206,9 @@ describe('after revocation, nothing again', () => {
     expect(applied.map((a) => [a.event.topic, a.result])).toEqual([['reporting.checkin_ended', 'applied']]);
     expect(await applyCheckinEvent(h.database, applied[0]!.event)).toBe('duplicate');
     expect(await grants()).toEqual([{ tenant_id: 'yx', grantee_tenant_id: 'rc', revoked_at: expect.anything(), revoked_by: 'user-liming', data: {} }]);
+    // What the acceptance filled in the ledger is cleared, in a version of its own.
+    expect(await destination()).toEqual({ destination_org_name: null, destination_org_leader: null, destination_org_contact: null });
+    expect((await db.versions(liMing)).filter((v: { action: string }) => v.action === 'checkin_ended')).toHaveLength(1);
   });
 
   it('the destination sees nothing again; the flow roster is back to its own members', async () => {
