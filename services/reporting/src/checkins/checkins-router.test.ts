@@ -109,7 +109,7 @@ describe('a member checks in with an organization of another county', () => {
 
   it("the destination's secretary and department see the request; another org, the home county and a third county do not", async () => {
     const inbox = await h.query(trpc('inbox'), { as: secretaryOf('rcFlow', 'rc'), input: {} });
-    expect(inbox.data).toEqual([expect.objectContaining({ id: checkinId, memberTenantId: 'yx', memberName: '李明', status: 'pending', note: '在广州白云区做装修' })]);
+    expect(inbox.data).toEqual([expect.objectContaining({ id: checkinId, memberTenantId: 'yx', memberName: '李明', homeBranch: '涌水村流动党员党支部', status: 'pending', note: '在广州白云区做装修' })]);
     expect((await h.query(trpc('inbox'), { as: department('rc'), input: { status: 'pending' } })).data).toHaveLength(1);
     expect((await h.query(trpc('inbox'), { as: department('rc'), input: { status: 'accepted' } })).data).toEqual([]);
     expect((await h.query(trpc('inbox'), { as: secretaryOf('reshui', 'rc'), input: {} })).data).toEqual([]);

@@ -47,13 +47,19 @@ export function listHomeCheckins(tx: Tx, tenantId: string, orgIds: readonly stri
 }
 
 /**
- * The destination side: requests to orgs in the caller's scope. The member's county is named;
+ * The member's home branch by name, from the directory every county publishes (its path is the
+ * check-in's `org_path`): the destination deciding sees where the member comes from (issue 17).
+ */
+const homeBranch = sql<string | null>`(select d.name from reporting.org_directory d where d.tenant_id = ${checkins.tenantId} and d.path = ${checkins.orgPath} limit 1)`;
+
+/**
+ * The destination side: requests to orgs in the caller's scope. The member's county and home branch are named;
  * their record is not readable here (only a grant, once accepted, carries ledger fields).
  * The caller's own check-in is left out: nobody decides about themself.
  */
 export function listCheckinInbox(tx: Tx, tenantId: string, userId: string, orgIds: readonly string[] | null, status?: CheckinStatus) {
   return tx
-    .select({ ...columns, memberName: checkins.memberName, memberTenantId: checkins.tenantId, userId: checkins.userId })
+    .select({ ...columns, memberName: checkins.memberName, memberTenantId: checkins.tenantId, userId: checkins.userId, homeBranch })
     .from(checkins)
     .where(withStatus(sql`${sideCondition('destination', tenantId, orgIds)} and ${checkins.userId} <> ${userId}`, status))
     .orderBy(desc(checkins.createdAt), desc(checkins.id));

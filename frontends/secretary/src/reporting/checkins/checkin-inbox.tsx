@@ -45,6 +45,7 @@ export function CheckinInbox(props: { onSaid: (text: string) => void }) {
                   </p>
                   <p class="meta">
                     {t('from')}：{county(row.memberTenantId)}
+                    <Show when={row.homeBranch}>{(branch) => <> · {branch()}</>}</Show>
                   </p>
                   <p class="meta">
                     {t('to')}：{row.destOrgName} · {t('submittedAt')}：{formatDate(String(row.createdAt), true)}
