@@ -4,7 +4,10 @@ import { defineMessages } from '@tongxin/i18n';
 export const m = defineMessages(
   {
     title: '到流入地党组织报到',
-    intro: '外出务工、经商时，请到所在地的流动党员党组织报到。对方同意后，可以查看您的工作单位、居住地址和联系电话。',
+    intro: '外出务工、经商时，请到所在地的流动党员党组织报到。对方同意后，可以查看您同意共享的台账信息（见申请时列出的项目）。',
+    sharedTitle: '对方同意后可以查看',
+    sharedAlways: '县里规定必须共享：{fields}。',
+    sharedOptional: '您还可以选择共享：',
     current: '当前报到',
     'status.pending': '等待对方确认',
     'status.accepted': '已报到',
@@ -56,7 +59,10 @@ export const m = defineMessages(
   },
   {
     title: 'Check in where you work',
-    intro: 'When you work away from home, check in with the mobile-member party organization there. Once it accepts, it can see your employer, address and phone there.',
+    intro: 'When you work away from home, check in with the mobile-member party organization there. Once it accepts, it can see the ledger details you agree to share (listed when you ask).',
+    sharedTitle: 'What they can see once they accept',
+    sharedAlways: 'Your county shares: {fields}.',
+    sharedOptional: 'You may also share:',
     current: 'Current check-in',
     'status.pending': 'Waiting for their answer',
     'status.accepted': 'Checked in',

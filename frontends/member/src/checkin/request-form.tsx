@@ -9,6 +9,7 @@ import { bigButton } from '../touch.ts';
 import { DirectorySearch, kindLabel, placeOf } from './directory-search.tsx';
 import { findLinkedOrg } from './link-destination.ts';
 import { m } from './messages.ts';
+import { SharedFields } from './shared-fields.tsx';
 import type { DirectoryEntry } from './types.ts';
 
 /** A new check-in: the destination (from a link or a search) and a short note. */
@@ -22,6 +23,7 @@ export function RequestForm(props: { onSent: () => void }) {
   const [searching, setSearching] = createSignal(false);
   const chosen = () => (searching() ? null : (picked() ?? linked() ?? null));
   const [note, setNote] = createSignal('');
+  const [extraFields, setExtraFields] = createSignal<NonNullable<Parameters<typeof reporting.checkins.request.mutate>[0]['extraFields']>>([]);
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const send = createAction((input: Omit<Parameters<typeof reporting.checkins.request.mutate>[0], 'idempotencyKey'>, idempotencyKey: string) =>
     reporting.checkins.request.mutate({ ...input, idempotencyKey }));
@@ -37,6 +39,7 @@ export function RequestForm(props: { onSent: () => void }) {
       destTenantId: to.tenantId,
       destOrgId: to.orgId,
       note: note().trim() || undefined,
+      extraFields: extraFields(),
     });
     if (sent) props.onSent();
     else setProblems(send.fields());
@@ -75,6 +78,7 @@ export function RequestForm(props: { onSent: () => void }) {
               {m('change')}
             </button>
           </div>
+          <SharedFields chosen={extraFields()} onChange={setExtraFields} />
           <TextField id="note" label={m('note')} hint={m('noteHint')} multiline optional max={500} value={note()} onInput={setNote} error={problems().note} />
           <Show when={send.error() && !problems().note}>
             <ErrorNotice message={describeError(send.error())} detail={common('retryHint')} />

@@ -285,3 +285,29 @@ describe('a request carries ids only', () => {
     expect((await h.mutate(trpc('end'), { as: member('user-forger', 'yongshui'), input: { checkinId: forged.data.checkinId } })).error).toBeNull();
   });
 });
+
+describe('the member chooses what a destination may read, above the county\'s minimum (issue 17)', () => {
+  beforeAll(async () => {
+    await h.database.owner.insert(members).values({ tenantId: 'yx', memberId: id(), userId: 'user-chooser', name: '王强', branchId: o.yongshui, orgPath: paths.yongshui, status: 'mobile' });
+  });
+
+  it('the member reads the minimum and the optional fields; a secretary may not ask as a member', async () => {
+    const options = await h.query(trpc('shareOptions'), { as: member('user-chooser', 'yongshui') });
+    expect(options.data).toEqual({
+      minimum: ['destinationCity', 'employer', 'occupation', 'residentialAddress', 'destinationPhone'],
+      optional: ['destinationProvince', 'destinationOrgName'],
+    });
+    expect((await h.query(trpc('shareOptions'), { as: secretaryOf('yongshui') })).error?.code).toBe('FORBIDDEN');
+  });
+
+  it('a request shares the minimum and what the member ticked, nothing else; a field that cannot be shared is BAD_REQUEST, nothing written', async () => {
+    const before = await count();
+    const bad = await h.mutate(trpc('request'), { as: member('user-chooser', 'yongshui'), input: toRcFlow('chooser-bad', { extraFields: ['idCardNumber'] }) });
+    expect(bad.error).toMatchObject({ code: 'BAD_REQUEST', fields: { 'extraFields.0': expect.any(String) } });
+    expect(await count()).toBe(before);
+    const sent = await h.mutate(trpc('request'), { as: member('user-chooser', 'yongshui'), input: toRcFlow('chooser-1', { extraFields: ['destinationOrgName'] }) });
+    expect(sent.error).toBeNull();
+    const stored = await h.database.owner.execute(sql`select grant_fields from reporting.checkins where id = ${sent.data.checkinId}`);
+    expect(stored.rows).toEqual([{ grant_fields: ['destinationCity', 'employer', 'occupation', 'residentialAddress', 'destinationPhone', 'destinationOrgName'] }]);
+  });
+});

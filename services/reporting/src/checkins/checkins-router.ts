@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { decideCheckin } from './decide-checkin.ts';
 import { endCheckin } from './end-checkin.ts';
 import { listCheckinInbox, listHomeCheckins, listMyCheckins } from './list-checkins.ts';
-import { requestCheckin } from './request-checkin.ts';
+import { requestCheckin, shareOptions } from './request-checkin.ts';
+import { GRANTABLE_FIELDS } from './checkin-rules.ts';
 import { resubmitCheckin } from './resubmit-checkin.ts';
 
 const ZStatus = z.enum(['pending', 'accepted', 'refused', 'returned', 'ended', 'withdrawn']);
@@ -14,6 +15,8 @@ export const ZRequestCheckinInput = z.object({
   /** Ids only: the destination's path and name are the server's (request-checkin.ts). */
   destOrgId: z.uuid(),
   note: z.string().trim().max(500).optional(),
+  /** Ledger fields the member chooses to share beyond the county's minimum (issue 17). */
+  extraFields: z.array(z.enum(GRANTABLE_FIELDS)).max(GRANTABLE_FIELDS.length).optional(),
   idempotencyKey: ZIdempotencyKey,
 });
 export const ZDecideCheckinInput = z.object({
@@ -26,6 +29,9 @@ export const ZEndCheckinInput = z.object({ checkinId: z.uuid(), reason: z.string
 const ZStatusFilter = z.object({ status: ZStatus.optional() }).optional();
 
 export const checkinsRouter = {
+  /** What a check-in from the member's county shares: the county's minimum, and the fields the member may add. */
+  shareOptions: memberProcedure.query(({ ctx }) => ctx.tx((tx) => shareOptions(tx, ctx.claims.tenantId))),
+
   request: memberProcedure
     .input(ZRequestCheckinInput)
     .mutation(({ ctx, input }) => ctx.tx((tx) => requestCheckin(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),

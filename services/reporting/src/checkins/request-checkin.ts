@@ -2,7 +2,7 @@ import type { Tx } from '@tongxin/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { checkins, closedOrgs, orgDirectory } from '../schema.ts';
 import { readGrantFields } from '../checkin-settings/checkin-settings.ts';
-import { OPEN_STATUSES } from './checkin-rules.ts';
+import { GRANTABLE_FIELDS, OPEN_STATUSES, type GrantableField } from './checkin-rules.ts';
 import { findCheckinMember } from './find-checkin-member.ts';
 import { badField } from '@tongxin/errors';
 
@@ -10,7 +10,19 @@ export interface CheckinRequest {
   destTenantId: string;
   destOrgId: string;
   note?: string | undefined;
+  /** Fields the member adds to the county's minimum. */
+  extraFields?: readonly GrantableField[] | undefined;
   idempotencyKey: string;
+}
+
+/**
+ * What a check-in shares (issue 17: the member chooses, the county sets the minimum): the
+ * county's fields always, and any other grantable field the member ticks. The member's form
+ * lists exactly these, so the consent says what will be shared.
+ */
+export async function shareOptions(tx: Tx, tenantId: string): Promise<{ minimum: GrantableField[]; optional: GrantableField[] }> {
+  const minimum = await readGrantFields(tx, tenantId);
+  return { minimum, optional: GRANTABLE_FIELDS.filter((field) => !minimum.includes(field)) };
 }
 
 /**
@@ -46,9 +58,11 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
   if (member.status === 'transferred_out') throw badField('destOrgId', 'member_transferred_out');
   const open = await openCheckin(tx, tenantId, member.memberId);
   if (open) throw badField('destOrgId', 'already_checked_in', { org: open.destOrgName });
-  // The member's county decides what its members share (issue 12); the request keeps the
-  // list it was made with, so a later change of the setting alters no check-in already asked.
-  const grantFields = await readGrantFields(tx, tenantId);
+  // The member's county decides the minimum its members share (issue 12), the member may add
+  // to it (issue 17); the request keeps the list it was made with, so a later change of the
+  // setting alters no check-in already asked.
+  const minimum = await readGrantFields(tx, tenantId);
+  const grantFields = GRANTABLE_FIELDS.filter((field) => minimum.includes(field) || (input.extraFields ?? []).includes(field));
 
   const [row] = await tx
     .insert(checkins)
