@@ -1,4 +1,5 @@
 import { hostRuntimeDefines, hostShared } from '@tongxin/ui/federation';
+import { precompress } from '@tongxin/ui/precompress';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 
@@ -14,7 +15,7 @@ const runner = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   base: '/',
-  plugins: [solid()],
+  plugins: [solid(), precompress()],
   define: {
     ...hostRuntimeDefines,
     // The shared singletons the shell provides, with their installed versions.

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNodeApp } from './node-app.ts';
 
@@ -14,6 +15,14 @@ for (const remote of ['member', 'secretary', 'department', 'operator']) mkdirSyn
 writeFileSync(join(frontends, 'shell', 'dist', 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/index.js"></script></head><body></body></html>');
 writeFileSync(join(frontends, 'shell', 'dist', 'assets', 'index.js'), 'export {};');
 writeFileSync(join(frontends, 'member', 'dist', 'remoteEntry.js'), 'export {};');
+// A hashed chunk as the build leaves it: beside its brotli and gzip copies (@tongxin/ui/precompress).
+const chunk = `export const words = ${JSON.stringify('同心'.repeat(500))};`;
+mkdirSync(join(frontends, 'member', 'dist', 'assets'));
+for (const dir of [join(frontends, 'shell', 'dist', 'assets'), join(frontends, 'member', 'dist', 'assets')]) {
+  writeFileSync(join(dir, 'app-Bx3_k9Qz.js'), chunk);
+  writeFileSync(join(dir, 'app-Bx3_k9Qz.js.br'), brotliCompressSync(chunk));
+  writeFileSync(join(dir, 'app-Bx3_k9Qz.js.gz'), gzipSync(chunk));
+}
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const app = createNodeApp({ dataDir, frontends });
@@ -69,6 +78,51 @@ describe('the Node host: security headers', () => {
       const response = await app.request(path);
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+});
+
+describe('the Node host: compression and caching of the built files (issue 18)', () => {
+  const hashed = ['/assets/app-Bx3_k9Qz.js', '/remotes/member/assets/app-Bx3_k9Qz.js'];
+
+  it('a hashed chunk goes out as brotli to a browser that accepts it, as gzip to one that accepts only gzip, and plain otherwise', async () => {
+    for (const path of hashed) {
+      const br = await app.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+      expect(br.headers.get('content-encoding'), path).toBe('br');
+      expect(br.headers.get('content-type'), path).toMatch(/^text\/javascript/);
+      expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString(), path).toBe(chunk);
+      const gz = await app.request(path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers.get('content-encoding'), path).toBe('gzip');
+      expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString(), path).toBe(chunk);
+      const plain = await app.request(path, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding'), path).toBeNull();
+      expect(await plain.text(), path).toBe(chunk);
+      for (const response of [br, gz, plain]) expect(response.headers.get('vary'), path).toMatch(/accept-encoding/i);
+    }
+  });
+
+  it('a remote built without precompressed copies still goes out gzipped', async () => {
+    writeFileSync(join(frontends, 'secretary', 'dist', 'remoteEntry.js'), chunk);
+    const response = await app.request('/remotes/secretary/remoteEntry.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(chunk);
+  });
+
+  it('a hashed chunk is cached for a year as immutable; the page, remotes.json and a remote entry are revalidated on every use', async () => {
+    for (const path of hashed) expect((await app.request(path)).headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/member', '/login', '/remotes.json', '/remotes/member/remoteEntry.js']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
+  it('a chunk that is not in this build is a 404 that nobody caches, never the shell page', async () => {
+    for (const path of ['/assets/app-Old0Hash.js', '/remotes/member/assets/app-Old0Hash.js', '/remotes/nobody/remoteEntry.js']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('cache-control'), path).toBeNull();
+      expect(await response.text(), path).not.toContain('<!doctype html>');
     }
   });
 });

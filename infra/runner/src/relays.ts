@@ -1,9 +1,10 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
-import { applyCheckinDecision, applyCityGrantToReporting, applyGrantRefusal, applyRosterEventToReporting, applySeatsToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
+import { applyCertificateEnding, applyCheckinDecision, applyCityGrantToReporting, applyGrantRefusal, applyRosterEventToReporting, applySeatsToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
 import { applyRosterEventToIdentity, identitySchema } from '@tongxin/identity';
 import { applyCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
 import { applyCityGrantToScoring, applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
 import { applyCityGrantToTasks, applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
+import type { BackgroundTurn } from './requests-first.ts';
 
 type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
 
@@ -13,8 +14,9 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  * - roster's: roster itself (a transfer another county accepted closes the origin record),
  *   reporting's copy of the members and its check-ins (a grant roster refused, for a
  *   destination closed meanwhile, refuses the check-in), and tasks' and scoring's copies of
- *   members and orgs and of check-ins whose grant stands (@tongxin/copies), and scoring's
- *   points for a check-in once its grant is written;
+ *   members and orgs and of check-ins whose grant stands (@tongxin/copies), scoring's
+ *   points for a check-in once its grant is written, and the inboxes, which hear an activity
+ *   certificate ending soon (reporting);
  * - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
  *   "ledger unchanged" in a monthly report confirms the ledger; the escalation ladder's
  *   lost-contact proposal waits for a secretary in roster), reporting itself (the member's
@@ -37,7 +39,7 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
   {
     name: 'roster',
     outbox: rosterSchema.outbox,
-    consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCopyEventToTasks, applyCopyEventToScoring, applyRosterEventToIdentity, applyEventToScoring],
+    consumers: [applyTransferAccepted, applyRosterEventToReporting, applyGrantRefusal, applyCertificateEnding, applyCopyEventToTasks, applyCopyEventToScoring, applyRosterEventToIdentity, applyEventToScoring],
   },
   {
     name: 'reporting',
@@ -70,8 +72,11 @@ const LANES = 8;
 /**
  * Delivers one batch of every outbox; the number of events delivered. The outboxes are
  * drained side by side (each in order): no consumer relies on an order across outboxes.
+ * With `turn` (PGlite, where requests share the one connection: requests-first.ts) they are
+ * drained one after another, one consumer's transaction at a time, each after its turn.
  */
-export async function relayOnce(database: Database, batch = 100): Promise<number> {
+export async function relayOnce(database: Database, batch = 100, turn?: BackgroundTurn): Promise<number> {
+  if (turn) return relayInTurns(database, batch, turn);
   const rounds = await Promise.allSettled(
     RELAYS.map(({ outbox, consumers }) =>
       relayOutbox(database, outbox, async (event) => {
@@ -86,6 +91,29 @@ export async function relayOnce(database: Database, batch = 100): Promise<number
   const failed = rounds.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
   return rounds.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
+}
+
+async function relayInTurns(database: Database, batch: number, turn: BackgroundTurn): Promise<number> {
+  let total = 0;
+  let failure: { error: unknown } | undefined;
+  for (const { outbox, consumers } of RELAYS) {
+    try {
+      await turn();
+      total += await relayOutbox(database, outbox, async (event) => {
+        // As side by side: every consumer hears the event, then the first failure stops this outbox.
+        let failed: { error: unknown } | undefined;
+        for (const consume of consumers) {
+          await turn();
+          await consume(database, event).catch((error: unknown) => void (failed ??= { error }));
+        }
+        if (failed) throw failed.error;
+      }, batch, 1);
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure) throw failure.error;
+  return total;
 }
 
 /** Until nothing is left (tests and the seed); at most `rounds` batches. */
@@ -115,7 +143,7 @@ const IDLE_MS_LISTENING = 2000;
  * starts when this one ends, so two rounds never deliver a batch at once; a round that found
  * work, or was woken while it ran, runs again at once.
  */
-export function startRelays(database: Database, idle = { polling: IDLE_MS, listening: IDLE_MS_LISTENING }) {
+export function startRelays(database: Database, idle = { polling: IDLE_MS, listening: IDLE_MS_LISTENING }, turn?: BackgroundTurn) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopping = false;
   let running = false;
@@ -126,7 +154,7 @@ export function startRelays(database: Database, idle = { polling: IDLE_MS, liste
     woken = false;
     let delivered = 0;
     try {
-      delivered = await relayOnce(database);
+      delivered = await relayOnce(database, undefined, turn);
     } catch (error) {
       // A batch cut short by shutdown is delivered again at the next start (at least once).
       if (!stopping) console.error('outbox relay failed:', error instanceof Error ? error.name : error);

@@ -12,6 +12,7 @@ import { scheduleDailyJobs } from './daily-jobs.ts';
 import { loadOrCreateMasterKey } from './master-key.ts';
 import { createNodeApp } from './node-app.ts';
 import { startRelays } from './relays.ts';
+import { requestsFirst } from './requests-first.ts';
 import { scheduleRollups } from './rollups/rollup-specs.ts';
 import { DEMO_ACCOUNTS, DEMO_CITY_ACCOUNT, DEMO_OPERATOR, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { backfillCopies, backfillIdentityCopies, backfillSeats } from './seed/seed-copies.ts';
@@ -52,19 +53,24 @@ const deps = {
   database, keys, blobs, messages, publicUrl, trustedProxies: env.TRUSTED_PROXIES, now: () => new Date(), secureCookies: env.PUBLIC_URL?.startsWith('https:') ?? false,
 };
 const app = createNodeApp({ dataDir: env.DATA_DIR });
+const requests = requestsFirst();
 // The socket peer is the client address (forwarded headers only from TRUSTED_PROXIES).
 const server = serve({
-  fetch: (request, node) => app.fetch(request, { deps, peerAddress: node.incoming.socket?.remoteAddress }),
+  fetch: (request, node) => requests.track(() => app.fetch(request, { deps, peerAddress: node.incoming.socket?.remoteAddress })),
   port: env.PORT,
   hostname: env.HOST,
 });
 
+// On PGlite the background work shares the one connection (and this thread) with the
+// requests: it goes a transaction at a time, after them (requests-first.ts, issue 18). On a
+// server it has connections of its own.
+const turn = database.kind === 'pglite' ? requests.turn : undefined;
 // On Node a poller, woken by the outboxes' notifications, drains them into their consumers
 // (relays.ts lists them), on pools of its own on a server (configured-database.ts).
-const relays = startRelays(relayDatabase);
-const dailyJobs = scheduleDailyJobs(database, { blobs });
+const relays = startRelays(relayDatabase, undefined, turn);
+const dailyJobs = scheduleDailyJobs(database, { blobs, turn });
 // The department's figures follow the changes within a minute (rollup-specs.ts).
-const rollups = scheduleRollups(database);
+const rollups = scheduleRollups(database, { turn });
 
 console.log(`Tongxin is running at ${url} (database: ${database.kind}${database.kind === 'postgres' ? `, driver ${database.driver}` : `, data in ${env.DATA_DIR}`})`);
 // A database without an operator (production, SEED_DEMO=false): the first operator's

@@ -4,6 +4,7 @@ import { rosterRollups } from '@tongxin/roster';
 import { markCurrentMonth, markMonths, rebuildRollups, refreshRollups, rollupLagSeconds, type RollupSpec } from '@tongxin/rollups';
 import { scoringRollups } from '@tongxin/scoring';
 import { tasksRollups } from '@tongxin/tasks';
+import type { BackgroundTurn } from '../requests-first.ts';
 
 /** Every service's rollups (`@tongxin/rollups`): the figures the department's and the city's views read. */
 export const ROLLUP_SPECS: readonly { service: string; spec: RollupSpec }[] = [
@@ -13,10 +14,16 @@ export const ROLLUP_SPECS: readonly { service: string; spec: RollupSpec }[] = [
   { service: 'scoring', spec: scoringRollups },
 ];
 
-/** Takes every service's marked months once (a few at a time each); answers how many months it recomputed. */
-export async function refreshAllRollups(database: Database, now: () => Date = () => new Date(), limit = 20): Promise<number> {
+/**
+ * Takes every service's marked months once (a few at a time each); answers how many months it
+ * recomputed. With `turn` (requests-first.ts) each service's batch waits its turn.
+ */
+export async function refreshAllRollups(database: Database, now: () => Date = () => new Date(), limit = 20, turn?: BackgroundTurn): Promise<number> {
   let done = 0;
-  for (const { spec } of ROLLUP_SPECS) done += await refreshRollups(database.system, spec, now, limit);
+  for (const { spec } of ROLLUP_SPECS) {
+    await turn?.();
+    done += await refreshRollups(database.system, spec, now, limit);
+  }
   return done;
 }
 
@@ -48,16 +55,18 @@ export const ROLLUP_REFRESH_MS = 15_000;
 /**
  * On Node, a poller takes the marked months every 15 s (at most 20 per service per round,
  * each its own short transaction, so requests interleave with it). A failure is logged and
- * retried next round: the marks stay until a recompute commits.
+ * retried next round: the marks stay until a recompute commits. With `turn` (PGlite: one
+ * connection on this thread, requests-first.ts) one month at a time, each after its turn.
  */
-export function scheduleRollups(database: Database, options: { now?: () => Date; intervalMs?: number } = {}) {
+export function scheduleRollups(database: Database, options: { now?: () => Date; intervalMs?: number; turn?: BackgroundTurn } = {}) {
   const now = options.now ?? (() => new Date());
+  const refresh = () => (options.turn ? refreshAllRollups(database, now, 1, options.turn) : refreshAllRollups(database, now));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const tick = async () => {
     try {
       // A backlog (a seed, an import) is taken round after round without waiting.
-      while (!stopped && (await refreshAllRollups(database, now)) > 0);
+      while (!stopped && (await refresh()) > 0);
     } catch (error) {
       // A refresh cut off by shutdown is not a failure; the marks stay for the next start.
       if (!stopped) console.error('rollups refresh failed:', error instanceof Error ? error.message : error);
