@@ -126,6 +126,16 @@ export const errorCodes = {
   transfer_open: 'BAD_REQUEST',
   transfer_not_open: 'BAD_REQUEST',
   transfer_not_approved: 'BAD_REQUEST', // {status}
+  // The activity certificate (issue 17).
+  certificate_not_found: 'NOT_FOUND',
+  not_a_committee: 'BAD_REQUEST',
+  certificate_held: 'BAD_REQUEST', // {number}
+  certificate_too_long: 'BAD_REQUEST', // {months}
+  certificate_not_valid: 'BAD_REQUEST', // {status}
+  certificate_expired: 'BAD_REQUEST', // {validUntil}
+  certificate_returned: 'BAD_REQUEST',
+  certificate_revoked: 'BAD_REQUEST',
+  before_issued_on: 'BAD_REQUEST', // {date}
   // Reporting.
   reason_required: 'BAD_REQUEST',
   checkin_not_pending: 'BAD_REQUEST', // {status}

@@ -56,6 +56,15 @@ export const ZGrantRefusalReason = z.enum(['org_closed', 'path_mismatch']);
 export const ZCheckinGrantRefused = z.object({ checkinId: ZId, memberTenantId: ZId, reason: ZGrantRefusalReason });
 /** `roster.transfer_accepted`, in the RECEIVING county: the origin closes its record. */
 export const ZTransferAccepted = z.object({ transferId: ZId, originTenantId: ZId, memberId: ZId, newTenantId: ZId, newMemberId: ZId });
+/**
+ * `roster.certificate_ending`, in the holder's county, once per certificate, days before its
+ * end date (issue 17): reporting reminds the holder (`memberUserId`, null without an account)
+ * and the accounts seated at the holder's branch (`branchUserIds`) in their inboxes.
+ */
+export const ZCertificateEnding = z.object({
+  certificateId: ZId, memberId: ZId, number: z.string().min(1), holderName: z.string(), validUntil: z.iso.date(),
+  memberUserId: ZId.nullable(), branchUserIds: z.array(ZId),
+});
 
 // ---- reporting ----
 
@@ -140,6 +149,7 @@ export const EVENT_SCHEMAS = {
   [roster.checkinGrantRevoked]: ZCheckinGrantRevoked,
   [roster.checkinGrantRefused]: ZCheckinGrantRefused,
   [roster.transferAccepted]: ZTransferAccepted,
+  [roster.certificateEnding]: ZCertificateEnding,
   [reporting.checkinAccepted]: ZCheckinAccepted,
   [reporting.checkinEnded]: ZCheckinEnded,
   [reporting.checkinDecided]: ZCheckinDecided,

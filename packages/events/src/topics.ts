@@ -13,6 +13,7 @@ export const TOPICS = {
     checkinGrantRevoked: 'roster.checkin_grant_revoked',
     checkinGrantRefused: 'roster.checkin_grant_refused',
     transferAccepted: 'roster.transfer_accepted',
+    certificateEnding: 'roster.certificate_ending',
   },
   reporting: {
     checkinAccepted: 'reporting.checkin_accepted',

@@ -9,6 +9,14 @@ describe('renderNotice', () => {
     expect(renderNotice('en', 'checkin_grant_refused', { org: '汝城县驻广州流动党员党支部', reason: 'org_closed' })?.detail).toBe('The organization has been closed.');
   });
 
+  it('a certificate ending soon reads as the holder’s own, or as a member’s of the branch', () => {
+    expect(renderNotice('zh-CN', 'certificate_ending', { number: '永兴〔2026〕第012号', validUntil: '2027-01-05', holder: null })?.title).toBe('您的流动党员活动证将于 2027-01-05 到期');
+    expect(renderNotice('zh-CN', 'certificate_ending', { number: '永兴〔2026〕第012号', validUntil: '2027-01-05', holder: '李明' })).toEqual({
+      title: '李明的流动党员活动证将于 2027-01-05 到期', detail: '活动证 永兴〔2026〕第012号。请提醒党员按时返回交回，或到乡镇党委重新办理。',
+    });
+    expect(renderNotice('en', 'certificate_ending', { number: '永兴〔2026〕第012号', validUntil: '2027-01-05', holder: null })?.title).toBe('Your activity certificate ends on 2027-01-05');
+  });
+
   it('a task without its title reads in general words', () => {
     expect(renderNotice('zh-CN', 'task_rejected', { task: null })?.title).toBe('您提交的任务完成情况被退回');
     expect(renderNotice('en', 'task_rejected', { task: '  ' })?.title).toBe('Your task completion was sent back');

@@ -21,6 +21,8 @@ export interface NoticeParams {
   /** `task` is null for an event recorded before it carried the title. */
   task_approved: { task: string | null; points: number };
   task_rejected: { task: string | null };
+  /** An activity certificate ends soon (issue 17): the holder's own (`holder` null), or a member's of the branch. */
+  certificate_ending: { number: string; validUntil: string; holder: string | null };
 }
 export type Notice = keyof NoticeParams;
 export type NoticeLocale = 'zh-CN' | 'en';
@@ -48,6 +50,12 @@ const zhCN: Words = {
   }),
   task_approved: (p) => ({ title: `${zhCompletion(p.task)}已审核通过`, detail: `积分 ${p.points} 分。` }),
   task_rejected: (p) => ({ title: `${zhCompletion(p.task)}被退回`, detail: '请在“任务”中修改后重新提交。' }),
+  certificate_ending: (p) => ({
+    title: `${p.holder ? `${p.holder}的` : '您的'}流动党员活动证将于 ${p.validUntil} 到期`,
+    detail: p.holder
+      ? `活动证 ${p.number}。请提醒党员按时返回交回，或到乡镇党委重新办理。`
+      : `活动证 ${p.number}。返回时请交回活动证并报告外出期间的情况；仍需在外的，请联系乡镇党委重新办理。`,
+  }),
 };
 
 const en: Words = {
@@ -69,6 +77,12 @@ const en: Words = {
   }),
   task_approved: (p) => ({ title: `${enCompletion(p.task)} was approved`, detail: `${p.points} points.` }),
   task_rejected: (p) => ({ title: `${enCompletion(p.task)} was sent back`, detail: 'Please change it under Tasks and submit it again.' }),
+  certificate_ending: (p) => ({
+    title: `${p.holder ? `${p.holder}’s` : 'Your'} activity certificate ends on ${p.validUntil}`,
+    detail: p.holder
+      ? `Certificate ${p.number}. Remind the member to hand it back on return, or to have a new one issued by the township committee.`
+      : `Certificate ${p.number}. On return, hand it back and report on your time away; if you stay away longer, ask the township committee for a new one.`,
+  }),
 };
 
 function zhCompletion(task: string | null): string {

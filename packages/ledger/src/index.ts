@@ -5,3 +5,4 @@ export * from './org-kinds.ts';
 export * from './id-tail-digest.ts';
 export * from './task-words.ts';
 export * from './compare-orgs.ts';
+export * from './certificate-words.ts';
