@@ -1,6 +1,7 @@
 import { claimEvent, tenantTransaction, type Database, type DomainEvent } from '@tongxin/db';
 import { parsePayload } from '@tongxin/events';
 import { sql } from 'drizzle-orm';
+import { lapseCertificatesIn } from './certificates/lapse-certificates.ts';
 import { changeMember } from './ledger/change-member.ts';
 import { proposePlacementsIn } from './mobility/propose-placements.ts';
 import { processedEvents } from './schema.ts';
@@ -19,6 +20,21 @@ export async function proposePlacements(database: Database, now: Date): Promise<
   for (const { tenant_id: tenantId } of tenants.rows as { tenant_id: string }[]) {
     const proposed = await tenantTransaction(database, { tenantId, tenantWide: true }, (tx) => proposePlacementsIn(tx, tenantId, now));
     results.push({ tenantId, proposed });
+  }
+  return results;
+}
+
+/**
+ * The daily certificate rules (issue 17): in every county with certificates, those past their
+ * end date lapse and those ending soon are announced for the reminders (lapse-certificates.ts),
+ * each county in its own tenant-wide transaction. Running twice a day changes nothing more.
+ */
+export async function lapseCertificates(database: Database, now: Date): Promise<{ tenantId: string; lapsed: number; reminded: number }[]> {
+  const tenants = await database.system.execute(sql`select distinct tenant_id from roster.certificates where status = 'valid' order by tenant_id`);
+  const results: { tenantId: string; lapsed: number; reminded: number }[] = [];
+  for (const { tenant_id: tenantId } of tenants.rows as { tenant_id: string }[]) {
+    const done = await tenantTransaction(database, { tenantId, tenantWide: true }, (tx) => lapseCertificatesIn(tx, tenantId, now));
+    results.push({ tenantId, ...done });
   }
   return results;
 }

@@ -1,5 +1,6 @@
 import { router } from '@tongxin/trpc';
 import { rollupsRouter } from './rollups/rollups-router.ts';
+import { certificatesRouter } from './certificates/certificates-router.ts';
 import { excelRouter } from './excel/excel-router.ts';
 import { grantsRouter } from './grants/grants-router.ts';
 import { ledgerRouter } from './ledger/ledger-router.ts';
@@ -17,5 +18,6 @@ export const appRouter = router({
   transfers: transfersRouter,
   excel: excelRouter,
   grants: grantsRouter,
+  certificates: certificatesRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ export * from './schema/transfers.ts';
 export * from './schema/grants.ts';
 export * from './schema/counties.ts';
 export * from './schema/rollups.ts';
+export * from './schema/certificates.ts';
 
 export const outbox = outboxTable(roster);
 /** Events roster itself consumes (a transfer accepted in another tenant closes the origin record). */
