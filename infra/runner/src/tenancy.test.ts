@@ -299,6 +299,16 @@ function definerRegistry(r: CrossCountyRows): Record<string, { call: SQL; wrongC
       call: sql`select roster.accept_transfer_from_county(${r.ids.transfer}::uuid, ${r.b.branchId}::uuid, ${r.b.id}::uuid, ${now}) as outcome`,
       wrongCallers: receiver,
     },
+    // Issue 17: any county's secretary or department verifies a certificate by its code's
+    // token; a person who is neither, or a transaction of no county or person, is refused.
+    'roster.verify_certificate(text,date)': {
+      call: sql`select coalesce((select v.status from roster.verify_certificate(${'0'.repeat(64)}, current_date) v), 'not_found') as outcome`,
+      wrongCallers: [
+        { who: "a member's transaction (no seat, not the department)", scope: { tenantId: B, userId: r.users.z }, refusal: '42501' },
+        { who: 'a county without a user', scope: { tenantId: B, tenantWide: true }, refusal: '42501' },
+        { who: 'a transaction of no county', scope: { tenantId: null, tenantWide: true, userId: 'nobody' }, refusal: '42501' },
+      ],
+    },
     'roster.reject_transfer_from_county(uuid,text,timestamp with time zone)': {
       call: sql`select roster.reject_transfer_from_county(${r.ids.transfer}::uuid, '不接收', ${now}) as outcome`,
       wrongCallers: receiver,

@@ -9,5 +9,6 @@ export { applyCheckinDecision } from './checkins/notify-checkin-decision.ts';
 export { runEscalation } from './escalation/run-escalation.ts';
 export { applyGrantRefusal } from './checkins/apply-grant-refusal.ts';
 export { applyTaskReviewToInbox, TASK_REVIEW_KIND } from './task-notices/apply-task-review.ts';
+export { applyCertificateEnding } from './certificate-notices/apply-certificate-ending.ts';
 export { reportingRollups } from './rollups/rollup-spec.ts';
 export { applyCityGrantToReporting } from './members/apply-city-grant-event.ts';

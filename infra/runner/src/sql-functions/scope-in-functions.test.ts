@@ -17,6 +17,7 @@ const scopeTests: Record<string, string> = {
   'reporting.decide_checkin': 'v_row.dest_org_path',
   'reporting.end_checkin_as_destination': 'v_row.dest_org_path',
   'roster.repath_grantee_orgs': 'v_path',
+  'roster.verify_certificate': 'o.path',
 };
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
