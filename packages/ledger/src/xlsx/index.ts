@@ -9,6 +9,7 @@ export { buildOrgTemplate } from './build-org-template.ts';
 export { parseOrgSheet, type ParsedOrgSheet } from './parse-org-sheet.ts';
 export { buildRosterExport } from './build-roster-export.ts';
 export { buildLedgerExport, LEDGER_EXPORT_HEADERS } from './build-ledger-export.ts';
+export { buildCertificateRegister, CERTIFICATE_REGISTER_HEADERS } from './build-certificate-register.ts';
 export { normalizeDate } from './cell-text.ts';
 export type { ExportMeta, ExportRow } from './export-row.ts';
 export { checkWorkbookSize, MAX_FILE_BYTES, MAX_ROWS, MAX_UNCOMPRESSED_BYTES, WorkbookRefused, type WorkbookRefusal } from './check-workbook-size.ts';
