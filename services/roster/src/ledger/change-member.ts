@@ -55,6 +55,7 @@ const SHARED_FIELDS = new Set(['name', 'branchId', 'orgPath', 'status', 'destina
  * no version, unless it confirms the ledger.
  */
 export async function changeMember(tx: Tx, tenantId: string, memberId: string, change: MemberChange): Promise<ChangeResult> {
+  if (change.idempotencyKey && change.actor.role !== 'system' && isConsumerKey(change.idempotencyKey)) throw keyUsedForAnotherRequest();
   // Lock first, then look for the key: two concurrent retries queue on the row lock, and
   // the second then sees the version the first committed instead of writing another.
   const [row] = await tx
@@ -134,6 +135,20 @@ export async function announceMemberUpdated(tx: Tx, tenantId: string, memberId: 
   const event: MemberUpdated = { memberId, ...shared, idTailDigest: idTailDigest(memberId, idCardNumber), ...(changedBy ? { changedBy } : {}) };
   await recordEvent(tx, outbox, tenantId, TOPICS.roster.memberUpdated, event);
 }
+
+/**
+ * Keys roster's event consumers make for the versions they write: a check-in's acceptance and
+ * end (`checkin:<id>:accepted|ended`, grants/apply-checkin-event.ts), a report's confirmation
+ * (`report:<id>`, ledger/confirm-from-report.ts), a transfer's closing (`transferred-out-<id>`,
+ * jobs.ts). A version's key is unique in the county and people send keys of their choosing,
+ * so a person's change holding one first (a home secretary sees every check-in id of their
+ * members) made the consumer refuse that event on every delivery (idempotency_key_reused),
+ * which stopped the relay there for every county, or let the consumer skip its change (review
+ * of e38c750). Only system work (actor 'system') writes with them; anyone else is CONFLICT, as
+ * a key in import's space is (members/request-digest.ts).
+ */
+export const CONSUMER_KEY_PREFIXES = ['checkin:', 'report:', 'transferred-out-'] as const;
+const isConsumerKey = (key: string) => CONSUMER_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
 
 const keyUsedElsewhere = () => new DomainError('idempotency_key_reused', { message: 'This idempotency key was used for another member' });
 
