@@ -92,7 +92,7 @@ async function counted(orgId: string, month: string): Promise<Record<string, num
       select l.member_id, sum(l.points) as total from scoring.points_ledger l join scoring.members m on m.tenant_id = l.tenant_id and m.member_id = l.member_id
       where l.tenant_id = ${YX} and l.period = ${month} and ${inOrg} group by l.member_id) per_member`);
   const grades = await rows(sql`
-    select 'proposed:' || e.proposed_grade as figure, count(*)::int as n from scoring.evaluations e join scoring.members m on m.tenant_id = e.tenant_id and m.member_id = e.member_id
+    select 'proposed:' || coalesce(e.proposed_grade, 'none') as figure, count(*)::int as n from scoring.evaluations e join scoring.members m on m.tenant_id = e.tenant_id and m.member_id = e.member_id
     where e.tenant_id = ${YX} and e.year = ${year} and ${byMonth(sql`e.proposed_at`)} and ${inOrg} group by 1
     union all
     select 'confirmed:' || e.final_grade, count(*)::int from scoring.evaluations e join scoring.members m on m.tenant_id = e.tenant_id and m.member_id = e.member_id

@@ -134,7 +134,7 @@ async function revokeGrant(tx: Tx, tenantId: string, p: CheckinEnded, now: Date)
     .where(and(eq(ledgerGrants.tenantId, tenantId), eq(ledgerGrants.checkinId, p.checkinId), isNull(ledgerGrants.revokedAt)))
     .returning({ checkinId: ledgerGrants.checkinId, granteeTenantId: ledgerGrants.granteeTenantId, granteeOrgId: ledgerGrants.granteeOrgId });
   if (revoked.length > 0) {
-    await clearDestination(tx, tenantId, p.checkinId, p.memberId, revoked[0]!.granteeTenantId, revoked[0]!.granteeOrgId, revokedAt);
+    await clearDestination(tx, tenantId, p.checkinId, p.memberId, revoked[0]!.granteeTenantId, revoked[0]!.granteeOrgId, now);
     const ended: CheckinGrantRevoked = { checkinId: p.checkinId, memberTenantId: tenantId, memberId: p.memberId, revokedAt: revokedAt.toISOString() };
     await recordEvent(tx, outbox, tenantId, CHECKIN_GRANT_REVOKED, ended);
   }
