@@ -1,3 +1,2 @@
-// Async boundary: shared modules (solid-js, i18n, api-client) are negotiated before any
-// code that imports them runs.
+// The standalone page under `npx vite` (the build emits only remoteEntry.js: vite.config.ts).
 import('./bootstrap');

@@ -5,7 +5,8 @@ import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { LoginPage } from './login-page.tsx';
 import { navigate, pathname } from './navigation.tsx';
-import { RemoteView, preloadRemotes } from './remote-view.tsx';
+import { preloadRemote } from './load-remote.ts';
+import { RemoteView } from './remote-view.tsx';
 import { arrivalNotice, goToLogin, session, setArrivalNotice, setSession } from './session.ts';
 import { TopBar } from './top-bar.tsx';
 import { allowedViews, homeView, views } from './views.ts';
@@ -15,9 +16,10 @@ import { allowedViews, homeView, views } from './views.ts';
  * (so Back after logout shows the login page, not a cached view). UNAUTHORIZED after the
  * client's refresh sends the user to log in; a lost connection surfaces as an error.
  */
-async function checkSession() {
-  // A protected route shows a remote next: fetch the federation runtime meanwhile.
-  preloadRemotes();
+async function checkSession(path: string) {
+  // A protected route shows a remote next: fetch what it needs meanwhile.
+  const wanted = views.find((view) => view.path === path);
+  if (wanted) preloadRemote(wanted.name);
   try {
     setSession(await identity.auth.me.query());
     return true;

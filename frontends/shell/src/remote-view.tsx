@@ -2,19 +2,8 @@ import { ErrorBoundary, Match, Switch, createResource, createSignal } from 'soli
 import { Dynamic } from 'solid-js/web';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
-import { sharedModules } from './shared-modules.ts';
+import { loadRemoteApp } from './load-remote.ts';
 import type { View } from './views.ts';
-
-/**
- * The federation runtime and the remote loading (src/remotes.ts) are a chunk of their own
- * (~19 KB gzipped): the login page, the first thing most members see, does not wait for it.
- */
-const remotes = () => import('./remotes.ts');
-
-/** Starts fetching that chunk early (while the session is checked); a failure shows in the view. */
-export function preloadRemotes() {
-  remotes().catch(() => undefined);
-}
 
 /**
  * One remote in its area of the page. A failure (unreachable remote, error while rendering)
@@ -26,7 +15,7 @@ export function RemoteView(props: { view: View }) {
   const [attempt, setAttempt] = createSignal(0);
   const [app] = createResource(
     () => ({ name: props.view.name, attempt: attempt() }),
-    (source) => remotes().then((module) => module.loadRemoteApp(source.name, source.attempt > 0, sharedModules)),
+    (source) => loadRemoteApp(source.name, source.attempt),
   );
 
   return (

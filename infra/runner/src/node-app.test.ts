@@ -126,3 +126,30 @@ describe('the Node host: compression and caching of the built files (issue 18)',
     }
   });
 });
+
+describe('the Node host: /remotes.json', () => {
+  it('says how each remote is built: the member as an ES module, the others as federation containers', async () => {
+    rmSync(join(dataDir, 'remotes.json'), { force: true });
+    const remotes = (await (await app.request('/remotes.json')).json()) as { name: string; url: string; format: string }[];
+    expect(remotes).toEqual([
+      { name: 'member', url: '/remotes/member/remoteEntry.js', format: 'esm' },
+      { name: 'secretary', url: '/remotes/secretary/remoteEntry.js', format: 'federation' },
+      { name: 'department', url: '/remotes/department/remoteEntry.js', format: 'federation' },
+      { name: 'operator', url: '/remotes/operator/remoteEntry.js', format: 'federation' },
+    ]);
+  });
+
+  it('an entry written before the format was listed gets its remote\'s format; one that names it keeps it', async () => {
+    writeFileSync(
+      join(dataDir, 'remotes.json'),
+      JSON.stringify([
+        { name: 'member', url: '/remotes/member/remoteEntry.js' },
+        { name: 'secretary', url: 'https://remotes.county.example/secretary/remoteEntry.js', format: 'esm' },
+        { name: 'extra', url: '/remotes/extra/remoteEntry.js' },
+      ]),
+    );
+    const remotes = (await (await app.request('/remotes.json')).json()) as { name: string; format: string }[];
+    expect(Object.fromEntries(remotes.map((remote) => [remote.name, remote.format]))).toEqual({ member: 'esm', secretary: 'esm', extra: 'federation', department: 'federation', operator: 'federation' });
+    rmSync(join(dataDir, 'remotes.json'));
+  });
+});

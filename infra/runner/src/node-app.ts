@@ -9,9 +9,15 @@ import { staticCaching } from './static-caching/index.ts';
 
 const builtFrontends = fileURLToPath(new URL('../../../frontends', import.meta.url));
 const REMOTES = ['member', 'secretary', 'department', 'operator'] as const;
-const defaultRemotes = REMOTES.map((name) => ({ name, url: `/remotes/${name}/remoteEntry.js` }));
+/**
+ * How each remote of this build is built (frontends/README.md): the member's as a plain ES
+ * module (no federation runtime on its first load, issue 18), the others as federation
+ * containers.
+ */
+const FORMATS: Record<string, 'esm' | 'federation'> = { member: 'esm', secretary: 'federation', department: 'federation', operator: 'federation' };
+const defaultRemotes = REMOTES.map((name) => ({ name, url: `/remotes/${name}/remoteEntry.js`, format: FORMATS[name] }));
 
-type Remote = { name: string; url: string };
+type Remote = { name: string; url: string; format?: string };
 
 /**
  * The platform app plus what a Node host serves: the shell, the remotes, and
@@ -29,7 +35,12 @@ export function createNodeApp(options: { dataDir: string; frontends?: string }) 
 
   async function readRemotes(): Promise<Remote[]> {
     try {
-      const listed = JSON.parse(await readFile(remotesFile, 'utf8')) as Remote[];
+      const listed = (JSON.parse(await readFile(remotesFile, 'utf8')) as Remote[]).map((remote) => ({
+        ...remote,
+        // An entry that does not say how its remote is built (a data folder from before issue
+        // 18, a hand edit) is built as this build's remote of that name.
+        format: remote.format ?? FORMATS[remote.name] ?? 'federation',
+      }));
       // A data folder from before a remote existed still gets it (issue 12 added `operator`).
       return [...listed, ...defaultRemotes.filter((remote) => !listed.some((entry) => entry.name === remote.name))];
     } catch {
