@@ -102,13 +102,19 @@ async function fillDestination(tx: Tx, tenantId: string, p: CheckinAccepted, now
   });
 }
 
-/** Ending the check-in clears what its acceptance filled, unless the member has since named another destination. */
-async function clearDestination(tx: Tx, tenantId: string, checkinId: string, memberId: string, granteeTenantId: string, granteeOrgId: string, now: Date) {
-  const [org] = await tx.select({ name: orgDirectory.name }).from(orgDirectory).where(and(eq(orgDirectory.tenantId, granteeTenantId), eq(orgDirectory.orgId, granteeOrgId)));
+/**
+ * Ending the check-in clears what its acceptance filled, unless the member has since named
+ * another destination. Only a name the acceptance's own version wrote: where the ledger
+ * already named the destination (the member typed it, or the check-in was accepted before
+ * the acceptance filled anything) it is the member's, and the end, which the destination
+ * county may make, leaves it (review of e38c750: the directory's name stood in for the
+ * version's, and such an end erased the member's own words).
+ */
+async function clearDestination(tx: Tx, tenantId: string, checkinId: string, memberId: string, now: Date) {
   const [member] = await tx.select({ orgName: members.destinationOrgName }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
   const [filled] = await tx.select({ changes: memberVersions.changes }).from(memberVersions)
-    .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.idempotencyKey, `checkin:${checkinId}:accepted`)));
-  const filledName = filled?.changes.find((c) => c.field === 'destinationOrgName')?.to ?? org?.name;
+    .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.memberId, memberId), eq(memberVersions.idempotencyKey, `checkin:${checkinId}:accepted`)));
+  const filledName = filled?.changes.find((c) => c.field === 'destinationOrgName')?.to;
   if (!member || !filledName || member.orgName !== filledName) return;
   await changeMember(tx, tenantId, memberId, {
     action: 'checkin_ended',
@@ -132,9 +138,9 @@ async function revokeGrant(tx: Tx, tenantId: string, p: CheckinEnded, now: Date)
     .update(ledgerGrants)
     .set({ revokedAt, revokedBy: p.endedBy ?? 'system', data: {} })
     .where(and(eq(ledgerGrants.tenantId, tenantId), eq(ledgerGrants.checkinId, p.checkinId), isNull(ledgerGrants.revokedAt)))
-    .returning({ checkinId: ledgerGrants.checkinId, granteeTenantId: ledgerGrants.granteeTenantId, granteeOrgId: ledgerGrants.granteeOrgId });
+    .returning({ checkinId: ledgerGrants.checkinId });
   if (revoked.length > 0) {
-    await clearDestination(tx, tenantId, p.checkinId, p.memberId, revoked[0]!.granteeTenantId, revoked[0]!.granteeOrgId, now);
+    await clearDestination(tx, tenantId, p.checkinId, p.memberId, now);
     const ended: CheckinGrantRevoked = { checkinId: p.checkinId, memberTenantId: tenantId, memberId: p.memberId, revokedAt: revokedAt.toISOString() };
     await recordEvent(tx, outbox, tenantId, CHECKIN_GRANT_REVOKED, ended);
   }

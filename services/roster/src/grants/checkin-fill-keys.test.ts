@@ -105,3 +105,28 @@ describe("a person's key never takes the key roster's check-in consumer writes w
     expect(await destination()).toEqual({ destination_org_name: null, destination_org_leader: null });
   });
 });
+
+// Review of e38c750: ending undoes what the acceptance filled, never what the member typed.
+// The end may come from the destination county (end_checkin_as_destination), so clearing the
+// member's own words would be another county removing them from this county's ledger.
+describe('ending clears only what the acceptance filled', () => {
+  it('the member had typed the destination before it was accepted: the acceptance fills no name, and the end leaves the member\'s', async () => {
+    const typed = await h.mutate('/api/roster/trpc/ledger.updateMine', {
+      as: liming(), input: { ledger: { destinationOrgName: '汝城县驻广州流动党员党支部', destinationOrgLeader: '陈建华' }, idempotencyKey: 'liming-typed-before' },
+    });
+    expect(typed.error).toBeNull();
+    const request = await h.mutate(checkins('request'), { as: liming(), input: { destTenantId: 'rc', destOrgId: ids.rcFlow, idempotencyKey: 'liming-fill-keys-2' } });
+    expect(request.error).toBeNull();
+    const second = request.data.checkinId as string;
+    expect((await h.mutate(checkins('decide'), { as: { ...as.secretaryOf('rcFlow', 'rc'), name: '陈建华' }, input: { checkinId: second, decision: 'accept' } })).error).toBeNull();
+    expect((await relay()).results).toEqual(['reporting.checkin_accepted:applied']);
+    // Nothing to fill: the ledger already said so, in the member's words.
+    expect((await db.versions(liMing)).filter((v: { action: string }) => v.action === 'checkin_accepted')).toHaveLength(1);
+
+    // The destination ends it.
+    expect((await h.mutate(checkins('end'), { as: as.secretaryOf('rcFlow', 'rc'), input: { checkinId: second, reason: '已离开广州' } })).error).toBeNull();
+    expect((await relay()).results).toEqual(['reporting.checkin_ended:applied']);
+    expect(await destination()).toEqual({ destination_org_name: '汝城县驻广州流动党员党支部', destination_org_leader: '陈建华' });
+    expect((await db.versions(liMing)).filter((v: { action: string }) => v.action === 'checkin_ended')).toHaveLength(1);
+  });
+});
