@@ -25,6 +25,9 @@ export const m = defineMessages(
     'nav.scoringRules': '积分规则',
     'nav.accounts': '账号激活',
     'nav.roles': '书记任命',
+    'nav.certificates': '活动证',
+    'nav.certificateLetters': '证明信',
+    'nav.verifyCertificate': '核验活动证',
 
     'roster.search': '搜索姓名、手机号或完整身份证号',
     'roster.searchNote': '按完整身份证号搜索会被记录，每小时最多 {limit} 次。',
@@ -192,6 +195,9 @@ export const m = defineMessages(
     'nav.scoringRules': 'Scoring rules',
     'nav.accounts': 'Account activation',
     'nav.roles': 'Appointments',
+    'nav.certificates': 'Certificates',
+    'nav.certificateLetters': 'Certificate letters',
+    'nav.verifyCertificate': 'Verify a certificate',
 
     'roster.search': 'Search name, phone or whole ID-card number',
     'roster.searchNote': 'A search by a whole ID-card number is recorded; at most {limit} an hour.',

@@ -7,12 +7,16 @@ const ALL: readonly Seat[] = ['department', 'township', 'branch', 'flow'];
 const HOME: readonly Seat[] = ['department', 'township', 'branch'];
 /** The destination side: flow organizations and the levels that hold them. */
 const DESTINATION: readonly Seat[] = ['department', 'township', 'flow'];
+/** The committees that issue and register activity certificates. */
+const COMMITTEES: readonly Seat[] = ['department', 'township'];
 
 interface PageEntry {
   name: string;
   label: SecretaryMessageKey;
   seats: readonly Seat[];
   page: Component;
+  /** False for a page opened only from a link (a certificate's code): routed, not in the nav. */
+  nav?: false;
 }
 
 /**
@@ -35,6 +39,10 @@ export const PAGES = [
   { name: 'evaluation', label: 'nav.evaluation', seats: HOME, page: lazy(() => import('../scoring/evaluation/evaluation-page.tsx')) },
   { name: 'mobility', label: 'nav.mobility', seats: HOME, page: lazy(() => import('../mobility/mobility-page.tsx')) },
   { name: 'transfers', label: 'nav.transfers', seats: HOME, page: lazy(() => import('../transfers/transfers-page.tsx')) },
+  // 流动党员活动证 (issue 17): the committees' register and letters; any secretary verifies a code.
+  { name: 'certificates', label: 'nav.certificates', seats: COMMITTEES, page: lazy(() => import('../certificates/certificates-page.tsx')) },
+  { name: 'certificate-letters', label: 'nav.certificateLetters', seats: COMMITTEES, page: lazy(() => import('../certificates/letters-page.tsx')) },
+  { name: 'verify-certificate', label: 'nav.verifyCertificate', seats: ALL, nav: false, page: lazy(() => import('../certificates/verify-page.tsx')) },
   // Only the levels above branches change the tree.
   { name: 'tree', label: 'nav.tree', seats: ['department', 'township'], page: lazy(() => import('../tree/tree-page.tsx')) },
   { name: 'excel', label: 'nav.excel', seats: HOME, page: lazy(() => import('../excel/excel-page.tsx')) },
@@ -53,5 +61,5 @@ export function pageNamed(name: string): (typeof PAGES)[number] | undefined {
 
 /** The pages a caller with these seats is offered. A page opened by its address still renders: the server decides what it shows. */
 export function pagesFor(seats: ReadonlySet<Seat>) {
-  return PAGES.filter((entry) => entry.seats.some((seat) => seats.has(seat)));
+  return PAGES.filter((entry) => !('nav' in entry && entry.nav === false) && entry.seats.some((seat) => seats.has(seat)));
 }

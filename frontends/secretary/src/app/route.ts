@@ -73,6 +73,9 @@ export function hrefOf(route: Route): string {
   return text ? `${basePath}?${text}` : basePath;
 }
 
+/** A query parameter a page reads besides its name (the verification's `token`), reactive. */
+export const routeParam = (name: string) => new URLSearchParams(search()).get(name);
+
 /** The current route, reactive (changes on navigate and on Back/Forward). */
 export const route = () => parseRoute(search());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagesFor } from './pages.ts';
+import { pageNamed, pagesFor } from './pages.ts';
 import { seatsOf } from './seats.ts';
 
 const orgs = [
@@ -31,6 +31,14 @@ describe('the pages each seat is offered', () => {
     expect(names([{ role: 'secretary', orgId: 'township' }])).toEqual(expect.arrayContaining(['reports', 'checkins', 'tree']));
     expect(names([{ role: 'secretary', orgId: 'township' }])).not.toContain('scoring-rules');
     expect(names([{ role: 'department', orgId: null }])).toContain('scoring-rules');
+  });
+
+  it('the township and the department keep the certificate register and letters; a branch does not; verifying is opened from a code, not the nav', () => {
+    expect(names([{ role: 'secretary', orgId: 'township' }])).toEqual(expect.arrayContaining(['certificates', 'certificate-letters']));
+    expect(names([{ role: 'department', orgId: null }])).toEqual(expect.arrayContaining(['certificates', 'certificate-letters']));
+    expect(names([{ role: 'secretary', orgId: 'branch' }])).not.toContain('certificates');
+    for (const roles of [[{ role: 'secretary', orgId: 'flow' }], [{ role: 'department', orgId: null }]]) expect(names(roles)).not.toContain('verify-certificate');
+    expect(pageNamed('verify-certificate')?.name).toBe('verify-certificate');
   });
 
   it('a grant for an org the caller was not sent, or a member grant, gives no seat', () => {
