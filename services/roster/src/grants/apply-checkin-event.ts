@@ -95,7 +95,7 @@ async function fillDestination(tx: Tx, tenantId: string, p: CheckinAccepted, now
   if (!name) return;
   await changeMember(tx, tenantId, p.memberId, {
     action: 'checkin_accepted',
-    set: { destinationOrgName: name, destinationOrgLeader: p.grantedByName ?? null, destinationOrgContact: null },
+    set: { destinationOrgName: name, destinationOrgLeader: p.grantedByName?.trim() || null, destinationOrgContact: null },
     actor: { userId: null, role: 'system' },
     now,
     idempotencyKey: `checkin:${p.checkinId}:accepted`,

@@ -187,7 +187,7 @@ describe('evaluation.confirmAll', () => {
     expect(byName(rows, '王芳')).toMatchObject({ proposedGrade: null, finalGrade: null });
     // Without a proposal the grade from the democratic appraisal is recorded as it is: no reason owed.
     const decided = await h.mutate(trpc('confirm'), { as: as.secretaryOf('matian'), input: { year: 2026, memberId: memberIdOf('王芳'), grade: 'qualified', reason: null } });
-    expect(decided.data).toMatchObject({ proposedGrade: null, finalGrade: 'qualified', grade: 'qualified' });
+    expect(decided.data).toMatchObject({ proposedGrade: null, finalGrade: 'qualified', grade: 'qualified', overridden: false });
     rows = (await h.query(trpc('list'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data as Evaluation[];
     expect(rows.every((r) => r.finalGrade)).toBe(true);
     expect((await h.mutate(trpc('confirmAll'), { as: as.department(), input: { year: 2026, orgId: orgs.matian } })).data).toEqual({ confirmed: 0 });

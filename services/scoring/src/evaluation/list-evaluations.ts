@@ -29,7 +29,8 @@ export async function listEvaluations(tx: Tx, year: number, orgPath?: string, me
     /** The grade that stands: the decision, else the proposal. */
     grade: e.finalGrade ?? e.proposedGrade,
     confirmed: e.finalGrade !== null,
-    overridden: e.finalGrade !== null && e.finalGrade !== e.proposedGrade,
+    // Without a proposal the branch's grade overrides nothing: it is the decision (issue 17).
+    overridden: e.finalGrade !== null && e.proposedGrade !== null && e.finalGrade !== e.proposedGrade,
     reason: e.reason,
     confirmedBy: e.confirmedByName ?? e.confirmedBy,
     confirmedAt: e.confirmedAt,
