@@ -1,4 +1,4 @@
-import { Match, Show, Suspense, Switch, createEffect, createResource, on, createRenderEffect } from 'solid-js';
+import { Match, Show, Suspense, Switch, createEffect, createResource, on, createRenderEffect, onMount } from 'solid-js';
 import { errorKind, reporting, roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
@@ -8,6 +8,7 @@ import { m } from './messages.ts';
 import { page, setBasePath, type Page } from './route.ts';
 import { SectionNav } from './section-nav.tsx';
 import Sections from './sections.tsx';
+import { registerServiceWorker } from './service-worker.ts';
 
 /** Moves the focus to the new section's heading once it is on screen (lazy sections render later). */
 function focusHeading(area: HTMLElement, triesLeft = 60) {
@@ -35,6 +36,7 @@ export default function MemberApp(props: RemoteAppProps) {
   const unreadCount = () => unread.latest?.count;
   let area: HTMLDivElement | undefined;
   createEffect(on(page, () => area && focusHeading(area), { defer: true }));
+  onMount(registerServiceWorker);
 
   return (
     <section class="member-view">

@@ -63,6 +63,8 @@ export function createNodeApp(options: { dataDir: string; frontends?: string }) 
   for (const name of REMOTES) {
     app.use(`/remotes/${name}/*`, serveStatic({ root: join(frontends, name, 'dist'), precompressed: true, rewriteRequestPath: (p) => p.replace(`/remotes/${name}`, '') }));
   }
+  // The member's service worker (frontends/service-worker), at the root for the scope `/`.
+  app.get('/sw.js', serveStatic({ path: join(frontends, 'service-worker', 'dist', 'sw.js'), precompressed: true }));
   const shell = join(frontends, 'shell', 'dist');
   app.use('/assets/*', serveStatic({ root: shell, precompressed: true }));
   // A chunk of another build (an old page after a deploy asking for its chunks) is a 404, never
