@@ -6,6 +6,7 @@ const sections: readonly { to: Page; label: Parameters<typeof m>[0] }[] = [
   { to: 'ledger', label: 'nav.ledger' },
   { to: 'report', label: 'nav.report' },
   { to: 'checkin', label: 'nav.checkin' },
+  { to: 'certificate', label: 'nav.certificate' },
   { to: 'meetings', label: 'nav.meetings' },
   { to: 'tasks', label: 'nav.tasks' },
   { to: 'suggestions', label: 'nav.suggestions' },

@@ -11,6 +11,7 @@ const TasksPage = lazy(() => import('./tasks/tasks-page.tsx'));
 const PointsPage = lazy(() => import('./points/points-page.tsx'));
 const SuggestionsPage = lazy(() => import('./suggestions/suggestions-page.tsx'));
 const InboxPage = lazy(() => import('./inbox/inbox-page.tsx'));
+const CertificatePage = lazy(() => import('./certificate/certificate-page.tsx'));
 
 /** Every section but the ledger. */
 export default function Sections(props: { me: Profile; onLedgerChanged: () => void; onReadChanged: () => void }) {
@@ -36,6 +37,9 @@ export default function Sections(props: { me: Profile; onLedgerChanged: () => vo
       </Match>
       <Match when={page() === 'inbox'}>
         <InboxPage onReadChanged={props.onReadChanged} />
+      </Match>
+      <Match when={page() === 'certificate'}>
+        <CertificatePage />
       </Match>
     </Switch>
   );
