@@ -171,9 +171,19 @@ describe('the member’s certificate, its code, and verifying it from any county
     liMingCertificate = (await db.rows(sql`select id from roster.certificates where member_id = ${liMing}`))[0].id;
   });
 
+  it('a check-in accepted while it stands references it: the register and the member’s certificate name the destination', async () => {
+    // A grant of 李明's ledger to 汝城's 热水村, as roster's consumer writes it from an accepted check-in.
+    await h.database.owner.execute(sql`insert into roster.org_directory (tenant_id, org_id, kind, name, path) values ('rc', ${ids.reshui}, 'branch', '热水村党支部', '/x/')`);
+    await h.database.owner.execute(sql`insert into roster.ledger_grants (tenant_id, member_id, checkin_id, grantee_tenant_id, grantee_org_id, grantee_org_path, fields, data, granted_by, granted_at)
+      values ('yx', ${liMing}, gen_random_uuid(), 'rc', ${ids.reshui}, '/x/', array['destinationCity'], '{}'::jsonb, 'sec-reshui', '2026-11-02T10:00:00+08:00')`);
+    const register = await h.query(trpc('register'), { as: as.secretaryOf('matian'), input: { orgId: ids.matian } });
+    expect(register.data.find((r: { id: string }) => r.id === liMingCertificate).checkedInWith).toEqual(['热水村党支部']);
+    expect((await h.query(trpc('mine'), { as: liMingAccount() })).data[0].checkedInWith).toEqual(['热水村党支部']);
+  });
+
   it('the member reads their own certificate and gets a code for it, of which only the hash is kept', async () => {
     const mine = await h.query(trpc('mine'), { as: liMingAccount() });
-    expect(mine.data).toEqual([expect.objectContaining({ id: liMingCertificate, number: '永兴〔2026〕第001号', status: 'valid', countyName: '永兴县', checkedInWith: [] })]);
+    expect(mine.data).toEqual([expect.objectContaining({ id: liMingCertificate, number: '永兴〔2026〕第001号', status: 'valid', countyName: '永兴县', checkedInWith: ['热水村党支部'] })]);
     const code = await h.mutate(trpc('showCode'), { as: liMingAccount(), input: { certificateId: liMingCertificate } });
     expect(code.data).toEqual({ token: expect.stringMatching(/^[a-z2-7]{32}$/), validUntil: '2027-03-01' });
     token = code.data.token;

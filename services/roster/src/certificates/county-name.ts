@@ -10,12 +10,12 @@ export interface CountyName {
 }
 
 /**
- * The county's name as its root org says it (永兴县委组织部, 宜章县委): roster keeps no county
+ * The county's name as its root org says it (中共永兴县委组织部, 宜章县委): roster keeps no county
  * record of its own, and the root is named after the county when the county is created
- * (create-county-root.ts) or seeded.
+ * (create-county-root.ts) or seeded. The party's own prefix (中共) is not the county's.
  */
 export function countyNameOf(rootName: string): CountyName {
-  const match = /^(.+?)(县|市|区|旗)/u.exec(rootName);
+  const match = /^(?:中共|中国共产党)?(.+?)(县|市|区|旗)/u.exec(rootName);
   return match ? { short: match[1]!, full: `${match[1]}${match[2]}` } : { short: rootName, full: rootName };
 }
 
