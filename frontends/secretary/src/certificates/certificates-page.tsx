@@ -9,8 +9,8 @@ import { t } from './messages.ts';
 import { RegisterSection } from './register-section.tsx';
 
 /**
- * 流动党员活动证 for the committee that issues them (issue 17): the members away who need one
- * and the issue form, then the register with hand-back, revocation and the Excel export.
+ * 流动党员活动证 for the committee that issues them (issue 17): the register with hand-back,
+ * revocation and the Excel export, then the members away who need one and the issue form.
  */
 export default function CertificatesPage() {
   const [committees, { refetch }] = createResource(loadCommittees);
@@ -47,8 +47,8 @@ export default function CertificatesPage() {
                 <>
                   <CommitteeSelect id="certificates-committee" committees={all()} value={current().id} onChange={setPicked} />
                   <p role="status">{said()}</p>
-                  <IssueSection committeeId={current().id} round={round()} onIssued={changed} />
                   <RegisterSection committee={current()} round={round()} onSaid={changed} />
+                  <IssueSection committeeId={current().id} round={round()} onIssued={changed} />
                 </>
               )}
             </Show>
