@@ -21,7 +21,7 @@ test('the secretary pages have no serious accessibility violations and fit a 360
   await shot(page, '17-member-detail-360');
 
   const pages = page.getByRole('navigation', { name: '书记工作' });
-  for (const name of ['月度报告', '报到', '流动党员名册', '组织生活', '建言献策', '联系任务', '任务', '待审核', '积分', '考核评价', '流动管理', '组织关系转接', '组织架构', '导入导出']) {
+  for (const name of ['月度报告', '报到', '流动党员名册', '组织生活', '建言献策', '联系任务', '任务', '待审核', '积分', '考核评价', '流动管理', '组织关系转接', '组织架构', '导入导出', '活动证', '证明信']) {
     await pages.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByText('正在加载…')).toHaveCount(0);
