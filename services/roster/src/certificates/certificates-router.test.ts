@@ -197,8 +197,9 @@ describe('the member’s certificate, its code, and verifying it from any county
     expect((await h.mutate(trpc('showCode'), { as: caoAccount(), input: { certificateId: liMingCertificate } })).error?.code).toBe('NOT_FOUND');
     expect((await h.mutate(trpc('showCode'), { as: as.secretaryOf('matian'), input: { certificateId: liMingCertificate } })).error?.code).toBe('FORBIDDEN');
     expect((await h.query(trpc('mine'), { as: as.department() })).error?.code).toBe('FORBIDDEN');
-    // A member of another county with the same user id finds no certificate in theirs.
+    // A member of another county with the same user id finds no certificate in theirs, nor gets its code.
     expect((await h.query(trpc('mine'), { as: as.memberAs('user-liming', 'reshui', 'rc') })).data).toEqual([]);
+    expect((await h.mutate(trpc('showCode'), { as: as.memberAs('user-liming', 'reshui', 'rc'), input: { certificateId: liMingCertificate } })).error?.code).toBe('NOT_FOUND');
   });
 
   it('a secretary of another county verifies it: valid, the name, home branch, county and end date, and nothing else', async () => {
