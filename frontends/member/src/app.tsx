@@ -1,4 +1,4 @@
-import { Match, Show, Suspense, Switch, createEffect, createResource, on, createRenderEffect, onMount } from 'solid-js';
+import { Match, Show, Suspense, Switch, createEffect, createResource, on, createRenderEffect, onCleanup, onMount } from 'solid-js';
 import { errorKind, reporting, roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
@@ -9,6 +9,9 @@ import { page, setBasePath, type Page } from './route.ts';
 import { SectionNav } from './section-nav.tsx';
 import Sections from './sections.tsx';
 import { registerServiceWorker } from './service-worker.ts';
+import { AsOf, readKept } from './shared/kept-read.tsx';
+import { QueuedWrites } from './shared/queued-writes.tsx';
+import { startQueue } from './shared/write-queue.ts';
 
 /** Moves the focus to the new section's heading once it is on screen (lazy sections render later). */
 function focusHeading(area: HTMLElement, triesLeft = 60) {
@@ -26,7 +29,8 @@ function focusHeading(area: HTMLElement, triesLeft = 60) {
 export default function MemberApp(props: RemoteAppProps) {
   // Before the first render: links rendered below read it.
   createRenderEffect(() => setBasePath(props.basePath));
-  const [profile, { refetch }] = createResource(() => roster.members.me.query());
+  // Offline, the profile kept from the last visit, marked with when it was fetched (issue 18).
+  const [profile, { refetch }] = createResource(() => readKept('profile', () => roster.members.me.query()));
   // Asked only once the profile is on screen, so it never delays the first paint; a failure
   // just leaves the count off.
   const [unread, { refetch: refetchUnread }] = createResource(
@@ -36,7 +40,15 @@ export default function MemberApp(props: RemoteAppProps) {
   const unreadCount = () => unread.latest?.count;
   let area: HTMLDivElement | undefined;
   createEffect(on(page, () => area && focusHeading(area), { defer: true }));
-  onMount(registerServiceWorker);
+  onMount(() => {
+    registerServiceWorker();
+    // Writes queued before (offline, a closed tab, a session that ended) go now if they can.
+    startQueue();
+  });
+  // Back online: the profile shown from the phone is read again (its "as of" goes).
+  const backOnline = () => refetch();
+  window.addEventListener('online', backOnline);
+  onCleanup(() => window.removeEventListener('online', backOnline));
 
   return (
     <section class="member-view">
@@ -47,6 +59,8 @@ export default function MemberApp(props: RemoteAppProps) {
           {(me) => (
             <div ref={area}>
               <SectionNav unread={unreadCount()} />
+              <AsOf name="profile" />
+              <QueuedWrites />
               <Suspense fallback={<Loading />}>
                 <Show
                   when={page() !== 'ledger'}

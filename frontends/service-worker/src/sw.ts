@@ -18,5 +18,10 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/remotes\//, /^\/sw\.js$/] }));
 
 // Which remote is where: the network's answer when there is one (a county may switch a remote),
-// the last one otherwise.
-registerRoute(({ url, sameOrigin }) => sameOrigin && url.pathname === '/remotes.json', new NetworkFirst({ cacheName: 'tongxin-remotes', networkTimeoutSeconds: 4 }));
+// the last one otherwise. Kept at install too: the page that installed the worker read it
+// before the worker was there to keep it, and the next visit may be offline.
+const REMOTES_CACHE = 'tongxin-remotes';
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(REMOTES_CACHE).then((cache) => cache.add('/remotes.json')).catch(() => undefined));
+});
+registerRoute(({ url, sameOrigin }) => sameOrigin && url.pathname === '/remotes.json', new NetworkFirst({ cacheName: REMOTES_CACHE, networkTimeoutSeconds: 4 }));

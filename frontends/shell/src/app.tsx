@@ -7,7 +7,7 @@ import { LoginPage } from './login-page.tsx';
 import { navigate, pathname } from './navigation.tsx';
 import { preloadRemote } from './load-remote.ts';
 import { RemoteView } from './remote-view.tsx';
-import { arrivalNotice, goToLogin, session, setArrivalNotice, setSession } from './session.ts';
+import { actOffline, arrivalNotice, goToLogin, keptSession, session, setArrivalNotice, setSession } from './session.ts';
 import { TopBar } from './top-bar.tsx';
 import { allowedViews, homeView, views } from './views.ts';
 
@@ -24,6 +24,12 @@ async function checkSession(path: string) {
     setSession(await identity.auth.me.query());
     return true;
   } catch (error) {
+    // Offline, the member's view opens from what the phone kept (issue 18); the view says so.
+    const kept = errorKind(error) === 'network' ? keptSession() : null;
+    if (kept) {
+      actOffline(kept);
+      return true;
+    }
     if (errorKind(error) !== 'UNAUTHORIZED') throw error;
     setSession(null);
     goToLogin();

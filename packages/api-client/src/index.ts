@@ -1,5 +1,6 @@
 export { identity, reporting, roster, scoring, tasks } from './clients.ts';
 export { onSessionEnded } from './session-fetch.ts';
+export { currentAccount, setCurrentAccount } from './account.ts';
 export { errorKind, errorReason, fieldErrors, type ErrorKind } from './error-kind.ts';
 export type { AppRouter as IdentityRouter } from '@tongxin/identity';
 export type { AppRouter as RosterRouter } from '@tongxin/roster';

@@ -8,6 +8,7 @@ import { when } from '../parts/when.ts';
 import { navigate, type Page } from '../route.ts';
 import { m, type InboxMessageKey } from './messages.ts';
 import { ReminderToggle } from './reminder-toggle.tsx';
+import { AsOf, readKept } from '../shared/kept-read.tsx';
 
 type Message = Awaited<ReturnType<typeof reporting.notifications.mine.query>>[number];
 
@@ -22,7 +23,7 @@ const pageOf: Record<string, Page> = { monthly_report: 'report', report: 'report
 export default function InboxPage(props: { onReadChanged: () => void }) {
   const [unreadOnly, setUnreadOnly] = createSignal(false);
   // The source is an object: a bare `false` would mean "do not fetch" to createResource.
-  const [messages, { refetch }] = createResource(() => ({ unreadOnly: unreadOnly(), limit: 50 }), (input) => reporting.notifications.mine.query(input));
+  const [messages, { refetch }] = createResource(() => ({ unreadOnly: unreadOnly(), limit: 50 }), (input) => readKept(`inbox:${input.unreadOnly ? 'unread' : 'all'}`, () => reporting.notifications.mine.query(input)));
   const [said, setSaid] = createSignal('');
   // Marking read is naturally idempotent (a second call finds nothing unread): no key needed.
   const markAll = createAction(() => reporting.notifications.markAllRead.mutate());
@@ -50,6 +51,7 @@ export default function InboxPage(props: { onReadChanged: () => void }) {
     <section aria-labelledby="inbox-heading">
       <SectionStyles />
       <h2 id="inbox-heading">{m('title')}</h2>
+      <AsOf name={`inbox:${unreadOnly() ? 'unread' : 'all'}`} />
       <p role="status">{said()}</p>
       <ReminderToggle />
       <div class="buttons" style={{ 'margin-bottom': '0.75rem' }}>

@@ -4,10 +4,11 @@ import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
 import { MeetingCard } from './meeting-card.tsx';
 import { m } from './messages.ts';
+import { AsOf, readKept } from '../shared/kept-read.tsx';
 
 /** 组织生活: meetings of the member's branch and above, upcoming first, then recent ones. */
 export default function MeetingsPage() {
-  const [meetings, { refetch }] = createResource(() => reporting.meetings.forMe.query());
+  const [meetings, { refetch }] = createResource(() => readKept('meetings.forMe', () => reporting.meetings.forMe.query()));
   const [said, setSaid] = createSignal('');
   const changed = (message: string) => {
     setSaid(message);
@@ -18,6 +19,7 @@ export default function MeetingsPage() {
     <section aria-labelledby="meetings-heading">
       <SectionStyles />
       <h2 id="meetings-heading">{m('title')}</h2>
+      <AsOf name="meetings.forMe" />
       <p role="status">{said()}</p>
       <Switch>
         <Match when={meetings.error}>

@@ -7,6 +7,7 @@ import { m as words, type PartsMessageKey } from '../parts/messages.ts';
 import { entryWhen } from './entry-when.ts';
 import { m, type PointsMessageKey } from './messages.ts';
 import { SPANS, periodName, periodOf, type Span } from './period.ts';
+import { AsOf, readKept } from '../shared/kept-read.tsx';
 
 type Mine = Awaited<ReturnType<typeof scoring.points.mine.query>>;
 type Entry = Mine['entries'][number];
@@ -80,13 +81,14 @@ function EntrySource(props: { entry: Entry }) {
 export default function PointsPage() {
   const [span, setSpan] = createSignal<Span>('year');
   const period = () => periodOf(span());
-  const [mine, { refetch }] = createResource(period, (chosen) => scoring.points.mine.query({ period: chosen }));
+  const [mine, { refetch }] = createResource(period, (chosen) => readKept(`points.mine:${chosen}`, () => scoring.points.mine.query({ period: chosen })));
 
   return (
     <section aria-labelledby="points-heading">
       <SectionStyles />
       <style>{css}</style>
       <h2 id="points-heading">{m('title')}</h2>
+      <AsOf name={`points.mine:${period()}`} />
       <p class="muted">{m('intro')}</p>
       <fieldset class="spans">
         <legend>{m('periodChoice')}</legend>

@@ -10,6 +10,7 @@ import type { Profile } from '../profile.ts';
 import { bigButton } from '../touch.ts';
 import { m } from './messages.ts';
 import type { Report } from './report-types.ts';
+import { sendOrQueue } from '../shared/write-queue.ts';
 
 // The ledger form from issue 5, opened in place when the member says the ledger changed.
 const LedgerForm = lazy(() => import('../ledger-form.tsx'));
@@ -26,7 +27,8 @@ export function ReportForm(props: {
   me: Profile;
   current: Report | undefined;
   onLedgerChanged: () => void;
-  onSent: () => void;
+  /** `queued`: kept on the phone to be sent when online (issue 18). */
+  onSent: (queued: boolean) => void;
   onCancel?: () => void;
 }) {
   // The form starts from the report as it was when it opened (a draft from then on).
@@ -42,8 +44,9 @@ export function ReportForm(props: {
   const [ledgerVersion, setLedgerVersion] = createSignal<number | undefined>(current?.ledgerVersion ?? undefined);
   const [editingLedger, setEditingLedger] = createSignal(false);
   const [problems, setProblems] = createSignal<Problems>({});
+  // Sent now, or kept in the phone's queue with this key when there is no answer (issue 18).
   const send = createAction((input: Omit<Parameters<typeof reporting.monthlyReports.submit.mutate>[0], 'idempotencyKey'>, idempotencyKey: string) =>
-    reporting.monthlyReports.submit.mutate({ ...input, idempotencyKey }));
+    sendOrQueue('report.submit', input, { label: input.period, subject: input.period, idempotencyKey }));
   let form: HTMLFormElement | undefined;
   let heading: HTMLHeadingElement | undefined;
   onMount(() => props.current && heading?.focus());
@@ -84,8 +87,9 @@ export function ReportForm(props: {
       helpWanted: draft.helpWanted,
     });
     if (sent) {
-      if (ledgerChange === 'unchanged') props.onLedgerChanged(); // the ledger is now confirmed
-      props.onSent();
+      const queued = 'queued' in sent.output;
+      if (ledgerChange === 'unchanged' && !queued) props.onLedgerChanged(); // the ledger is now confirmed
+      props.onSent(queued);
     } else if (Object.keys(send.fields()).length > 0) show(send.fields() as Problems);
   }
 

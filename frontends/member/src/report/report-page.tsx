@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
@@ -9,6 +9,10 @@ import { m } from './messages.ts';
 import { chinaMonth } from '@tongxin/calendar';
 import { ReportForm } from './report-form.tsx';
 import type { Report } from './report-types.ts';
+import { AsOf, readKept } from '../shared/kept-read.tsx';
+import { m as offline } from '../shared/offline-messages.ts';
+import { writeStatus } from '../shared/queued-writes.tsx';
+import { onWriteSettled, queuedWrites } from '../shared/write-queue.ts';
 
 /** A sent report: when, whether the secretary has read it, and the reply. */
 function ReportCard(props: { report: Report }) {
@@ -34,9 +38,12 @@ function ReportCard(props: { report: Report }) {
 export default function ReportPage(props: { me: Profile; onLedgerChanged: () => void }) {
   // Reports are due per calendar month in Beijing, whatever the phone's clock says.
   const period = chinaMonth(new Date());
-  const [reports, { refetch }] = createResource(() => reporting.monthlyReports.mine.query());
+  const [reports, { refetch }] = createResource(() => readKept('reports', () => reporting.monthlyReports.mine.query()));
   const [editing, setEditing] = createSignal(false);
   const [said, setSaid] = createSignal('');
+  // This month's report waiting in the phone's queue (issue 18): shown in place of the form.
+  const waiting = () => queuedWrites().find((write) => write.kind === 'report.submit' && write.subject === period);
+  onCleanup(onWriteSettled((write) => write.kind === 'report.submit' && refetch()));
   const thisMonth = () => reports.latest?.find((report) => report.period === period);
   const earlier = () => reports.latest?.filter((report) => report.period !== period) ?? [];
 
@@ -46,7 +53,19 @@ export default function ReportPage(props: { me: Profile; onLedgerChanged: () => 
       <h2 id="report-heading">{m('title', { period })}</h2>
       <p class="muted">{m('intro')}</p>
       <p role="status">{said()}</p>
+      <AsOf name="reports" />
       <Switch>
+        <Match when={waiting()}>
+          {(write) => (
+            <div class="card">
+              <p>
+                <span class={`badge ${write().state === 'refused' ? 'badge-bad' : 'badge-wait'}`}>{writeStatus(write())}</span>
+              </p>
+              <p style={{ 'white-space': 'pre-wrap' }}>{(write().input as { summary?: string }).summary}</p>
+              <p class="muted">{offline('queueIntro')}</p>
+            </div>
+          )}
+        </Match>
         <Match when={reports.error}>
           <ErrorNotice message={describeError(reports.error)} onRetry={refetch} />
         </Match>
@@ -60,8 +79,8 @@ export default function ReportPage(props: { me: Profile; onLedgerChanged: () => 
                 current={thisMonth()}
                 onLedgerChanged={props.onLedgerChanged}
                 onCancel={thisMonth() ? () => setEditing(false) : undefined}
-                onSent={() => {
-                  setSaid(m('submitted'));
+                onSent={(queued) => {
+                  setSaid(queued ? offline('queued') : m('submitted'));
                   setEditing(false);
                   refetch();
                 }}

@@ -6,6 +6,8 @@ import { m, say } from './messages.ts';
 import { StudyMaterial } from './study-material.tsx';
 import { TaskFacts, kindLabel } from './task-facts.tsx';
 import type { Task } from './task-types.ts';
+import { writeStatus } from '../shared/queued-writes.tsx';
+import { queuedWrites, sendOrQueue } from '../shared/write-queue.ts';
 
 // The server's refusals of a claim (the code of `fields.taskId`) and this card's words for them.
 const REFUSALS = { task_full: 'full', task_closed: 'closed', claim_expired: 'expired' } as const;
@@ -22,8 +24,11 @@ function refusal(error: unknown): string | undefined {
  * past the deadline) is said in place, in words.
  */
 export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: () => void }) {
+  // Sent now, or kept in the phone's queue with this key when there is no answer (issue 18).
   const claim = createAction((_: string, idempotencyKey: string) =>
-    tasks.claims.claim.mutate({ taskId: props.task.id, idempotencyKey }));
+    sendOrQueue<Awaited<ReturnType<typeof tasks.claims.claim.mutate>>>('task.claim', { taskId: props.task.id }, { label: props.task.title, subject: props.task.id, idempotencyKey }));
+  /** This task's claim waiting in the queue, or refused by the server since. */
+  const queued = () => queuedWrites().find((write) => write.kind === 'task.claim' && write.subject === props.task.id);
   const [just, setJust] = createSignal(false);
   const headingId = () => `task-${props.task.tenantId}-${props.task.id}`;
   // Right after a claim the list is still being read again: show it claimed at once. A later
@@ -40,6 +45,7 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
 
   async function run() {
     const done = await claim.run(props.task.id);
+    if (done && 'queued' in done.output) return;
     if (done) {
       setJust(true);
       props.onClaimed();
@@ -66,6 +72,13 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
         <TaskFacts kind={props.task.kind} points={props.task.points} deadline={props.task.deadline} target={props.task.target}
           evidence={props.task.evidence} quota={{ quota: props.task.quota, claimed: placesTaken(), full: props.task.full }} city={props.task.city} />
         <Show when={props.task.study}>{(study) => <StudyMaterial study={study()} />}</Show>
+        <Show when={queued()}>
+          {(write) => (
+            <p role={write().state === 'refused' ? 'alert' : undefined}>
+              <span class={`badge ${write().state === 'refused' ? 'badge-bad' : 'badge-wait'}`}>{writeStatus(write())}</span>
+            </p>
+          )}
+        </Show>
         <Show
           when={claimed()}
           fallback={
@@ -77,7 +90,7 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
                   </Show>
                 )}
               </Show>
-              <Show when={!props.task.full && !refusal(claim.error())}>
+              <Show when={!props.task.full && !refusal(claim.error()) && !queued()}>
                 <button type="button" style={bigButton} disabled={claim.pending()} aria-busy={claim.pending()} onClick={run}>
                   {claim.pending() ? m('claiming') : m('claim')}
                 </button>

@@ -1,5 +1,5 @@
 import { TASK_KINDS, type TaskKind } from '@tongxin/ledger';
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createSignal, onCleanup } from 'solid-js';
 import { tasks } from '@tongxin/api-client';
 import { ResourceList } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
@@ -11,6 +11,8 @@ import { TaskCard } from './task-card.tsx';
 import { kindLabel } from './task-facts.tsx';
 import { TaskStyles } from './task-styles.tsx';
 import { type Claim, type Task } from './task-types.ts';
+import { AsOf, readKept } from '../shared/kept-read.tsx';
+import { onWriteSettled } from '../shared/write-queue.ts';
 
 /** Claims that still ask something of the member first; finished ones last. */
 const ORDER: Record<string, number> = { rejected: 0, active: 1, submitted: 2, approved: 3, withdrawn: 4 };
@@ -23,10 +25,11 @@ export default function TasksPage(props: { me?: Profile }) {
   const [said, setSaid] = createSignal('');
   const [offered, { refetch: refetchOffered }] = createStableList(
     () => ({ kind: kind() || undefined, myCity: myCity() || undefined }),
-    (filter) => tasks.tasks.forMe.query(filter),
+    // Offline: the lists kept from the last visit, marked with when (issue 18).
+    (filter) => readKept(`tasks.forMe:${filter.kind ?? ''}:${filter.myCity ? 'city' : ''}`, () => tasks.tasks.forMe.query(filter)),
     'id',
   );
-  const [claims, { refetch: refetchClaims }] = createStableList(() => true, () => tasks.claims.mine.query(), 'claimId');
+  const [claims, { refetch: refetchClaims }] = createStableList(() => true, () => readKept('claims.mine', () => tasks.claims.mine.query()), 'claimId');
   const sorted = () => [...(claims.latest ?? [])].sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9));
   const current = () => sorted().filter((claim) => !finished(claim));
   const past = () => sorted().filter(finished);
@@ -48,6 +51,9 @@ export default function TasksPage(props: { me?: Profile }) {
     (offered.latest ?? []).filter((task) => !task.myClaim || task.myClaim.status === 'withdrawn' || claimedHere().has(keyOf(task)));
   const filtered = () => kind() !== '' || myCity();
 
+  // A claim the queue sent (or the server refused) since: read both lists again.
+  onCleanup(onWriteSettled((write) => write.kind === 'task.claim' && changed()));
+
   function changed(message?: string) {
     if (message) setSaid(message);
     refetchClaims();
@@ -63,6 +69,7 @@ export default function TasksPage(props: { me?: Profile }) {
       <p role="status">{said()}</p>
 
       <h3>{m('mine')}</h3>
+      <AsOf name="claims.mine" />
       <ResourceList resource={claims} onRetry={refetchClaims} empty={m('noClaims')}>
         {() => (
           <>
@@ -97,6 +104,7 @@ export default function TasksPage(props: { me?: Profile }) {
           <span>{city() ? m('cityOnly', { city: city()! }) : m('myCity')}</span>
         </label>
       </div>
+      <AsOf name={`tasks.forMe:${kind()}:${myCity() ? 'city' : ''}`} />
       <ResourceList resource={offered} onRetry={refetchOffered} empty={filtered() ? m('noTasksFiltered') : m('noTasks')}>
         {() => (
           <Show when={offeredNow().length > 0} fallback={<p>{filtered() ? m('noTasksFiltered') : m('noTasks')}</p>}>
