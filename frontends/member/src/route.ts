@@ -12,9 +12,14 @@ const [search, setSearch] = createSignal(window.location.search);
 window.addEventListener('popstate', () => setSearch(window.location.search));
 
 let basePath = '/member';
-/** Set once by the app from the shell's `basePath`. */
+/**
+ * Set by the app from the shell's `basePath` when it opens. The URL is read again then: the
+ * shell may have loaded this module on another page (the login page, while the session was
+ * checked) and moved to this view with pushState, which fires no popstate.
+ */
 export function setBasePath(path: string) {
   basePath = path;
+  setSearch(window.location.search);
 }
 
 /** The section shown; anything unknown is the ledger (the first screen). */

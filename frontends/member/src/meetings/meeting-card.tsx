@@ -9,6 +9,9 @@ import { day, when } from '../parts/when.ts';
 import { bigButton } from '../touch.ts';
 import { m, type MeetingMessageKey } from './messages.ts';
 import { m as words, type PartsMessageKey } from '../parts/messages.ts';
+import { ShareButton } from '../shared/share-button.tsx';
+import { m as sharing } from '../shared/share-messages.ts';
+import { meetingLink } from '@tongxin/ui/share';
 
 export type Meeting = Awaited<ReturnType<typeof reporting.meetings.forMe.query>>['upcoming'][number];
 const RESPONSES = ['in_person', 'online', 'cannot_attend'] as const;
@@ -63,7 +66,7 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
         {words(`meeting.${props.meeting.kind}` as PartsMessageKey) ?? props.meeting.kind} · {say(`mode.${props.meeting.mode}`, props.meeting.mode)}
         <Show when={props.meeting.cancelledAt}> · <span class="badge badge-bad">{m('cancelled')}</span></Show>
       </p>
-      <h3>{props.meeting.title}</h3>
+      <h3 id={`meeting-${props.meeting.meetingId}`}>{props.meeting.title}</h3>
       <p>{m('time', { time: when(props.meeting.startsAt) })}</p>
       <Show when={props.meeting.location}>{(place) => <p>{m('location', { location: place() })}</p>}</Show>
       <Show when={props.meeting.onlineLink}>
@@ -125,6 +128,17 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
             </button>
           </form>
         </Show>
+      </Show>
+      <Show when={upcoming()}>
+        <div style={{ 'margin-top': '0.5rem' }}>
+          <ShareButton
+            id={`meeting-${props.meeting.meetingId}`}
+            label={sharing('shareMeeting', { title: props.meeting.title })}
+            title={props.meeting.title}
+            text={sharing('meetingText', { title: props.meeting.title, time: when(props.meeting.startsAt) })}
+            url={meetingLink(props.meeting.meetingId)}
+          />
+        </div>
       </Show>
     </li>
   );

@@ -5,11 +5,15 @@ import { SectionStyles } from '../parts/section-styles.tsx';
 import { MeetingCard } from './meeting-card.tsx';
 import { m } from './messages.ts';
 import { AsOf, readKept } from '../shared/kept-read.tsx';
+import { createLinkedFocus } from '../shared/linked-item.ts';
+import { param } from '../route.ts';
 
 /** 组织生活: meetings of the member's branch and above, upcoming first, then recent ones. */
 export default function MeetingsPage() {
   const [meetings, { refetch }] = createResource(() => readKept('meetings.forMe', () => reporting.meetings.forMe.query()));
   const [said, setSaid] = createSignal('');
+  // A shared link's meeting (`?meeting=<id>`, issue 18): the member lands on its card.
+  createLinkedFocus(() => !meetings.loading && meetings.latest && param('meeting') && `meeting-${param('meeting')}`);
   const changed = (message: string) => {
     setSaid(message);
     refetch();

@@ -7,6 +7,10 @@ import { StudyMaterial } from './study-material.tsx';
 import { TaskFacts, kindLabel } from './task-facts.tsx';
 import type { Task } from './task-types.ts';
 import { writeStatus } from '../shared/queued-writes.tsx';
+import { ShareButton } from '../shared/share-button.tsx';
+import { m as sharing } from '../shared/share-messages.ts';
+import { taskLink } from '@tongxin/ui/share';
+import { day } from '../parts/when.ts';
 import { queuedWrites, sendOrQueue } from '../shared/write-queue.ts';
 
 // The server's refusals of a claim (the code of `fields.taskId`) and this card's words for them.
@@ -72,6 +76,13 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
         <TaskFacts kind={props.task.kind} points={props.task.points} deadline={props.task.deadline} target={props.task.target}
           evidence={props.task.evidence} quota={{ quota: props.task.quota, claimed: placesTaken(), full: props.task.full }} city={props.task.city} />
         <Show when={props.task.study}>{(study) => <StudyMaterial study={study()} />}</Show>
+        <ShareButton
+          id={headingId()}
+          label={sharing('shareTask', { title: props.task.title })}
+          title={props.task.title}
+          text={sharing('taskText', { title: props.task.title, org: props.task.orgName, deadline: day(props.task.deadline), points: props.task.points })}
+          url={taskLink(props.task.tenantId, props.task.id)}
+        />
         <Show when={queued()}>
           {(write) => (
             <p role={write().state === 'refused' ? 'alert' : undefined}>

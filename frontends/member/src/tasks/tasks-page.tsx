@@ -13,6 +13,8 @@ import { TaskStyles } from './task-styles.tsx';
 import { type Claim, type Task } from './task-types.ts';
 import { AsOf, readKept } from '../shared/kept-read.tsx';
 import { onWriteSettled } from '../shared/write-queue.ts';
+import { createLinkedFocus } from '../shared/linked-item.ts';
+import { param } from '../route.ts';
 
 /** Claims that still ask something of the member first; finished ones last. */
 const ORDER: Record<string, number> = { rejected: 0, active: 1, submitted: 2, approved: 3, withdrawn: 4 };
@@ -51,6 +53,8 @@ export default function TasksPage(props: { me?: Profile }) {
     (offered.latest ?? []).filter((task) => !task.myClaim || task.myClaim.status === 'withdrawn' || claimedHere().has(keyOf(task)));
   const filtered = () => kind() !== '' || myCity();
 
+  // A shared link's task (`?task=<tenant>/<id>`, issue 18): the member lands on its card.
+  createLinkedFocus(() => (offered.latest?.length ?? 0) > 0 && param('task') && `task-${param('task')!.replace('/', '-')}`);
   // A claim the queue sent (or the server refused) since: read both lists again.
   onCleanup(onWriteSettled((write) => write.kind === 'task.claim' && changed()));
 

@@ -1,0 +1,2 @@
+export { ShareCard } from './share-card.tsx';
+export { checkinLink, meetingLink, memberPageLink, taskLink } from './share-link.ts';
