@@ -1,4 +1,4 @@
-import { Match, Show, Suspense, Switch, createEffect, createResource, on, createRenderEffect, onCleanup, onMount } from 'solid-js';
+import { Match, Show, Suspense, Switch, createEffect, createResource, on, createRenderEffect, onCleanup, onMount, untrack } from 'solid-js';
 import { errorKind, reporting, roster } from '@tongxin/api-client';
 import { t } from '@tongxin/i18n';
 import { ErrorNotice, Loading, describeError, type RemoteAppProps } from '@tongxin/ui';
@@ -9,7 +9,7 @@ import { page, setBasePath, type Page } from './route.ts';
 import { SectionNav } from './section-nav.tsx';
 import Sections from './sections.tsx';
 import { registerServiceWorker } from './service-worker.ts';
-import { AsOf, readKept } from './shared/kept-read.tsx';
+import { AsOf, lastKept, readKept } from './shared/kept-read.tsx';
 import { QueuedWrites } from './shared/queued-writes.tsx';
 import { startQueue } from './shared/write-queue.ts';
 
@@ -30,7 +30,13 @@ export default function MemberApp(props: RemoteAppProps) {
   // Before the first render: links rendered below read it.
   createRenderEffect(() => setBasePath(props.basePath));
   // Offline, the profile kept from the last visit, marked with when it was fetched (issue 18).
-  const [profile, { refetch }] = createResource(() => readKept('profile', () => roster.members.me.query()));
+  const [profile, { refetch, mutate }] = createResource(() => readKept('profile', () => roster.members.me.query()));
+  // Until the server answers, the profile as the phone kept it (replaced as soon as it does).
+  onMount(() => {
+    void lastKept<Awaited<ReturnType<typeof roster.members.me.query>>>('profile').then((kept) => {
+      if (kept && untrack(() => profile.loading && !profile.latest)) mutate(kept);
+    });
+  });
   // Asked only once the profile is on screen, so it never delays the first paint; a failure
   // just leaves the count off.
   const [unread, { refetch: refetchUnread }] = createResource(

@@ -7,7 +7,7 @@ import { LoginPage } from './login-page.tsx';
 import { navigate, pathname } from './navigation.tsx';
 import { preloadRemote } from './load-remote.ts';
 import { RemoteView } from './remote-view.tsx';
-import { actOffline, arrivalNotice, goToLogin, keptSession, session, setArrivalNotice, setSession } from './session.ts';
+import { actForKeptSession, arrivalNotice, goToLogin, keptSession, session, setArrivalNotice, setSession } from './session.ts';
 import { TopBar } from './top-bar.tsx';
 import { allowedViews, homeView, views } from './views.ts';
 
@@ -20,14 +20,19 @@ async function checkSession(path: string) {
   // A protected route shows a remote next: fetch what it needs meanwhile.
   const wanted = views.find((view) => view.path === path);
   if (wanted) preloadRemote(wanted.name);
+  // A session this browser kept from the last visit: its view starts now, beside the question
+  // to the server, whose answer decides (issue 18: a repeat visit on a slow network waited a
+  // round trip for auth.me before the view could ask for anything).
+  const kept = session() ? null : keptSession();
+  if (kept) actForKeptSession(kept);
   try {
     setSession(await identity.auth.me.query());
     return true;
   } catch (error) {
-    // Offline, the member's view opens from what the phone kept (issue 18); the view says so.
-    const kept = errorKind(error) === 'network' ? keptSession() : null;
-    if (kept) {
-      actOffline(kept);
+    // Offline, the member's view opens from what the phone kept; the view says so.
+    const offline = errorKind(error) === 'network' ? (kept ?? keptSession()) : null;
+    if (offline) {
+      actForKeptSession(offline);
       return true;
     }
     if (errorKind(error) !== 'UNAUTHORIZED') throw error;

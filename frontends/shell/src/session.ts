@@ -36,8 +36,8 @@ export function keptSession(): Session | null {
   }
 }
 
-/** Acts for the kept session while the server cannot be asked (offline); the next check with an answer decides. */
-export function actOffline(kept: Session) {
+/** Acts for the kept session until the server answers (or, offline, until it can be asked). */
+export function actForKeptSession(kept: Session) {
   setSessionSignal(kept);
   setCurrentAccount(accountOf(kept));
 }

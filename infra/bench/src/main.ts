@@ -5,6 +5,7 @@ import { runClaimHot } from './scenario-claim-hot.ts';
 import { runEventLag } from './scenario-event-lag.ts';
 import { runLogin } from './scenario-login.ts';
 import { runMe } from './scenario-me.ts';
+import { runMemberLoad } from './scenario-member-load.ts';
 import { runReportBurst } from './scenario-report-burst.ts';
 import { runReportSubmit } from './scenario-report-submit.ts';
 import { runRosterPage } from './scenario-roster-page.ts';
@@ -26,6 +27,8 @@ const { positionals, values } = parseArgs({
 const scenarios = {
   dashboard: (o: Parameters<typeof runMe>[0]) =>
     runDashboard({ ...o, counties: Number(values.counties), members: Number(values.members), months: Number(values.months) }),
+  // Browser-side: PGlite and Chromium, no database URL or driver (its own LOAD line).
+  'member-load': (o: Parameters<typeof runMe>[0]) => runMemberLoad(o),
   me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot, 'event-lag': runEventLag, login: runLogin,
 } as const;
 const requested = positionals.length > 0 ? positionals : Object.keys(scenarios);

@@ -35,6 +35,15 @@ export async function readKept<T>(name: string, read: () => Promise<T>): Promise
   }
 }
 
+/**
+ * The answer kept from the last visit, to show while the server's is on its way (the repeat
+ * visit paints the profile a round trip sooner); undefined when there is none.
+ */
+export async function lastKept<T>(name: string): Promise<T | undefined> {
+  const account = currentAccount();
+  return account ? (await keptRead<T>(account, name))?.value : undefined;
+}
+
 /** "Offline: showing what was fetched at 08:12", when that read came from the phone. */
 export function AsOf(props: { name: string }) {
   return (
