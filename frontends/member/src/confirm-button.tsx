@@ -1,5 +1,6 @@
 import { Show, createSignal } from 'solid-js';
-import { roster } from '@tongxin/api-client';
+import { m as offline } from './shared/offline-messages.ts';
+import { sendOrQueue } from './shared/write-queue.ts';
 import { ErrorNotice, createAttemptKeys, describeError } from '@tongxin/ui';
 import { m } from './messages.ts';
 import { bigButton } from './touch.ts';
@@ -14,7 +15,7 @@ export function ConfirmButton(props: { onConfirmed: () => void }) {
   const keys = createAttemptKeys();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
-  const [thanked, setThanked] = createSignal(false);
+  const [thanked, setThanked] = createSignal<'sent' | 'queued' | false>(false);
   let status: HTMLParagraphElement | undefined;
 
   const label = () => (busy() ? m('confirming') : m('confirmUnchanged'));
@@ -25,10 +26,11 @@ export function ConfirmButton(props: { onConfirmed: () => void }) {
     setError(null);
     setThanked(false);
     try {
-      await roster.ledger.confirmMine.mutate({ idempotencyKey: keys.keyFor('confirm') });
+      // Sent now, or kept in the phone's queue with this key when there is no answer (issue 18).
+      const result = await sendOrQueue('ledger.confirm', {}, { label: '', subject: 'ledger', idempotencyKey: keys.keyFor('confirm') });
       keys.done();
-      setThanked(true);
-      props.onConfirmed();
+      setThanked('queued' in result ? 'queued' : 'sent');
+      if ('sent' in result) props.onConfirmed();
       queueMicrotask(() => status?.scrollIntoView({ block: 'nearest' }));
     } catch (failure) {
       setError(failure);
@@ -46,7 +48,7 @@ export function ConfirmButton(props: { onConfirmed: () => void }) {
         {label()}
       </button>
       <p id="ledger-confirm-status" role="status" ref={status} style={{ margin: 0, 'font-weight': 600 }}>
-        {thanked() ? m('confirmed') : ''}
+        {thanked() === 'sent' ? m('confirmed') : thanked() === 'queued' ? offline('queued') : ''}
       </p>
     </div>
   );

@@ -12,6 +12,9 @@ import { m as words, type PartsMessageKey } from '../parts/messages.ts';
 import { ShareButton } from '../shared/share-button.tsx';
 import { m as sharing } from '../shared/share-messages.ts';
 import { meetingLink } from '@tongxin/ui/share';
+import { m as offline } from '../shared/offline-messages.ts';
+import { writeStatus } from '../shared/queued-writes.tsx';
+import { queuedWrites, sendOrQueue } from '../shared/write-queue.ts';
 
 export type Meeting = Awaited<ReturnType<typeof reporting.meetings.forMe.query>>['upcoming'][number];
 const RESPONSES = ['in_person', 'online', 'cannot_attend'] as const;
@@ -37,13 +40,19 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
   const [text, setText] = createSignal('');
   const [problem, setProblem] = createSignal<string>();
   // Answering sets one value per member and meeting: a repeat changes nothing, no key needed.
-  const respond = createAction((response: Response) => reporting.meetings.respond.mutate({ meetingId: props.meeting.meetingId, response }));
+  // Offline the answer waits in the phone's queue (issue 18).
+  const respond = createAction((response: Response) =>
+    sendOrQueue<Awaited<ReturnType<typeof reporting.meetings.respond.mutate>>>('meeting.respond', { meetingId: props.meeting.meetingId, response }, { label: props.meeting.title, subject: props.meeting.meetingId }));
+  /** This meeting's answer waiting in the queue, or refused since. */
+  const queuedAnswer = () => queuedWrites().find((write) => write.kind === 'meeting.respond' && write.subject === props.meeting.meetingId);
   const report = createAction((input: string) => reporting.meetings.reportInstead.mutate({ meetingId: props.meeting.meetingId, report: input }));
   const upcoming = () => new Date(props.meeting.endsAt) > new Date() && !props.meeting.cancelledAt;
   const notStarted = () => !props.meeting.cancelledAt && !props.meeting.attendance && new Date(props.meeting.reportOpensAt) > new Date();
 
   async function answer(response: Response) {
-    if (await respond.run(response)) {
+    const done = await respond.run(response);
+    if (done && 'queued' in done.output) return props.onChanged(offline('queued'));
+    if (done) {
       props.onChanged(m('responded', { response: say(`response.${response}`, response) }));
       if (response === 'cannot_attend' && props.meeting.canReportInstead) setWriting(true);
     }
@@ -67,6 +76,13 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
         <Show when={props.meeting.cancelledAt}> · <span class="badge badge-bad">{m('cancelled')}</span></Show>
       </p>
       <h3 id={`meeting-${props.meeting.meetingId}`}>{props.meeting.title}</h3>
+      <Show when={queuedAnswer()}>
+        {(write) => (
+          <p role={write().state === 'refused' ? 'alert' : undefined}>
+            <span class={`badge ${write().state === 'refused' ? 'badge-bad' : 'badge-wait'}`}>{offline('label.respond', { title: props.meeting.title })} · {writeStatus(write())}</span>
+          </p>
+        )}
+      </Show>
       <p>{m('time', { time: when(props.meeting.startsAt) })}</p>
       <Show when={props.meeting.location}>{(place) => <p>{m('location', { location: place() })}</p>}</Show>
       <Show when={props.meeting.onlineLink}>

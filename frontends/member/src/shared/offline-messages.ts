@@ -13,6 +13,10 @@ export const m = defineMessages(
     queued: '已保存在手机上，联网后自动发送。',
     'label.report': '{period} 月度报告',
     'label.claim': '领取任务：{title}',
+    'label.suggestion': '建议：{title}',
+    'label.confirm': '确认信息台账无变化',
+    'label.withdraw': '撤回认领：{title}',
+    'label.respond': '回复参会：{title}',
   },
   {
     asOf: 'Offline: showing what was fetched at {time}',
@@ -25,5 +29,9 @@ export const m = defineMessages(
     queued: 'Kept on this phone; it will be sent when you are online.',
     'label.report': 'Monthly report for {period}',
     'label.claim': 'Claim the task: {title}',
+    'label.suggestion': 'Suggestion: {title}',
+    'label.confirm': 'Confirm the ledger is unchanged',
+    'label.withdraw': 'Withdraw the claim: {title}',
+    'label.respond': 'Answer to the meeting: {title}',
   },
 );

@@ -13,7 +13,20 @@ export function writeStatus(write: QueuedWrite): string {
 
 /** What a queued write is, in the reader's language (its `label` is the task's title or the report's month). */
 export function writeLabel(write: QueuedWrite): string {
-  return write.kind === 'report.submit' ? m('label.report', { period: write.label }) : m('label.claim', { title: write.label });
+  switch (write.kind) {
+    case 'report.submit':
+      return m('label.report', { period: write.label });
+    case 'suggestion.send':
+      return m('label.suggestion', { title: write.label });
+    case 'ledger.confirm':
+      return m('label.confirm');
+    case 'claim.withdraw':
+      return m('label.withdraw', { title: write.label });
+    case 'meeting.respond':
+      return m('label.respond', { title: write.label });
+    default:
+      return m('label.claim', { title: write.label });
+  }
 }
 
 /** The member's writes not yet taken by the server (issue 18), above every section; nothing when there are none. */

@@ -1,9 +1,11 @@
 import { createSignal } from 'solid-js';
-import { currentAccount, reporting, tasks } from '@tongxin/api-client';
+import { currentAccount, reporting, roster, tasks } from '@tongxin/api-client';
 import { accountWrites, failureAction, refusalOf, removeWrite, retryDelayMs, saveWrite, type QueuedWrite } from '@tongxin/offline';
 import { newIdempotencyKey } from '@tongxin/ui';
 
 type ReportInput = Omit<Parameters<typeof reporting.monthlyReports.submit.mutate>[0], 'idempotencyKey'>;
+type SuggestionInput = Omit<Parameters<typeof reporting.suggestions.send.mutate>[0], 'idempotencyKey'>;
+type RespondInput = Parameters<typeof reporting.meetings.respond.mutate>[0];
 
 /**
  * The member's writes that may wait in the queue, and how each is sent: always with the
@@ -12,6 +14,11 @@ type ReportInput = Omit<Parameters<typeof reporting.monthlyReports.submit.mutate
 const senders = {
   'report.submit': (input: unknown, idempotencyKey: string) => reporting.monthlyReports.submit.mutate({ ...(input as ReportInput), idempotencyKey }),
   'task.claim': (input: unknown, idempotencyKey: string) => tasks.claims.claim.mutate({ ...(input as { taskId: string }), idempotencyKey }),
+  'suggestion.send': (input: unknown, idempotencyKey: string) => reporting.suggestions.send.mutate({ ...(input as SuggestionInput), idempotencyKey }),
+  'ledger.confirm': (_input: unknown, idempotencyKey: string) => roster.ledger.confirmMine.mutate({ idempotencyKey }),
+  // These two set one state: a repeat changes nothing, so the server takes no key for them.
+  'claim.withdraw': (input: unknown) => tasks.claims.withdraw.mutate(input as { claimId: string }),
+  'meeting.respond': (input: unknown) => reporting.meetings.respond.mutate(input as RespondInput),
 } satisfies Record<string, (input: unknown, idempotencyKey: string) => Promise<unknown>>;
 export type WriteKind = keyof typeof senders;
 

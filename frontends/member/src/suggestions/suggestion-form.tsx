@@ -9,17 +9,19 @@ import type { Profile } from '../profile.ts';
 import { bigButton } from '../touch.ts';
 import { m } from './messages.ts';
 import { targetsOf } from './targets.ts';
+import { sendOrQueue } from '../shared/write-queue.ts';
 
 const CATEGORIES = ['industry', 'village_affairs', 'public_welfare', 'other'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 /** A new suggestion to the home branch or township; a retried send reuses its key. */
-export function SuggestionForm(props: { me: Profile; onSent: () => void; onCancel: () => void }) {
+export function SuggestionForm(props: { me: Profile; onSent: (queued: boolean) => void; onCancel: () => void }) {
   const targets = () => targetsOf(props.me);
   const [draft, setDraft] = createStore({ toOrgId: untrack(() => targets()[0]?.orgId ?? ''), category: '' as Category | '', title: '', body: '' });
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const send = createAction((input: { toOrgId: string; category: Category; title: string; body: string }, idempotencyKey: string) =>
-    reporting.suggestions.send.mutate({ ...input, idempotencyKey }));
+    // Sent now, or kept in the phone's queue with this key when there is no answer (issue 18).
+    sendOrQueue<Awaited<ReturnType<typeof reporting.suggestions.send.mutate>>>('suggestion.send', input, { label: input.title, subject: input.toOrgId, idempotencyKey }));
   let form: HTMLFormElement | undefined;
 
   function show(found: Record<string, string>) {
@@ -39,7 +41,7 @@ export function SuggestionForm(props: { me: Profile; onSent: () => void; onCance
     if (Object.keys(found).length > 0) return show(found);
     setProblems({});
     const sent = await send.run({ toOrgId: draft.toOrgId, category: draft.category as Category, title: draft.title.trim(), body: draft.body.trim() });
-    if (sent) props.onSent();
+    if (sent) props.onSent('queued' in sent.output);
     else show(send.fields());
   }
 

@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
 import { SectionStyles } from '../parts/section-styles.tsx';
@@ -7,13 +7,17 @@ import type { Profile } from '../profile.ts';
 import { bigButton } from '../touch.ts';
 import { m, type SuggestionMessageKey } from './messages.ts';
 import { SuggestionForm } from './suggestion-form.tsx';
+import { m as offline } from '../shared/offline-messages.ts';
+import { readKept } from '../shared/kept-read.tsx';
+import { onWriteSettled } from '../shared/write-queue.ts';
 
 const statusLabel = (status: string) => m(`status.${status}` as SuggestionMessageKey) ?? status;
 const tone = (status: string) => (status === 'done' || status === 'adopted' ? 'badge-ok' : status === 'declined' ? 'badge-bad' : 'badge-wait');
 
 /** 建言献策: write one, and follow each through received → adopted → in progress → done. */
 export default function SuggestionsPage(props: { me: Profile }) {
-  const [suggestions, { refetch }] = createResource(() => reporting.suggestions.mine.query());
+  const [suggestions, { refetch }] = createResource(() => readKept('suggestions.mine', () => reporting.suggestions.mine.query()));
+  onCleanup(onWriteSettled((write) => write.kind === 'suggestion.send' && refetch()));
   const [writing, setWriting] = createSignal(false);
   const [said, setSaid] = createSignal('');
 
@@ -31,7 +35,7 @@ export default function SuggestionsPage(props: { me: Profile }) {
           </button>
         }
       >
-        <SuggestionForm me={props.me} onCancel={() => setWriting(false)} onSent={() => { setWriting(false); setSaid(m('sent')); refetch(); }} />
+        <SuggestionForm me={props.me} onCancel={() => setWriting(false)} onSent={(queued) => { setWriting(false); setSaid(queued ? offline('queued') : m('sent')); refetch(); }} />
       </Show>
       <h3>{m('mine')}</h3>
       <Switch>

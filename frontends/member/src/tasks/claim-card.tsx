@@ -11,6 +11,9 @@ import { m, say } from './messages.ts';
 import { StudyMaterial } from './study-material.tsx';
 import { TaskFacts, kindLabel } from './task-facts.tsx';
 import type { Claim, Study } from './task-types.ts';
+import { m as offline } from '../shared/offline-messages.ts';
+import { writeStatus } from '../shared/queued-writes.tsx';
+import { queuedWrites, sendOrQueue } from '../shared/write-queue.ts';
 
 const tone: Record<string, string> = {
   active: 'badge-wait', submitted: 'badge-wait', approved: 'badge-ok', rejected: 'badge-bad', withdrawn: 'badge-off',
@@ -26,7 +29,11 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
   const [completing, setCompleting] = createSignal(false);
   const [confirmingWithdraw, setConfirmingWithdraw] = createSignal(false);
   // Withdrawing sets one status: a repeat changes nothing, so no key is needed.
-  const withdraw = createAction((claimId: string) => tasks.claims.withdraw.mutate({ claimId }));
+  // Offline it waits in the phone's queue (issue 18).
+  const withdraw = createAction((claimId: string) =>
+    sendOrQueue<Awaited<ReturnType<typeof tasks.claims.withdraw.mutate>>>('claim.withdraw', { claimId }, { label: props.claim.title, subject: claimId }));
+  /** This claim's withdrawal waiting in the queue, or refused since. */
+  const queuedWithdraw = () => queuedWrites().find((write) => write.kind === 'claim.withdraw' && write.subject === props.claim.claimId);
   const headingId = () => `claim-${props.claim.claimId}`;
   const isStudy = () => props.claim.kind === 'study';
   const open = () => props.claim.status === 'active' || props.claim.status === 'rejected';
@@ -43,9 +50,10 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
   const focusCard = () => queueMicrotask(() => heading?.focus());
 
   async function confirmWithdraw() {
-    if (await withdraw.run(props.claim.claimId)) {
+    const done = await withdraw.run(props.claim.claimId);
+    if (done) {
       setConfirmingWithdraw(false);
-      props.onChanged(m('withdrawn', { title: props.claim.title }));
+      props.onChanged('queued' in done.output ? offline('queued') : m('withdrawn', { title: props.claim.title }));
       focusCard();
     }
   }
@@ -66,6 +74,13 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
             {' '}<span class="badge badge-off">{m('taskClosed')}</span>
           </Show>
         </p>
+        <Show when={queuedWithdraw()}>
+          {(write) => (
+            <p role={write().state === 'refused' ? 'alert' : undefined}>
+              <span class={`badge ${write().state === 'refused' ? 'badge-bad' : 'badge-wait'}`}>{offline('label.withdraw', { title: props.claim.title })} · {writeStatus(write())}</span>
+            </p>
+          )}
+        </Show>
         <Show when={props.claim.taskChanged && props.claim.status !== 'withdrawn'}>
           <p class="reply">{m('taskChanged')}</p>
         </Show>
@@ -114,7 +129,7 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
                 >
                   <StudiedButton claim={props.claim} onSent={(said) => { props.onChanged(said); focusCard(); }} />
                 </Show>
-                <Show when={props.claim.status === 'active' && beforeDeadline()}>
+                <Show when={props.claim.status === 'active' && beforeDeadline() && !queuedWithdraw()}>
                   <Show
                     when={confirmingWithdraw()}
                     fallback={
