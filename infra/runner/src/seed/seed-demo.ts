@@ -2,7 +2,7 @@ import { giveCityGrant, hashPassword, identitySchema } from '@tongxin/identity';
 import { and, eq, ne } from 'drizzle-orm';
 import { chinaDate, chinaMonth, dateStart, monthsEndingWith } from '@tongxin/calendar';
 import { tenantTransaction, type Database } from '@tongxin/db';
-import { markAllMonths } from '../rollups/rollup-specs.ts';
+import { markAllMonths, rebuildAllRollups } from '../rollups/rollup-specs.ts';
 import { CHENZHOU, RUCHENG, YONGXING, type CountyPlan } from './county-plan.ts';
 import { DEMO_ACCOUNTS, DEMO_CITY_ACCOUNT, DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedCounty } from './seed-county.ts';
@@ -39,6 +39,10 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
     if (tasks > 0) log(`${plan.name}: ${tasks} published tasks`);
     // The writes marked their own months; a year of trend needs every month's stock figures too.
     await markAllMonths(database, plan.tenantId, monthsEndingWith(chinaMonth(now), 12));
+    // This month's figures now, before the first page: the refresh goes a month at a time
+    // behind the requests on PGlite (requests-first.ts), and a new user's first overview
+    // showed a county of 0 members until it came round (journey 03 on a fresh start).
+    await rebuildAllRollups(database, plan.tenantId, [chinaMonth(now)], () => now);
     await giveDemoCityGrant(database, plan, now);
   }
 }
