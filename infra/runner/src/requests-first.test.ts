@@ -38,13 +38,27 @@ describe('background work waits its turn behind requests', () => {
   });
 
   it('a steady stream of requests slows the background down but never stops it', async () => {
-    const requests = requestsFirst({ maxWaitMs: 20 });
+    const requests = requestsFirst({ maxWaitMs: 20, sliceMs: 0 });
     const request = openRequest(requests);
     const started = Date.now();
     await requests.turn();
     await requests.turn();
     expect(Date.now() - started).toBeLessThan(5_000);
     await request.finish();
+  });
+
+  it('steps within one slice go back to back; the next slice waits its turn', async () => {
+    const requests = requestsFirst({ maxWaitMs: 60_000, sliceMs: 200 });
+    await requests.turn(); // starts a slice
+    const request = openRequest(requests);
+    await requests.turn(); // within it: no wait although a request is in flight
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    let turned = false;
+    const next = requests.turn().then(() => (turned = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(turned).toBe(false);
+    await request.finish();
+    await next;
   });
 
   it('a request that fails still ends its turn', async () => {
