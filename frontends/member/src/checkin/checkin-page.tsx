@@ -6,6 +6,7 @@ import { CheckinFacts, CurrentCheckin } from './current-checkin.tsx';
 import { m } from './messages.ts';
 import { RequestForm } from './request-form.tsx';
 import { isOpen } from './types.ts';
+import { m as offline } from '../shared/offline-messages.ts';
 
 /** 报到: the open check-in (or a new one, from a link or a search) and the earlier ones. */
 export default function CheckinPage() {
@@ -29,7 +30,7 @@ export default function CheckinPage() {
           <ErrorNotice message={describeError(checkins.error)} onRetry={refetch} />
         </Match>
         <Match when={checkins.latest}>
-          <Show when={open()} keyed fallback={<RequestForm onSent={() => changed(m('sent'))} />}>
+          <Show when={open()} keyed fallback={<RequestForm onSent={(queued) => changed(queued ? offline('queued') : m('sent'))} />}>
             {(checkin) => <CurrentCheckin checkin={checkin} onChanged={changed} />}
           </Show>
           <Show when={past().length > 0}>

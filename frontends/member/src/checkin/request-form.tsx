@@ -11,9 +11,10 @@ import { findLinkedOrg } from './link-destination.ts';
 import { m } from './messages.ts';
 import { SharedFields } from './shared-fields.tsx';
 import type { DirectoryEntry } from './types.ts';
+import { sendOrQueue } from '../shared/write-queue.ts';
 
 /** A new check-in: the destination (from a link or a search) and a short note. */
-export function RequestForm(props: { onSent: () => void }) {
+export function RequestForm(props: { onSent: (queued: boolean) => void }) {
   const link = { tenant: param('tenant'), org: param('org'), city: param('city'), name: param('name') };
   const [linked] = createResource(
     () => (link.tenant && link.org ? { ...link, tenant: link.tenant, org: link.org } : false),
@@ -25,8 +26,9 @@ export function RequestForm(props: { onSent: () => void }) {
   const [note, setNote] = createSignal('');
   const [extraFields, setExtraFields] = createSignal<NonNullable<Parameters<typeof reporting.checkins.request.mutate>[0]['extraFields']>>([]);
   const [problems, setProblems] = createSignal<Record<string, string>>({});
+  // Sent now, or kept in the phone's queue with this key when the connection drops (issue 18).
   const send = createAction((input: Omit<Parameters<typeof reporting.checkins.request.mutate>[0], 'idempotencyKey'>, idempotencyKey: string) =>
-    reporting.checkins.request.mutate({ ...input, idempotencyKey }));
+    sendOrQueue<Awaited<ReturnType<typeof reporting.checkins.request.mutate>>>('checkin.request', input, { label: chosen()?.name ?? '', subject: input.destOrgId, idempotencyKey }));
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -41,7 +43,7 @@ export function RequestForm(props: { onSent: () => void }) {
       note: note().trim() || undefined,
       extraFields: extraFields(),
     });
-    if (sent) props.onSent();
+    if (sent) props.onSent('queued' in sent.output);
     else setProblems(send.fields());
   }
 

@@ -17,6 +17,7 @@ export const m = defineMessages(
     'label.confirm': '确认信息台账无变化',
     'label.withdraw': '撤回认领：{title}',
     'label.respond': '回复参会：{title}',
+    'label.checkin': '报到申请：{org}',
   },
   {
     asOf: 'Offline: showing what was fetched at {time}',
@@ -33,5 +34,6 @@ export const m = defineMessages(
     'label.confirm': 'Confirm the ledger is unchanged',
     'label.withdraw': 'Withdraw the claim: {title}',
     'label.respond': 'Answer to the meeting: {title}',
+    'label.checkin': 'Check-in request: {org}',
   },
 );

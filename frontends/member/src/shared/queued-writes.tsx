@@ -24,6 +24,8 @@ export function writeLabel(write: QueuedWrite): string {
       return m('label.withdraw', { title: write.label });
     case 'meeting.respond':
       return m('label.respond', { title: write.label });
+    case 'checkin.request':
+      return m('label.checkin', { org: write.label });
     default:
       return m('label.claim', { title: write.label });
   }

@@ -6,6 +6,7 @@ import { newIdempotencyKey } from '@tongxin/ui';
 type ReportInput = Omit<Parameters<typeof reporting.monthlyReports.submit.mutate>[0], 'idempotencyKey'>;
 type SuggestionInput = Omit<Parameters<typeof reporting.suggestions.send.mutate>[0], 'idempotencyKey'>;
 type RespondInput = Parameters<typeof reporting.meetings.respond.mutate>[0];
+type CheckinInput = Omit<Parameters<typeof reporting.checkins.request.mutate>[0], 'idempotencyKey'>;
 
 /**
  * The member's writes that may wait in the queue, and how each is sent: always with the
@@ -16,6 +17,7 @@ const senders = {
   'task.claim': (input: unknown, idempotencyKey: string) => tasks.claims.claim.mutate({ ...(input as { taskId: string }), idempotencyKey }),
   'suggestion.send': (input: unknown, idempotencyKey: string) => reporting.suggestions.send.mutate({ ...(input as SuggestionInput), idempotencyKey }),
   'ledger.confirm': (_input: unknown, idempotencyKey: string) => roster.ledger.confirmMine.mutate({ idempotencyKey }),
+  'checkin.request': (input: unknown, idempotencyKey: string) => reporting.checkins.request.mutate({ ...(input as CheckinInput), idempotencyKey }),
   // These two set one state: a repeat changes nothing, so the server takes no key for them.
   'claim.withdraw': (input: unknown) => tasks.claims.withdraw.mutate(input as { claimId: string }),
   'meeting.respond': (input: unknown) => reporting.meetings.respond.mutate(input as RespondInput),
