@@ -7,6 +7,10 @@ import { orgs } from './orgs.ts';
 
 /** transferred_out: the membership moved away; the record is kept, closed. */
 export const memberStatus = roster.enum('member_status', ['resident', 'mobile', 'lost_contact', 'transferred_out']);
+/** What a last contact was: a meeting attended (视同参会 too), a monthly report, a secretary's attempt that reached them, dues paid, a check-in accepted. */
+export const CONTACT_SOURCES = ['meeting', 'monthly_report', 'contact_attempt', 'dues', 'checkin'] as const;
+export type ContactSource = (typeof CONTACT_SOURCES)[number];
+export const contactSource = roster.enum('contact_source', CONTACT_SOURCES);
 export const gender = roster.enum('gender', ['male', 'female']);
 /** 学历, the party statistics' bands (`EDUCATION_LEVELS`). */
 export const education = roster.enum('education', EDUCATION_LEVELS);
@@ -64,6 +68,14 @@ export const members = roster
       /** 失联: since when, and the register's reason code (1–7, brief "Lost contact"). */
       lostContactSince: date('lost_contact_since'),
       lostContactReason: integer('lost_contact_reason'),
+      /**
+       * The member's last contact with the organization (brief "Lost contact": counted from
+       * the last organizational life or dues payment), from every source the product knows;
+       * only ever moved forward (`mobility/last-contact.ts`). Null: none recorded since the
+       * member was entered, so the 6-month rule counts from `created_at`.
+       */
+      lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+      lastContactSource: contactSource('last_contact_source'),
       /** Per ledger field: when it was last entered or confirmed (ISO timestamps). */
       fieldConfirmedAt: jsonb('field_confirmed_at').$type<Record<string, string>>().notNull().default({}),
       /** The oldest of fieldConfirmedAt, kept beside it so staleness is one indexed filter. */
@@ -84,6 +96,7 @@ export const members = roster
       index('members_org_status').on(t.tenantId, t.branchId, t.status),
       index('members_ledger_confirmed').on(t.tenantId, t.ledgerConfirmedAt),
       index('members_destination_city').on(t.tenantId, t.destinationCity),
+      index('members_last_contact').on(t.tenantId, t.lastContactAt),
       uniqueIndex('members_user').on(t.tenantId, t.userId),
       uniqueIndex('members_idempotency').on(t.tenantId, t.idempotencyKey),
       uniqueIndex('members_id_card').on(t.tenantId, t.idCardNumber),
