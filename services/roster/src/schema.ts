@@ -8,6 +8,7 @@ export { roster } from './schema/scope.ts';
 export * from './schema/orgs.ts';
 export * from './schema/members.ts';
 export * from './schema/mobility.ts';
+export * from './schema/mobility-requests.ts';
 export * from './schema/transfers.ts';
 export * from './schema/grants.ts';
 export * from './schema/counties.ts';
