@@ -119,6 +119,7 @@ export const errorCodes = {
   before_left_on: 'BAD_REQUEST', // {date}
   already_away: 'BAD_REQUEST',
   not_away: 'BAD_REQUEST',
+  mobility_request_pending: 'BAD_REQUEST', // a member's 外出登记/返乡登记 already waits
   already_lost_contact: 'BAD_REQUEST',
   not_lost_contact: 'BAD_REQUEST',
   too_few_contact_attempts: 'BAD_REQUEST', // {min}, {count}
