@@ -6,3 +6,4 @@ export * from './id-tail-digest.ts';
 export * from './task-words.ts';
 export * from './compare-orgs.ts';
 export * from './certificate-words.ts';
+export * from './dues-words.ts';

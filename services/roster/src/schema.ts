@@ -14,6 +14,7 @@ export * from './schema/grants.ts';
 export * from './schema/counties.ts';
 export * from './schema/rollups.ts';
 export * from './schema/certificates.ts';
+export * from './schema/dues.ts';
 
 export const outbox = outboxTable(roster);
 /** Events roster itself consumes (a transfer accepted in another tenant closes the origin record). */
