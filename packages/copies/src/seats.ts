@@ -107,3 +107,50 @@ export async function applySeatsChanged(tx: Tx, seats: SeatCopyTable, tenantId: 
   }
   await tx.delete(seats).where(and(theirs, lt(seats.endedAt, new Date(at.getTime() - ENDED_SEATS_KEPT_MS))));
 }
+
+/**
+ * How a seat holder is reached (issue 17: the destination deciding a check-in sees the home
+ * secretary's contact): the name and phone identity announces with `identity.seats_changed`,
+ * one row per user. Kept only by reporting, which shows it on a check-in; written, like the
+ * seats, only by the consumer's tenant-wide work.
+ */
+export function seatContactCopyTable(schema: PgSchema<string>) {
+  return schema
+    .table(
+      'seat_contacts',
+      {
+        tenantId: text('tenant_id').notNull(),
+        userId: text('user_id').notNull(),
+        name: text('name').notNull(),
+        /** The ledger's phone of a member holding the seat, else the account's if it is one; null when identity knows none. */
+        phone: text('phone'),
+      },
+      (t) => [
+        primaryKey({ columns: [t.tenantId, t.userId] }),
+        tenantPolicy(),
+        pgPolicy('seat_contacts_written_tenant_wide', { as: 'restrictive', for: 'insert', withCheck: tenantWide }),
+        pgPolicy('seat_contacts_updated_tenant_wide', { as: 'restrictive', for: 'update', using: tenantWide, withCheck: tenantWide }),
+        pgPolicy('seat_contacts_deleted_tenant_wide', { as: 'restrictive', for: 'delete', using: tenantWide }),
+      ],
+    )
+    .enableRLS();
+}
+
+export type SeatContactTable = ReturnType<typeof seatContactCopyTable>;
+
+/**
+ * The contact `identity.seats_changed` carries, if it does (events before issue 17 carry none):
+ * kept while the user holds a seat, removed with the last one.
+ */
+export async function applySeatContact(tx: Tx, contacts: SeatContactTable, tenantId: string, p: SeatsChanged): Promise<void> {
+  const theirs = and(eq(contacts.tenantId, tenantId), eq(contacts.userId, p.userId));
+  if (p.orgIds.length === 0) {
+    await tx.delete(contacts).where(theirs);
+    return;
+  }
+  if (p.name == null) return;
+  await tx
+    .insert(contacts)
+    .values({ tenantId, userId: p.userId, name: p.name, phone: p.phone ?? null })
+    .onConflictDoUpdate({ target: [contacts.tenantId, contacts.userId], set: { name: p.name, phone: p.phone ?? null } });
+}

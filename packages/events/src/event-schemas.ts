@@ -54,6 +54,14 @@ export const ZCheckinGrantRevoked = z.object({ checkinId: ZId, memberTenantId: Z
 export const ZGrantRefusalReason = z.enum(['org_closed', 'path_mismatch']);
 /** `roster.checkin_grant_refused`, in the member's county: reporting refuses the check-in. */
 export const ZCheckinGrantRefused = z.object({ checkinId: ZId, memberTenantId: ZId, reason: ZGrantRefusalReason });
+/**
+ * `roster.certificate_changed`, in the holder's county, whenever a certificate is issued, handed
+ * back or revoked (issue 17): reporting keeps what a check-in shows of it (number, end date,
+ * state), never the register's other columns. A date past `validUntil` is expired whatever the state says.
+ */
+export const ZCertificateChanged = z.object({
+  certificateId: ZId, memberId: ZId, number: z.string().min(1), validUntil: z.iso.date(), status: z.enum(['valid', 'returned', 'revoked', 'expired']), at: ZInstant,
+});
 /** `roster.transfer_accepted`, in the RECEIVING county: the origin closes its record. */
 export const ZTransferAccepted = z.object({ transferId: ZId, originTenantId: ZId, memberId: ZId, newTenantId: ZId, newMemberId: ZId });
 /**
@@ -128,8 +136,12 @@ export const ZTenantLive = z.object({ tenantId: ZId });
 export const ZAccountActivated = z.object({ memberId: z.uuid(), userId: ZId });
 /** `identity.account_closed`: the member's account is gone (transferred out). */
 export const ZAccountClosed = z.object({ memberId: z.uuid(), userId: ZId.nullable().optional() });
-/** `identity.seats_changed`: the FULL current set of org ids a user holds a secretary seat of (empty: none left). */
-export const ZSeatsChanged = z.object({ userId: ZId, orgIds: z.array(z.uuid()) });
+/**
+ * `identity.seats_changed`: the FULL current set of org ids a user holds a secretary seat of
+ * (empty: none left), and how the holder is reached (issue 17: a destination deciding a
+ * check-in calls the home secretary). Name and phone are legacy.
+ */
+export const ZSeatsChanged = z.object({ userId: ZId, orgIds: z.array(z.uuid()), name: z.string().nullish(), phone: z.string().nullish() });
 /**
  * `identity.city_grant_changed`, in the county's outbox (the event's tenant is the county): its
  * department gave (`granted`) or revoked its city's right to read the county's rollups
@@ -150,6 +162,7 @@ export const EVENT_SCHEMAS = {
   [roster.checkinGrantRefused]: ZCheckinGrantRefused,
   [roster.transferAccepted]: ZTransferAccepted,
   [roster.certificateEnding]: ZCertificateEnding,
+  [roster.certificateChanged]: ZCertificateChanged,
   [reporting.checkinAccepted]: ZCheckinAccepted,
   [reporting.checkinEnded]: ZCheckinEnded,
   [reporting.checkinDecided]: ZCheckinDecided,

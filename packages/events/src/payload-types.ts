@@ -13,6 +13,7 @@ export type CheckinGrantRefused = z.infer<typeof S.ZCheckinGrantRefused>;
 export type GrantRefusalReason = z.infer<typeof S.ZGrantRefusalReason>;
 export type TransferAccepted = z.infer<typeof S.ZTransferAccepted>;
 export type CertificateEnding = z.infer<typeof S.ZCertificateEnding>;
+export type CertificateChanged = z.infer<typeof S.ZCertificateChanged>;
 export type CheckinAccepted = z.infer<typeof S.ZCheckinAccepted>;
 export type CheckinEnded = z.infer<typeof S.ZCheckinEnded>;
 export type CheckinDecision = z.infer<typeof S.ZCheckinDecision>;

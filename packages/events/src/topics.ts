@@ -14,6 +14,7 @@ export const TOPICS = {
     checkinGrantRefused: 'roster.checkin_grant_refused',
     transferAccepted: 'roster.transfer_accepted',
     certificateEnding: 'roster.certificate_ending',
+    certificateChanged: 'roster.certificate_changed',
   },
   reporting: {
     checkinAccepted: 'reporting.checkin_accepted',

@@ -17,7 +17,8 @@ declare
   v_column text;
 begin
   foreach changed in array array[to_jsonb(NEW), to_jsonb(OLD)] loop
-    continue when changed is null;
+    -- A destination outside Tongxin (issue 17) is no county's: nothing to mark.
+    continue when changed is null or changed ->> 'dest_tenant_id' is null;
     insert into reporting.rollup_marks (tenant_id, month)
       values (changed ->> 'dest_tenant_id', to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM'))
       on conflict do nothing;
