@@ -1,7 +1,7 @@
 import { chinaDate } from '@tongxin/calendar';
 import type { Database } from '@tongxin/db';
 import { runEscalation } from '@tongxin/reporting';
-import { lapseCertificates, proposePlacements } from '@tongxin/roster';
+import { lapseCertificates, proposeLostContact, proposePlacements } from '@tongxin/roster';
 import type { BlobStore } from '@tongxin/storage';
 import { removeUnattachedPhotos } from '@tongxin/tasks';
 import type { BackgroundTurn } from './requests-first.ts';
@@ -11,7 +11,8 @@ const HOUR = 60 * 60 * 1000;
 
 /**
  * Once at start and then once per China calendar day: the roster's 6-month rule proposes
- * placements, activity certificates past their end date lapse and those ending soon are
+ * placements and 失联 for mobile members without contact for 6 months (`proposeLostContact`),
+ * activity certificates past their end date lapse and those ending soon are
  * announced for the reminders (roster's `lapseCertificates`), and reporting's escalation ladder reminds, creates contact tasks and proposes
  * lost contact; tasks' evidence photos no completion named within a day of upload are removed
  * (`blobs`, when the host stores files); every county's rollups of the month now running are marked for a refresh. Checked hourly, so a host asleep at midnight catches up when it wakes; the job
@@ -32,6 +33,8 @@ export function scheduleDailyJobs(database: Database, options: { now?: () => Dat
         const results = await proposePlacements(database, now());
         const proposed = results.reduce((sum, r) => sum + r.proposed, 0);
         if (proposed > 0) console.log(`6-month rule: ${proposed} placement(s) proposed`);
+        const lost = (await proposeLostContact(database, now())).reduce((sum, r) => sum + r.proposed, 0);
+        if (lost > 0) console.log(`lost contact: ${lost} member(s) without contact for 6 months proposed`);
         const certificates = await lapseCertificates(database, now());
         const lapsed = certificates.reduce((sum, r) => sum + r.lapsed, 0);
         const ending = certificates.reduce((sum, r) => sum + r.reminded, 0);

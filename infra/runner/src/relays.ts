@@ -1,7 +1,7 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
 import { applyCertificateEnding, applyCheckinDecision, applyCityGrantToReporting, applyGrantRefusal, applyRosterEventToReporting, applySeatsToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
 import { applyRosterEventToIdentity, identitySchema } from '@tongxin/identity';
-import { applyCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, rosterSchema } from '@tongxin/roster';
+import { applyCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, noteContactFromEvent, rosterSchema } from '@tongxin/roster';
 import { applyCityGrantToScoring, applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
 import { applyCityGrantToTasks, applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
 import type { BackgroundTurn } from './requests-first.ts';
@@ -44,7 +44,7 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
   {
     name: 'reporting',
     outbox: reportingSchema.outbox,
-    consumers: [applyCheckinEvent, confirmLedgerFromReport, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
+    consumers: [applyCheckinEvent, confirmLedgerFromReport, noteContactFromEvent, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
   },
   { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring, applyTaskReviewToInbox] },
   {

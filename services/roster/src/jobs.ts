@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { lapseCertificatesIn } from './certificates/lapse-certificates.ts';
 import { changeMember } from './ledger/change-member.ts';
 import { proposePlacementsIn } from './mobility/propose-placements.ts';
+import { proposeLostContactIn } from './mobility/propose-lost-contact.ts';
 import { processedEvents } from './schema.ts';
 import { TRANSFER_ACCEPTED } from './transfers/accept-transfer.ts';
 
@@ -19,6 +20,21 @@ export async function proposePlacements(database: Database, now: Date): Promise<
   const results: { tenantId: string; proposed: number }[] = [];
   for (const { tenant_id: tenantId } of tenants.rows as { tenant_id: string }[]) {
     const proposed = await tenantTransaction(database, { tenantId, tenantWide: true }, (tx) => proposePlacementsIn(tx, tenantId, now));
+    results.push({ tenantId, proposed });
+  }
+  return results;
+}
+
+/**
+ * The daily lost-contact rule (brief: 6 months without contact): proposes 失联 in every
+ * tenant, each in its own tenant-wide transaction (propose-lost-contact.ts). Running twice a
+ * day proposes nothing new.
+ */
+export async function proposeLostContact(database: Database, now: Date): Promise<{ tenantId: string; proposed: number }[]> {
+  const tenants = await database.system.execute(sql`select distinct tenant_id from roster.members where status = 'mobile' order by tenant_id`);
+  const results: { tenantId: string; proposed: number }[] = [];
+  for (const { tenant_id: tenantId } of tenants.rows as { tenant_id: string }[]) {
+    const proposed = await tenantTransaction(database, { tenantId, tenantWide: true }, (tx) => proposeLostContactIn(tx, tenantId, now));
     results.push({ tenantId, proposed });
   }
   return results;

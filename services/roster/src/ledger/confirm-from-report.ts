@@ -2,6 +2,7 @@ import { selectRows, tenantTransaction, type Database, type DomainEvent } from '
 import { parsePayload, TOPICS } from '@tongxin/events';
 import { LEDGER_FIELDS } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
+import { lastContactSet } from '../mobility/last-contact.ts';
 
 /**
  * Enter once (brief, burden rules): a monthly report saying "ledger unchanged" confirms the
@@ -14,6 +15,8 @@ import { sql } from 'drizzle-orm';
  * monthly reports, and at six round trips it fell behind a sustained load (issue 16). The
  * update's row lock queues a concurrent change of the member, and the version is the row's
  * newest plus one. Nothing here touches a field a grant copies, so no grant is refreshed.
+ * The same update notes the report as the member's last contact (`noteContactFromEvent`
+ * notes the reports that change the ledger).
  */
 export async function confirmLedgerFromReport(
   database: Database,
@@ -26,6 +29,8 @@ export async function confirmLedgerFromReport(
   const at = now.toISOString();
   const confirmed = JSON.stringify(Object.fromEntries(LEDGER_FIELDS.map((field) => [field, at])));
   const key = `report:${payload.reportId}`;
+  // The report is also the member's contact with the organization (last-contact.ts).
+  const contact = lastContactSet(event.createdAt, 'monthly_report', now);
   return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
     const [row] = await selectRows<{ claimed: boolean; confirmed: boolean }>(tx, sql`
       with claimed as (
@@ -34,7 +39,7 @@ export async function confirmLedgerFromReport(
       changed as (
         update roster.members m
         set field_confirmed_at = m.field_confirmed_at || ${confirmed}::jsonb, ledger_confirmed_at = ${at}::timestamptz,
-            version = m.version + 1, updated_at = ${at}::timestamptz
+            version = m.version + 1, updated_at = ${at}::timestamptz, ${contact.set}
         where m.tenant_id = ${event.tenantId} and m.id = ${payload.memberId}::uuid and exists (select 1 from claimed)
           and not exists (select 1 from roster.member_versions v where v.tenant_id = ${event.tenantId} and v.idempotency_key = ${key})
         returning m.version),

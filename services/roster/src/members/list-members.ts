@@ -2,6 +2,9 @@ import { maskIdCard, type MemberStatus, idCardBlindIndex } from '@tongxin/ledger
 import type { Tx } from '@tongxin/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { LEDGER_STATUSES, staleCutoff } from './ledger-staleness.ts';
+import { chinaDate, dateStart } from '@tongxin/calendar';
+import { monthsBefore } from '../mobility/propose-lost-contact.ts';
+import type { ContactSource } from '../schema/members.ts';
 
 export interface MemberListItem {
   id: string;
@@ -16,6 +19,9 @@ export interface MemberListItem {
   employer: string | null;
   ledgerConfirmedAt: string | null;
   stale: boolean;
+  /** The last contact with the organization (mobility/last-contact.ts), null when none is recorded. */
+  lastContactAt: string | null;
+  lastContactSource: ContactSource | null;
 }
 
 export interface ListMembersOptions {
@@ -29,6 +35,8 @@ export interface ListMembersOptions {
   destinationCity?: string | undefined;
   stale?: boolean | undefined;
   lostContact?: boolean | undefined;
+  /** Only members without contact for at least this many months (none recorded: counted from when they were entered). */
+  noContactMonths?: number | undefined;
   page: number;
   pageSize: number;
   now: Date;
@@ -54,6 +62,7 @@ function staleSql(cutoff: Date): SQL {
 }
 
 function filters(options: ListMembersOptions, stale: SQL): SQL[] {
+  const noContactCutoff = (now: Date, months: number) => new Date(dateStart(monthsBefore(chinaDate(now), months)).getTime() + 24 * 3600_000);
   const where: SQL[] = [];
   if (options.within) where.push(options.within);
   const search = options.search?.trim();
@@ -68,6 +77,10 @@ function filters(options: ListMembersOptions, stale: SQL): SQL[] {
   if (options.destinationCity) where.push(sql`m.destination_city = ${options.destinationCity}`);
   if (options.lostContact !== undefined) where.push(options.lostContact ? sql`m.status = 'lost_contact'` : sql`m.status <> 'lost_contact'`);
   if (options.stale !== undefined) where.push(options.stale ? stale : sql`not ${stale}`);
+  if (options.noContactMonths !== undefined) {
+    const since = noContactCutoff(options.now, options.noContactMonths);
+    where.push(sql`coalesce(m.last_contact_at, m.created_at) < ${since.toISOString()}::timestamptz`);
+  }
   return where;
 }
 
@@ -83,19 +96,23 @@ export async function listMembers(tx: Tx, options: ListMembersOptions) {
   const result = await tx.execute(sql`
     select m.id, m.name, m.gender, m.id_card_number as "idCardNumber", m.phone, m.branch_id as "branchId",
            b.name as branch, m.status, m.destination_city as "destinationCity", m.employer,
-           m.ledger_confirmed_at as "ledgerConfirmedAt", ${stale} as stale, count(*) over () as total
+           m.ledger_confirmed_at as "ledgerConfirmedAt", ${stale} as stale,
+           m.last_contact_at as "lastContactAt", m.last_contact_source as "lastContactSource", count(*) over () as total
     from roster.members m
     join roster.orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
     ${condition}
     order by m.name, m.id
     limit ${options.pageSize} offset ${offset}`);
-  type Row = Omit<MemberListItem, 'idCardMasked' | 'ledgerConfirmedAt'> & { idCardNumber: string | null; ledgerConfirmedAt: string | Date | null; total: string | number };
+  type Row = Omit<MemberListItem, 'idCardMasked' | 'ledgerConfirmedAt' | 'lastContactAt'> & {
+    idCardNumber: string | null; ledgerConfirmedAt: string | Date | null; lastContactAt: string | Date | null; total: string | number;
+  };
   const rows = result.rows as unknown as Row[];
   const total = rows.length > 0 ? Number(rows[0]!.total) : await countMembers(tx, condition);
-  const items: MemberListItem[] = rows.map(({ total: _t, idCardNumber, ledgerConfirmedAt, ...row }) => ({
+  const items: MemberListItem[] = rows.map(({ total: _t, idCardNumber, ledgerConfirmedAt, lastContactAt, ...row }) => ({
     ...row,
     idCardMasked: maskIdCard(idCardNumber),
     ledgerConfirmedAt: ledgerConfirmedAt ? new Date(ledgerConfirmedAt).toISOString() : null,
+    lastContactAt: lastContactAt ? new Date(lastContactAt).toISOString() : null,
   }));
   return { items, total, page: options.page, pageSize: options.pageSize };
 }

@@ -27,6 +27,8 @@ export const ZListMembersInput = z.object({
   destinationCity: z.string().trim().min(1).max(40).optional(),
   stale: z.boolean().optional(),
   lostContact: z.boolean().optional(),
+  /** Members without contact with the organization for at least this many months (the 6-month rule's early view). */
+  noContactMonths: z.number().int().min(1).max(24).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });

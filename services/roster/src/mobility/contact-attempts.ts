@@ -2,6 +2,8 @@ import type { Tx } from '@tongxin/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { contactAttempts } from '../schema.ts';
 import type { Subject } from './find-subject.ts';
+import { noteContact } from './last-contact.ts';
+import { dateStart } from '@tongxin/calendar';
 
 /**
  * Failed attempts since the last successful one that allow a lost-contact mark: a few
@@ -35,7 +37,11 @@ export async function recordContactAttempt(tx: Tx, subject: Subject, input: Cont
     })
     .onConflictDoNothing({ target: [contactAttempts.tenantId, contactAttempts.idempotencyKey] })
     .returning({ id: contactAttempts.id });
-  if (row) return row;
+  if (row) {
+    // An attempt that reached the member is contact with the organization (the 6-month rule).
+    if (input.result === 'reached') await noteContact(tx, { tenantId: member.tenantId, memberId: member.id, at: dateStart(input.attemptedOn), source: 'contact_attempt' }, now);
+    return row;
+  }
   const [first] = await tx
     .select({ id: contactAttempts.id })
     .from(contactAttempts)

@@ -58,7 +58,10 @@ describe('mobility.lostContactProposals', () => {
   it('a secretary sees the proposals about members in their subtree; the department sees its county', async () => {
     const matian = await h.query(trpc('lostContactProposals'), { as: as.secretaryOf('matian'), input: { status: 'pending' } });
     expect(matian.data).toEqual(expect.arrayContaining([
-      { id: expect.any(String), memberId: m['李华'], name: '李华', branch: '涌水村流动党员党支部', periods, proposedAt: expect.any(String), status: 'pending' },
+      {
+        id: expect.any(String), memberId: m['李华'], name: '李华', branch: '涌水村流动党员党支部', periods, source: 'monthly_reports',
+        lastContactAt: null, lastContactSource: null, enteredAt: expect.any(String), proposedAt: expect.any(String), status: 'pending',
+      },
     ]));
     expect(matian.data).toHaveLength(2);
     expect((await h.query(trpc('lostContactProposals'), { as: as.secretaryOf('huangcao'), input: {} })).data).toEqual([]);

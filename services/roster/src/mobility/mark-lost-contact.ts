@@ -6,6 +6,7 @@ import { chinaDate } from '@tongxin/calendar';
 import { listContactAttempts, MIN_FAILED_ATTEMPTS } from './contact-attempts.ts';
 import type { Subject } from './find-subject.ts';
 import { replayedChange } from './replayed-change.ts';
+import { noteContact } from './last-contact.ts';
 import { badField } from '@tongxin/errors';
 
 /**
@@ -53,6 +54,7 @@ export async function markRecontacted(tx: Tx, subject: Subject, idempotencyKey: 
     tenantId: member.tenantId, memberId: member.id, attemptedOn: chinaDate(now), channel: 'other', result: 'reached',
     note: '恢复联系', recordedBy: actor.userId, idempotencyKey: `recontacted:${idempotencyKey}`,
   });
+  await noteContact(tx, { tenantId: member.tenantId, memberId: member.id, at: now, source: 'contact_attempt' }, now);
   const { version } = await changeMember(tx, member.tenantId, member.id, {
     action: 'recontacted',
     // Found at home: no longer away, so no reason for being away either (as 返乡).
