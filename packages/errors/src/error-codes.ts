@@ -66,6 +66,7 @@ export const errorCodes = {
   suggestion_not_found: 'NOT_FOUND',
   meeting_not_found: 'NOT_FOUND',
   contact_task_not_found: 'NOT_FOUND',
+  mobility_request_not_found: 'NOT_FOUND',
   completion_not_found: 'NOT_FOUND',
   appointment_not_found: 'NOT_FOUND',
   evaluation_not_proposed: 'NOT_FOUND',
@@ -120,6 +121,8 @@ export const errorCodes = {
   already_away: 'BAD_REQUEST',
   not_away: 'BAD_REQUEST',
   mobility_request_pending: 'BAD_REQUEST', // a member's 外出登记/返乡登记 already waits
+  too_far_ahead: 'BAD_REQUEST', // {days}
+  not_left_yet: 'BAD_REQUEST', // {date}
   already_lost_contact: 'BAD_REQUEST',
   not_lost_contact: 'BAD_REQUEST',
   too_few_contact_attempts: 'BAD_REQUEST', // {min}, {count}

@@ -116,10 +116,13 @@ describe('lost contact and contact attempts', () => {
     expect((await decide(township())).data).toEqual({ status: 'dismissed' });
   });
 
-  it('a member still registers their own departure and return: reporting is not deciding', async () => {
-    const outflow = await h.mutate('/api/roster/trpc/mobility.registerOutflow', {
-      as: limingAsSecretary(), input: { leftOn: '2026-10-10', destinationCity: '深圳', idempotencyKey: key() },
-    });
-    expect(outflow.error?.code).not.toBe('FORBIDDEN');
+  it('a secretary does not register their own departure or return: they file it, and the level above confirms (issue 17)', async () => {
+    forbiddenAsSelf(await h.mutate('/api/roster/trpc/mobility.registerOutflow', {
+      as: limingAsSecretary(), input: { memberId: liming, leftOn: '2026-10-10', destinationCity: '深圳', idempotencyKey: key() },
+    }));
+    forbiddenAsSelf(await h.mutate('/api/roster/trpc/mobility.registerReturn', {
+      as: limingAsSecretary(), input: { memberId: liming, returnedOn: '2026-10-10', idempotencyKey: key() },
+    }));
+    expect(await statusOf(liming)).toBe('mobile');
   });
 });

@@ -73,11 +73,13 @@ describe('mobility.registerOutflow', () => {
     await h.database.owner.execute(sql`update roster.members set status = 'resident', away_since = null, destination_city = null, destination_province = null where id = ${huangWenjie}`);
   });
 
-  it('a member registers their own departure without naming themself', async () => {
-    const result = await h.mutate(trpc('registerOutflow'), { as: as.memberAs('user-cao', 'yongshui'), input: outflow(undefined, 'outflow-chunsheng-1', { leftOn: '2026-09-10', destinationCity: '深圳' }) });
+  it('a member does not register their own departure (FORBIDDEN): they file a request the branch confirms (issue 17)', async () => {
+    const asMember = await h.mutate(trpc('registerOutflow'), { as: as.memberAs('user-cao', 'yongshui'), input: outflow(caoChunsheng, 'outflow-chunsheng-self') });
+    expect(asMember.error?.code).toBe('FORBIDDEN');
+    expect(await db.member(caoChunsheng)).toMatchObject({ status: 'resident' });
+    const result = await h.mutate(trpc('registerOutflow'), { as: as.secretaryOf('yongshui'), input: outflow(caoChunsheng, 'outflow-chunsheng-1', { leftOn: '2026-09-10', destinationCity: '深圳' }) });
     expect(result.data).toEqual({ outflowId: expect.any(String) });
     expect(await db.member(caoChunsheng)).toMatchObject({ status: 'mobile', away_since: '2026-09-10', destination_city: '深圳', away_reason: 'work' });
-    expect((await db.versions(caoChunsheng))[0].actor_role).toBe('member');
   });
 
   it('a second open outflow is BAD_REQUEST naming memberId and changes nothing', async () => {
@@ -100,7 +102,7 @@ describe('mobility.registerOutflow', () => {
 
   it('a member cannot register someone else, and an admin-only account is FORBIDDEN', async () => {
     const asMember = await h.mutate(trpc('registerOutflow'), { as: as.memberAs('user-cao', 'yongshui'), input: outflow(huangWenjie, 'outflow-other-1') });
-    expect(asMember.error?.code).toBe('NOT_FOUND');
+    expect(asMember.error?.code).toBe('FORBIDDEN');
     const asAdmin = await h.mutate(trpc('registerOutflow'), { as: as.admin(), input: outflow(huangWenjie, 'outflow-other-2') });
     expect(asAdmin.error?.code).toBe('FORBIDDEN');
     expect(await db.member(huangWenjie)).toMatchObject({ status: 'resident', away_since: null });
@@ -129,9 +131,11 @@ describe('mobility.registerReturn', () => {
   });
 
   it('a member home again is resident, no longer away and with no reason for being away, once however often the request is retried', async () => {
-    const input = { returnedOn: '2026-10-20', note: '回乡创业', idempotencyKey: 'return-chunsheng-1' };
-    const first = await h.mutate(trpc('registerReturn'), { as: as.memberAs('user-cao', 'yongshui'), input });
-    const retry = await h.mutate(trpc('registerReturn'), { as: as.memberAs('user-cao', 'yongshui'), input });
+    const input = { memberId: caoChunsheng, returnedOn: '2026-10-20', note: '回乡创业', idempotencyKey: 'return-chunsheng-1' };
+    // The member files 返乡登记 as a request (mobility-requests.test.ts); only staff register it.
+    expect((await h.mutate(trpc('registerReturn'), { as: as.memberAs('user-cao', 'yongshui'), input })).error?.code).toBe('FORBIDDEN');
+    const first = await h.mutate(trpc('registerReturn'), { as: as.secretaryOf('yongshui'), input });
+    const retry = await h.mutate(trpc('registerReturn'), { as: as.secretaryOf('yongshui'), input });
     expect(first.error).toBeNull();
     expect(retry.data).toEqual(first.data);
     expect(await db.member(caoChunsheng)).toMatchObject({ status: 'resident', away_since: null, away_reason: null });

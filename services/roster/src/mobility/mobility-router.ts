@@ -6,6 +6,8 @@ import { findRosterOrg } from '../orgs/find-org.ts';
 import { listContactAttempts, recordContactAttempt } from './contact-attempts.ts';
 import { findSubject, findSubjectToDecide } from './find-subject.ts';
 import { listLostContact } from './list-lost-contact.ts';
+import { listLostContactRegisters } from './lost-contact-registers.ts';
+import { chinaYear } from '@tongxin/calendar';
 import { listOutflows } from './list-outflows.ts';
 import { markLostContact, markRecontacted } from './mark-lost-contact.ts';
 import { decideLostContact } from './decide-lost-contact.ts';
@@ -13,11 +15,17 @@ import { listLostContactProposals } from './list-lost-contact-proposals.ts';
 import { decidePlacement, listPlacements } from './placements.ts';
 import { registerOutflow } from './register-outflow.ts';
 import { registerReturn } from './register-return.ts';
+import { decideMobilityRequest } from './decide-mobility-request.ts';
+import { fileOutflow, fileReturn, withdrawRequest } from './file-mobility-request.ts';
+import { listMobilityRequests, myMobility } from './list-mobility-requests.ts';
+import {
+  ZDecideMobilityRequestInput, ZFileOutflowInput, ZFileReturnInput, ZMobilityRequestsInput, ZWithdrawMobilityRequestInput,
+} from './mobility-request-input.ts';
 
 const place = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 export const ZRegisterOutflowInput = z.object({
-  memberId: z.uuid().optional(),
+  memberId: z.uuid(),
   leftOn: ZPastDate,
   destinationProvince: place(20).optional(),
   destinationCity: place(40),
@@ -30,7 +38,7 @@ export const ZRegisterOutflowInput = z.object({
 });
 
 export const ZRegisterReturnInput = z.object({
-  memberId: z.uuid().optional(),
+  memberId: z.uuid(),
   returnedOn: ZPastDate,
   note: place(200).optional(),
   idempotencyKey: ZIdempotencyKey,
@@ -50,19 +58,51 @@ export const ZDecideLostContactInput = z
   .object({ proposalId: z.uuid(), decision: z.enum(['confirm', 'dismiss']), reason: ZLostContactReason.optional(), note: place(200).optional() })
   .refine((input) => input.decision !== 'confirm' || input.reason !== undefined, { path: ['reason'], message: 'choose the reason for 失联 (1–7)' });
 
-/** 外出登记 / 返乡, lost contact (失联) and the 6-month placement rule (brief). */
+/** 外出登记 / 返乡 (the secretary's record, the member's request), lost contact (失联) and the 6-month placement rule (brief). */
 export const mobilityRouter = {
-  registerOutflow: actingProcedure('member', 'secretary', 'department')
+  // The secretary records what the member handed in on paper; a member files a request
+  // instead (fileOutflow, fileReturn), which the secretary or the level above confirms.
+  registerOutflow: actingProcedure('secretary', 'department')
     .input(ZRegisterOutflowInput)
     .mutation(({ ctx, input }) =>
-      ctx.tx(async (tx) => registerOutflow(tx, await findSubject(tx, ctx.caller, input.memberId), input, ctx.deps.now())),
+      ctx.tx(async (tx) => registerOutflow(tx, await findSubjectToDecide(tx, ctx.caller, input.memberId), input, ctx.deps.now())),
     ),
 
-  registerReturn: actingProcedure('member', 'secretary', 'department')
+  registerReturn: actingProcedure('secretary', 'department')
     .input(ZRegisterReturnInput)
     .mutation(({ ctx, input }) =>
-      ctx.tx(async (tx) => registerReturn(tx, await findSubject(tx, ctx.caller, input.memberId), input, ctx.deps.now())),
+      ctx.tx(async (tx) => registerReturn(tx, await findSubjectToDecide(tx, ctx.caller, input.memberId), input, ctx.deps.now())),
     ),
+
+  /** 外出登记 filed by the member themself: a request the home branch confirms (issue 17). */
+  fileOutflow: actingProcedure('member')
+    .input(ZFileOutflowInput)
+    .mutation(({ ctx, input }) => ctx.tx(async (tx) => fileOutflow(tx, await findSubject(tx, ctx.caller, undefined), input, ctx.deps.now()))),
+
+  /** 返乡登记 filed by the member themself, with the report on the time away. */
+  fileReturn: actingProcedure('member')
+    .input(ZFileReturnInput)
+    .mutation(({ ctx, input }) => ctx.tx(async (tx) => fileReturn(tx, await findSubject(tx, ctx.caller, undefined), input, ctx.deps.now()))),
+
+  withdrawRequest: actingProcedure('member')
+    .input(ZWithdrawMobilityRequestInput)
+    .mutation(({ ctx, input }) =>
+      ctx.tx(async (tx) => withdrawRequest(tx, (await findSubject(tx, ctx.caller, undefined)).member, input.requestId, ctx.deps.now())),
+    ),
+
+  /** The member's page: away or at home, their requests, and what the forms start from. */
+  mine: actingProcedure('member').query(({ ctx }) =>
+    ctx.tx(async (tx) => myMobility(tx, (await findSubject(tx, ctx.caller, undefined, true)).member, ctx.deps.now())),
+  ),
+
+  /** The secretary's queue of members' requests (pending by default), with its count. */
+  requests: actingProcedure('secretary', 'department')
+    .input(ZMobilityRequestsInput)
+    .query(({ ctx, input }) => ctx.tx((tx) => listMobilityRequests(tx, ctx.caller, input.status))),
+
+  decideRequest: actingProcedure('secretary', 'department')
+    .input(ZDecideMobilityRequestInput)
+    .mutation(({ ctx, input }) => ctx.tx((tx) => decideMobilityRequest(tx, ctx.caller, input, ctx.deps.now()))),
 
   outflows: actingProcedure('member', 'secretary', 'department')
     .input(z.object({ memberId: z.uuid().optional() }))
@@ -101,6 +141,12 @@ export const mobilityRouter = {
     .input(z.object({ orgId: z.uuid().optional() }))
     .use(withOptionalOrg(findRosterOrg))
     .query(({ ctx }) => ctx.tx((tx) => listLostContact(tx, ctx.org?.path ?? null))),
+
+  /** The 失联 and 恢复联系 registers (official layout, exported by the view), for a year (this one by default). */
+  lostContactRegisters: actingProcedure('secretary', 'department')
+    .input(z.object({ orgId: z.uuid().optional(), year: z.number().int().min(2000).max(2100).optional() }))
+    .use(withOptionalOrg(findRosterOrg))
+    .query(({ ctx, input }) => ctx.tx((tx) => listLostContactRegisters(tx, ctx.org?.path ?? null, input.year ?? chinaYear(ctx.deps.now())))),
 
   placements: actingProcedure('secretary', 'department')
     .input(z.object({ status: z.enum(['pending', 'confirmed', 'dismissed']).optional() }))

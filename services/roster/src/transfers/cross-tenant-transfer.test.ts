@@ -138,7 +138,9 @@ describe('a transfer to another county', () => {
   it('a member who transferred out can start nothing new', async () => {
     const result = await h.mutate(trpc('request'), { as: as.secretaryOf('yongshuiMobile'), input: { memberId: liMing, toOrgId: ids.yongshui, idempotencyKey: 'after-out-1' } });
     expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'member_transferred_out' } });
-    const outflow = await h.mutate('/api/roster/trpc/mobility.registerOutflow', { as: liming(), input: { leftOn: '2026-10-01', destinationCity: '广州', idempotencyKey: 'after-out-2' } });
+    const outflow = await h.mutate('/api/roster/trpc/mobility.fileOutflow', {
+      as: liming(), input: { leftOn: '2026-10-01', destinationCity: '广州', reasonCode: 'work', expectedMonths: 6, contactPhone: '13800000001', idempotencyKey: 'after-out-2' },
+    });
     expect(outflow.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'member_transferred_out' } });
   });
 });
