@@ -140,6 +140,16 @@ export const errorCodes = {
   certificate_returned: 'BAD_REQUEST',
   certificate_revoked: 'BAD_REQUEST',
   before_issued_on: 'BAD_REQUEST', // {date}
+  // Dues records (党费, issue 17).
+  dues_payment_not_found: 'NOT_FOUND',
+  dues_not_set: 'BAD_REQUEST',
+  dues_period_future: 'BAD_REQUEST',
+  dues_period_paid: 'BAD_REQUEST', // {period}
+  dues_period_schedule: 'BAD_REQUEST',
+  dues_no_certificate: 'BAD_REQUEST',
+  dues_payment_voided: 'BAD_REQUEST',
+  dues_rate_kind: 'BAD_REQUEST',
+  dues_checked_in_elsewhere: 'BAD_REQUEST',
   // Reporting.
   reason_required: 'BAD_REQUEST',
   checkin_not_pending: 'BAD_REQUEST', // {status}

@@ -1,6 +1,7 @@
 import { router } from '@tongxin/trpc';
 import { rollupsRouter } from './rollups/rollups-router.ts';
 import { certificatesRouter } from './certificates/certificates-router.ts';
+import { duesRouter } from './dues/dues-router.ts';
 import { excelRouter } from './excel/excel-router.ts';
 import { grantsRouter } from './grants/grants-router.ts';
 import { ledgerRouter } from './ledger/ledger-router.ts';
@@ -19,5 +20,6 @@ export const appRouter = router({
   excel: excelRouter,
   grants: grantsRouter,
   certificates: certificatesRouter,
+  dues: duesRouter,
 });
 export type AppRouter = typeof appRouter;
