@@ -28,6 +28,8 @@ export const m = defineMessages(
     'nav.certificates': '活动证',
     'nav.certificateLetters': '证明信',
     'nav.verifyCertificate': '核验活动证',
+    'nav.dues': '党费',
+    'nav.duesRates': '党费标准',
 
     'roster.search': '搜索姓名、手机号或完整身份证号',
     'roster.searchNote': '按完整身份证号搜索会被记录，每小时最多 {limit} 次。',
@@ -198,6 +200,8 @@ export const m = defineMessages(
     'nav.certificates': 'Certificates',
     'nav.certificateLetters': 'Certificate letters',
     'nav.verifyCertificate': 'Verify a certificate',
+    'nav.dues': 'Dues',
+    'nav.duesRates': 'Dues table',
 
     'roster.search': 'Search name, phone or whole ID-card number',
     'roster.searchNote': 'A search by a whole ID-card number is recorded; at most {limit} an hour.',

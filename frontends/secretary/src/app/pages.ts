@@ -43,6 +43,8 @@ export const PAGES = [
   { name: 'certificates', label: 'nav.certificates', seats: COMMITTEES, page: lazy(() => import('../certificates/certificates-page.tsx')) },
   { name: 'certificate-letters', label: 'nav.certificateLetters', seats: COMMITTEES, page: lazy(() => import('../certificates/letters-page.tsx')) },
   { name: 'verify-certificate', label: 'nav.verifyCertificate', seats: ALL, nav: false, page: lazy(() => import('../certificates/verify-page.tsx')) },
+  // 党费 (issue 17): the home side's tables and records, and a flow organization's for the members checked in with it.
+  { name: 'dues', label: 'nav.dues', seats: ALL, page: lazy(() => import('../dues/dues-page.tsx')) },
   // Only the levels above branches change the tree.
   { name: 'tree', label: 'nav.tree', seats: ['department', 'township'], page: lazy(() => import('../tree/tree-page.tsx')) },
   { name: 'excel', label: 'nav.excel', seats: HOME, page: lazy(() => import('../excel/excel-page.tsx')) },
@@ -51,6 +53,8 @@ export const PAGES = [
   { name: 'roles', label: 'nav.roles', seats: ALL, page: lazy(() => import('../roles/roles-page.tsx')) },
   // The scoring rules are the department's to set.
   { name: 'scoring-rules', label: 'nav.scoringRules', seats: ['department'], page: lazy(() => import('../scoring/rules/scoring-rules-page.tsx')) },
+  // The county's dues table is its department's, as the scoring rules are.
+  { name: 'dues-rates', label: 'nav.duesRates', seats: ['department'], page: lazy(() => import('../dues/rates-page.tsx')) },
 ] as const satisfies readonly PageEntry[];
 
 export type PageName = (typeof PAGES)[number]['name'];
