@@ -5,6 +5,7 @@ import { hrefOf, navigate, page, type Page } from './route.ts';
 const sections: readonly { to: Page; label: Parameters<typeof m>[0] }[] = [
   { to: 'ledger', label: 'nav.ledger' },
   { to: 'report', label: 'nav.report' },
+  { to: 'mobility', label: 'nav.mobility' },
   { to: 'checkin', label: 'nav.checkin' },
   { to: 'certificate', label: 'nav.certificate' },
   { to: 'meetings', label: 'nav.meetings' },

@@ -12,6 +12,7 @@ const PointsPage = lazy(() => import('./points/points-page.tsx'));
 const SuggestionsPage = lazy(() => import('./suggestions/suggestions-page.tsx'));
 const InboxPage = lazy(() => import('./inbox/inbox-page.tsx'));
 const CertificatePage = lazy(() => import('./certificate/certificate-page.tsx'));
+const MobilityPage = lazy(() => import('./mobility/mobility-page.tsx'));
 
 /** Every section but the ledger. */
 export default function Sections(props: { me: Profile; onLedgerChanged: () => void; onReadChanged: () => void }) {
@@ -40,6 +41,9 @@ export default function Sections(props: { me: Profile; onLedgerChanged: () => vo
       </Match>
       <Match when={page() === 'certificate'}>
         <CertificatePage />
+      </Match>
+      <Match when={page() === 'mobility'}>
+        <MobilityPage />
       </Match>
     </Switch>
   );

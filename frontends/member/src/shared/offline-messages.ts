@@ -18,6 +18,9 @@ export const m = defineMessages(
     'label.withdraw': '撤回认领：{title}',
     'label.respond': '回复参会：{title}',
     'label.checkin': '报到申请：{org}',
+    'label.outflow': '外出登记：去往{city}',
+    'label.return': '返乡登记：{date}',
+    'label.withdrawRequest': '撤回{kind}',
   },
   {
     asOf: 'Offline: showing what was fetched at {time}',
@@ -35,5 +38,8 @@ export const m = defineMessages(
     'label.withdraw': 'Withdraw the claim: {title}',
     'label.respond': 'Answer to the meeting: {title}',
     'label.checkin': 'Check-in request: {org}',
+    'label.outflow': 'Registering that you leave, for {city}',
+    'label.return': 'Registering that you came back on {date}',
+    'label.withdrawRequest': 'Withdraw: {kind}',
   },
 );

@@ -26,6 +26,12 @@ export function writeLabel(write: QueuedWrite): string {
       return m('label.respond', { title: write.label });
     case 'checkin.request':
       return m('label.checkin', { org: write.label });
+    case 'mobility.outflow':
+      return m('label.outflow', { city: write.label });
+    case 'mobility.return':
+      return m('label.return', { date: write.label });
+    case 'mobility.withdraw':
+      return m('label.withdrawRequest', { kind: write.label });
     default:
       return m('label.claim', { title: write.label });
   }

@@ -7,6 +7,8 @@ type ReportInput = Omit<Parameters<typeof reporting.monthlyReports.submit.mutate
 type SuggestionInput = Omit<Parameters<typeof reporting.suggestions.send.mutate>[0], 'idempotencyKey'>;
 type RespondInput = Parameters<typeof reporting.meetings.respond.mutate>[0];
 type CheckinInput = Omit<Parameters<typeof reporting.checkins.request.mutate>[0], 'idempotencyKey'>;
+type OutflowInput = Omit<Parameters<typeof roster.mobility.fileOutflow.mutate>[0], 'idempotencyKey'>;
+type ReturnInput = Omit<Parameters<typeof roster.mobility.fileReturn.mutate>[0], 'idempotencyKey'>;
 
 /**
  * The member's writes that may wait in the queue, and how each is sent: always with the
@@ -18,9 +20,13 @@ const senders = {
   'suggestion.send': (input: unknown, idempotencyKey: string) => reporting.suggestions.send.mutate({ ...(input as SuggestionInput), idempotencyKey }),
   'ledger.confirm': (_input: unknown, idempotencyKey: string) => roster.ledger.confirmMine.mutate({ idempotencyKey }),
   'checkin.request': (input: unknown, idempotencyKey: string) => reporting.checkins.request.mutate({ ...(input as CheckinInput), idempotencyKey }),
-  // These two set one state: a repeat changes nothing, so the server takes no key for them.
+  // 外出登记 / 返乡登记 (issue 17): requests the branch confirms.
+  'mobility.outflow': (input: unknown, idempotencyKey: string) => roster.mobility.fileOutflow.mutate({ ...(input as OutflowInput), idempotencyKey }),
+  'mobility.return': (input: unknown, idempotencyKey: string) => roster.mobility.fileReturn.mutate({ ...(input as ReturnInput), idempotencyKey }),
+  // These set one state: a repeat changes nothing, so the server takes no key for them.
   'claim.withdraw': (input: unknown) => tasks.claims.withdraw.mutate(input as { claimId: string }),
   'meeting.respond': (input: unknown) => reporting.meetings.respond.mutate(input as RespondInput),
+  'mobility.withdraw': (input: unknown) => roster.mobility.withdrawRequest.mutate(input as { requestId: string }),
 } satisfies Record<string, (input: unknown, idempotencyKey: string) => Promise<unknown>>;
 export type WriteKind = keyof typeof senders;
 
