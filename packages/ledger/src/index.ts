@@ -7,3 +7,4 @@ export * from './task-words.ts';
 export * from './compare-orgs.ts';
 export * from './certificate-words.ts';
 export * from './dues-words.ts';
+export * from './lost-contact-words.ts';

@@ -13,6 +13,8 @@ export interface RosterQuery {
   destinationCity?: string;
   stale?: boolean;
   lostContact?: boolean;
+  /** Only members without contact for at least this many months (the lost-contact rule's early view). */
+  noContactMonths?: number;
   page?: number;
 }
 
@@ -31,6 +33,8 @@ export function setBasePath(path: string) {
 }
 
 const STATUSES = ['resident', 'mobile', 'lost_contact', 'transferred_out'] as const;
+/** The roster's choices of months without contact: 6 is the lost-contact rule, 3 the time to act before it. */
+export const NO_CONTACT_MONTHS = [3, 6] as const;
 
 export function parseRoute(query: string): Route {
   const params = new URLSearchParams(query);
@@ -41,6 +45,7 @@ export function parseRoute(query: string): Route {
   if (entry) return { name: entry.name };
   const status = params.get('status');
   const pageNumber = Number(params.get('p'));
+  const noContact = Number(params.get('nocontact'));
   return {
     name: 'roster',
     query: {
@@ -50,6 +55,7 @@ export function parseRoute(query: string): Route {
       destinationCity: params.get('city') ?? undefined,
       stale: params.get('stale') === '1' || undefined,
       lostContact: params.get('lost') === '1' || undefined,
+      noContactMonths: (NO_CONTACT_MONTHS as readonly number[]).includes(noContact) ? noContact : undefined,
       page: Number.isInteger(pageNumber) && pageNumber > 1 ? pageNumber : undefined,
     },
   };
@@ -67,6 +73,7 @@ export function hrefOf(route: Route): string {
     if (q.destinationCity) params.set('city', q.destinationCity);
     if (q.stale) params.set('stale', '1');
     if (q.lostContact) params.set('lost', '1');
+    if (q.noContactMonths) params.set('nocontact', String(q.noContactMonths));
     if (q.page && q.page > 1) params.set('p', String(q.page));
   }
   const text = params.toString();

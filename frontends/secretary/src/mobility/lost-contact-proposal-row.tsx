@@ -5,6 +5,7 @@ import { ErrorNotice, createAction, describeError } from '@tongxin/ui';
 import { m } from '../messages.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { t } from './messages.ts';
+import { LastContact, type ContactSource } from '../shared/last-contact.tsx';
 
 type Row = Awaited<ReturnType<typeof roster.mobility.lostContactProposals.query>>[number];
 type Decision = 'confirm' | 'dismiss';
@@ -23,8 +24,13 @@ export function LostContactProposalRow(props: { row: Row; onDecided: (decision: 
     <tr>
       <td>{props.row.name}</td>
       <td>{props.row.branch}</td>
-      <td>{props.row.periods.join(t('periodSeparator'))}</td>
-      <td>{formatDate(String(props.row.proposedAt).slice(0, 10))}</td>
+      <td>
+        <Show when={props.row.source === 'no_contact'} fallback={props.row.periods.join(t('periodSeparator'))}>
+          {t('sixMonthsNoContact')}
+          <LastContact at={props.row.lastContactAt} source={props.row.lastContactSource as ContactSource | null} enteredAt={props.row.enteredAt} />
+        </Show>
+      </td>
+      <td>{formatDate(props.row.proposedAt)}</td>
       <td>
         <Show when={props.row.status === 'pending'} fallback={t(`lostStatus.${props.row.status}`)}>
           <div style={{ display: 'flex', gap: '0.5rem', 'flex-wrap': 'wrap', 'align-items': 'end' }}>

@@ -7,7 +7,7 @@ import { t } from './messages.ts';
 
 /**
  * 建议标记失联: members the monthly-report ladder proposes (months without a report and a
- * failed contact). The secretary confirms with a reason or dismisses; `onConfirmed` lets the
+ * failed contact) or the 6-month rule does (6 months since roster's last contact). The secretary confirms with a reason or dismisses; `onConfirmed` lets the
  * page refresh the lost-contact register.
  */
 export function LostContactProposalsSection(props: { onConfirmed: () => void }) {

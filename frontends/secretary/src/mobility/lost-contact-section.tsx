@@ -5,6 +5,7 @@ import { m } from '../messages.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { CountTable } from './count-table.tsx';
 import { t } from './messages.ts';
+import { RegistersExport } from './registers-export.tsx';
 
 /** The lost-contact register with counts per township and branch (brief "Lost contact"). */
 export function LostContactSection() {
@@ -16,6 +17,7 @@ export function LostContactSection() {
     <section aria-labelledby="lost-heading">
       <h2 id="lost-heading">{t('lostTitle')}</h2>
       <p>{t('lostIntro')}</p>
+      <RegistersExport />
       <Suspense fallback={<Loading />}>
         <Switch>
           <Match when={lost.error}>

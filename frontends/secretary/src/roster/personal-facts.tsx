@@ -4,6 +4,7 @@ import { LEDGER_STATUSES } from '@tongxin/ledger';
 import { m } from '../messages.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { RevealIdCard } from './reveal-id-card.tsx';
+import { LastContact } from '../shared/last-contact.tsx';
 import type { MemberRecord } from './roster-api.ts';
 
 export function PersonalFacts(props: { member: MemberRecord }) {
@@ -37,6 +38,10 @@ export function PersonalFacts(props: { member: MemberRecord }) {
         <dt>{t('ledger.idCardNumber')}</dt>
         <dd>
           <RevealIdCard memberId={props.member.id} masked={props.member.idCardMasked} />
+        </dd>
+        <dt>{m('roster.lastContact')}</dt>
+        <dd>
+          <LastContact at={props.member.lastContactAt} source={props.member.lastContactSource} enteredAt={props.member.enteredAt} />
         </dd>
         <Show when={props.member.lostContactSince}>
           <dt>{m('member.lostContactSince')}</dt>

@@ -3,7 +3,7 @@ import { t } from '@tongxin/i18n';
 import { ID_CARD_LOOKUPS_PER_HOUR, MEMBER_STATUSES } from '@tongxin/ledger';
 import { m } from '../messages.ts';
 import { DebouncedText } from './debounced-text.tsx';
-import type { RosterQuery } from '../app/route.ts';
+import { NO_CONTACT_MONTHS, type RosterQuery } from '../app/route.ts';
 
 /** Search and filters of the roster; every change goes to the URL, which drives the list. */
 export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Partial<RosterQuery>, options?: { replace?: boolean }) => void }) {
@@ -25,6 +25,17 @@ export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Par
         >
           <option value="">{m('roster.anyStatus')}</option>
           <For each={MEMBER_STATUSES}>{(status) => <option value={status}>{t(`status.${status}`)}</option>}</For>
+        </select>
+      </div>
+      <div class="field">
+        <label for="roster-no-contact">{m('roster.noContact')}</label>
+        <select
+          id="roster-no-contact"
+          value={props.query.noContactMonths ?? ''}
+          onChange={(event) => props.onChange({ noContactMonths: Number(event.currentTarget.value) || undefined }, replace)}
+        >
+          <option value="">{m('roster.anyContact')}</option>
+          <For each={NO_CONTACT_MONTHS}>{(months) => <option value={months}>{m('roster.noContactFor', { months })}</option>}</For>
         </select>
       </div>
       <DebouncedText
@@ -50,11 +61,11 @@ export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Par
           {m('roster.lostContact')}
         </label>
       </div>
-      <Show when={props.query.search || props.query.status || props.query.destinationCity || props.query.stale || props.query.lostContact}>
+      <Show when={props.query.search || props.query.status || props.query.destinationCity || props.query.stale || props.query.lostContact || props.query.noContactMonths}>
         <button
           type="button"
           class="secondary"
-          onClick={() => props.onChange({ search: undefined, status: undefined, destinationCity: undefined, stale: undefined, lostContact: undefined }, replace)}
+          onClick={() => props.onChange({ search: undefined, status: undefined, destinationCity: undefined, stale: undefined, lostContact: undefined, noContactMonths: undefined }, replace)}
         >
           {m('roster.clear')}
         </button>

@@ -3,6 +3,7 @@ import { format, t } from '@tongxin/i18n';
 import { m } from '../messages.ts';
 import { PAGE_SIZE, type MemberList } from './roster-api.ts';
 import { RouteLink } from '../app/route-link.tsx';
+import { LastContact } from '../shared/last-contact.tsx';
 
 /** One page of members; on a phone the table scrolls sideways with the name column kept in view. */
 export function RosterTable(props: { list: MemberList; busy: boolean; filtered: boolean }) {
@@ -29,6 +30,7 @@ export function RosterTable(props: { list: MemberList; busy: boolean; filtered: 
               <th scope="col">{t('secretary.branch')}</th>
               <th scope="col">{t('secretary.status')}</th>
               <th scope="col">{t('secretary.destinationCity')}</th>
+              <th scope="col">{m('roster.lastContact')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,6 +49,9 @@ export function RosterTable(props: { list: MemberList; busy: boolean; filtered: 
                     </Show>
                   </td>
                   <td>{member.destinationCity}</td>
+                  <td>
+                    <LastContact at={member.lastContactAt} source={member.lastContactSource} />
+                  </td>
                 </tr>
               )}
             </For>

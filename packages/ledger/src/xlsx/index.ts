@@ -16,3 +16,4 @@ export { checkWorkbookSize, MAX_FILE_BYTES, MAX_ROWS, MAX_UNCOMPRESSED_BYTES, Wo
 export { formulaSafeText } from './formula-safe-text.ts';
 export type { ReadProgress } from './workbook.ts';
 export { buildTableExport, type TableCell, type TableExport } from './build-table-export.ts';
+export { buildLostContactRegisters, LOST_REGISTER_HEADERS, RECONTACTED_REGISTER_HEADERS } from './build-lost-contact-registers.ts';

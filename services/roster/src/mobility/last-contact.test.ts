@@ -151,3 +151,35 @@ describe('members.list: no contact for N months', () => {
     expect((rc.data as { items: { name: string }[] }).items.map((i) => i.name)).not.toContain('李明');
   });
 });
+
+describe('mobility.lostContactRegisters', () => {
+  it('lists the members lost contact with their last contact, and those found again in the year, for the secretary’s subtree', async () => {
+    h.clock.now = new Date('2027-11-02T10:00:00+08:00');
+    const [pending] = await db.rows(sql`select id from roster.lost_contact_proposals where member_id = ${m['李华']} and status = 'pending'`);
+    const secretary = as.secretaryOf('matian');
+    expect((await h.mutate('/api/roster/trpc/mobility.decideLostContact', { as: secretary, input: { proposalId: pending.id, decision: 'confirm', reason: 1 } })).error).toBeNull();
+    const registers = (input: object, caller = secretary) => h.query('/api/roster/trpc/mobility.lostContactRegisters', { as: caller, input });
+    expect((await registers({})).data).toEqual({
+      orgName: '马田镇党委',
+      lost: [expect.objectContaining({ name: '李华', since: '2027-11-02', reason: 1, lastContactAt: '2027-05-01T01:00:00.000Z', lastContactSource: 'dues', failedAttempts: 0 })],
+      recontacted: [],
+    });
+    h.clock.now = new Date('2027-11-20T10:00:00+08:00');
+    expect((await h.mutate('/api/roster/trpc/mobility.markRecontacted', { as: secretary, input: { memberId: m['李华'], idempotencyKey: crypto.randomUUID() } })).error).toBeNull();
+    const after = (await registers({ year: 2027 })).data as { lost: unknown[]; recontacted: unknown[] };
+    expect(after.lost).toEqual([]);
+    expect(after.recontacted).toEqual([expect.objectContaining({ name: '李华', lostSince: '2027-11-02', reason: 1, status: 'resident', recontactedAt: '2027-11-20T02:00:00.000Z' })]);
+    // Re-contact is itself a contact: the 6-month clock starts again.
+    expect(await lastContact('李华')).toEqual({ at: '2027-11-20T02:00:00.000Z', source: 'contact_attempt' });
+    expect(((await registers({ year: 2026 })).data as { recontacted: unknown[] }).recontacted).toEqual([]);
+  });
+
+  it('another branch’s secretary and another county see nothing; a member is FORBIDDEN; a bad year is BAD_REQUEST', async () => {
+    const registers = (input: object, caller: ReturnType<typeof as.department>) => h.query('/api/roster/trpc/mobility.lostContactRegisters', { as: caller, input });
+    expect((await registers({ year: 2027 }, as.secretaryOf('huangcao'))).data).toMatchObject({ lost: [], recontacted: [] });
+    expect((await registers({ year: 2027 }, as.department('rc'))).data).toMatchObject({ lost: [], recontacted: [] });
+    expect((await registers({}, as.memberAs('user-liming', 'yongshuiMobile'))).error?.code).toBe('FORBIDDEN');
+    expect((await registers({ year: 1999 }, as.department())).error).toMatchObject({ code: 'BAD_REQUEST', fields: { year: expect.any(String) } });
+    expect((await registers({ orgId: ids['reshui'] }, as.department())).error?.code).toBe('NOT_FOUND');
+  });
+});

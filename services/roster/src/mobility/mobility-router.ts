@@ -146,7 +146,7 @@ export const mobilityRouter = {
   lostContactRegisters: actingProcedure('secretary', 'department')
     .input(z.object({ orgId: z.uuid().optional(), year: z.number().int().min(2000).max(2100).optional() }))
     .use(withOptionalOrg(findRosterOrg))
-    .query(({ ctx, input }) => ctx.tx((tx) => listLostContactRegisters(tx, ctx.org?.path ?? null, input.year ?? chinaYear(ctx.deps.now())))),
+    .query(({ ctx, input }) => ctx.tx((tx) => listLostContactRegisters(tx, { org: ctx.org, orgIds: ctx.caller.orgIds }, input.year ?? chinaYear(ctx.deps.now())))),
 
   placements: actingProcedure('secretary', 'department')
     .input(z.object({ status: z.enum(['pending', 'confirmed', 'dismissed']).optional() }))

@@ -1,5 +1,5 @@
 import { currentUser, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
-import { AWAY_REASONS, EDUCATION_LEVELS } from '@tongxin/ledger';
+import { AWAY_REASONS, CONTACT_SOURCES, EDUCATION_LEVELS } from '@tongxin/ledger';
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, jsonb, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roster, memberVisible, memberRowPolicies } from './scope.ts';
@@ -8,8 +8,7 @@ import { orgs } from './orgs.ts';
 /** transferred_out: the membership moved away; the record is kept, closed. */
 export const memberStatus = roster.enum('member_status', ['resident', 'mobile', 'lost_contact', 'transferred_out']);
 /** What a last contact was: a meeting attended (视同参会 too), a monthly report, a secretary's attempt that reached them, dues paid, a check-in accepted. */
-export const CONTACT_SOURCES = ['meeting', 'monthly_report', 'contact_attempt', 'dues', 'checkin'] as const;
-export type ContactSource = (typeof CONTACT_SOURCES)[number];
+export type { ContactSource } from '@tongxin/ledger';
 export const contactSource = roster.enum('contact_source', CONTACT_SOURCES);
 export const gender = roster.enum('gender', ['male', 'female']);
 /** 学历, the party statistics' bands (`EDUCATION_LEVELS`). */
