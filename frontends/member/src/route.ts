@@ -5,7 +5,7 @@ import { createSignal } from 'solid-js';
  * (`/member?page=report`): the shell matches a view by its exact path, so a deeper path
  * would not reach this remote on a reload. Only this file knows the URL format.
  */
-export const PAGES = ['ledger', 'checkin', 'report', 'meetings', 'tasks', 'points', 'suggestions', 'inbox', 'certificate', 'mobility'] as const;
+export const PAGES = ['ledger', 'checkin', 'report', 'meetings', 'tasks', 'points', 'suggestions', 'inbox', 'certificate', 'dues', 'mobility'] as const;
 export type Page = (typeof PAGES)[number];
 
 const [search, setSearch] = createSignal(window.location.search);

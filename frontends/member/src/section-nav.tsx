@@ -8,6 +8,7 @@ const sections: readonly { to: Page; label: Parameters<typeof m>[0] }[] = [
   { to: 'mobility', label: 'nav.mobility' },
   { to: 'checkin', label: 'nav.checkin' },
   { to: 'certificate', label: 'nav.certificate' },
+  { to: 'dues', label: 'nav.dues' },
   { to: 'meetings', label: 'nav.meetings' },
   { to: 'tasks', label: 'nav.tasks' },
   { to: 'suggestions', label: 'nav.suggestions' },

@@ -12,6 +12,7 @@ const PointsPage = lazy(() => import('./points/points-page.tsx'));
 const SuggestionsPage = lazy(() => import('./suggestions/suggestions-page.tsx'));
 const InboxPage = lazy(() => import('./inbox/inbox-page.tsx'));
 const CertificatePage = lazy(() => import('./certificate/certificate-page.tsx'));
+const DuesPage = lazy(() => import('./dues/dues-page.tsx'));
 const MobilityPage = lazy(() => import('./mobility/mobility-page.tsx'));
 
 /** Every section but the ledger. */
@@ -41,6 +42,9 @@ export default function Sections(props: { me: Profile; onLedgerChanged: () => vo
       </Match>
       <Match when={page() === 'certificate'}>
         <CertificatePage />
+      </Match>
+      <Match when={page() === 'dues'}>
+        <DuesPage />
       </Match>
       <Match when={page() === 'mobility'}>
         <MobilityPage />
