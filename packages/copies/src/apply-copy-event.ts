@@ -2,7 +2,7 @@ import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Pr
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { parsePayload, type OrgMoved } from '@tongxin/events';
 import { COPY_TOPICS } from './events.ts';
-import { applySeatsChanged, type SeatCopyTable } from './seats.ts';
+import { applySeatContact, applySeatsChanged, type SeatContactTable, type SeatCopyTable } from './seats.ts';
 import type { Copies } from './tables.ts';
 
 const TOPICS = new Set<string>(Object.values(COPY_TOPICS));
@@ -33,13 +33,24 @@ export interface CopyConsumerOptions {
 /**
  * A consumer of identity's outbox for a service that keeps only the seats copy (reporting,
  * whose members and orgs have their own consumer): each `identity.seats_changed` applied once.
+ * With `contacts`, the holder's name and phone too (reporting: a destination calls the home
+ * secretary, issue 17); `afterApply` runs in the same transaction (reporting refreshes the
+ * contacts its open check-ins show).
  */
-export function createSeatsConsumer(options: { seats: SeatCopyTable; processed: ProcessedEventsTable }) {
+export function createSeatsConsumer(options: {
+  seats: SeatCopyTable;
+  processed: ProcessedEventsTable;
+  contacts?: SeatContactTable;
+  afterApply?: (tx: Tx, tenantId: string, userId: string) => Promise<void>;
+}) {
   return async function applySeatsEvent(database: Database, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
     if (event.topic !== COPY_TOPICS.seatsChanged) return 'ignored';
     return tenantTransaction(database, { tenantId: event.tenantId, tenantWide: true }, async (tx) => {
       if (!(await claimEvent(tx, options.processed, event))) return 'duplicate';
-      await applySeatsChanged(tx, options.seats, event.tenantId, parsePayload(COPY_TOPICS.seatsChanged, event.payload), new Date(event.createdAt));
+      const p = parsePayload(COPY_TOPICS.seatsChanged, event.payload);
+      await applySeatsChanged(tx, options.seats, event.tenantId, p, new Date(event.createdAt));
+      if (options.contacts) await applySeatContact(tx, options.contacts, event.tenantId, p);
+      await options.afterApply?.(tx, event.tenantId, p.userId);
       return 'applied';
     });
   };

@@ -154,6 +154,14 @@ export const errorCodes = {
   reason_required: 'BAD_REQUEST',
   checkin_not_pending: 'BAD_REQUEST', // {status}
   checkin_not_returned: 'BAD_REQUEST', // {status}
+  // A destination outside Tongxin (issue 17): its single-use link, the certificate a member attaches.
+  checkin_not_outside: 'BAD_REQUEST',
+  no_valid_certificate: 'BAD_REQUEST',
+  checkin_link_not_found: 'NOT_FOUND',
+  checkin_link_used: 'CONFLICT', // {answer}: confirmed | declined
+  checkin_link_expired: 'NOT_FOUND',
+  checkin_link_revoked: 'NOT_FOUND',
+  checkin_link_sent_recently: 'TOO_MANY_REQUESTS', // {seconds}
   already_checked_in: 'BAD_REQUEST', // {org}
   not_own_branch_or_above: 'BAD_REQUEST',
   status_not_next: 'BAD_REQUEST', // {status}

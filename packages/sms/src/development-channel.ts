@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { MessageChannel, MessageKind, OutboundSms } from './message-channel.ts';
+import type { MessageChannel, OutboundSms, SmsKind } from './message-channel.ts';
 import { renderSms } from './render-sms.ts';
 
 /** One line of the development channel's message log. */
@@ -8,7 +8,7 @@ export type LoggedMessage = {
   at: string;
   tenantId: string;
   phone: string;
-  kind: MessageKind;
+  kind: SmsKind;
   params: Record<string, string>;
   text: string;
 };

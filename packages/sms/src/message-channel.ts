@@ -5,12 +5,20 @@
  */
 export const MESSAGE_KINDS = ['activation', 'reset', 'invitation'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/**
+ * Reporting's messages to people outside Tongxin (issue 17): the single-use link a destination
+ * organization answers a member's check-in by. Sent through a county's channel like identity's;
+ * a county that has not registered its template gets a failed delivery, not a wrong template.
+ */
+export const NOTICE_KINDS = ['checkin_confirmation'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export type SmsKind = MessageKind | NoticeKind;
 
 export type OutboundSms = {
   tenantId: string;
   /** A mainland mobile number (`13800000001`) or E.164 (`+8613800000001`). */
   phone: string;
-  kind: MessageKind;
+  kind: SmsKind;
   /** The template's values by name: see `TEMPLATE_PARAMS`. */
   params: Record<string, string>;
 };
@@ -40,7 +48,7 @@ export type TencentSmsConfig = {
   /** e.g. ap-guangzhou. */
   region: string;
   /** Approved template ids; each template's variables follow `TEMPLATE_PARAMS`. */
-  templates: Record<MessageKind, string>;
+  templates: Record<MessageKind, string> & Partial<Record<NoticeKind, string>>;
   /**
    * Another API origin (`http://sms.localhost:8080`): a local stand-in in tests. Without it,
    * the SDK's own endpoint over https.

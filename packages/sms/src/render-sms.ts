@@ -1,4 +1,4 @@
-import type { MessageKind, OutboundSms } from './message-channel.ts';
+import type { OutboundSms, SmsKind } from './message-channel.ts';
 
 /**
  * Each kind's template values, in the order a provider's template numbers them ({1}, {2}, …):
@@ -10,7 +10,8 @@ export const TEMPLATE_PARAMS = {
   activation: ['code', 'link', 'days'],
   reset: ['code', 'minutes'],
   invitation: ['tenantName', 'link', 'hours'],
-} as const satisfies Record<MessageKind, readonly string[]>;
+  checkin_confirmation: ['member', 'org', 'link', 'days'],
+} as const satisfies Record<SmsKind, readonly string[]>;
 
 const DEFAULTS: Partial<Record<string, string>> = { days: '14', minutes: '15', hours: '72' };
 
@@ -45,6 +46,11 @@ export function renderSms(message: Pick<OutboundSms, 'kind' | 'params'>, signNam
     case 'invitation': {
       const [tenantName, link, hours] = templateParamSet(message);
       return `${sign}${tenantName}邀请您开通同心账号，请在${hours}小时内打开链接设置密码：${link}`;
+    }
+    case 'checkin_confirmation': {
+      // The contact has no account: the link alone answers, once (issue 17).
+      const [member, org, link, days] = templateParamSet(message);
+      return `${sign}党员${member}申请到${org}报到。请在${days}天内打开链接确认或说明原因（仅可使用一次）：${link}`;
     }
   }
 }

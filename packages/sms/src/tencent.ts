@@ -46,11 +46,14 @@ export function tencentSmsChannel(config: TencentSmsConfig): MessageChannel {
   });
   return {
     async send(message) {
+      const templateId = config.templates[message.kind];
+      // A notice kind the county has no approved template for yet: not sent, said so.
+      if (!templateId) return { provider: 'tencent', status: 'failed', errorCode: 'TemplateMissing' };
       // Outside the try: a message without its values is our bug, not a delivery failure.
       const request = {
         PhoneNumberSet: [e164(message.phone)],
         SmsSdkAppId: config.sdkAppId,
-        TemplateId: config.templates[message.kind],
+        TemplateId: templateId,
         SignName: config.signName,
         TemplateParamSet: templateParamSet(message),
       };

@@ -45,6 +45,19 @@ async function copySeats(database: Database, schema: (typeof SEAT_COPIES)[number
     where r.role = 'secretary' and r.org_id is not null and ${which}
     on conflict do nothing
     returning tenant_id`);
+  // Reporting also keeps how each holder is reached (issue 17), as the event carries it:
+  // the member's ledger phone, else a username that is a mobile number.
+  if (schema === 'reporting') {
+    await database.system.execute(sql`
+      insert into reporting.seat_contacts (tenant_id, user_id, name, phone)
+      select distinct on (u.tenant_id, u.id) u.tenant_id, u.id::text, coalesce(p.name, u.display_name),
+        coalesce(p.phone, case when u.username ~ '^1[3-9][0-9]{9}$' then u.username end)
+      from identity.role_assignments r
+      join identity.users u on u.tenant_id = r.tenant_id and u.id = r.user_id
+      left join identity.people p on p.tenant_id = u.tenant_id and p.user_id = u.id
+      where r.role = 'secretary' and r.org_id is not null and ${tenantId === null ? sql`true` : sql`r.tenant_id = ${tenantId}`}
+      on conflict do nothing`);
+  }
   return result.rows.map((row) => String(row.tenant_id));
 }
 

@@ -7,6 +7,10 @@ import { listCheckinInbox, listHomeCheckins, listMyCheckins } from './list-check
 import { requestCheckin, shareOptions } from './request-checkin.ts';
 import { GRANTABLE_FIELDS } from './checkin-rules.ts';
 import { resubmitCheckin } from './resubmit-checkin.ts';
+import { requestOutsideCheckin } from './request-outside-checkin.ts';
+import { resendCheckinLink } from './resend-checkin-link.ts';
+import { deliverOutbound } from '../notifications/outbound-channel.ts';
+import { ZMobilePhone } from '@tongxin/ledger';
 
 const ZStatus = z.enum(['pending', 'accepted', 'refused', 'returned', 'ended', 'withdrawn']);
 
@@ -17,8 +21,22 @@ export const ZRequestCheckinInput = z.object({
   note: z.string().trim().max(500).optional(),
   /** Ledger fields the member chooses to share beyond the county's minimum (issue 17). */
   extraFields: z.array(z.enum(GRANTABLE_FIELDS)).max(GRANTABLE_FIELDS.length).optional(),
+  /** Show the destination the member's standing activity certificate (issue 17; the server finds it). */
+  attachCertificate: z.boolean().optional(),
   idempotencyKey: ZIdempotencyKey,
 });
+const text = (max: number) => z.string().trim().min(1).max(max);
+/** A destination outside Tongxin, as the member names it (issue 17); its contact gets the link by SMS, so a mobile. */
+export const ZRequestOutsideCheckinInput = z.object({
+  orgName: text(100),
+  city: text(40),
+  contactName: text(40),
+  contactPhone: ZMobilePhone,
+  note: z.string().trim().max(500).optional(),
+  attachCertificate: z.boolean(),
+  idempotencyKey: ZIdempotencyKey,
+});
+export const ZResendCheckinLinkInput = z.object({ checkinId: z.uuid(), idempotencyKey: ZIdempotencyKey });
 export const ZDecideCheckinInput = z.object({
   checkinId: z.uuid(),
   decision: z.enum(['accept', 'refuse', 'return']),
@@ -36,6 +54,27 @@ export const checkinsRouter = {
     .input(ZRequestCheckinInput)
     .mutation(({ ctx, input }) => ctx.tx((tx) => requestCheckin(tx, ctx.claims.tenantId, ctx.claims.userId, input, ctx.deps.now()))),
 
+  /**
+   * A destination outside Tongxin (issue 17): the row and its link in one transaction, the
+   * link's SMS after commit through the county's outbound channel (the development message
+   * log by default), once: a retry sends nothing.
+   */
+  requestOutside: memberProcedure.input(ZRequestOutsideCheckinInput).mutation(async ({ ctx, input }) => {
+    const now = ctx.deps.now();
+    const { checkinId, message } = await ctx.tx((tx) => requestOutsideCheckin(tx, ctx.claims.tenantId, ctx.claims.userId, input, { now, publicUrl: ctx.deps.publicUrl }));
+    await deliverOutbound([message], ctx.deps.messages?.development);
+    return { checkinId };
+  }),
+
+  /** The home branch's secretaries or department send an outside destination a new link; the old one stops working. */
+  resendLink: staffProcedure.input(ZResendCheckinLinkInput).mutation(async ({ ctx, input }) => {
+    const now = ctx.deps.now();
+    const caller = { tenantId: ctx.claims.tenantId, userId: ctx.claims.userId, orgIds: ctx.orgIds };
+    const { expiresAt, message } = await ctx.tx((tx) => resendCheckinLink(tx, caller, input, { now, publicUrl: ctx.deps.publicUrl }));
+    await deliverOutbound([message], ctx.deps.messages?.development);
+    return { expiresAt };
+  }),
+
   /** The destination's secretary (an org on the path) or department. */
   decide: staffProcedure
     .input(ZDecideCheckinInput)
@@ -52,13 +91,13 @@ export const checkinsRouter = {
     .input(ZEndCheckinInput)
     .mutation(({ ctx, input }) => ctx.tx((tx) => endCheckin(tx, ctx.caller, input, ctx.deps.now()))),
 
-  mine: memberProcedure.query(({ ctx }) => ctx.tx((tx) => listMyCheckins(tx, ctx.claims.tenantId, ctx.claims.userId))),
+  mine: memberProcedure.query(({ ctx }) => ctx.tx((tx) => listMyCheckins(tx, ctx.claims.tenantId, ctx.claims.userId, ctx.deps.now()))),
 
   forHome: staffProcedure
     .input(ZStatusFilter)
-    .query(({ ctx, input }) => ctx.tx((tx) => listHomeCheckins(tx, ctx.claims.tenantId, ctx.orgIds, input?.status))),
+    .query(({ ctx, input }) => ctx.tx((tx) => listHomeCheckins(tx, ctx.claims.tenantId, ctx.orgIds, ctx.deps.now(), input?.status))),
 
   inbox: staffProcedure
     .input(ZStatusFilter)
-    .query(({ ctx, input }) => ctx.tx((tx) => listCheckinInbox(tx, ctx.claims.tenantId, ctx.claims.userId, ctx.orgIds, input?.status))),
+    .query(({ ctx, input }) => ctx.tx((tx) => listCheckinInbox(tx, ctx.claims.tenantId, ctx.claims.userId, ctx.orgIds, ctx.deps.now(), input?.status))),
 } satisfies TRPCRouterRecord;

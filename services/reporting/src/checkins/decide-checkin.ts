@@ -6,7 +6,7 @@ import { members, orgPaths, outbox, seats, type CheckinStatus } from '../schema.
 import {
   CHECKIN_ACCEPTED, CHECKIN_DECIDED, type CheckinAccepted, type CheckinDecided, type CheckinDecision,
 } from './checkin-rules.ts';
-import { loadCheckin, sideCondition } from './load-checkin.ts';
+import { directoryDestination, loadCheckin, sideCondition } from './load-checkin.ts';
 import { DomainError, badField } from '@tongxin/errors';
 
 const OUTCOME: Record<CheckinDecision, CheckinStatus> = { accept: 'accepted', refuse: 'refused', return: 'returned' };
@@ -52,13 +52,14 @@ export async function decideCheckin(
   if (outcome !== status) throw decisionRefused(outcome);
 
   if (input.decision === 'accept') {
+    const destination = directoryDestination(row);
     const accepted: CheckinAccepted = {
       checkinId: row.id,
       memberTenantId: row.tenantId,
       memberId: row.memberId,
-      granteeTenantId: row.destTenantId,
-      granteeOrgId: row.destOrgId,
-      granteeOrgPath: row.destOrgPath,
+      granteeTenantId: destination.tenantId,
+      granteeOrgId: destination.orgId,
+      granteeOrgPath: destination.orgPath,
       fields: row.grantFields,
       grantedBy: caller.userId,
       grantedAt: now.toISOString(),

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { checkins, outbox, type CheckinStatus } from '../schema.ts';
 import { CHECKIN_ENDED, type CheckinEnded } from './checkin-rules.ts';
 import { findCheckin, loadCheckin, type CheckinRow } from './load-checkin.ts';
+import { revokeLiveLinks } from './issue-checkin-link.ts';
 import { DomainError } from '@tongxin/errors';
 
 const CLOSED: readonly CheckinStatus[] = ['ended', 'withdrawn', 'refused'];
@@ -24,6 +25,11 @@ export async function endCheckin(tx: Tx, caller: Caller, input: { checkinId: str
   const reason = input.reason?.trim() || null;
   const status = own ? await endOwn(tx, caller, row, reason, now) : await endAsDestination(tx, row, reason, now);
   if (!status) return { status: (await loadCheckin(tx, row.id, sql`true`, 'no lock')).status };
+  // An outside destination had no grant nor copy to end (issue 17): its link stops working, no event.
+  if (row.destTenantId === null) {
+    await revokeLiveLinks(tx, row.tenantId, row.id, now);
+    return { status };
+  }
   if (status === 'ended') {
     const ended: CheckinEnded = { checkinId: row.id, memberTenantId: row.tenantId, memberId: row.memberId, endedBy: caller.userId, endedAt: now.toISOString() };
     // The caller's county: the member's or the destination's, whichever ended it.

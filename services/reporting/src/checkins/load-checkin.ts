@@ -42,3 +42,13 @@ export async function findCheckin(tx: Tx, checkinId: string, visible: SQL, lock:
   const [row] = lock === 'for update' ? await query.for('update') : await query;
   return row;
 }
+
+/**
+ * The destination of a check-in to an org on Tongxin. A row loaded for its destination side has
+ * one (the side condition names its county); one outside Tongxin (issue 17) is no county's to
+ * decide, so it reads as not found.
+ */
+export function directoryDestination(row: CheckinRow): { tenantId: string; orgId: string; orgPath: string } {
+  if (row.destTenantId === null || row.destOrgId === null || row.destOrgPath === null) throw notFound();
+  return { tenantId: row.destTenantId, orgId: row.destOrgId, orgPath: row.destOrgPath };
+}

@@ -4,6 +4,8 @@ import { checkins, closedOrgs, orgDirectory } from '../schema.ts';
 import { readGrantFields } from '../checkin-settings/checkin-settings.ts';
 import { GRANTABLE_FIELDS, OPEN_STATUSES, type GrantableField } from './checkin-rules.ts';
 import { findCheckinMember } from './find-checkin-member.ts';
+import { findAttachableCertificate } from './attached-certificate.ts';
+import { readHomeContacts } from './home-contacts.ts';
 import { badField } from '@tongxin/errors';
 
 export interface CheckinRequest {
@@ -12,6 +14,8 @@ export interface CheckinRequest {
   note?: string | undefined;
   /** Fields the member adds to the county's minimum. */
   extraFields?: readonly GrantableField[] | undefined;
+  /** Show the destination the member's standing activity certificate (issue 17; found by the server). */
+  attachCertificate?: boolean | undefined;
   idempotencyKey: string;
 }
 
@@ -63,6 +67,9 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
   // setting alters no check-in already asked.
   const minimum = await readGrantFields(tx, tenantId);
   const grantFields = GRANTABLE_FIELDS.filter((field) => minimum.includes(field) || (input.extraFields ?? []).includes(field));
+  const certificate = input.attachCertificate ? await findAttachableCertificate(tx, tenantId, member.memberId, now) : null;
+  // Whom the destination calls about the member (issue 17), kept current by the seats consumer.
+  const homeContacts = await readHomeContacts(tx, tenantId, member.orgPath, userId);
 
   const [row] = await tx
     .insert(checkins)
@@ -78,6 +85,11 @@ export async function requestCheckin(tx: Tx, tenantId: string, userId: string, i
       destOrgName: destination.name,
       note: input.note ?? null,
       grantFields,
+      certificateId: certificate?.certificateId ?? null,
+      certificateNumber: certificate?.number ?? null,
+      certificateValidUntil: certificate?.validUntil ?? null,
+      certificateStatus: certificate?.status ?? null,
+      homeContacts,
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
       updatedAt: now,

@@ -3,10 +3,11 @@ import { claimEvent, tenantTransaction, type Database, type DomainEvent, type Tx
 import { parsePayload, TOPICS, type MemberCreated, type MemberUpdated, type OrgClosed, type OrgMoved, type OrgSaved } from '@tongxin/events';
 import { and, eq, sql } from 'drizzle-orm';
 import { repathCheckinDestinations } from '../checkins/repath-checkin-destinations.ts';
+import { applyCertificateChanged } from '../certificates/apply-certificate-changed.ts';
 import { checkins, closedOrgs, meetings, members, orgDirectory, processedEvents, suggestions } from '../schema.ts';
 
 const { roster } = TOPICS;
-const HANDLED = new Set<string>([roster.memberCreated, roster.memberUpdated, roster.orgMoved, roster.orgClosed, roster.orgSaved]);
+const HANDLED = new Set<string>([roster.memberCreated, roster.memberUpdated, roster.orgMoved, roster.orgClosed, roster.orgSaved, roster.certificateChanged]);
 
 /**
  * Keeps reporting's copy of roster's members (and every org path reporting copies) current
@@ -22,6 +23,7 @@ export async function applyRosterEventToReporting(database: Database, event: Dom
     else if (topic === roster.memberUpdated) await memberUpdated(tx, event.tenantId, parsePayload(topic, event.payload));
     else if (topic === roster.orgClosed) await orgClosed(tx, event.tenantId, parsePayload(topic, event.payload));
     else if (topic === roster.orgSaved) await orgSaved(tx, event.tenantId, parsePayload(topic, event.payload));
+    else if (topic === roster.certificateChanged) await applyCertificateChanged(tx, event.tenantId, parsePayload(topic, event.payload));
     else await orgMoved(tx, event.tenantId, parsePayload(roster.orgMoved, event.payload));
     return 'applied';
   });

@@ -5,6 +5,7 @@ import type { Caller } from '@tongxin/trpc';
 import { and, eq } from 'drizzle-orm';
 import { certificates } from '../schema.ts';
 import { effectiveStatus, findCertificateToDecide } from './find-certificate.ts';
+import { recordCertificateChanged } from './record-certificate-changed.ts';
 
 export interface CloseCertificateInput {
   certificateId: string;
@@ -42,6 +43,7 @@ export async function closeCertificate(tx: Tx, caller: Caller, input: CloseCerti
       closeKey: input.idempotencyKey, updatedAt: now,
     })
     .where(and(eq(certificates.tenantId, certificate.tenantId), eq(certificates.id, certificate.id)));
+  await recordCertificateChanged(tx, certificate.tenantId, changed(certificate, 'returned'), now);
   return { certificateId: certificate.id, status: 'returned' };
 }
 
@@ -58,5 +60,9 @@ export async function revokeCertificate(tx: Tx, caller: Caller, input: RevokeCer
     .update(certificates)
     .set({ status: 'revoked', revokeReason: input.reason, closedBy: caller.userId, closedAt: now, closeKey: input.idempotencyKey, updatedAt: now })
     .where(and(eq(certificates.tenantId, certificate.tenantId), eq(certificates.id, certificate.id)));
+  await recordCertificateChanged(tx, certificate.tenantId, changed(certificate, 'revoked'), now);
   return { certificateId: certificate.id, status: 'revoked' };
 }
+
+const changed = (c: { id: string; memberId: string; number: string; validUntil: string }, status: 'returned' | 'revoked') =>
+  ({ certificateId: c.id, memberId: c.memberId, number: c.number, validUntil: c.validUntil, status });

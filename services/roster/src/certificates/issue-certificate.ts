@@ -9,6 +9,7 @@ import { certificateNumbers, certificates, orgs, outflows } from '../schema.ts';
 import { addMonthsToDate } from './certificate-dates.ts';
 import { requireCommittee, requireUnder } from './committee.ts';
 import { certificateNumber, readCountyName } from './county-name.ts';
+import { recordCertificateChanged } from './record-certificate-changed.ts';
 
 export interface IssueCertificateInput {
   /** The last day it is valid: the expected end of the time away. */
@@ -89,7 +90,10 @@ export async function issueCertificate(tx: Tx, issuer: OrgRow, subject: Subject,
     })
     .onConflictDoNothing()
     .returning({ id: certificates.id, number: certificates.number });
-  if (row) return { certificateId: row.id, number: row.number };
+  if (row) {
+    await recordCertificateChanged(tx, tenantId, { certificateId: row.id, memberId: member.id, number: row.number, validUntil: input.validUntil, status: 'valid' }, now);
+    return { certificateId: row.id, number: row.number };
+  }
   // A concurrent request: the same key (its certificate) or another valid certificate.
   const raced = await byKey(tx, tenantId, input.idempotencyKey);
   if (raced) return sameMember(raced, member.id);
