@@ -18,7 +18,7 @@ export function RequestCard(props: { request: QueuedRequest; onDecided: (said: s
   const [reason, setReason] = createSignal('');
   const decide = createAction((input: Decision) => roster.mobility.decideRequest.mutate({ requestId: props.request.id, ...input }));
   const reasonError = () => fieldMessages(decide.error()).reason;
-  const reasonId = `refuse-${props.request.id}`;
+  const reasonId = () => `refuse-${props.request.id}`;
 
   async function run(input: Decision) {
     const done = await decide.run(input);
@@ -47,11 +47,11 @@ export function RequestCard(props: { request: QueuedRequest; onDecided: (said: s
         >
           <form noValidate onSubmit={(event) => { event.preventDefault(); void run({ decision: 'refuse', reason: reason().trim() }); }}>
             <div class="field">
-              <label for={reasonId}>{t('refuseReason')}</label>
-              <textarea id={reasonId} rows={3} maxLength={200} value={reason()} ref={(el) => queueMicrotask(() => el.focus())}
-                aria-invalid={reasonError() ? 'true' : undefined} aria-describedby={reasonError() ? `${reasonId}-error` : undefined}
+              <label for={reasonId()}>{t('refuseReason')}</label>
+              <textarea id={reasonId()} rows={3} maxLength={200} value={reason()} ref={(el) => queueMicrotask(() => el.focus())}
+                aria-invalid={reasonError() ? 'true' : undefined} aria-describedby={reasonError() ? `${reasonId()}-error` : undefined}
                 onInput={(event) => setReason(event.currentTarget.value)} />
-              <Show when={reasonError()}>{(text) => <p class="field-error" id={`${reasonId}-error`}>{text()}</p>}</Show>
+              <Show when={reasonError()}>{(text) => <p class="field-error" id={`${reasonId()}-error`}>{text()}</p>}</Show>
             </div>
             <div class="actions">
               <button type="submit" disabled={decide.pending()}>{t('sendRefusal')}</button>
