@@ -51,6 +51,8 @@ const publicPages: Record<string, () => Promise<{ default: Component }>> = {
   '/reset': () => import('./public/reset-page.tsx'),
   '/invite': () => import('./public/invite-page.tsx'),
   '/setup': () => import('./public/setup-page.tsx'),
+  // A destination outside Tongxin answers a member's check-in (issue 17).
+  '/checkin-answer': () => import('./public/checkin-answer-page.tsx'),
 };
 
 export function App() {

@@ -30,7 +30,7 @@ export default function CheckinPage() {
           <ErrorNotice message={describeError(checkins.error)} onRetry={refetch} />
         </Match>
         <Match when={checkins.latest}>
-          <Show when={open()} keyed fallback={<RequestForm onSent={(queued) => changed(queued ? offline('queued') : m('sent'))} />}>
+          <Show when={open()} keyed fallback={<RequestForm onSent={(queued) => changed(queued ? offline('queued') : m('sent'))} onSentOutside={() => changed(m('outside.sent'))} />}>
             {(checkin) => <CurrentCheckin checkin={checkin} onChanged={changed} />}
           </Show>
           <Show when={past().length > 0}>

@@ -15,7 +15,20 @@ export function CheckinFacts(props: { checkin: Checkin }) {
   return (
     <>
       <p style={{ 'font-weight': 600 }}>{props.checkin.destOrgName}</p>
+      <Show when={props.checkin.outside}>
+        <p class="muted">{m('outside.badge')} · {props.checkin.outsideCity}</p>
+        <p class="muted">{m('outside.contact', { name: props.checkin.outsideContactName ?? '', phone: props.checkin.outsideContactPhone ?? '' })}</p>
+      </Show>
       <p><StatusBadge status={props.checkin.status} /></p>
+      <Show when={props.checkin.outside && props.checkin.status === 'pending'}>
+        <p class="muted">
+          {props.checkin.linkExpiresAt ? m('outside.linkUntil', { date: day(props.checkin.linkExpiresAt) }) : m('outside.noLink')}
+        </p>
+      </Show>
+      <Show when={props.checkin.declineCode}>{(code) => <p class="reply">{m(`decline.${code()}`)}</p>}</Show>
+      <Show when={props.checkin.certificate}>
+        {(certificate) => <p class="muted">{m('certificate', { number: certificate().number, validUntil: certificate().validUntil })}</p>}
+      </Show>
       <Show when={props.checkin.reason}>
         {(reason) => <p class="reply">{m(props.checkin.reasonIsMine ? 'myReason' : 'reason', { reason: reason() })}</p>}
       </Show>

@@ -10,11 +10,12 @@ import { DirectorySearch, kindLabel, placeOf } from './directory-search.tsx';
 import { findLinkedOrg } from './link-destination.ts';
 import { m } from './messages.ts';
 import { SharedFields } from './shared-fields.tsx';
+import { OutsideForm } from './outside-form.tsx';
 import type { DirectoryEntry } from './types.ts';
 import { sendOrQueue } from '../shared/write-queue.ts';
 
 /** A new check-in: the destination (from a link or a search) and a short note. */
-export function RequestForm(props: { onSent: (queued: boolean) => void }) {
+export function RequestForm(props: { onSent: (queued: boolean) => void; onSentOutside: () => void }) {
   const link = { tenant: param('tenant'), org: param('org'), city: param('city'), name: param('name') };
   const [linked] = createResource(
     () => (link.tenant && link.org ? { ...link, tenant: link.tenant, org: link.org } : false),
@@ -22,6 +23,7 @@ export function RequestForm(props: { onSent: (queued: boolean) => void }) {
   );
   const [picked, setPicked] = createSignal<DirectoryEntry | null>(null);
   const [searching, setSearching] = createSignal(false);
+  const [outside, setOutside] = createSignal(false);
   const chosen = () => (searching() ? null : (picked() ?? linked() ?? null));
   const [note, setNote] = createSignal('');
   const [extraFields, setExtraFields] = createSignal<NonNullable<Parameters<typeof reporting.checkins.request.mutate>[0]['extraFields']>>([]);
@@ -59,7 +61,19 @@ export function RequestForm(props: { onSent: (queued: boolean) => void }) {
             <div class="notice notice-error" role="alert"><p>{m('linkNotFound')}</p></div>
           </Show>
           <Show when={!linked.loading} fallback={<Loading />}>
-            <DirectorySearch city={link.city ?? undefined} onChoose={(entry) => { setPicked(entry); setSearching(false); }} />
+            <Show
+              when={outside()}
+              fallback={
+                <>
+                  <DirectorySearch city={link.city ?? undefined} onChoose={(entry) => { setPicked(entry); setSearching(false); }} />
+                  <button type="button" class="secondary" style={{ ...bigButton, 'margin-top': '0.75rem' }} onClick={() => setOutside(true)}>
+                    {m('outside.open')}
+                  </button>
+                </>
+              }
+            >
+              <OutsideForm onSent={() => props.onSentOutside()} onCancel={() => setOutside(false)} />
+            </Show>
           </Show>
         </>
       }

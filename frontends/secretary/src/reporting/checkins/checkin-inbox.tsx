@@ -50,6 +50,26 @@ export function CheckinInbox(props: { onSaid: (text: string) => void }) {
                   <p class="meta">
                     {t('to')}：{row.destOrgName} · {t('submittedAt')}：{formatDate(String(row.createdAt), true)}
                   </p>
+                  <p class="meta">
+                    {t('homeContact')}：
+                    <Show when={row.homeContacts.length > 0} fallback={t('homeContactNone')}>
+                      <For each={row.homeContacts}>
+                        {(contact, index) => (
+                          <>
+                            <Show when={index() > 0}>{'、'}</Show>
+                            {contact.name}
+                            <Show when={contact.phone}>{(phone) => <> <a href={`tel:${phone()}`}>{phone()}</a></>}</Show>
+                          </>
+                        )}
+                      </For>
+                    </Show>
+                  </p>
+                  <p class="meta">
+                    {t('certificate')}：
+                    <Show when={row.certificate} fallback={t('certificateNone')}>
+                      {(certificate) => t('certificateLine', { number: certificate().number, validUntil: certificate().validUntil, state: t(`certificate.${certificate().state}`) })}
+                    </Show>
+                  </p>
                   <Show when={row.note}>
                     <p>
                       {t('note')}：{row.note}
