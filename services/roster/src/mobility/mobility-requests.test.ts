@@ -18,6 +18,7 @@ let chunsheng: string; // 涌水村, account user-cao, at home
 let wenjie: string; // 龙潭村, account user-wenjie, at home
 let liming: string; // 涌水村流动党员党支部, account user-liming, mobile, and (below) his branch's secretary
 
+type Caller = NonNullable<Parameters<ServiceHarness['query']>[1]>['as'];
 const trpc = (name: string) => `/api/roster/trpc/mobility.${name}`;
 const cao = () => as.memberAs('user-cao', 'yongshui');
 const wenjieAs = () => as.memberAs('user-wenjie', 'longtan');
@@ -48,7 +49,7 @@ const outflow = (key: string, extra: object = {}) => ({
 });
 const back = (key: string, extra: object = {}) => ({ returnedOn: '2026-11-01', activities: '在东莞务工，参加流动党支部组织生活', joinedOrg: '东莞市长安镇流动党员党支部', meetings: 3, idempotencyKey: key, ...extra });
 const requestsOf = (memberId: string) => db.rows(sql`select id, kind, status, refusal_reason, outflow_id from roster.mobility_requests where member_id = ${memberId} order by filed_at`);
-const pending = async (caller: Parameters<typeof h.query>[1]['as']) => (await h.query(trpc('requests'), { as: caller, input: {} })).data as { total: number; rows: { id: string; name: string }[] };
+const pending = async (caller: Caller) => (await h.query(trpc('requests'), { as: caller, input: {} })).data as { total: number; rows: { id: string; name: string }[] };
 
 let outflowRequest: string;
 
@@ -117,7 +118,7 @@ describe('mobility.requests (the secretary\'s queue)', () => {
 });
 
 describe('mobility.decideRequest', () => {
-  const decide = (caller: Parameters<typeof h.mutate>[1]['as'], requestId: string, decision: 'confirm' | 'refuse', reason?: string) =>
+  const decide = (caller: Caller, requestId: string, decision: 'confirm' | 'refuse', reason?: string) =>
     h.mutate(trpc('decideRequest'), { as: caller, input: { requestId, decision, ...(reason ? { reason } : {}) } });
 
   it('another branch\'s secretary and another county are NOT_FOUND; the member, another member and an operator are FORBIDDEN; nothing changes', async () => {
@@ -182,7 +183,7 @@ describe('mobility.withdrawRequest', () => {
     expect((await h.mutate(trpc('withdrawRequest'), { as: wenjieAs(), input: { requestId: 'not-a-uuid' } })).error).toMatchObject({ code: 'BAD_REQUEST', fields: { requestId: expect.any(String) } });
   });
 
-  const decide = (caller: Parameters<typeof h.mutate>[1]['as'], requestId: string, decision: 'confirm' | 'refuse') =>
+  const decide = (caller: Caller, requestId: string, decision: 'confirm' | 'refuse') =>
     h.mutate(trpc('decideRequest'), { as: caller, input: { requestId, decision } });
 });
 
