@@ -26,6 +26,7 @@ async function confirmFromQueue(page: Page, kind: string) {
   await openQueue(page);
   const queue = page.getByRole('region', { name: /党员提交的外出、返乡登记/ });
   await expect(queue.getByRole('heading', { level: 2 })).toContainText('待确认 1 份');
+  expect(await fitsWidth(page)).toBe(true);
   const card = queue.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `${accounts.member.name} · ${kind}` }) });
   await card.getByRole('button', { name: `确认${accounts.member.name}的${kind}`, exact: true }).click();
   await expect(queue.getByRole('status')).toHaveText(`已确认${accounts.member.name}的${kind}。`);
@@ -35,7 +36,7 @@ async function confirmFromQueue(page: Page, kind: string) {
 // Issue 17: the member files 外出登记 and 返乡登记 themselves and the branch secretary confirms.
 // 李明 is away in the demo: he registers his return (the report on his time away filled in
 // once), 曹建国 confirms it; then he registers leaving again, on his phone, with the keyboard,
-// and once 曹建国 confirms it his page shows him registered away.
+// and once 曹建国 confirms it (on his phone too) his page shows him registered away.
 test('李明 files 返乡登记 and then 外出登记 himself; his branch secretary confirms each; his page shows him away', async ({ browser }) => {
   test.setTimeout(240_000);
   const member = await signedIn(browser, accounts.member, { viewport: PHONE });
@@ -55,7 +56,7 @@ test('李明 files 返乡登记 and then 外出登记 himself; his branch secret
   // One waits: no second form is offered until the branch answers.
   await expect(member.getByRole('button', { name: '返乡登记', exact: true })).toHaveCount(0);
 
-  const secretary = await signedIn(browser, accounts.secretary);
+  const secretary = await signedIn(browser, accounts.secretary, { viewport: PHONE });
   await confirmFromQueue(secretary, '返乡登记');
 
   await openMemberPage(member);
