@@ -18,8 +18,11 @@ export default function DuesPage() {
   const [orgs, { refetch }] = createResource(loadOrgs);
   const [picked, setPicked] = createSignal('');
   const [period, setPeriod] = createSignal(thisMonth());
+  // Read only once loaded: reading a resource still loading would suspend the page, and the
+  // nav's focus on the h1 gives up while it is out of the document.
+  const loaded = () => (orgs.state === 'ready' ? orgs() : orgs.state === 'refreshing' ? orgs.latest : undefined);
   const org = () => {
-    const all = orgs.latest ?? [];
+    const all = loaded() ?? [];
     return all.find((o) => o.id === picked()) ?? all[0];
   };
 
@@ -33,10 +36,10 @@ export default function DuesPage() {
         <Match when={orgs.error}>
           <ErrorNotice message={describeError(orgs.error)} onRetry={refetch} />
         </Match>
-        <Match when={orgs.loading && !orgs.latest}>
+        <Match when={!loaded()}>
           <Loading />
         </Match>
-        <Match when={orgs.latest}>
+        <Match when={loaded()}>
           {(all) => (
             <Show when={org()}>
               {(current) => (

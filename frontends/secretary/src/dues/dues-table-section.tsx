@@ -19,6 +19,8 @@ export function DuesTableSection(props: { org: { id: string; name: string }; per
   const [exporting, setExporting] = createSignal<'' | 'busy' | 'failed'>('');
   const query = () => (isMonth(props.period) || props.period.includes('Q') ? { orgId: props.org.id, period: props.period, round: round() } : null);
   const [table, { refetch }] = createResource(query, ({ round: _round, ...input }) => roster.dues.table.query(input));
+  // Not `table.latest` while the first answer is on its way: that would suspend the page (see dues-page.tsx).
+  const loaded = () => (table.state === 'ready' ? table() : table.state === 'refreshing' ? table.latest : undefined);
   const done = (text: string) => {
     setActing(null);
     setSaid(text);
@@ -53,10 +55,10 @@ export function DuesTableSection(props: { org: { id: string; name: string }; per
         <Match when={table.error}>
           <ErrorNotice message={describeError(table.error)} onRetry={refetch} />
         </Match>
-        <Match when={!table.latest}>
+        <Match when={!loaded()}>
           <Loading />
         </Match>
-        <Match when={table.latest}>
+        <Match when={loaded()}>
           {(data) => (
             <Show when={data().rows.length > 0} fallback={<p>{t('empty')}</p>}>
               <p>

@@ -9,6 +9,7 @@ import { seedCounty } from './seed-county.ts';
 import { seedYearHistory } from './seed-history.ts';
 import { seedDemoReports } from './seed-reporting.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
+import { seedDemoDues } from './seed-dues.ts';
 
 /** True when the database has no county or city yet (a first start; the platform tenant is always there). */
 export async function isEmpty(database: Database): Promise<boolean> {
@@ -37,6 +38,8 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
     log(`${plan.name}: ${reports} earlier monthly reports this year, ${attended} attendances at the Spring Festival meetings`);
     const tasks = await seedDemoTasks(database, plan.tenantId, now);
     if (tasks > 0) log(`${plan.name}: ${tasks} published tasks`);
+    const dues = await seedDemoDues(database, plan, now);
+    if (dues > 0) log(`${plan.name}: ${dues} dues payments recorded`);
     // The writes marked their own months; a year of trend needs every month's stock figures too.
     await markAllMonths(database, plan.tenantId, monthsEndingWith(chinaMonth(now), 12));
     // This month's figures now, before the first page: the refresh goes a month at a time
