@@ -1,4 +1,4 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal, untrack } from 'solid-js';
 import { roster } from '@tongxin/api-client';
 import { isRateBand, yuanToFen, type DuesBand } from '@tongxin/ledger';
 import { ResourceList, createAction, problemMessage } from '@tongxin/ui';
@@ -50,7 +50,8 @@ const percentToBp = (text: string) => yuanToFen(text);
 
 function RateLine(props: { line: DuesRates[number]; onSaved: (all: DuesRates) => void }) {
   const band = (): DuesBand => props.line.band;
-  const [value, setValue] = createSignal(props.line.rateBp !== null ? yuan(props.line.rateBp) : yuan(props.line.fixedFen));
+  // The line as it was when shown; a save replaces the whole table, and the field keeps what was typed.
+  const [value, setValue] = createSignal(untrack(() => (props.line.rateBp !== null ? yuan(props.line.rateBp) : yuan(props.line.fixedFen))));
   const [local, setLocal] = createSignal('');
   const save = createAction((input: { band: DuesBand; rateBp?: number | null; fixedFen?: number | null }) => roster.dues.setRate.mutate(input));
   const id = () => `dues-rate-${band()}`;
