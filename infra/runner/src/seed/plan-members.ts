@@ -121,6 +121,10 @@ export function planMembers(plan: CountyPlan, tree: ReturnType<typeof planOrgs>,
       lostContactReason: lostContact ? random.pick([1, 1, 1, 4, 6, 7]) : null,
       fieldConfirmedAt: Object.fromEntries(LEDGER_FIELDS.map((f) => [f, confirmed.toISOString()])),
       ledgerConfirmedAt: confirmed,
+      // The ledger was last confirmed in a monthly report: their last contact (the 6-month
+      // rule proposes the few whose stale ledgers are older than that).
+      lastContactAt: confirmed,
+      lastContactSource: 'monthly_report',
     });
   }
   return members;

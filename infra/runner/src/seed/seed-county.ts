@@ -109,6 +109,9 @@ function accountMember(plan: CountyPlan, account: DemoAccount, org: Org, userId:
     awayReason: 'work',
     fieldConfirmedAt: Object.fromEntries(LEDGER_FIELDS.map((f) => [f, confirmed.toISOString()])),
     ledgerConfirmedAt: confirmed,
+    // Confirmed in last month's report: in touch (the 6-month rule leaves them be).
+    lastContactAt: confirmed,
+    lastContactSource: 'monthly_report',
   };
 }
 
