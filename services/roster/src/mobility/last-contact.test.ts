@@ -8,9 +8,8 @@ import { confirmLedgerFromReport } from '../ledger/confirm-from-report.ts';
 import { migrations } from '../migrations.ts';
 import { callers, ownerReads } from '../testing/callers.ts';
 import { seedRoster } from '../testing/roster-fixture.ts';
-import { noteContact, noteContactFromEvent } from './last-contact.ts';
+import { noteContactFromEvent } from './last-contact.ts';
 import { monthsBefore } from './propose-lost-contact.ts';
-import { tenantTransaction } from '@tongxin/db';
 
 // The last contact (brief, "Lost contact") and the 6-month rule that reads it.
 let h: ServiceHarness;
@@ -98,9 +97,12 @@ describe('the 6-month rule (daily job)', () => {
     // 李明's last contact is 20 November, 李华's 25 November (above); 曹德胜 is at home.
     const day = (date: string) => new Date(`${date}T09:00:00+08:00`);
     expect(await proposeLostContact(h.database, day('2027-05-19'))).toEqual(expect.arrayContaining([{ tenantId: 'yx', proposed: 0 }]));
-    // Dues paid by 李华 on 1 May (the dues record notes it the same way).
-    await tenantTransaction(h.database, { tenantId: 'yx', tenantWide: true }, (tx) =>
-      noteContact(tx, { tenantId: 'yx', memberId: m['李华']!, at: day('2027-05-01'), source: 'dues' }, day('2027-05-01')));
+    // Dues paid by 李华 on 1 May, recorded by the branch secretary the next day.
+    h.clock.now = day('2027-05-02');
+    const secretary = as.secretaryOf('yongshuiMobile');
+    const dues = (name: string, input: object) => h.mutate(`/api/roster/trpc/dues.${name}`, { as: secretary, input });
+    expect((await dues('setMember', { memberId: m['李华'], schedule: 'monthly', band: 'upto_3000', monthlyDueFen: 150, dueFrom: '2027-01' })).error).toBeNull();
+    expect((await dues('record', { memberId: m['李华'], period: '2027-05', paidFen: 150, paidOn: '2027-05-01', idempotencyKey: crypto.randomUUID() })).error).toBeNull();
     expect((await proposeLostContact(h.database, day('2027-05-20'))).find((r) => r.tenantId === 'yx')).toEqual({ tenantId: 'yx', proposed: 1 });
     expect(await proposals()).toEqual([{ member_id: '李明', source: 'no_contact', status: 'pending' }]);
     // The next day, and again after the secretary dismissed it: nothing new until a newer contact lapses.
@@ -121,7 +123,7 @@ describe('the 6-month rule (daily job)', () => {
   it('the secretary sees why: the rule, the last contact and what it was', async () => {
     h.clock.now = new Date('2027-11-01T10:00:00+08:00');
     const listed = await h.query('/api/roster/trpc/mobility.lostContactProposals', { as: as.secretaryOf('matian'), input: { status: 'pending' } });
-    expect(listed.data).toEqual([expect.objectContaining({ name: '李华', source: 'no_contact', lastContactAt: '2027-05-01T01:00:00.000Z', lastContactSource: 'dues' })]);
+    expect(listed.data).toEqual([expect.objectContaining({ name: '李华', source: 'no_contact', lastContactAt: '2027-04-30T16:00:00.000Z', lastContactSource: 'dues' })]);
   });
 
   it('six months back is the same day, or the last day of a shorter month', () => {
@@ -161,7 +163,7 @@ describe('mobility.lostContactRegisters', () => {
     const registers = (input: object, caller = secretary) => h.query('/api/roster/trpc/mobility.lostContactRegisters', { as: caller, input });
     expect((await registers({})).data).toEqual({
       orgName: '马田镇党委',
-      lost: [expect.objectContaining({ name: '李华', since: '2027-11-02', reason: 1, lastContactAt: '2027-05-01T01:00:00.000Z', lastContactSource: 'dues', failedAttempts: 0 })],
+      lost: [expect.objectContaining({ name: '李华', since: '2027-11-02', reason: 1, lastContactAt: '2027-04-30T16:00:00.000Z', lastContactSource: 'dues', failedAttempts: 0 })],
       recontacted: [],
     });
     h.clock.now = new Date('2027-11-20T10:00:00+08:00');
