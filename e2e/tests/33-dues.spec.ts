@@ -18,7 +18,7 @@ test('a secretary records 李明’s dues for this month, and 李明 sees it in 
   const secretary = await signedIn(browser, accounts.secretary);
   await secretary.goto('/secretary');
   await secretary.getByRole('navigation', { name: '书记工作' }).getByRole('link', { name: '党费', exact: true }).click();
-  await expect(secretary.getByRole('heading', { level: 1, name: '党费' })).toBeVisible();
+  await expect(secretary.getByRole('heading', { level: 1, name: '党费' })).toBeFocused();
   const row = secretary.getByRole('row').filter({ has: secretary.getByRole('rowheader', { name: accounts.member.name, exact: true }) });
   await expect(row).toContainText('按月交纳');
   await row.getByRole('button', { name: `登记 ${accounts.member.name} 的党费` }).click();
@@ -48,7 +48,7 @@ test('a secretary records 李明’s dues for this month, and 李明 sees it in 
   await member.goto('/member');
   await member.getByRole('navigation', { name: '我的栏目' }).getByRole('link', { name: '党费', exact: true }).click();
   await expect(member.getByRole('heading', { level: 1, name: '我的党费' })).toBeVisible();
-  await expect(member.getByRole('heading', { level: 2, name: '党费记录' })).toBeVisible();
+  await expect(member.getByRole('heading', { level: 2, name: '党费记录' })).toBeFocused();
   const cards = member.getByRole('list', { name: '各期党费' }).getByRole('listitem');
   await expect(cards.first()).toContainText('已交');
   await expect(cards.first()).toContainText('流出地');

@@ -36,6 +36,9 @@ function Where(props: { payment: Payment }) {
  */
 export default function DuesPage() {
   const [dues, { refetch }] = createResource(() => roster.dues.mine.query());
+  // Read only once answered: a resource read while loading would suspend the section, and the
+  // view's focus on the h2 gives up while it is out of the document.
+  const loaded = () => (dues.state === 'ready' ? dues() : dues.state === 'refreshing' ? dues.latest : undefined);
   return (
     <section aria-labelledby="dues-heading">
       <SectionStyles />
@@ -45,7 +48,7 @@ export default function DuesPage() {
         <Match when={dues.error}>
           <ErrorNotice message={describeError(dues.error)} onRetry={refetch} />
         </Match>
-        <Match when={dues.latest}>
+        <Match when={loaded()}>
           {(data) => (
             <Show when={data().settings} fallback={<p>{m('notSet')}</p>}>
               {(settings) => (
@@ -99,7 +102,7 @@ export default function DuesPage() {
             </Show>
           )}
         </Match>
-        <Match when={dues.loading}>
+        <Match when={!loaded()}>
           <Loading />
         </Match>
       </Switch>
