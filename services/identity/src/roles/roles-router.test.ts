@@ -75,6 +75,13 @@ describe('roles.appoint and roles.remove', () => {
     expect((await announced()).slice(before)).toEqual([[YX.branchA1], [YX.branchA1, YX.townA].sort(), [YX.townA], []]);
   });
 
+  it('the announcement says how the holder is reached: their name and ledger phone (issue 17: a destination calls the home secretary)', async () => {
+    const appointed = await appoint(as.department(), { orgId: YX.branchA1, memberId: m.withAccount, title: 'deputy' });
+    const [last] = (await h.database.owner.execute(sql`select payload from identity.outbox where topic = 'identity.seats_changed' and payload->>'userId' = ${u.memberUser} order by created_at desc limit 1`)).rows as { payload: Record<string, unknown> }[];
+    expect(last!.payload).toEqual({ userId: u.memberUser, orgIds: [YX.branchA1], name: '张三', phone: '13700000001' });
+    await remove(as.department(), appointed.data.appointmentId);
+  });
+
   it('a member without an account is appointed and waits for activation, without a role yet', async () => {
     const result = await appoint(as.department(), { orgId: YX.branchA2, memberId: m.noAccount, title: 'deputy' });
     expect(result.status).toBe(200);

@@ -253,6 +253,15 @@ describe('certificates.revoke', () => {
     expect(again.error).toMatchObject({ code: 'BAD_REQUEST', fields: { certificateId: 'certificate_not_valid' }, problems: { certificateId: { params: { status: 'revoked' } } } });
   });
 
+  it('issuing and revoking each record roster.certificate_changed once, with what a check-in shows (issue 17), and a refused revoke records nothing', async () => {
+    const certificate = (await db.rows(sql`select id, number, valid_until from roster.certificates where member_id = ${caoChunsheng}`))[0];
+    const changes = await db.rows(sql`select payload from roster.outbox where topic = 'roster.certificate_changed' and payload->>'certificateId' = ${certificate.id} order by created_at`);
+    expect(changes.map((row: { payload: Record<string, unknown> }) => row.payload)).toEqual([
+      { certificateId: certificate.id, memberId: caoChunsheng, number: certificate.number, validUntil: certificate.valid_until, status: 'valid', at: expect.any(String) },
+      { certificateId: certificate.id, memberId: caoChunsheng, number: certificate.number, validUntil: certificate.valid_until, status: 'revoked', at: expect.any(String) },
+    ]);
+  });
+
   it('a branch secretary who sees it is FORBIDDEN, another county NOT_FOUND, a member FORBIDDEN; nothing changes', async () => {
     const certificate = (await db.rows(sql`select id from roster.certificates where member_id = ${liMing}`))[0].id;
     const input = { certificateId: certificate, reason: '误发', idempotencyKey: 'revoke-liming-x' };
