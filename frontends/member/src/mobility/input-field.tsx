@@ -1,5 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
-import { OptionalMark } from '@tongxin/ui';
+import { FieldFrame } from '../parts/field-frame.tsx';
 
 /**
  * One labelled input (date, phone, number) or choice, its hint and problem read out with it
@@ -20,46 +20,33 @@ export function InputField(props: {
   hint?: string;
   error?: string | undefined;
 }) {
-  const describedBy = () => [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = () => ({
-    id: props.id,
-    name: props.id,
-    'aria-invalid': props.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy(),
-    'aria-required': props.optional ? undefined : ('true' as const),
-  });
   return (
-    <div class="field">
-      <label for={props.id}>
-        {props.label}
-        <Show when={props.optional}>
-          <OptionalMark />
-        </Show>
-      </label>
-      <Show when={props.hint}>
-        <p id={`${props.id}-hint`} class="muted" style={{ margin: 0 }}>
-          {props.hint}
-        </p>
-      </Show>
-      <Show
-        when={props.options}
-        fallback={
-          <input {...common()} type={props.type ?? 'text'} inputMode={props.inputmode} min={props.min} max={props.max} value={props.value}
-            onInput={(e) => props.onInput(e.currentTarget.value)} />
-        }
-      >
-        {(options) => (
-          <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
-            <option value="">{props.placeholder}</option>
-            <For each={options()}>{(option) => <option value={option.value} selected={option.value === props.value}>{option.label}</option>}</For>
-          </select>
-        )}
-      </Show>
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </p>
-      </Show>
-    </div>
+    <FieldFrame id={props.id} label={props.label} optional={props.optional} hint={props.hint} error={props.error}>
+      {(describedBy) => {
+        const common = () => ({
+          id: props.id,
+          name: props.id,
+          'aria-invalid': props.error ? ('true' as const) : undefined,
+          'aria-describedby': describedBy(),
+          'aria-required': props.optional ? undefined : ('true' as const),
+        });
+        return (
+          <Show
+            when={props.options}
+            fallback={
+              <input {...common()} type={props.type ?? 'text'} inputMode={props.inputmode} min={props.min} max={props.max} value={props.value}
+                onInput={(e) => props.onInput(e.currentTarget.value)} />
+            }
+          >
+            {(options) => (
+              <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
+                <option value="">{props.placeholder}</option>
+                <For each={options()}>{(option) => <option value={option.value} selected={option.value === props.value}>{option.label}</option>}</For>
+              </select>
+            )}
+          </Show>
+        );
+      }}
+    </FieldFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { OptionalMark } from '@tongxin/ui';
+import { FieldFrame } from './field-frame.tsx';
 import { m } from './messages.ts';
 
 /**
@@ -18,40 +18,25 @@ export function TextField(props: {
   error?: string | undefined;
   ref?: (element: HTMLInputElement | HTMLTextAreaElement) => void;
 }) {
-  const describedBy = () => [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field">
-      <label for={props.id}>
-        {props.label}
-        <Show when={props.optional}>
-          <OptionalMark />
-        </Show>
-      </label>
-      <Show when={props.hint}>
-        <p id={`${props.id}-hint`} class="muted" style={{ margin: 0 }}>
-          {props.hint}
-        </p>
-      </Show>
-      <Show
-        when={props.multiline}
-        fallback={
-          <input id={props.id} name={props.id} type="text" value={props.value} ref={props.ref}
+    <FieldFrame id={props.id} label={props.label} optional={props.optional} hint={props.hint} error={props.error}>
+      {(describedBy) => (
+        <Show
+          when={props.multiline}
+          fallback={
+            <input id={props.id} name={props.id} type="text" value={props.value} ref={props.ref}
+              aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy()} aria-required={props.optional ? undefined : 'true'}
+              onInput={(e) => props.onInput(e.currentTarget.value)} />
+          }
+        >
+          <textarea id={props.id} name={props.id} rows={4} value={props.value} ref={props.ref}
             aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy()} aria-required={props.optional ? undefined : 'true'}
             onInput={(e) => props.onInput(e.currentTarget.value)} />
-        }
-      >
-        <textarea id={props.id} name={props.id} rows={4} value={props.value} ref={props.ref}
-          aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy()} aria-required={props.optional ? undefined : 'true'}
-          onInput={(e) => props.onInput(e.currentTarget.value)} />
-        <p class="muted counter" aria-hidden="true">
-          {m('counter', { n: props.value.trim().length, max: props.max })}
-        </p>
-      </Show>
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </p>
-      </Show>
-    </div>
+          <p class="muted counter" aria-hidden="true">
+            {m('counter', { n: props.value.trim().length, max: props.max })}
+          </p>
+        </Show>
+      )}
+    </FieldFrame>
   );
 }
