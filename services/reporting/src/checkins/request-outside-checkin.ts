@@ -1,12 +1,20 @@
 import type { Tx } from '@tongxin/db';
-import { badField } from '@tongxin/errors';
-import { and, eq, inArray } from 'drizzle-orm';
-import { checkins } from '../schema.ts';
+import { badField, DomainError } from '@tongxin/errors';
+import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import { checkinLinks, checkins } from '../schema.ts';
 import type { OutboundMessage } from '../notifications/outbound-channel.ts';
 import { findAttachableCertificate } from './attached-certificate.ts';
 import { OPEN_STATUSES } from './checkin-rules.ts';
 import { findCheckinMember } from './find-checkin-member.ts';
 import { issueCheckinLink } from './issue-checkin-link.ts';
+
+/**
+ * Links a member's own requests may send in 24 hours: the SMS goes to a number and with words
+ * the member types, so withdrawing and asking again must not text anyone without end through
+ * the county's channel. Enough for a typo corrected twice; the home side's resend is apart.
+ */
+export const MEMBER_LINKS_PER_DAY = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface OutsideCheckinRequest {
   /** The organization as the member names it: 深圳长江家具有限公司党支部. */
@@ -46,6 +54,11 @@ export async function requestOutsideCheckin(
     .where(and(eq(checkins.tenantId, tenantId), eq(checkins.memberId, member.memberId), inArray(checkins.status, [...OPEN_STATUSES])));
   if (open) throw badField('orgName', 'already_checked_in', { org: open.destOrgName });
   const certificate = input.attachCertificate ? await findAttachableCertificate(tx, tenantId, member.memberId, deps.now) : null;
+  const [sent] = await tx
+    .select({ n: count() })
+    .from(checkinLinks)
+    .where(and(eq(checkinLinks.tenantId, tenantId), eq(checkinLinks.userId, userId), eq(checkinLinks.createdBy, userId), gt(checkinLinks.createdAt, new Date(deps.now.getTime() - DAY_MS))));
+  if ((sent?.n ?? 0) >= MEMBER_LINKS_PER_DAY) throw new DomainError('checkin_links_daily_limit', { message: 'Too many confirmation links sent today' });
 
   const [row] = await tx
     .insert(checkins)
