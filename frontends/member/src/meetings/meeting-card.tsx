@@ -9,9 +9,7 @@ import { day, when } from '../parts/when.ts';
 import { bigButton } from '../touch.ts';
 import { m, type MeetingMessageKey } from './messages.ts';
 import { m as words, type PartsMessageKey } from '../parts/messages.ts';
-import { ShareButton } from '../shared/share-button.tsx';
-import { m as sharing } from '../shared/share-messages.ts';
-import { meetingLink } from '@tongxin/ui/share';
+import { ShareButton, meetingLink, meetingShareText, shareLabel } from '@tongxin/ui/share-button';
 import { m as offline } from '../shared/offline-messages.ts';
 import { writeStatus } from '../shared/queued-writes.tsx';
 import { queuedWrites, sendOrQueue } from '../shared/write-queue.ts';
@@ -149,9 +147,9 @@ export function MeetingCard(props: { meeting: Meeting; onChanged: (said: string)
         <div style={{ 'margin-top': '0.5rem' }}>
           <ShareButton
             id={`meeting-${props.meeting.meetingId}`}
-            label={sharing('shareMeeting', { title: props.meeting.title })}
+            label={shareLabel(props.meeting.title)}
             title={props.meeting.title}
-            text={sharing('meetingText', { title: props.meeting.title, time: when(props.meeting.startsAt) })}
+            text={meetingShareText(props.meeting)}
             url={meetingLink(props.meeting.meetingId)}
           />
         </div>

@@ -7,10 +7,7 @@ import { StudyMaterial } from './study-material.tsx';
 import { TaskFacts, kindLabel } from './task-facts.tsx';
 import type { Task } from './task-types.ts';
 import { writeStatus } from '../shared/queued-writes.tsx';
-import { ShareButton } from '../shared/share-button.tsx';
-import { m as sharing } from '../shared/share-messages.ts';
-import { taskLink } from '@tongxin/ui/share';
-import { day } from '../parts/when.ts';
+import { ShareButton, shareLabel, taskLink, taskShareText } from '@tongxin/ui/share-button';
 import { queuedWrites, sendOrQueue } from '../shared/write-queue.ts';
 
 // The server's refusals of a claim (the code of `fields.taskId`) and this card's words for them.
@@ -78,9 +75,9 @@ export function TaskCard(props: { task: Task; onClaimed: () => void; onChanged: 
         <Show when={props.task.study}>{(study) => <StudyMaterial study={study()} />}</Show>
         <ShareButton
           id={headingId()}
-          label={sharing('shareTask', { title: props.task.title })}
+          label={shareLabel(props.task.title)}
           title={props.task.title}
-          text={sharing('taskText', { title: props.task.title, org: props.task.orgName, deadline: day(props.task.deadline), points: props.task.points })}
+          text={taskShareText(props.task)}
           url={taskLink(props.task.tenantId, props.task.id)}
         />
         <Show when={queued()}>

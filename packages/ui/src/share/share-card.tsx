@@ -1,12 +1,14 @@
 import { Show, createResource, createSignal } from 'solid-js';
-import { m } from './messages.ts';
+import { Dynamic } from 'solid-js/web';
+import { m } from './card-messages.ts';
 
 /**
  * A share card (issue 18): a short text with the link, to paste in the branch's WeChat group,
  * and the link as a QR image. `qrcode` (already the activation sheet's) is loaded when a card
- * is opened, so no page pays for it before. `id` makes its fields' ids unique on the page.
+ * is opened, so no page pays for it before. `id` makes its fields' ids unique on the page;
+ * `level` fits its heading under the page's (h5 by default, under a card's h4).
  */
-export function ShareCard(props: { id: string; title: string; text: string; url: string; onClose?: () => void }) {
+export function ShareCard(props: { id: string; title: string; text: string; url: string; level?: 3 | 4 | 5; onClose?: () => void }) {
   const [said, setSaid] = createSignal('');
   const message = () => `${props.text}\n${props.url}`;
   const [image] = createResource(
@@ -31,7 +33,7 @@ export function ShareCard(props: { id: string; title: string; text: string; url:
 
   return (
     <section class="card share-card" aria-labelledby={`${props.id}-share`} style={{ 'margin-top': '0.5rem' }}>
-      <h5 id={`${props.id}-share`} style={{ margin: 0, 'font-size': '1rem' }}>{m('title')}</h5>
+      <Dynamic component={`h${props.level ?? 5}`} id={`${props.id}-share`} style={{ margin: 0, 'font-size': '1rem' }}>{m('title')}</Dynamic>
       <p class="muted">{m('intro')}</p>
       <label for={`${props.id}-share-text`}>{m('text')}</label>
       <textarea id={`${props.id}-share-text`} ref={field} readOnly rows={4} value={message()} style={{ width: '100%', 'box-sizing': 'border-box' }} />

@@ -12,5 +12,15 @@ export const taskLink = (tenantId: string, taskId: string, origin?: string) => m
 
 export const meetingLink = (meetingId: string, origin?: string) => memberPageLink('meetings', { meeting: meetingId }, origin);
 
-/** A destination's check-in page, the same link its check-in QR code carries (the secretary's checkin-qr.tsx). */
-export const checkinLink = (tenantId: string, orgId: string, origin?: string) => memberPageLink('checkin', { tenant: tenantId, org: orgId }, origin);
+/**
+ * A destination's check-in page, the link of its check-in QR code and of its invitation card
+ * (the secretary's checkins/). The member's page asks the directory for the org by its id, so
+ * a printed code outlives a rename; `place` (city, name) is only for reading, and the city
+ * starts the member's search when the org is gone.
+ */
+export function checkinLink(tenantId: string, orgId: string, place: { city?: string | null; name?: string } = {}, origin?: string): string {
+  const params: Record<string, string> = { tenant: tenantId, org: orgId };
+  if (place.city) params.city = place.city;
+  if (place.name) params.name = place.name;
+  return memberPageLink('checkin', params, origin);
+}
