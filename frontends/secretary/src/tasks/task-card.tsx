@@ -2,6 +2,7 @@ import { tasks } from '@tongxin/api-client';
 import { Show } from 'solid-js';
 import { format } from '@tongxin/i18n';
 import { ErrorNotice, createAction } from '@tongxin/ui';
+import { ShareButton, shareLabel, taskLink, taskShareText } from '@tongxin/ui/share-button';
 import { formatChinaTime } from '../shared/china-time.ts';
 import { failureText } from '../shared/field-message.ts';
 import { t, word } from './messages.ts';
@@ -25,6 +26,8 @@ export function TaskCard(props: { task: ManagedTask; onOpen: () => void; onEdit:
     if (!window.confirm(t('closeConfirm', { title: task().title }))) return;
     if (await close.run(task().id)) props.onChanged(t('closedDone', { title: task().title }));
   }
+  // A published task still open for claims can be posted in the branch's WeChat group (issue 18).
+  const shareable = () => task().status === 'published' && new Date(task().deadline) > new Date();
   const claimed = () =>
     task().quota === null
       ? t('quotaUnlimited', { claimed: format(p().claims) })
@@ -79,6 +82,11 @@ export function TaskCard(props: { task: ManagedTask; onOpen: () => void; onEdit:
           </button>
         </Show>
       </div>
+      <Show when={shareable()}>
+        <div style={{ 'margin-top': '0.5rem' }}>
+          <ShareButton id={`task-${task().id}`} label={shareLabel(task().title)} title={task().title} text={taskShareText(task())} url={taskLink(task().tenantId, task().id)} level={3} />
+        </div>
+      </Show>
       <Show when={failure()}>
         <ErrorNotice message={failureText(failure())} />
       </Show>

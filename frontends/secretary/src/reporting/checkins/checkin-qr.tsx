@@ -1,36 +1,24 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { identity } from '@tongxin/api-client';
 import { ErrorNotice, describeError } from '@tongxin/ui';
-import { FLOW_KINDS, loadOrgs, type TreeOrg } from '../../shared/org-options.ts';
+import { checkinLink } from '@tongxin/ui/share-button';
+import type { Destinations } from './destinations.ts';
 import { t } from './messages.ts';
-
-/** The member-side page that opens a check-in with this org (the member remote's `?page=checkin`). */
-export function checkinLink(org: TreeOrg, tenantId: string): string {
-  const params = new URLSearchParams({ page: 'checkin', tenant: tenantId, org: org.id, city: org.city ?? '', name: org.name });
-  return `${window.location.origin}/member?${params.toString()}`;
-}
-
-/** Orgs carry no tenant: the session says which county this is. */
-async function sessionTenant(): Promise<string> {
-  const me = await identity.auth.me.query();
-  return me.tenantId;
-}
 
 /**
  * A destination org's check-in link as a QR code, made in the browser: `qrcode` is loaded
  * only when a code is drawn, so the other pages never pay for it.
  */
-export function CheckinQr() {
-  const [orgs] = createResource(loadOrgs);
-  const [tenant] = createResource(sessionTenant);
+export function CheckinQr(props: { destinations: Destinations }) {
+  const orgs = () => props.destinations.orgs;
+  const flowOrgs = () => props.destinations.flowOrgs();
   const [orgId, setOrgId] = createSignal('');
   const [copied, setCopied] = createSignal(false);
-  const flowOrgs = () => (orgs.error ? [] : (orgs() ?? []).filter((org) => FLOW_KINDS.includes(org.kind)));
   const chosen = () => flowOrgs().find((org) => org.id === orgId()) ?? (flowOrgs().length === 1 ? flowOrgs()[0] : undefined);
+  // The member's check-in page with this org chosen: the same link as its invitation card's.
   const link = () => {
     const org = chosen();
-    const tenantId = tenant.error ? undefined : tenant();
-    return org && tenantId ? { org, url: checkinLink(org, tenantId) } : undefined;
+    const tenantId = props.destinations.tenantId();
+    return org && tenantId ? { org, url: checkinLink(tenantId, org.id, { city: org.city, name: org.name }) } : undefined;
   };
   const [image] = createResource(link, async ({ url }) => {
     const QRCode = await import('qrcode');
@@ -45,12 +33,12 @@ export function CheckinQr() {
   // Without a flow organization in scope there is no code to show: a branch secretary
   // would only read that there is none, so the section is left out.
   return (
-    <Show when={orgs.error || flowOrgs().length > 0}>
+    <Show when={orgs().error || flowOrgs().length > 0}>
       <section aria-labelledby="checkin-qr-title">
         <h2 id="checkin-qr-title">{t('qrTitle')}</h2>
         <p>{t('qrIntro')}</p>
-        <Show when={orgs.error}>
-          <ErrorNotice message={describeError(orgs.error)} />
+        <Show when={orgs().error}>
+          <ErrorNotice message={describeError(orgs().error)} onRetry={props.destinations.retry} />
         </Show>
         <Show when={flowOrgs().length > 0}>
           <div class="field">

@@ -1,6 +1,7 @@
 import { For, Match, Show, Suspense, Switch, createResource, createSignal } from 'solid-js';
 import { reporting } from '@tongxin/api-client';
 import { ErrorNotice, Loading, describeError } from '@tongxin/ui';
+import { ShareButton, meetingLink, meetingShareText, shareLabel } from '@tongxin/ui/share-button';
 import { formatChinaTime } from '../../shared/china-time.ts';
 import { OrgSelect } from '../../shared/org-select.tsx';
 import { BRANCH_KINDS, loadOrgs } from '../../shared/org-options.ts';
@@ -81,6 +82,10 @@ export default function MeetingsPage() {
                           <p class="meta">
                             {label(`kind.${meeting.kind}`)} · {formatChinaTime(meeting.startsAt)} · {label(`mode.${meeting.mode}`)}
                           </p>
+                          {/* An upcoming meeting can be posted in the branch's WeChat group (issue 18). */}
+                          <Show when={!meeting.cancelledAt && new Date(meeting.endsAt) > new Date()}>
+                            <ShareButton id={`meeting-${meeting.meetingId}`} label={shareLabel(meeting.title)} title={meeting.title} text={meetingShareText(meeting)} url={meetingLink(meeting.meetingId)} level={4} />
+                          </Show>
                         </li>
                       )}
                     </For>
