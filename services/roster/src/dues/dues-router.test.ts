@@ -106,6 +106,12 @@ describe('dues.setMember: a member’s schedule, band and amount due', () => {
     expect(await db.rows(sql`select monthly_due_fen, due_from from roster.dues_members where member_id = ${liMing}`)).toEqual([{ monthly_due_fen: 150, due_from: '2026-09' }]);
   });
 
+  it('a first month centuries back (every month since then listed as arrears) is BAD_REQUEST naming dueFrom, and nothing changes', async () => {
+    const ancient = await h.mutate(trpc('setMember'), { as: home(), input: settings(liMing, { dueFrom: '0001-01' }) });
+    expect(ancient.error).toMatchObject({ code: 'BAD_REQUEST', fields: { dueFrom: 'too_small' } });
+    expect(await db.rows(sql`select due_from from roster.dues_members where member_id = ${liMing}`)).toEqual([{ due_from: '2026-09' }]);
+  });
+
   it('another branch’s secretary, the destination and another county find no such member (NOT_FOUND); a member is FORBIDDEN', async () => {
     for (const caller of [as.secretaryOf('longtan'), destination(), as.department('rc')]) {
       expect((await h.mutate(trpc('setMember'), { as: caller, input: settings(liMing, { monthlyDueFen: 1 }) })).error?.code).toBe('NOT_FOUND');

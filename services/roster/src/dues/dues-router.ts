@@ -15,6 +15,9 @@ import { voidPayment } from './void-payment.ts';
 const ZFen = z.number().int().min(0).max(10_000_000);
 const ZPeriod = z.string().regex(DUES_PERIOD_PATTERN, 'a month YYYY-MM or a quarter YYYY-Qn');
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+/** Tongxin's record starts this century: an earlier first month lists every month since as arrears (tens of thousands of lines). */
+const DUE_FROM_MIN = '2000-01';
+const ZDueFrom = ZMonth.refine((m) => m >= DUE_FROM_MIN, { message: `from ${DUE_FROM_MIN} on`, params: { code: 'too_small', values: { min: DUE_FROM_MIN } } });
 
 export const ZSetDuesRateInput = z.object({
   band: z.enum(DUES_BANDS),
@@ -26,7 +29,7 @@ export const ZSetMemberDuesInput = z.object({
   schedule: z.enum(DUES_SCHEDULES),
   band: z.enum(DUES_BANDS),
   monthlyDueFen: ZFen,
-  dueFrom: ZMonth.optional(),
+  dueFrom: ZDueFrom.optional(),
 });
 export const ZRecordPaymentInput = z.object({
   memberId: z.uuid(),
