@@ -13,3 +13,4 @@ export { ping } from './ping.ts';
 export { selectRow, selectRows } from './select-rows.ts';
 export { preparedOnce } from './prepared-once.ts';
 export { inSubtree } from './scope/in-subtree.ts';
+export { throttleStore, type Limit } from './throttle.ts';

@@ -1,14 +1,7 @@
-import type { Tx } from '@tongxin/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { throttleStore, type Limit } from '@tongxin/db';
 import { throttles } from '../schema.ts';
 
-export interface Limit {
-  /** Failures (or messages) allowed in one window. */
-  max: number;
-  windowMs: number;
-  /** How long the subject stays refused once over the limit. */
-  lockMs: number;
-}
+export type { Limit } from '@tongxin/db';
 
 /** Failed logins and resets from one client address (issue 13 E: credential stuffing). */
 export const CLIENT_FAILURES: Limit = { max: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
@@ -27,35 +20,5 @@ export const ACTIVATION_CLIENT_FAILURES: Limit = { max: 200, windowMs: 15 * 60_0
  */
 export const clientKey = (purpose: string, ip: string | null) => `${purpose}:ip:${ip ?? 'unknown'}`;
 
-/** True while `key` is locked. */
-export async function isThrottled(tx: Tx, tenantId: string, key: string | null, now: Date): Promise<boolean> {
-  if (!key) return false;
-  const [row] = await tx.select({ lockedUntil: throttles.lockedUntil }).from(throttles).where(and(eq(throttles.tenantId, tenantId), eq(throttles.key, key)));
-  return Boolean(row?.lockedUntil && row.lockedUntil > now);
-}
-
-/**
- * Counts one hit against `key` (a failure, a message sent) in one statement, so concurrent
- * hits cannot both slip under the limit. Returns true when this hit went over it (the key
- * is now locked for `lockMs`).
- */
-export async function countHit(tx: Tx, tenantId: string, key: string | null, limit: Limit, now: Date): Promise<boolean> {
-  if (!key) return false;
-  const windowStart = sql`${new Date(now.getTime() - limit.windowMs).toISOString()}::timestamptz`;
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const lockUntil = new Date(now.getTime() + limit.lockMs);
-  const [row] = await tx
-    .insert(throttles)
-    .values({ tenantId, key, count: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: [throttles.tenantId, throttles.key],
-      set: {
-        count: sql`case when ${throttles.windowStartedAt} < ${windowStart} then 1 else ${throttles.count} + 1 end`,
-        windowStartedAt: sql`case when ${throttles.windowStartedAt} < ${windowStart} then ${at} else ${throttles.windowStartedAt} end`,
-      },
-    })
-    .returning({ count: throttles.count });
-  if ((row?.count ?? 0) <= limit.max) return false;
-  await tx.update(throttles).set({ lockedUntil: lockUntil, count: 0, windowStartedAt: now }).where(and(eq(throttles.tenantId, tenantId), eq(throttles.key, key)));
-  return true;
-}
+/** Identity's throttles (`identity.throttles`): the counting rule is @tongxin/db's `throttleStore`. */
+export const { isThrottled, countHit } = throttleStore(throttles);
