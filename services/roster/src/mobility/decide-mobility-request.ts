@@ -38,6 +38,9 @@ export async function decideMobilityRequest(tx: Tx, caller: Caller, input: Decid
 
   let outflowId: string | null = null;
   if (input.decision === 'confirm') {
+    // The registration's key is the server's, from the request's id: a key the member chose
+    // could match another registration's and confirm without registering.
+    const idempotencyKey = `mobility-request:${request.id}`;
     if (request.kind === 'outflow') {
       // Filed before leaving: the member is away from that day, not before it.
       if (request.leftOn! > chinaDate(now)) throw badField('requestId', 'not_left_yet', { date: request.leftOn! });
@@ -48,10 +51,10 @@ export async function decideMobilityRequest(tx: Tx, caller: Caller, input: Decid
         reasonCode: request.reasonCode ?? undefined,
         reason: request.reason ?? undefined,
         expectedMonths: request.expectedMonths ?? undefined,
-        idempotencyKey: request.idempotencyKey,
+        idempotencyKey,
       }, now));
     } else {
-      ({ outflowId } = await registerReturn(tx, subject, { returnedOn: request.returnedOn!, idempotencyKey: request.idempotencyKey }, now));
+      ({ outflowId } = await registerReturn(tx, subject, { returnedOn: request.returnedOn!, idempotencyKey }, now));
     }
   }
   await tx

@@ -166,6 +166,7 @@ describe('mobility.decideRequest', () => {
     expect(mine.data.requests[0]).toMatchObject({ id: requestId, status: 'refused', refusalReason: '请出发当天再登记' });
     expect(mine.data.away).toBe(false);
   });
+
 });
 
 describe('mobility.withdrawRequest', () => {
@@ -252,5 +253,22 @@ describe('mobility.mine', () => {
   it('a member reads their own page; a secretary-only account is FORBIDDEN', async () => {
     expect((await h.query(trpc('mine'), { as: wenjieAs() })).data.requests.map((r: { status: string }) => r.status).sort()).toEqual(['refused', 'withdrawn']);
     expect((await h.query(trpc('mine'), { as: as.secretaryOf('yongshui') })).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the registration a confirmation runs', () => {
+  it('goes under a key of the server\'s: a member\'s key that matches another registration\'s confirms nothing else', async () => {
+    const lihua = await db.memberId('李华');
+    await h.database.owner.execute(sql`update roster.members set user_id = 'user-lihua', status = 'resident', destination_city = null where id = ${lihua}`);
+    const desheng = await db.memberId('曹德胜');
+    const direct = await h.mutate(trpc('registerOutflow'), { as: as.secretaryOf('yongshui'), input: { memberId: desheng, leftOn: '2026-10-20', destinationCity: '广州', idempotencyKey: 'shared-key-1' } });
+    expect(direct.error).toBeNull();
+    const filed = await h.mutate(trpc('fileOutflow'), { as: as.memberAs('user-lihua', 'yongshuiMobile'), input: outflow('shared-key-1', { destinationCity: '佛山' }) });
+    expect(filed.error).toBeNull();
+    const confirmed = await h.mutate(trpc('decideRequest'), { as: as.secretaryOf('yongshuiMobile'), input: { requestId: filed.data.requestId, decision: 'confirm' } });
+    expect(confirmed.error).toBeNull();
+    expect(confirmed.data.outflowId).not.toBe(direct.data.outflowId);
+    expect(await db.member(lihua)).toMatchObject({ status: 'mobile', destination_city: '佛山' });
+    expect(await db.member(desheng)).toMatchObject({ status: 'mobile', destination_city: '广州' });
   });
 });
