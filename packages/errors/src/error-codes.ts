@@ -163,6 +163,7 @@ export const errorCodes = {
   checkin_link_revoked: 'NOT_FOUND',
   checkin_link_sent_recently: 'TOO_MANY_REQUESTS', // {seconds}
   checkin_links_daily_limit: 'TOO_MANY_REQUESTS',
+  no_links: 'BAD_REQUEST',
   already_checked_in: 'BAD_REQUEST', // {org}
   not_own_branch_or_above: 'BAD_REQUEST',
   status_not_next: 'BAD_REQUEST', // {status}

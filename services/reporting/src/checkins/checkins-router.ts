@@ -26,11 +26,14 @@ export const ZRequestCheckinInput = z.object({
   idempotencyKey: ZIdempotencyKey,
 });
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Looks like a web address: member-typed words that go into an SMS under the county's signature must not carry one. */
+const LINK_LIKE = /(?:https?:|:\/\/|www\.|[a-z0-9-]+\.(?:com|cn|net|org|top|xyz|cc|io|me|info|vip|shop|site|link)\b)/i;
+const plainText = (max: number) => text(max).refine((value) => !LINK_LIKE.test(value), { message: 'a name, not a web address', params: { code: 'no_links' } });
 /** A destination outside Tongxin, as the member names it (issue 17); its contact gets the link by SMS, so a mobile. */
 export const ZRequestOutsideCheckinInput = z.object({
-  orgName: text(100),
-  city: text(40),
-  contactName: text(40),
+  orgName: plainText(100),
+  city: plainText(40),
+  contactName: plainText(40),
   contactPhone: ZMobilePhone,
   note: z.string().trim().max(500).optional(),
   attachCertificate: z.boolean(),

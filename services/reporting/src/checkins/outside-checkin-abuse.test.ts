@@ -71,3 +71,14 @@ describe('a member cannot turn the outside check-in into an SMS pump', () => {
     expect(await linesSent()).toBe(MEMBER_LINKS_PER_DAY + 2);
   });
 });
+
+describe('the words a member types into the link’s SMS', () => {
+  it('a web address in the organization, the city or the contact’s name is BAD_REQUEST no_links, and nothing is sent', async () => {
+    const before = await linesSent();
+    for (const [field, value] of [['orgName', '点击 http://pay.example.com 领奖'], ['orgName', 'www.example.cn 党支部'], ['city', 'evil.top'], ['contactName', 'a.example.com/x']] as const) {
+      const result = await h.mutate(trpc('checkins.requestOutside'), { as: liming, input: { ...request(id()), [field]: value } });
+      expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { [field]: 'no_links' } });
+    }
+    expect(await linesSent()).toBe(before);
+  });
+});
