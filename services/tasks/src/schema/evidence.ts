@@ -1,6 +1,6 @@
 import { currentTenant, currentUser } from '@tongxin/db';
 import { sql } from 'drizzle-orm';
-import { check, integer, pgPolicy, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { staffScope, tasks } from './scope.ts';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -27,10 +27,13 @@ export const evidencePhotos = tasks
       contentType: text('content_type').$type<PhotoType>().notNull(),
       size: integer('size').notNull(),
       blobKey: text('blob_key').notNull(),
+      /** The phone's key for this upload (issue 18): a retried upload, e.g. from the offline queue, answers the photo it stored. */
+      uploadKey: text('upload_key'),
       createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     },
     (t) => [
       primaryKey({ columns: [t.tenantId, t.id] }),
+      uniqueIndex('evidence_photos_upload_key').on(t.tenantId, t.userId, t.uploadKey),
       check('evidence_photos_size', sql`${t.size} > 0 and ${t.size} <= ${sql.raw(String(MAX_PHOTO_BYTES))}`),
       check('evidence_photos_type', sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
       pgPolicy('photo_tenants', {

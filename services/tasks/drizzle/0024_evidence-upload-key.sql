@@ -1,0 +1,2 @@
+ALTER TABLE "tasks"."evidence_photos" ADD COLUMN "upload_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "evidence_photos_upload_key" ON "tasks"."evidence_photos" USING btree ("tenant_id","user_id","upload_key");
