@@ -170,6 +170,51 @@ describe('what an upload must be, and how much of it a member may send', () => {
   });
 });
 
+describe('a retried upload (issue 18: the phone sends again after a lost answer)', () => {
+  it('an upload sent again with its Idempotency-Key answers the same photo and stores nothing more, also past the quota', async () => {
+    const who = crowd[10]!;
+    const uploadKey = crypto.randomUUID();
+    const first = await upload(h, member(who), images.jpeg(), 'image/jpeg', { 'idempotency-key': uploadKey });
+    expect(first.status).toBe(200);
+    const { photoId } = (await first.json()) as { photoId: string };
+    const before = { rows: await count(h, 'evidence_photos'), files: (await storedFiles()).length };
+    for (let i = 0; i < 3; i++) {
+      const again = await upload(h, member(who), images.jpeg(), 'image/jpeg', { 'idempotency-key': uploadKey });
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ photoId });
+    }
+    expect({ rows: await count(h, 'evidence_photos'), files: (await storedFiles()).length }).toEqual(before);
+    // Parallel retries, as two tabs flushing one queue: still one photo.
+    const parallelKey = crypto.randomUUID();
+    const answers = await Promise.all([1, 2, 3].map(() => upload(h, member(who), images.jpeg(), 'image/jpeg', { 'idempotency-key': parallelKey }).then((r) => r.json())));
+    expect(new Set(answers.map((a) => (a as { photoId: string }).photoId)).size).toBe(1);
+    expect(await count(h, 'evidence_photos')).toBe(before.rows + 1);
+    // A retry is not a new upload: once the day's quota is used up, it still answers its photo.
+    for (let i = 2; i < EVIDENCE_QUOTA.photos; i++) expect((await upload(h, member(who), images.jpeg())).status).toBe(200);
+    expect((await upload(h, member(who), images.jpeg())).status).toBe(429);
+    const late = await upload(h, member(who), images.jpeg(), 'image/jpeg', { 'idempotency-key': uploadKey });
+    expect(await late.json()).toEqual({ photoId });
+  });
+
+  it('a key is the uploader\'s own: another member with the same key gets a photo of their own', async () => {
+    const uploadKey = crypto.randomUUID();
+    const mine = (await (await upload(h, member(crowd[11]!), images.jpeg(), 'image/jpeg', { 'idempotency-key': uploadKey })).json()) as { photoId: string };
+    const theirs = (await (await upload(h, member(crowd[12]!), images.jpeg(), 'image/jpeg', { 'idempotency-key': uploadKey })).json()) as { photoId: string };
+    expect(theirs.photoId).not.toBe(mine.photoId);
+    expect((await get(mine.photoId, member(crowd[12]!))).status).toBe(404);
+  });
+
+  it('a key that is not 8 to 100 characters is 400 naming it, and nothing is stored', async () => {
+    const before = await count(h, 'evidence_photos');
+    for (const bad of ['short', 'x'.repeat(101)]) {
+      const response = await upload(h, member(crowd[13]!), images.jpeg(), 'image/jpeg', { 'idempotency-key': bad });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'BAD_REQUEST', field: 'idempotencyKey' } });
+    }
+    expect(await count(h, 'evidence_photos')).toBe(before);
+  });
+});
+
 describe('the daily sweep of unattached photos', () => {
   it('removes, row and file, a photo no completion named a day after its upload; keeps attached and recent ones', async () => {
     const blobs = h.deps.blobs!;

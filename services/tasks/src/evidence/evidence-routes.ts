@@ -1,5 +1,5 @@
 import { hasRole, type AccessClaims } from '@tongxin/auth';
-import { claimsOf, crossSiteGuard, type ServiceBindings } from '@tongxin/trpc';
+import { ZIdempotencyKey, claimsOf, crossSiteGuard, type ServiceBindings } from '@tongxin/trpc';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '../schema.ts';
@@ -19,6 +19,8 @@ const notAPhoto = (message: string) => ({ error: { code: 'BAD_REQUEST', field: '
  * tRPC (access cookie or Bearer), with the same cross-site guard on POST. Images arrive
  * resized on the phone (issue 7), so 2 MB is plenty; the type and dimensions are taken from
  * the header (`imageHeaderOf`), and each member has a daily quota (`EVIDENCE_QUOTA`, 429).
+ * An `Idempotency-Key` header (`ZIdempotencyKey`'s rule) makes a retried upload answer the
+ * photo it stored the first time (issue 18: the phone's queue sends again after a lost answer).
  */
 export const evidenceRoutes = new Hono<Env>();
 
@@ -39,6 +41,10 @@ evidenceRoutes.post(
   async (c) => {
     const claims = c.get('claims');
     if (!hasRole(claims.roles, 'member')) return c.json({ error: { code: 'FORBIDDEN', message: 'This needs the member role' } }, 403);
+    const uploadKey = c.req.header('idempotency-key');
+    if (uploadKey !== undefined && !ZIdempotencyKey.safeParse(uploadKey).success) {
+      return c.json({ error: { code: 'BAD_REQUEST', field: 'idempotencyKey', message: 'An upload key has 8 to 100 characters' } }, 400);
+    }
     const declared = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
     if (!(PHOTO_TYPES as readonly string[]).includes(declared)) return c.json(notAPhoto('Send a JPEG, PNG or WebP image'), 400);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -46,7 +52,7 @@ evidenceRoutes.post(
     if (!header) return c.json(notAPhoto('This file is not a JPEG, PNG or WebP image'), 400);
     const blobs = c.env.deps.blobs;
     if (!blobs) return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'No photo storage is configured' } }, 503);
-    const stored = await storeEvidencePhoto(c.env.deps.database, blobs, claims, { bytes, type: header.type }, c.env.deps.now());
+    const stored = await storeEvidencePhoto(c.env.deps.database, blobs, claims, { bytes, type: header.type, uploadKey }, c.env.deps.now());
     if ('exceeded' in stored) {
       const { photos, bytes: quotaBytes } = EVIDENCE_QUOTA;
       return c.json({
