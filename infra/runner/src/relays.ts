@@ -1,7 +1,7 @@
 import { relayOutbox, type Database, type DomainEvent, type OutboxTable } from '@tongxin/db';
 import { applyCertificateEnding, applyCheckinDecision, applyCityGrantToReporting, applyGrantRefusal, applyRosterEventToReporting, applySeatsToReporting, applyTaskReviewToInbox, reportingSchema } from '@tongxin/reporting';
 import { applyRosterEventToIdentity, identitySchema } from '@tongxin/identity';
-import { applyCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, noteContactFromEvent, rosterSchema } from '@tongxin/roster';
+import { applyCheckinEvent, applyOutsideCheckinEvent, applyIdentityEventToRoster, applyLostContactProposal, applyTransferAccepted, confirmLedgerFromReport, noteContactFromEvent, rosterSchema } from '@tongxin/roster';
 import { applyCityGrantToScoring, applyCopyEventToScoring, applyEventToScoring } from '@tongxin/scoring';
 import { applyCityGrantToTasks, applyCopyEventToTasks, tasksSchema } from '@tongxin/tasks';
 import type { BackgroundTurn } from './requests-first.ts';
@@ -19,7 +19,8 @@ type Consumer = (database: Database, event: DomainEvent) => Promise<unknown>;
  *   certificate ending soon (reporting);
  * - reporting's: roster (a check-in accepted or ended writes or revokes the ledger grant;
  *   "ledger unchanged" in a monthly report confirms the ledger; the escalation ladder's
- *   lost-contact proposal waits for a secretary in roster), reporting itself (the member's
+ *   lost-contact proposal waits for a secretary in roster; a destination outside Tongxin
+ *   confirming or an ended one fills or clears the ledger's destination), reporting itself (the member's
  *   inbox hears a destination county's decision), tasks' and scoring's copies (an ended
  *   check-in removes its copy; the copy itself follows roster's `roster.checkin_granted`),
  *   and scoring's points for reports, check-ins, meetings and suggestions;
@@ -44,7 +45,7 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
   {
     name: 'reporting',
     outbox: reportingSchema.outbox,
-    consumers: [applyCheckinEvent, confirmLedgerFromReport, noteContactFromEvent, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
+    consumers: [applyCheckinEvent, applyOutsideCheckinEvent, confirmLedgerFromReport, noteContactFromEvent, applyCheckinDecision, applyLostContactProposal, applyCopyEventToTasks, applyCopyEventToScoring, applyEventToScoring],
   },
   { name: 'tasks', outbox: tasksSchema.outbox, consumers: [applyEventToScoring, applyTaskReviewToInbox] },
   {

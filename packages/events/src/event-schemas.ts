@@ -86,6 +86,16 @@ export const ZCheckinAccepted = z.object({
 /** `reporting.checkin_ended`, by whichever county ended it (a refusal after acceptance included). */
 export const ZCheckinEnded = z.object({ checkinId: ZId, memberTenantId: ZId, memberId: ZId, endedBy: z.string().optional(), endedAt: ZInstant.optional() });
 export const ZCheckinDecision = z.enum(['accept', 'refuse', 'return']);
+/**
+ * `reporting.outside_checkin_confirmed`, in the member's county: a destination outside Tongxin
+ * confirmed from its link (issue 17). Only the member's county reads it: its ledger's
+ * destination organization, leader and contact (enter once), and the member's last contact.
+ */
+export const ZOutsideCheckinConfirmed = z.object({
+  checkinId: ZId, memberId: ZId, orgName: z.string().min(1), contactName: z.string().min(1), contactPhone: z.string().min(1), confirmedAt: ZInstant,
+});
+/** `reporting.outside_checkin_ended`: a confirmed outside check-in ended (the ledger's destination it filled is cleared). */
+export const ZOutsideCheckinEnded = z.object({ checkinId: ZId, memberId: ZId, endedAt: ZInstant });
 /** `reporting.checkin_decided`: every decision, for the member's inbox. */
 export const ZCheckinDecided = z.object({
   checkinId: ZId, memberTenantId: ZId, userId: ZId, decision: ZCheckinDecision, reason: z.string().nullable(), destOrgName: z.string(), decidedAt: ZInstant,
@@ -166,6 +176,8 @@ export const EVENT_SCHEMAS = {
   [reporting.checkinAccepted]: ZCheckinAccepted,
   [reporting.checkinEnded]: ZCheckinEnded,
   [reporting.checkinDecided]: ZCheckinDecided,
+  [reporting.outsideCheckinConfirmed]: ZOutsideCheckinConfirmed,
+  [reporting.outsideCheckinEnded]: ZOutsideCheckinEnded,
   [reporting.monthlyReportSubmitted]: ZMonthlyReportSubmitted,
   [reporting.meetingAttended]: ZMeetingAttended,
   [reporting.meetingCancelled]: ZMeetingCancelled,

@@ -25,6 +25,8 @@ export const TOPICS = {
     meetingCancelled: 'reporting.meeting_cancelled',
     suggestionAdopted: 'reporting.suggestion_adopted',
     lostContactProposed: 'reporting.lost_contact_proposed',
+    outsideCheckinConfirmed: 'reporting.outside_checkin_confirmed',
+    outsideCheckinEnded: 'reporting.outside_checkin_ended',
   },
   tasks: {
     claimed: 'tasks.claimed',

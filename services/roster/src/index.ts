@@ -6,6 +6,7 @@ export { proposePlacements, proposeLostContact, lapseCertificates, applyTransfer
 export { noteContactFromEvent } from './mobility/last-contact.ts';
 export { syncDirectory, backfillDirectory } from './orgs/sync-directory.ts';
 export { applyCheckinEvent } from './grants/apply-checkin-event.ts';
+export { applyOutsideCheckinEvent } from './grants/apply-outside-checkin.ts';
 export { confirmLedgerFromReport } from './ledger/confirm-from-report.ts';
 export { applyLostContactProposal } from './mobility/apply-lost-contact-proposal.ts';
 export { applyIdentityEventToRoster, IDENTITY_TOPICS } from './identity-events/apply-identity-event.ts';

@@ -1,5 +1,6 @@
 import { recordEvent, selectRows, type Tx } from '@tongxin/db';
 import { badField, DomainError } from '@tongxin/errors';
+import { TOPICS, type OutsideCheckinConfirmed } from '@tongxin/events';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { checkinLinks, checkins, outbox, type OutsideDeclineCode } from '../schema.ts';
 import { certificateValidity, type CertificateValidity } from './attached-certificate.ts';
@@ -44,6 +45,9 @@ type FoundLink = {
   memberName: string | null;
   destOrgName: string;
   userId: string;
+  memberId: string;
+  contactName: string;
+  contactPhone: string;
   homeBranch: string | null;
   certificateNumber: string | null;
   certificateValidUntil: string | null;
@@ -65,6 +69,7 @@ async function findAnswerableLink(tx: Tx, tenantId: string, token: string, clien
   const [link] = await selectRows<FoundLink>(tx, sql`
     select l.id as "linkId", l.checkin_id as "checkinId", l.used_at as "usedAt", l.revoked_at as "revokedAt", l.expires_at as "expiresAt",
            c.status, c.member_name as "memberName", c.dest_org_name as "destOrgName", c.user_id as "userId",
+           c.member_id as "memberId", c.outside_contact_name as "contactName", c.outside_contact_phone as "contactPhone",
            c.certificate_number as "certificateNumber", c.certificate_valid_until::text as "certificateValidUntil", c.certificate_status as "certificateStatus",
            (select d.name from reporting.org_directory d where d.tenant_id = c.tenant_id and d.path = c.org_path limit 1) as "homeBranch"
     from reporting.checkin_links l
@@ -100,7 +105,8 @@ export async function openCheckinLink(tx: Tx, tenantId: string, token: string, c
  * accepted or refused in one transaction; the member's inbox hears of it from
  * `reporting.checkin_decided`, the home branch sees it on the check-in. No
  * `reporting.checkin_accepted` is recorded: nothing of the ledger goes to an organization
- * outside Tongxin.
+ * outside Tongxin; a confirmation records `reporting.outside_checkin_confirmed` for the
+ * member's own ledger instead.
  */
 export async function answerCheckinLink(tx: Tx, tenantId: string, input: LinkAnswer, clientIp: string | null, now: Date): Promise<LinkOutcome<{ status: 'accepted' | 'refused' }>> {
   if (input.answer === 'decline' && !input.declineCode) throw badField('declineCode', 'required');
@@ -125,5 +131,13 @@ export async function answerCheckinLink(tx: Tx, tenantId: string, input: LinkAns
     decidedAt: now.toISOString(),
   };
   await recordEvent(tx, outbox, tenantId, CHECKIN_DECIDED, decided);
+  if (status === 'accepted') {
+    // Enter once: the member's own county fills the ledger's destination from what the member
+    // named and its contact confirmed (roster); nothing goes to the organization itself.
+    const confirmed: OutsideCheckinConfirmed = {
+      checkinId: link.checkinId, memberId: link.memberId, orgName: link.destOrgName, contactName: link.contactName, contactPhone: link.contactPhone, confirmedAt: now.toISOString(),
+    };
+    await recordEvent(tx, outbox, tenantId, TOPICS.reporting.outsideCheckinConfirmed, confirmed);
+  }
   return { value: { status } };
 }

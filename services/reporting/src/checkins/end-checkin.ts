@@ -1,5 +1,6 @@
 import { recordEvent, type Tx } from '@tongxin/db';
 import type { Caller } from '@tongxin/trpc';
+import { TOPICS, type OutsideCheckinEnded } from '@tongxin/events';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkins, outbox, type CheckinStatus } from '../schema.ts';
 import { CHECKIN_ENDED, type CheckinEnded } from './checkin-rules.ts';
@@ -25,9 +26,14 @@ export async function endCheckin(tx: Tx, caller: Caller, input: { checkinId: str
   const reason = input.reason?.trim() || null;
   const status = own ? await endOwn(tx, caller, row, reason, now) : await endAsDestination(tx, row, reason, now);
   if (!status) return { status: (await loadCheckin(tx, row.id, sql`true`, 'no lock')).status };
-  // An outside destination had no grant nor copy to end (issue 17): its link stops working, no event.
+  // An outside destination had no grant nor copy to end (issue 17): its link stops working,
+  // and an ended confirmed one clears the ledger's destination its confirmation filled.
   if (row.destTenantId === null) {
     await revokeLiveLinks(tx, row.tenantId, row.id, now);
+    if (status === 'ended') {
+      const ended: OutsideCheckinEnded = { checkinId: row.id, memberId: row.memberId, endedAt: now.toISOString() };
+      await recordEvent(tx, outbox, row.tenantId, TOPICS.reporting.outsideCheckinEnded, ended);
+    }
     return { status };
   }
   if (status === 'ended') {

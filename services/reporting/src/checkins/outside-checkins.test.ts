@@ -161,6 +161,11 @@ describe('the contact opens the single-use link without an account', () => {
     const topics = await outboxTopics();
     expect(topics).toContain(TOPICS.reporting.checkinDecided);
     expect(topics).not.toContain(TOPICS.reporting.checkinAccepted);
+    // For the member's own ledger only (roster fills the destination from it): what the member named.
+    const [confirmedEvent] = await rows(sql`select tenant_id, payload from reporting.outbox where topic = ${TOPICS.reporting.outsideCheckinConfirmed}`);
+    expect(confirmedEvent).toEqual({ tenant_id: 'yx', payload: {
+      checkinId: limingCheckin, memberId: expect.any(String), orgName: '深圳长江家具有限公司党支部', contactName: expect.any(String), contactPhone: '13800138111', confirmedAt: expect.any(String),
+    } });
   });
 
   it('the member and the home branch see it confirmed, and the member\'s inbox says so', async () => {
@@ -302,5 +307,13 @@ describe('a destination on Tongxin deciding a check-in sees the home secretary\'
     expect(home.data).toEqual([]);
     const asMember = await h.query(trpc('checkins.inbox'), { as: member('user-huang', 'longtan') });
     expect(asMember.error).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('ending a confirmed one records outside_checkin_ended for the ledger, and still no checkin_ended', async () => {
+    const ended = await h.mutate(trpc('checkins.end'), { as: member('user-liming'), input: { checkinId: limingCheckin } });
+    expect(ended.data).toEqual({ status: 'ended' });
+    const [event] = await rows(sql`select payload from reporting.outbox where topic = ${TOPICS.reporting.outsideCheckinEnded}`);
+    expect(event!.payload).toEqual({ checkinId: limingCheckin, memberId: expect.any(String), endedAt: expect.any(String) });
+    expect(await outboxTopics()).not.toContain(TOPICS.reporting.checkinEnded);
   });
 });

@@ -110,7 +110,7 @@ async function fillDestination(tx: Tx, tenantId: string, p: CheckinAccepted, now
  * county may make, leaves it (review of e38c750: the directory's name stood in for the
  * version's, and such an end erased the member's own words).
  */
-async function clearDestination(tx: Tx, tenantId: string, checkinId: string, memberId: string, now: Date) {
+export async function clearDestination(tx: Tx, tenantId: string, checkinId: string, memberId: string, now: Date) {
   const [member] = await tx.select({ orgName: members.destinationOrgName }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)));
   const [filled] = await tx.select({ changes: memberVersions.changes }).from(memberVersions)
     .where(and(eq(memberVersions.tenantId, tenantId), eq(memberVersions.memberId, memberId), eq(memberVersions.idempotencyKey, `checkin:${checkinId}:accepted`)));
