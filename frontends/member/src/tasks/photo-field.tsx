@@ -10,7 +10,7 @@ const problemText = (problem: PhotoProblem | null) =>
 
 function statusText(photo: Photo) {
   if (photo.status === 'failed') return `${m('photo.failed')}：${problemText(photo.problem)}`;
-  if (photo.status === 'compressing' || photo.status === 'uploading') return m(`photo.${photo.status}`, { percent: photo.percent });
+  if (photo.status === 'uploading') return m('photo.uploading', { percent: photo.percent });
   return m(`photo.${photo.status}`);
 }
 
@@ -54,7 +54,11 @@ export function PhotoField(props: {
                 </Show>
                 <div class="photo-state">
                   <span>{m('photoName', { n: at() + 1 })} · <span classList={{ 'field-error': photo.status === 'failed' }}>{statusText(photo)}</span></span>
-                  <Show when={photo.status === 'compressing' || photo.status === 'uploading'}>
+                  {/* Decoding and encoding say no percentage: the bar moves without one. */}
+                  <Show when={photo.status === 'compressing'}>
+                    <progress aria-label={m('progressLabel', { n: at() + 1 })} />
+                  </Show>
+                  <Show when={photo.status === 'uploading'}>
                     <progress max="100" value={photo.percent} aria-label={m('progressLabel', { n: at() + 1 })} />
                   </Show>
                   <div class="photo-buttons">

@@ -1,5 +1,6 @@
 import { onCleanup } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
+import { newIdempotencyKey } from '@tongxin/ui';
 import { PhotoError, compressPhoto, lastingProblem, uploadPhoto, type PhotoProblem } from './upload-photo.ts';
 
 export type PhotoStatus = 'waiting' | 'compressing' | 'uploading' | 'done' | 'failed';
@@ -10,6 +11,8 @@ export interface Photo {
   percent: number;
   problem: PhotoProblem | null;
   photoId: string | null;
+  /** Sent with every try of its upload: the server answers a retry with the photo it stored. */
+  uploadKey: string;
   /** The compressed photo's object URL (or a kept photo's address), shown as a thumbnail once it exists. */
   preview: string | null;
 }
@@ -30,7 +33,7 @@ export function createPhotoUploads(kept: readonly string[] = []) {
   // the number should not make anyone take and upload the photos again (brief: enter once).
   let nextKey = 1;
   const [photos, setPhotos] = createStore<Photo[]>(
-    kept.slice(0, MAX_PHOTOS).map((url) => ({ key: nextKey++, status: 'done', percent: 100, problem: null, photoId: photoIdOf(url), preview: url })),
+    kept.slice(0, MAX_PHOTOS).map((url) => ({ key: nextKey++, status: 'done', percent: 100, problem: null, photoId: photoIdOf(url), uploadKey: newIdempotencyKey(), preview: url })),
   );
   const files = new Map<number, File>();
   const compressed = new Map<number, Blob>();
@@ -48,14 +51,14 @@ export function createPhotoUploads(kept: readonly string[] = []) {
       let blob = compressed.get(key);
       if (!blob) {
         update(key, { status: 'compressing', percent: 0, problem: null });
-        blob = await compressPhoto(files.get(key)!, (percent) => update(key, { percent }));
+        blob = await compressPhoto(files.get(key)!);
         if (index(key) < 0) return; // removed meanwhile
         compressed.set(key, blob);
         files.delete(key);
         update(key, { preview: URL.createObjectURL(blob) });
       }
       update(key, { status: 'uploading', percent: 0, problem: null });
-      const photoId = await uploadPhoto(blob, (percent) => update(key, { percent }));
+      const photoId = await uploadPhoto(blob, photos[index(key)]!.uploadKey, (percent) => update(key, { percent }));
       update(key, { status: 'done', percent: 100, photoId });
     } catch (failure) {
       update(key, { status: 'failed', problem: failure instanceof PhotoError ? failure.problem : 'server' });
@@ -83,7 +86,7 @@ export function createPhotoUploads(kept: readonly string[] = []) {
         for (const file of taken) {
           const key = nextKey++;
           files.set(key, file);
-          list.push({ key, status: 'waiting', percent: 0, problem: null, photoId: null, preview: null });
+          list.push({ key, status: 'waiting', percent: 0, problem: null, photoId: null, uploadKey: newIdempotencyKey(), preview: null });
         }
       }),
     );

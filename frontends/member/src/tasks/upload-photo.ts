@@ -13,30 +13,22 @@ export class PhotoError extends Error {
 }
 
 /**
- * Makes a photo small on the phone before it travels: at most 1600 px on the long side and
- * about 1 MB, as JPEG (the server takes at most 2 MB). Re-encoding also drops the EXIF block,
- * so a photo's GPS position never leaves the phone. The library (~20 KB gzipped) is fetched
- * only when a member first picks a photo. It runs on the page, not in its web worker: the
- * worker would fetch the library a second time, from a CDN by default, which an on-premise
- * install cannot reach; a handful of photos take well under a second each.
+ * Makes a photo small on the phone before it travels or waits in the queue (issue 18): our own
+ * resize (`resize-photo.ts`, createImageBitmap and a canvas, ~1 KB gzipped), fetched only when a
+ * member first picks a photo. A file that is no image, or that the phone cannot decode, is
+ * refused here, before anything is sent; the original is never sent.
  */
-export async function compressPhoto(file: File, onProgress: (percent: number) => void): Promise<Blob> {
-  const { default: imageCompression } = await import('browser-image-compression');
+export async function compressPhoto(file: File): Promise<Blob> {
+  if (file.type && !file.type.startsWith('image/')) throw new PhotoError('notImage');
+  const { resizePhoto } = await import('./resize-photo.ts');
   try {
-    return await imageCompression(file, {
-      maxWidthOrHeight: 1600,
-      maxSizeMB: 1,
-      fileType: 'image/jpeg',
-      initialQuality: 0.85,
-      useWebWorker: false,
-      onProgress,
-    });
+    return await resizePhoto(file);
   } catch {
     throw new PhotoError('unreadable');
   }
 }
 
-function send(photo: Blob, onProgress: (percent: number) => void): Promise<{ status: number; body: string }> {
+function send(photo: Blob, uploadKey: string, onProgress: (percent: number) => void): Promise<{ status: number; body: string }> {
   // XMLHttpRequest rather than fetch: only it reports upload progress, and a 1 MB photo on a
   // poor connection takes long enough that the member should see it move.
   return new Promise((resolve, reject) => {
@@ -44,6 +36,7 @@ function send(photo: Blob, onProgress: (percent: number) => void): Promise<{ sta
     request.open('POST', '/api/tasks/evidence');
     request.setRequestHeader('content-type', photo.type || 'image/jpeg');
     request.setRequestHeader('x-tongxin-request', '1');
+    request.setRequestHeader('idempotency-key', uploadKey);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
@@ -57,14 +50,16 @@ function send(photo: Blob, onProgress: (percent: number) => void): Promise<{ sta
 /**
  * Uploads one (already compressed) photo and answers its id. The access cookie lives a
  * minute, so a 401 is met with one session refresh and one retry, as for every tRPC call.
+ * `uploadKey` is made once per photo and sent on every try: the server answers a retry with
+ * the photo it stored the first time, so a lost answer never stores a photo twice.
  */
-export async function uploadPhoto(photo: Blob, onProgress: (percent: number) => void): Promise<string> {
-  let answer = await send(photo, onProgress);
+export async function uploadPhoto(photo: Blob, uploadKey: string, onProgress: (percent: number) => void = () => undefined): Promise<string> {
+  let answer = await send(photo, uploadKey, onProgress);
   if (answer.status === 401) {
     const refreshed = await identity.auth.refresh.mutate().then(() => true, () => false);
     if (!refreshed) throw new PhotoError('UNAUTHORIZED');
     onProgress(0);
-    answer = await send(photo, onProgress);
+    answer = await send(photo, uploadKey, onProgress);
     if (answer.status === 401) throw new PhotoError('UNAUTHORIZED');
   }
   if (answer.status === 413) throw new PhotoError('tooBig');
