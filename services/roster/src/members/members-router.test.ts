@@ -116,7 +116,7 @@ describe('members.list', () => {
     expect(result.data.items).toEqual([{
       id: added.xiaomei, name: '黄小梅', gender: 'female', idCardMasked: `${ID_XIAOMEI.slice(0, 6)}************`, phone: '13712345001',
       branchId: ids.longtan, branch: '龙潭村党支部', status: 'mobile', destinationCity: '广州', employer: '广州红木家具有限公司',
-      ledgerConfirmedAt: h.clock.now.toISOString(), stale: false,
+      ledgerConfirmedAt: h.clock.now.toISOString(), stale: false, lastContactAt: null, lastContactSource: null,
     }]);
     expect(JSON.stringify(result.data)).not.toContain(ID_XIAOMEI);
   });
