@@ -201,6 +201,19 @@ async function crossCountyRows() {
   await owner.execute(sql`insert into tasks.tasks (tenant_id, id, org_id, org_path, org_name, kind, title, description, quota, deadline, visibility, evidence, points, status, published_by, idempotency_key)
     values (${A}, ${ids.task}, ${a.branchId}, ${a.path}, 'x', 'volunteer', '志愿服务', '周末', 5, now() + interval '10 days', 'org',
       '{"photo":"none","text":true,"number":false}'::jsonb, 1, 'published', 'catalog', ${ids.task})`);
+  // Issue 17: A's member checked in with B's branch (a live grant), with a dues schedule and a
+  // valid certificate, so B may record their dues; A's other member's grant to B is revoked.
+  const aUser = ((await owner.execute(sql`select user_id from roster.members where tenant_id = ${A} and id = ${a.id}`)).rows[0]!.user_id as string | null) ?? null;
+  await owner.execute(sql`update roster.members set user_id = ${`catalog-a-${ids.task}`} where tenant_id = ${A} and id = ${a.id}`);
+  await owner.execute(sql`insert into roster.dues_members (tenant_id, member_id, schedule, band, monthly_due_fen, due_from, set_by)
+    values (${A}, ${a.id}, 'monthly', 'upto_3000', 150, '2026-01', 'catalog')`);
+  await owner.execute(sql`insert into roster.certificates (tenant_id, number, year, seq, member_id, holder_name, branch_id, branch_name, county_name,
+      issuer_org_id, issuer_name, left_on, issued_on, valid_until, destination_city, issued_by, idempotency_key)
+    values (${A}, ${`catalog-${ids.task}`}, 2099, 1, ${a.id}, 'x', ${a.branchId}, 'x', 'x', ${a.branchId}, 'x', '2026-01-01', '2026-01-01', '2999-01-01', 'x', 'catalog', ${`catalog-${ids.task}`})`);
+  await owner.execute(sql`insert into roster.ledger_grants (tenant_id, member_id, checkin_id, grantee_tenant_id, grantee_org_id, grantee_org_path, fields, data, granted_by, granted_at, revoked_at)
+    values (${A}, ${a.id}, gen_random_uuid(), ${B}, ${b.branchId}, ${b.path}, array['destinationCity'], '{}'::jsonb, 'catalog', now(), null),
+      (${A}, ${a2.id}, gen_random_uuid(), ${B}, ${b.branchId}, ${b.path}, array['destinationCity'], '{}'::jsonb, 'catalog', now(), now())`);
+
   // X claims it, as claim-task.ts does: the claim the other members' calls must not touch.
   const taken = await tenantTransaction(h.database, { tenantId: A, userId: users.x }, (tx) =>
     tx.execute(sql`select claim, refusal from tasks.take_place(${ids.task}::uuid, 'catalog-claim', now())`));
@@ -213,7 +226,8 @@ async function crossCountyRows() {
       (select row(tenant_id, to_tenant_id, status, to_path, new_member_id, jsonb_array_length(steps), ledger ? 'phone')::text from roster.transfers where id = ${ids.transfer}) as transfer,
       (select row(status, withdrawn_at)::text from tasks.claims where id = ${claim}) as claim,
       (select count(*)::int from tasks.completions where claim_id = ${claim}) as completions,
-      (select claimed_count from tasks.tasks where id = ${ids.task}) as claimed`)).rows[0];
+      (select claimed_count from tasks.tasks where id = ${ids.task}) as claimed,
+      (select count(*)::int from roster.dues_payments where tenant_id = ${A} and member_id in (${a.id}, ${a2.id})) as dues`)).rows[0];
   const clear = async () => {
     await owner.execute(sql`delete from reporting.checkins where id = ${ids.checkin}`);
     await owner.execute(sql`delete from roster.transfers where id = ${ids.transfer}`);
@@ -222,16 +236,25 @@ async function crossCountyRows() {
     await owner.execute(sql`delete from tasks.outbox where payload ->> 'taskId' = ${ids.task}`);
     await owner.execute(sql`delete from tasks.tasks where id = ${ids.task}`);
     await owner.execute(sql`delete from tasks.members where user_id in (${users.x}, ${users.y}, ${users.z})`);
+    await owner.execute(sql`delete from roster.dues_payments where tenant_id = ${A} and member_id = ${a.id}`);
+    await owner.execute(sql`delete from roster.dues_members where tenant_id = ${A} and member_id = ${a.id}`);
+    await owner.execute(sql`delete from roster.certificates where tenant_id = ${A} and idempotency_key = ${`catalog-${ids.task}`}`);
+    await owner.execute(sql`delete from roster.ledger_grants where tenant_id = ${A} and member_id in (${a.id}, ${a2.id}) and granted_by = 'catalog'`);
+    await owner.execute(sql`update roster.members set user_id = ${aUser} where tenant_id = ${A} and id = ${a.id}`);
   };
-  return { a, b, bOther, ids: { ...ids, claim }, users, state, clear };
+  return { a, a2, b, bOther, ids: { ...ids, claim }, users: { ...users, a: `catalog-a-${ids.task}` }, state, clear };
 }
 type CrossCountyRows = Awaited<ReturnType<typeof crossCountyRows>>;
 
-/** A call that a wrong caller makes, and the refusal it must get: a code the function returns, or SQLSTATE 42501. */
+/**
+ * A call that a wrong caller makes, and the refusal it must get: a code the function returns, or
+ * SQLSTATE 42501. `call` when the wrong call is about another row (a revoked grant's member).
+ */
 interface WrongCaller {
   who: string;
   scope: TxScope;
   refusal: string;
+  call?: SQL;
 }
 
 /**
@@ -255,6 +278,8 @@ function definerRegistry(r: CrossCountyRows): Record<string, { call: SQL; wrongC
     { who: 'a secretary of the receiving county (its department decides)', scope: { tenantId: B, orgIds: [r.b.branchId], userId: 'sec-b' }, refusal: 'not_found' },
     { who: 'the receiving county without a user', scope: { tenantId: B, tenantWide: true }, refusal: '42501' },
   ];
+  const duesCall = (memberId: string) =>
+    sql`select outcome from roster.record_dues_as_destination(${memberId}::uuid, '2026-10', 150, '2026-10-20', 'catalog-dues', 'x', ${now})`;
   const claimant: WrongCaller[] = [
     { who: 'another member of the county', scope: { tenantId: A, userId: r.users.y }, refusal: 'not_found' },
     { who: "a member of another county's transaction", scope: { tenantId: B, userId: r.users.z }, refusal: 'not_found' },
@@ -312,6 +337,20 @@ function definerRegistry(r: CrossCountyRows): Record<string, { call: SQL; wrongC
     'roster.reject_transfer_from_county(uuid,text,timestamp with time zone)': {
       call: sql`select roster.reject_transfer_from_county(${r.ids.transfer}::uuid, '不接收', ${now}) as outcome`,
       wrongCallers: receiver,
+    },
+    // Issue 17: a destination of another county records a checked-in member's dues in the
+    // member's county; only the grantee county, in the grantee org's scope, not the member, on a
+    // live grant.
+    'roster.record_dues_as_destination(uuid,text,integer,date,text,text,timestamp with time zone)': {
+      call: duesCall(r.a.id),
+      wrongCallers: [
+        { who: "the member's own county (the grant is not to it)", scope: { tenantId: A, tenantWide: true, userId: 'dep-a' }, refusal: 'not_found' },
+        { who: 'a third county', scope: { tenantId: C, tenantWide: true, userId: 'dep-c' }, refusal: 'not_found' },
+        { who: "a secretary of the destination county outside the grantee org's subtree", scope: { tenantId: B, orgIds: [r.bOther], userId: 'sec-b-other' }, refusal: 'not_found' },
+        { who: 'the destination county without a user', scope: { tenantId: B, tenantWide: true }, refusal: '42501' },
+        { who: 'the member themself', scope: { tenantId: B, tenantWide: true, userId: r.users.a }, refusal: 'decides_about_oneself' },
+        { who: 'the destination of a revoked grant', scope: { tenantId: B, tenantWide: true, userId: 'dep-b' }, refusal: 'not_found', call: duesCall(r.a2.id) },
+      ],
     },
     'tasks.take_place(uuid,text,timestamp with time zone)': {
       call: sql`select refusal as outcome from tasks.take_place(${r.ids.task}::uuid, 'catalog-wrong', ${now})`,
@@ -482,7 +521,7 @@ describe('SECURITY DEFINER functions', () => {
     const answers: { fn: string; who: string; got: string }[] = [];
     for (const [fn, { call, wrongCallers }] of Object.entries(registry)) {
       expect(wrongCallers.length, fn).toBeGreaterThan(0);
-      for (const { who, scope } of wrongCallers) answers.push({ fn, who, got: await answer(scope, call) });
+      for (const wrong of wrongCallers) answers.push({ fn, who: wrong.who, got: await answer(wrong.scope, wrong.call ?? call) });
     }
     expect(answers).toEqual(Object.entries(registry).flatMap(([fn, { wrongCallers }]) => wrongCallers.map(({ who, refusal }) => ({ fn, who, got: refusal }))));
     // Refused means untouched: the check-in, the transfer, the claim, its completions and the places.

@@ -56,6 +56,7 @@ export async function seedDemoDues(database: Database, plan: CountyPlan, now: Da
         paidFen: dueForPeriod(monthlyDueFen, period),
         paidOn: `${lastMonthOf(period)}-10`,
         place: 'home',
+        receiverTenantId: plan.tenantId,
         receiverOrgId: branch.id,
         receiverOrgName: branch.name,
         recordedBy: user.id,

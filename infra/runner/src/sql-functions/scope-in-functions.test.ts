@@ -16,6 +16,7 @@ import { serviceMigrations } from '../services.ts';
 const scopeTests: Record<string, string> = {
   'reporting.decide_checkin': 'v_row.dest_org_path',
   'reporting.end_checkin_as_destination': 'v_row.dest_org_path',
+  'roster.record_dues_as_destination': 'g.grantee_org_path',
   'roster.repath_grantee_orgs': 'v_path',
   'roster.verify_certificate': 'o.path',
 };

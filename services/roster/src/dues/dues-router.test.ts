@@ -191,11 +191,12 @@ describe('dues.record: a payment the secretary who received it records', () => {
     expect(await payments(huangWenjie)).toEqual([]);
   });
 
-  it('a member checked in with another county is recorded at home: that county’s secretary is told so, and nothing is written', async () => {
+  it('a destination of another county records through record_dues_as_destination: without a certificate it is BAD_REQUEST, nothing written', async () => {
+    // The recording itself and its wrong callers: dues-across-counties.test.ts.
     await h.database.owner.execute(sql`insert into roster.org_directory (tenant_id, org_id, kind, name, path) values ('rc', ${ids.reshui}, 'branch', '热水村党支部', ${paths.reshui})`);
     await grant(liHua, 'rc', 'reshui', paths.reshui!);
     const result = await h.mutate(trpc('record'), { as: as.secretaryOf('reshui', 'rc'), input: record(liHua, 'dues-lihua-rc', { period: '2026-Q4' }) });
-    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'dues_checked_in_elsewhere' } });
+    expect(result.error).toMatchObject({ code: 'BAD_REQUEST', fields: { memberId: 'dues_no_certificate' } });
     expect(await payments(liHua)).toEqual([]);
   });
 });

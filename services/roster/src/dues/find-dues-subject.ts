@@ -15,7 +15,12 @@ export interface DuesSubject {
   receiverOrg: { id: string; name: string };
 }
 
-const memberNotFound = () => new DomainError('member_not_found', { message: 'No such member in your scope' });
+/** The member is checked in with the caller's county from another one: `roster.record_dues_as_destination` records it. */
+export interface CheckedInFromElsewhere {
+  checkedInFrom: string;
+}
+
+export const memberNotFound = () => new DomainError('member_not_found', { message: 'No such member in your scope' });
 
 /**
  * Who may record a member's dues (issue 17): the home side (the member in the caller's scope:
@@ -23,11 +28,11 @@ const memberNotFound = () => new DomainError('member_not_found', { message: 'No 
  * the member is checked in with (a live ledger grant to an org in the caller's scope: the
  * same test as `grants.members`), which received the dues "at the destination with the
  * certificate". Neither decides about themself. A member checked in from another county is
- * recorded by their home organization (BAD_REQUEST memberId `dues_checked_in_elsewhere`): a
- * write into another county would need a SECURITY DEFINER function, left for later. Anyone
- * else finds no such member (NOT_FOUND).
+ * answered as such: that county's rows are written only by `record_dues_as_destination`, which
+ * checks the grant, the scope and the member again itself. Anyone else finds no such member
+ * (NOT_FOUND).
  */
-export async function findDuesSubject(tx: Tx, caller: Caller, memberId: string): Promise<DuesSubject> {
+export async function findDuesSubject(tx: Tx, caller: Caller, memberId: string): Promise<DuesSubject | CheckedInFromElsewhere> {
   const home = await tx.select({ id: members.id }).from(members).where(and(eq(members.tenantId, caller.tenantId), eq(members.id, memberId)));
   if (home.length > 0) {
     const { member } = await findSubjectToDecide(tx, caller, memberId);
@@ -41,7 +46,7 @@ export async function findDuesSubject(tx: Tx, caller: Caller, memberId: string):
       and ${pathInScope(sql`g.grantee_org_path`, scopeOf(caller))}
     order by g.granted_at desc limit 1`);
   if (!grant) throw memberNotFound();
-  if (grant.tenantId !== caller.tenantId) throw badField('memberId', 'dues_checked_in_elsewhere');
+  if (grant.tenantId !== caller.tenantId) return { checkedInFrom: grant.tenantId };
   // The entitlement is the grant the caller's own scope shows: widen this transaction to the
   // member's branch (as a confirmed placement or an accepted transfer does, widen-org-scope.ts)
   // so the payment, its certificate and the last contact are written under the member's own

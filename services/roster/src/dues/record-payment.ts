@@ -1,14 +1,14 @@
 import { chinaDate, chinaMonth, dateStart } from '@tongxin/calendar';
 import { selectRows, type Tx } from '@tongxin/db';
-import { badField } from '@tongxin/errors';
+import { DomainError, badField } from '@tongxin/errors';
 import { dueForPeriod, firstMonthOf, isQuarter, monthsOfPeriod, quarterOfMonth, scheduleOfPeriod, type DuesPlace } from '@tongxin/ledger';
-import type { Caller } from '@tongxin/trpc';
+import { DECIDES_ABOUT_ONESELF, type Caller } from '@tongxin/trpc';
 import { and, eq, sql } from 'drizzle-orm';
 import { keyUsedForAnotherRequest, requestDigest } from '../members/request-digest.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { noteContact } from '../mobility/last-contact.ts';
 import { duesMembers, duesPayments } from '../schema.ts';
-import { findDuesSubject } from './find-dues-subject.ts';
+import { findDuesSubject, memberNotFound } from './find-dues-subject.ts';
 
 export interface RecordPaymentInput {
   memberId: string;
@@ -47,6 +47,7 @@ export async function recordPayment(tx: Tx, caller: Caller, input: RecordPayment
   }
 
   const subject = await findDuesSubject(tx, caller, input.memberId);
+  if ('checkedInFrom' in subject) return recordAsDestination(tx, input, digest, now);
   const { member } = subject;
   // The member's row lock serializes payments for one member, so overlapping periods cannot race.
   const [settings] = await tx
@@ -88,6 +89,7 @@ export async function recordPayment(tx: Tx, caller: Caller, input: RecordPayment
         place: subject.place,
         certificateId: certificate?.id ?? null,
         certificateNumber: certificate?.number ?? null,
+        receiverTenantId: member.tenantId,
         receiverOrgId: subject.receiverOrg.id,
         receiverOrgName: subject.receiverOrg.name,
         recordedBy: caller.userId,
@@ -104,6 +106,49 @@ export async function recordPayment(tx: Tx, caller: Caller, input: RecordPayment
     // The key is taken by a record this caller cannot see: another request's key.
     if (isUniqueViolation(error, 'dues_payments_idempotency')) throw keyUsedForAnotherRequest();
     throw error;
+  }
+}
+
+type DestinationOutcome =
+  | 'recorded'
+  | 'not_found'
+  | 'decides_about_oneself'
+  | 'key_conflict'
+  | 'member_transferred_out'
+  | 'dues_not_set'
+  | 'dues_no_certificate'
+  | 'dues_period_schedule'
+  | 'dues_period_paid';
+
+/**
+ * A destination of another county records through `roster.record_dues_as_destination`
+ * (record-dues-as-destination.sql), which keeps the row rules above and checks the caller's side
+ * itself; the input's own rules are checked here first, as above.
+ */
+async function recordAsDestination(tx: Tx, input: RecordPaymentInput, digest: string, now: Date): Promise<RecordedPayment> {
+  if (firstMonthOf(input.period) > chinaMonth(now)) throw badField('period', 'dues_period_future');
+  if (input.paidOn > chinaDate(now)) throw badField('paidOn', 'future_date');
+  const [row] = await selectRows<{ outcome: DestinationOutcome; paymentId: string | null; period: string | null; dueFen: number | null; paidFen: number | null; certificateNumber: string | null }>(tx, sql`
+    select outcome, payment_id as "paymentId", recorded_period as "period", due_fen as "dueFen", paid_fen as "paidFen", certificate_number as "certificateNumber"
+    from roster.record_dues_as_destination(${input.memberId}::uuid, ${input.period}, ${input.paidFen}::integer, ${input.paidOn}::date,
+      ${input.idempotencyKey}, ${digest}, ${now.toISOString()}::timestamptz)`);
+  switch (row?.outcome) {
+    case 'recorded':
+      return { paymentId: row.paymentId!, period: row.period!, dueFen: row.dueFen!, paidFen: row.paidFen!, place: 'destination', certificateNumber: row.certificateNumber };
+    case 'decides_about_oneself':
+      throw new DomainError('decides_about_oneself', { message: DECIDES_ABOUT_ONESELF });
+    case 'key_conflict':
+      throw keyUsedForAnotherRequest();
+    case 'member_transferred_out':
+    case 'dues_not_set':
+    case 'dues_no_certificate':
+      throw badField('memberId', row.outcome);
+    case 'dues_period_schedule':
+      throw badField('period', row.outcome);
+    case 'dues_period_paid':
+      throw badField('period', row.outcome, { period: row.period! });
+    default:
+      throw memberNotFound();
   }
 }
 

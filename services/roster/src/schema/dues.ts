@@ -4,7 +4,6 @@ import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, pgPolicy, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { certificates } from './certificates.ts';
 import { members } from './members.ts';
-import { orgs } from './orgs.ts';
 import { memberRowPolicies, roster } from './scope.ts';
 
 export const duesBand = roster.enum('dues_band', DUES_BANDS);
@@ -100,7 +99,12 @@ export const duesPayments = roster
       place: duesPlace('place').notNull(),
       certificateId: uuid('certificate_id'),
       certificateNumber: text('certificate_number'),
-      /** The org of the secretary who received it (home branch or destination organization). */
+      /**
+       * The org of the secretary who received it (home branch or destination organization) and
+       * its county: a destination of another county records through
+       * `roster.record_dues_as_destination`, so the org is not always one of this county's.
+       */
+      receiverTenantId: text('receiver_tenant_id').notNull(),
       receiverOrgId: uuid('receiver_org_id').notNull(),
       receiverOrgName: text('receiver_org_name').notNull(),
       recordedBy: text('recorded_by').notNull(),
@@ -114,11 +118,11 @@ export const duesPayments = roster
     (t) => [
       primaryKey({ columns: [t.tenantId, t.id] }),
       foreignKey({ columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
-      foreignKey({ columns: [t.tenantId, t.receiverOrgId], foreignColumns: [orgs.tenantId, orgs.id] }),
       foreignKey({ columns: [t.tenantId, t.certificateId], foreignColumns: [certificates.tenantId, certificates.id] }),
       check('dues_payments_amounts', sql`paid_fen >= 0 and due_fen >= 0`),
       check('dues_payments_period', sql`period ~ '^\\d{4}-(0[1-9]|1[0-2]|Q[1-4])$'`),
       check('dues_payments_certificate', sql`place <> 'destination' or certificate_id is not null`),
+      check('dues_payments_receiver', sql`receiver_tenant_id = tenant_id or place = 'destination'`),
       check('dues_payments_void', sql`voided_at is null or void_reason is not null`),
       uniqueIndex('dues_payments_idempotency').on(t.tenantId, t.idempotencyKey),
       // One standing record per member and period; overlapping months and quarters are refused in code, under the member's row lock.
