@@ -53,7 +53,7 @@ export const m = defineMessages(
     'contact.dues': CONTACT_SOURCE_WORDS.dues['zh-CN'],
     'contact.checkin': CONTACT_SOURCE_WORDS.checkin['zh-CN'],
     'roster.clear': '清除筛选',
-    'roster.staleMarker': '待确认',
+    'roster.staleMarker': '台账待确认',
     'roster.updating': '正在更新…',
     'roster.noMatch': '没有符合条件的党员。',
     'roster.openMember': '查看 {name}',
@@ -110,6 +110,9 @@ export const m = defineMessages(
     'action.recontacted': '恢复联系',
     'action.transfer': '组织关系转接',
     'action.import': '表格导入',
+    'action.checkin_accepted': '报到被接收',
+    'action.checkin_ended': '报到结束',
+    'action.transferred_out': '转出',
 
     'contact.title': '联系记录',
     'contact.empty': '暂无联系记录。',
@@ -293,6 +296,9 @@ export const m = defineMessages(
     'action.recontacted': 're-contacted',
     'action.transfer': 'membership transfer',
     'action.import': 'spreadsheet import',
+    'action.checkin_accepted': 'check-in accepted',
+    'action.checkin_ended': 'check-in ended',
+    'action.transferred_out': 'transferred out',
 
     'contact.title': 'Contact attempts',
     'contact.empty': 'No contact attempts yet.',

@@ -33,7 +33,7 @@ export function LostContactProposalRow(props: { row: Row; onDecided: (decision: 
       <td>{formatDate(props.row.proposedAt)}</td>
       <td>
         <Show when={props.row.status === 'pending'} fallback={t(`lostStatus.${props.row.status}`)}>
-          <div style={{ display: 'flex', gap: '0.5rem', 'flex-wrap': 'wrap', 'align-items': 'end' }}>
+          <div style={{ display: 'flex', gap: '0.5rem', 'flex-wrap': 'wrap', 'align-items': 'end', 'min-width': '15rem' }}>
             <div class="field">
               <label for={reasonId()}>{t('reason')}</label>
               <select

@@ -25,7 +25,7 @@ export function PlacementRow(props: { row: Row; onDecided: () => void }) {
       <td>{formatDate(props.row.awaySince)}</td>
       <td>
         <Show when={props.row.status === 'pending'} fallback={t(`status.${props.row.status}`)}>
-          <div style={{ display: 'flex', gap: '0.5rem', 'flex-wrap': 'wrap' }}>
+          <div style={{ display: 'flex', gap: '0.5rem', 'flex-wrap': 'wrap', 'min-width': '12rem' }}>
             <Show when={props.row.toBranchId}>
               <button type="button" disabled={decide.pending()} aria-label={t('confirmName', { name: props.row.name, branch: props.row.toBranch ?? '' })} onClick={() => run('confirm')}>
                 {t('confirm')}

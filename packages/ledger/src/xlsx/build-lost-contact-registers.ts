@@ -22,13 +22,13 @@ const TEXT = {
   'zh-CN': {
     lost: '失联党员登记表', found: '恢复联系党员登记表',
     filed: (org: string, date: string) => `填报单位：${org}　　填报日期：${date}`,
-    attempts: (n: number) => (n > 0 ? `已联系 ${n} 次未联系上` : '尚无未联系上的记录'),
+    attempts: (n: number) => (n > 0 ? `已联系 ${n} 次未联系上` : '未记录联系尝试'),
     status: (status: string) => (status === 'mobile' ? '继续外出，纳入流动党员管理' : status === 'resident' ? '已返乡' : ''),
   },
   en: {
     lost: 'Lost contact', found: 'Re-contacted',
     filed: (org: string, date: string) => `Filed by: ${org}    Date: ${date}`,
-    attempts: (n: number) => (n > 0 ? `${n} attempts without reaching them` : 'No failed attempt recorded'),
+    attempts: (n: number) => (n > 0 ? `${n} attempts without reaching them` : 'No attempt recorded'),
     status: (status: string) => (status === 'mobile' ? 'Still away, managed as a mobile member' : status === 'resident' ? 'Back home' : ''),
   },
 } as const;
