@@ -5,6 +5,8 @@ export const a = defineMessages(
   {
     'title': '党员报到确认',
     'intro': '一名党员申请到贵组织报到。请核对以下信息后答复。此链接只能使用一次。',
+    'organization': '申请报到的组织',
+    'note': '党员留言',
     'member': '党员姓名',
     'homeBranch': '所在党支部（流出地）',
     'certificate': '流动党员活动证',
@@ -31,11 +33,13 @@ export const a = defineMessages(
     'used.confirmed': '这个链接已经使用过：报到已确认。',
     'used.declined': '这个链接已经使用过：已答复不能接收。',
     'incomplete': '链接不完整，请打开短信中的完整链接。',
-    'privacy': '本页只显示党员姓名、所在支部和活动证是否有效，不含其他个人信息。',
+    'privacy': '本页只显示党员姓名、所在支部、留言和活动证是否有效，不含其他个人信息。',
   },
   {
     'title': 'Check-in confirmation',
     'intro': 'A party member asks to check in with your organization. Check the details below and answer. This link works once.',
+    'organization': 'Organization asked',
+    'note': 'Message from the member',
     'member': 'Member',
     'homeBranch': 'Home branch',
     'certificate': 'Activity certificate',
@@ -62,6 +66,6 @@ export const a = defineMessages(
     'used.confirmed': 'This link has already been used: the check-in was accepted.',
     'used.declined': 'This link has already been used: the answer was that it cannot be accepted.',
     'incomplete': 'The link is incomplete: open the whole link from the text message.',
-    'privacy': "This page shows only the member's name, home branch and whether their certificate is valid.",
+    'privacy': "This page shows only the member's name, home branch, message and whether their certificate is valid.",
   },
 );

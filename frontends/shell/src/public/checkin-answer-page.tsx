@@ -96,6 +96,8 @@ export default function CheckinAnswerPage() {
             <>
               <p class="hint">{a('intro')}</p>
               <dl class="facts">
+                <dt>{a('organization')}</dt>
+                <dd>{seen().organization}</dd>
                 <dt>{a('member')}</dt>
                 <dd>{seen().memberName}</dd>
                 <dt>{a('homeBranch')}</dt>
@@ -106,6 +108,14 @@ export default function CheckinAnswerPage() {
                     {(certificate) => a('certificateLine', { number: certificate().number, validUntil: certificate().validUntil, state: a(`state.${certificate().state}`) })}
                   </Show>
                 </dd>
+                <Show when={seen().note}>
+                  {(note) => (
+                    <>
+                      <dt>{a('note')}</dt>
+                      <dd style={{ 'white-space': 'pre-wrap' }}>{note()}</dd>
+                    </>
+                  )}
+                </Show>
               </dl>
               <p class="hint">{a('linkUntil', { date: format(new Date(seen().expiresAt)) })}</p>
               <form class="form" novalidate onSubmit={send}>

@@ -14,7 +14,11 @@ import { countLinkFailure, isLinkThrottled, linkClientKey } from './link-throttl
  * no ledger field, no phone, no note, not even the other links or check-ins.
  */
 export interface CheckinLinkView {
+  /** The organization as the member named it: the contact sees which of theirs is asked. */
+  organization: string;
   memberName: string;
+  /** The member's words to the destination, if any. */
+  note: string | null;
   homeBranch: string | null;
   certificate: CertificateValidity | null;
   expiresAt: Date;
@@ -46,6 +50,7 @@ type FoundLink = {
   destOrgName: string;
   userId: string;
   memberId: string;
+  note: string | null;
   contactName: string;
   contactPhone: string;
   homeBranch: string | null;
@@ -69,7 +74,7 @@ async function findAnswerableLink(tx: Tx, tenantId: string, token: string, clien
   const [link] = await selectRows<FoundLink>(tx, sql`
     select l.id as "linkId", l.checkin_id as "checkinId", l.used_at as "usedAt", l.revoked_at as "revokedAt", l.expires_at as "expiresAt",
            c.status, c.member_name as "memberName", c.dest_org_name as "destOrgName", c.user_id as "userId",
-           c.member_id as "memberId", c.outside_contact_name as "contactName", c.outside_contact_phone as "contactPhone",
+           c.member_id as "memberId", c.note, c.outside_contact_name as "contactName", c.outside_contact_phone as "contactPhone",
            c.certificate_number as "certificateNumber", c.certificate_valid_until::text as "certificateValidUntil", c.certificate_status as "certificateStatus",
            (select d.name from reporting.org_directory d where d.tenant_id = c.tenant_id and d.path = c.org_path limit 1) as "homeBranch"
     from reporting.checkin_links l
@@ -97,7 +102,7 @@ export async function openCheckinLink(tx: Tx, tenantId: string, token: string, c
   const found = await findAnswerableLink(tx, tenantId, token, clientIp, now, false);
   if (found.refusal) return found;
   const link = found.value;
-  return { value: { memberName: link.memberName ?? '', homeBranch: link.homeBranch, certificate: certificateValidity(link, now), expiresAt: new Date(link.expiresAt) } };
+  return { value: { organization: link.destOrgName, memberName: link.memberName ?? '', note: link.note, homeBranch: link.homeBranch, certificate: certificateValidity(link, now), expiresAt: new Date(link.expiresAt) } };
 }
 
 /**

@@ -135,12 +135,12 @@ describe('a member names a destination outside Tongxin', () => {
 });
 
 describe('the contact opens the single-use link without an account', () => {
-  it('sees the member\'s name, home branch and certificate validity, and nothing else', async () => {
+  it('sees which organization is asked, the member\'s name, home branch, message and certificate validity, and nothing else', async () => {
     const { tenantId, token } = await tokenSentTo('13800138111');
     const opened = await h.query(trpc('checkinLinks.open'), { input: { tenantId, token }, peer: '203.0.113.5' });
     expect(opened.error).toBeNull();
-    expect(Object.keys(opened.data).sort()).toEqual(['certificate', 'expiresAt', 'homeBranch', 'memberName']);
-    expect(opened.data).toMatchObject({ memberName: '李明', homeBranch: '涌水村流动党员党支部', certificate: null });
+    expect(Object.keys(opened.data).sort()).toEqual(['certificate', 'expiresAt', 'homeBranch', 'memberName', 'note', 'organization']);
+    expect(opened.data).toMatchObject({ organization: '深圳长江家具有限公司党支部', memberName: '李明', homeBranch: '涌水村流动党员党支部', certificate: null });
   });
 
   it('a decline needs one of the brief\'s reasons: BAD_REQUEST declineCode, and the link still works', async () => {
