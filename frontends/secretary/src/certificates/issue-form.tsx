@@ -1,6 +1,6 @@
 import { Show, createSignal, onMount, untrack } from 'solid-js';
 import { roster } from '@tongxin/api-client';
-import { ErrorNotice, OptionalMark, createAction, problemMessage } from '@tongxin/ui';
+import { ErrorNotice, createAction, problemMessage } from '@tongxin/ui';
 import { c } from '../shared/messages.ts';
 import type { Candidate } from './certificates-api.ts';
 import { firstEndDate } from './first-end-date.ts';
@@ -28,6 +28,8 @@ export function IssueForm(props: { committeeId: string; candidate: Candidate; on
       orgId: props.committeeId, memberId: props.candidate.memberId, validUntil: validUntil(), notTransferableReason: reason().trim() || undefined,
     });
     if (done) props.onIssued(t('issued', { number: done.output.number, name: props.candidate.name }));
+    // A refusal names its field: the focus goes to it, so its message is read out.
+    else document.getElementById(fieldError('notTransferableReason') ? `${prefix}-reason` : `${prefix}-until`)?.focus();
   }
 
   return (
@@ -47,9 +49,10 @@ export function IssueForm(props: { committeeId: string; candidate: Candidate; on
         <Show when={local() || fieldError('validUntil')}>{(text) => <p class="field-error" id={`${prefix}-until-error`}>{text()}</p>}</Show>
       </div>
       <div class="field">
-        <label for={`${prefix}-reason`}>{t('notTransferable')}<OptionalMark /></label>
+        <label for={`${prefix}-reason`}>{t('notTransferable')}</label>
+        <p class="meta" id={`${prefix}-reason-hint`}>{t('notTransferableHint')}</p>
         <textarea id={`${prefix}-reason`} maxLength={200} value={reason()} onInput={(event) => setReason(event.currentTarget.value)}
-          aria-invalid={fieldError('notTransferableReason') ? 'true' : undefined} />
+          aria-describedby={`${prefix}-reason-hint`} aria-invalid={fieldError('notTransferableReason') ? 'true' : undefined} />
         <Show when={fieldError('notTransferableReason')}>{(text) => <p class="field-error">{text()}</p>}</Show>
       </div>
       <Show when={issue.error() && !fieldError('validUntil') && !fieldError('notTransferableReason')}>
