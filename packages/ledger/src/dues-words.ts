@@ -23,7 +23,7 @@ export const DUES_BAND_WORDS: Record<DuesBand, { 'zh-CN': string; en: string }> 
   over_10000: { 'zh-CN': '税后月收入10000元以上', en: 'Monthly income after tax over ¥10,000' },
   student: { 'zh-CN': '学生党员', en: 'Student' },
   unemployed: { 'zh-CN': '下岗失业党员', en: 'Unemployed' },
-  retiree: { 'zh-CN': '离退休党员', en: 'Retiree' },
+  retiree: { 'zh-CN': '离退休党员（按养老金计）', en: 'Retiree (share of the pension)' },
 };
 
 export const DUES_SCHEDULE_WORDS: Record<DuesSchedule, { 'zh-CN': string; en: string }> = {
@@ -45,7 +45,8 @@ export interface DuesRate {
 
 /**
  * The national standard, which a county's table starts from until its department changes a
- * line: 0.5 %, 1 %, 1.5 %, 2 % by income band; students, the unemployed and retirees a fixed
+ * line: 0.5 %, 1 %, 1.5 %, 2 % by income band; retirees 0.5 % of the pension (1 % above
+ * 5,000 yuan: the county sets that member's amount); students and the unemployed a fixed
  * 0.20 yuan a month.
  */
 export const NATIONAL_DUES_TABLE: readonly DuesRate[] = [
@@ -55,11 +56,11 @@ export const NATIONAL_DUES_TABLE: readonly DuesRate[] = [
   { band: 'over_10000', rateBp: 200, fixedFen: null },
   { band: 'student', rateBp: null, fixedFen: 20 },
   { band: 'unemployed', rateBp: null, fixedFen: 20 },
-  { band: 'retiree', rateBp: null, fixedFen: 20 },
+  { band: 'retiree', rateBp: 50, fixedFen: null },
 ];
 
-/** Bands paid as a share of income; the others pay a fixed amount. */
-export const isRateBand = (band: DuesBand): boolean => band.startsWith('upto_') || band === 'over_10000';
+/** Bands paid as a share of income (a retiree's of the pension); the others pay a fixed amount. */
+export const isRateBand = (band: DuesBand): boolean => band.startsWith('upto_') || band === 'over_10000' || band === 'retiree';
 
 /**
  * The monthly amount due the form prefills: the band's fixed amount, or its rate of the income

@@ -63,14 +63,14 @@ describe('dues.rates and dues.setRate: the county’s dues table', () => {
   });
 
   it('the department sets a line of its own county only; another county still reads the national standard', async () => {
-    const set = await h.mutate(trpc('setRate'), { as: as.department(), input: { band: 'retiree', fixedFen: 50 } });
+    const set = await h.mutate(trpc('setRate'), { as: as.department(), input: { band: 'unemployed', fixedFen: 50 } });
     expect(set.error).toBeNull();
-    expect(set.data).toContainEqual({ band: 'retiree', rateBp: null, fixedFen: 50, county: true });
-    const again = await h.mutate(trpc('setRate'), { as: as.department(), input: { band: 'retiree', fixedFen: 50 } });
+    expect(set.data).toContainEqual({ band: 'unemployed', rateBp: null, fixedFen: 50, county: true });
+    const again = await h.mutate(trpc('setRate'), { as: as.department(), input: { band: 'unemployed', fixedFen: 50 } });
     expect(again.error).toBeNull();
-    expect(await db.rows(sql`select tenant_id, band, fixed_fen from roster.dues_rates`)).toEqual([{ tenant_id: 'yx', band: 'retiree', fixed_fen: 50 }]);
+    expect(await db.rows(sql`select tenant_id, band, fixed_fen from roster.dues_rates`)).toEqual([{ tenant_id: 'yx', band: 'unemployed', fixed_fen: 50 }]);
     const rc = await h.query(trpc('rates'), { as: as.department('rc') });
-    expect(rc.data).toContainEqual({ band: 'retiree', rateBp: null, fixedFen: 20, county: false });
+    expect(rc.data).toContainEqual({ band: 'unemployed', rateBp: null, fixedFen: 20, county: false });
   });
 
   it('a secretary or a member may not change the table (FORBIDDEN); a rate for a fixed band is BAD_REQUEST; nothing changes', async () => {
