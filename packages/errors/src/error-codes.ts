@@ -199,6 +199,8 @@ export const errorCodes = {
   photo_required: 'BAD_REQUEST', // {reason}
   no_photo_asked: 'BAD_REQUEST',
   photos_not_yours: 'BAD_REQUEST',
+  // A queued completion's photo the server would not take (said by the member's queue, issue 18).
+  photo_unusable: 'BAD_REQUEST',
   // Scoring.
   points_from_task: 'BAD_REQUEST',
   nothing_to_change: 'BAD_REQUEST',

@@ -21,6 +21,7 @@ export const m = defineMessages(
     'label.outflow': '外出登记：去往{city}',
     'label.return': '返乡登记：{date}',
     'label.withdrawRequest': '撤回{kind}',
+    'label.complete': '完成情况：{title}',
   },
   {
     asOf: 'Offline: showing what was fetched at {time}',
@@ -41,5 +42,6 @@ export const m = defineMessages(
     'label.outflow': 'Registering that you leave, for {city}',
     'label.return': 'Registering that you came back on {date}',
     'label.withdrawRequest': 'Withdraw: {kind}',
+    'label.complete': 'Task done: {title}',
   },
 );

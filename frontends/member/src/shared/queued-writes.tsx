@@ -32,6 +32,8 @@ export function writeLabel(write: QueuedWrite): string {
       return m('label.return', { date: write.label });
     case 'mobility.withdraw':
       return m('label.withdrawRequest', { kind: write.label });
+    case 'task.complete':
+      return m('label.complete', { title: write.label });
     default:
       return m('label.claim', { title: write.label });
   }
@@ -50,7 +52,8 @@ export function QueuedWrites() {
               <li style={{ padding: '0.5rem 0', 'border-top': '1px solid var(--color-border, #ddd)' }}>
                 <strong>{writeLabel(write)}</strong>
                 <p class={write.state === 'refused' ? 'field-error' : 'muted'} style={{ margin: '0.25rem 0' }}>
-                  <span class={`badge ${write.state === 'refused' ? 'badge-bad' : 'badge-wait'}`}>{writeStatus(write)}</span>
+                  {/* A refusal's reason can be a sentence: it wraps at 360 px. */}
+                  <span class={`badge ${write.state === 'refused' ? 'badge-bad' : 'badge-wait'}`} style={{ 'white-space': 'normal' }}>{writeStatus(write)}</span>
                 </p>
                 <Show when={write.state === 'refused'}>
                   <button type="button" class="secondary" style={{ 'min-height': '44px' }} onClick={() => void dismissWrite(write)}>

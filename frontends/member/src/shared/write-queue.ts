@@ -1,7 +1,8 @@
 import { createSignal } from 'solid-js';
-import { currentAccount, reporting, roster, tasks } from '@tongxin/api-client';
+import { currentAccount, identity, reporting, roster, tasks } from '@tongxin/api-client';
 import { accountWrites, failureAction, refusalOf, removeWrite, retryDelayMs, saveWrite, type QueuedWrite } from '@tongxin/offline';
 import { newIdempotencyKey } from '@tongxin/ui';
+import type { CompletionWrite } from '../tasks/queued-completion.ts';
 
 type ReportInput = Omit<Parameters<typeof reporting.monthlyReports.submit.mutate>[0], 'idempotencyKey'>;
 type SuggestionInput = Omit<Parameters<typeof reporting.suggestions.send.mutate>[0], 'idempotencyKey'>;
@@ -9,6 +10,8 @@ type RespondInput = Parameters<typeof reporting.meetings.respond.mutate>[0];
 type CheckinInput = Omit<Parameters<typeof reporting.checkins.request.mutate>[0], 'idempotencyKey'>;
 type OutflowInput = Omit<Parameters<typeof roster.mobility.fileOutflow.mutate>[0], 'idempotencyKey'>;
 type ReturnInput = Omit<Parameters<typeof roster.mobility.fileReturn.mutate>[0], 'idempotencyKey'>;
+/** Records a write's progress part way (a completion's photo uploaded): the input to send from now on. */
+type Keep = (input: unknown) => Promise<void>;
 
 /**
  * The member's writes that may wait in the queue, and how each is sent: always with the
@@ -27,7 +30,13 @@ const senders = {
   'claim.withdraw': (input: unknown) => tasks.claims.withdraw.mutate(input as { claimId: string }),
   'meeting.respond': (input: unknown) => reporting.meetings.respond.mutate(input as RespondInput),
   'mobility.withdraw': (input: unknown) => roster.mobility.withdrawRequest.mutate(input as { requestId: string }),
-} satisfies Record<string, (input: unknown, idempotencyKey: string) => Promise<unknown>>;
+  // A completion with its photos (issue 18): the photos upload first, each kept as uploaded as
+  // it goes. Its code (the tasks page's upload) loads only when a completion is sent, which can
+  // be from any page once the network is back.
+  'task.complete': (input: unknown, idempotencyKey: string, keep: Keep) =>
+    import('../tasks/queued-completion.ts').then(({ sendCompletion }) =>
+      sendCompletion(input as CompletionWrite, idempotencyKey, keep, { submit: (completion) => tasks.completions.submit.mutate(completion), refresh: () => identity.auth.refresh.mutate() })),
+} satisfies Record<string, (input: unknown, idempotencyKey: string, keep: Keep) => Promise<unknown>>;
 export type WriteKind = keyof typeof senders;
 
 const [writes, setWrites] = createSignal<readonly QueuedWrite[]>([]);
@@ -58,15 +67,17 @@ export async function sendOrQueue<O>(
 ): Promise<{ sent: O } | { queued: QueuedWrite }> {
   const idempotencyKey = about.idempotencyKey ?? newIdempotencyKey();
   const account = currentAccount();
+  // What is queued if this try fails part way: the photos it uploaded by then go as their ids.
+  let rest = input;
   if (navigator.onLine !== false || !account) {
     try {
-      return { sent: (await senders[kind](input, idempotencyKey)) as O };
+      return { sent: (await senders[kind](input, idempotencyKey, async (progress) => void (rest = progress))) as O };
     } catch (error) {
       if (!account || failureAction(error) === 'refused') throw error;
     }
   }
   const write: QueuedWrite = {
-    id: newIdempotencyKey(), account: account!, kind, input, idempotencyKey, label: about.label, subject: about.subject,
+    id: newIdempotencyKey(), account: account!, kind, input: rest, idempotencyKey, label: about.label, subject: about.subject,
     createdAt: new Date().toISOString(), state: 'waiting', attempts: 0,
   };
   await saveWrite(write);
@@ -93,19 +104,22 @@ export function flushQueue(): Promise<void> {
       if (write.state !== 'waiting' || (write.retryAt && Date.parse(write.retryAt) > Date.now())) continue;
       const send = senders[write.kind as WriteKind];
       if (!send) continue;
+      // The write as it stands: a completion's photos, once uploaded, are kept as their ids.
+      let current = write;
+      const keep = async (input: unknown) => saveWrite((current = { ...current, input }));
       try {
-        await send(write.input, write.idempotencyKey);
+        await send(write.input, write.idempotencyKey, keep);
         await removeWrite(write);
         for (const listener of settled) listener(write);
       } catch (error) {
         const action = failureAction(error);
         if (action === 'offline' || action === 'session') break;
         if (action === 'retry') {
-          const attempts = write.attempts + 1;
-          await saveWrite({ ...write, attempts, retryAt: new Date(Date.now() + retryDelayMs(attempts)).toISOString() });
+          const attempts = current.attempts + 1;
+          await saveWrite({ ...current, attempts, retryAt: new Date(Date.now() + retryDelayMs(attempts)).toISOString() });
           continue;
         }
-        const refused: QueuedWrite = { ...write, state: 'refused', refusal: refusalOf(error) };
+        const refused: QueuedWrite = { ...current, state: 'refused', refusal: refusalOf(error) };
         await saveWrite(refused);
         for (const listener of settled) listener(refused);
       }

@@ -32,6 +32,8 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
   // Offline it waits in the phone's queue (issue 18).
   const withdraw = createAction((claimId: string) =>
     sendOrQueue<Awaited<ReturnType<typeof tasks.claims.withdraw.mutate>>>('claim.withdraw', { claimId }, { label: props.claim.title, subject: claimId }));
+  /** This claim's completion waiting in the queue (offline, with its photos), or refused since (issue 18). */
+  const queuedCompletion = () => queuedWrites().find((write) => write.kind === 'task.complete' && write.subject === props.claim.claimId);
   /** This claim's withdrawal waiting in the queue, or refused since. */
   const queuedWithdraw = () => queuedWrites().find((write) => write.kind === 'claim.withdraw' && write.subject === props.claim.claimId);
   const headingId = () => `claim-${props.claim.claimId}`;
@@ -81,6 +83,17 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
             </p>
           )}
         </Show>
+        {/* Plain text that wraps (a badge does not): a refusal's reason can be a sentence. */}
+        <Show when={queuedCompletion()}>
+          {(write) => (
+            <p role={write().state === 'refused' ? 'alert' : undefined} class={write().state === 'refused' ? 'field-error' : undefined}>
+              {offline('label.complete', { title: props.claim.title })}{' '}
+              <Show when={write().state === 'waiting'} fallback={writeStatus(write())}>
+                <span class="badge badge-wait">{writeStatus(write())}</span>
+              </Show>
+            </p>
+          )}
+        </Show>
         <Show when={props.claim.taskChanged && props.claim.status !== 'withdrawn'}>
           <p class="reply">{m('taskChanged')}</p>
         </Show>
@@ -114,7 +127,8 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
           {(completion) => <SentSummary completion={completion()} unit={props.claim.target?.unit} />}
         </Show>
 
-        <Show when={open()}>
+        {/* While a completion waits to be sent, it is not reported a second time; a refused one can be. */}
+        <Show when={open() && queuedCompletion()?.state !== 'waiting'}>
           <Show
             when={completing()}
             fallback={
@@ -157,9 +171,9 @@ export function ClaimCard(props: { claim: Claim; study: Study | null | undefined
             <CompletionForm
               claim={props.claim}
               onCancel={() => { setCompleting(false); focusCard(); }}
-              onSent={() => {
+              onSent={(queued) => {
                 setCompleting(false);
-                props.onChanged(m('sent', { title: props.claim.title }));
+                props.onChanged(queued ? offline('queued') : m('sent', { title: props.claim.title }));
                 focusCard();
               }}
             />

@@ -9,12 +9,13 @@ import { taskWord } from '@tongxin/i18n/task-words';
 import { m } from './messages.ts';
 import { PhotoField } from './photo-field.tsx';
 import { createPhotoUploads } from './photo-uploads.ts';
+import type { CompletionWrite } from './queued-completion.ts';
 import type { Claim } from './task-types.ts';
+import { sendOrQueue } from '../shared/write-queue.ts';
 
 const LIMITS = { note: 2000, response: 1000 } as const;
 type Field = 'note' | 'amount' | 'photos' | 'response';
 type Problems = Partial<Record<Field, string>>;
-type SubmitInput = Omit<Parameters<typeof tasks.completions.submit.mutate>[0], 'idempotencyKey'>;
 
 /** "12", "12.5", "０" typed on a phone keyboard → a number ≥ 0, or undefined. */
 function parseAmount(text: string): number | undefined {
@@ -27,9 +28,10 @@ function parseAmount(text: string): number | undefined {
  * Reporting a claimed task done, with only the evidence the publisher asked for when the
  * member claimed it (brief: "evidence only where it matters"): photos with the reason they
  * are asked, a note, the number achieved. A study task is one confirmation. After a
- * rejection the member answers it and sends again. A retried send reuses its key.
+ * rejection the member answers it and sends again. A retried send reuses its key. Offline,
+ * the completion and its resized photos wait in the phone's queue (issue 18): `onSent(true)`.
  */
-export function CompletionForm(props: { claim: Claim; onSent: () => void; onCancel: () => void }) {
+export function CompletionForm(props: { claim: Claim; onSent: (queued: boolean) => void; onCancel: () => void }) {
   const evidence = () => props.claim.evidence;
   const isStudy = () => props.claim.kind === 'study';
   const asksPhoto = () => !isStudy() && evidence().photo !== 'none';
@@ -45,7 +47,8 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
   const [response, setResponse] = createSignal('');
   const [problems, setProblems] = createSignal<Problems>({});
   const uploads = createPhotoUploads(rejected() ? (previous?.photos ?? []) : []);
-  const send = createAction((input: SubmitInput, idempotencyKey: string) => tasks.completions.submit.mutate({ ...input, idempotencyKey }));
+  const send = createAction((input: CompletionWrite, idempotencyKey: string) =>
+    sendOrQueue<Awaited<ReturnType<typeof tasks.completions.submit.mutate>>>('task.complete', input, { label: props.claim.title, subject: props.claim.claimId, idempotencyKey }));
   let form: HTMLFormElement | undefined;
   let heading: HTMLHeadingElement | undefined;
   onMount(() => heading?.focus());
@@ -61,7 +64,7 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
       if (uploads.busy()) found.photos = m('photosBusy');
       else if (uploads.lastingFailure()) found.photos = m('photoUnusable');
       else if (uploads.failed()) found.photos = m('photoFailed');
-      else if (evidence().photo === 'required' && uploads.ids().length === 0) found.photos = m('photoRequired');
+      else if (evidence().photo === 'required' && uploads.toSend().length === 0) found.photos = m('photoRequired');
     }
     if (rejected()) {
       const problem = checkText(response(), { max: LIMITS.response });
@@ -85,10 +88,11 @@ export function CompletionForm(props: { claim: Claim; onSent: () => void; onCanc
       claimId: props.claim.claimId,
       note: asksNote() ? note().trim() : null,
       amount: asksAmount() ? parseAmount(amount())! : null,
-      photoIds: asksPhoto() ? uploads.ids() : [],
+      // Uploaded ones by id; kept ones (offline) as their resized blobs, uploaded when it is sent.
+      photos: asksPhoto() ? uploads.toSend() : [],
       response: rejected() && response().trim() ? response().trim() : null,
     });
-    if (sent) props.onSent();
+    if (sent) props.onSent('queued' in sent.output);
     else {
       const fields = send.fields();
       const photos = (send.codes().photos ?? send.codes().photoIds)?.code;

@@ -30,6 +30,7 @@ export function PhotoField(props: {
 }) {
   const [leftOut, setLeftOut] = createSignal(0);
   const done = () => props.uploads.photos.filter((photo) => photo.status === 'done').length;
+  const kept = () => props.uploads.photos.filter((photo) => photo.status === 'kept').length;
   const describedBy = () => [`${props.id}-hint`, props.reason ? `${props.id}-why` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
 
   return (
@@ -77,7 +78,9 @@ export function PhotoField(props: {
             )}
           </For>
         </ul>
-        <p role="status" class="muted" style={{ margin: 0 }}>{m('uploadedCount', { done: done(), total: props.uploads.photos.length })}</p>
+        <p role="status" class="muted" style={{ margin: 0 }}>
+          {kept() > 0 ? m('keptCount', { kept: kept(), total: props.uploads.photos.length }) : m('uploadedCount', { done: done(), total: props.uploads.photos.length })}
+        </p>
       </Show>
       <Show when={props.uploads.photos.length < MAX_PHOTOS}>
         <label class="photo-add">

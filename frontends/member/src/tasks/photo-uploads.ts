@@ -1,9 +1,12 @@
 import { onCleanup } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
+import { identity } from '@tongxin/api-client';
 import { newIdempotencyKey } from '@tongxin/ui';
 import { PhotoError, compressPhoto, lastingProblem, uploadPhoto, type PhotoProblem } from './upload-photo.ts';
+import type { WaitingPhoto } from './waiting-photos.ts';
 
-export type PhotoStatus = 'waiting' | 'compressing' | 'uploading' | 'done' | 'failed';
+/** `kept`: resized and kept on the phone while offline; it goes with the completion (issue 18). */
+export type PhotoStatus = 'waiting' | 'compressing' | 'uploading' | 'done' | 'kept' | 'failed';
 
 export interface Photo {
   key: number;
@@ -26,7 +29,9 @@ export const MAX_PHOTOS = 6;
 /**
  * The photos of one completion, each compressed and uploaded as soon as it is chosen, one at
  * a time (on a poor connection parallel uploads only slow each other down). A failed one can
- * be retried without compressing it again.
+ * be retried without compressing it again. Offline, a compressed photo is kept on the phone
+ * (`kept`) and goes with the completion, through the queue (issue 18); it is uploaded at once
+ * when the network comes back while the form is open.
  */
 export function createPhotoUploads(kept: readonly string[] = []) {
   // A rejected completion's photos stay unless the member removes them: a rejection over
@@ -57,11 +62,15 @@ export function createPhotoUploads(kept: readonly string[] = []) {
         files.delete(key);
         update(key, { preview: URL.createObjectURL(blob) });
       }
+      if (navigator.onLine === false) return update(key, { status: 'kept', percent: 0 });
       update(key, { status: 'uploading', percent: 0, problem: null });
-      const photoId = await uploadPhoto(blob, photos[index(key)]!.uploadKey, (percent) => update(key, { percent }));
+      const photoId = await uploadPhoto(blob, photos[index(key)]!.uploadKey, () => identity.auth.refresh.mutate(), (percent) => update(key, { percent }));
       update(key, { status: 'done', percent: 100, photoId });
     } catch (failure) {
-      update(key, { status: 'failed', problem: failure instanceof PhotoError ? failure.problem : 'server' });
+      const problem = failure instanceof PhotoError ? failure.problem : 'server';
+      // No answer, with the photo already small: it waits on the phone for the completion.
+      if (problem === 'network' && compressed.has(key)) update(key, { status: 'kept', percent: 0 });
+      else update(key, { status: 'failed', problem });
     }
   }
 
@@ -106,7 +115,14 @@ export function createPhotoUploads(kept: readonly string[] = []) {
     setPhotos((list) => list.filter((item) => item.key !== key));
   }
 
+  // Back online with the form open: the kept photos upload now, as if just chosen.
+  const online = () => {
+    for (const photo of photos) if (photo.status === 'kept') update(photo.key, { status: 'waiting' });
+    void pump();
+  };
+  window.addEventListener('online', online);
   onCleanup(() => {
+    window.removeEventListener('online', online);
     for (const photo of photos) revoke(photo.preview);
   });
 
@@ -116,6 +132,13 @@ export function createPhotoUploads(kept: readonly string[] = []) {
     retry,
     remove,
     ids: () => photos.flatMap((photo) => (photo.photoId ? [photo.photoId] : [])),
+    /** Every usable photo, in order, for the completion: uploaded ones by id, kept ones as the resized blob with its key. */
+    toSend: (): WaitingPhoto[] =>
+      photos.flatMap((photo): WaitingPhoto[] => {
+        if (photo.photoId) return [{ photoId: photo.photoId }];
+        const blob = compressed.get(photo.key);
+        return photo.status === 'kept' && blob ? [{ uploadKey: photo.uploadKey, blob }] : [];
+      }),
     busy: () => photos.some((photo) => photo.status === 'waiting' || photo.status === 'compressing' || photo.status === 'uploading'),
     failed: () => photos.some((photo) => photo.status === 'failed'),
     /** A failed photo that only removing can settle (not an image, unreadable, too big). */

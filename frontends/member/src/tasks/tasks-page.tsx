@@ -55,8 +55,8 @@ export default function TasksPage(props: { me?: Profile }) {
 
   // A shared link's task (`?task=<tenant>/<id>`, issue 18): the member lands on its card.
   createLinkedFocus(() => (offered.latest?.length ?? 0) > 0 && param('task') && `task-${param('task')!.replace('/', '-')}`);
-  // A claim the queue sent (or the server refused) since: read both lists again.
-  onCleanup(onWriteSettled((write) => write.kind === 'task.claim' && changed()));
+  // A claim or a completion the queue sent (or the server refused) since: read both lists again.
+  onCleanup(onWriteSettled((write) => (write.kind === 'task.claim' || write.kind === 'task.complete') && changed()));
 
   function changed(message?: string) {
     if (message) setSaid(message);
