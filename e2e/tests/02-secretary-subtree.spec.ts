@@ -61,7 +61,7 @@ test('a branch secretary sees the members of their branch and no other branch', 
   await expect(nav.getByRole('link', { name: '党员管理' })).toHaveAttribute('aria-current', 'page');
 
   const table = page.getByRole('table');
-  await expect(table.getByRole('columnheader')).toHaveText(['姓名', '支部', '状态', '流入城市']);
+  await expect(table.getByRole('columnheader')).toHaveText(['姓名', '支部', '状态', '流入城市', '最后联系']);
   const caption = await table.locator('caption').innerText();
   const total = Number(/共\s*([\d,]+)\s*名党员/.exec(caption)?.[1]?.replace(/,/g, ''));
   expect(total).toBeGreaterThan(0);
