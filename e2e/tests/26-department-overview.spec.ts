@@ -62,7 +62,8 @@ test('the department reads the county overview, drills down to the members behin
   await expect(page).toHaveURL(new RegExp(`org=[0-9a-f-]{36}.*month=${lastMonth}`));
   const crumbs = page.getByRole('navigation', { name: '组织层级' });
   await expect(crumbs.getByRole('link', { name: '全县' })).toBeVisible();
-  expect(await count(card(page, 'mobile'))).toBe(shownMobile);
+  // The county's figures stay on screen until the township's arrive: wait for them.
+  await expect.poll(() => count(card(page, 'mobile'))).toBe(shownMobile);
 
   await page.getByRole('table', { name: '下级组织主要数据' }).getByRole('link', { name: '涌水村流动党员党支部' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '涌水村流动党员党支部概况' })).toBeVisible();
