@@ -149,7 +149,6 @@ export const errorCodes = {
   dues_no_certificate: 'BAD_REQUEST',
   dues_payment_voided: 'BAD_REQUEST',
   dues_rate_kind: 'BAD_REQUEST',
-  dues_checked_in_elsewhere: 'BAD_REQUEST',
   // Reporting.
   reason_required: 'BAD_REQUEST',
   checkin_not_pending: 'BAD_REQUEST', // {status}
