@@ -4,7 +4,7 @@ import { errorKind, roster } from '@tongxin/api-client';
 import { LEDGER_FIELDS, ZLedgerPatch, type LedgerField } from '@tongxin/ledger';
 import { ErrorNotice, createAttemptKeys, describeError, fieldMessages } from '@tongxin/ui';
 import { issueProblem } from '@tongxin/errors';
-import { errorText } from '@tongxin/i18n';
+import { errorText, isKnownErrorCode } from '@tongxin/i18n';
 import { LedgerInput } from './ledger-input.tsx';
 import { draftOf, patchOf } from './ledger-patch.ts';
 import { m } from './edit-messages.ts';
@@ -20,7 +20,7 @@ function checkLocally(patch: object): Problems {
   const problems: Problems = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0] as LedgerField;
-    const problem = issueProblem(issue);
+    const problem = issueProblem(issue, isKnownErrorCode);
     problems[field] ??= errorText(problem.code, problem.params);
   }
   return problems;

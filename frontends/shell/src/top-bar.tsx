@@ -32,7 +32,7 @@ export function TopBar() {
       </Show>
       <div class="tools">
         {/* Named in its own language, so a reader of either can find it. */}
-        <button type="button" class="secondary" lang={otherLocale()} onClick={() => setLocale(otherLocale())}>
+        <button type="button" class="secondary" lang={otherLocale()} onClick={() => void setLocale(otherLocale())}>
           {t(`language.${otherLocale()}`)}
         </button>
         <Show when={session()}>

@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from './error-codes.ts';
+import type { ErrorCode } from './error-codes.ts';
 import type { ErrorParams, FieldProblem } from './domain-error.ts';
 
 /** The parts of a zod (v4) issue that say which rule failed; structural, so browsers need no server code. */
@@ -20,9 +20,11 @@ const SIZED = new Set(['string', 'array', 'set']);
 /**
  * A schema issue as a field code and the values its message needs, the same on the server
  * (`formatError`) and in a form checking before it sends; zod's English stays for developers.
- * A refinement names its own code: `.refine(check, { message, params: { code: 'future_date' } })`.
+ * A refinement names its own code: `.refine(check, { message, params: { code: 'future_date' } })`;
+ * `isKnown` says which codes exist (the server's `isErrorCode`, a browser's dictionary), so a
+ * browser need not download the server's table of codes.
  */
-export function issueProblem(issue: SchemaIssue): FieldProblem {
+export function issueProblem(issue: SchemaIssue, isKnown: (code: string) => code is ErrorCode): FieldProblem {
   switch (issue.code) {
     case 'too_small': {
       const min = bound(issue.minimum);
@@ -42,7 +44,7 @@ export function issueProblem(issue: SchemaIssue): FieldProblem {
       return { code: 'invalid_format', params: { format: issue.format ?? '' } };
     case 'custom': {
       const code = issue.params?.['code'];
-      if (typeof code === 'string' && Object.hasOwn(errorCodes, code)) return { code: code as ErrorCode, params: (issue.params?.['values'] as ErrorParams | undefined) ?? {} };
+      if (typeof code === 'string' && isKnown(code)) return { code, params: (issue.params?.['values'] as ErrorParams | undefined) ?? {} };
       return { code: 'invalid_value', params: {} };
     }
     default:

@@ -1,8 +1,6 @@
-import { isErrorCode, type ErrorParams } from '@tongxin/errors';
-import { enErrors, zhCNErrors } from './dictionaries/errors.ts';
-import { locale, type Locale } from './locale.ts';
-
-const dictionaries: Record<Locale, typeof zhCNErrors> = { 'zh-CN': zhCNErrors, en: enErrors };
+import type { ErrorParams } from '@tongxin/errors';
+import { dictionary, isKnownErrorCode } from './dictionary.ts';
+import { locale } from './locale.ts';
 
 /**
  * An error code from a server (`error.data.reason`, a field's `code`) or a form's own check,
@@ -10,6 +8,6 @@ const dictionaries: Record<Locale, typeof zhCNErrors> = { 'zh-CN': zhCNErrors, e
  * as "check this field". Reactive.
  */
 export function errorText(code: string, params: ErrorParams = {}): string {
-  const text = dictionaries[locale()][isErrorCode(code) ? code : 'invalid_value'];
+  const text = dictionary(locale()).errors[isKnownErrorCode(code) ? code : 'invalid_value'];
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,4 +1,5 @@
-export { locale, locales, setLocale, type Locale } from './locale.ts';
+export { locale, localeReady, locales, setLocale, type Locale } from './locale.ts';
+export { isKnownErrorCode } from './dictionary.ts';
 export { t } from './translate.ts';
 export { defineMessages } from './define-messages.ts';
 export { format } from './format.ts';

@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
+import { loadDictionary, locales, type Locale } from './dictionary.ts';
 
-export const locales = ['zh-CN', 'en'] as const;
-export type Locale = (typeof locales)[number];
+export { locales, type Locale };
 
 const storageKey = 'tongxin.locale';
 
@@ -16,17 +16,19 @@ function storedLocale(): Locale {
 }
 
 // One signal for the whole page: this package is a federation singleton, so the shell and
-// every remote read and set the same locale.
-const [locale, setLocaleSignal] = createSignal<Locale>(storedLocale());
+// every remote read and set the same locale. It starts in Chinese, whose words are always
+// here, and moves to a saved other language once that language's words have arrived.
+const [locale, setLocaleSignal] = createSignal<Locale>('zh-CN');
 
 function applyToDocument(value: Locale) {
   if (typeof document !== 'undefined') document.documentElement.lang = value;
 }
-applyToDocument(locale());
 
 export { locale };
 
-export function setLocale(value: Locale) {
+/** Switches the language once its words are loaded (at once for Chinese). */
+export async function setLocale(value: Locale): Promise<void> {
+  await loadDictionary(value);
   setLocaleSignal(value);
   applyToDocument(value);
   try {
@@ -35,3 +37,6 @@ export function setLocale(value: Locale) {
     // Not persisted, still applied for this page.
   }
 }
+
+/** The saved language, ready: the shell renders after it so an English reader never sees a Chinese first paint. */
+export const localeReady: Promise<void> = setLocale(storedLocale()).catch(() => undefined);

@@ -1,12 +1,10 @@
-import { en } from './dictionaries/en.ts';
-import { zhCN, type MessageKey } from './dictionaries/zh-CN.ts';
-import { locale, type Locale } from './locale.ts';
-
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+import type { MessageKey } from './dictionaries/zh-CN.ts';
+import { dictionary } from './dictionary.ts';
+import { locale } from './locale.ts';
 
 /** The message for `key` in the current language, with `{name}` placeholders filled. Reactive. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[locale()][key];
+  const text = dictionary(locale()).messages[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,4 +1,4 @@
-import { DomainError, errorCodes, issueProblem, type FieldProblem, type Problem } from '@tongxin/errors';
+import { DomainError, errorCodes, isErrorCode, issueProblem, type FieldProblem, type Problem } from '@tongxin/errors';
 import type { DefaultErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -22,7 +22,7 @@ export function formatError({ shape, error }: { shape: DefaultErrorShape; error:
   let message = shape.message;
   if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
     const fields: Record<string, FieldProblem> = {};
-    for (const issue of error.cause.issues) fields[issue.path.join('.') || '(input)'] ??= issueProblem(issue);
+    for (const issue of error.cause.issues) fields[issue.path.join('.') || '(input)'] ??= issueProblem(issue, isErrorCode);
     const details: Record<string, string> = {};
     for (const issue of error.cause.issues) details[issue.path.join('.') || '(input)'] ??= issue.message;
     message = `Invalid input: ${Object.entries(details).map(([f, m]) => `${f}: ${m}`).join('; ')}`;

@@ -10,13 +10,13 @@ const failure = (data: object) => Object.assign(new Error('English for developer
 describe('error codes in the reader’s language', () => {
   afterEach(() => setLocale('zh-CN'));
 
-  it('turns each field’s code into its message, filling the parameters, in Chinese by default', () => {
+  it('turns each field’s code into its message, filling the parameters, in Chinese by default', async () => {
     const error = failure({
       code: 'BAD_REQUEST', reason: 'invalid_input', params: {},
       fields: { title: { code: 'too_long', params: { max: 80 } }, quota: { code: 'quota_below_claims', params: { count: 6 } }, summary: { code: 'required', params: {} } },
     });
     expect(fieldMessages(error)).toEqual({ title: '内容太长，最多 80 个字', quota: '已有 6 人认领，上限不能少于 6 人', summary: '请填写此项' });
-    setLocale('en');
+    await setLocale('en');
     expect(fieldMessages(error)).toEqual({ title: 'At most 80 characters', quota: '6 members have claimed it: the limit cannot be lower', summary: 'Please fill this in' });
   });
 

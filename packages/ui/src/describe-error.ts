@@ -1,6 +1,6 @@
 import { issueProblem, type SchemaIssue } from '@tongxin/errors';
 import { errorKind, errorReason, fieldErrors } from '@tongxin/api-client';
-import { errorText, t } from '@tongxin/i18n';
+import { errorText, isKnownErrorCode, t } from '@tongxin/i18n';
 
 /** The readable message for any failed call, in the current language: what kind of failure it was. */
 export function describeError(error: unknown): string {
@@ -30,7 +30,7 @@ export function problemMessage(error: unknown): string {
 export function issueMessages(issues: readonly SchemaIssue[] & readonly { path: readonly PropertyKey[] }[]): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const issue of issues) {
-    const problem = issueProblem(issue);
+    const problem = issueProblem(issue, isKnownErrorCode);
     messages[issue.path.map(String).join('.') || '(input)'] ??= errorText(problem.code, problem.params);
   }
   return messages;
