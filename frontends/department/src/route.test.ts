@@ -28,6 +28,7 @@ describe("the department view's figures routes", () => {
   it("link a branch's figures to the secretary view's roster with the filter that lists the members", () => {
     expect(secretaryRoster(ORG, { status: 'mobile' })).toBe(`/secretary?org=${ORG}&status=mobile`);
     expect(secretaryRoster(ORG, { lostContact: true })).toBe(`/secretary?org=${ORG}&lost=1`);
+    expect(secretaryRoster(ORG, { away: true, checkedIn: true })).toBe(`/secretary?org=${ORG}&away=1&checkedin=1`);
     expect(secretaryRoster(ORG, { stale: true, city: '深圳市' })).toBe(`/secretary?org=${ORG}&stale=1&city=${encodeURIComponent('深圳市')}`);
   });
 });

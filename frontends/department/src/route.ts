@@ -100,6 +100,9 @@ export const secretaryPage = (page: 'accounts' | 'roles' | 'tree' | 'excel' | 's
 export interface RosterFilter {
   status?: 'mobile' | 'lost_contact';
   lostContact?: boolean;
+  /** Mobile or lost contact: every member the 流动党员 figure counts. */
+  away?: boolean;
+  checkedIn?: boolean;
   stale?: boolean;
   city?: string;
 }
@@ -108,6 +111,8 @@ export function secretaryRoster(orgId: string, filter: RosterFilter = {}): strin
   const params = new URLSearchParams({ org: orgId });
   if (filter.status) params.set('status', filter.status);
   if (filter.lostContact) params.set('lost', '1');
+  if (filter.away) params.set('away', '1');
+  if (filter.checkedIn) params.set('checkedin', '1');
   if (filter.stale) params.set('stale', '1');
   if (filter.city) params.set('city', filter.city);
   return `/secretary?${params.toString()}`;

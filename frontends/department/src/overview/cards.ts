@@ -32,9 +32,10 @@ export const CARD_GROUPS: readonly CardGroup[] = [
           { name: 'outOfCounty', label: 'figure.outOfCounty' },
           { name: 'withinCounty', label: 'figure.withinCounty' },
         ],
-        members: { status: 'mobile' },
+        // The figure counts lost contact too (roster's rollup): so does its list.
+        members: { away: true },
       },
-      { name: 'checkedIn', label: 'figure.checkedIn', rate: { part: 'checkedIn', whole: 'mobile', label: 'rate.checkedIn' }, members: { status: 'mobile' } },
+      { name: 'checkedIn', label: 'figure.checkedIn', rate: { part: 'checkedIn', whole: 'mobile', label: 'rate.checkedIn' }, members: { away: true, checkedIn: true } },
       { name: 'lostContact', label: 'figure.lostContact', members: { lostContact: true } },
       { name: 'ledgerStale', label: 'figure.ledgerStale', members: { stale: true } },
     ],

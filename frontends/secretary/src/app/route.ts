@@ -13,6 +13,10 @@ export interface RosterQuery {
   destinationCity?: string;
   stale?: boolean;
   lostContact?: boolean;
+  /** Mobile or lost contact: the members behind the department overview's 流动党员 card. */
+  away?: boolean;
+  /** Checked in with a destination now: the members behind its 已报到 card. */
+  checkedIn?: boolean;
   /** Only members without contact for at least this many months (the lost-contact rule's early view). */
   noContactMonths?: number;
   page?: number;
@@ -55,6 +59,8 @@ export function parseRoute(query: string): Route {
       destinationCity: params.get('city') ?? undefined,
       stale: params.get('stale') === '1' || undefined,
       lostContact: params.get('lost') === '1' || undefined,
+      away: params.get('away') === '1' || undefined,
+      checkedIn: params.get('checkedin') === '1' || undefined,
       noContactMonths: (NO_CONTACT_MONTHS as readonly number[]).includes(noContact) ? noContact : undefined,
       page: Number.isInteger(pageNumber) && pageNumber > 1 ? pageNumber : undefined,
     },
@@ -73,6 +79,8 @@ export function hrefOf(route: Route): string {
     if (q.destinationCity) params.set('city', q.destinationCity);
     if (q.stale) params.set('stale', '1');
     if (q.lostContact) params.set('lost', '1');
+    if (q.away) params.set('away', '1');
+    if (q.checkedIn) params.set('checkedin', '1');
     if (q.noContactMonths) params.set('nocontact', String(q.noContactMonths));
     if (q.page && q.page > 1) params.set('p', String(q.page));
   }

@@ -5,6 +5,11 @@ import { m } from '../messages.ts';
 import { DebouncedText } from './debounced-text.tsx';
 import { NO_CONTACT_MONTHS, type RosterQuery } from '../app/route.ts';
 
+/** The status choice "away": mobile or lost contact, as the department's overview counts 流动党员. */
+const AWAY = 'away';
+const statusChoice = (value: string): Partial<RosterQuery> =>
+  value === AWAY ? { status: undefined, away: true } : { status: (value || undefined) as RosterQuery['status'], away: undefined };
+
 /** Search and filters of the roster; every change goes to the URL, which drives the list. */
 export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Partial<RosterQuery>, options?: { replace?: boolean }) => void }) {
   const replace = { replace: true };
@@ -20,10 +25,11 @@ export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Par
         <label for="roster-status">{m('roster.status')}</label>
         <select
           id="roster-status"
-          value={props.query.status ?? ''}
-          onChange={(event) => props.onChange({ status: (event.currentTarget.value || undefined) as RosterQuery['status'] }, replace)}
+          value={props.query.away ? AWAY : (props.query.status ?? '')}
+          onChange={(event) => props.onChange(statusChoice(event.currentTarget.value), replace)}
         >
           <option value="">{m('roster.anyStatus')}</option>
+          <option value={AWAY}>{m('roster.away')}</option>
           <For each={MEMBER_STATUSES}>{(status) => <option value={status}>{t(`status.${status}`)}</option>}</For>
         </select>
       </div>
@@ -60,12 +66,19 @@ export function RosterFilters(props: { query: RosterQuery; onChange: (patch: Par
           {' '}
           {m('roster.lostContact')}
         </label>
+        <label>
+          <input type="checkbox" checked={!!props.query.checkedIn} onChange={(event) => props.onChange({ checkedIn: event.currentTarget.checked || undefined }, replace)} />
+          {' '}
+          {m('roster.checkedIn')}
+        </label>
       </div>
-      <Show when={props.query.search || props.query.status || props.query.destinationCity || props.query.stale || props.query.lostContact || props.query.noContactMonths}>
+      <Show when={props.query.search || props.query.status || props.query.away || props.query.checkedIn || props.query.destinationCity || props.query.stale || props.query.lostContact || props.query.noContactMonths}>
         <button
           type="button"
           class="secondary"
-          onClick={() => props.onChange({ search: undefined, status: undefined, destinationCity: undefined, stale: undefined, lostContact: undefined, noContactMonths: undefined }, replace)}
+          onClick={() =>
+            props.onChange({ search: undefined, status: undefined, away: undefined, checkedIn: undefined, destinationCity: undefined, stale: undefined, lostContact: undefined, noContactMonths: undefined }, replace)
+          }
         >
           {m('roster.clear')}
         </button>

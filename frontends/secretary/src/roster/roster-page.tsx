@@ -78,5 +78,5 @@ export function RosterPage(props: { query: RosterQuery }) {
 }
 
 function hasFilter(query: RosterQuery) {
-  return !!(query.orgId || query.search || query.status || query.destinationCity || query.stale || query.lostContact || query.noContactMonths);
+  return !!(query.orgId || query.search || query.status || query.destinationCity || query.stale || query.lostContact || query.away || query.checkedIn || query.noContactMonths);
 }

@@ -42,10 +42,11 @@ export async function seedDemo(database: Database, log: (line: string) => void, 
     if (dues > 0) log(`${plan.name}: ${dues} dues payments recorded`);
     // The writes marked their own months; a year of trend needs every month's stock figures too.
     await markAllMonths(database, plan.tenantId, monthsEndingWith(chinaMonth(now), 12));
-    // This month's figures now, before the first page: the refresh goes a month at a time
-    // behind the requests on PGlite (requests-first.ts), and a new user's first overview
-    // showed a county of 0 members until it came round (journey 03 on a fresh start).
-    await rebuildAllRollups(database, plan.tenantId, [chinaMonth(now)], () => now);
+    // This month's and last month's figures now, before the first page: the refresh goes a
+    // month at a time behind the requests on PGlite (requests-first.ts), and a new user's
+    // first overview showed a county of 0 members until it came round (journey 03 on a fresh
+    // start); last month is the overview's comparison and the first month one picks.
+    await rebuildAllRollups(database, plan.tenantId, monthsEndingWith(chinaMonth(now), 2), () => now);
     await giveDemoCityGrant(database, plan, now);
   }
 }

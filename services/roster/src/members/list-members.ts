@@ -35,6 +35,10 @@ export interface ListMembersOptions {
   destinationCity?: string | undefined;
   stale?: boolean | undefined;
   lostContact?: boolean | undefined;
+  /** Mobile or lost contact: every member away from home, as the rollups count 流动党员. */
+  away?: boolean | undefined;
+  /** Checked in with a destination now: an active grant, as the rollups count 已报到. */
+  checkedIn?: boolean | undefined;
   /** Only members without contact for at least this many months (none recorded: counted from when they were entered). */
   noContactMonths?: number | undefined;
   page: number;
@@ -77,6 +81,11 @@ function filters(options: ListMembersOptions, stale: SQL): SQL[] {
   if (options.destinationCity) where.push(sql`m.destination_city = ${options.destinationCity}`);
   if (options.lostContact !== undefined) where.push(options.lostContact ? sql`m.status = 'lost_contact'` : sql`m.status <> 'lost_contact'`);
   if (options.stale !== undefined) where.push(options.stale ? stale : sql`not ${stale}`);
+  if (options.away !== undefined) where.push(options.away ? sql`m.status in ('mobile', 'lost_contact')` : sql`m.status not in ('mobile', 'lost_contact')`);
+  if (options.checkedIn !== undefined) {
+    const active = sql`exists (select 1 from roster.ledger_grants g where g.tenant_id = m.tenant_id and g.member_id = m.id and g.revoked_at is null)`;
+    where.push(options.checkedIn ? active : sql`not ${active}`);
+  }
   if (options.noContactMonths !== undefined) {
     const since = noContactCutoff(options.now, options.noContactMonths);
     where.push(sql`coalesce(m.last_contact_at, m.created_at) < ${since.toISOString()}::timestamptz`);

@@ -168,6 +168,29 @@ describe('members.list', () => {
     expect(await list({ stale: false, status: 'mobile' })).toEqual(['黄小梅']);
   });
 
+  it('lists the members behind the overview’s 流动党员 and 已报到 cards: away (mobile or lost contact), and checked in now', async () => {
+    const list = (input: object) => h.query('/api/roster/trpc/members.list', { as: department(), input }).then(names);
+    expect(await list({ away: true })).toEqual(['李华', '李明', '黄大海', '黄小梅'].sort());
+    expect(await list({ away: false, status: 'mobile' })).toEqual([]);
+    // 黄小梅 checked in with a destination (an active grant), 李华 once (revoked since).
+    const grant = (memberId: string, revoked: boolean) => h.database.owner.execute(sql`
+      insert into roster.ledger_grants (tenant_id, member_id, checkin_id, grantee_tenant_id, grantee_org_id, grantee_org_path, fields, data, granted_by, granted_at, revoked_by, revoked_at)
+      select 'yx', id, gen_random_uuid(), 'rc', gen_random_uuid(), 'x', '{}', '{}', 'test', now(), ${revoked ? 'test' : null}, ${revoked ? sql`now()` : null}
+      from roster.members where tenant_id = 'yx' and id = ${memberId}`);
+    const lihua = (await h.database.owner.execute(sql`select id from roster.members where tenant_id = 'yx' and name = '李华'`)).rows[0]!.id as string;
+    await grant(added.xiaomei!, false);
+    await grant(lihua, true);
+    try {
+      expect(await list({ away: true, checkedIn: true })).toEqual(['黄小梅']);
+      expect(await list({ away: true, checkedIn: false })).toEqual(['李华', '李明', '黄大海'].sort());
+      // A branch secretary sees only their branch's members behind the figure.
+      const branch = await h.query('/api/roster/trpc/members.list', { as: secretaryOf('yongshui'), input: { checkedIn: true } }).then(names);
+      expect(branch).toEqual([]);
+    } finally {
+      await h.database.owner.execute(sql`delete from roster.ledger_grants where granted_by = 'test'`);
+    }
+  });
+
   it('thirty-one days later a ledger confirmed at creation is stale', async () => {
     const start = h.clock.now;
     h.clock.now = new Date(start.getTime() + 31 * 24 * 3600 * 1000);

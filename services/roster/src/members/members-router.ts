@@ -27,6 +27,10 @@ export const ZListMembersInput = z.object({
   destinationCity: z.string().trim().min(1).max(40).optional(),
   stale: z.boolean().optional(),
   lostContact: z.boolean().optional(),
+  /** Away from home: mobile or lost contact (the overview's 流动党员 card, whose members this lists). */
+  away: z.boolean().optional(),
+  /** Checked in with a destination now (an active grant): the overview's 已报到 card. */
+  checkedIn: z.boolean().optional(),
   /** Members without contact with the organization for at least this many months (the 6-month rule's early view). */
   noContactMonths: z.number().int().min(1).max(24).optional(),
   page: z.number().int().min(1).default(1),
