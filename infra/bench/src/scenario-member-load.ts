@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,26 @@ async function largestPaint(page: Page): Promise<{ ms: number; element: string }
   );
 }
 
+/**
+ * For LOAD_TIMELINE: marks, in page time, of long tasks, paints, LCP candidates and the member
+ * view's parts appearing. A string, not a function: tsx would wrap a function's inner
+ * functions in a helper the page does not have.
+ */
+const TIMELINE_PROBE = `
+  window.__timeline = [];
+  const mark = (what) => window.__timeline.push(Math.round(performance.now()) + ' ' + what);
+  const watch = (type, say) => new PerformanceObserver((list) => list.getEntries().forEach((e) => mark(say(e)))).observe({ type, buffered: true });
+  watch('longtask', (e) => 'long task from ' + Math.round(e.startTime) + ', ' + Math.round(e.duration) + ' ms');
+  watch('paint', (e) => e.name + ' at ' + Math.round(e.startTime));
+  watch('largest-contentful-paint', (e) => 'LCP candidate at ' + Math.round(e.startTime) + ': ' + (e.element ? e.element.outerHTML.slice(0, 60) : ''));
+  const seen = new Set();
+  new MutationObserver(() => {
+    for (const part of ['.loading', '.member-view', 'dl.facts', '#ledger-heading']) {
+      if (!seen.has(part) && document.querySelector(part)) { seen.add(part); mark(part + ' on screen'); }
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
 const ready = (page: Page) => page.locator('dl.facts').first().waitFor();
 
 /**
@@ -118,9 +138,22 @@ export async function runMemberLoad(options: { port: number; log: (line: string)
     await first.page.close();
 
     const repeat = await emulatedPage(context);
+    // LOAD_TIMELINE=1: what the page did when (long tasks, paints, the view's parts appearing);
+    // LOAD_PROFILE=<file>: the repeat visit's CPU profile (a .cpuprofile DevTools opens).
+    if (process.env.LOAD_TIMELINE) await repeat.page.addInitScript({ content: TIMELINE_PROBE });
+    const profiler = process.env.LOAD_PROFILE ? await context.newCDPSession(repeat.page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     await repeat.page.goto(`${base}/member`);
     await ready(repeat.page);
     const { ms: repeatLcp, element: repeatElement } = await largestPaint(repeat.page);
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      await writeFile(process.env.LOAD_PROFILE!, JSON.stringify(profile));
+    }
     const controlled = await repeat.page.evaluate(() => navigator.serviceWorker.controller !== null);
     if (process.env.LOAD_TIMELINE) {
       const timeline = await repeat.page.evaluate(() =>
@@ -130,6 +163,7 @@ export async function runMemberLoad(options: { port: number; log: (line: string)
         }),
       );
       for (const line of timeline) options.log(`  ${line}`);
+      for (const line of await repeat.page.evaluate(() => (window as unknown as { __timeline: string[] }).__timeline)) options.log(`  ${line}`);
     }
     options.log(`repeat visit: LCP ${repeatLcp} ms (${repeatElement}; service worker ${controlled ? 'in control' : 'not in control'})`);
 
