@@ -22,11 +22,13 @@ const { positionals, values } = parseArgs({
     counties: { type: 'string', default: '10' },
     members: { type: 'string', default: '10000' },
     months: { type: 'string', default: '24' },
+    // dashboard: measure on the city an earlier run seeded (its database is kept), without seeding again (an hour).
+    reuse: { type: 'boolean', default: false },
   },
 });
 const scenarios = {
   dashboard: (o: Parameters<typeof runMe>[0]) =>
-    runDashboard({ ...o, counties: Number(values.counties), members: Number(values.members), months: Number(values.months) }),
+    runDashboard({ ...o, counties: Number(values.counties), members: Number(values.members), months: Number(values.months), reuse: values.reuse }),
   // Browser-side: PGlite and Chromium, no database URL or driver (its own LOAD line).
   'member-load': (o: Parameters<typeof runMe>[0]) => runMemberLoad(o),
   me: runMe, 'roster-page': runRosterPage, 'report-submit': runReportSubmit, 'report-burst': runReportBurst, claim: runClaim, 'claim-hot': runClaimHot, 'event-lag': runEventLag, login: runLogin,
