@@ -56,6 +56,6 @@ const wholeCount = (value: number) => (Number.isSafeInteger(value) ? value.toStr
 
 /** The one formatter for numbers and dates shown to users, in the current language; dates in Beijing time unless told otherwise. */
 export function format(value: number | Date, options?: Options): string {
-  if (value instanceof Date) return chineseDate(value, options) ?? formatter('date', options).format(value);
+  if (value instanceof Date) return chineseDate(value, options) ?? (formatter('date', options) as Intl.DateTimeFormat).format(value);
   return (options ? undefined : wholeCount(value)) ?? formatter('number', options).format(value);
 }
