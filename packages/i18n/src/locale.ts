@@ -21,7 +21,8 @@ function storedLocale(): Locale {
 const [locale, setLocaleSignal] = createSignal<Locale>('zh-CN');
 
 function applyToDocument(value: Locale) {
-  if (typeof document !== 'undefined') document.documentElement.lang = value;
+  // Only when it differs: setting it restyles the page, and the page starts in Chinese.
+  if (typeof document !== 'undefined' && document.documentElement.lang !== value) document.documentElement.lang = value;
 }
 
 export { locale };
@@ -38,5 +39,15 @@ export async function setLocale(value: Locale): Promise<void> {
   }
 }
 
-/** The saved language, ready: the shell renders after it so an English reader never sees a Chinese first paint. */
-export const localeReady: Promise<void> = setLocale(storedLocale()).catch(() => undefined);
+/**
+ * The saved language, ready: the shell renders after it so an English reader never sees a
+ * Chinese first paint. Nothing is written back: it is what storage already holds.
+ */
+export const localeReady: Promise<void> = (async () => {
+  const saved = storedLocale();
+  if (saved !== locale()) {
+    await loadDictionary(saved);
+    setLocaleSignal(saved);
+  }
+  applyToDocument(saved);
+})().catch(() => undefined);
