@@ -49,7 +49,8 @@ export function esmRemote(options) {
     generateBundle(_output, bundle) {
       const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
       if (!entry || entry.type !== 'chunk') return;
-      const needed = new Set();
+      // The entry itself is never a dependency to add (a chunk importing it back would otherwise add it).
+      const needed = new Set([entry.fileName]);
       const visit = (name) => {
         const chunk = bundle[name];
         if (!chunk || chunk.type !== 'chunk' || needed.has(name)) return;
@@ -57,8 +58,12 @@ export function esmRemote(options) {
         chunk.imports.forEach(visit);
       };
       entry.imports.forEach(visit);
-      const deeper = [...needed].filter((name) => !entry.imports.includes(name));
-      if (deeper.length > 0) entry.code += '\n' + deeper.map((name) => `import ${JSON.stringify(`./${name}`)};`).join('\n') + '\n';
+      const deeper = [...needed].filter((name) => name !== entry.fileName && !entry.imports.includes(name));
+      if (deeper.length === 0) return;
+      const lines = deeper.map((name) => `import ${JSON.stringify(`./${name}`)};`).join('\n');
+      // Before a source map's comment, which must stay the file's last line.
+      const map = entry.code.lastIndexOf('\n//# sourceMappingURL=');
+      entry.code = map >= 0 ? `${entry.code.slice(0, map)}\n${lines}${entry.code.slice(map)}` : `${entry.code}\n${lines}\n`;
     },
     resolveId(source, importer) {
       if (source === ENTRY) return `\0${ENTRY}`;

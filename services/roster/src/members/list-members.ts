@@ -81,7 +81,11 @@ function filters(options: ListMembersOptions, stale: SQL): SQL[] {
   if (options.destinationCity) where.push(sql`m.destination_city = ${options.destinationCity}`);
   if (options.lostContact !== undefined) where.push(options.lostContact ? sql`m.status = 'lost_contact'` : sql`m.status <> 'lost_contact'`);
   if (options.stale !== undefined) where.push(options.stale ? stale : sql`not ${stale}`);
-  if (options.away !== undefined) where.push(options.away ? sql`m.status in ('mobile', 'lost_contact')` : sql`m.status not in ('mobile', 'lost_contact')`);
+  if (options.away !== undefined) {
+    // As the rollup counts 流动党员: away, and gone by today (an outflow registered ahead is not yet).
+    const away = sql`(m.status in ('mobile', 'lost_contact') and (m.away_since is null or m.away_since <= ${chinaDate(options.now)}::date))`;
+    where.push(options.away ? away : sql`not ${away}`);
+  }
   if (options.checkedIn !== undefined) {
     const active = sql`exists (select 1 from roster.ledger_grants g where g.tenant_id = m.tenant_id and g.member_id = m.id and g.revoked_at is null)`;
     where.push(options.checkedIn ? active : sql`not ${active}`);

@@ -172,6 +172,12 @@ describe('members.list', () => {
     const list = (input: object) => h.query('/api/roster/trpc/members.list', { as: department(), input }).then(names);
     expect(await list({ away: true })).toEqual(['李华', '李明', '黄大海', '黄小梅'].sort());
     expect(await list({ away: false, status: 'mobile' })).toEqual([]);
+    // An outflow registered ahead of the day the member leaves is not yet away (nor counted so).
+    const tomorrow = new Date(h.clock.now.getTime() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const [before] = (await h.database.owner.execute(sql`select away_since::text as since from roster.members where tenant_id = 'yx' and name = '李华'`)).rows as { since: string | null }[];
+    await h.database.owner.execute(sql`update roster.members set away_since = ${tomorrow}::date where tenant_id = 'yx' and name = '李华'`);
+    expect(await list({ away: true })).toEqual(['李明', '黄大海', '黄小梅'].sort());
+    await h.database.owner.execute(sql`update roster.members set away_since = ${before!.since}::date where tenant_id = 'yx' and name = '李华'`);
     // 黄小梅 checked in with a destination (an active grant), 李华 once (revoked since).
     const grant = (memberId: string, revoked: boolean) => h.database.owner.execute(sql`
       insert into roster.ledger_grants (tenant_id, member_id, checkin_id, grantee_tenant_id, grantee_org_id, grantee_org_path, fields, data, granted_by, granted_at, revoked_by, revoked_at)
