@@ -1,10 +1,10 @@
+import { CHINA_TIME_ZONE, isoToChinaLocal } from '@tongxin/calendar';
 import { locale } from './locale.ts';
 
-// Every date and time in Tongxin is read on Beijing time, whatever the device's clock says:
-// meetings, deadlines and reports happen there, and a secretary abroad or a phone set to
-// another zone must read the same 09:00 as the member (a new user saw 01:00 on one page and
-// 09:00 on another). Same zone as @tongxin/calendar's CHINA_TIME_ZONE.
-const CHINA_TIME_ZONE = 'Asia/Shanghai';
+// Every date and time in Tongxin is read on Beijing time (@tongxin/calendar), whatever the
+// device's clock says: meetings, deadlines and reports happen there, and a secretary abroad
+// or a phone set to another zone must read the same 09:00 as the member (a new user saw
+// 01:00 on one page and 09:00 on another).
 
 type Options = Intl.NumberFormatOptions & Intl.DateTimeFormatOptions;
 
@@ -27,27 +27,28 @@ function formatter(kind: 'date' | 'number', options: Options | undefined): Intl.
 
 // Even one Beijing-time Intl.DateTimeFormat is costly to build the first time (the zone's
 // rules and the locale's patterns: ~200 ms of the member's repeat visit under the 4×
-// slowdown, after the cache above). China has kept UTC+8 without summer time since 1992, so
-// the shapes the member's pages show in Chinese are written out here, the same text as
-// Intl's (format.test.ts compares them); any other shape, language or year goes to Intl.
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const NO_SUMMER_TIME_SINCE = Date.UTC(1992, 0, 1);
-const two = (n: number) => String(n).padStart(2, '0');
-const chineseShapes: Record<string, (d: Date) => string> = {
-  '': (d) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`,
-  'dateStyle:medium': (d) => chineseShapes['']!(d),
-  'dateStyle:medium timeStyle:short': (d) => `${chineseShapes['']!(d)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
-  'hour:2-digit minute:2-digit hour12:false': (d) => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
-  'timeStyle:short': (d) => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
-  'timeStyle:short hourCycle:h23': (d) => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
+// slowdown, after the cache above). The shapes the member's pages show in Chinese are
+// written out from the calendar's wall-clock time instead, the same text as Intl's
+// (format.test.ts compares them); any other shape, language or zone goes to Intl, and so do
+// years before 1992, when Intl still knows China's summer time of 1986–1991.
+const INTL_AGREES_SINCE = Date.UTC(1992, 0, 1);
+const chineseDay = (local: string) => `${local.slice(0, 4)}年${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日`;
+const clock = (local: string) => local.slice(11, 16);
+const chineseShapes: Record<string, (local: string) => string> = {
+  '': chineseDay,
+  'dateStyle:medium': chineseDay,
+  'dateStyle:medium timeStyle:short': (local) => `${chineseDay(local)} ${clock(local)}`,
+  'hour:2-digit minute:2-digit hour12:false': clock,
+  'timeStyle:short': clock,
+  'timeStyle:short hourCycle:h23': clock,
 };
 
 function chineseDate(value: Date, options: Options | undefined): string | undefined {
-  if (locale() !== 'zh-CN' || !(value.getTime() >= NO_SUMMER_TIME_SINCE)) return undefined;
+  if (locale() !== 'zh-CN' || !(value.getTime() >= INTL_AGREES_SINCE)) return undefined;
   const { timeZone = CHINA_TIME_ZONE, ...rest } = options ?? {};
   if (timeZone !== CHINA_TIME_ZONE) return undefined;
   const shape = chineseShapes[Object.entries(rest).map(([name, v]) => `${name}:${String(v)}`).join(' ')];
-  return shape?.(new Date(value.getTime() + BEIJING_OFFSET_MS));
+  return shape?.(isoToChinaLocal(value));
 }
 
 // A whole count, the commonest number on a page, reads the same in both languages (1,234):
