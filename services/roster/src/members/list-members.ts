@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LEDGER_STATUSES, staleCutoff } from './ledger-staleness.ts';
 import { chinaDate, dateStart } from '@tongxin/calendar';
 import { monthsBefore } from '../mobility/propose-lost-contact.ts';
+import { awayOn } from './away-on.ts';
 import type { ContactSource } from '../schema/members.ts';
 
 export interface MemberListItem {
@@ -82,8 +83,7 @@ function filters(options: ListMembersOptions, stale: SQL): SQL[] {
   if (options.lostContact !== undefined) where.push(options.lostContact ? sql`m.status = 'lost_contact'` : sql`m.status <> 'lost_contact'`);
   if (options.stale !== undefined) where.push(options.stale ? stale : sql`not ${stale}`);
   if (options.away !== undefined) {
-    // As the rollup counts 流动党员: away, and gone by today (an outflow registered ahead is not yet).
-    const away = sql`(m.status in ('mobile', 'lost_contact') and (m.away_since is null or m.away_since <= ${chinaDate(options.now)}::date))`;
+    const away = awayOn(chinaDate(options.now));
     where.push(options.away ? away : sql`not ${away}`);
   }
   if (options.checkedIn !== undefined) {

@@ -2,6 +2,7 @@ import { chinaDate } from '@tongxin/calendar';
 import { STALE_AFTER_DAYS } from '@tongxin/ledger';
 import type { RollupSpec } from '@tongxin/rollups';
 import { sql } from 'drizzle-orm';
+import { awayOn } from '../members/away-on.ts';
 import { rollupMarks, rollupMonths, rollups } from '../schema.ts';
 
 /**
@@ -54,7 +55,7 @@ export const rosterRollups: RollupSpec = {
       roll as (
         select m.id, m.org_path, m.status, m.birth_date, m.gender, m.education, m.occupation, m.employer, m.away_since, m.away_reason,
                m.lost_contact_since, m.ledger_confirmed_at,
-               m.status in ('mobile', 'lost_contact') and (m.away_since is null or m.away_since <= ${day}::date) as mobile,
+               ${awayOn(day)} as mobile,
                coalesce(nullif(btrim(m.destination_province), ''), '') as province,
                nullif(btrim(m.destination_city), '') as city
         from roster.members m
