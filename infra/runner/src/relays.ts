@@ -70,6 +70,17 @@ export const RELAYS: { name: string; outbox: OutboxTable; consumers: Consumer[] 
  */
 const LANES = 8;
 
+/** One batch of one outbox to its consumers; the number of events delivered. */
+function relayBatch(database: Database, { outbox, consumers }: (typeof RELAYS)[number], batch: number): Promise<number> {
+  return relayOutbox(database, outbox, async (event) => {
+    // The consumers of one event are other services' own tables: independent of each
+    // other, so they run side by side; each still sees this outbox's events in order.
+    const results = await Promise.allSettled(consumers.map((consume) => consume(database, event)));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }, batch, LANES);
+}
+
 /**
  * Delivers one batch of every outbox; the number of events delivered. The outboxes are
  * drained side by side (each in order): no consumer relies on an order across outboxes.
@@ -78,17 +89,7 @@ const LANES = 8;
  */
 export async function relayOnce(database: Database, batch = 100, turn?: BackgroundTurn): Promise<number> {
   if (turn) return relayInTurns(database, batch, turn);
-  const rounds = await Promise.allSettled(
-    RELAYS.map(({ outbox, consumers }) =>
-      relayOutbox(database, outbox, async (event) => {
-        // The consumers of one event are other services' own tables: independent of each
-        // other, so they run side by side; each still sees this outbox's events in order.
-        const results = await Promise.allSettled(consumers.map((consume) => consume(database, event)));
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed) throw failed.reason;
-      }, batch, LANES),
-    ),
-  );
+  const rounds = await Promise.allSettled(RELAYS.map((relay) => relayBatch(database, relay, batch)));
   const failed = rounds.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
   return rounds.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
@@ -141,39 +142,52 @@ const IDLE_MS = 250;
 const IDLE_MS_LISTENING = 2000;
 
 /**
- * On Node a poller drains the outboxes, woken by the outboxes' notifications. The next round
- * starts when this one ends, so two rounds never deliver a batch at once; a round that found
- * work, or was woken while it ran, runs again at once.
+ * On Node a poller drains the outboxes, woken by the outboxes' notifications. On a server each
+ * outbox has its own loop (issue 16: in one loop for all, every round waited for the slowest
+ * outbox, a report's nine consumers, while claims' points waited behind it); on PGlite
+ * (`turn`) one loop takes them in turns. A loop's next round starts when its round ends, so
+ * two rounds never deliver one outbox's batch at once; a round that found work, or was woken
+ * while it ran, runs again at once.
  */
 export function startRelays(database: Database, idle = { polling: IDLE_MS, listening: IDLE_MS_LISTENING }, turn?: BackgroundTurn) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let stopping = false;
-  let running = false;
-  let woken = false;
   let listening = false;
-  const round = async () => {
-    running = true;
-    woken = false;
-    let delivered = 0;
-    try {
-      delivered = await relayOnce(database, undefined, turn);
-    } catch (error) {
-      // A batch cut short by shutdown is delivered again at the next start (at least once).
-      if (!stopping) console.error('outbox relay failed:', error instanceof Error ? error.name : error);
-    }
-    running = false;
-    if (!stopping) timer = setTimeout(round, delivered > 0 || woken ? 0 : listening ? idle.listening : idle.polling);
-  };
+  const rounds: (() => Promise<number>)[] = turn
+    ? [() => relayOnce(database, undefined, turn)]
+    : RELAYS.map((relay) => () => relayBatch(database, relay, 100));
+  const loops = rounds.map((relayRound) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let running = false;
+    let woken = false;
+    const round = async () => {
+      running = true;
+      woken = false;
+      let delivered = 0;
+      try {
+        delivered = await relayRound();
+      } catch (error) {
+        // A batch cut short by shutdown is delivered again at the next start (at least once).
+        if (!stopping) console.error('outbox relay failed:', error instanceof Error ? error.name : error);
+      }
+      running = false;
+      if (!stopping) timer = setTimeout(round, delivered > 0 || woken ? 0 : listening ? idle.listening : idle.polling);
+    };
+    // The first round at once: what was left at the last stop is delivered first.
+    timer = setTimeout(round, 0);
+    return {
+      wake() {
+        if (running) woken = true;
+        else {
+          clearTimeout(timer);
+          timer = setTimeout(round, 0);
+        }
+      },
+      stop: () => clearTimeout(timer),
+    };
+  });
   const wake = () => {
-    if (stopping) return;
-    if (running) woken = true;
-    else {
-      clearTimeout(timer);
-      timer = setTimeout(round, 0);
-    }
+    if (!stopping) for (const loop of loops) loop.wake();
   };
-  // The first round at once: what was left at the last stop is delivered first.
-  timer = setTimeout(round, 0);
   const unlisten = database.listen?.(OUTBOX_CHANNEL, wake).then(
     (stop) => ((listening = true), stop),
     (error: Error & { code?: string }) => void console.error(`outbox relay: not listening (${error.code ?? error.message}), polling every ${idle.polling} ms`),
@@ -181,7 +195,7 @@ export function startRelays(database: Database, idle = { polling: IDLE_MS, liste
   return {
     async stop() {
       stopping = true;
-      clearTimeout(timer);
+      for (const loop of loops) loop.stop();
       const stop = await unlisten;
       await stop?.();
     },
