@@ -1,6 +1,7 @@
 import { chinaMonth, monthRange, previousMonth } from '@tongxin/calendar';
 import { selectRows, type Db, type Tx } from '@tongxin/db';
 import { sql, type SQL } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { RollupTables } from './tables.ts';
 
 /** The instants a month's leaves are computed for. */
@@ -77,28 +78,52 @@ export async function recomputeMonth(tx: Tx, spec: RollupSpec, tenantId: string,
 
 /**
  * Takes the marked months (oldest mark first, `limit` at a time) and recomputes each in its
- * own transaction, which deletes the mark first: a change committed after that delete marks
- * again and is taken next time; one committed before it is visible to the recompute (each
- * statement reads what was committed when it began). Two refreshers never do one month
- * twice: the second waits on the mark's delete and finds it gone. Answers how many it did.
+ * own transaction, which reads one snapshot (repeatable read) for the recompute and for the
+ * marks it deletes: a mark is written in the transaction of its change, so the marks that
+ * snapshot sees are exactly the changes the recompute counted; a change committed later keeps
+ * its mark (a row of its own, `rollup_marks.marked_by`) for the next time. Nothing waits on the
+ * refresh: it once deleted the month's one mark first and held that delete for the whole
+ * recompute, and every write of the county marking that month (INSERT … ON CONFLICT) waited
+ * for it, 1–2 s per month in a county of 10,000 members (issue 16's sustained load). Two
+ * refreshers never do one month at once (an advisory lock; the second skips it, as does one
+ * whose snapshot predates the other's commit). Answers how many months it did.
  */
 export async function refreshRollups(system: Db, spec: RollupSpec, now: () => Date = () => new Date(), limit = 100): Promise<number> {
   const { rollupMarks } = spec.tables;
   const marks = await selectRows<{ tenantId: string; month: string }>(
     system,
-    sql`select tenant_id as "tenantId", month from ${rollupMarks} order by marked_at limit ${limit}`,
+    sql`select tenant_id as "tenantId", month from ${rollupMarks} group by tenant_id, month order by min(marked_at) limit ${limit}`,
   );
+  const table = getTableConfig(rollupMarks);
   let done = 0;
   for (const { tenantId, month } of marks) {
-    const took = await system.transaction(async (tx) => {
-      const taken = await tx.execute(sql`delete from ${rollupMarks} where tenant_id = ${tenantId} and month = ${month} returning 1`);
-      if (taken.rows.length === 0) return false;
-      await recomputeMonth(tx, spec, tenantId, month, now());
-      return true;
-    });
+    const key = `${table.schema}.${table.name}:${tenantId}:${month}`;
+    const took = await system
+      .transaction(async (tx) => {
+        const [lock] = await selectRows<{ mine: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext(${key})) as mine`);
+        if (!lock?.mine) return false;
+        const taken = await tx.execute(sql`delete from ${rollupMarks} where tenant_id = ${tenantId} and month = ${month} returning 1`);
+        if (taken.rows.length === 0) return false;
+        await recomputeMonth(tx, spec, tenantId, month, now());
+        return true;
+      }, { isolationLevel: 'repeatable read' })
+      .catch((error: unknown) => {
+        // Another refresher took these marks after this snapshot began: nothing is left to do.
+        if (sqlStateOf(error) === SERIALIZATION_FAILURE) return false;
+        throw error;
+      });
     if (took) done += 1;
   }
   return done;
+}
+
+const SERIALIZATION_FAILURE = '40001';
+
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
 }
 
 /**

@@ -33,7 +33,7 @@ beforeAll(async () => {
     `create schema rollup_demo`,
     `create table rollup_demo.items (tenant_id text not null, org_path text not null, month text not null, size text not null, n int not null)`,
     `create table rollup_demo.rollups (tenant_id text not null, month text not null, org_id uuid not null, parent_id uuid, org_path text not null, figure text not null, value double precision not null, primary key (tenant_id, org_id, month, figure))`,
-    `create table rollup_demo.rollup_marks (tenant_id text not null, month text not null, marked_at timestamptz not null default now(), primary key (tenant_id, month))`,
+    `create table rollup_demo.rollup_marks (tenant_id text not null, month text not null, marked_at timestamptz not null default now(), marked_by bigint not null default (pg_current_xact_id()::text::bigint), primary key (tenant_id, month, marked_by))`,
     `create table rollup_demo.rollup_months (tenant_id text not null, month text not null, refreshed_at timestamptz not null, primary key (tenant_id, month))`,
     `alter table rollup_demo.rollups enable row level security`,
     `alter table rollup_demo.rollups force row level security`,
@@ -120,4 +120,33 @@ describe('rollups', () => {
     expect(may.figures).toEqual({ items: 2 });
     expect(may.behind).toBe(false);
   });
+
+  // Two connections at once: a server only (PGlite has one).
+  it.skipIf(database?.driver === 'pglite' || process.env.TEST_DB_DRIVER === undefined || process.env.TEST_DB_DRIVER === 'pglite')(
+    'a write marking a month never waits on its refresh, and a change committed during the refresh is taken next time',
+    async () => {
+      // The same rollup with a recompute slow enough to write during it.
+      const slow: RollupSpec = { ...spec, leaves: (tenantId, window) => sql`select leaf.* from pg_sleep(1.5), (${spec.leaves(tenantId, window)}) as leaf` };
+      const write = (size: string) =>
+        tenantTransaction(database, asDepartment(), async (tx) => {
+          await tx.execute(sql`insert into rollup_demo.items values ('t1', ${path(county, town1, branch1)}, '2026-04', ${size}, 1)`);
+          await markMonths(tx, spec, 't1', ['2026-04']);
+        }, 'write');
+      await write('big');
+      let refreshed = false;
+      const refresh = refreshRollups(database.system, slow, () => now).then((n) => ((refreshed = true), n));
+      await new Promise((r) => setTimeout(r, 500));
+      await write('small');
+      // Before the fix the refresh held the month's one mark deleted for its whole recompute,
+      // and this write's mark (INSERT … ON CONFLICT) waited for it.
+      expect(refreshed).toBe(false);
+      expect(await refresh).toBe(1);
+      const april = () => tenantTransaction(database, asDepartment(), (tx) => readRollup(tx, tables, { tenantId: 't1', org: null, department: true, month: '2026-04', months: 12, now }));
+      // The refresh counted what its snapshot saw; the later write kept its mark.
+      expect((await april()).figures).toEqual({ items: 1 });
+      expect(await refreshRollups(database.system, spec, () => now)).toBe(1);
+      expect((await april()).figures).toEqual({ items: 2 });
+      expect(await refreshRollups(database.system, spec, () => now)).toBe(0);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { currentTenant, pathInScope, tenantPolicy, tenantWide } from '@tongxin/db';
 import { sql, type SQL } from 'drizzle-orm';
-import { doublePrecision, index, pgPolicy, primaryKey, text, timestamp, uuid, type PgColumn, type PgSchema, type PgTable } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, pgPolicy, primaryKey, text, timestamp, uuid, type PgColumn, type PgSchema, type PgTable } from 'drizzle-orm/pg-core';
 
 /**
  * The three tables every service with rollups keeps in its own schema:
@@ -10,8 +10,9 @@ import { doublePrecision, index, pgPolicy, primaryKey, text, timestamp, uuid, ty
  *   never scans members. Written only by the refresh (`tongxin_system`); read by the
  *   department tenant-wide and by a secretary within their subtree.
  * - `rollup_marks`: "this tenant's month changed", written by the `mark_rollup` trigger on
- *   the base tables in the writing transaction (INSERT … ON CONFLICT DO NOTHING: no row lock,
- *   so a burst of claims does not queue on it) and taken by the refresh.
+ *   the base tables in the writing transaction, one row per transaction (INSERT … ON CONFLICT
+ *   DO NOTHING on its own key: no writer ever waits on another's mark or on the refresh), and
+ *   taken by the refresh.
  * - `rollup_months`: when each tenant's month was last brought up to date (the views' "as of").
  *
  * A city's department (a tenant-wide transaction of the city) also reads `rollups` and
@@ -56,9 +57,14 @@ export function rollupTables(schema: PgSchema<string>, cityGrants: CityGrants) {
         month: text('month').notNull(),
         /** The first change the rollup has not taken yet: how far behind it is. */
         markedAt: timestamp('marked_at', { withTimezone: true }).defaultNow().notNull(),
+        /**
+         * The writing transaction: each marks once, in a row of its own, so the refresh takes
+         * exactly the marks its snapshot sees and never deletes one a writer waits on (refresh.ts).
+         */
+        markedBy: bigint('marked_by', { mode: 'number' }).default(sql`(pg_current_xact_id()::text::bigint)`).notNull(),
       },
       (t) => [
-        primaryKey({ columns: [t.tenantId, t.month] }),
+        primaryKey({ columns: [t.tenantId, t.month, t.markedBy] }),
         tenantPolicy('restrictive'),
         // Any transaction of the tenant marks (the trigger runs as the writer) and may see
         // whether its county's rollup is behind; only the refresh deletes.
