@@ -26,7 +26,8 @@ export async function openConfiguredDatabase(options: { relay?: boolean } = {}):
   }
   const server = { url: env.DATABASE_URL, driver: env.DATABASE_DRIVER, neonWsProxy, webSocket: ws };
   const database = await openDatabase(server);
-  const relayDatabase = options.relay ? await openDatabase({ ...server, maxConnections: RELAY_CONNECTIONS, systemConnections: 1 }) : database;
+  // Its commits do not wait for the disk: what a crash loses is delivered again (open-database.ts, asyncCommit).
+  const relayDatabase = options.relay ? await openDatabase({ ...server, maxConnections: RELAY_CONNECTIONS, systemConnections: 1, asyncCommit: true }) : database;
   return { database, relayDatabase, proxy };
 }
 

@@ -24,6 +24,15 @@ export interface OpenDatabaseOptions {
   /** Connections of the system pool (relay, seeding, jobs); default 3. */
   systemConnections?: number | undefined;
   appRole?: string | undefined;
+  /**
+   * Commits that do not wait for the disk (`synchronous_commit = off`), for the outbox relay's
+   * own pools (issue 16: its consumers' commits waited on WAL flushes one by one, and the
+   * relay fell short of 400 events a second). Safe for work that is redone until marked done:
+   * the WAL is written in order, so when the outbox's mark (a later commit) survives a crash,
+   * every consumer commit before it survives too; when it is lost, the event is delivered again
+   * and each consumer's processed_events says what it already holds.
+   */
+  asyncCommit?: boolean | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
@@ -42,16 +51,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const systemMax = options.systemConnections ?? 3;
   if (options.driver === 'pg') {
     const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
-    const pool = new pg.Pool({ connectionString: options.url, max });
-    const systemPool = new pg.Pool({ connectionString: options.url, max: systemMax, onConnect: actAsSystem });
+    const pool = new pg.Pool({ connectionString: options.url, max, ...(options.asyncCommit ? { onConnect: commitAsync } : {}) });
+    const systemPool = new pg.Pool({ connectionString: options.url, max: systemMax, onConnect: options.asyncCommit ? actAsSystemCommittingAsync : actAsSystem });
     const database = server('pg', pool, systemPool, (client) => drizzlePg({ client: client as unknown as PgPoolClient }) as unknown as Db, (p) => drizzlePg({ client: p }) as unknown as Db, appRole);
     const url = options.url;
     return { ...database, listen: (channel, onNotify) => listenOn(() => new pg.Client({ connectionString: url }), channel, onNotify) };
   }
   configureNeon(options);
-  const pool = new NeonPool({ connectionString: options.url, max });
   // The Neon driver bundles the same pg-pool, onConnect included; its types omit it.
-  const systemPool = new NeonPool({ connectionString: options.url, max: systemMax, onConnect: actAsSystem } as ConstructorParameters<typeof NeonPool>[0]);
+  type NeonPoolConfig = ConstructorParameters<typeof NeonPool>[0];
+  const pool = new NeonPool({ connectionString: options.url, max, ...(options.asyncCommit ? { onConnect: commitAsync } : {}) } as NeonPoolConfig);
+  const systemPool = new NeonPool({ connectionString: options.url, max: systemMax, onConnect: options.asyncCommit ? actAsSystemCommittingAsync : actAsSystem } as NeonPoolConfig);
   return server('neon', pool, systemPool, (client) => drizzleNeon({ client: client as unknown as NeonPool }) as unknown as Db, (p) => drizzleNeon({ client: p }) as unknown as Db, appRole);
 }
 
@@ -175,6 +185,16 @@ async function listenOn(open: () => ListeningClient, channel: string, onNotify: 
  */
 async function actAsSystem(client: { query(text: string): Promise<unknown> }): Promise<void> {
   await client.query(`set role ${SYSTEM_ROLE}`);
+}
+
+/** `asyncCommit`: for the connection's whole life (the relay's pools serve nothing else). */
+async function commitAsync(client: { query(text: string): Promise<unknown> }): Promise<void> {
+  await client.query('set synchronous_commit = off');
+}
+
+async function actAsSystemCommittingAsync(client: { query(text: string): Promise<unknown> }): Promise<void> {
+  await actAsSystem(client);
+  await commitAsync(client);
 }
 
 function configureNeon(options: OpenDatabaseOptions) {
