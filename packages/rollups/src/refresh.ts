@@ -57,6 +57,10 @@ const keptFigures = (spec: RollupSpec, window: MonthWindow): SQL => {
 export async function recomputeMonth(tx: Tx, spec: RollupSpec, tenantId: string, month: string, now: Date): Promise<void> {
   const { rollups, rollupMonths } = spec.tables;
   const window = monthWindow(month, now);
+  // No JIT for the recompute: the planner takes generate_subscripts for 1,000 rows (it gives
+  // a path's depth, a handful), so the estimate passes jit_above_cost and compiling (inlining,
+  // optimizing) took 590 of a 10,000-member county's 790 ms (issue 16: a refresh held a core).
+  await tx.execute(sql`select set_config('jit', 'off', true)`);
   await tx.execute(sql`delete from ${rollups} where ${rollups.tenantId} = ${tenantId} and ${rollups.month} = ${month} and not (${keptFigures(spec, window)})`);
   // ids[i] is the org, ids[i-1] its parent (null past the root), ids[1:i] its path.
   await tx.execute(sql`
@@ -86,13 +90,15 @@ export async function recomputeMonth(tx: Tx, spec: RollupSpec, tenantId: string,
  * recompute, and every write of the county marking that month (INSERT … ON CONFLICT) waited
  * for it, 1–2 s per month in a county of 10,000 members (issue 16's sustained load). Two
  * refreshers never do one month at once (an advisory lock; the second skips it, as does one
- * whose snapshot predates the other's commit). Answers how many months it did.
+ * whose snapshot predates the other's commit). With `markedBefore`, only months marked before
+ * then. Answers how many months it did.
  */
-export async function refreshRollups(system: Db, spec: RollupSpec, now: () => Date = () => new Date(), limit = 100): Promise<number> {
+export async function refreshRollups(system: Db, spec: RollupSpec, now: () => Date = () => new Date(), limit = 100, markedBefore?: Date): Promise<number> {
   const { rollupMarks } = spec.tables;
+  const before = markedBefore ? sql`where marked_at < ${markedBefore}` : sql``;
   const marks = await selectRows<{ tenantId: string; month: string }>(
     system,
-    sql`select tenant_id as "tenantId", month from ${rollupMarks} group by tenant_id, month order by min(marked_at) limit ${limit}`,
+    sql`select tenant_id as "tenantId", month from ${rollupMarks} ${before} group by tenant_id, month order by min(marked_at) limit ${limit}`,
   );
   const table = getTableConfig(rollupMarks);
   let done = 0;

@@ -121,6 +121,19 @@ describe('rollups', () => {
     expect(may.behind).toBe(false);
   });
 
+  it('with markedBefore, takes only what was marked before then: later marks wait for the next tick', async () => {
+    const tickStarted = new Date('2026-06-10T00:00:00Z');
+    await tenantTransaction(database, asDepartment(), (tx) => markMonths(tx, spec, 't1', ['2026-03']));
+    await tenantTransaction(database, asDepartment(), (tx) => markMonths(tx, spec, 't1', ['2026-02']));
+    await database.system.execute(sql`update rollup_demo.rollup_marks set marked_at = ${new Date(tickStarted.getTime() - 1000)} where month = '2026-03'`);
+    await database.system.execute(sql`update rollup_demo.rollup_marks set marked_at = ${new Date(tickStarted.getTime() + 1000)} where month = '2026-02'`);
+    expect(await refreshRollups(database.system, spec, () => now, 100, tickStarted)).toBe(1);
+    expect(await refreshRollups(database.system, spec, () => now, 100, tickStarted)).toBe(0);
+    const left = await database.system.execute(sql`select month from rollup_demo.rollup_marks`);
+    expect(left.rows).toEqual([{ month: '2026-02' }]);
+    expect(await refreshRollups(database.system, spec, () => now)).toBe(1);
+  });
+
   // Two connections at once: a server only (PGlite has one).
   it.skipIf(database?.driver === 'pglite' || process.env.TEST_DB_DRIVER === undefined || process.env.TEST_DB_DRIVER === 'pglite')(
     'a write marking a month never waits on its refresh, and a change committed during the refresh is taken next time',

@@ -18,11 +18,11 @@ export const ROLLUP_SPECS: readonly { service: string; spec: RollupSpec }[] = [
  * Takes every service's marked months once (a few at a time each); answers how many months it
  * recomputed. With `turn` (requests-first.ts) each service's batch waits its turn.
  */
-export async function refreshAllRollups(database: Database, now: () => Date = () => new Date(), limit = 20, turn?: BackgroundTurn): Promise<number> {
+export async function refreshAllRollups(database: Database, now: () => Date = () => new Date(), limit = 20, turn?: BackgroundTurn, markedBefore?: Date): Promise<number> {
   let done = 0;
   for (const { spec } of ROLLUP_SPECS) {
     await turn?.();
-    done += await refreshRollups(database.system, spec, now, limit);
+    done += await refreshRollups(database.system, spec, now, limit, markedBefore);
   }
   return done;
 }
@@ -60,13 +60,17 @@ export const ROLLUP_REFRESH_MS = 15_000;
  */
 export function scheduleRollups(database: Database, options: { now?: () => Date; intervalMs?: number; turn?: BackgroundTurn } = {}) {
   const now = options.now ?? (() => new Date());
-  const refresh = () => (options.turn ? refreshAllRollups(database, now, 1, options.turn) : refreshAllRollups(database, now));
+  const refresh = (markedBefore: Date) => refreshAllRollups(database, now, options.turn ? 1 : 20, options.turn, markedBefore);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const tick = async () => {
     try {
-      // A backlog (a seed, an import) is taken round after round without waiting.
-      while (!stopped && (await refresh()) > 0);
+      // A backlog (a seed, an import) is taken round after round without waiting; what is
+      // marked meanwhile waits for the next tick. Round after round while writes kept marking
+      // (issue 16), a 10,000-member county's recomputes (1–2 s each) held a database core
+      // for as long as the writes went on.
+      const tickStarted = new Date();
+      while (!stopped && (await refresh(tickStarted)) > 0);
     } catch (error) {
       // A refresh cut off by shutdown is not a failure; the marks stay for the next start.
       if (!stopped) console.error('rollups refresh failed:', error instanceof Error ? error.message : error);
