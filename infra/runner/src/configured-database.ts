@@ -1,5 +1,5 @@
 import { openDatabase, type Database } from '@tongxin/db';
-import { proxyAddressOf, startWsProxy, type WsProxy } from '@tongxin/ws-proxy';
+import { proxyAddressOf, startWsProxyThread, type WsProxy } from '@tongxin/ws-proxy';
 import ws from 'ws';
 import { env } from './env.ts';
 
@@ -21,7 +21,7 @@ export async function openConfiguredDatabase(options: { relay?: boolean } = {}):
   let proxy: WsProxy | null = null;
   let neonWsProxy = env.NEON_WS_PROXY;
   if (env.DATABASE_DRIVER === 'neon' && !neonWsProxy) {
-    proxy = await startWsProxy({ allow: [proxyAddressOf(env.DATABASE_URL)] });
+    proxy = await startWsProxyThread({ allow: [proxyAddressOf(env.DATABASE_URL)] });
     neonWsProxy = `127.0.0.1:${proxy.port}/v2`;
   }
   const server = { url: env.DATABASE_URL, driver: env.DATABASE_DRIVER, neonWsProxy, webSocket: ws };

@@ -2,6 +2,7 @@ import { Pool, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ws from 'ws';
 import { proxyAddressOf, startWsProxy, type WsProxy } from './ws-proxy.ts';
+import { startWsProxyThread } from './ws-proxy-thread.ts';
 
 const url = process.env.DATABASE_URL;
 
@@ -28,5 +29,22 @@ describe.skipIf(!url)('the WebSocket-to-TCP proxy', () => {
     const socket = new ws(`ws://127.0.0.1:${proxy.port}/v2?address=127.0.0.1:22`);
     const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
     expect(code).toBe(1008);
+  });
+});
+
+describe.skipIf(!url)('the proxy on a thread of its own (the server starts it so)', () => {
+  it('carries the Neon driver to PostgreSQL and back, and refuses other addresses', async () => {
+    const proxy = await startWsProxyThread({ allow: [proxyAddressOf(url!)] });
+    try {
+      neonConfig.wsProxy = (host, port) => `127.0.0.1:${proxy.port}/v2?address=${host}:${port}`;
+      const pool = new Pool({ connectionString: url });
+      const { rows } = await pool.query('select $1::int * 2 as answer', [21]);
+      await pool.end();
+      expect(rows[0].answer).toBe(42);
+      const socket = new ws(`ws://127.0.0.1:${proxy.port}/v2?address=127.0.0.1:22`);
+      expect(await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)))).toBe(1008);
+    } finally {
+      await proxy.close();
+    }
   });
 });
