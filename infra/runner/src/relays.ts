@@ -152,10 +152,10 @@ const IDLE_MS_LISTENING = 2000;
 export function startRelays(database: Database, idle = { polling: IDLE_MS, listening: IDLE_MS_LISTENING }, turn?: BackgroundTurn) {
   let stopping = false;
   let listening = false;
-  const rounds: (() => Promise<number>)[] = turn
-    ? [() => relayOnce(database, undefined, turn)]
-    : RELAYS.map((relay) => () => relayBatch(database, relay, 100));
-  const loops = rounds.map((relayRound) => {
+  const rounds: { name: string; relayRound: () => Promise<number> }[] = turn
+    ? [{ name: 'all', relayRound: () => relayOnce(database, undefined, turn) }]
+    : RELAYS.map((relay) => ({ name: relay.name, relayRound: () => relayBatch(database, relay, 100) }));
+  const loops = rounds.map(({ name, relayRound }) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running = false;
     let woken = false;
@@ -167,7 +167,7 @@ export function startRelays(database: Database, idle = { polling: IDLE_MS, liste
         delivered = await relayRound();
       } catch (error) {
         // A batch cut short by shutdown is delivered again at the next start (at least once).
-        if (!stopping) console.error('outbox relay failed:', error instanceof Error ? error.name : error);
+        if (!stopping) console.error(`outbox relay (${name}) failed:`, error instanceof Error ? error.name : error);
       }
       running = false;
       if (!stopping) timer = setTimeout(round, delivered > 0 || woken ? 0 : listening ? idle.listening : idle.polling);

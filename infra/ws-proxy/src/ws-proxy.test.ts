@@ -1,5 +1,6 @@
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import ws from 'ws';
 import { proxyAddressOf, startWsProxy, type WsProxy } from './ws-proxy.ts';
 import { startWsProxyThread } from './ws-proxy-thread.ts';
@@ -43,8 +44,24 @@ describe.skipIf(!url)('the proxy on a thread of its own (the server starts it so
       expect(rows[0].answer).toBe(42);
       const socket = new ws(`ws://127.0.0.1:${proxy.port}/v2?address=127.0.0.1:22`);
       expect(await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)))).toBe(1008);
+      // A malformed frame (a client's, unmasked) on a refused socket closes that socket only:
+      // it once killed the thread, and every later connection was refused with nothing logged.
+      await malformedFrame(proxy.port);
+      const again = new Pool({ connectionString: url });
+      expect((await again.query('select 1 as one')).rows[0].one).toBe(1);
+      await again.end();
     } finally {
       await proxy.close();
     }
   });
 });
+
+/** Upgrades a raw socket to a refused address, then sends a frame without the client's mask. */
+async function malformedFrame(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(`GET /v2?address=10.0.0.1:5432 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  await new Promise((resolve) => socket.once('data', resolve));
+  socket.write(Buffer.from([0x81, 0x02, 0x68, 0x69]));
+  await new Promise((resolve) => socket.once('close', resolve));
+}

@@ -15,6 +15,8 @@ export interface WsProxy {
 export function startWsProxy(options: { allow: readonly string[]; port?: number; host?: string }): Promise<WsProxy> {
   const server = new WebSocketServer({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   server.on('connection', (socket, request) => {
+    // A malformed frame is the socket's error, never the process's (or the proxy thread's).
+    socket.on('error', () => socket.terminate());
     const address = new URL(request.url ?? '/', 'ws://proxy').searchParams.get('address') ?? '';
     if (!options.allow.includes(address)) return socket.close(1008, 'address not allowed');
     bridge(socket, address);
@@ -22,6 +24,7 @@ export function startWsProxy(options: { allow: readonly string[]; port?: number;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.once('listening', () => {
+      server.on('error', (error) => console.error('ws-proxy:', error.message));
       const port = (server.address() as { port: number }).port;
       resolve({ port, close: () => new Promise((done) => { for (const c of server.clients) c.terminate(); server.close(() => done()); }) });
     });

@@ -17,9 +17,9 @@ describe.skipIf(!onServer)('asyncCommit', () => {
   let relay: Database;
   beforeAll(async () => {
     requests = await createTestDatabase([]);
-    const [{ name }] = await selectRows<{ name: string }>(requests.owner, sql`select current_database() as name`);
+    const [row] = await selectRows<{ name: string }>(requests.owner, sql`select current_database() as name`);
     const url = new URL(testEnv.DATABASE_URL!);
-    url.pathname = `/${name}`;
+    url.pathname = `/${row!.name}`;
     relay = await openDatabase({
       url: url.toString(), driver: testEnv.TEST_DB_DRIVER === 'pg' ? 'pg' : 'neon', neonWsProxy: testEnv.NEON_WS_PROXY, webSocket: ws, asyncCommit: true,
     });

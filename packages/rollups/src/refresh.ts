@@ -102,6 +102,9 @@ export async function refreshRollups(system: Db, spec: RollupSpec, now: () => Da
   );
   const table = getTableConfig(rollupMarks);
   let done = 0;
+  // A month that fails keeps its marks and is thrown after the others are done: one broken
+  // month must not starve every other one, tick after tick.
+  let failure: { error: unknown } | undefined;
   for (const { tenantId, month } of marks) {
     const key = `${table.schema}.${table.name}:${tenantId}:${month}`;
     const took = await system
@@ -115,11 +118,12 @@ export async function refreshRollups(system: Db, spec: RollupSpec, now: () => Da
       }, { isolationLevel: 'repeatable read' })
       .catch((error: unknown) => {
         // Another refresher took these marks after this snapshot began: nothing is left to do.
-        if (sqlStateOf(error) === SERIALIZATION_FAILURE) return false;
-        throw error;
+        if (sqlStateOf(error) !== SERIALIZATION_FAILURE) failure ??= { error };
+        return false;
       });
     if (took) done += 1;
   }
+  if (failure) throw failure.error;
   return done;
 }
 

@@ -134,6 +134,17 @@ describe('rollups', () => {
     expect(await refreshRollups(database.system, spec, () => now)).toBe(1);
   });
 
+  it('a month that fails keeps its marks and does not hold back the others', async () => {
+    const broken: RollupSpec = { ...spec, leaves: (tenantId, window) => (window.month === '2026-01' ? sql`select 'x', 'items', 1 / 0` : spec.leaves(tenantId, window)) };
+    await tenantTransaction(database, asDepartment(), (tx) => markMonths(tx, spec, 't1', ['2026-01']));
+    await database.system.execute(sql`update rollup_demo.rollup_marks set marked_at = marked_at - interval '1 hour' where month = '2026-01'`);
+    await tenantTransaction(database, asDepartment(), (tx) => markMonths(tx, spec, 't1', ['2025-12']));
+    await expect(refreshRollups(database.system, broken, () => now)).rejects.toThrow();
+    const left = await database.system.execute(sql`select month from rollup_demo.rollup_marks`);
+    expect(left.rows).toEqual([{ month: '2026-01' }]);
+    expect(await refreshRollups(database.system, spec, () => now)).toBe(1);
+  });
+
   // Two connections at once: a server only (PGlite has one).
   it.skipIf(database?.driver === 'pglite' || process.env.TEST_DB_DRIVER === undefined || process.env.TEST_DB_DRIVER === 'pglite')(
     'a write marking a month never waits on its refresh, and a change committed during the refresh is taken next time',

@@ -88,10 +88,16 @@ export function createServiceApp(name: string, appRouter: AnyTRPCRouter) {
   app.use(`${base}/trpc/*`, crossSiteGuard);
 
   // Answers hold personal data, codes and links: no cache keeps them (issue 13 F).
-  // Set on the answer's own headers: `c.header` after `next()` rebuilds the whole answer.
+  // Set on the answer's own headers: `c.header` after `next()` rebuilds the whole answer. An
+  // answer whose headers are immutable (a redirect, a fetched response) is copied first.
   app.use(`${base}/*`, async (c, next) => {
     await next();
-    c.res.headers.set('Cache-Control', 'no-store');
+    try {
+      c.res.headers.set('Cache-Control', 'no-store');
+    } catch {
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
   });
 
   app.use(`${base}/trpc/*`, trpcServer({

@@ -1,4 +1,5 @@
-import type { Database } from '@tongxin/db';
+import { selectRows, type Database } from '@tongxin/db';
+import { sql } from 'drizzle-orm';
 import { reportingRollups } from '@tongxin/reporting';
 import { rosterRollups } from '@tongxin/roster';
 import { markCurrentMonth, markMonths, rebuildRollups, refreshRollups, rollupLagSeconds, type RollupSpec } from '@tongxin/rollups';
@@ -69,7 +70,8 @@ export function scheduleRollups(database: Database, options: { now?: () => Date;
       // marked meanwhile waits for the next tick. Round after round while writes kept marking
       // (issue 16), a 10,000-member county's recomputes (1–2 s each) held a database core
       // for as long as the writes went on.
-      const tickStarted = new Date();
+      // The database's clock, which stamps the marks.
+      const tickStarted = await databaseNow(database);
       while (!stopped && (await refresh(tickStarted)) > 0);
     } catch (error) {
       // A refresh cut off by shutdown is not a failure; the marks stay for the next start.
@@ -84,4 +86,9 @@ export function scheduleRollups(database: Database, options: { now?: () => Date;
       clearTimeout(timer);
     },
   };
+}
+
+async function databaseNow(database: Database): Promise<Date> {
+  const [row] = await selectRows<{ now: string | Date }>(database.system, sql`select now() as now`);
+  return new Date(row!.now);
 }
